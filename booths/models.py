@@ -1,0 +1,210 @@
+"""The floor: booths on the plan, applications for them, and exhibitor staff badges."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Fair
+from exhibitors.models import Exhibitor, IndustrialZone, Sector
+from fairportal.models import TimeStamped
+
+
+class BoothKind(models.TextChoices):
+    STANDARD = "standard", _("Tiêu chuẩn")
+    CORNER = "corner", _("Góc")
+    PREMIUM = "premium", _("Cao cấp")
+    RAW_SPACE = "raw_space", _("Đất trống")
+
+
+class Booth(TimeStamped):
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="booths"
+    )
+    code = models.CharField(_("mã gian"), max_length=10)
+    hall = models.CharField(_("nhà/khu"), max_length=10, help_text=_("Ví dụ A, B, C."))
+    kind = models.CharField(
+        _("loại gian"), max_length=20, choices=BoothKind.choices, default=BoothKind.STANDARD
+    )
+    width_m = models.DecimalField(_("rộng (m)"), max_digits=5, decimal_places=1, default=3)
+    depth_m = models.DecimalField(_("sâu (m)"), max_digits=5, decimal_places=1, default=3)
+    price_vnd = models.BigIntegerField(_("giá (VND)"))
+    price_includes_vat = models.BooleanField(_("giá đã gồm VAT"), default=True)
+    plan_x = models.PositiveIntegerField(_("toạ độ x trên sơ đồ"), default=0)
+    plan_y = models.PositiveIntegerField(_("toạ độ y trên sơ đồ"), default=0)
+    plan_w = models.PositiveIntegerField(_("rộng trên sơ đồ"), default=30)
+    plan_h = models.PositiveIntegerField(_("cao trên sơ đồ"), default=30)
+    exhibitor = models.ForeignKey(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="booths",
+    )
+    assigned_at = models.DateTimeField(_("giao lúc"), null=True, blank=True)
+    fascia_name = models.CharField(
+        _("tên trên bảng tên gian"),
+        max_length=120,
+        blank=True,
+        help_text=_("Tên in trên băng rôn phía trên gian hàng."),
+    )
+    is_blocked = models.BooleanField(
+        _("Ban Quản lý giữ lại"),
+        default=False,
+        help_text=_("Gian không mở để đăng ký (dành cho ban tổ chức, lối thoát hiểm…)."),
+    )
+
+    class Meta:
+        verbose_name = _("gian hàng")
+        verbose_name_plural = _("gian hàng")
+        ordering = ["fair", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_per_fair"),
+            models.CheckConstraint(condition=Q(price_vnd__gte=0), name="booth_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(is_blocked=False) | Q(exhibitor__isnull=True),
+                name="booth_blocked_not_assigned",
+            ),
+            models.CheckConstraint(
+                condition=Q(width_m__gt=0) & Q(depth_m__gt=0), name="booth_size_positive"
+            ),
+        ]
+        indexes = [models.Index(fields=["fair", "exhibitor"])]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def state(self) -> str:
+        if self.is_blocked:
+            return "kept"
+        return "taken" if self.exhibitor_id else "free"
+
+    @property
+    def area_m2(self):
+        return self.width_m * self.depth_m
+
+    def get_absolute_url(self):
+        return reverse("booths:floor_plan") + f"?booth={self.code}"
+
+
+class BoothApplication(TimeStamped):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Đã gửi")
+        WAITLISTED = "waitlisted", _("Danh sách chờ")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Từ chối")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+        EXPIRED = "expired", _("Hết hạn")
+
+    OPEN = (Status.SUBMITTED, Status.WAITLISTED)
+
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.PROTECT, related_name="applications"
+    )
+    reference = models.CharField(_("mã hồ sơ"), max_length=20, unique=True)
+    token_hash = models.CharField(_("mã bí mật (băm)"), max_length=64, unique=True, editable=False)
+    email_confirmed_at = models.DateTimeField(_("xác nhận e-mail lúc"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("hết hạn xác nhận lúc"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    legal_name = models.CharField(_("tên pháp lý"), max_length=300)
+    trading_name_vi = models.CharField(_("tên giao dịch (tiếng Việt)"), max_length=200)
+    trading_name_en = models.CharField(_("tên giao dịch (tiếng Anh)"), max_length=200, blank=True)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14)
+    address = models.CharField(_("địa chỉ"), max_length=300)
+    zone = models.ForeignKey(
+        IndustrialZone,
+        verbose_name=_("khu công nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        help_text=_("Để trống nếu doanh nghiệp ở ngoài các khu công nghiệp."),
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("ngành"), blank=True, related_name="applications"
+    )
+    contact_name = models.CharField(_("người liên hệ"), max_length=200)
+    contact_title = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("điện thoại"), max_length=20, help_text=_("Lưu dạng E.164."))
+    website = models.URLField(_("trang web"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="applications/", blank=True)
+    product_summary = models.TextField(_("sản phẩm chính"), blank=True)
+    booth_kind = models.CharField(
+        _("loại gian"), max_length=20, choices=BoothKind.choices, default=BoothKind.STANDARD
+    )
+    booth_count = models.PositiveSmallIntegerField(_("số gian"), default=1)
+    preferred_booths = models.ManyToManyField(
+        Booth, verbose_name=_("gian mong muốn"), blank=True, related_name="preferred_by"
+    )
+    message = models.TextField(_("lời nhắn"), blank=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi")
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"))
+    exhibitor = models.ForeignKey(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xét duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_applications",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    decision_note = models.TextField(_("ghi chú quyết định"), blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đăng ký gian hàng")
+        verbose_name_plural = _("hồ sơ đăng ký gian hàng")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fair", "tax_code"],
+                condition=Q(status__in=["submitted", "waitlisted"])
+                & Q(email_confirmed_at__isnull=False),
+                name="application_one_open_per_company",
+            ),
+            models.CheckConstraint(
+                condition=Q(booth_count__gte=1) & Q(booth_count__lte=4),
+                name="application_booth_count_1_4",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.trading_name_vi}"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
+class ExhibitorStaff(TimeStamped):
+    """A person of the exhibitor who needs a badge at one fair."""
+
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="staff"
+    )
+    exhibitor = models.ForeignKey(
+        Exhibitor, verbose_name=_("doanh nghiệp"), on_delete=models.CASCADE, related_name="staff"
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=200)
+    job_title = models.CharField(_("chức danh"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("nhân sự trực gian hàng")
+        verbose_name_plural = _("nhân sự trực gian hàng")
+        ordering = ["fair", "exhibitor", "full_name"]
+
+    def __str__(self):
+        return self.full_name

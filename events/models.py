@@ -1,0 +1,305 @@
+"""The fair and its programme: editions, key figures, side events, seminar
+registrations and business-matching meeting requests."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.models import Exhibitor, Sector
+from fairportal.models import TimeStamped
+
+
+class Fair(TimeStamped):
+    """One edition of the fair (2024, 2025, …); exhibitors outlive it."""
+
+    name = models.CharField(_("tên"), max_length=300)
+    short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    starts_on = models.DateField(_("ngày khai mạc"))
+    ends_on = models.DateField(_("ngày bế mạc"))
+    opens_at = models.TimeField(_("giờ mở cửa"), default=datetime.time(8, 0))
+    closes_at = models.TimeField(_("giờ đóng cửa"), default=datetime.time(17, 0))
+    last_day_closes_at = models.TimeField(
+        _("giờ đóng cửa ngày cuối"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu như các ngày khác."),
+    )
+    venue = models.CharField(_("địa điểm"), max_length=200)
+    address = models.CharField(_("địa chỉ"), max_length=300)
+    organiser = models.CharField(_("đơn vị tổ chức"), max_length=300)
+    hotline = models.CharField(_("đường dây nóng"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail liên hệ"), blank=True)
+    summary = models.TextField(_("giới thiệu ngắn"), blank=True)
+    directions = models.TextField(_("đường đến"), blank=True, help_text=_("Xe buýt, xe đưa đón."))
+    parking = models.TextField(_("bãi đỗ xe"), blank=True)
+    map_url = models.URLField(
+        _("liên kết bản đồ"), blank=True, help_text=_("Bản đồ mở, ví dụ OpenStreetMap.")
+    )
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    move_in_starts_at = models.DateTimeField(_("bắt đầu dàn dựng"), null=True, blank=True)
+    move_out_ends_at = models.DateTimeField(_("hạn tháo dỡ"), null=True, blank=True)
+    applications_open = models.BooleanField(_("đang nhận đăng ký gian hàng"), default=True)
+    is_current = models.BooleanField(_("kỳ hiện tại"), default=False)
+    is_sample = models.BooleanField(_("có dữ liệu mẫu"), default=False)
+
+    class Meta:
+        verbose_name = _("kỳ hội chợ")
+        verbose_name_plural = _("kỳ hội chợ")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="fair_one_current"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="fair_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.name_vi
+
+    @property
+    def days(self) -> list[datetime.date]:
+        count = (self.ends_on - self.starts_on).days + 1
+        return [self.starts_on + datetime.timedelta(days=offset) for offset in range(count)]
+
+    def closing_time(self, day: datetime.date) -> datetime.time:
+        if day == self.ends_on and self.last_day_closes_at:
+            return self.last_day_closes_at
+        return self.closes_at
+
+
+class FairFigure(TimeStamped):
+    """A key figure shown on the home page ("726 dự án đang hoạt động"), edited by the board."""
+
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="figures"
+    )
+    value = models.CharField(_("con số"), max_length=40)
+    label = models.CharField(_("nội dung"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("số liệu nổi bật")
+        verbose_name_plural = _("số liệu nổi bật")
+        ordering = ["fair", "position", "id"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class SideEvent(TimeStamped):
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Khai mạc")
+        SEMINAR = "seminar", _("Hội thảo")
+        WORKSHOP = "workshop", _("Tọa đàm chuyên đề")
+        BUSINESS_MATCHING = "business_matching", _("Kết nối doanh nghiệp")
+        TOUR = "tour", _("Tham quan")
+
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="side_events"
+    )
+    kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(_("đường dẫn"), max_length=150, unique=True)
+    summary = models.CharField(_("tóm tắt"), max_length=500, blank=True)
+    description = models.TextField(_("nội dung"), blank=True)
+    starts_at = models.DateTimeField(_("bắt đầu"))
+    ends_at = models.DateTimeField(_("kết thúc"))
+    room = models.CharField(_("phòng"), max_length=200, blank=True)
+    capacity = models.PositiveIntegerField(_("số chỗ"), default=0)
+    seats_taken = models.PositiveIntegerField(_("số chỗ đã đăng ký"), default=0, editable=False)
+    registration_open = models.BooleanField(_("đang nhận đăng ký"), default=False)
+    hosts = models.ManyToManyField(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp đồng tổ chức"),
+        blank=True,
+        related_name="hosted_events",
+    )
+    speakers = models.TextField(_("diễn giả"), blank=True, help_text=_("Mỗi dòng một người."))
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("độ dài mỗi lượt gặp (phút)"),
+        default=30,
+        help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp."),
+    )
+    tables = models.PositiveSmallIntegerField(
+        _("số bàn gặp gỡ"), default=20, help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp.")
+    )
+
+    class Meta:
+        verbose_name = _("sự kiện bên lề")
+        verbose_name_plural = _("sự kiện bên lề")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="sideevent_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(seats_taken__gte=0) & Q(seats_taken__lte=F("capacity")),
+                name="sideevent_seats_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5), name="sideevent_slot_minutes_min"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.title_vi
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def speaker_list(self) -> list[str]:
+        return [line.strip() for line in (self.speakers or "").splitlines() if line.strip()]
+
+
+class EventRegistration(TimeStamped):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        WAITLISTED = "waitlisted", _("Danh sách chờ")
+        CANCELLED = "cancelled", _("Đã huỷ")
+
+    LIVE = (Status.CONFIRMED, Status.WAITLISTED)
+
+    event = models.ForeignKey(
+        SideEvent,
+        verbose_name=_("sự kiện"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("họ và tên"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("điện thoại"), max_length=20)
+    zalo = models.CharField(_("Zalo"), max_length=20, blank=True)
+    organisation = models.CharField(_("đơn vị"), max_length=200, blank=True)
+    job_title = models.CharField(_("chức danh"), max_length=200, blank=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi")
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
+    )
+    token_hash = models.CharField(_("mã bí mật (băm)"), max_length=64, unique=True, editable=False)
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("có mặt lúc"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("huỷ lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đăng ký tham dự")
+        verbose_name_plural = _("đăng ký tham dự")
+        ordering = ["event", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(status__in=["confirmed", "waitlisted"]),
+                name="registration_one_live_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
+class MeetingRequest(TimeStamped):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ trả lời")
+        ACCEPTED = "accepted", _("Đã nhận lời")
+        DECLINED = "declined", _("Từ chối")
+        CANCELLED = "cancelled", _("Đã huỷ")
+        EXPIRED = "expired", _("Hết hạn")
+
+    session = models.ForeignKey(
+        SideEvent,
+        verbose_name=_("phiên kết nối"),
+        on_delete=models.CASCADE,
+        related_name="meeting_requests",
+        limit_choices_to={"kind": SideEvent.Kind.BUSINESS_MATCHING},
+    )
+    exhibitor = models.ForeignKey(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="meeting_requests",
+    )
+    requester_name = models.CharField(_("họ và tên"), max_length=200)
+    requester_company = models.CharField(_("công ty"), max_length=200)
+    requester_country = models.CharField(_("quốc gia"), max_length=2, default="VN")
+    requester_email = models.EmailField(_("e-mail"))
+    requester_phone = models.CharField(_("điện thoại"), max_length=20)
+    requester_zalo = models.CharField(_("Zalo"), max_length=20, blank=True)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("ngành quan tâm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_requests",
+    )
+    message = models.TextField(_("nội dung muốn trao đổi"))
+    proposed_slots = models.JSONField(
+        _("khung giờ đề xuất"),
+        default=list,
+        blank=True,
+        help_text=_("Một đến ba thời điểm bắt đầu (ISO 8601)."),
+    )
+    slot_start = models.DateTimeField(_("giờ gặp đã chốt"), null=True, blank=True)
+    table_number = models.PositiveSmallIntegerField(_("số bàn"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi")
+    token_hash = models.CharField(_("mã bí mật (băm)"), max_length=64, unique=True, editable=False)
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
+    decision_note = models.TextField(_("ghi chú trả lời"), blank=True)
+    reminder_sent_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu gặp gỡ")
+        verbose_name_plural = _("yêu cầu gặp gỡ")
+        ordering = ["session", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exhibitor", "slot_start"],
+                condition=Q(status="accepted"),
+                name="meeting_exhibitor_slot_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["requester_email", "slot_start"],
+                condition=Q(status="accepted"),
+                name="meeting_requester_slot_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "slot_start", "table_number"],
+                condition=Q(status="accepted"),
+                name="meeting_table_slot_unique",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(slot_start__isnull=False),
+                name="meeting_accepted_has_slot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.requester_company} → {self.exhibitor}"
+
+    def save(self, *args, **kwargs):
+        self.requester_email = (self.requester_email or "").strip().lower()
+        super().save(*args, **kwargs)

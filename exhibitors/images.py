@@ -1,0 +1,79 @@
+"""Uploaded images: checked by Pillow (never by the file name), limited in size and
+pixels, re-encoded without metadata, stored under generated names, with a thumbnail."""
+
+import io
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
+THUMB_SIZE = (480, 480)
+
+
+def validate_image_upload(upload) -> None:
+    """Raise ValidationError unless `upload` is a PNG, JPEG or WebP within the limits."""
+    max_bytes = settings.IMAGE_MAX_BYTES
+    max_side = settings.IMAGE_MAX_PIXELS_SIDE
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationError(
+            _("Ảnh quá lớn: tối đa %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
+            code="image_too_large",
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if image_format not in ALLOWED_FORMATS:
+                raise ValidationError(_("Chỉ nhận ảnh PNG, JPEG hoặc WebP."), code="image_format")
+            if width > max_side or height > max_side:
+                raise ValidationError(
+                    _("Ảnh quá nhiều điểm ảnh: tối đa %(side)s × %(side)s.") % {"side": max_side},
+                    code="image_pixels",
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("Tệp này không phải ảnh hợp lệ. Chỉ nhận ảnh PNG, JPEG hoặc WebP."),
+            code="image_invalid",
+        ) from None
+    finally:
+        upload.seek(0)
+
+
+def _encode(image: Image.Image, *, max_size=None) -> bytes:
+    image = ImageOps.exif_transpose(image)
+    if max_size:
+        image.thumbnail(max_size)
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    buffer = io.BytesIO()
+    if has_alpha:
+        image.save(buffer, format="PNG", optimize=True)
+    else:
+        image.save(buffer, format="JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+def reencode_image(upload, *, prefix: str) -> tuple[ContentFile, ContentFile]:
+    """The re-encoded image (at most 1600 px) and its thumbnail, with generated names.
+
+    Call `validate_image_upload` first.
+    """
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
+        full = _encode(image, max_size=(1600, 1600))
+        thumb = _encode(image, max_size=THUMB_SIZE)
+    extension = "png" if full.startswith(b"\x89PNG") else "jpg"
+    name = f"{prefix}-{secrets.token_hex(8)}"
+    return (
+        ContentFile(full, name=f"{name}.{extension}"),
+        ContentFile(thumb, name=f"{name}-thumb.{extension}"),
+    )

@@ -1,0 +1,28 @@
+"""Recompute search_text and name_sort of every exhibitor and product (after bulk writes)."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from exhibitors.models import Exhibitor, Product
+from fairportal.text import sort_key
+
+
+class Command(BaseCommand):
+    help = "Rebuild search_text and name_sort for exhibitors and products."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            products = list(Product.objects.select_related("exhibitor", "sector"))
+            for product in products:
+                product.search_text = product.build_search_text()
+                product.name_sort = sort_key(product.name_vi or product.name)
+            Product.objects.bulk_update(products, ["search_text", "name_sort"], batch_size=500)
+
+            exhibitors = list(Exhibitor.objects.select_related("zone").prefetch_related("sectors"))
+            for exhibitor in exhibitors:
+                exhibitor.search_text = exhibitor.build_search_text()
+                exhibitor.name_sort = sort_key(exhibitor.name_vi or exhibitor.name)
+            Exhibitor.objects.bulk_update(exhibitors, ["search_text", "name_sort"], batch_size=500)
+        self.stdout.write(
+            f"Rebuilt search text of {len(exhibitors)} exhibitors and {len(products)} products."
+        )

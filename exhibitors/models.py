@@ -1,0 +1,246 @@
+"""Who exhibits: industrial zones, sectors, exhibitors and their products.
+
+This app imports nothing from `events` or `booths`: it reaches booths through the
+reverse relation `exhibitor.booths` and meeting requests through
+`exhibitor.meeting_requests`, named by string.
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from fairportal.models import TimeStamped
+from fairportal.text import fold, sort_key
+
+country_code_validator = RegexValidator(
+    r"^[A-Z]{2}$", _("Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP).")
+)
+
+
+class IndustrialZone(TimeStamped):
+    name = models.CharField(_("tên"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    district = models.CharField(_("quận/huyện"), max_length=120, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_sample = models.BooleanField(
+        _("dữ liệu mẫu"),
+        default=False,
+        help_text=_("Dữ liệu minh hoạ, không phải thông tin công bố."),
+    )
+
+    class Meta:
+        verbose_name = _("khu công nghiệp")
+        verbose_name_plural = _("khu công nghiệp")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name or self.name_vi
+
+
+class Sector(TimeStamped):
+    name = models.CharField(_("tên"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ngành cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ngành")
+        verbose_name_plural = _("ngành")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name or self.name_vi
+
+
+class Exhibitor(TimeStamped):
+    """A company that exhibits; it takes part in a fair when it holds a booth there."""
+
+    name = models.CharField(
+        _("tên giao dịch"),
+        max_length=200,
+        help_text=_("Tên hiển thị và sắp xếp, ví dụ “Canon Việt Nam”."),
+    )
+    legal_name = models.CharField(
+        _("tên pháp lý"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ “Công ty TNHH Canon Việt Nam”."),
+    )
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo_thumb = models.ImageField(_("logo thu nhỏ"), upload_to="logos/thumbs/", blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    zone = models.ForeignKey(
+        IndustrialZone,
+        verbose_name=_("khu công nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exhibitors",
+    )
+    origin_country = models.CharField(
+        _("quốc gia xuất xứ"),
+        max_length=2,
+        default="VN",
+        validators=[country_code_validator],
+        help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("ngành"), blank=True, related_name="exhibitors"
+    )
+    is_published = models.BooleanField(_("công khai"), default=True)
+    is_featured = models.BooleanField(_("nổi bật"), default=False)
+    is_sample = models.BooleanField(
+        _("dữ liệu mẫu"), default=False, help_text=_("Doanh nghiệp minh hoạ: trang hồ sơ ghi rõ.")
+    )
+    search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+    name_sort = models.BinaryField(_("khoá sắp xếp"), default=b"", editable=False)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đại diện"),
+        blank=True,
+        related_name="exhibitors",
+    )
+
+    class Meta:
+        verbose_name = _("doanh nghiệp trưng bày")
+        verbose_name_plural = _("doanh nghiệp trưng bày")
+        ordering = ["name_sort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tax_code"], condition=~Q(tax_code=""), name="exhibitor_tax_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(origin_country__regex=r"^[A-Z][A-Z]$"),
+                name="exhibitor_origin_country_iso",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.name_vi
+
+    def get_absolute_url(self):
+        return reverse("exhibitors:detail", kwargs={"slug": self.slug})
+
+    def build_search_text(self) -> str:
+        parts = [
+            self.name_vi,
+            self.name_en,
+            self.legal_name,
+            self.description_vi,
+            self.description_en,
+            self.address_vi,
+            self.address_en,
+            self.tax_code,
+        ]
+        if self.pk:
+            parts += list(self.booths.values_list("code", flat=True))
+            for product in self.products.filter(is_published=True):
+                parts += [product.name_vi, product.name_en]
+            for sector in self.sectors.all():
+                parts += [sector.name_vi, sector.name_en]
+            if self.zone_id:
+                parts += [self.zone.name_vi, self.zone.name_en]
+        return fold(" ".join(part for part in parts if part))
+
+    def save(self, *args, **kwargs):
+        self.name_sort = sort_key(self.name_vi or self.name)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    save.alters_data = True
+
+    def refresh_search_text(self):
+        """Recompute `search_text` from related rows (booths, products, sectors)."""
+        text = self.build_search_text()
+        type(self).objects.filter(pk=self.pk).update(search_text=text)
+        self.search_text = text
+
+    refresh_search_text.alters_data = True
+
+
+class ExhibitorSlug(TimeStamped):
+    """An old slug of a renamed exhibitor: printed QR codes keep working (301)."""
+
+    exhibitor = models.ForeignKey(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="old_slugs",
+    )
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn cũ")
+        verbose_name_plural = _("đường dẫn cũ")
+
+    def __str__(self):
+        return self.slug
+
+
+class Product(TimeStamped):
+    exhibitor = models.ForeignKey(
+        Exhibitor,
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="products",
+    )
+    name = models.CharField(_("tên sản phẩm"), max_length=200)
+    description = models.TextField(_("mô tả"), blank=True)
+    image = models.ImageField(_("ảnh"), upload_to="products/", blank=True)
+    image_thumb = models.ImageField(_("ảnh thu nhỏ"), upload_to="products/thumbs/", blank=True)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("ngành"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    is_published = models.BooleanField(_("công khai"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+    name_sort = models.BinaryField(_("khoá sắp xếp"), default=b"", editable=False)
+
+    class Meta:
+        verbose_name = _("sản phẩm")
+        verbose_name_plural = _("sản phẩm")
+        ordering = ["exhibitor_id", "position", "id"]
+
+    def __str__(self):
+        return self.name or self.name_vi
+
+    def get_absolute_url(self):
+        return reverse("exhibitors:detail", kwargs={"slug": self.exhibitor.slug}) + f"#p{self.pk}"
+
+    def build_search_text(self) -> str:
+        parts = [self.name_vi, self.name_en, self.description_vi, self.description_en]
+        if self.exhibitor_id:
+            parts += [self.exhibitor.name_vi, self.exhibitor.name_en]
+        if self.sector_id:
+            parts += [self.sector.name_vi, self.sector.name_en]
+        return fold(" ".join(part for part in parts if part))
+
+    def save(self, *args, **kwargs):
+        self.name_sort = sort_key(self.name_vi or self.name)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+        self.exhibitor.refresh_search_text()
+
+    save.alters_data = True

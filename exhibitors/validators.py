@@ -1,0 +1,73 @@
+"""Validators shared by forms, serializers and services: tax codes and phone numbers."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+TAX_CODE_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+_TAX_CODE = re.compile(r"^(\d{10})(?:-(\d{3}))?$")
+
+
+def tax_code_check_digit(first_nine: str) -> int | None:
+    """The 10th digit for the first nine, or None when the result (10) is never issued."""
+    check = 10 - sum(w * int(d) for w, d in zip(TAX_CODE_WEIGHTS, first_nine, strict=True)) % 11
+    return None if check == 10 else check
+
+
+def normalize_tax_code(value: str) -> str:
+    return re.sub(r"\s+", "", value or "")
+
+
+def validate_tax_code(value: str) -> None:
+    """A Vietnamese tax code: 10 digits, or 10 digits "-" 3 digits for a branch."""
+    match = _TAX_CODE.match(normalize_tax_code(value))
+    if not match:
+        raise ValidationError(
+            _("Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số cho chi nhánh."),
+            code="tax_code_format",
+        )
+    digits = match.group(1)
+    if tax_code_check_digit(digits[:9]) != int(digits[9]):
+        raise ValidationError(
+            _("Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không khớp."),
+            code="tax_code_check_digit",
+        )
+
+
+_PHONE_CHARS = re.compile(r"[\s.\-()]")
+
+
+def normalize_phone(value: str, *, international: bool = True) -> str:
+    """A phone number in E.164 ("+84912345678"), or ValidationError.
+
+    Vietnamese numbers: mobiles 0 + 9 digits, landlines such as 024 + 8 digits, or
+    +84…; with `international`, any +country number of 8 to 15 digits (+81, +82 …).
+    """
+    raw = _PHONE_CHARS.sub("", value or "")
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    if raw.startswith("+84"):
+        national = raw[3:]
+        if national.startswith("0"):
+            national = national[1:]
+        raw = "0" + national
+    if raw.startswith("0"):
+        national = raw[1:]
+        if re.fullmatch(r"[35789]\d{8}", national) or re.fullmatch(r"2\d{9}", national):
+            return "+84" + national
+        raise ValidationError(
+            _(
+                "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, "
+                "máy bàn như 024 và 8 chữ số."
+            ),
+            code="phone_vn",
+        )
+    if international and re.fullmatch(r"\+[1-9]\d{7,14}", raw):
+        return raw
+    raise ValidationError(
+        _(
+            "Số điện thoại không hợp lệ. Nhập số Việt Nam (09…, 024…) hoặc số quốc tế bắt đầu bằng +."
+        ),
+        code="phone_format",
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FairportalConfig(AppConfig):
+    name = "fairportal"
+    verbose_name = _("Cổng thông tin")

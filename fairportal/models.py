@@ -1,0 +1,82 @@
+"""The portal's own models: its users, the shared time stamps and the audit log."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStamped(models.Model):
+    """`created_at`/`updated_at` on every model: pages derive Last-Modified from them."""
+
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class PortalUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person who signs in: a board officer or an exhibitor's representative."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+
+    objects = PortalUserManager()
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, and when: one row per state change."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    actor_label = models.CharField(
+        _("nhãn người thực hiện"),
+        max_length=200,
+        blank=True,
+        help_text=_("E-mail của khách khi không có tài khoản, hoặc tên lệnh hệ thống."),
+    )
+    action = models.CharField(_("hành động"), max_length=80, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("loại đối tượng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    object_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True, db_index=True)
+    object_repr = models.CharField(_("đối tượng"), max_length=300, blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thay đổi")
+        verbose_name_plural = _("nhật ký thay đổi")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"

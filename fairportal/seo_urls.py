@@ -1,0 +1,3 @@
+"""sitemap.xml and robots.txt (not language-prefixed)."""
+
+urlpatterns = []

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from fairportal import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+]

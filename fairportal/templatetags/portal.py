@@ -1,0 +1,40 @@
+"""Template helpers shared by every page: money, language links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def vnd(amount) -> str:
+    """1500000 -> "1.500.000 ₫" in every language (the fair's prices are in VND)."""
+    if amount is None or amount == "":
+        return ""
+    return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page and query in each language: plain links, so pages stay cacheable."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "absolute_url": settings.PORTAL_BASE_URL + translate_url(path, code),
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str = "") -> str:
+    request = context.get("request")
+    return settings.PORTAL_BASE_URL + (path or (request.path if request else "/"))
