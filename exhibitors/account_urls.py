@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+"""/account/: an exhibitor representative's own area (login required)."""
+
+from django.urls import path
+
+from exhibitors import account_views
 
 app_name = "account"
 
-urlpatterns = []
+urlpatterns = [
+    path("account/welcome/<uidb64>/<token>/", account_views.WelcomeView.as_view(), name="welcome"),
+]

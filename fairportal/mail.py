@@ -1,0 +1,44 @@
+"""E-mails: rendered in the recipient's language, sent only when the transaction commits."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_in(language: str, template: str, context: dict) -> str:
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return render_to_string(template, context).strip()
+
+
+def send_on_commit(
+    *,
+    to: list[str],
+    subject: str,
+    body_template: str,
+    context: dict,
+    language: str = "vi",
+    attachments: list[tuple[str, bytes | str, str]] = (),
+    reply_to: list[str] | None = None,
+) -> None:
+    """Queue one e-mail to be sent after the current transaction commits.
+
+    `subject` is a translatable string (already lazy or plain); it is rendered in
+    `language` together with `body_template`.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject_text = " ".join(str(subject).split())
+        body = render_to_string(
+            body_template, {**context, "portal_base_url": settings.PORTAL_BASE_URL}
+        )
+    message = EmailMessage(
+        subject=subject_text,
+        body=body.strip(),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    transaction.on_commit(lambda: message.send(fail_silently=False))
