@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint bench serve install migrate demo clean
+.PHONY: run test lint bench serve install migrate demo clean collectstatic backup restore soak
+
+# `make serve` runs the production settings on loopback; a throw-away secret key is
+# made when none is set (set DJANGO_SECRET_KEY for a real deployment).
+SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +35,14 @@ run: demo
 ## test: the whole suite once (SQLite, or PostgreSQL when DATABASE_URL points there)
 test: $(STAMP)
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+collectstatic: $(STAMP)
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v 0
+
+## serve: gunicorn on the production settings (WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_BIND)
+serve: collectstatic
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput -v 0
+	$(SERVE_ENV) exec $(BIN)/gunicorn -c fairportal/gunicorn_conf.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,23 @@
+"""gunicorn settings for `make serve`, read from the environment.
+
+WEB_CONCURRENCY workers (default: 2 per core + 1), GUNICORN_THREADS threads each
+(default 4), bound to GUNICORN_BIND (default 127.0.0.1:8000).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so no slow leak grows past the memory budget.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", None)
+errorlog = "-"
+preload_app = True
+wsgi_app = "fairportal.wsgi:application"
