@@ -68,7 +68,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "fairportal.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # ConditionalGet sits above the page cache so cached pages get ETag/304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "fairportal.cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -129,6 +131,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Anonymous visitors' public pages served from the cache (see fairportal/cache.py).
+PUBLIC_CACHED_VIEWS = [
+    "home",
+    "visit",
+    "exhibitors:list",
+    "exhibitors:detail",
+    "exhibitors:qr",
+    "exhibitors:products",
+    "booths:floor_plan",
+    "events:list",
+    "events:agenda_ics",
+    "events:event_ics",
+]
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

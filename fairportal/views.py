@@ -1,6 +1,8 @@
 """The portal's own pages: home, health checks and error pages."""
 
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -42,5 +44,18 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No request context: context processors may need the database that just failed.
+    """500, or a readable 503 when the database went away mid-request.
+
+    Rendered without the request context: context processors may need the database
+    that just failed. Each write runs in one transaction, so nothing half written
+    stays; Django closes the broken connection at the end of the request and the
+    next request reconnects.
+    """
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        for alias in connections:
+            if not connections[alias].in_atomic_block:
+                connections[alias].close_if_unusable_or_obsolete()
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,0 +1,151 @@
+"""Cached public pages that stay correct.
+
+Anonymous GETs of the listed pages are kept in the cache under a key that holds the
+*public data version*. Any change to what public pages show bumps that version, so
+every cached page is invalid at once: a model save or delete (signals), and writes
+made with `update()`/`F()` in services, which send no signals and therefore call
+`public_data_changed()` themselves.
+
+Nothing per visitor is in a cached page: logged-in users, pages that set a cookie or
+carry a CSRF token (forms) and pages with pending messages are never stored.
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.http import http_date
+
+VERSION_KEY = "public-data:version"
+CHANGED_KEY = "public-data:changed-at"
+PUBLIC_APPS = ("exhibitors", "events", "booths")
+# Rows that no public page shows: changing them keeps the cache.
+PRIVATE_MODELS = {"booths.boothapplication", "booths.exhibitorstaff", "exhibitors.exhibitorslug"}
+_STARTED_AT = time.time()
+
+
+def public_data_version() -> tuple[int, float]:
+    """(version, time of the last change) of the public data."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version, cache.get(CHANGED_KEY, _STARTED_AT)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (a fresh or cleared cache)
+        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(CHANGED_KEY, time.time(), timeout=None)
+
+
+def public_data_changed() -> None:
+    """Invalidate every cached public page: now, and again when the transaction commits
+    (so a page cached by a reader between the two cannot outlive the commit)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _on_change(sender, **kwargs):
+    model = kwargs.get("model") if "pk_set" in kwargs else sender
+    if model is None or model._meta.label_lower not in PRIVATE_MODELS:
+        public_data_changed()
+
+
+def connect_signals() -> None:
+    """Called from FairportalConfig.ready(): every public model's save and delete."""
+    for app_label in PUBLIC_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label_lower in PRIVATE_MODELS:
+                continue
+            uid = f"public-cache:{model._meta.label_lower}"
+            post_save.connect(_on_change, sender=model, dispatch_uid=uid + ":save")
+            post_delete.connect(_on_change, sender=model, dispatch_uid=uid + ":delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    _on_change,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"{uid}:{field.name}",
+                )
+
+
+class PublicPageCacheMiddleware:
+    """Serve listed public pages to anonymous visitors from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.views = set(getattr(settings, "PUBLIC_CACHED_VIEWS", ()))
+        self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
+
+    def __call__(self, request):
+        return self.store(request, self.get_response(request))
+
+    def _cache_key(self, request, version) -> str:
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        path = request.get_full_path()
+        digest = hashlib.sha256(f"{language}|{path}".encode()).hexdigest()[:40]
+        return f"page:{version}:{digest}"
+
+    def _eligible(self, request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        if request.method not in ("GET", "HEAD") or match is None:
+            return False
+        if match.view_name not in self.views:
+            return False
+        user = getattr(request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not self._eligible(request):
+            return None
+        version, changed_at = public_data_version()
+        request._public_cache = (self._cache_key(request, version), changed_at)
+        stored = cache.get(request._public_cache[0])
+        if stored is None:
+            return None
+        content, headers = stored
+        response = HttpResponse(content, status=200)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
+
+    def store(self, request, response):
+        key_and_time = getattr(request, "_public_cache", None)
+        if key_and_time is None or response.get("X-Cache") == "hit":
+            return response
+        messages = getattr(request, "_messages", None)
+        cacheable = (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not (messages is not None and len(messages))
+        )
+        if not cacheable:
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        response["Last-Modified"] = http_date(key_and_time[1])
+        response["Cache-Control"] = "public, max-age=60"
+        headers = [
+            (name, response[name])
+            for name in (
+                "Content-Type",
+                "Content-Language",
+                "Last-Modified",
+                "Cache-Control",
+                "Vary",
+            )
+            if response.has_header(name)
+        ]
+        cache.set(key_and_time[0], (response.content, headers), self.timeout)
+        response["X-Cache"] = "miss"
+        return response
