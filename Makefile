@@ -44,6 +44,15 @@ serve: collectstatic
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput -v 0
 	$(SERVE_ENV) exec $(BIN)/gunicorn -c fairportal/gunicorn_conf.py
 
+## backup: database + media into var/backups/<time> (BACKUP_ENV: DATABASE_URL etc.)
+backup: $(STAMP)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py backup_portal $(if $(BACKUP),--output $(BACKUP),)
+
+## restore: make restore BACKUP=var/backups/<time>
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<folder>"; exit 2)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore_portal $(BACKUP)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,7 +1,7 @@
 """Shared fixtures and the test-run rules of the design.
 
 - Tests marked `postgres` are deselected (not skipped) when the database is not
-  PostgreSQL.
+  PostgreSQL; tests marked `sqlite` are deselected on PostgreSQL.
 - With FAIR_STRICT_TESTS=1 (as in .ci/run) any skipped test is a failure.
 """
 
@@ -19,11 +19,11 @@ def on_postgres() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    if on_postgres():
-        return
+    # Tests for one database only are deselected on the other, never skipped.
+    other = "sqlite" if on_postgres() else "postgres"
     kept, deselected = [], []
     for item in items:
-        (deselected if item.get_closest_marker("postgres") else kept).append(item)
+        (deselected if item.get_closest_marker(other) else kept).append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept

@@ -1,0 +1,107 @@
+"""Backups of the database and the uploaded media, and their restore.
+
+PostgreSQL through pg_dump/pg_restore (custom format); SQLite through its online
+backup API (safe while the portal runs); media as a tar.gz beside the database.
+"""
+
+import datetime
+import json
+import os
+import sqlite3
+import subprocess
+import tarfile
+from pathlib import Path
+
+import dj_database_url
+from django.conf import settings
+from django.db import connection
+
+DUMP_PG = "database.pgdump"
+DUMP_SQLITE = "database.sqlite3"
+MEDIA = "media.tar.gz"
+MANIFEST = "manifest.json"
+
+
+def _pg_env(db: dict) -> dict:
+    env = dict(os.environ)
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = str(db["PASSWORD"])
+    return env
+
+
+def _pg_args(db: dict) -> list[str]:
+    args = []
+    if db.get("HOST"):
+        args += ["--host", str(db["HOST"])]
+    if db.get("PORT"):
+        args += ["--port", str(db["PORT"])]
+    if db.get("USER"):
+        args += ["--username", str(db["USER"])]
+    return args
+
+
+def backup(output: Path) -> dict:
+    """Write database + media + manifest into the folder `output` (created)."""
+    output.mkdir(parents=True, exist_ok=True)
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        subprocess.run(
+            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *_pg_args(db),
+             "--file", str(output / DUMP_PG), str(db["NAME"])],
+            check=True, env=_pg_env(db),
+        )  # fmt: skip
+    else:
+        connection.ensure_connection()
+        target = sqlite3.connect(output / DUMP_SQLITE)
+        with target:
+            connection.connection.backup(target)
+        target.close()
+    media_root = Path(settings.MEDIA_ROOT)
+    with tarfile.open(output / MEDIA, "w:gz") as archive:
+        if media_root.exists():
+            archive.add(media_root, arcname="media")
+    manifest = {
+        "vendor": connection.vendor,
+        "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
+    }
+    (output / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+def restore(source: Path, *, database_url: str = "", media_root: Path | None = None) -> dict:
+    """Restore a backup folder into `database_url` (default: the configured database)."""
+    manifest = json.loads((source / MANIFEST).read_text())
+    db = dj_database_url.parse(database_url) if database_url else connection.settings_dict
+    engine = db["ENGINE"]
+    if manifest["vendor"] == "postgresql":
+        if "postgresql" not in engine:
+            raise ValueError("A PostgreSQL backup restores only into PostgreSQL.")
+        subprocess.run(
+            ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
+             "--exit-on-error", *_pg_args(db), "--dbname", str(db["NAME"]),
+             str(source / DUMP_PG)],
+            check=True, env=_pg_env(db),
+        )  # fmt: skip
+    else:
+        if "sqlite3" not in engine:
+            raise ValueError("An SQLite backup restores only into SQLite.")
+        backup_db = sqlite3.connect(source / DUMP_SQLITE)
+        if database_url:
+            target = sqlite3.connect(db["NAME"])
+        else:
+            connection.ensure_connection()
+            target = connection.connection
+        with target:
+            backup_db.backup(target)
+        backup_db.close()
+        if database_url:
+            target.close()
+    destination = Path(media_root or settings.MEDIA_ROOT)
+    destination.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(source / MEDIA, "r:gz") as archive:
+        for member in archive.getmembers():
+            if member.name == "media":
+                continue
+            member.name = member.name.removeprefix("media/")
+            archive.extract(member, destination, filter="data")
+    return manifest
