@@ -53,6 +53,10 @@ restore: $(STAMP)
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<folder>"; exit 2)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore_portal $(BACKUP)
 
+## bench: load test against /healthz on synthetic editions (PostgreSQL; see scripts/bench.py)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -95,6 +95,8 @@ class PublicPageCacheMiddleware:
 
     def _eligible(self, request) -> bool:
         match = getattr(request, "resolver_match", None)
+        if self.timeout <= 0:
+            return False
         if request.method not in ("GET", "HEAD") or match is None:
             return False
         if match.view_name not in self.views:

@@ -1,0 +1,212 @@
+"""`make bench`: the portal under a bounded load, against the bare /healthz view.
+
+For each size (500 and 5,000 exhibitors) it builds or reuses a synthetic edition in
+its own PostgreSQL database, serves it with gunicorn (the `make serve` settings) on
+127.0.0.1, and drives wrk from a separate process at each endpoint, once with the
+page cache off and once with it on. It reports requests per second, p50 and p99
+latency, errors, the ratios to /healthz of the same run, the SQL queries of each
+page at each size, and the peak resident memory of each worker. Results go to
+stdout and to docs/performance-results.md.
+
+Environment: BENCH_PG (default postgres://root@127.0.0.1:5432), BENCH_SIZES
+(default "500,5000"), BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 16),
+WEB_CONCURRENCY (default 3), GUNICORN_THREADS (default 2).
+"""
+
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+PG = os.environ.get("BENCH_PG", "postgres://root@127.0.0.1:5432")
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "500,5000").split(",")]
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+PORT = 8391
+
+
+def endpoints(size: int) -> list[tuple[str, str]]:
+    return [
+        ("healthz", "/healthz"),
+        ("directory", "/exhibitors/"),
+        ("directory q=dien tu", "/exhibitors/?q=dien+tu"),
+        ("directory sector", "/exhibitors/?sector=nganh-thu-1"),
+        ("directory page 20", "/exhibitors/?page=20"),
+        ("profile", f"/exhibitors/synthetic-{size}-dn-7/"),
+        ("floor plan", "/floor-plan/"),
+        ("programme", "/events/"),
+        ("api exhibitors", "/api/v1/exhibitors/"),
+    ]
+
+
+def run(cmd, env=None, **kwargs):
+    return subprocess.run(cmd, env={**os.environ, **(env or {})}, cwd=ROOT, check=True, **kwargs)
+
+
+def prepare(size: int) -> str:
+    url = f"{PG}/fair_bench_{size}"
+    exists = subprocess.run(
+        ["psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='fair_bench_{size}'"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    if not exists:
+        run(["psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE fair_bench_{size}"])
+    env = {"DATABASE_URL": url, "DJANGO_DEBUG": "1"}
+    run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env=env)
+    run([PY, "manage.py", "build_synthetic_fair", "--exhibitors", str(size)], env=env)
+    return url
+
+
+def query_counts(url: str, size: int) -> dict[str, int]:
+    code = (
+        "import json\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "from django.db import connection\n"
+        f"paths = {json.dumps([p for _, p in endpoints(size)])}\n"
+        "client = Client()\nout = {}\n"
+        "for p in paths:\n"
+        "    with CaptureQueriesContext(connection) as q:\n"
+        "        r = client.get(p)\n"
+        "    out[p] = (r.status_code, len(q))\n"
+        "print('COUNTS' + json.dumps(out))\n"
+    )
+    result = subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "1", "PUBLIC_CACHE_SECONDS": "0"},
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    line = next(line for line in result.stdout.splitlines() if line.startswith("COUNTS"))
+    return {path: tuple(v) for path, v in json.loads(line[len("COUNTS") :]).items()}
+
+
+def serve(url: str, cached: bool):
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "PUBLIC_CACHE_SECONDS": "600" if cached else "0",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7"),
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "3"),
+        "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "2"),
+    }
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env)
+    subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "fairportal/gunicorn_conf.py"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(60):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/readyz", timeout=2) as r:
+                if r.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("gunicorn did not become ready")
+
+
+def workers_peak_rss_mb(master_pid: int) -> list[float]:
+    children = subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        match = re.search(r"VmHWM:\s+(\d+) kB", status)
+        if match:
+            peaks.append(int(match.group(1)) / 1024)
+    return peaks
+
+
+def wrk(path: str) -> dict:
+    url = f"http://127.0.0.1:{PORT}{path}"
+    subprocess.run(["curl", "-s", "-o", "/dev/null", url])  # warm (and fill the cache)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+    def latency(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
+    return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors}
+
+
+def main() -> int:
+    results, counts, memory = {}, {}, {}
+    for size in SIZES:
+        url = prepare(size)
+        counts[size] = query_counts(url, size)
+        for cached in (False, True):
+            process = serve(url, cached)
+            try:
+                for name, path in endpoints(size):
+                    results[(size, cached, name)] = wrk(path)
+                    print(
+                        size,
+                        "cached" if cached else "uncached",
+                        name,
+                        results[(size, cached, name)],
+                        flush=True,
+                    )
+                memory[(size, cached)] = workers_peak_rss_mb(process.pid)
+            finally:
+                process.send_signal(signal.SIGTERM)
+                process.wait(timeout=30)
+    report = render(results, counts, memory)
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "performance-results.md").write_text(report)
+    print(report)
+    return 0
+
+
+def render(results, counts, memory) -> str:
+    lines = [
+        "# Benchmark results (generated by `make bench`)",
+        "",
+        f"Machine: {os.cpu_count()} cores; {SECONDS}s per endpoint, {CONNECTIONS} connections, "
+        f"WEB_CONCURRENCY={os.environ.get('WEB_CONCURRENCY', '3')}, "
+        f"GUNICORN_THREADS={os.environ.get('GUNICORN_THREADS', '2')}.",
+        "",
+        "| size | cache | endpoint | req/s | p50 ms | p99 ms | errors | rps ÷ healthz | p99 ÷ healthz | queries |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for (size, cached, name), r in results.items():
+        base = results[(size, cached, "healthz")]
+        path = dict(endpoints(size))[name]
+        status, queries = counts[size].get(path, ("-", "-"))
+        lines.append(
+            f"| {size} | {'on' if cached else 'off'} | {name} | {r['rps']:.0f} | {r['p50']:.1f} | "
+            f"{r['p99']:.1f} | {r['errors']} | {r['rps'] / base['rps']:.2f} | "
+            f"{r['p99'] / base['p99']:.2f} | {queries} (HTTP {status}) |"
+        )
+    lines += ["", "Peak resident memory per worker (MB):", ""]
+    for (size, cached), peaks in memory.items():
+        lines.append(
+            f"- {size}, cache {'on' if cached else 'off'}: " + ", ".join(f"{p:.0f}" for p in peaks)
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
