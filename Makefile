@@ -57,6 +57,10 @@ restore: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
+## soak: two gunicorn instances behind nginx, 60 s of mixed load, one instance killed
+soak: $(STAMP)
+	$(BIN)/python scripts/soak.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -38,9 +38,9 @@ def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
 
 # Per scope: (per-IP limit, per-identity limit, window in seconds).
 DEFAULT_LIMITS = {
-    "form": (300, 10, 3600),
-    "login": (100, 10, 900),
-    "api-write": (300, 10, 3600),
+    "form": (3000, 10, 3600),
+    "login": (300, 10, 900),
+    "api-write": (3000, 10, 3600),
 }
 
 
