@@ -182,9 +182,7 @@ def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) 
     """The sector filter of the catalogue: each sector with its product count (search applied)."""
     sectors = tuple(sectors)
     matching = filter_by_words(
-        Product.objects.filter(
-            is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
-        ),
+        Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
         q,
     ).values("pk")
     options = Sector.objects.annotate(

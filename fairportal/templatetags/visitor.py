@@ -43,7 +43,7 @@ def country_name(code: str) -> str:
 
 @register.filter
 def flag(code: str) -> str:
-    """"JP" -> 🇯🇵 (two regional indicator symbols); empty for anything else."""
+    """ "JP" -> 🇯🇵 (two regional indicator symbols); empty for anything else."""
     code = (code or "").upper()
     if len(code) != 2 or not code.isascii() or not code.isalpha():
         return ""
@@ -54,7 +54,9 @@ def flag(code: str) -> str:
 def qr_svg(url: str, title: str = "") -> str:
     """The QR code of `url` as inline SVG (no style attribute: the CSP stays strict)."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=4, border=2, title=title or None, svgclass="qr-code", lineclass=None)
+    svg = code.svg_inline(
+        scale=4, border=2, title=title or None, svgclass="qr-code", lineclass=None
+    )
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 (segno output)
 
 

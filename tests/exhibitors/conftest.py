@@ -2,7 +2,14 @@
 
 import pytest
 
-from tests.factories import make_booth, make_exhibitor, make_fair, make_product, make_sector, make_zone
+from tests.factories import (
+    make_booth,
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    make_zone,
+)
 
 
 @pytest.fixture
@@ -13,7 +20,9 @@ def fair(db):
 @pytest.fixture
 def canon(fair):
     sector = make_sector(name_vi="Điện tử", name_en="Electronics", slug="dien-tu")
-    zone = make_zone(name_vi="KCN Thăng Long", name_en="Thang Long Industrial Park", slug="kcn-thang-long")
+    zone = make_zone(
+        name_vi="KCN Thăng Long", name_en="Thang Long Industrial Park", slug="kcn-thang-long"
+    )
     exhibitor = make_exhibitor(
         name_vi="Canon Việt Nam",
         name_en="Canon Vietnam",

@@ -2,7 +2,13 @@ import re
 
 import pytest
 
-from tests.factories import make_booth, make_exhibitor, make_fair, make_product, make_sector, make_zone
+from tests.factories import (
+    make_booth,
+    make_exhibitor,
+    make_fair,
+    make_sector,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +17,9 @@ def names(response) -> list[str]:
     return [exhibitor.name for exhibitor in response.context["exhibitors"]]
 
 
-def test_directory_lists_only_published_exhibitors_with_a_booth_in_current_fair(client, fair, canon):
+def test_directory_lists_only_published_exhibitors_with_a_booth_in_current_fair(
+    client, fair, canon
+):
     make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ẩn Danh", is_published=False))
     make_exhibitor(name_vi="Không Có Gian")
     old_fair = make_fair(is_current=False, slug="hoi-cho-2023")
@@ -26,10 +34,25 @@ def test_directory_lists_only_published_exhibitors_with_a_booth_in_current_fair(
 
 @pytest.mark.parametrize(
     "query",
-    ["may in canon", "MÁY IN", "canon may in", "ha noi", "Hà Nội", "dien tu", "A07", "a07", "cong ty tnhh canon"],
+    [
+        "may in canon",
+        "MÁY IN",
+        "canon may in",
+        "ha noi",
+        "Hà Nội",
+        "dien tu",
+        "A07",
+        "a07",
+        "cong ty tnhh canon",
+    ],
 )
 def test_directory_search_ignores_case_and_diacritics_in_vietnamese(client, fair, canon, query):
-    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="TOTO Việt Nam", description_vi="Thiết bị vệ sinh", address_vi="Bắc Ninh"))
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(
+            name_vi="TOTO Việt Nam", description_vi="Thiết bị vệ sinh", address_vi="Bắc Ninh"
+        ),
+    )
 
     response = client.get("/exhibitors/", {"q": query})
 
@@ -53,7 +76,10 @@ def test_directory_search_folds_d_and_every_word_must_match(client, fair):
 
     assert names(client.get("/exhibitors/", {"q": "DUOC PHAM"})) == ["Dược phẩm Đông Á"]
     assert names(client.get("/exhibitors/", {"q": "pham dong duoc"})) == ["Dược phẩm Đông Á"]
-    assert names(client.get("/exhibitors/", {"q": "duoc"})) == ["Dược liệu Sao Mai", "Dược phẩm Đông Á"]
+    assert names(client.get("/exhibitors/", {"q": "duoc"})) == [
+        "Dược liệu Sao Mai",
+        "Dược phẩm Đông Á",
+    ]
     assert names(client.get("/exhibitors/", {"q": "duoc xyz"})) == []
 
 
@@ -100,10 +126,14 @@ def test_directory_facet_counts_apply_other_facets_and_search_but_not_their_own(
     for name, sectors, zone, country in rows:
         make_booth(
             fair=fair,
-            exhibitor=make_exhibitor(name_vi=name, sectors=sectors, zone=zone, origin_country=country),
+            exhibitor=make_exhibitor(
+                name_vi=name, sectors=sectors, zone=zone, origin_country=country
+            ),
         )
 
-    response = client.get("/exhibitors/", {"sector": ["dien-tu", "thuc-pham"], "zone": "kcn-noi-bai"})
+    response = client.get(
+        "/exhibitors/", {"sector": ["dien-tu", "thuc-pham"], "zone": "kcn-noi-bai"}
+    )
 
     assert names(response) == ["CP", "Sumitomo"]
     # Sectors: counted within Nội Bài, whatever sectors are ticked.
@@ -120,7 +150,9 @@ def test_directory_facet_counts_apply_other_facets_and_search_but_not_their_own(
 def test_directory_sector_filter_combines_with_or_without_duplicates(client, fair):
     electronics = make_sector(slug="dien-tu")
     food = make_sector(slug="thuc-pham")
-    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Hai Ngành", sectors=[electronics, food]))
+    make_booth(
+        fair=fair, exhibitor=make_exhibitor(name_vi="Hai Ngành", sectors=[electronics, food])
+    )
     make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Một Ngành", sectors=[food]))
     make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Không Ngành"))
 
@@ -212,5 +244,8 @@ def test_directory_language_switch_keeps_query(client, fair, canon):
     response = client.get("/exhibitors/", {"q": "canon", "sector": "dien-tu"})
 
     assert 'href="/en/exhibitors/?q=canon&amp;sector=dien-tu" hreflang="en"' in response.text
-    assert '<link rel="alternate" hreflang="en" href="https://hoicho.example.vn/en/exhibitors/?q=canon&amp;sector=dien-tu">' in response.text
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://hoicho.example.vn/en/exhibitors/?q=canon&amp;sector=dien-tu">'
+        in response.text
+    )
     assert '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/">' in response.text

@@ -14,8 +14,12 @@ def catalogue(fair, canon):
     food = make_sector(name_vi="Thực phẩm", name_en="Food", slug="thuc-pham")
     cp = make_exhibitor(name_vi="C.P. Việt Nam", slug="cp-viet-nam", origin_country="TH")
     make_booth(fair=fair, exhibitor=cp, code="B01")
-    make_product(exhibitor=cp, name_vi="Xúc xích tiệt trùng", name_en="Sterilised sausage", sector=food)
-    make_product(exhibitor=cp, name_vi="Bánh bao", name_en="Steamed bun", sector=food, is_published=False)
+    make_product(
+        exhibitor=cp, name_vi="Xúc xích tiệt trùng", name_en="Sterilised sausage", sector=food
+    )
+    make_product(
+        exhibitor=cp, name_vi="Bánh bao", name_en="Steamed bun", sector=food, is_published=False
+    )
     hidden = make_exhibitor(name_vi="Chưa Công Bố", is_published=False)
     make_booth(fair=fair, exhibitor=hidden)
     make_product(exhibitor=hidden, name_vi="Đồ bí mật")
@@ -47,9 +51,9 @@ def test_products_sector_filter_and_counts(client, catalogue):
     response = client.get("/products/", {"sector": "thuc-pham"})
 
     assert product_names(response) == ["Xúc xích tiệt trùng"]
-    assert [(o["value"], o["count"], o["selected"]) for o in response.context["sector_options"]] == [
-        ("thuc-pham", 1, True)
-    ]
+    assert [
+        (o["value"], o["count"], o["selected"]) for o in response.context["sector_options"]
+    ] == [("thuc-pham", 1, True)]
 
 
 def test_products_empty_state_and_bad_page(client, catalogue):

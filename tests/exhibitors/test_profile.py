@@ -75,14 +75,20 @@ def test_profile_in_english_shows_english_content(client, fair, canon):
     assert "<h1>Canon Vietnam</h1>" in response.text
     assert "Makes printers in Hanoi." in response.text and "Laser printer" in response.text
     assert 'href="/exhibitors/canon-viet-nam/" hreflang="vi"' in response.text
-    assert '<link rel="canonical" href="https://hoicho.example.vn/en/exhibitors/canon-viet-nam/">' in response.text
+    assert (
+        '<link rel="canonical" href="https://hoicho.example.vn/en/exhibitors/canon-viet-nam/">'
+        in response.text
+    )
 
 
 def test_profile_has_open_graph_and_description(client, fair, canon):
     response = client.get("/exhibitors/canon-viet-nam/")
 
     assert '<meta property="og:title" content="Canon Việt Nam">' in response.text
-    assert '<meta property="og:url" content="https://hoicho.example.vn/exhibitors/canon-viet-nam/">' in response.text
+    assert (
+        '<meta property="og:url" content="https://hoicho.example.vn/exhibitors/canon-viet-nam/">'
+        in response.text
+    )
     assert '<meta name="description" content="Sản xuất máy in tại Hà Nội.">' in response.text
     assert "<title>Canon Việt Nam · " in response.text
 
