@@ -55,7 +55,7 @@ def qr_svg(url: str, title: str = "") -> str:
     """The QR code of `url` as inline SVG (no style attribute: the CSP stays strict)."""
     code = segno.make(url, error="m")
     svg = code.svg_inline(
-        scale=4, border=2, title=title or None, svgclass="qr-code", lineclass=None
+        scale=4, border=2, title=title or None, svgclass="qr-code", lineclass=None, omitsize=True
     )
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 (segno output)
 
