@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import FairFigure
+from exhibitors.models import Exhibitor
 from tests.factories import (
     make_booth,
     make_event,
@@ -78,8 +79,23 @@ def test_directory_sorted_by_booth_queries_are_fixed(client, django_assert_num_q
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_home_during_the_fair_queries_are_fixed(client, django_assert_num_queries, size):
+    fair = build_fair(size)
+    fair.starts_on = timezone.localdate() - datetime.timedelta(days=1)
+    fair.save()
+
+    with django_assert_num_queries(7):
+        response = client.get("/")
+
+    assert response.context["phase"] == "during"
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_profile_queries_are_fixed(client, django_assert_num_queries, size):
     build_fair(size)
+    exhibitor = Exhibitor.objects.get(slug="dien-tu-01")
+    for n in range(size):
+        make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}")
 
     with django_assert_num_queries(6):
         response = client.get("/exhibitors/dien-tu-01/")
