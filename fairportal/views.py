@@ -1,4 +1,4 @@
-"""The portal's own pages: home, health checks and error pages."""
+"""The portal's own pages: home, visit, health checks and error pages."""
 
 import sys
 
@@ -6,10 +6,12 @@ from django.db import InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from events.selectors import current_fair
+from fairportal import home
 
 
 class HomeView(TemplateView):
@@ -17,8 +19,35 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["fair"] = current_fair()
+        fair = current_fair()
+        context["fair"] = fair
+        context.update(home.home_context(fair))
         return context
+
+
+class VisitView(TemplateView):
+    template_name = "fairportal/visit.html"
+
+    @cached_property
+    def fair(self):
+        return current_fair()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["fair"] = self.fair
+        if self.fair is not None:
+            context["hours"] = home.opening_hours(self.fair)
+            context["map_url"] = self.fair.map_url or _osm_url(self.fair)
+        return context
+
+
+def _osm_url(fair) -> str:
+    if fair.latitude is None or fair.longitude is None:
+        return ""
+    return (
+        f"https://www.openstreetmap.org/?mlat={fair.latitude}&mlon={fair.longitude}"
+        f"#map=16/{fair.latitude}/{fair.longitude}"
+    )
 
 
 @never_cache

@@ -16,6 +16,22 @@ def vnd(amount) -> str:
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
 
 
+def _swap_language_prefix(path: str, code: str) -> str:
+    """`path` under `code`'s prefix, for paths no URL pattern resolves (404 pages)."""
+    for other, _name in settings.LANGUAGES:
+        if other != settings.LANGUAGE_CODE and (path + "/").startswith(f"/{other}/"):
+            path = path[len(other) + 1 :] or "/"
+            break
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
+def _translated(path: str, code: str, current: str) -> str:
+    url = translate_url(path, code)
+    if url == path and code != current:
+        url = _swap_language_prefix(path, code)
+    return url
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """The current page and query in each language: plain links, so pages stay cacheable."""
@@ -26,8 +42,8 @@ def language_links(context) -> list[dict]:
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": settings.PORTAL_BASE_URL + translate_url(path, code),
+            "url": _translated(path, code, current),
+            "absolute_url": settings.PORTAL_BASE_URL + _translated(path, code, current),
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES

@@ -1,0 +1,221 @@
+"""Reads of exhibitors and products that the pages (and later the API) share.
+
+Plain functions: they take the fair and the filters and return querysets or
+plain dicts, with the joins and prefetches decided once, so that a page runs the
+same number of queries whatever the number of rows.
+
+This app imports nothing from `events` or `booths`: the fair is passed in, and
+the booth model is reached through the reverse relation `Exhibitor.booths`.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
+from fairportal.text import filter_by_words
+
+PAGE_SIZE = 24
+SORTS = ("name", "booth")
+
+
+def _booth_model():
+    return Exhibitor._meta.get_field("booths").related_model
+
+
+def fair_booths(fair) -> QuerySet:
+    """The booths of `fair`, in code order."""
+    return _booth_model().objects.filter(fair=fair).order_by("code")
+
+
+def fair_exhibitors(fair) -> QuerySet:
+    """Published exhibitors holding at least one booth in `fair`."""
+    if fair is None:
+        return Exhibitor.objects.none()
+    holds_booth = fair_booths(fair).filter(exhibitor=OuterRef("pk"))
+    return Exhibitor.objects.filter(Exists(holds_booth), is_published=True)
+
+
+def _apply_filters(queryset, *, q="", sectors=(), zone="", country=""):
+    queryset = filter_by_words(queryset, q)
+    if sectors:
+        # OR between sectors; an exhibitor in two of them must not count twice.
+        in_sectors = Exhibitor.sectors.through.objects.filter(
+            exhibitor_id=OuterRef("pk"), sector__slug__in=list(sectors)
+        )
+        queryset = queryset.filter(Exists(in_sectors))
+    if zone:
+        queryset = queryset.filter(zone__slug=zone)
+    if country:
+        queryset = queryset.filter(origin_country=country)
+    return queryset
+
+
+def directory(
+    *,
+    fair,
+    q: str = "",
+    sectors: Iterable[str] = (),
+    zone: str = "",
+    country: str = "",
+    sort: str = "name",
+) -> QuerySet:
+    """The directory of `fair`: filtered, ordered and ready to show as cards.
+
+    `q` must match every word (folded, any order); `sectors` are combined with OR;
+    `sort="booth"` orders by the first booth code, otherwise Vietnamese name order.
+    """
+    queryset = _apply_filters(
+        fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
+    )
+    queryset = queryset.select_related("zone").prefetch_related(
+        "sectors", Prefetch("booths", queryset=fair_booths(fair), to_attr="fair_booths")
+    )
+    if sort == "booth" and fair is not None:
+        first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
+        return queryset.annotate(first_booth=Subquery(first_code)).order_by(
+            "first_booth", "name_sort", "pk"
+        )
+    return queryset.order_by("name_sort", "pk")
+
+
+def directory_facets(
+    *,
+    fair,
+    q: str = "",
+    sectors: Iterable[str] = (),
+    zone: str = "",
+    country: str = "",
+) -> dict:
+    """Each facet's options with the number of exhibitors choosing it would give.
+
+    A facet's counts apply the search and the other facets, not its own, so a
+    visitor sees how many results each option would lead to. Three queries.
+    """
+    sectors = tuple(sectors)
+    base = fair_exhibitors(fair)
+
+    for_sectors = _apply_filters(base, q=q, zone=zone, country=country).values("pk")
+    sector_options = Sector.objects.annotate(
+        count=Count("exhibitors", filter=Q(exhibitors__in=for_sectors), distinct=True)
+    ).order_by("position", "slug")
+
+    for_zones = _apply_filters(base, q=q, sectors=sectors, country=country).values("pk")
+    zone_options = IndustrialZone.objects.annotate(
+        count=Count("exhibitors", filter=Q(exhibitors__in=for_zones), distinct=True)
+    ).order_by("position", "slug")
+
+    for_countries = _apply_filters(base, q=q, sectors=sectors, zone=zone)
+    country_counts = dict(
+        for_countries.order_by()
+        .values_list("origin_country")
+        .annotate(count=Count("pk"))
+        .values_list("origin_country", "count")
+    )
+    if country and country not in country_counts:
+        country_counts[country] = 0
+
+    return {
+        "sectors": [
+            {"value": s.slug, "label": s.name, "count": s.count, "selected": s.slug in sectors}
+            for s in sector_options
+            if s.count or s.slug in sectors
+        ],
+        "zones": [
+            {"value": z.slug, "label": z.name, "count": z.count, "selected": z.slug == zone}
+            for z in zone_options
+            if z.count or z.slug == zone
+        ],
+        "countries": [
+            {"value": code, "label": code, "count": count, "selected": code == country}
+            for code, count in sorted(country_counts.items())
+        ],
+    }
+
+
+def published_profile(slug: str, *, fair) -> Exhibitor | None:
+    """A published exhibitor with what its profile shows, or None."""
+    products = (
+        Product.objects.filter(is_published=True)
+        .select_related("sector")
+        .order_by("position", "name_sort", "pk")
+    )
+    return (
+        Exhibitor.objects.filter(slug=slug, is_published=True)
+        .select_related("zone")
+        .prefetch_related(
+            "sectors",
+            Prefetch("booths", queryset=fair_booths(fair), to_attr="fair_booths"),
+            Prefetch("products", queryset=products, to_attr="published_products"),
+        )
+        .first()
+    )
+
+
+def published_exhibitor(slug: str) -> Exhibitor | None:
+    """A published exhibitor by its current slug, without anything related."""
+    return Exhibitor.objects.filter(slug=slug, is_published=True).first()
+
+
+def renamed_slug_target(slug: str) -> str | None:
+    """The current slug of a published exhibitor that used to answer to `slug`."""
+    return (
+        Exhibitor.objects.filter(old_slugs__slug=slug, is_published=True)
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
+def catalogue(*, fair, q: str = "", sectors: Iterable[str] = ()) -> QuerySet:
+    """Published products of the fair's directory exhibitors, in Vietnamese name order."""
+    queryset = Product.objects.filter(
+        is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
+    )
+    queryset = filter_by_words(queryset, q)
+    sectors = tuple(sectors)
+    if sectors:
+        queryset = queryset.filter(sector__slug__in=sectors)
+    return queryset.select_related("exhibitor", "sector").order_by("name_sort", "pk")
+
+
+def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) -> list[dict]:
+    """The sector filter of the catalogue: each sector with its product count (search applied)."""
+    sectors = tuple(sectors)
+    matching = filter_by_words(
+        Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
+        q,
+    ).values("pk")
+    options = Sector.objects.annotate(
+        count=Count("products", filter=Q(products__in=matching), distinct=True)
+    ).order_by("position", "slug")
+    return [
+        {"value": s.slug, "label": s.name, "count": s.count, "selected": s.slug in sectors}
+        for s in options
+        if s.count or s.slug in sectors
+    ]
+
+
+def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:
+    """Exhibitors the board flagged as featured (else the first ones by name)."""
+    queryset = fair_exhibitors(fair).select_related("zone").order_by("-is_featured", "name_sort")
+    return list(
+        queryset.prefetch_related(
+            Prefetch("booths", queryset=fair_booths(fair), to_attr="fair_booths")
+        )[:limit]
+    )
+
+
+def sector_entry_points(*, fair) -> list[Sector]:
+    """Top-level sectors with the number of exhibitors of the fair in each."""
+    return list(
+        Sector.objects.filter(parent__isnull=True)
+        .annotate(
+            count=Count(
+                "exhibitors",
+                filter=Q(exhibitors__in=fair_exhibitors(fair).values("pk")),
+                distinct=True,
+            )
+        )
+        .filter(count__gt=0)
+        .order_by("position", "slug")
+    )

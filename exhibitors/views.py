@@ -1,0 +1,143 @@
+"""Public pages of the exhibitors: directory, profile, its QR code, product catalogue.
+
+The fair whose directory is shown is the current one (`events.selectors.current_fair`):
+the one place where this app's pages reach into `events`, because a directory is
+always the directory of an edition.
+"""
+
+import io
+
+import segno
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import ListView, TemplateView
+
+from events.selectors import current_fair
+from exhibitors import selectors
+
+
+def _clean_text(value: str, limit: int = 100) -> str:
+    return (value or "").strip()[:limit]
+
+
+class FairMixin:
+    @cached_property
+    def fair(self):
+        return current_fair()
+
+
+class DirectoryView(FairMixin, ListView):
+    template_name = "exhibitors/directory.html"
+    context_object_name = "exhibitors"
+    paginate_by = selectors.PAGE_SIZE
+
+    @cached_property
+    def filters(self) -> dict:
+        params = self.request.GET
+        country = _clean_text(params.get("country"), 2).upper()
+        return {
+            "q": _clean_text(params.get("q")),
+            "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
+            "zone": _clean_text(params.get("zone"), 120),
+            "country": country if country.isalpha() and len(country) == 2 else "",
+        }
+
+    @cached_property
+    def sort(self) -> str:
+        sort = self.request.GET.get("sort", "name")
+        return sort if sort in selectors.SORTS else "name"
+
+    def get_queryset(self):
+        return selectors.directory(fair=self.fair, sort=self.sort, **self.filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        facets = selectors.directory_facets(fair=self.fair, **self.filters)
+        context.update(
+            fair=self.fair,
+            facets=facets,
+            filters=self.filters,
+            sort=self.sort,
+            is_filtered=any(self.filters.values()),
+            page_query=_query_without_page(self.request),
+        )
+        return context
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+class ProfileView(FairMixin, TemplateView):
+    template_name = "exhibitors/profile.html"
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        self.exhibitor = selectors.published_profile(slug, fair=self.fair)
+        if self.exhibitor is None:
+            new_slug = selectors.renamed_slug_target(slug)
+            if new_slug:
+                return redirect(
+                    reverse("exhibitors:detail", kwargs={"slug": new_slug}), permanent=True
+                )
+            raise Http404("No published exhibitor with this address")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            fair=self.fair,
+            exhibitor=self.exhibitor,
+            profile_url=settings.PORTAL_BASE_URL + self.exhibitor.get_absolute_url(),
+        )
+        return context
+
+
+def qr_png(request, slug):
+    """The profile's QR code as a PNG, to print on the booth sign."""
+    target = selectors.published_exhibitor(slug)
+    if target is None:
+        new_slug = selectors.renamed_slug_target(slug)
+        if new_slug:
+            return redirect(reverse("exhibitors:qr", kwargs={"slug": new_slug}), permanent=True)
+        raise Http404("No published exhibitor with this address")
+    url = settings.PORTAL_BASE_URL + target.get_absolute_url()
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=12, border=4)
+    response = HttpResponse(buffer.getvalue(), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="qr-{target.slug}.png"'
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+class CatalogueView(FairMixin, ListView):
+    template_name = "exhibitors/products.html"
+    context_object_name = "products"
+    paginate_by = selectors.PAGE_SIZE
+
+    @cached_property
+    def filters(self) -> dict:
+        params = self.request.GET
+        return {
+            "q": _clean_text(params.get("q")),
+            "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
+        }
+
+    def get_queryset(self):
+        return selectors.catalogue(fair=self.fair, **self.filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            fair=self.fair,
+            filters=self.filters,
+            sector_options=selectors.catalogue_sector_options(fair=self.fair, **self.filters),
+            is_filtered=any(self.filters.values()),
+            page_query=_query_without_page(self.request),
+        )
+        return context

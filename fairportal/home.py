@@ -1,0 +1,63 @@
+"""Reads of the home and visit pages: the fair's phase, its figures and programme.
+
+The home page changes with the calendar: before the fair it counts down and lists
+the programme ahead; during it, today's events and opening hours; after it, a
+thank-you and the archive of that edition.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from events.models import FairFigure, SideEvent
+from exhibitors import selectors as exhibitor_selectors
+
+BEFORE, DURING, AFTER = "before", "during", "after"
+
+
+def fair_phase(fair, today: datetime.date) -> str:
+    if today < fair.starts_on:
+        return BEFORE
+    if today > fair.ends_on:
+        return AFTER
+    return DURING
+
+
+def opening_hours(fair) -> list[dict]:
+    """Each day of the fair with its opening and closing time."""
+    return [
+        {"day": day, "opens_at": fair.opens_at, "closes_at": fair.closing_time(day)}
+        for day in fair.days
+    ]
+
+
+def home_context(fair, *, now: datetime.datetime | None = None) -> dict:
+    """Everything the home page shows about `fair`, in a fixed number of queries."""
+    if fair is None:
+        return {"phase": None}
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    phase = fair_phase(fair, today)
+    events = SideEvent.objects.filter(fair=fair).order_by("starts_at", "id")
+    context = {
+        "phase": phase,
+        "figures": list(FairFigure.objects.filter(fair=fair).order_by("position", "id")),
+        "sectors": exhibitor_selectors.sector_entry_points(fair=fair),
+        "featured": exhibitor_selectors.featured_exhibitors(fair=fair),
+    }
+    if phase == BEFORE:
+        context["days_to_go"] = (fair.starts_on - today).days
+        context["events"] = list(events.filter(ends_at__gte=now)[:6])
+    elif phase == DURING:
+        start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+        context["events"] = list(
+            events.filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
+        )
+        context["today"] = today
+        context["opens_at"] = fair.opens_at
+        context["closes_at"] = fair.closing_time(today)
+        context["day_number"] = (today - fair.starts_on).days + 1
+    else:
+        context["events"] = list(events[:12])
+        context["exhibitor_count"] = exhibitor_selectors.fair_exhibitors(fair).count()
+    return context

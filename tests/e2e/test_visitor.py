@@ -1,0 +1,64 @@
+"""A visitor searches the directory, opens a profile and follows its booth to the plan."""
+
+import os
+
+import pytest
+
+from tests.factories import make_booth, make_exhibitor, make_fair, make_product
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_visitor_searches_opens_profile_and_finds_booth_link(page, live_server):
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam", origin_country="JP")
+    make_product(exhibitor=canon, name_vi="Máy in laser")
+    make_booth(fair=fair, exhibitor=canon, code="A07")
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="TOTO Việt Nam", address_vi="Bắc Ninh"))
+
+    page.goto(f"{live_server.url}/exhibitors/")
+    page.get_by_label("Tìm kiếm").fill("may in canon")
+    page.get_by_label("Tìm kiếm").press("Enter")
+    page.wait_for_url("**/exhibitors/?q=may+in+canon*")
+
+    results = page.locator(".card-list h3 a")
+    assert results.all_inner_texts() == ["Canon Việt Nam"]
+
+    results.first.click()
+    page.wait_for_url("**/exhibitors/canon-viet-nam/")
+    assert page.locator("h1").inner_text() == "Canon Việt Nam"
+    assert page.locator("svg.qr-code").count() == 1
+
+    booth = page.locator(".profile-booths .booth-code")
+    assert booth.inner_text() == "A07"
+    if booth.evaluate("el => el.tagName") == "A":
+        assert booth.get_attribute("href") == "/floor-plan/?booth=A07"
+    else:
+        # The floor plan page arrives with another branch; until then the code is plain text.
+        assert booth.evaluate("el => el.tagName") == "SPAN"
+
+
+def test_visitor_filters_work_on_a_phone_without_javascript(browser, live_server):
+    fair = make_fair()
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Canon Việt Nam", origin_country="JP"))
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(
+            name_vi="TOTO Việt Nam", name_en="TOTO Vietnam", origin_country="TH"
+        ),
+    )
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/en/exhibitors/")
+        page.locator("summary").click()
+        page.get_by_label("Quốc gia xuất xứ").select_option("TH")
+        page.locator("form.filters button[type=submit]").click()
+        page.wait_for_url("**/en/exhibitors/?*country=TH*")
+
+        assert page.locator(".card-list h3 a").all_inner_texts() == ["TOTO Vietnam"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

@@ -1,0 +1,251 @@
+import re
+
+import pytest
+
+from tests.factories import (
+    make_booth,
+    make_exhibitor,
+    make_fair,
+    make_sector,
+    make_zone,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response) -> list[str]:
+    return [exhibitor.name for exhibitor in response.context["exhibitors"]]
+
+
+def test_directory_lists_only_published_exhibitors_with_a_booth_in_current_fair(
+    client, fair, canon
+):
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ẩn Danh", is_published=False))
+    make_exhibitor(name_vi="Không Có Gian")
+    old_fair = make_fair(is_current=False, slug="hoi-cho-2023")
+    make_booth(fair=old_fair, exhibitor=make_exhibitor(name_vi="Năm Ngoái"))
+
+    response = client.get("/exhibitors/")
+
+    assert response.status_code == 200
+    assert names(response) == ["Canon Việt Nam"]
+    assert 'href="/exhibitors/canon-viet-nam/"' in response.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "may in canon",
+        "MÁY IN",
+        "canon may in",
+        "ha noi",
+        "Hà Nội",
+        "dien tu",
+        "A07",
+        "a07",
+        "cong ty tnhh canon",
+    ],
+)
+def test_directory_search_ignores_case_and_diacritics_in_vietnamese(client, fair, canon, query):
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(
+            name_vi="TOTO Việt Nam", description_vi="Thiết bị vệ sinh", address_vi="Bắc Ninh"
+        ),
+    )
+
+    response = client.get("/exhibitors/", {"q": query})
+
+    assert names(response) == ["Canon Việt Nam"]
+
+
+@pytest.mark.parametrize("query", ["laser printer", "ELECTRONICS", "Canon Vietnam", "Máy in"])
+def test_directory_search_in_english_finds_english_and_vietnamese_text(client, fair, canon, query):
+    response = client.get("/en/exhibitors/", {"q": query})
+
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.text
+    assert names(response) == ["Canon Vietnam"]
+    assert 'href="/en/exhibitors/canon-viet-nam/"' in response.text
+
+
+def test_directory_search_folds_d_and_every_word_must_match(client, fair):
+    pharma = make_exhibitor(name_vi="Dược phẩm Đông Á")
+    make_booth(fair=fair, exhibitor=pharma)
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Dược liệu Sao Mai"))
+
+    assert names(client.get("/exhibitors/", {"q": "DUOC PHAM"})) == ["Dược phẩm Đông Á"]
+    assert names(client.get("/exhibitors/", {"q": "pham dong duoc"})) == ["Dược phẩm Đông Á"]
+    assert names(client.get("/exhibitors/", {"q": "duoc"})) == [
+        "Dược liệu Sao Mai",
+        "Dược phẩm Đông Á",
+    ]
+    assert names(client.get("/exhibitors/", {"q": "duoc xyz"})) == []
+
+
+def test_directory_orders_by_vietnamese_trading_name_not_legal_name(client, fair):
+    for name, legal in [
+        ("Zeta Tech", "Công ty TNHH Zeta"),
+        ("Đức Minh", "Công ty Cổ phần Đức Minh"),
+        ("Dương Hải", "Công ty TNHH A"),
+        ("Ánh Dương", ""),
+    ]:
+        make_booth(fair=fair, exhibitor=make_exhibitor(name_vi=name, legal_name=legal))
+
+    response = client.get("/exhibitors/")
+
+    assert names(response) == ["Ánh Dương", "Dương Hải", "Đức Minh", "Zeta Tech"]
+
+
+def test_directory_sort_by_booth_code(client, fair):
+    make_booth(fair=fair, code="B02", exhibitor=make_exhibitor(name_vi="An Phát"))
+    make_booth(fair=fair, code="A10", exhibitor=make_exhibitor(name_vi="Bình Minh"))
+    make_booth(fair=fair, code="A03", exhibitor=make_exhibitor(name_vi="Cẩm Phả"))
+
+    response = client.get("/exhibitors/", {"sort": "booth"})
+
+    assert names(response) == ["Cẩm Phả", "Bình Minh", "An Phát"]
+
+
+def facet(response, name) -> dict:
+    return {o["value"]: o["count"] for o in response.context["facets"][name]}
+
+
+def test_directory_facet_counts_apply_other_facets_and_search_but_not_their_own(client, fair):
+    electronics = make_sector(name_vi="Điện tử", slug="dien-tu")
+    food = make_sector(name_vi="Thực phẩm", slug="thuc-pham")
+    pharma = make_sector(name_vi="Dược phẩm", slug="duoc-pham")
+    thang_long = make_zone(slug="kcn-thang-long")
+    noi_bai = make_zone(slug="kcn-noi-bai")
+    rows = [
+        ("Canon", [electronics], thang_long, "JP"),
+        ("Sumitomo", [electronics], noi_bai, "JP"),
+        ("CP", [food], noi_bai, "TH"),
+        ("Traphaco", [pharma, food], thang_long, "VN"),
+    ]
+    for name, sectors, zone, country in rows:
+        make_booth(
+            fair=fair,
+            exhibitor=make_exhibitor(
+                name_vi=name, sectors=sectors, zone=zone, origin_country=country
+            ),
+        )
+
+    response = client.get(
+        "/exhibitors/", {"sector": ["dien-tu", "thuc-pham"], "zone": "kcn-noi-bai"}
+    )
+
+    assert names(response) == ["CP", "Sumitomo"]
+    # Sectors: counted within Nội Bài, whatever sectors are ticked.
+    assert facet(response, "sectors") == {"dien-tu": 1, "thuc-pham": 1}
+    # Zones: counted within the ticked sectors (OR), whatever zone is chosen.
+    assert facet(response, "zones") == {"kcn-thang-long": 2, "kcn-noi-bai": 2}
+    assert facet(response, "countries") == {"JP": 1, "TH": 1}
+    assert [o["value"] for o in response.context["facets"]["sectors"] if o["selected"]] == [
+        "dien-tu",
+        "thuc-pham",
+    ]
+
+
+def test_directory_sector_filter_combines_with_or_without_duplicates(client, fair):
+    electronics = make_sector(slug="dien-tu")
+    food = make_sector(slug="thuc-pham")
+    make_booth(
+        fair=fair, exhibitor=make_exhibitor(name_vi="Hai Ngành", sectors=[electronics, food])
+    )
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Một Ngành", sectors=[food]))
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Không Ngành"))
+
+    response = client.get("/exhibitors/?sector=dien-tu&sector=thuc-pham")
+
+    assert names(response) == ["Hai Ngành", "Một Ngành"]
+
+
+def test_directory_facet_counts_apply_the_search(client, fair):
+    electronics = make_sector(slug="dien-tu")
+    for name in ["Canon", "Canon Tokki", "Brother"]:
+        make_booth(fair=fair, exhibitor=make_exhibitor(name_vi=name, sectors=[electronics]))
+
+    response = client.get("/exhibitors/", {"q": "canon"})
+
+    assert facet(response, "sectors") == {"dien-tu": 2}
+
+
+def test_directory_paginates_24_per_page_and_page_links_keep_filters(client, fair):
+    electronics = make_sector(slug="dien-tu")
+    for n in range(30):
+        make_booth(
+            fair=fair,
+            code=f"A{n:02d}",
+            exhibitor=make_exhibitor(name_vi=f"Điện tử {n:02d}", sectors=[electronics]),
+        )
+
+    first = client.get("/exhibitors/", {"q": "dien tu", "sector": "dien-tu"})
+    second = client.get("/exhibitors/", {"q": "dien tu", "sector": "dien-tu", "page": "2"})
+
+    assert len(first.context["exhibitors"]) == 24
+    assert len(second.context["exhibitors"]) == 6
+    assert 'href="?q=dien+tu&amp;sector=dien-tu&amp;page=2"' in first.text
+    assert 'href="?q=dien+tu&amp;sector=dien-tu&amp;page=1"' in second.text
+
+
+def test_directory_empty_state_offers_to_clear_filters(client, fair, canon):
+    response = client.get("/exhibitors/", {"q": "khong co gi"})
+
+    assert names(response) == []
+    assert "Không tìm thấy doanh nghiệp nào phù hợp." in response.text
+    assert re.search(r'<a class="button" href="/exhibitors/">', response.text)
+
+
+@pytest.mark.parametrize(
+    "params,status",
+    [
+        ({"sector": "khong-ton-tai"}, 200),
+        ({"zone": "khong-ton-tai"}, 200),
+        ({"country": "<script>"}, 200),
+        ({"sort": "drop table"}, 200),
+        ({"page": "abc"}, 404),
+        ({"page": "999"}, 404),
+        ({"page": "last"}, 200),
+        ({"q": "x" * 5000}, 200),
+        ({"q": "%00' OR 1=1"}, 200),
+    ],
+)
+def test_directory_bad_parameters_never_fail(client, fair, canon, params, status):
+    response = client.get("/exhibitors/", params)
+
+    assert response.status_code == status
+
+
+def test_directory_unknown_page_is_404_in_english(client, fair, canon):
+    response = client.get("/en/exhibitors/", {"page": "999"})
+
+    assert response.status_code == 404
+    assert '<html lang="en">' in response.text
+
+
+def test_directory_form_is_a_plain_get_form_with_labels(client, fair, canon):
+    response = client.get("/exhibitors/")
+
+    assert '<form class="filters" method="get" action="/exhibitors/"' in response.text
+    for field in ["q", "zone", "country", "sort"]:
+        assert f'<label for="{field}">' in response.text
+    assert response.text.count("<h1") == 1
+
+
+def test_directory_without_any_fair_is_empty_not_an_error(client, db):
+    response = client.get("/exhibitors/")
+
+    assert response.status_code == 200
+    assert names(response) == []
+
+
+def test_directory_language_switch_keeps_query(client, fair, canon):
+    response = client.get("/exhibitors/", {"q": "canon", "sector": "dien-tu"})
+
+    assert 'href="/en/exhibitors/?q=canon&amp;sector=dien-tu" hreflang="en"' in response.text
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://hoicho.example.vn/en/exhibitors/?q=canon&amp;sector=dien-tu">'
+        in response.text
+    )
+    assert '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/">' in response.text

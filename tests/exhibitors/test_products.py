@@ -1,0 +1,64 @@
+import pytest
+
+from tests.factories import make_booth, make_exhibitor, make_product, make_sector
+
+pytestmark = pytest.mark.django_db
+
+
+def product_names(response) -> list[str]:
+    return [product.name for product in response.context["products"]]
+
+
+@pytest.fixture
+def catalogue(fair, canon):
+    food = make_sector(name_vi="Thực phẩm", name_en="Food", slug="thuc-pham")
+    cp = make_exhibitor(name_vi="C.P. Việt Nam", slug="cp-viet-nam", origin_country="TH")
+    make_booth(fair=fair, exhibitor=cp, code="B01")
+    make_product(
+        exhibitor=cp, name_vi="Xúc xích tiệt trùng", name_en="Sterilised sausage", sector=food
+    )
+    make_product(
+        exhibitor=cp, name_vi="Bánh bao", name_en="Steamed bun", sector=food, is_published=False
+    )
+    hidden = make_exhibitor(name_vi="Chưa Công Bố", is_published=False)
+    make_booth(fair=fair, exhibitor=hidden)
+    make_product(exhibitor=hidden, name_vi="Đồ bí mật")
+    make_product(exhibitor=make_exhibitor(name_vi="Không Gian"), name_vi="Ngoài hội chợ")
+    return food
+
+
+def test_products_lists_published_products_of_directory_exhibitors_in_name_order(client, catalogue):
+    response = client.get("/products/")
+
+    assert response.status_code == 200
+    assert product_names(response) == ["Máy in laser", "Xúc xích tiệt trùng"]
+    assert 'href="/exhibitors/cp-viet-nam/#p' in response.text
+
+
+@pytest.mark.parametrize("query", ["xuc xich", "XÚC XÍCH", "sausage", "c.p. viet nam", "thuc pham"])
+def test_products_search_without_diacritics(client, catalogue, query):
+    assert product_names(client.get("/products/", {"q": query})) == ["Xúc xích tiệt trùng"]
+
+
+def test_products_search_in_english(client, catalogue):
+    response = client.get("/en/products/", {"q": "laser printer"})
+
+    assert product_names(response) == ["Laser printer"]
+    assert '<html lang="en">' in response.text
+
+
+def test_products_sector_filter_and_counts(client, catalogue):
+    response = client.get("/products/", {"sector": "thuc-pham"})
+
+    assert product_names(response) == ["Xúc xích tiệt trùng"]
+    assert [
+        (o["value"], o["count"], o["selected"]) for o in response.context["sector_options"]
+    ] == [("thuc-pham", 1, True)]
+
+
+def test_products_empty_state_and_bad_page(client, catalogue):
+    empty = client.get("/products/", {"q": "khong co"})
+
+    assert "Không tìm thấy sản phẩm nào phù hợp." in empty.text
+    assert client.get("/products/", {"page": "abc"}).status_code == 404
+    assert client.get("/products/", {"sector": "khong-co"}).status_code == 200

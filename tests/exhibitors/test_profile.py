@@ -1,0 +1,127 @@
+import pytest
+
+from exhibitors.models import ExhibitorSlug
+from tests.factories import make_booth, make_exhibitor, make_fair, make_product
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_shows_what_a_visitor_needs(client, fair, canon):
+    canon.website = "https://canon.com.vn"
+    canon.email = "lienhe@canon.example.vn"
+    canon.phone = "+842438123456"
+    canon.save()
+
+    response = client.get("/exhibitors/canon-viet-nam/")
+
+    assert response.status_code == 200
+    text = response.text
+    assert text.count("<h1") == 1 and "<h1>Canon Việt Nam</h1>" in text
+    assert "Công ty TNHH Canon Việt Nam" in text
+    assert "Sản xuất máy in tại Hà Nội." in text
+    assert "Máy in laser" in text and "Điện tử" in text and "KCN Thăng Long" in text
+    assert "🇯🇵" in text and "Nhật Bản" in text
+    assert 'href="https://canon.com.vn"' in text
+    assert 'href="mailto:lienhe@canon.example.vn"' in text
+    assert 'href="tel:+842438123456"' in text
+    assert '<svg role="img"' in text and "qr-code" in text
+    assert 'href="/exhibitors/canon-viet-nam/qr.png"' in text
+    assert '<div class="profile-actions">' in text
+    assert "Dữ liệu mẫu" not in text
+
+
+def test_profile_booth_code_shown_and_linked_when_floor_plan_exists(client, fair, canon):
+    from django.urls import NoReverseMatch, reverse
+
+    response = client.get("/exhibitors/canon-viet-nam/")
+
+    try:
+        plan = reverse("booths:floor_plan")
+    except NoReverseMatch:
+        assert '<span class="booth-code">A07</span>' in response.text
+    else:
+        assert f'href="{plan}?booth=A07"' in response.text
+
+
+def test_profile_shows_only_booths_of_current_fair(client, fair, canon):
+    make_booth(fair=make_fair(is_current=False, slug="hoi-cho-2023"), exhibitor=canon, code="Q99")
+
+    response = client.get("/exhibitors/canon-viet-nam/")
+
+    assert [b.code for b in response.context["exhibitor"].fair_booths] == ["A07"]
+    assert "Q99" not in response.text
+
+
+def test_profile_of_sample_exhibitor_says_so(client, fair):
+    make_exhibitor(slug="mau", is_sample=True)
+
+    response = client.get("/exhibitors/mau/")
+
+    assert "Dữ liệu mẫu" in response.text
+
+
+def test_profile_hides_unpublished_products(client, fair, canon):
+    make_product(exhibitor=canon, name_vi="Máy chưa ra mắt", is_published=False)
+
+    response = client.get("/exhibitors/canon-viet-nam/")
+
+    assert "Máy chưa ra mắt" not in response.text
+
+
+def test_profile_in_english_shows_english_content(client, fair, canon):
+    response = client.get("/en/exhibitors/canon-viet-nam/")
+
+    assert '<html lang="en">' in response.text
+    assert "<h1>Canon Vietnam</h1>" in response.text
+    assert "Makes printers in Hanoi." in response.text and "Laser printer" in response.text
+    assert 'href="/exhibitors/canon-viet-nam/" hreflang="vi"' in response.text
+    assert (
+        '<link rel="canonical" href="https://hoicho.example.vn/en/exhibitors/canon-viet-nam/">'
+        in response.text
+    )
+
+
+def test_profile_has_open_graph_and_description(client, fair, canon):
+    response = client.get("/exhibitors/canon-viet-nam/")
+
+    assert '<meta property="og:title" content="Canon Việt Nam">' in response.text
+    assert (
+        '<meta property="og:url" content="https://hoicho.example.vn/exhibitors/canon-viet-nam/">'
+        in response.text
+    )
+    assert '<meta name="description" content="Sản xuất máy in tại Hà Nội.">' in response.text
+    assert "<title>Canon Việt Nam · " in response.text
+
+
+def test_profile_unpublished_is_404(client, fair):
+    make_exhibitor(slug="an-danh", is_published=False)
+
+    assert client.get("/exhibitors/an-danh/").status_code == 404
+    assert client.get("/exhibitors/an-danh/qr.png").status_code == 404
+
+
+def test_profile_unknown_is_404_in_both_languages(client, fair):
+    vi = client.get("/exhibitors/khong-co/")
+    en = client.get("/en/exhibitors/khong-co/")
+
+    assert vi.status_code == en.status_code == 404
+    assert '<html lang="vi">' in vi.text and '<html lang="en">' in en.text
+
+
+def test_profile_old_slug_redirects_permanently(client, fair, canon):
+    ExhibitorSlug.objects.create(exhibitor=canon, slug="canon-vn")
+
+    vi = client.get("/exhibitors/canon-vn/")
+    en = client.get("/en/exhibitors/canon-vn/")
+    qr = client.get("/exhibitors/canon-vn/qr.png")
+
+    assert (vi.status_code, vi["Location"]) == (301, "/exhibitors/canon-viet-nam/")
+    assert (en.status_code, en["Location"]) == (301, "/en/exhibitors/canon-viet-nam/")
+    assert (qr.status_code, qr["Location"]) == (301, "/exhibitors/canon-viet-nam/qr.png")
+
+
+def test_profile_old_slug_of_unpublished_exhibitor_is_404(client, fair):
+    hidden = make_exhibitor(slug="moi", is_published=False)
+    ExhibitorSlug.objects.create(exhibitor=hidden, slug="cu")
+
+    assert client.get("/exhibitors/cu/").status_code == 404

@@ -1,0 +1,53 @@
+import pytest
+from django.test import Client
+from django.urls import path
+
+from fairportal.urls import urlpatterns as portal_urls
+
+pytestmark = pytest.mark.django_db
+
+
+def broken_view(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [*portal_urls, path("boom/", broken_view)]
+handler404 = "fairportal.views.page_not_found"
+handler500 = "fairportal.views.server_error"
+
+
+def test_404_is_friendly_in_vietnamese(client):
+    response = client.get("/khong-co-trang-nay/")
+
+    assert response.status_code == 404
+    assert '<html lang="vi">' in response.text
+    assert "<h1" in response.text and "Không tìm thấy trang" in response.text
+    assert 'action="/exhibitors/"' in response.text
+    assert 'href="/en/khong-co-trang-nay/"' in response.text
+
+
+def test_404_in_english_keeps_english_page_language(client):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert '<html lang="en">' in response.text
+    assert 'action="/en/exhibitors/"' in response.text
+
+
+def test_500_is_friendly_in_both_languages_without_database(settings):
+    settings.ROOT_URLCONF = __name__
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/boom/")
+
+    assert response.status_code == 500
+    text = response.content.decode()
+    assert '<html lang="vi">' in text and "Xin lỗi, đã có lỗi xảy ra" in text
+    assert '<section lang="en"' in text and "Sorry, something went wrong" in text
+    assert "/static/css/site.css" in text
+
+
+def test_404_language_switch_points_to_the_other_language(client):
+    en = client.get("/en/no-such-page/?q=1")
+
+    assert 'href="/no-such-page/?q=1" hreflang="vi"' in en.text

@@ -1,0 +1,125 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events.models import FairFigure
+from tests.factories import make_booth, make_event, make_exhibitor, make_sector
+
+pytestmark = pytest.mark.django_db
+
+
+def at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def test_home_before_fair_counts_down_and_lists_programme_ahead(client, fair_on, today):
+    fair = fair_on(10)
+    make_event(fair=fair, title_vi="Hội thảo công nghiệp hỗ trợ", starts_at=at(fair.starts_on, 9))
+
+    response = client.get("/")
+
+    assert response.context["phase"] == "before"
+    assert "Còn 10 ngày" in response.text
+    assert "Hội thảo công nghiệp hỗ trợ" in response.text
+    assert "Cảm ơn quý khách!" not in response.text
+
+
+def test_home_during_fair_shows_todays_events_and_hours(client, fair_on, today):
+    fair = fair_on(-1, closes_at=datetime.time(17, 30))
+    make_event(fair=fair, title_vi="Kết nối doanh nghiệp hôm nay", starts_at=at(today, 14))
+    make_event(
+        fair=fair, title_vi="Khai mạc hôm qua", starts_at=at(today - datetime.timedelta(days=1), 9)
+    )
+
+    response = client.get("/")
+
+    assert response.context["phase"] == "during"
+    assert "Ngày thứ 2 của hội chợ" in response.text
+    assert "Hôm nay mở cửa 08:00–17:30" in response.text
+    assert "Kết nối doanh nghiệp hôm nay" in response.text and "14:00" in response.text
+    assert "Khai mạc hôm qua" not in response.text
+
+
+def test_home_after_fair_thanks_and_keeps_the_archive(client, fair_on, today):
+    fair = fair_on(-30)
+    make_event(fair=fair, title_vi="Hội thảo đã diễn ra", starts_at=at(fair.starts_on, 9))
+    make_booth(fair=fair, exhibitor=make_exhibitor())
+
+    response = client.get("/")
+
+    assert response.context["phase"] == "after"
+    assert "Cảm ơn quý khách!" in response.text
+    assert "1 doanh nghiệp trưng bày" in response.text
+    assert "Hội thảo đã diễn ra" in response.text
+
+
+def test_home_shows_board_figures_in_the_page_language(client, fair_on):
+    fair = fair_on(10)
+    FairFigure.objects.create(
+        fair=fair,
+        value="726",
+        label_vi="dự án đang hoạt động",
+        label_en="projects in operation",
+        position=1,
+    )
+    FairFigure.objects.create(
+        fair=fair, value="10", label_vi="khu công nghiệp", label_en="industrial zones", position=0
+    )
+
+    vi = client.get("/")
+    en = client.get("/en/")
+
+    assert [f.value for f in vi.context["figures"]] == ["10", "726"]
+    assert "dự án đang hoạt động" in vi.text
+    assert "projects in operation" in en.text
+
+
+def test_home_sectors_link_to_filtered_directory_and_featured_exhibitors(client, fair_on):
+    fair = fair_on(10)
+    electronics = make_sector(name_vi="Điện tử", slug="dien-tu")
+    make_sector(name_vi="Ngành trống", slug="nganh-trong")
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(name_vi="Canon Việt Nam", is_featured=True, sectors=[electronics]),
+    )
+
+    response = client.get("/")
+
+    assert 'href="/exhibitors/?sector=dien-tu"' in response.text
+    assert "nganh-trong" not in response.text
+    assert [e.name for e in response.context["featured"]] == ["Canon Việt Nam"]
+
+
+def test_home_without_fair_still_answers(client, db):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "Chưa có kỳ hội chợ nào được công bố." in response.text
+
+
+def test_home_head_has_title_description_canonical_alternates_and_open_graph(client, fair_on):
+    fair_on(10)
+
+    response = client.get("/en/")
+
+    text = response.text
+    assert "<title>Hanoi Industrial Zones Industrial Products Fair 2024</title>" in text
+    assert '<meta name="description"' in text
+    assert '<link rel="canonical" href="https://hoicho.example.vn/en/">' in text
+    assert '<link rel="alternate" hreflang="vi" href="https://hoicho.example.vn/">' in text
+    assert '<link rel="alternate" hreflang="en" href="https://hoicho.example.vn/en/">' in text
+    assert '<meta property="og:url" content="https://hoicho.example.vn/en/">' in text
+    assert '<meta property="og:locale" content="en_US">' in text
+    assert text.count("<h1") == 1
+    assert "style=" not in text and "<script>" not in text
+
+
+def test_home_language_switch_is_plain_links(client, fair_on):
+    fair_on(10)
+
+    vi = client.get("/")
+    en = client.get("/en/")
+
+    assert '<a href="/en/" hreflang="en" lang="en"' in vi.text
+    assert '<a href="/" hreflang="vi" lang="vi"' in en.text

@@ -1,0 +1,38 @@
+import pytest
+
+from tests.factories import make_booth, make_exhibitor, make_fair
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_pages_and_published_profiles_in_both_languages(client):
+    fair = make_fair()
+    make_booth(fair=fair, exhibitor=make_exhibitor(slug="canon-viet-nam"))
+    make_booth(fair=fair, exhibitor=make_exhibitor(slug="an-danh", is_published=False))
+    make_exhibitor(slug="khong-gian")
+
+    response = client.get("/sitemap.xml")
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    for path in ["/", "/visit/", "/exhibitors/", "/products/", "/exhibitors/canon-viet-nam/"]:
+        assert f"<loc>https://hoicho.example.vn{path}</loc>" in text
+        assert f"<loc>https://hoicho.example.vn/en{path}</loc>" in text
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="https://hoicho.example.vn/en/exhibitors/canon-viet-nam/"/>'
+        in text
+    )
+    assert 'hreflang="x-default"' in text
+    assert "an-danh" not in text and "khong-gian" not in text
+
+
+def test_robots_txt_points_to_sitemap_and_keeps_private_areas_out(client):
+    response = client.get("/robots.txt")
+
+    text = response.content.decode()
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "User-agent: *" in text
+    assert "Disallow: /admin/" in text and "Disallow: /account/" in text
+    assert "Disallow: /exhibitors/" not in text
+    assert "Sitemap: https://hoicho.example.vn/sitemap.xml" in text

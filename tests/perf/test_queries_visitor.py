@@ -1,0 +1,124 @@
+"""The visitor pages run a fixed number of queries whatever the number of rows."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events.models import FairFigure
+from exhibitors.models import Exhibitor
+from tests.factories import (
+    make_booth,
+    make_event,
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    make_zone,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+
+def build_fair(size: int):
+    starts_on = timezone.localdate() + datetime.timedelta(days=5)
+    fair = make_fair(starts_on=starts_on, ends_on=starts_on + datetime.timedelta(days=2))
+    sectors = [make_sector(slug=f"nganh-{n}") for n in range(3)]
+    zones = [make_zone(slug=f"kcn-{n}") for n in range(2)]
+    for n in range(size):
+        exhibitor = make_exhibitor(
+            name_vi=f"Điện tử {n:02d}",
+            slug=f"dien-tu-{n:02d}",
+            sectors=sectors[: 1 + n % 3],
+            zone=zones[n % 2],
+            origin_country=["VN", "JP", "KR"][n % 3],
+            is_featured=n % 2 == 0,
+        )
+        make_booth(fair=fair, exhibitor=exhibitor, code=f"A{n:03d}")
+        make_booth(fair=fair, exhibitor=exhibitor, code=f"B{n:03d}")
+        for m in range(2):
+            make_product(exhibitor=exhibitor, name_vi=f"Linh kiện {n}-{m}", sector=sectors[m])
+        make_event(fair=fair, starts_at=timezone.now() + datetime.timedelta(days=6, hours=n))
+        FairFigure.objects.create(fair=fair, value=str(n), label_vi="con số")
+    return fair
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_queries_are_fixed(client, django_assert_num_queries, size):
+    build_fair(size)
+
+    with django_assert_num_queries(7):
+        response = client.get("/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": "dien tu"}, {"sector": ["nganh-0", "nganh-1"], "zone": "kcn-1", "country": "JP"}],
+    ids=["plain", "searched", "faceted"],
+)
+def test_directory_queries_are_fixed(client, django_assert_num_queries, size, params):
+    build_fair(size)
+
+    with django_assert_num_queries(9):
+        response = client.get("/exhibitors/", params)
+
+    assert len(response.context["exhibitors"]) > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_directory_sorted_by_booth_queries_are_fixed(client, django_assert_num_queries, size):
+    build_fair(size)
+
+    with django_assert_num_queries(9):
+        client.get("/exhibitors/", {"sort": "booth"})
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_during_the_fair_queries_are_fixed(client, django_assert_num_queries, size):
+    fair = build_fair(size)
+    fair.starts_on = timezone.localdate() - datetime.timedelta(days=1)
+    fair.save()
+
+    with django_assert_num_queries(7):
+        response = client.get("/")
+
+    assert response.context["phase"] == "during"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_profile_queries_are_fixed(client, django_assert_num_queries, size):
+    build_fair(size)
+    exhibitor = Exhibitor.objects.get(slug="dien-tu-01")
+    for n in range(size):
+        make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}")
+
+    with django_assert_num_queries(6):
+        response = client.get("/exhibitors/dien-tu-01/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "linh kien", "sector": "nganh-1"}], ids=["plain", "filtered"]
+)
+def test_products_queries_are_fixed(client, django_assert_num_queries, size, params):
+    build_fair(size)
+
+    with django_assert_num_queries(5):
+        response = client.get("/products/", params)
+
+    assert len(response.context["products"]) > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_visit_queries_are_fixed(client, django_assert_num_queries, size):
+    build_fair(size)
+
+    with django_assert_num_queries(2):
+        client.get("/visit/")
