@@ -2,7 +2,8 @@
 
 Every row is found by its natural key (slugs; booths by fair and code; products by
 exhibitor and Vietnamese name; figures by fair and position) and updated in place,
-so a second run leaves the same rows. Exhibitors are shared by every edition: a run
+so a second run leaves the same rows (and puts the demo values back where the board
+edited them; a logo already there is kept). Exhibitors are shared by every edition: a run
 for another year reuses them and gives them booths in that year's fair.
 """
 
@@ -12,13 +13,13 @@ import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
 
 from booths.models import Booth
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.images import reencode_image
-from exhibitors.management.commands.rebuild_search import Command as RebuildSearch
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from exhibitors.validators import normalize_phone, tax_code_check_digit
 from fairportal.demo import companies, floor, places
@@ -86,7 +87,7 @@ def build_demo_fair(*, year: int = fair_data.BASE_YEAR) -> DemoCounts:
         _write_booths(fair, exhibitors, shift)
         _write_events(fair, exhibitors, year, shift)
         # Bulk-safe: the same recomputation as `manage.py rebuild_search`.
-        RebuildSearch(stdout=io.StringIO()).handle()
+        call_command("rebuild_search", stdout=io.StringIO())
     booths = Booth.objects.filter(fair=fair)
     demo_exhibitors = Exhibitor.objects.filter(slug__in=[row.slug for row in companies.EXHIBITORS])
     return DemoCounts(

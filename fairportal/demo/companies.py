@@ -6,7 +6,7 @@ them are flagged `is_sample`, their profiles say so, and their web and e-mail
 addresses are under example.vn. Descriptions are our own words.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,6 @@ class ExhibitorRow:
     featured: bool = False
     address_vi: str = ""  # derived from the zone when empty
     address_en: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 P = ProductRow
