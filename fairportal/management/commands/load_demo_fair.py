@@ -1,0 +1,41 @@
+"""`manage.py load_demo_fair [--year 2027]`: the demo edition of the fair, idempotent."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from fairportal.demo.builder import build_demo_fair
+from fairportal.demo.fair import BASE_YEAR
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the 2024 edition of the fair with sample exhibitors, booths and programme; "
+        "--year moves the same edition to another year and makes it the current fair. "
+        "Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--year",
+            type=int,
+            default=BASE_YEAR,
+            help="The edition's year (default 2024); every date moves by the same days.",
+        )
+
+    def handle(self, *args, year, **options):
+        if not 2000 <= year <= 2100:
+            raise CommandError("--year must be between 2000 and 2100.")
+        counts = build_demo_fair(year=year)
+        fair = counts.fair
+        lines = [
+            f"Fair: {fair.name_vi} ({fair.slug}), {fair.starts_on:%d/%m/%Y}–"
+            f"{fair.ends_on:%d/%m/%Y}, current",
+            f"Zones: {counts.zones}",
+            f"Sectors: {counts.sectors}",
+            f"Booths: {counts.booths} (assigned {counts.assigned}, free {counts.free}, "
+            f"kept by the board {counts.kept})",
+            f"Exhibitors: {counts.exhibitors} (sample; {counts.logos_drawn} logos drawn)",
+            f"Products: {counts.products}",
+            f"Side events: {counts.side_events}",
+            f"Figures: {counts.figures}",
+        ]
+        self.stdout.write("\n".join(lines))
