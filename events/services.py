@@ -48,6 +48,16 @@ class RegistrationResult:
     waitlist_position: int | None
 
 
+def _public_data_changed() -> None:
+    """Tell the public page cache that seats or slots changed: update()/F() writes send
+    no signals. The cache module may be absent (it lives in fairportal)."""
+    try:
+        from fairportal.cache import public_data_changed
+    except ImportError:
+        return
+    public_data_changed()
+
+
 def _absolute(language: str, name: str, **kwargs) -> str:
     with translation.override(language):
         return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
@@ -123,6 +133,7 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
             changes={"event": event.slug, "waitlist_position": position},
         )
         _mail_registration(registration, token, "registration_created", position)
+        _public_data_changed()
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
 
 
@@ -221,6 +232,7 @@ def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
             )
         previous = registration.status
         registration.status = EventRegistration.Status.CANCELLED
+        _public_data_changed()
         record(
             action="registration.cancelled",
             obj=registration,
@@ -256,6 +268,7 @@ def close_registration(*, event: SideEvent, actor) -> bool:
             registration_open=False, updated_at=timezone.now()
         )
         if closed:
+            _public_data_changed()
             record(
                 action="event.registration_closed",
                 obj=event,
@@ -385,7 +398,7 @@ def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
         MeetingRequest.objects.filter(status=MeetingRequest.Status.ACCEPTED)
         .filter(Q(exhibitor_id=meeting.exhibitor_id) | Q(requester_email=meeting.requester_email))
         .filter(slot_start__lt=end, slot_start__gt=slot - datetime.timedelta(hours=12))
-        .exclude(pk=meeting.pk)
+        .exclude(session=session)  # same session: the partial unique constraints decide
         .select_related("session")
     )
     for other in nearby:

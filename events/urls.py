@@ -19,5 +19,6 @@ urlpatterns = [
     path("account/meetings/", views.AccountMeetingsView.as_view(), name="account_meetings"),
     path("plan/", views.PlanView.as_view(), name="plan"),
     path("plan/toggle/", views.plan_toggle, name="plan_toggle"),
+    path("plan/starred.json", views.plan_starred, name="plan_starred"),
     path("plan/plan.ics", views.plan_ics, name="plan_ics"),
 ]

@@ -50,7 +50,6 @@ class ProgrammeView(TemplateView):
             days=selectors.group_by_day(events),
             kinds=SideEvent.Kind.choices,
             selected_kinds=kinds,
-            starred=set(_plan(self.request)["event"]),
         )
         return context
 
@@ -363,6 +362,13 @@ def plan_toggle(request):
     ):
         target = reverse("events:plan")
     return HttpResponseRedirect(target)
+
+
+def plan_starred(request):
+    """The visitor's starred slugs, for star buttons on cached pages (never cached)."""
+    response = JsonResponse(_plan(request))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def plan_ics(request):
