@@ -451,3 +451,29 @@ def test_account_meetings_for_user_without_company_is_404(client, session):
     client.force_login(make_user())
 
     assert client.get("/account/meetings/").status_code == 404
+
+
+def test_meet_rate_limited_per_email(client, session, exhibitor, settings):
+    settings.RATE_LIMITS = {"form": (300, 1, 3600)}
+    client.post(MEET, meeting_data([at(14)]))
+
+    response = client.post(MEET, meeting_data([at(15)]))
+
+    assert response.status_code == 429
+    assert MeetingRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_account_meetings_runs_fixed_queries(
+    client, session, exhibitor, size, django_assert_num_queries
+):
+    _representative(client, exhibitor)
+    for n in range(size):
+        make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=1)
+
+    # session, user, exhibitor, meetings, fair (selector), sessions, accepted slots,
+    # fair (context processor)
+    with django_assert_num_queries(8):
+        response = client.get("/account/meetings/")
+    assert response.content.decode().count('class="card meeting-card"') == size + 1
