@@ -468,7 +468,7 @@ def test_account_meetings_runs_fixed_queries(
     client, session, exhibitor, size, django_assert_num_queries
 ):
     _representative(client, exhibitor)
-    for n in range(size):
+    for _ in range(size):
         make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
     make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=1)
 
