@@ -1,6 +1,14 @@
 """Reads of fairs and the programme shared by pages, admin and API."""
 
-from events.models import Fair
+import datetime
+from collections import Counter, OrderedDict
+
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+
+from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
+from exhibitors.models import Exhibitor, Sector
+from fairportal.tokens import hash_token
 
 
 def current_fair() -> Fair | None:
@@ -9,3 +17,181 @@ def current_fair() -> Fair | None:
     if fair is None:
         fair = Fair.objects.order_by("-starts_on").first()
     return fair
+
+
+def programme(*, fair: Fair | None, kinds=()):
+    """The side events of `fair` in time order, optionally of some kinds only (one query)."""
+    if fair is None:
+        return SideEvent.objects.none()
+    events = SideEvent.objects.filter(fair=fair).order_by("starts_at", "id")
+    if kinds:
+        events = events.filter(kind__in=kinds)
+    return events
+
+
+def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:
+    """[(day, [events…]), …] in the fair's time zone."""
+    days: OrderedDict[datetime.date, list[SideEvent]] = OrderedDict()
+    for event in events:
+        days.setdefault(timezone.localdate(event.starts_at), []).append(event)
+    return list(days.items())
+
+
+def event_for_page(slug: str) -> SideEvent | None:
+    """One event by slug, of any fair (past editions stay reachable), with its hosts."""
+    return (
+        SideEvent.objects.select_related("fair")
+        .prefetch_related(Prefetch("hosts", queryset=Exhibitor.objects.filter(is_published=True)))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def registration_by_token(token: str) -> EventRegistration | None:
+    if not token:
+        return None
+    return (
+        EventRegistration.objects.select_related("event", "event__fair")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def meeting_by_token(token: str) -> MeetingRequest | None:
+    if not token:
+        return None
+    return (
+        MeetingRequest.objects.select_related("session", "exhibitor")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def waitlist_position(registration: EventRegistration) -> int | None:
+    """1 for the first on the waitlist; None when not waitlisted."""
+    if registration.status != EventRegistration.Status.WAITLISTED:
+        return None
+    ahead = EventRegistration.objects.filter(
+        event_id=registration.event_id,
+        status=EventRegistration.Status.WAITLISTED,
+        created_at__lt=registration.created_at,
+    ).count()
+    same_time_ahead = EventRegistration.objects.filter(
+        event_id=registration.event_id,
+        status=EventRegistration.Status.WAITLISTED,
+        created_at=registration.created_at,
+        pk__lt=registration.pk,
+    ).count()
+    return ahead + same_time_ahead + 1
+
+
+# Business matching -----------------------------------------------------------
+
+
+def session_slots(session: SideEvent) -> list[datetime.datetime]:
+    """The start of every slot of a business-matching session (slot_minutes each)."""
+    step = datetime.timedelta(minutes=session.slot_minutes)
+    slots, start = [], session.starts_at
+    while start + step <= session.ends_at:
+        slots.append(timezone.localtime(start))
+        start += step
+    return slots
+
+
+def matching_sessions(fair: Fair | None):
+    if fair is None:
+        return SideEvent.objects.none()
+    return SideEvent.objects.filter(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING).order_by(
+        "starts_at", "id"
+    )
+
+
+def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[SideEvent, list]]:
+    """[(session, [free slot starts…]), …]: slots already accepted for the exhibitor left out."""
+    sessions = list(matching_sessions(fair))
+    taken = set(
+        MeetingRequest.objects.filter(
+            exhibitor=exhibitor,
+            status=MeetingRequest.Status.ACCEPTED,
+            session__in=sessions,
+        ).values_list("slot_start", flat=True)
+    )
+    return [
+        (session, [slot for slot in session_slots(session) if slot not in taken])
+        for session in sessions
+    ]
+
+
+def meetings_of_exhibitor(exhibitor: Exhibitor):
+    return (
+        MeetingRequest.objects.filter(exhibitor=exhibitor)
+        .select_related("session", "sector")
+        .order_by("session__starts_at", "created_at", "id")
+    )
+
+
+def matching_schedule(session: SideEvent) -> dict:
+    """The board's grid: exhibitors × slots with accepted meetings, and request counts."""
+    slots = session_slots(session)
+    accepted = list(
+        MeetingRequest.objects.filter(session=session, status=MeetingRequest.Status.ACCEPTED)
+        .select_related("exhibitor")
+        .order_by("slot_start", "table_number")
+    )
+    by_exhibitor: dict[int, dict] = {}
+    for meeting in accepted:
+        row = by_exhibitor.setdefault(
+            meeting.exhibitor_id, {"exhibitor": meeting.exhibitor, "cells": {}}
+        )
+        row["cells"][timezone.localtime(meeting.slot_start)] = meeting
+    rows = sorted(by_exhibitor.values(), key=lambda row: bytes(row["exhibitor"].name_sort))
+    for row in rows:
+        row["slots"] = [row["cells"].get(slot) for slot in slots]
+    requests = MeetingRequest.objects.filter(session=session)
+    by_status = Counter(dict(requests.values_list("status").annotate(n=Count("id"))))
+    sector_counts = dict(requests.values_list("sector").annotate(n=Count("id")))
+    sectors = Sector.objects.in_bulk([pk for pk in sector_counts if pk is not None])
+    by_sector = sorted(
+        ((sectors.get(pk), n) for pk, n in sector_counts.items()),
+        key=lambda pair: (-pair[1], str(pair[0] or "")),
+    )
+    return {
+        "slots": slots,
+        "rows": rows,
+        "by_status": [
+            (label, by_status.get(value, 0)) for value, label in MeetingRequest.Status.choices
+        ],
+        "by_sector": by_sector,
+        "total": sum(by_status.values()),
+    }
+
+
+# The visitor's plan ----------------------------------------------------------
+
+
+def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
+    """The starred exhibitors (with their booth codes in `fair`) and events, in two queries
+    each, and the pairs of starred events that overlap."""
+    exhibitors = list(
+        Exhibitor.objects.filter(
+            slug__in=list(exhibitor_slugs), is_published=True
+        ).prefetch_related("booths")
+    )
+    for exhibitor in exhibitors:
+        exhibitor.fair_booth_codes = sorted(
+            booth.code
+            for booth in exhibitor.booths.all()
+            if fair is not None and booth.fair_id == fair.pk
+        )
+    events = list(
+        SideEvent.objects.filter(slug__in=list(event_slugs))
+        .select_related("fair")
+        .order_by("starts_at", "id")
+    )
+    overlaps = [
+        (first, second)
+        for index, first in enumerate(events)
+        for second in events[index + 1 :]
+        if first.starts_at < second.ends_at and second.starts_at < first.ends_at
+    ]
+    return {"exhibitors": exhibitors, "events": events, "overlaps": overlaps}

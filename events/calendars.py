@@ -1,0 +1,138 @@
+"""iCalendar (RFC 5545) files for the programme, one event, a meeting and a visitor's plan.
+
+Times are written with TZID=Asia/Ho_Chi_Minh and one VTIMEZONE (Vietnam has kept
+UTC+7 without daylight saving since 1975); UIDs are stable so that calendar apps
+update an event instead of duplicating it when the file is imported again.
+"""
+
+import datetime
+import zoneinfo
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
+
+TZID = "Asia/Ho_Chi_Minh"
+HANOI = zoneinfo.ZoneInfo(TZID)
+_STAMP = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+
+
+def _host() -> str:
+    return urlsplit(settings.PORTAL_BASE_URL).hostname or "localhost"
+
+
+def _timezone() -> Timezone:
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime.datetime(1975, 6, 13, 0, 0))
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=7))
+    standard.add("tzoffsetto", datetime.timedelta(hours=7))
+    standard.add("tzname", "+07")
+    zone.add_component(standard)
+    return zone
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{_host()}//Hoi cho KCN Ha Noi//VI")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(_timezone())
+    return calendar
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(moment, HANOI)
+
+
+def event_uid(event) -> str:
+    return f"event-{event.pk}@{_host()}"
+
+
+def meeting_uid(meeting) -> str:
+    return f"meeting-{meeting.pk}@{_host()}"
+
+
+def _event_component(event, language: str) -> Event:
+    with translation.override(language):
+        component = Event()
+        component.add("uid", event_uid(event))
+        component.add("dtstamp", timezone.localtime(event.updated_at or _STAMP, datetime.UTC))
+        component.add("dtstart", _local(event.starts_at))
+        component.add("dtend", _local(event.ends_at))
+        component.add("summary", str(event.title))
+        if event.room:
+            component.add("location", str(event.room))
+        description = event.summary or event.description
+        if description:
+            component.add("description", str(description))
+        component.add("url", settings.PORTAL_BASE_URL + event.get_absolute_url())
+    return component
+
+
+def _to_bytes(calendar: Calendar) -> bytes:
+    return calendar.to_ical()
+
+
+def programme_calendar(*, fair, events, language: str) -> bytes:
+    with translation.override(language):
+        name = str(fair.name) if fair else "Hội chợ KCN Hà Nội"
+    calendar = _calendar(name)
+    for event in events:
+        calendar.add_component(_event_component(event, language))
+    return _to_bytes(calendar)
+
+
+def event_calendar(*, event, language: str) -> bytes:
+    with translation.override(language):
+        name = str(event.title)
+    calendar = _calendar(name)
+    calendar.add_component(_event_component(event, language))
+    return _to_bytes(calendar)
+
+
+def meeting_calendar(*, meeting, language: str) -> bytes:
+    """One accepted meeting: the slot, the table and both sides."""
+    session = meeting.session
+    start = _local(meeting.slot_start)
+    end = start + datetime.timedelta(minutes=session.slot_minutes)
+    with translation.override(language):
+        summary = translation.gettext("Gặp gỡ: %(company)s – %(exhibitor)s") % {
+            "company": meeting.requester_company,
+            "exhibitor": meeting.exhibitor.name,
+        }
+        location = translation.gettext("%(room)s, bàn số %(table)s") % {
+            "room": session.room,
+            "table": meeting.table_number,
+        }
+        calendar = _calendar(summary)
+        component = Event()
+        component.add("uid", meeting_uid(meeting))
+        component.add("dtstamp", timezone.localtime(meeting.updated_at or _STAMP, datetime.UTC))
+        component.add("dtstart", start)
+        component.add("dtend", end)
+        component.add("summary", summary)
+        component.add("location", location)
+        component.add("description", meeting.message)
+        calendar.add_component(component)
+    return _to_bytes(calendar)
+
+
+def plan_calendar(*, events, language: str) -> bytes:
+    with translation.override(language):
+        name = translation.gettext("Lịch của tôi – Hội chợ KCN Hà Nội")
+    calendar = _calendar(name)
+    for event in events:
+        calendar.add_component(_event_component(event, language))
+    return _to_bytes(calendar)
+
+
+def calendar_path(event, language: str) -> str:
+    with translation.override(language):
+        return reverse("events:event_ics", kwargs={"slug": event.slug})

@@ -1,0 +1,219 @@
+"""Public forms of the programme: seminar registration and meeting requests."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.models import Sector
+from exhibitors.validators import normalize_phone
+from fairportal.forms import HoneypotMixin
+
+# Where the fair's visitors and investors come from first, then the rest of the region
+# and the main trading partners (ISO 3166-1 alpha-2).
+COUNTRIES = [
+    ("VN", _("Việt Nam")),
+    ("JP", _("Nhật Bản")),
+    ("KR", _("Hàn Quốc")),
+    ("SG", _("Singapore")),
+    ("HK", _("Hồng Kông (Trung Quốc)")),
+    ("TW", _("Đài Loan (Trung Quốc)")),
+    ("CN", _("Trung Quốc")),
+    ("TH", _("Thái Lan")),
+    ("MY", _("Malaysia")),
+    ("ID", _("Indonesia")),
+    ("PH", _("Philippines")),
+    ("LA", _("Lào")),
+    ("KH", _("Campuchia")),
+    ("MM", _("Myanmar")),
+    ("IN", _("Ấn Độ")),
+    ("AU", _("Úc")),
+    ("NZ", _("New Zealand")),
+    ("US", _("Hoa Kỳ")),
+    ("CA", _("Canada")),
+    ("GB", _("Vương quốc Anh")),
+    ("DE", _("Đức")),
+    ("FR", _("Pháp")),
+    ("NL", _("Hà Lan")),
+    ("IT", _("Ý")),
+    ("SE", _("Thụy Điển")),
+    ("CH", _("Thụy Sĩ")),
+    ("IL", _("Israel")),
+    ("AE", _("Các Tiểu vương quốc Ả Rập Thống nhất")),
+    ("RU", _("Nga")),
+]
+
+
+class PhoneField(forms.CharField):
+    """A phone number, Vietnamese or international, cleaned to E.164."""
+
+    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalize_phone(value) if value else value
+
+
+class RegistrationForm(HoneypotMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = PhoneField(
+        label=_("Điện thoại"),
+        max_length=30,
+        help_text=_("Số Việt Nam (09…, 024…) hoặc số quốc tế bắt đầu bằng +."),
+    )
+    organisation = forms.CharField(
+        label=_("Đơn vị"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    job_title = forms.CharField(
+        label=_("Chức danh"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    zalo = PhoneField(label=_("Số Zalo (không bắt buộc)"), max_length=30, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý để Ban tổ chức dùng các thông tin trên để quản lý đăng ký và liên hệ "
+            "về sự kiện này."
+        )
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class SlotChoiceField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def clean(self, value):
+        values = super().clean(value)
+        slots = []
+        for item in values:
+            slot = datetime.datetime.fromisoformat(item)
+            slots.append(timezone.localtime(slot))
+        return slots
+
+
+class MeetingRequestForm(HoneypotMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    company = forms.CharField(
+        label=_("Công ty"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    country = forms.ChoiceField(label=_("Quốc gia"), choices=COUNTRIES, initial="VN")
+    email = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = PhoneField(
+        label=_("Điện thoại"),
+        max_length=30,
+        help_text=_("Số Việt Nam hoặc số quốc tế, ví dụ +81 3 1234 5678, +82 2 123 4567."),
+    )
+    zalo = PhoneField(label=_("Số Zalo (không bắt buộc)"), max_length=30, required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Ngành quan tâm"), queryset=Sector.objects.none(), required=False
+    )
+    message = forms.CharField(
+        label=_("Nội dung muốn trao đổi"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sản phẩm, nhu cầu mua hoặc hợp tác, số lượng dự kiến…"),
+    )
+    slots = SlotChoiceField(
+        label=_("Khung giờ mong muốn (chọn từ một đến ba)"),
+        error_messages={"required": _("Chọn từ một đến ba khung giờ.")},
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý để Ban tổ chức chuyển các thông tin trên cho doanh nghiệp này để sắp xếp "
+            "cuộc gặp."
+        )
+    )
+
+    def __init__(self, *args, offered=(), **kwargs):
+        """`offered`: [(session, [slot…]), …] as selectors.offered_slots gives them."""
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.order_by("position", "slug")
+        self.fields["slots"].choices = [
+            (
+                f"{session.title} · {formats.date_format(timezone.localtime(session.starts_at), 'd/m/Y')}",
+                [
+                    (
+                        slot.isoformat(),
+                        f"{slot:%H:%M}–{slot + datetime.timedelta(minutes=session.slot_minutes):%H:%M}",
+                    )
+                    for slot in slots
+                ],
+            )
+            for session, slots in offered
+            if slots
+        ]
+        self.slot_sessions = {
+            slot.isoformat(): session for session, slots in offered for slot in slots
+        }
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        slots = cleaned.get("slots") or []
+        if len(slots) > 3:
+            self.add_error("slots", _("Chọn nhiều nhất ba khung giờ."))
+        sessions = {self.slot_sessions[slot.isoformat()].pk for slot in slots}
+        if len(sessions) > 1:
+            self.add_error("slots", _("Các khung giờ phải thuộc cùng một phiên kết nối."))
+        return cleaned
+
+    def session(self):
+        slots = self.cleaned_data["slots"]
+        return self.slot_sessions[slots[0].isoformat()]
+
+
+class DecisionForm(forms.Form):
+    """An exhibitor's answer to a meeting request in /account/meetings/."""
+
+    ACTIONS = [
+        ("accept", _("Nhận lời")),
+        ("propose", _("Đề xuất giờ khác")),
+        ("decline", _("Từ chối")),
+    ]
+
+    meeting = forms.IntegerField(widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=ACTIONS)
+    slot = forms.CharField(required=False)
+    other_slot = forms.CharField(required=False)
+    note = forms.CharField(required=False, max_length=1000)
+
+    @staticmethod
+    def _parse(value: str):
+        try:
+            slot = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(_("Khung giờ không hợp lệ.")) from None
+        if timezone.is_naive(slot):
+            slot = timezone.make_aware(slot)
+        return slot
+
+    def clean(self):
+        cleaned = super().clean()
+        value = cleaned.get("other_slot") or cleaned.get("slot") or ""
+        try:
+            cleaned["slot"] = self._parse(value) if value else None
+        except ValidationError as error:
+            self.add_error("slot", error)
+            return cleaned
+        if cleaned.get("action") in ("accept", "propose") and not cleaned["slot"]:
+            self.add_error("slot", _("Chọn một khung giờ."))
+        return cleaned

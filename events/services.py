@@ -1,0 +1,652 @@
+"""Writes with rules for the programme: seminar seats and waitlists, meeting slots.
+
+Scarce things are guarded by the database: seats by a conditional F() update under
+the `sideevent_seats_within_capacity` CheckConstraint, meeting slots by the partial
+unique constraints on accepted meetings. Each service runs in one transaction,
+records an audit entry per state change and sends its mail on commit.
+"""
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from events import calendars, selectors
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from exhibitors.validators import normalize_phone
+from fairportal.audit import record
+from fairportal.mail import send_on_commit
+from fairportal.tokens import new_token
+
+
+class EventsError(Exception):
+    """A rule of the programme said no; `message` is translated and shown to the user."""
+
+    def __init__(self, message, code: str = ""):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+class AlreadyRegistered(EventsError):
+    pass
+
+
+class SlotTaken(EventsError):
+    pass
+
+
+@dataclasses.dataclass
+class RegistrationResult:
+    registration: EventRegistration
+    token: str
+    waitlist_position: int | None
+
+
+def _public_data_changed() -> None:
+    """Tell the public page cache that seats or slots changed: update()/F() writes send
+    no signals. The cache module may be absent (it lives in fairportal)."""
+    try:
+        from fairportal.cache import public_data_changed
+    except ImportError:
+        return
+    public_data_changed()
+
+
+def _absolute(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
+
+
+def _ensure_open_for_registration(event: SideEvent) -> None:
+    fair = selectors.current_fair()
+    if fair is None or event.fair_id != fair.pk:
+        raise EventsError(
+            _("Sự kiện này thuộc một kỳ hội chợ đã qua, không nhận đăng ký."), "other_fair"
+        )
+    if not event.registration_open or event.kind == SideEvent.Kind.BUSINESS_MATCHING:
+        raise EventsError(_("Sự kiện này hiện không nhận đăng ký."), "closed")
+
+
+# Seminar registration -------------------------------------------------------
+
+
+def register_attendee(*, event: SideEvent, data: dict, language: str) -> RegistrationResult:
+    """Register a visitor for a side event: a seat while seats last, else the waitlist.
+
+    Side effects: takes one seat (conditional F() update) when confirmed; writes the
+    registration and an audit entry; mails the confirmation (with the event's .ics and
+    the secret link) in `language` on commit.
+    """
+    email = (data.get("email") or "").strip().lower()
+    phone = normalize_phone(data.get("phone", ""))
+    zalo = normalize_phone(data["zalo"]) if data.get("zalo") else ""
+    with transaction.atomic():
+        event = SideEvent.objects.select_related("fair").get(pk=event.pk)
+        _ensure_open_for_registration(event)
+        if EventRegistration.objects.filter(
+            event=event, email=email, status__in=EventRegistration.LIVE
+        ).exists():
+            raise AlreadyRegistered(
+                _("E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận bạn đã nhận."),
+                "duplicate",
+            )
+        got_seat = SideEvent.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(
+            seats_taken=F("seats_taken") + 1, updated_at=timezone.now()
+        )
+        status = (
+            EventRegistration.Status.CONFIRMED if got_seat else EventRegistration.Status.WAITLISTED
+        )
+        token, digest = new_token()
+        try:
+            with transaction.atomic():
+                registration = EventRegistration.objects.create(
+                    event=event,
+                    name=data["name"].strip(),
+                    email=email,
+                    phone=phone,
+                    zalo=zalo,
+                    organisation=data.get("organisation", "").strip(),
+                    job_title=data.get("job_title", "").strip(),
+                    language=language,
+                    status=status,
+                    token_hash=digest,
+                    consent_at=timezone.now(),
+                )
+        except IntegrityError:
+            # Another request with the same e-mail won the race: the outer atomic block
+            # rolls the seat back with it.
+            raise AlreadyRegistered(
+                _("E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận bạn đã nhận."),
+                "duplicate",
+            ) from None
+        position = selectors.waitlist_position(registration)
+        record(
+            action=f"registration.{status}",
+            obj=registration,
+            actor_label=email,
+            changes={"event": event.slug, "waitlist_position": position},
+        )
+        _mail_registration(registration, token, "registration_created", position)
+        _public_data_changed()
+    return RegistrationResult(registration=registration, token=token, waitlist_position=position)
+
+
+def _mail_registration(registration, token, kind: str, position=None) -> None:
+    event = registration.event
+    language = registration.language
+    subjects = {
+        "registration_created": (
+            _("Xác nhận đăng ký: %(title)s")
+            if registration.status == EventRegistration.Status.CONFIRMED
+            else _("Bạn đang trong danh sách chờ: %(title)s")
+        ),
+        "registration_promoted": _("Bạn đã có chỗ: %(title)s"),
+        "registration_cancelled": _("Đã huỷ đăng ký: %(title)s"),
+    }
+    with translation.override(language):
+        subject = str(subjects[kind]) % {"title": event.title}
+    attachments = []
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        attachments = [
+            (
+                f"{event.slug}.ics",
+                calendars.event_calendar(event=event, language=language),
+                "text/calendar",
+            )
+        ]
+    send_on_commit(
+        to=[registration.email],
+        subject=subject,
+        body_template=f"events/email/{kind}.txt",
+        context={
+            "registration": registration,
+            "event": event,
+            "position": position,
+            "link": _absolute(language, "events:registration", token=token) if token else "",
+            "event_url": _absolute(language, "events:detail", slug=event.slug),
+        },
+        language=language,
+        attachments=attachments,
+    )
+
+
+def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]:
+    """Give free seats to the first on the waitlist, in order; each is told by e-mail."""
+    promoted = []
+    with transaction.atomic():
+        while True:
+            first = (
+                EventRegistration.objects.filter(
+                    event_id=event.pk, status=EventRegistration.Status.WAITLISTED
+                )
+                .order_by("created_at", "id")
+                .first()
+            )
+            if first is None:
+                break
+            if not SideEvent.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(
+                seats_taken=F("seats_taken") + 1, updated_at=timezone.now()
+            ):
+                break
+            moved = EventRegistration.objects.filter(
+                pk=first.pk, status=EventRegistration.Status.WAITLISTED
+            ).update(status=EventRegistration.Status.CONFIRMED, updated_at=timezone.now())
+            if not moved:  # cancelled meanwhile: give the seat back and look again
+                SideEvent.objects.filter(pk=event.pk, seats_taken__gt=0).update(
+                    seats_taken=F("seats_taken") - 1
+                )
+                continue
+            first.status = EventRegistration.Status.CONFIRMED
+            first.event = SideEvent.objects.get(pk=event.pk)
+            record(action="registration.promoted", obj=first, actor=actor)
+            _mail_registration(first, "", "registration_promoted")
+            promoted.append(first)
+    return promoted
+
+
+def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
+    """Cancel a live registration; a confirmed one frees its seat for the waitlist.
+
+    Side effects: status cancelled, seat given back (F() update), first waitlisted
+    promoted and mailed, audit entries. Returns the promoted registrations.
+    """
+    with transaction.atomic():
+        cancelled = EventRegistration.objects.filter(
+            pk=registration.pk, status__in=EventRegistration.LIVE
+        ).update(
+            status=EventRegistration.Status.CANCELLED,
+            cancelled_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        if not cancelled:
+            raise EventsError(_("Đăng ký này đã được huỷ trước đó."), "already_cancelled")
+        if registration.status == EventRegistration.Status.CONFIRMED:
+            SideEvent.objects.filter(pk=registration.event_id, seats_taken__gt=0).update(
+                seats_taken=F("seats_taken") - 1, updated_at=timezone.now()
+            )
+        previous = registration.status
+        registration.status = EventRegistration.Status.CANCELLED
+        _public_data_changed()
+        record(
+            action="registration.cancelled",
+            obj=registration,
+            actor=actor,
+            actor_label="" if actor else registration.email,
+            changes={"status": [previous, "cancelled"]},
+        )
+        promoted = []
+        if previous == EventRegistration.Status.CONFIRMED:
+            promoted = promote_waitlist(event=registration.event, actor=actor)
+    return promoted
+
+
+def mark_attendance(*, registrations, actor) -> int:
+    """Mark confirmed registrations as attended (now); returns how many changed."""
+    count = 0
+    with transaction.atomic():
+        for registration in registrations:
+            updated = EventRegistration.objects.filter(
+                pk=registration.pk,
+                status=EventRegistration.Status.CONFIRMED,
+                attended_at__isnull=True,
+            ).update(attended_at=timezone.now(), updated_at=timezone.now())
+            if updated:
+                record(action="registration.attended", obj=registration, actor=actor)
+                count += updated
+    return count
+
+
+def close_registration(*, event: SideEvent, actor) -> bool:
+    with transaction.atomic():
+        closed = SideEvent.objects.filter(pk=event.pk, registration_open=True).update(
+            registration_open=False, updated_at=timezone.now()
+        )
+        if closed:
+            _public_data_changed()
+            record(
+                action="event.registration_closed",
+                obj=event,
+                actor=actor,
+                changes={"registration_open": [True, False]},
+            )
+    return bool(closed)
+
+
+# Business matching -------------------------------------------------------
+
+
+def _slot_end(session: SideEvent, slot: datetime.datetime) -> datetime.datetime:
+    return slot + datetime.timedelta(minutes=session.slot_minutes)
+
+
+def _ensure_session_slot(session: SideEvent, slot: datetime.datetime) -> None:
+    if slot not in selectors.session_slots(session):
+        raise EventsError(
+            _("Khung giờ này không thuộc phiên kết nối doanh nghiệp."), "slot_outside_session"
+        )
+
+
+def request_meeting(
+    *, exhibitor, session: SideEvent, data: dict, slots: list, language: str
+) -> tuple[MeetingRequest, str]:
+    """A visitor asks an exhibitor for a meeting in one to three slots of a session.
+
+    Side effects: a pending meeting request and an audit entry; on commit, a mail to
+    the exhibitor (company e-mail and representatives) and an acknowledgement to the
+    requester with the secret link to their request.
+    """
+    if not 1 <= len(slots) <= 3:
+        raise EventsError(_("Chọn từ một đến ba khung giờ."), "slot_count")
+    phone = normalize_phone(data.get("phone", ""))
+    zalo = normalize_phone(data["zalo"]) if data.get("zalo") else ""
+    email = (data.get("email") or "").strip().lower()
+    with transaction.atomic():
+        session = SideEvent.objects.select_related("fair").get(pk=session.pk)
+        fair = selectors.current_fair()
+        if (
+            fair is None
+            or session.fair_id != fair.pk
+            or session.kind != SideEvent.Kind.BUSINESS_MATCHING
+        ):
+            raise EventsError(_("Phiên kết nối này không thuộc kỳ hội chợ hiện tại."), "other_fair")
+        if not exhibitor.is_published:
+            raise EventsError(_("Doanh nghiệp này không nhận yêu cầu gặp gỡ."), "unpublished")
+        slots = sorted(set(slots))
+        for slot in slots:
+            _ensure_session_slot(session, slot)
+        if MeetingRequest.objects.filter(
+            exhibitor=exhibitor, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
+        ).exists():
+            raise SlotTaken(
+                _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
+                "slot_taken",
+            )
+        token, digest = new_token()
+        meeting = MeetingRequest(
+            session=session,
+            exhibitor=exhibitor,
+            requester_name=data["name"].strip(),
+            requester_company=data["company"].strip(),
+            requester_country=data["country"],
+            requester_email=email,
+            requester_phone=phone,
+            requester_zalo=zalo,
+            sector=data.get("sector"),
+            message=data["message"].strip(),
+            proposed_slots=[timezone.localtime(slot).isoformat() for slot in slots],
+            language=language,
+            token_hash=digest,
+            consent_at=timezone.now(),
+        )
+        meeting.full_clean(exclude=["token_hash"])
+        meeting.save()
+        record(action="meeting.requested", obj=meeting, actor_label=email)
+        link = _absolute(language, "events:meeting", token=token)
+        send_on_commit(
+            to=[email],
+            subject=_("Đã gửi yêu cầu gặp %(exhibitor)s") % {"exhibitor": exhibitor.name},
+            body_template="events/email/meeting_requested_requester.txt",
+            context={"meeting": meeting, "link": link},
+            language=language,
+        )
+        exhibitor_emails = _exhibitor_emails(exhibitor)
+        if exhibitor_emails:
+            send_on_commit(
+                to=exhibitor_emails,
+                subject=_("Yêu cầu gặp gỡ mới từ %(company)s")
+                % {"company": meeting.requester_company},
+                body_template="events/email/meeting_requested_exhibitor.txt",
+                context={
+                    "meeting": meeting,
+                    "link": _absolute("vi", "events:account_meetings"),
+                },
+                language="vi",
+                reply_to=[email],
+            )
+    return meeting, token
+
+
+def _exhibitor_emails(exhibitor) -> list[str]:
+    emails = [exhibitor.email] if exhibitor.email else []
+    emails += [user.email for user in exhibitor.members.all() if user.email]
+    return sorted(set(email.lower() for email in emails))
+
+
+def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
+    slots = []
+    for value in meeting.proposed_slots or []:
+        try:
+            slot = datetime.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            continue
+        if timezone.is_naive(slot):
+            slot = timezone.make_aware(slot)
+        slots.append(timezone.localtime(slot))
+    return slots
+
+
+def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
+    """Refuse a slot that overlaps an accepted meeting of another session (either side)."""
+    end = _slot_end(session, slot)
+    nearby = (
+        MeetingRequest.objects.filter(status=MeetingRequest.Status.ACCEPTED)
+        .filter(Q(exhibitor_id=meeting.exhibitor_id) | Q(requester_email=meeting.requester_email))
+        .filter(slot_start__lt=end, slot_start__gt=slot - datetime.timedelta(hours=12))
+        .exclude(session=session)  # same session: the partial unique constraints decide
+        .select_related("session")
+    )
+    for other in nearby:
+        if other.slot_start < end and slot < _slot_end(other.session, other.slot_start):
+            raise SlotTaken(_("Khung giờ này trùng với một cuộc gặp đã chốt."), "slot_overlap")
+
+
+def _slot_taken_error() -> SlotTaken:
+    return SlotTaken(
+        _("Khung giờ này đã có cuộc gặp khác (của doanh nghiệp hoặc của người đề nghị)."),
+        "slot_taken",
+    )
+
+
+def accept_meeting(
+    *, meeting: MeetingRequest, slot_start: datetime.datetime, actor
+) -> MeetingRequest:
+    """Accept a pending request in one slot and give it the lowest free table.
+
+    The partial unique constraints decide between concurrent acceptances: the loser
+    gets SlotTaken. Side effects: status accepted with slot and table, audit entry,
+    an e-mail with the meeting's .ics to both sides on commit.
+    """
+    with transaction.atomic():
+        meeting = MeetingRequest.objects.select_related("session", "exhibitor").get(pk=meeting.pk)
+        if meeting.status != MeetingRequest.Status.PENDING:
+            raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+        session = meeting.session
+        slot_start = timezone.localtime(slot_start)
+        _ensure_session_slot(session, slot_start)
+        _ensure_no_overlap(meeting, session, slot_start)
+        busy_tables = set(
+            MeetingRequest.objects.filter(
+                session=session, slot_start=slot_start, status=MeetingRequest.Status.ACCEPTED
+            ).values_list("table_number", flat=True)
+        )
+        accepted = False
+        for table in range(1, session.tables + 1):
+            if table in busy_tables:
+                continue
+            try:
+                with transaction.atomic():
+                    accepted = MeetingRequest.objects.filter(
+                        pk=meeting.pk, status=MeetingRequest.Status.PENDING
+                    ).update(
+                        status=MeetingRequest.Status.ACCEPTED,
+                        slot_start=slot_start,
+                        table_number=table,
+                        decided_at=timezone.now(),
+                        updated_at=timezone.now(),
+                    )
+            except IntegrityError:
+                taken = MeetingRequest.objects.filter(
+                    Q(exhibitor_id=meeting.exhibitor_id)
+                    | Q(requester_email=meeting.requester_email),
+                    status=MeetingRequest.Status.ACCEPTED,
+                    slot_start=slot_start,
+                ).exists()
+                if taken:
+                    raise _slot_taken_error() from None
+                continue  # another meeting took this table meanwhile: try the next one
+            if not accepted:
+                raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+            break
+        if not accepted:
+            raise SlotTaken(_("Không còn bàn trống trong khung giờ này."), "no_table")
+        meeting.refresh_from_db()
+        record(
+            action="meeting.accepted",
+            obj=meeting,
+            actor=actor,
+            actor_label="" if actor else meeting.requester_email,
+            changes={"slot_start": slot_start.isoformat(), "table_number": meeting.table_number},
+        )
+        _mail_meeting_both(meeting, "meeting_accepted", with_calendar=True)
+    return meeting
+
+
+def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
+    subjects = {
+        "meeting_accepted": _("Lịch gặp đã chốt: %(company)s – %(exhibitor)s"),
+        "meeting_reminder": _("Nhắc lịch gặp ngày mai: %(company)s – %(exhibitor)s"),
+    }
+    names = {"company": meeting.requester_company, "exhibitor": meeting.exhibitor.name}
+    sides = [([meeting.requester_email], meeting.language, "requester")]
+    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
+    if exhibitor_emails:
+        sides.append((exhibitor_emails, "vi", "exhibitor"))
+    for to, language, side in sides:
+        with translation.override(language):
+            subject = str(subjects[template]) % names
+        attachments = []
+        if with_calendar:
+            attachments = [
+                (
+                    f"meeting-{meeting.pk}.ics",
+                    calendars.meeting_calendar(meeting=meeting, language=language),
+                    "text/calendar",
+                )
+            ]
+        send_on_commit(
+            to=to,
+            subject=subject,
+            body_template=f"events/email/{template}.txt",
+            context={"meeting": meeting, "side": side},
+            language=language,
+            attachments=attachments,
+        )
+
+
+def propose_other_slot(
+    *, meeting: MeetingRequest, slot_start: datetime.datetime, actor, note: str = ""
+) -> MeetingRequest:
+    """The exhibitor offers another slot: the request stays pending with that one slot.
+
+    Side effects: proposed_slots replaced, audit entry, mail to the requester with the
+    link where they confirm it.
+    """
+    with transaction.atomic():
+        meeting = MeetingRequest.objects.select_related("session", "exhibitor").get(pk=meeting.pk)
+        if meeting.status != MeetingRequest.Status.PENDING:
+            raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+        slot_start = timezone.localtime(slot_start)
+        _ensure_session_slot(meeting.session, slot_start)
+        if MeetingRequest.objects.filter(
+            exhibitor_id=meeting.exhibitor_id,
+            status=MeetingRequest.Status.ACCEPTED,
+            slot_start=slot_start,
+        ).exists():
+            raise _slot_taken_error()
+        previous = meeting.proposed_slots
+        meeting.proposed_slots = [slot_start.isoformat()]
+        meeting.decision_note = note
+        meeting.save(update_fields=["proposed_slots", "decision_note", "updated_at"])
+        record(
+            action="meeting.other_slot_proposed",
+            obj=meeting,
+            actor=actor,
+            changes={"proposed_slots": [previous, meeting.proposed_slots]},
+        )
+        token, digest = new_token()
+        MeetingRequest.objects.filter(pk=meeting.pk).update(token_hash=digest)
+        send_on_commit(
+            to=[meeting.requester_email],
+            subject=_("%(exhibitor)s đề xuất giờ gặp khác") % {"exhibitor": meeting.exhibitor.name},
+            body_template="events/email/meeting_other_slot.txt",
+            context={
+                "meeting": meeting,
+                "slot": slot_start,
+                "note": note,
+                "link": _absolute(meeting.language, "events:meeting", token=token),
+            },
+            language=meeting.language,
+        )
+    return meeting
+
+
+def decline_meeting(*, meeting: MeetingRequest, actor, note: str = "") -> MeetingRequest:
+    with transaction.atomic():
+        declined = MeetingRequest.objects.filter(
+            pk=meeting.pk, status=MeetingRequest.Status.PENDING
+        ).update(
+            status=MeetingRequest.Status.DECLINED,
+            decided_at=timezone.now(),
+            decision_note=note,
+            updated_at=timezone.now(),
+        )
+        if not declined:
+            raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+        meeting.refresh_from_db()
+        record(
+            action="meeting.declined",
+            obj=meeting,
+            actor=actor,
+            changes={"status": ["pending", "declined"]},
+        )
+        send_on_commit(
+            to=[meeting.requester_email],
+            subject=_("%(exhibitor)s không nhận lời gặp") % {"exhibitor": meeting.exhibitor.name},
+            body_template="events/email/meeting_declined.txt",
+            context={"meeting": meeting, "note": note},
+            language=meeting.language,
+        )
+    return meeting
+
+
+def cancel_meeting(*, meeting: MeetingRequest, actor=None) -> MeetingRequest:
+    """The requester withdraws a pending or accepted request; the slot is free again."""
+    with transaction.atomic():
+        cancelled = MeetingRequest.objects.filter(
+            pk=meeting.pk,
+            status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+        ).update(status=MeetingRequest.Status.CANCELLED, updated_at=timezone.now())
+        if not cancelled:
+            raise EventsError(_("Yêu cầu này đã kết thúc."), "not_live")
+        meeting.refresh_from_db()
+        record(
+            action="meeting.cancelled",
+            obj=meeting,
+            actor=actor,
+            actor_label="" if actor else meeting.requester_email,
+        )
+    return meeting
+
+
+def expire_pending(*, now: datetime.datetime | None = None) -> int:
+    """Pending requests whose session has started expire; returns how many."""
+    now = now or timezone.now()
+    count = 0
+    with transaction.atomic():
+        stale = list(
+            MeetingRequest.objects.filter(
+                status=MeetingRequest.Status.PENDING, session__starts_at__lte=now
+            ).select_related("exhibitor")
+        )
+        for meeting in stale:
+            if MeetingRequest.objects.filter(
+                pk=meeting.pk, status=MeetingRequest.Status.PENDING
+            ).update(status=MeetingRequest.Status.EXPIRED, updated_at=now):
+                meeting.status = MeetingRequest.Status.EXPIRED
+                record(action="meeting.expired", obj=meeting, actor_label="expire_meetings")
+                count += 1
+    return count
+
+
+def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind both sides of each accepted meeting taking place tomorrow (once each)."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
+    start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    end = start + datetime.timedelta(days=1)
+    count = 0
+    with transaction.atomic():
+        due = list(
+            MeetingRequest.objects.filter(
+                status=MeetingRequest.Status.ACCEPTED,
+                slot_start__gte=start,
+                slot_start__lt=end,
+                reminder_sent_at__isnull=True,
+            )
+            .select_related("session", "exhibitor")
+            .prefetch_related("exhibitor__members")
+        )
+        for meeting in due:
+            if MeetingRequest.objects.filter(pk=meeting.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            ):
+                record(action="meeting.reminded", obj=meeting, actor_label="send_meeting_reminders")
+                _mail_meeting_both(meeting, "meeting_reminder", with_calendar=False)
+                count += 1
+    return count

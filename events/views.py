@@ -1,0 +1,381 @@
+"""Pages of the programme: the programme by day, one event with its registration form,
+calendars, business-matching requests and the visitor's plan. Views only translate
+HTTP; selectors read, services write."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from events import calendars, selectors, services
+from events.forms import DecisionForm, MeetingRequestForm, RegistrationForm
+from events.models import MeetingRequest, SideEvent
+from exhibitors.access import current_exhibitor
+from exhibitors.models import Exhibitor
+from fairportal.ratelimit import allow, too_many_requests
+
+PLAN_SESSION_KEY = "plan"
+PLAN_KINDS = ("exhibitor", "event")
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _plan(request) -> dict:
+    plan = request.session.get(PLAN_SESSION_KEY) or {}
+    return {kind: list(plan.get(kind, [])) for kind in PLAN_KINDS}
+
+
+class ProgrammeView(TemplateView):
+    template_name = "events/programme.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        fair = selectors.current_fair()
+        valid = {value for value, _label in SideEvent.Kind.choices}
+        kinds = [kind for kind in self.request.GET.getlist("kind") if kind in valid]
+        events = list(selectors.programme(fair=fair, kinds=kinds))
+        context.update(
+            fair=fair,
+            days=selectors.group_by_day(events),
+            kinds=SideEvent.Kind.choices,
+            selected_kinds=kinds,
+        )
+        return context
+
+
+class EventDetailView(View):
+    template_name = "events/detail.html"
+
+    def get_event(self, slug):
+        event = selectors.event_for_page(slug)
+        if event is None:
+            raise Http404(_("Không có sự kiện này."))
+        return event
+
+    def render_page(self, request, event, form, status=200, error=None):
+        fair = selectors.current_fair()
+        is_current = fair is not None and event.fair_id == fair.pk
+        can_register = (
+            is_current
+            and event.registration_open
+            and event.kind != SideEvent.Kind.BUSINESS_MATCHING
+        )
+        context = {
+            "event": event,
+            "form": form if can_register else None,
+            "is_current_fair": is_current,
+            "can_register": can_register,
+            "is_matching": event.kind == SideEvent.Kind.BUSINESS_MATCHING,
+            "starred": event.slug in _plan(request)["event"],
+            "error": error,
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, slug):
+        event = self.get_event(slug)
+        return self.render_page(request, event, RegistrationForm())
+
+    def post(self, request, slug):
+        event = self.get_event(slug)
+        form = RegistrationForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, event, form, status=400)
+        if not allow(request, "form", form.cleaned_data["email"]):
+            return too_many_requests(request)
+        try:
+            result = services.register_attendee(
+                event=event, data=form.cleaned_data, language=get_language()
+            )
+        except services.EventsError as error:
+            form.add_error(None, error.message)
+            return self.render_page(request, event, form, status=400, error=error.message)
+        if result.waitlist_position:
+            messages.warning(
+                request,
+                _(
+                    "Sự kiện đã đủ chỗ: bạn đứng thứ %(position)s trong danh sách chờ. "
+                    "Chúng tôi sẽ báo qua e-mail khi có chỗ."
+                )
+                % {"position": result.waitlist_position},
+            )
+        else:
+            messages.success(
+                request,
+                _("Đăng ký thành công. E-mail xác nhận kèm lịch (.ics) đã được gửi cho bạn."),
+            )
+        return redirect("events:registration", token=result.token)
+
+
+class RegistrationView(View):
+    """The registrant's own page behind the secret link: status, and cancel."""
+
+    template_name = "events/registration.html"
+
+    def get_registration(self, token):
+        registration = selectors.registration_by_token(token)
+        if registration is None:
+            raise Http404(_("Liên kết không hợp lệ hoặc đã hết hiệu lực."))
+        return registration
+
+    def get(self, request, token):
+        registration = self.get_registration(token)
+        return render(
+            request,
+            self.template_name,
+            {
+                "registration": registration,
+                "event": registration.event,
+                "position": selectors.waitlist_position(registration),
+            },
+        )
+
+    def post(self, request, token):
+        registration = self.get_registration(token)
+        try:
+            services.cancel_registration(registration=registration)
+        except services.EventsError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã huỷ đăng ký của bạn."))
+        return redirect("events:registration", token=token)
+
+
+def agenda_ics(request):
+    fair = selectors.current_fair()
+    events = selectors.programme(fair=fair)
+    return _ics_response(
+        calendars.programme_calendar(fair=fair, events=events, language=get_language()),
+        "agenda.ics",
+    )
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(SideEvent, slug=slug)
+    return _ics_response(
+        calendars.event_calendar(event=event, language=get_language()), f"{event.slug}.ics"
+    )
+
+
+# Business matching -------------------------------------------------------------
+
+
+class MeetView(View):
+    template_name = "events/meet.html"
+
+    def get_exhibitor(self, slug):
+        return get_object_or_404(Exhibitor, slug=slug, is_published=True)
+
+    def render_page(self, request, exhibitor, form, offered, status=200):
+        return render(
+            request,
+            self.template_name,
+            {
+                "exhibitor": exhibitor,
+                "form": form,
+                "has_slots": any(slots for _session, slots in offered),
+            },
+            status=status,
+        )
+
+    def get(self, request, slug):
+        exhibitor = self.get_exhibitor(slug)
+        offered = selectors.offered_slots(fair=selectors.current_fair(), exhibitor=exhibitor)
+        return self.render_page(request, exhibitor, MeetingRequestForm(offered=offered), offered)
+
+    def post(self, request, slug):
+        exhibitor = self.get_exhibitor(slug)
+        offered = selectors.offered_slots(fair=selectors.current_fair(), exhibitor=exhibitor)
+        form = MeetingRequestForm(request.POST, offered=offered)
+        if not form.is_valid():
+            return self.render_page(request, exhibitor, form, offered, status=400)
+        if not allow(request, "form", form.cleaned_data["email"]):
+            return too_many_requests(request)
+        try:
+            meeting, token = services.request_meeting(
+                exhibitor=exhibitor,
+                session=form.session(),
+                data=form.cleaned_data,
+                slots=form.cleaned_data["slots"],
+                language=get_language(),
+            )
+        except services.EventsError as error:
+            form.add_error(None, error.message)
+            return self.render_page(request, exhibitor, form, offered, status=400)
+        messages.success(
+            request,
+            _("Đã gửi yêu cầu gặp %(exhibitor)s. Bạn sẽ nhận e-mail khi doanh nghiệp trả lời.")
+            % {"exhibitor": exhibitor.name},
+        )
+        return redirect("events:meeting", token=token)
+
+
+class MeetingView(View):
+    """The requester's page behind the secret link: status; confirm another slot; cancel."""
+
+    template_name = "events/meeting.html"
+
+    def get_meeting(self, token):
+        meeting = selectors.meeting_by_token(token)
+        if meeting is None:
+            raise Http404(_("Liên kết không hợp lệ hoặc đã hết hiệu lực."))
+        return meeting
+
+    def get(self, request, token):
+        meeting = self.get_meeting(token)
+        return render(
+            request,
+            self.template_name,
+            {"meeting": meeting, "slots": services.proposed_slot_datetimes(meeting)},
+        )
+
+    def post(self, request, token):
+        meeting = self.get_meeting(token)
+        try:
+            if request.POST.get("action") == "confirm":
+                slots = services.proposed_slot_datetimes(meeting)
+                if len(slots) != 1:
+                    raise services.EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."))
+                services.accept_meeting(meeting=meeting, slot_start=slots[0], actor=None)
+                messages.success(request, _("Đã chốt lịch gặp."))
+            elif request.POST.get("action") == "cancel":
+                services.cancel_meeting(meeting=meeting)
+                messages.success(request, _("Đã huỷ yêu cầu gặp gỡ."))
+        except services.EventsError as error:
+            messages.error(request, error.message)
+        return redirect("events:meeting", token=token)
+
+
+class AccountMeetingsView(LoginRequiredMixin, View):
+    template_name = "events/account_meetings.html"
+
+    def render_page(self, request, exhibitor, status=200):
+        meetings = list(selectors.meetings_of_exhibitor(exhibitor))
+        offered = dict(
+            (session.pk, slots)
+            for session, slots in selectors.offered_slots(
+                fair=selectors.current_fair(), exhibitor=exhibitor
+            )
+        )
+        for meeting in meetings:
+            meeting.proposed = services.proposed_slot_datetimes(meeting)
+            meeting.free_slots = offered.get(meeting.session_id, [])
+        groups = [
+            (label, [m for m in meetings if m.status == value])
+            for value, label in MeetingRequest.Status.choices
+        ]
+        return render(
+            request,
+            self.template_name,
+            {"exhibitor": exhibitor, "groups": groups, "meetings": meetings},
+            status=status,
+        )
+
+    def get(self, request):
+        return self.render_page(request, current_exhibitor(request))
+
+    def post(self, request):
+        exhibitor = current_exhibitor(request)
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request, " ".join(str(e) for errors in form.errors.values() for e in errors)
+            )
+            return self.render_page(request, exhibitor, status=400)
+        meeting = get_object_or_404(
+            MeetingRequest, pk=form.cleaned_data["meeting"], exhibitor=exhibitor
+        )
+        action, slot = form.cleaned_data["action"], form.cleaned_data["slot"]
+        note = form.cleaned_data["note"]
+        try:
+            if action == "accept":
+                services.accept_meeting(meeting=meeting, slot_start=slot, actor=request.user)
+                messages.success(request, _("Đã nhận lời. Hai bên đã nhận e-mail kèm lịch."))
+            elif action == "propose":
+                services.propose_other_slot(
+                    meeting=meeting, slot_start=slot, actor=request.user, note=note
+                )
+                messages.success(request, _("Đã gửi đề xuất giờ khác."))
+            else:
+                services.decline_meeting(meeting=meeting, actor=request.user, note=note)
+                messages.success(request, _("Đã từ chối yêu cầu."))
+        except services.EventsError as error:
+            messages.error(request, error.message)
+            return self.render_page(request, exhibitor, status=400)
+        return redirect("events:account_meetings")
+
+
+# The visitor's plan ------------------------------------------------------------
+
+
+class PlanView(TemplateView):
+    template_name = "events/plan.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = _plan(self.request)
+        context.update(
+            selectors.plan_items(
+                fair=selectors.current_fair(),
+                exhibitor_slugs=plan["exhibitor"],
+                event_slugs=plan["event"],
+            )
+        )
+        return context
+
+
+@require_POST
+def plan_toggle(request):
+    kind, slug = request.POST.get("kind", ""), request.POST.get("slug", "")
+    if kind not in PLAN_KINDS:
+        return HttpResponse(_("Loại mục không hợp lệ."), status=400)
+    exists = (
+        Exhibitor.objects.filter(slug=slug, is_published=True)
+        if kind == "exhibitor"
+        else SideEvent.objects.filter(slug=slug)
+    ).exists()
+    if not exists:
+        raise Http404(_("Không có mục này."))
+    plan = _plan(request)
+    if slug in plan[kind]:
+        plan[kind].remove(slug)
+        starred = False
+    else:
+        plan[kind].append(slug)
+        starred = True
+    request.session[PLAN_SESSION_KEY] = plan
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"kind": kind, "slug": slug, "starred": starred})
+    target = request.POST.get("next") or request.headers.get("Referer") or reverse("events:plan")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("events:plan")
+    return HttpResponseRedirect(target)
+
+
+def plan_starred(request):
+    """The visitor's starred slugs, for star buttons on cached pages (never cached)."""
+    response = JsonResponse(_plan(request))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def plan_ics(request):
+    plan = _plan(request)
+    items = selectors.plan_items(
+        fair=selectors.current_fair(), exhibitor_slugs=[], event_slugs=plan["event"]
+    )
+    return _ics_response(
+        calendars.plan_calendar(events=items["events"], language=get_language()), "plan.ics"
+    )

@@ -1,0 +1,85 @@
+"""In a real browser: register for a seminar, star it, and ask an exhibitor for a meeting."""
+
+import datetime
+import os
+
+import pytest
+
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from tests.factories import HANOI, make_event, make_exhibitor, make_fair
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def programme():
+    fair = make_fair(is_current=True)
+    seminar = make_event(
+        fair,
+        title_vi="Hội thảo công nghiệp hỗ trợ",
+        slug="hoi-thao-cong-nghiep-ho-tro",
+        capacity=30,
+        speakers_vi="TS. Nguyễn Văn An",
+    )
+    session = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        title_vi="Kết nối doanh nghiệp",
+        slug="ket-noi-doanh-nghiep",
+        starts_at=datetime.datetime(2024, 9, 21, 14, 0, tzinfo=HANOI),
+        ends_at=datetime.datetime(2024, 9, 21, 15, 30, tzinfo=HANOI),
+        registration_open=False,
+        capacity=0,
+    )
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    return seminar, session, exhibitor
+
+
+def test_visitor_registers_for_a_seminar_and_stars_it(live_server, page, programme):
+    page.goto(live_server.url + "/events/")
+    page.get_by_role("link", name="Hội thảo công nghiệp hỗ trợ").click()
+    page.get_by_role("button", name="Lưu vào lịch của tôi").click()
+    page.wait_for_selector('.star-button[aria-pressed="true"]')
+
+    page.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
+    page.get_by_label("E-mail").fill("hoa@example.vn")
+    page.get_by_label("Điện thoại").fill("0912 345 678")
+    page.get_by_label("Đơn vị").fill("Công ty Linh kiện Hà Nội")
+    page.get_by_label("Chức danh").fill("Trưởng phòng mua hàng")
+    page.get_by_label("Tôi đồng ý").check()
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+
+    page.wait_for_url("**/events/registrations/**")
+    assert page.locator("h1").inner_text() == "Đăng ký của bạn"
+    assert "Đã xác nhận" in page.locator(".status").inner_text()
+    registration = EventRegistration.objects.get()
+    assert (registration.email, registration.status) == ("hoa@example.vn", "confirmed")
+
+    page.goto(live_server.url + "/plan/")
+    assert "Hội thảo công nghiệp hỗ trợ" in page.locator("main").inner_text()
+
+
+def test_visitor_requests_a_meeting_after_fixing_errors(live_server, page, programme):
+    page.goto(live_server.url + "/exhibitors/canon-viet-nam/meet/")
+    page.get_by_label("Họ và tên").fill("Tanaka Hiroshi")
+    page.get_by_label("Công ty").fill("Tanaka Trading")
+    page.get_by_label("Quốc gia").select_option("JP")
+    page.get_by_label("E-mail").fill("tanaka@example.jp")
+    page.get_by_label("Điện thoại").fill("12")
+    page.get_by_label("Nội dung muốn trao đổi").fill("Linh kiện quang học cho máy in.")
+    page.get_by_label("Tôi đồng ý").check()
+    page.get_by_label("14:30–15:00").check()
+    page.get_by_role("button", name="Gửi yêu cầu gặp").click()
+
+    assert "Số điện thoại không hợp lệ" in page.locator("main").inner_text()
+    page.get_by_label("Điện thoại").fill("+81 3 1234 5678")
+    page.get_by_label("Tôi đồng ý").check()
+    page.get_by_role("button", name="Gửi yêu cầu gặp").click()
+
+    page.wait_for_url("**/events/meetings/**")
+    assert "Chờ trả lời" in page.locator("main").inner_text()
+    meeting = MeetingRequest.objects.get()
+    assert (meeting.requester_phone, meeting.status) == ("+81312345678", "pending")
+    assert meeting.proposed_slots == ["2024-09-21T14:30:00+07:00"]

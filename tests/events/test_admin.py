@@ -1,0 +1,223 @@
+import csv
+import io
+
+import pytest
+
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from fairportal.models import AuditEntry
+from tests.events.conftest import at
+from tests.factories import (
+    make_exhibitor,
+    make_meeting_request,
+    make_registration,
+    make_sector,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(client):
+    user = make_user(is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return user
+
+
+def test_admin_side_event_page_shows_registrations_inline_and_read_only_seats(
+    client, board, seminar
+):
+    make_registration(seminar, name="Lê Văn Cường")
+
+    response = client.get(f"/admin/events/sideevent/{seminar.pk}/change/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lê Văn Cường" in html
+    assert 'name="seats_taken"' not in html
+
+
+def test_admin_close_registration_action(client, board, seminar):
+    response = client.post(
+        "/admin/events/sideevent/",
+        {"action": "close_registration", "_selected_action": [seminar.pk]},
+    )
+
+    seminar.refresh_from_db()
+    assert response.status_code == 302
+    assert seminar.registration_open is False
+    assert AuditEntry.objects.get(action="event.registration_closed").actor == board
+
+
+def test_admin_cancel_action_frees_seat_and_promotes(
+    client, board, seminar, django_capture_on_commit_callbacks
+):
+    first = make_registration(seminar, status="confirmed")
+    make_registration(seminar, status="confirmed")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=2)
+    waiting = make_registration(seminar, status="waitlisted")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/events/eventregistration/",
+            {"action": "cancel_registrations", "_selected_action": [first.pk]},
+        )
+
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    seminar.refresh_from_db()
+    assert (first.status, waiting.status, seminar.seats_taken) == ("cancelled", "confirmed", 2)
+    assert AuditEntry.objects.get(action="registration.cancelled").actor == board
+
+
+def test_admin_marks_attendance(client, board, seminar):
+    registration = make_registration(seminar, status="confirmed")
+
+    client.post(
+        "/admin/events/eventregistration/",
+        {"action": "mark_attended", "_selected_action": [registration.pk]},
+    )
+
+    registration.refresh_from_db()
+    assert registration.attended_at is not None
+    assert AuditEntry.objects.filter(action="registration.attended").count() == 1
+
+
+def test_admin_exports_registrations_as_utf8_csv_with_bom(client, board, seminar):
+    registration = make_registration(seminar, name="Đặng Thị Ánh", organisation="Công ty Điện tử")
+
+    response = client.post(
+        "/admin/events/eventregistration/",
+        {"action": "export_csv", "_selected_action": [registration.pk]},
+    )
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Sự kiện", "Họ và tên", "E-mail"]
+    assert rows[1][:3] == [seminar.title, "Đặng Thị Ánh", registration.email]
+    assert rows[1][5] == "Công ty Điện tử"
+    assert rows[1][7] == "Đã xác nhận"
+
+
+def test_admin_registration_status_is_read_only(client, board, seminar):
+    registration = make_registration(seminar)
+
+    html = client.get(f"/admin/events/eventregistration/{registration.pk}/change/").content.decode()
+
+    assert 'name="status"' not in html
+
+
+def test_admin_accepts_and_declines_meetings_through_services(client, board, session, exhibitor):
+    first = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+    second = make_meeting_request(
+        session, exhibitor, proposed_slots=[at(14).isoformat(), at(15).isoformat()]
+    )
+    third = make_meeting_request(session, exhibitor)
+
+    client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "accept_first_free_slot", "_selected_action": [first.pk, second.pk]},
+    )
+    client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "decline", "_selected_action": [third.pk]},
+    )
+
+    rows = {m.pk: (m.status, m.slot_start, m.table_number) for m in MeetingRequest.objects.all()}
+    assert rows[first.pk] == ("accepted", at(14), 1)
+    assert rows[second.pk] == ("accepted", at(15), 1)
+    assert rows[third.pk] == ("declined", None, None)
+    assert AuditEntry.objects.filter(action="meeting.accepted", actor=board).count() == 2
+
+
+def test_admin_matching_grid_shows_accepted_meetings_and_counts(client, board, session, exhibitor):
+    sector = make_sector(name_vi="Cơ khí chế tạo")
+    make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=at(14, 30),
+        table_number=2,
+        requester_company="Kim Industrial",
+        sector=sector,
+    )
+    make_meeting_request(session, exhibitor, sector=sector)
+    make_meeting_request(session, make_exhibitor(), status="declined")
+
+    response = client.get(f"/admin/events/sideevent/{session.pk}/matching/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Canon Việt Nam" in html and "Kim Industrial" in html
+    assert all(time in html for time in ("14:00", "14:30", "15:00", "15:30"))
+    assert '<th scope="row">Cơ khí chế tạo</th><td>2</td>' in html
+    assert '<th scope="row">Chờ trả lời</th><td>1</td>' in html
+    assert '<th scope="row">Tổng</th><td>3</td>' in html
+
+
+def test_admin_matching_grid_exports_csv(client, board, session, exhibitor):
+    make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=at(15),
+        table_number=1,
+        requester_company="Kim Industrial",
+    )
+
+    response = client.get(f"/admin/events/sideevent/{session.pk}/matching/?format=csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Doanh nghiệp",
+        "20/09/2024 14:00",
+        "20/09/2024 14:30",
+        "20/09/2024 15:00",
+        "20/09/2024 15:30",
+    ]
+    assert rows[1] == ["Canon Việt Nam", "", "", "Kim Industrial (bàn 1)", ""]
+
+
+def test_admin_matching_grid_of_a_seminar_is_404(client, board, seminar):
+    assert client.get(f"/admin/events/sideevent/{seminar.pk}/matching/").status_code == 404
+
+
+def test_admin_matching_grid_needs_staff(client, session):
+    response = client.get(f"/admin/events/sideevent/{session.pk}/matching/")
+
+    assert response.status_code == 302
+
+
+def test_admin_raising_capacity_promotes_waitlist(client, board, seminar):
+    make_registration(seminar, status="confirmed")
+    make_registration(seminar, status="confirmed")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=2)
+    waiting = make_registration(seminar, status="waitlisted")
+    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(
+        {
+            "capacity": 3,
+            "starts_at_0": "20/09/2024",
+            "starts_at_1": "09:00:00",
+            "ends_at_0": "20/09/2024",
+            "ends_at_1": "11:00:00",
+            "registration_open": "on",
+            "registrations-TOTAL_FORMS": "3",
+            "registrations-INITIAL_FORMS": "3",
+            "registrations-MIN_NUM_FORMS": "0",
+            "registrations-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, registration in enumerate(EventRegistration.objects.filter(event=seminar)):
+        data[f"registrations-{index}-id"] = registration.pk
+        data[f"registrations-{index}-event"] = seminar.pk
+    data["fair"] = seminar.fair_id
+
+    response = client.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
+
+    waiting.refresh_from_db()
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert waiting.status == "confirmed"

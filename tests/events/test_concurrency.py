@@ -1,0 +1,148 @@
+"""Scarce seats and meeting slots under real concurrency (PostgreSQL only: SQLite's
+in-memory test database cannot run threads that wait on each other)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from events import services
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from tests.events.conftest import at, registration_data
+from tests.factories import make_event, make_exhibitor, make_fair, make_meeting_request
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _run_together(functions):
+    """Run each function in its own thread, released at once by a barrier."""
+    barrier = threading.Barrier(len(functions))
+    outcomes = [None] * len(functions)
+
+    def worker(index, function):
+        try:
+            barrier.wait(timeout=10)
+            outcomes[index] = function()
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_simultaneous_registrations_never_oversell_the_last_seats():
+    fair = make_fair(is_current=True)
+    event = make_event(fair, capacity=25, slug="hoi-thao-dong-thoi")
+    SideEvent.objects.filter(pk=event.pk).update(seats_taken=20)  # 5 seats left
+
+    outcomes = _run_together(
+        [
+            lambda n=n: services.register_attendee(
+                event=event, data=registration_data(email=f"khach{n}@example.vn"), language="vi"
+            )
+            for n in range(12)
+        ]
+    )
+
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    statuses = sorted(o.registration.status for o in outcomes)
+    assert statuses == ["confirmed"] * 5 + ["waitlisted"] * 7
+    event.refresh_from_db()
+    assert event.seats_taken == 25
+    confirmed = EventRegistration.objects.filter(event=event, status="confirmed").count()
+    assert confirmed == 5  # plus the 20 seats taken before the test, as seats_taken says
+    positions = sorted(o.waitlist_position for o in outcomes if o.waitlist_position)
+    assert positions == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_simultaneous_registrations_with_one_email_store_one():
+    fair = make_fair(is_current=True)
+    event = make_event(fair, capacity=10, slug="hoi-thao-trung-email")
+
+    outcomes = _run_together(
+        [
+            lambda: services.register_attendee(
+                event=event, data=registration_data(email="hoa@example.vn"), language="vi"
+            )
+            for _ in range(6)
+        ]
+    )
+
+    successes = [o for o in outcomes if isinstance(o, services.RegistrationResult)]
+    refused = [o for o in outcomes if isinstance(o, services.AlreadyRegistered)]
+    assert (len(successes), len(refused)) == (1, 5)
+    event.refresh_from_db()
+    assert event.seats_taken == 1
+    assert EventRegistration.objects.filter(event=event).count() == 1
+
+
+def _matching_session():
+    fair = make_fair(is_current=True)
+    return make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-dong-thoi",
+        starts_at=at(14),
+        ends_at=at(16),
+        tables=10,
+    )
+
+
+def test_simultaneous_acceptances_of_one_exhibitor_slot_accept_one():
+    session = _matching_session()
+    exhibitor = make_exhibitor()
+    meetings = [make_meeting_request(session, exhibitor) for _ in range(6)]
+
+    outcomes = _run_together(
+        [
+            lambda m=m: services.accept_meeting(meeting=m, slot_start=at(14, 30), actor=None)
+            for m in meetings
+        ]
+    )
+
+    accepted = [o for o in outcomes if isinstance(o, MeetingRequest)]
+    refused = [o for o in outcomes if isinstance(o, services.SlotTaken)]
+    assert (len(accepted), len(refused)) == (1, 5)
+    assert MeetingRequest.objects.filter(status="accepted").count() == 1
+
+
+def test_simultaneous_acceptances_of_one_requester_with_two_exhibitors_accept_one():
+    session = _matching_session()
+    meetings = [
+        make_meeting_request(session, make_exhibitor(), requester_email="tanaka@example.jp")
+        for _ in range(4)
+    ]
+
+    outcomes = _run_together(
+        [
+            lambda m=m: services.accept_meeting(meeting=m, slot_start=at(15), actor=None)
+            for m in meetings
+        ]
+    )
+
+    accepted = [o for o in outcomes if isinstance(o, MeetingRequest)]
+    assert len(accepted) == 1
+    assert all(isinstance(o, services.SlotTaken) for o in outcomes if o not in accepted)
+    assert MeetingRequest.objects.filter(status="accepted").count() == 1
+
+
+def test_simultaneous_acceptances_of_different_exhibitors_get_different_tables():
+    session = _matching_session()
+    meetings = [make_meeting_request(session, make_exhibitor()) for _ in range(5)]
+
+    outcomes = _run_together(
+        [
+            lambda m=m: services.accept_meeting(meeting=m, slot_start=at(14), actor=None)
+            for m in meetings
+        ]
+    )
+
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    tables = sorted(MeetingRequest.objects.values_list("table_number", flat=True))
+    assert tables == [1, 2, 3, 4, 5]

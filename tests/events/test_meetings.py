@@ -1,0 +1,479 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from icalendar import Calendar
+
+from events import services
+from events.models import MeetingRequest, SideEvent
+from fairportal.models import AuditEntry
+from tests.events.conftest import at, meeting_data
+from tests.factories import HANOI, make_event, make_exhibitor, make_meeting_request, make_user
+
+pytestmark = pytest.mark.django_db
+
+MEET = "/exhibitors/canon-viet-nam/meet/"
+
+
+def _iso(*slots):
+    return [slot.isoformat() for slot in slots]
+
+
+def test_meet_form_offers_the_session_slots(client, session, exhibitor):
+    html = client.get(MEET).content.decode()
+
+    assert html.count('name="slots"') == 4
+    for value in ("14:00–14:30", "14:30–15:00", "15:00–15:30", "15:30–16:00"):
+        assert value in html
+    assert "Kết nối doanh nghiệp ngày 1 · 20/09/2024" in html
+    assert '<option value="JP">' in html
+
+
+def test_meet_form_hides_slots_already_accepted_for_that_exhibitor(client, session, exhibitor):
+    make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14, 30), table_number=1
+    )
+    make_meeting_request(
+        session, make_exhibitor(), status="accepted", slot_start=at(15), table_number=1
+    )
+
+    html = client.get(MEET).content.decode()
+
+    assert html.count('name="slots"') == 3
+    assert "14:30–15:00" not in html
+    assert "15:00–15:30" in html
+
+
+def test_meet_request_is_stored_and_both_sides_are_mailed(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    member = make_user(email="dai.dien@canon.example.vn")
+    exhibitor.members.add(member)
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(MEET, meeting_data([at(14), at(15)]))
+
+    meeting = MeetingRequest.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].startswith("/events/meetings/")
+    assert meeting.status == "pending"
+    assert meeting.requester_phone == "+81312345678"
+    assert meeting.requester_country == "JP"
+    assert meeting.proposed_slots == _iso(at(14), at(15))
+    assert [m.to for m in mail.outbox] == [
+        ["tanaka@example.jp"],
+        ["contact@canon.example.vn", "dai.dien@canon.example.vn"],
+    ]
+    assert mail.outbox[1].reply_to == ["tanaka@example.jp"]
+    page = client.get(response["Location"]).content.decode()
+    assert "Chờ trả lời" in page and "Canon Việt Nam" in page
+
+
+def test_meet_request_accepts_korean_phone(client, session, exhibitor):
+    client.post(MEET, meeting_data([at(14)], phone="+82 10 1234 5678", country="KR"))
+
+    assert MeetingRequest.objects.get().requester_phone == "+821012345678"
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"email": "tanaka"}, "Nhập một địa chỉ email hợp lệ."),
+        ({"phone": "12"}, "Số điện thoại không hợp lệ."),
+        ({"country": "XX"}, "Hãy chọn một lựa chọn hợp lệ."),
+        ({"slots": []}, "Chọn từ một đến ba khung giờ."),
+        ({"slots": ["2024-09-20T13:00:00+07:00"]}, "Hãy chọn một lựa chọn hợp lệ."),
+        ({"slots": ["không-phải-giờ"]}, "Hãy chọn một lựa chọn hợp lệ."),
+        ({"message": ""}, "Trường này là bắt buộc."),
+        ({"website_url": "http://spam.example"}, "Không gửi được biểu mẫu."),
+    ],
+)
+def test_meet_bad_input_is_a_form_error(client, session, exhibitor, overrides, message):
+    data = meeting_data([at(14)])
+    data.update(overrides)
+
+    response = client.post(MEET, data)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_meet_more_than_three_slots_is_a_form_error(client, session, exhibitor):
+    response = client.post(MEET, meeting_data([at(14), at(14, 30), at(15), at(15, 30)]))
+
+    assert response.status_code == 400
+    assert "Chọn nhiều nhất ba khung giờ." in response.content.decode()
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_meet_slot_taken_meanwhile_is_refused(client, session, exhibitor):
+    offered_page = meeting_data([at(14, 30)])
+    make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14, 30), table_number=1
+    )
+
+    response = client.post(MEET, offered_page)
+
+    assert response.status_code == 400
+    assert MeetingRequest.objects.filter(status="pending").count() == 0
+
+
+def test_meet_unpublished_or_unknown_exhibitor_is_404(client, session):
+    make_exhibitor(slug="an-danh", is_published=False)
+
+    assert client.get("/exhibitors/an-danh/meet/").status_code == 404
+    assert client.get("/exhibitors/khong-co/meet/").status_code == 404
+
+
+def test_request_meeting_refuses_session_of_another_fair(exhibitor, fair):
+    other = make_event(kind=SideEvent.Kind.BUSINESS_MATCHING, slug="ket-noi-2023")
+
+    with pytest.raises(services.EventsError) as error:
+        services.request_meeting(
+            exhibitor=exhibitor,
+            session=other,
+            data={
+                "name": "A",
+                "company": "B",
+                "country": "JP",
+                "email": "a@b.jp",
+                "phone": "+81312345678",
+                "message": "x",
+            },
+            slots=[other.starts_at],
+            language="vi",
+        )
+
+    assert error.value.code == "other_fair"
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_accept_assigns_lowest_free_table_and_mails_ics_to_both(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    make_meeting_request(
+        session, make_exhibitor(), status="accepted", slot_start=at(14), table_number=1
+    )
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), language="en")
+    board = make_user(is_staff=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=board)
+
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(14), 2)
+    assert [m.to for m in mail.outbox] == [[meeting.requester_email], ["contact@canon.example.vn"]]
+    calendar = Calendar.from_ical(mail.outbox[0].attachments[0][1])
+    vevent = calendar.walk("VEVENT")[0]
+    assert vevent.decoded("DTSTART") == at(14)
+    assert vevent.decoded("DTEND") == at(14, 30)
+    assert "2" in str(vevent["LOCATION"])
+    entry = AuditEntry.objects.get(action="meeting.accepted")
+    assert entry.actor == board
+
+
+def test_accept_same_exhibitor_slot_twice_is_slot_taken(session, exhibitor):
+    first = make_meeting_request(session, exhibitor)
+    second = make_meeting_request(session, exhibitor)
+    services.accept_meeting(meeting=first, slot_start=at(14), actor=None)
+
+    with pytest.raises(services.SlotTaken):
+        services.accept_meeting(meeting=second, slot_start=at(14), actor=None)
+
+    second.refresh_from_db()
+    assert second.status == "pending"
+
+
+def test_accept_same_requester_in_same_slot_with_two_exhibitors_is_refused(session, exhibitor):
+    first = make_meeting_request(session, exhibitor, requester_email="tanaka@example.jp")
+    second = make_meeting_request(session, make_exhibitor(), requester_email="tanaka@example.jp")
+    services.accept_meeting(meeting=first, slot_start=at(15), actor=None)
+
+    with pytest.raises(services.SlotTaken):
+        services.accept_meeting(meeting=second, slot_start=at(15), actor=None)
+
+
+def test_accept_refuses_overlapping_slot_of_another_session(fair, session, exhibitor):
+    other = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-song-song",
+        starts_at=at(14, 15),
+        ends_at=at(16, 15),
+        slot_minutes=30,
+    )
+    first = make_meeting_request(session, exhibitor)
+    second = make_meeting_request(other, exhibitor)
+    services.accept_meeting(meeting=first, slot_start=at(14), actor=None)
+
+    with pytest.raises(services.SlotTaken) as error:
+        services.accept_meeting(meeting=second, slot_start=at(14, 15), actor=None)
+
+    assert error.value.code == "slot_overlap"
+
+
+def test_accept_slot_outside_session_is_refused(session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor)
+
+    with pytest.raises(services.EventsError) as error:
+        services.accept_meeting(meeting=meeting, slot_start=at(14, 10), actor=None)
+
+    assert error.value.code == "slot_outside_session"
+
+
+def test_accept_when_all_tables_busy_is_refused(session, exhibitor):
+    for _ in range(3):
+        make_meeting_request(
+            session, make_exhibitor(), status="accepted", slot_start=at(14), table_number=_ + 1
+        )
+    meeting = make_meeting_request(session, exhibitor)
+
+    with pytest.raises(services.SlotTaken) as error:
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+
+    assert error.value.code == "no_table"
+
+
+def test_decline_tells_the_requester(session, exhibitor, django_capture_on_commit_callbacks):
+    meeting = make_meeting_request(session, exhibitor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline_meeting(meeting=meeting, actor=None, note="Lịch kín")
+
+    meeting.refresh_from_db()
+    assert meeting.status == "declined"
+    assert mail.outbox[0].to == [meeting.requester_email]
+    assert "Lịch kín" in mail.outbox[0].body
+    with pytest.raises(services.EventsError):
+        services.decline_meeting(meeting=meeting, actor=None)
+
+
+def test_propose_other_slot_lets_requester_confirm_it(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.propose_other_slot(
+            meeting=meeting, slot_start=at(15, 30), actor=None, note="Mời anh 15:30"
+        )
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/events/meetings/" in line)
+    path = link.strip().removeprefix("https://hoicho.example.vn")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {"action": "confirm"})
+
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
+
+
+def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(MEET, meeting_data([at(14)]))
+    meeting = MeetingRequest.objects.get()
+    services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+    assert client.get(MEET).content.decode().count('name="slots"') == 3
+
+    client.post(response["Location"], {"action": "cancel"})
+
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+    assert client.get(MEET).content.decode().count('name="slots"') == 4
+
+
+def test_meeting_tampered_token_is_404(client, session, exhibitor):
+    make_meeting_request(session, exhibitor)
+
+    assert client.get("/events/meetings/nhung-ky-tu-sai/").status_code == 404
+
+
+def test_expire_meetings_command_expires_requests_of_started_sessions(session, exhibitor, fair):
+    later = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-ngay-3",
+        starts_at=at(14, day=22),
+        ends_at=at(16, day=22),
+    )
+    started = make_meeting_request(session, exhibitor)
+    waiting = make_meeting_request(later, exhibitor)
+    accepted = make_meeting_request(
+        session, make_exhibitor(), status="accepted", slot_start=at(14), table_number=1
+    )
+
+    count = services.expire_pending(now=at(14, 1))
+
+    statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
+    assert count == 1
+    assert statuses == {started.pk: "expired", waiting.pk: "pending", accepted.pk: "accepted"}
+
+
+def test_expire_meetings_management_command_runs(session, exhibitor, capsys):
+    make_meeting_request(session, exhibitor)
+
+    call_command("expire_meetings")  # the fair lies in the past: its session has started
+
+    assert MeetingRequest.objects.get().status == "expired"
+    assert "expired: 1" in capsys.readouterr().out
+
+
+def test_reminders_go_to_both_sides_once_the_day_before(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    meeting = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14), table_number=1
+    )
+    evening_before = datetime.datetime(2024, 9, 19, 18, 0, tzinfo=HANOI)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.send_meeting_reminders(now=evening_before)
+        second = services.send_meeting_reminders(now=evening_before)
+        too_early = services.send_meeting_reminders(now=evening_before - datetime.timedelta(days=1))
+
+    assert (first, second, too_early) == (1, 0, 0)
+    assert [m.to for m in mail.outbox] == [[meeting.requester_email], ["contact@canon.example.vn"]]
+    assert mail.outbox[0].subject.startswith("Nhắc lịch gặp ngày mai")
+
+
+def test_send_meeting_reminders_command_runs(db, capsys):
+    call_command("send_meeting_reminders")
+
+    assert "reminded: 0" in capsys.readouterr().out
+
+
+# /account/meetings/ --------------------------------------------------------------
+
+
+def _representative(client, exhibitor):
+    user = make_user()
+    exhibitor.members.add(user)
+    client.force_login(user)
+    return user
+
+
+def test_account_meetings_needs_login(client, session, settings):
+    settings.LOGIN_URL = "/account/login/"
+
+    response = client.get("/account/meetings/")
+
+    assert response.status_code == 302
+    assert "next=/account/meetings/" in response["Location"]
+
+
+def test_account_meetings_lists_only_own_company_requests(client, session, exhibitor):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor, requester_company="Tanaka Trading")
+    make_meeting_request(session, make_exhibitor(), requester_company="Kim Industrial")
+
+    html = client.get("/account/meetings/").content.decode()
+
+    assert "Tanaka Trading" in html
+    assert "Kim Industrial" not in html
+
+
+def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on_commit_callbacks):
+    user = _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14), at(15)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/account/meetings/",
+            {
+                "meeting": meeting.pk,
+                "action": "accept",
+                "slot": at(15).isoformat(),
+                "other_slot": "",
+            },
+        )
+
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15), 1)
+    assert AuditEntry.objects.get(action="meeting.accepted").actor == user
+
+
+def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+
+    client.post(
+        "/account/meetings/",
+        {
+            "meeting": meeting.pk,
+            "action": "propose",
+            "slot": at(14).isoformat(),
+            "other_slot": at(15, 30).isoformat(),
+        },
+    )
+
+    meeting.refresh_from_db()
+    assert meeting.proposed_slots == _iso(at(15, 30))
+
+
+def test_account_cannot_act_on_another_company_meeting(client, session, exhibitor):
+    _representative(client, exhibitor)
+    other = make_meeting_request(session, make_exhibitor())
+
+    response = client.post(
+        "/account/meetings/", {"meeting": other.pk, "action": "decline", "slot": ""}
+    )
+
+    other.refresh_from_db()
+    assert response.status_code == 404
+    assert other.status == "pending"
+
+
+def test_account_slot_taken_is_a_clear_message(client, session, exhibitor):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor, status="accepted", slot_start=at(14), table_number=1)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+
+    response = client.post(
+        "/account/meetings/",
+        {"meeting": meeting.pk, "action": "accept", "slot": at(14).isoformat()},
+    )
+
+    assert response.status_code == 400
+    assert "Khung giờ này đã có cuộc gặp khác" in response.content.decode()
+
+
+def test_account_meetings_for_user_without_company_is_404(client, session):
+    client.force_login(make_user())
+
+    assert client.get("/account/meetings/").status_code == 404
+
+
+def test_meet_rate_limited_per_email(client, session, exhibitor, settings):
+    settings.RATE_LIMITS = {"form": (300, 1, 3600)}
+    client.post(MEET, meeting_data([at(14)]))
+
+    response = client.post(MEET, meeting_data([at(15)]))
+
+    assert response.status_code == 429
+    assert MeetingRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_account_meetings_runs_fixed_queries(
+    client, session, exhibitor, size, django_assert_num_queries
+):
+    _representative(client, exhibitor)
+    for _ in range(size):
+        make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=1)
+
+    # session, user, exhibitor, meetings, fair (selector), sessions, accepted slots,
+    # fair (context processor)
+    with django_assert_num_queries(8):
+        response = client.get("/account/meetings/")
+    assert response.content.decode().count('class="card meeting-card"') == size + 1

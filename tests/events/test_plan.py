@@ -1,0 +1,133 @@
+import pytest
+from icalendar import Calendar
+
+from tests.events.conftest import at
+from tests.factories import make_booth, make_event, make_exhibitor, make_fair
+
+pytestmark = pytest.mark.django_db
+
+
+def test_star_toggle_adds_and_removes_and_redirects_back(client, seminar):
+    response = client.post(
+        "/plan/toggle/", {"kind": "event", "slug": seminar.slug, "next": "/events/"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/events/"
+    assert client.session["plan"] == {"exhibitor": [], "event": [seminar.slug]}
+
+    client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    assert client.session["plan"]["event"] == []
+
+
+def test_star_toggle_answers_json_for_fetch(client, exhibitor, fair):
+    response = client.post(
+        "/plan/toggle/",
+        {"kind": "exhibitor", "slug": exhibitor.slug},
+        headers={"Accept": "application/json"},
+    )
+
+    assert response.json() == {"kind": "exhibitor", "slug": "canon-viet-nam", "starred": True}
+    assert client.get("/plan/starred.json").json() == {
+        "exhibitor": ["canon-viet-nam"],
+        "event": [],
+    }
+
+
+def test_star_toggle_refuses_bad_kind_unknown_slug_and_foreign_redirect(client, seminar):
+    assert client.post("/plan/toggle/", {"kind": "booth", "slug": "a01"}).status_code == 400
+    assert client.post("/plan/toggle/", {"kind": "event", "slug": "khong-co"}).status_code == 404
+    response = client.post(
+        "/plan/toggle/", {"kind": "event", "slug": seminar.slug, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/plan/"
+    assert client.get("/plan/toggle/").status_code == 405
+
+
+def test_star_toggle_needs_csrf_token(seminar):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    assert response.status_code == 403
+
+
+def test_plan_lists_exhibitors_with_current_booth_codes_and_events(client, fair, seminar):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair, code="A07", exhibitor=canon)
+    make_booth(fair, code="A08", exhibitor=canon)
+    make_booth(make_fair(is_current=False, slug="hoi-cho-2023"), code="C99", exhibitor=canon)
+    session = client.session
+    session["plan"] = {"exhibitor": ["canon-viet-nam"], "event": [seminar.slug]}
+    session.save()
+
+    html = client.get("/plan/").content.decode()
+
+    assert "Canon Việt Nam" in html
+    assert "A07, A08" in html
+    assert "C99" not in html
+    assert "Hội thảo chuỗi cung ứng linh kiện điện tử" in html
+    assert "20/09" in html and "09:00" in html
+    assert "Trùng giờ" not in html
+
+
+def test_plan_warns_about_overlapping_events(client, fair, seminar):
+    make_event(fair, title_vi="Tọa đàm song song", slug="toa-dam", starts_at=at(10))
+    make_event(fair, title_vi="Buổi chiều", slug="buoi-chieu", starts_at=at(14))
+    session = client.session
+    session["plan"] = {"exhibitor": [], "event": [seminar.slug, "toa-dam", "buoi-chieu"]}
+    session.save()
+
+    html = client.get("/plan/").content.decode()
+
+    assert "Trùng giờ" in html
+    assert "“Hội thảo chuỗi cung ứng linh kiện điện tử” trùng giờ với “Tọa đàm song song”" in html
+    assert html.count("trùng giờ với") == 1
+
+
+def test_plan_ics_holds_the_starred_events(client, fair, seminar):
+    make_event(fair, slug="khong-luu")
+    client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    calendar = Calendar.from_ical(client.get("/plan/plan.ics").content)
+
+    assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
+        f"event-{seminar.pk}@hoicho.example.vn"
+    ]
+
+
+def test_plan_empty_says_so(client, fair):
+    html = client.get("/plan/").content.decode()
+
+    assert "Chưa lưu sự kiện nào." in html
+    assert "Chưa lưu doanh nghiệp nào." in html
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries):
+    slugs = []
+    for n in range(size):
+        exhibitor = make_exhibitor(slug=f"dn-{size}-{n}")
+        make_booth(fair, code=f"B{n:02d}", exhibitor=exhibitor)
+        slugs.append(exhibitor.slug)
+    events = [make_event(fair, slug=f"sk-{size}-{n}").slug for n in range(size)]
+    session = client.session
+    session["plan"] = {"exhibitor": slugs, "event": events}
+    session.save()
+
+    # session, fair (context processor), fair (view), exhibitors, their booths, events
+    with django_assert_num_queries(6):
+        response = client.get("/plan/")
+    assert response.content.decode().count('class="booth-codes"') == size
+
+
+def test_star_button_partial_on_event_page_shows_state(client, seminar):
+    client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    html = client.get(f"/events/{seminar.slug}/").content.decode()
+
+    assert 'aria-pressed="true"' in html
+    assert 'action="/plan/toggle/"' in html

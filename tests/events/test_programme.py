@@ -1,0 +1,168 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.models import SideEvent
+from tests.events.conftest import at
+from tests.factories import make_event, make_exhibitor, make_fair
+
+pytestmark = pytest.mark.django_db
+
+
+def test_programme_groups_events_by_day_with_time_room_kind_and_seats(client, fair, seminar):
+    make_event(
+        fair,
+        kind=SideEvent.Kind.OPENING,
+        title_vi="Lễ khai mạc",
+        slug="le-khai-mac",
+        starts_at=at(8, 30),
+        capacity=0,
+    )
+    make_event(fair, title_vi="Tọa đàm ngày 2", slug="toa-dam-ngay-2", starts_at=at(10, day=21))
+
+    response = client.get("/events/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "20/09/2024" in html and "21/09/2024" in html
+    assert (
+        html.index("Lễ khai mạc")
+        < html.index("Hội thảo chuỗi cung ứng")
+        < html.index("Tọa đàm ngày 2")
+    )
+    assert "08:30" in html and "09:00" in html
+    assert "Phòng hội thảo 1" in html
+    assert "còn 2 chỗ" in html
+    assert 'href="/events/hoi-thao-chuoi-cung-ung/"' in html
+
+
+def test_programme_filters_by_several_kinds(client, fair, seminar, session):
+    make_event(fair, kind=SideEvent.Kind.TOUR, title_vi="Tham quan KCN", slug="tham-quan")
+
+    response = client.get("/events/", {"kind": ["business_matching", "tour"]})
+
+    html = response.content.decode()
+    assert "Kết nối doanh nghiệp ngày 1" in html
+    assert "Tham quan KCN" in html
+    assert "Hội thảo chuỗi cung ứng" not in html
+
+
+def test_programme_ignores_unknown_kind_and_other_fairs(client, fair, seminar):
+    old = make_fair(
+        is_current=False,
+        slug="hoi-cho-2023",
+        starts_on=datetime.date(2023, 9, 20),
+        ends_on=datetime.date(2023, 9, 22),
+    )
+    make_event(
+        old,
+        title_vi="Hội thảo năm trước",
+        slug="hoi-thao-2023",
+        starts_at=datetime.datetime(2023, 9, 20, 9, tzinfo=at(9).tzinfo),
+    )
+
+    response = client.get("/events/", {"kind": "xyz"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hội thảo chuỗi cung ứng" in html
+    assert "Hội thảo năm trước" not in html
+
+
+def test_programme_in_english_shows_english_titles(client, seminar):
+    response = client.get("/en/events/")
+
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Electronics components supply chain seminar" in html
+
+
+def test_event_page_shows_time_room_speakers_hosts_and_seats(client, seminar):
+    host = make_exhibitor(name_vi="TOTO Việt Nam", slug="toto-viet-nam")
+    hidden = make_exhibitor(name_vi="Ẩn danh", slug="an-danh", is_published=False)
+    seminar.hosts.set([host, hidden])
+
+    response = client.get("/events/hoi-thao-chuoi-cung-ung/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert "20/09/2024, 09:00" in html and "11:00" in html
+    assert "TS. Nguyễn Văn An" in html and "Bà Trần Thị Bình" in html
+    assert "TOTO Việt Nam" in html
+    assert "Ẩn danh" not in html
+    assert "2 / 2" in html
+    assert 'name="email"' in html
+    assert 'href="/events/hoi-thao-chuoi-cung-ung/event.ics"' in html
+
+
+def test_event_page_links_hosts_to_their_profiles_when_profiles_exist(client, seminar):
+    from django.urls import NoReverseMatch
+
+    host = make_exhibitor(name_vi="TOTO Việt Nam", slug="toto-viet-nam")
+    seminar.hosts.set([host])
+    try:
+        profile = reverse("exhibitors:detail", kwargs={"slug": "toto-viet-nam"})
+    except NoReverseMatch:
+        profile = None
+
+    html = client.get("/events/hoi-thao-chuoi-cung-ung/").content.decode()
+
+    if profile is not None:
+        assert f'href="{profile}"' in html
+        assert profile == "/exhibitors/toto-viet-nam/"
+    else:
+        assert "TOTO Việt Nam" in html and 'href="/exhibitors/toto-viet-nam/"' not in html
+
+
+def test_event_of_past_fair_is_reachable_but_closed(client, fair):
+    old = make_fair(
+        is_current=False,
+        slug="hoi-cho-2023",
+        starts_on=datetime.date(2023, 9, 20),
+        ends_on=datetime.date(2023, 9, 22),
+    )
+    make_event(old, title_vi="Hội thảo năm trước", slug="hoi-thao-2023", registration_open=True)
+
+    response = client.get("/events/hoi-thao-2023/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hội thảo năm trước" in html
+    assert 'name="email"' not in html
+    assert "không nhận đăng ký" in html
+
+
+def test_event_page_unknown_slug_is_404(client, fair):
+    assert client.get("/events/khong-co/").status_code == 404
+
+
+def _programme_data(fair, size):
+    for n in range(size):
+        event = make_event(
+            fair, slug=f"su-kien-{size}-{n}", starts_at=at(8 + n % 9, day=20 + n % 3)
+        )
+        event.hosts.set([make_exhibitor()])
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_programme_runs_fixed_queries(client, fair, size, django_assert_num_queries):
+    _programme_data(fair, size)
+    client.get("/events/")  # warm the session-less path
+
+    # the fair (context processor), the fair (view), the events
+    with django_assert_num_queries(3):
+        response = client.get("/events/", {"kind": ["seminar", "workshop"]})
+    assert response.content.decode().count('class="event-item') == size
+
+
+@pytest.mark.parametrize("hosts", [1, 12])
+def test_event_page_runs_fixed_queries(client, fair, hosts, django_assert_num_queries):
+    event = make_event(fair, slug="hoi-thao-so-truy-van")
+    event.hosts.set([make_exhibitor() for _ in range(hosts)])
+
+    # event + fair, hosts, the fair twice (context processor, view)
+    with django_assert_num_queries(4):
+        response = client.get("/events/hoi-thao-so-truy-van/")
+    assert response.status_code == 200

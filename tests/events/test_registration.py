@@ -1,0 +1,272 @@
+import datetime
+
+import pytest
+from django.core import mail
+from icalendar import Calendar
+
+from events import services
+from events.models import EventRegistration, SideEvent
+from fairportal.models import AuditEntry
+from tests.events.conftest import registration_data
+from tests.factories import make_event, make_fair, make_registration
+
+pytestmark = pytest.mark.django_db
+
+URL = "/events/hoi-thao-chuoi-cung-ung/"
+
+
+def _post(client, capture, **overrides):
+    with capture(execute=True):
+        return client.post(URL, registration_data(**overrides))
+
+
+def _token_from(message) -> str:
+    for line in message.body.splitlines():
+        if "/events/registrations/" in line:
+            return line.strip().rstrip("/").rsplit("/", 1)[-1]
+    raise AssertionError("no secret link in the e-mail")
+
+
+def test_registration_confirms_a_seat_and_mails_ics_and_link(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    registration = EventRegistration.objects.get()
+    seminar.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"].startswith("/events/registrations/")
+    assert registration.status == "confirmed"
+    assert registration.phone == "+84912345678"
+    assert registration.consent_at is not None
+    assert seminar.seats_taken == 1
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["hoa@example.vn"]
+    assert message.subject == "Xác nhận đăng ký: Hội thảo chuỗi cung ứng linh kiện điện tử"
+    assert "https://hoicho.example.vn/events/registrations/" in message.body
+    name, content, mimetype = message.attachments[0]
+    assert (name, mimetype) == ("hoi-thao-chuoi-cung-ung.ics", "text/calendar")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Hội thảo chuỗi cung ứng linh kiện điện tử"
+    assert AuditEntry.objects.filter(action="registration.confirmed").count() == 1
+
+
+def test_registration_page_behind_link_shows_status(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Đã xác nhận" in page.content.decode()
+    assert "Đăng ký thành công" in page.content.decode()
+
+
+def test_registration_in_english_mails_in_english_with_english_link(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en" + URL, registration_data())
+
+    registration = EventRegistration.objects.get()
+    body = mail.outbox[0].body
+    assert registration.language == "en"
+    assert "https://hoicho.example.vn/en/events/registrations/" in body
+    assert "Electronics components supply chain seminar" in body
+    ics = Calendar.from_ical(mail.outbox[0].attachments[0][1])
+    assert str(ics.walk("VEVENT")[0]["SUMMARY"]) == "Electronics components supply chain seminar"
+
+
+def test_registration_when_full_goes_to_waitlist_with_position(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    make_registration(seminar, status="confirmed")
+    make_registration(seminar, status="confirmed")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=2)
+    make_registration(seminar, status="waitlisted")
+
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    registration = EventRegistration.objects.get(email="hoa@example.vn")
+    assert registration.status == "waitlisted"
+    seminar.refresh_from_db()
+    assert seminar.seats_taken == 2
+    page = client.get(response["Location"]).content.decode()
+    assert "thứ 2 trong danh sách chờ" in page
+    assert "đứng thứ 2 trong danh sách chờ" in mail.outbox[0].body
+    assert mail.outbox[0].attachments == []
+
+
+def test_registration_twice_says_so_and_stores_nothing(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    _post(client, django_capture_on_commit_callbacks)
+
+    response = _post(client, django_capture_on_commit_callbacks, email="HOA@example.vn")
+
+    seminar.refresh_from_db()
+    assert response.status_code == 400
+    assert "E-mail này đã đăng ký sự kiện này" in response.content.decode()
+    assert EventRegistration.objects.count() == 1
+    assert seminar.seats_taken == 1
+    assert len(mail.outbox) == 1
+
+
+def test_register_service_refuses_duplicate_and_takes_no_seat(seminar):
+    make_registration(seminar, email="hoa@example.vn", status="confirmed")
+
+    with pytest.raises(services.AlreadyRegistered):
+        services.register_attendee(
+            event=seminar, data=registration_data(email="Hoa@Example.vn"), language="vi"
+        )
+
+    seminar.refresh_from_db()
+    assert seminar.seats_taken == 0
+    assert EventRegistration.objects.count() == 1
+
+
+def test_registration_closed_says_so_and_stores_nothing(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    SideEvent.objects.filter(pk=seminar.pk).update(registration_open=False)
+
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Sự kiện này hiện không nhận đăng ký." in html
+    assert 'name="email"' not in html
+    assert EventRegistration.objects.count() == 0
+
+
+def test_register_service_refuses_closed_event(seminar):
+    SideEvent.objects.filter(pk=seminar.pk).update(registration_open=False)
+
+    with pytest.raises(services.EventsError) as error:
+        services.register_attendee(event=seminar, data=registration_data(), language="vi")
+
+    assert error.value.code == "closed"
+    assert EventRegistration.objects.count() == 0
+
+
+def test_registration_for_event_of_another_fair_is_refused(client, fair):
+    old = make_fair(
+        is_current=False,
+        slug="hoi-cho-2023",
+        starts_on=datetime.date(2023, 9, 20),
+        ends_on=datetime.date(2023, 9, 22),
+    )
+    event = make_event(old, slug="hoi-thao-2023", registration_open=True)
+
+    response = client.post("/events/hoi-thao-2023/", registration_data())
+    with pytest.raises(services.EventsError) as error:
+        services.register_attendee(event=event, data=registration_data(), language="vi")
+
+    assert response.status_code == 400
+    assert "kỳ hội chợ đã qua" in response.content.decode()
+    assert error.value.code == "other_fair"
+    assert EventRegistration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("email", "hoa@", "Nhập một địa chỉ email hợp lệ."),
+        ("phone", "12345", "Số điện thoại không hợp lệ."),
+        ("phone", "0112345678", "Số điện thoại Việt Nam không hợp lệ"),
+        ("consent", "", "Trường này là bắt buộc."),
+        ("name", "", "Trường này là bắt buộc."),
+    ],
+)
+def test_registration_bad_input_is_a_form_error(client, seminar, field, value, message):
+    response = client.post(URL, registration_data(**{field: value}))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert EventRegistration.objects.count() == 0
+
+
+def test_registration_accepts_international_phone_and_zalo(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    _post(client, django_capture_on_commit_callbacks, phone="+82 2 123 4567", zalo="0987 654 321")
+
+    registration = EventRegistration.objects.get()
+    assert (registration.phone, registration.zalo) == ("+8221234567", "+84987654321")
+
+
+def test_registration_honeypot_filled_stores_nothing(client, seminar):
+    response = client.post(URL, registration_data(website_url="http://spam.example"))
+
+    assert response.status_code == 400
+    assert EventRegistration.objects.count() == 0
+
+
+def test_registration_rate_limited_per_email(
+    client, seminar, settings, django_capture_on_commit_callbacks
+):
+    settings.RATE_LIMITS = {"form": (300, 1, 3600)}
+    _post(client, django_capture_on_commit_callbacks)
+
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 429
+    assert EventRegistration.objects.count() == 1
+
+
+def test_cancel_frees_the_seat_and_promotes_first_waitlisted(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    responses = [
+        _post(client, django_capture_on_commit_callbacks, email=f"khach{n}@example.vn")
+        for n in range(4)
+    ]
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(responses[0]["Location"])
+
+    statuses = dict(EventRegistration.objects.values_list("email", "status"))
+    seminar.refresh_from_db()
+    assert response.status_code == 302
+    assert statuses == {
+        "khach0@example.vn": "cancelled",
+        "khach1@example.vn": "confirmed",
+        "khach2@example.vn": "confirmed",
+        "khach3@example.vn": "waitlisted",
+    }
+    assert seminar.seats_taken == 2
+    assert [m.to for m in mail.outbox] == [["khach2@example.vn"]]
+    assert mail.outbox[0].subject == "Bạn đã có chỗ: Hội thảo chuỗi cung ứng linh kiện điện tử"
+    assert mail.outbox[0].attachments[0][2] == "text/calendar"
+    assert "thứ 1 trong danh sách chờ" in client.get(responses[3]["Location"]).content.decode()
+
+
+def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
+    response = _post(client, django_capture_on_commit_callbacks)
+    client.post(response["Location"])
+
+    again = client.post(response["Location"], follow=True)
+
+    assert "Đăng ký này đã được huỷ trước đó." in again.content.decode()
+    seminar.refresh_from_db()
+    assert seminar.seats_taken == 0
+
+
+def test_tampered_token_is_404_and_changes_nothing(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+    tampered = response["Location"][:-3] + "xx/"
+
+    assert client.get(tampered).status_code == 404
+    assert client.post(tampered).status_code == 404
+    assert EventRegistration.objects.get().status == "confirmed"
+
+
+def test_token_from_email_opens_the_page(client, seminar, django_capture_on_commit_callbacks):
+    _post(client, django_capture_on_commit_callbacks)
+    token = _token_from(mail.outbox[0])
+
+    assert client.get(f"/events/registrations/{token}/").status_code == 200
