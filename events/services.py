@@ -20,6 +20,7 @@ from events import calendars, selectors
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from exhibitors.validators import normalize_phone
 from fairportal.audit import record
+from fairportal.cache import public_data_changed
 from fairportal.mail import send_on_commit
 from fairportal.tokens import new_token
 
@@ -46,16 +47,6 @@ class RegistrationResult:
     registration: EventRegistration
     token: str
     waitlist_position: int | None
-
-
-def _public_data_changed() -> None:
-    """Tell the public page cache that seats or slots changed: update()/F() writes send
-    no signals. The cache module may be absent (it lives in fairportal)."""
-    try:
-        from fairportal.cache import public_data_changed
-    except ImportError:
-        return
-    public_data_changed()
 
 
 def _absolute(language: str, name: str, **kwargs) -> str:
@@ -133,7 +124,7 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
             changes={"event": event.slug, "waitlist_position": position},
         )
         _mail_registration(registration, token, "registration_created", position)
-        _public_data_changed()
+        public_data_changed()
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
 
 
@@ -232,7 +223,7 @@ def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
             )
         previous = registration.status
         registration.status = EventRegistration.Status.CANCELLED
-        _public_data_changed()
+        public_data_changed()
         record(
             action="registration.cancelled",
             obj=registration,
@@ -268,7 +259,7 @@ def close_registration(*, event: SideEvent, actor) -> bool:
             registration_open=False, updated_at=timezone.now()
         )
         if closed:
-            _public_data_changed()
+            public_data_changed()
             record(
                 action="event.registration_closed",
                 obj=event,
