@@ -175,9 +175,7 @@ class ProfileView(AccountView):
 
 class ProductListView(AccountView):
     def get(self, request):
-        products = list(
-            self.exhibitor.products.select_related("sector").order_by("position", "id")
-        )
+        products = list(self.exhibitor.products.select_related("sector").order_by("position", "id"))
         return self.render("account/products.html", {"products": products})
 
 
@@ -288,7 +286,9 @@ class RemoveRepresentativeView(AccountView):
         except services.AccountError as error:
             messages.error(request, error.message)
             return HttpResponseRedirect(reverse("account:invite"))
-        messages.success(request, _("Đã xoá %(email)s khỏi danh sách đại diện.") % {"email": user.email})
+        messages.success(
+            request, _("Đã xoá %(email)s khỏi danh sách đại diện.") % {"email": user.email}
+        )
         if user.pk == request.user.pk:
             return HttpResponseRedirect(reverse("account:home"))
         return HttpResponseRedirect(reverse("account:invite"))

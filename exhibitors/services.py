@@ -328,9 +328,7 @@ def remove_representative(*, exhibitor: Exhibitor, user, actor) -> None:
     if not members.filter(pk=user.pk).exists():
         raise AccountError(_("Người này không còn là đại diện của doanh nghiệp."))
     if members.count() <= 1:
-        raise AccountError(
-            _("Không thể xoá đại diện cuối cùng. Hãy mời một người khác trước.")
-        )
+        raise AccountError(_("Không thể xoá đại diện cuối cùng. Hãy mời một người khác trước."))
     exhibitor.members.remove(user)
     record(
         action="exhibitor.representative_removed",

@@ -105,7 +105,9 @@ def test_password_reset_sends_link_that_sets_new_password(client):
     assert response["Location"] == "/account/password-reset/sent/"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["lan@congty.vn"]
-    link = re.search(r"https://hoicho\.example\.vn(/account/password-reset/\S+/)", mail.outbox[0].body)
+    link = re.search(
+        r"https://hoicho\.example\.vn(/account/password-reset/\S+/)", mail.outbox[0].body
+    )
     assert link is not None
     set_page = client.get(link.group(1), follow=True)
     assert set_page.status_code == 200
