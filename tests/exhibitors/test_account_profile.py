@@ -58,6 +58,8 @@ def test_account_home_shows_company_and_links(client):
     assert 'href="/account/products/"' in body
     assert 'href="/account/representatives/"' in body
     assert ">A07<" in body
+    assert '<a href="/account/" aria-current="page">' in body
+    assert '<a href="/" aria-current="page">' not in body
 
 
 def test_account_home_chooser_switches_company(client):
