@@ -22,6 +22,7 @@ from exhibitors.access import (
     member_exhibitors,
 )
 from exhibitors.forms import (
+    AccountPasswordResetForm,
     ExhibitorProfileForm,
     InviteRepresentativeForm,
     LoginForm,
@@ -51,6 +52,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset_form.html"
+    form_class = AccountPasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("account:password_reset_done")

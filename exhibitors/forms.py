@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import normalize_phone
+from fairportal.forms import HoneypotMixin
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(HoneypotMixin, AuthenticationForm):
     """Sign in with the e-mail address (what invitations use) or a user name."""
 
     username = forms.CharField(
@@ -38,6 +39,18 @@ class LoginForm(AuthenticationForm):
             if user is not None:
                 return user.get_username()
         return value
+
+
+class AccountPasswordResetForm(HoneypotMixin, PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mail đăng nhập"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Nhập e-mail bạn dùng để đăng nhập."),
+            "invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
+        },
+    )
 
 
 def _image_field(label):

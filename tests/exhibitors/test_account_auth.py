@@ -181,3 +181,27 @@ def test_welcome_link_spent_after_use_says_so(client, django_capture_on_commit_c
 
     assert response.status_code == 200
     assert "không còn hiệu lực" in response.content.decode()
+
+
+def test_login_honeypot_filled_does_not_sign_in(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post(
+        "/account/login/",
+        {"username": "lan@congty.vn", "password": PASSWORD, "website_url": "http://spam"},
+    )
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert 'class="honeypot"' in response.content.decode()
+
+
+def test_password_reset_honeypot_filled_sends_nothing(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post(
+        "/account/password-reset/", {"email": "lan@congty.vn", "website_url": "x"}
+    )
+
+    assert response.status_code == 200
+    assert mail.outbox == []
