@@ -26,6 +26,7 @@ def test_invite_sends_email_and_adds_member(client, django_capture_on_commit_cal
     assert mail.outbox[0].to == ["minh@saomai.vn"]
     assert "Công ty Sao Mai" in mail.outbox[0].body
     assert "https://hoicho.example.vn/account/welcome/" in mail.outbox[0].body
+    assert "https://hoicho.example.vn/account/login/" in mail.outbox[0].body
     entry = AuditEntry.objects.get(action="exhibitor.representative_invited")
     assert entry.actor == user
 
