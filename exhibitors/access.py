@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from exhibitors.models import Exhibitor
+from exhibitors.models import Exhibitor, Product
 
 SESSION_KEY = "account_exhibitor_id"
 
@@ -41,3 +41,25 @@ def current_exhibitor(request) -> Exhibitor:
 
 def choose_exhibitor(request, exhibitor: Exhibitor) -> None:
     request.session[SESSION_KEY] = exhibitor.pk
+
+
+def access_product(request, pk) -> Product:
+    """A product of the company the representative is working on; 404 for any other."""
+    exhibitor = current_exhibitor(request)
+    product = (
+        Product.objects.filter(pk=pk, exhibitor=exhibitor, exhibitor__members=request.user)
+        .select_related("exhibitor", "sector")
+        .first()
+    )
+    if product is None:
+        raise Http404("No such product among your company's")
+    return product
+
+
+def access_representative(request, pk):
+    """A fellow representative of the current company; 404 for anyone else."""
+    exhibitor = current_exhibitor(request)
+    user = exhibitor.members.filter(pk=pk).first()
+    if user is None:
+        raise Http404("No such representative of your company")
+    return user

@@ -1,7 +1,83 @@
-"""Views of an exhibitor representative's own area."""
+"""Views of an exhibitor representative's area: thin, every lookup through `exhibitors.access`."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+
+from exhibitors import services
+from exhibitors.access import (
+    access_exhibitor,
+    access_product,
+    access_representative,
+    choose_exhibitor,
+    current_exhibitor,
+    member_exhibitors,
+)
+from exhibitors.forms import (
+    AccountPasswordResetForm,
+    ExhibitorProfileForm,
+    InviteRepresentativeForm,
+    LoginForm,
+    ProductForm,
+)
+from fairportal.ratelimit import allow, too_many_requests
+
+# Sign in, sign out, passwords
+
+
+class LoginView(auth_views.LoginView):
+    """Sign in; each attempt counts against the client's IP and the name typed."""
+
+    template_name = "account/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if not allow(request, "login", request.POST.get("username", "")):
+            return too_many_requests(request, retry_after=900)
+        return super().post(request, *args, **kwargs)
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only (Django 5): a link cannot sign anyone out."""
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    form_class = AccountPasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("account:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        return {"portal_base_url": settings.PORTAL_BASE_URL}
+
+    def post(self, request, *args, **kwargs):
+        if not allow(request, "form", request.POST.get("email", "")):
+            return too_many_requests(request)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("account:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
 
 
 class WelcomeView(auth_views.PasswordResetConfirmView):
@@ -9,4 +85,212 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
 
     template_name = "account/welcome.html"
     post_reset_login = True
-    success_url = reverse_lazy("home")
+    success_url = reverse_lazy("account:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Đã lưu mật khẩu. Chào mừng bạn!"))
+        return response
+
+
+# The representative's area
+
+
+class AccountView(View):
+    """Signed-in representatives only; `self.exhibitor` is the company they work on."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.exhibitor = current_exhibitor(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, template, context=None, status=200):
+        return render(
+            self.request,
+            template,
+            {"exhibitor": self.exhibitor, **(context or {})},
+            status=status,
+        )
+
+
+class AccountHomeView(View):
+    def get(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        companies = list(member_exhibitors(request.user).order_by("name_sort"))
+        if not companies:
+            return render(request, "account/no_company.html")
+        exhibitor = current_exhibitor(request)
+        booths = list(exhibitor.booths.select_related("fair").order_by("fair__starts_on", "code"))
+        return render(
+            request,
+            "account/home.html",
+            {
+                "exhibitor": exhibitor,
+                "companies": companies if len(companies) > 1 else [],
+                "booths": booths,
+                "product_count": exhibitor.products.count(),
+                "published_product_count": exhibitor.products.filter(is_published=True).count(),
+                "representatives": exhibitor.members.order_by("email"),
+            },
+        )
+
+
+class ChooseExhibitorView(View):
+    def post(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(reverse("account:home"))
+        try:
+            pk = int(request.POST.get("exhibitor", ""))
+        except ValueError:
+            pk = -1
+        choose_exhibitor(request, access_exhibitor(request.user, pk=pk))
+        return HttpResponseRedirect(reverse("account:home"))
+
+
+class ProfileView(AccountView):
+    template = "account/profile.html"
+
+    def get(self, request):
+        return self.render(self.template, {"form": ExhibitorProfileForm(instance=self.exhibitor)})
+
+    def post(self, request):
+        # A copy for the form: a failed form must not touch the company shown beside it.
+        instance = type(self.exhibitor).objects.get(pk=self.exhibitor.pk)
+        form = ExhibitorProfileForm(request.POST, request.FILES, instance=instance)
+        if form.is_valid():
+            try:
+                services.update_exhibitor_profile(
+                    exhibitor=self.exhibitor,
+                    data=form.profile_data(),
+                    logo=form.cleaned_data.get("logo_upload"),
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Đã lưu hồ sơ doanh nghiệp."))
+                return HttpResponseRedirect(reverse("account:profile"))
+        return self.render(self.template, {"form": form}, status=400)
+
+
+class ProductListView(AccountView):
+    def get(self, request):
+        products = list(self.exhibitor.products.select_related("sector").order_by("position", "id"))
+        return self.render("account/products.html", {"products": products})
+
+
+class ProductFormView(AccountView):
+    template = "account/product_form.html"
+
+    def get_product(self, pk):
+        return access_product(self.request, pk) if pk is not None else None
+
+    def get(self, request, pk=None):
+        product = self.get_product(pk)
+        form = ProductForm(instance=product)
+        return self.render(self.template, {"form": form, "product": product})
+
+    def post(self, request, pk=None):
+        product = self.get_product(pk)
+        form = ProductForm(request.POST, request.FILES, instance=product)
+        if form.is_valid():
+            image = form.cleaned_data.get("image_upload")
+            try:
+                if product is None:
+                    product = services.create_product(
+                        exhibitor=self.exhibitor,
+                        data=form.product_data(),
+                        image=image,
+                        actor=request.user,
+                    )
+                    messages.success(
+                        request, _("Đã thêm sản phẩm “%(name)s”.") % {"name": product.name_vi}
+                    )
+                else:
+                    product = services.update_product(
+                        product=product, data=form.product_data(), image=image, actor=request.user
+                    )
+                    messages.success(
+                        request, _("Đã lưu sản phẩm “%(name)s”.") % {"name": product.name_vi}
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return HttpResponseRedirect(reverse("account:products"))
+        if pk is not None:
+            product.refresh_from_db()
+        return self.render(self.template, {"form": form, "product": product}, status=400)
+
+
+class ProductDeleteView(AccountView):
+    def get(self, request, pk):
+        return self.render(
+            "account/product_confirm_delete.html", {"product": access_product(request, pk)}
+        )
+
+    def post(self, request, pk):
+        product = access_product(request, pk)
+        name = product.name_vi
+        services.delete_product(product=product, actor=request.user)
+        messages.success(request, _("Đã xoá sản phẩm “%(name)s”.") % {"name": name})
+        return HttpResponseRedirect(reverse("account:products"))
+
+
+class ProductMoveView(AccountView):
+    def post(self, request, pk):
+        product = access_product(request, pk)
+        try:
+            services.move_product(
+                product=product, direction=request.POST.get("direction", ""), actor=request.user
+            )
+        except services.AccountError as error:
+            messages.error(request, error.message)
+        return HttpResponseRedirect(reverse("account:products") + f"#product-{product.pk}")
+
+
+class RepresentativesView(AccountView):
+    template = "account/representatives.html"
+
+    def context(self, form):
+        return {"form": form, "representatives": self.exhibitor.members.order_by("email")}
+
+    def get(self, request):
+        form = InviteRepresentativeForm(exhibitor=self.exhibitor)
+        return self.render(self.template, self.context(form))
+
+    def post(self, request):
+        if not allow(request, "invite", f"user:{request.user.pk}"):
+            return too_many_requests(request)
+        form = InviteRepresentativeForm(request.POST, exhibitor=self.exhibitor)
+        if not form.is_valid():
+            return self.render(self.template, self.context(form), status=400)
+        services.invite_representative(
+            exhibitor=self.exhibitor,
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            invited_by=request.user,
+            language=get_language(),
+        )
+        messages.success(
+            request,
+            _("Đã gửi lời mời tới %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return HttpResponseRedirect(reverse("account:invite"))
+
+
+class RemoveRepresentativeView(AccountView):
+    def post(self, request, pk):
+        user = access_representative(request, pk)
+        try:
+            services.remove_representative(exhibitor=self.exhibitor, user=user, actor=request.user)
+        except services.AccountError as error:
+            messages.error(request, error.message)
+            return HttpResponseRedirect(reverse("account:invite"))
+        messages.success(
+            request, _("Đã xoá %(email)s khỏi danh sách đại diện.") % {"email": user.email}
+        )
+        if user.pk == request.user.pk:
+            return HttpResponseRedirect(reverse("account:home"))
+        return HttpResponseRedirect(reverse("account:invite"))

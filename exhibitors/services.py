@@ -1,4 +1,4 @@
-"""Writes with rules on exhibitors: inviting representatives (more come with self-service)."""
+"""Writes with rules on exhibitors: representatives, the company profile, products."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,7 +10,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors.models import Exhibitor
+from exhibitors.images import reencode_image
+from exhibitors.models import Exhibitor, Product
 from fairportal.audit import record
 from fairportal.mail import send_on_commit
 
@@ -65,3 +66,273 @@ def invite_representative(
         language=language,
     )
     return user
+
+
+class AccountError(Exception):
+    """A representative's request that the rules refuse; the message is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+PROFILE_FIELDS = (
+    "description_vi",
+    "description_en",
+    "website",
+    "email",
+    "phone",
+    "address_vi",
+    "address_en",
+)
+PRODUCT_FIELDS = (
+    "name_vi",
+    "name_en",
+    "description_vi",
+    "description_en",
+    "is_published",
+)
+
+
+def _store_image(field_file, upload, *, prefix: str, thumb_file) -> list[str]:
+    """Re-encode `upload` into `field_file` and its thumbnail; the names written."""
+    full, thumb = reencode_image(upload, prefix=prefix)
+    field_file.save(full.name, full, save=False)
+    thumb_file.save(thumb.name, thumb, save=False)
+    return [field_file.name, thumb_file.name]
+
+
+def _delete_files_on_commit(storage, names) -> None:
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def _delete_files_on_rollback(storage, names) -> None:
+    """Files written before a transaction that then failed must not stay behind."""
+    for name in names:
+        if name:
+            storage.delete(name)
+
+
+def update_exhibitor_profile(*, exhibitor: Exhibitor, data: dict, logo=None, actor) -> Exhibitor:
+    """Write what a representative may change on their company's profile.
+
+    `data` holds PROFILE_FIELDS and optionally `sectors` (an iterable of Sector);
+    `logo` is an uploaded file already checked by `validate_image_upload`.
+    Side effects: re-encoded logo and thumbnail stored (the old files deleted on
+    commit), search text refreshed, `exhibitor.profile_updated` recorded with the
+    changed fields (nothing recorded when nothing changed).
+    """
+    storage = Exhibitor._meta.get_field("logo").storage
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            exhibitor = Exhibitor.objects.select_for_update().get(pk=exhibitor.pk)
+            changes = {}
+            for name in PROFILE_FIELDS:
+                if name in data:
+                    old, new = getattr(exhibitor, name) or "", data[name] or ""
+                    if old != new:
+                        changes[name] = [old, new]
+                        setattr(exhibitor, name, new)
+            old_logo = [exhibitor.logo.name, exhibitor.logo_thumb.name]
+            if logo is not None:
+                written = _store_image(
+                    exhibitor.logo,
+                    logo,
+                    prefix=f"logo-{exhibitor.pk}",
+                    thumb_file=exhibitor.logo_thumb,
+                )
+                changes["logo"] = [old_logo[0], exhibitor.logo.name]
+            # Only the fields a representative writes: the board's fields are not theirs to fix.
+            exhibitor.clean_fields(
+                exclude=[f.name for f in Exhibitor._meta.fields if f.name not in PROFILE_FIELDS]
+            )
+            exhibitor.save()
+            if "sectors" in data:
+                old_slugs = sorted(exhibitor.sectors.values_list("slug", flat=True))
+                new_sectors = list(data["sectors"])
+                new_slugs = sorted(sector.slug for sector in new_sectors)
+                if old_slugs != new_slugs:
+                    exhibitor.sectors.set(new_sectors)
+                    changes["sectors"] = [old_slugs, new_slugs]
+            exhibitor.refresh_search_text()
+            if changes:
+                record(
+                    action="exhibitor.profile_updated",
+                    obj=exhibitor,
+                    actor=actor,
+                    changes=changes,
+                )
+            if logo is not None:
+                _delete_files_on_commit(storage, old_logo)
+    except Exception:
+        _delete_files_on_rollback(storage, written)
+        raise
+    return exhibitor
+
+
+def _next_position(exhibitor: Exhibitor) -> int:
+    last = exhibitor.products.order_by("-position").values_list("position", flat=True).first()
+    return 0 if last is None else last + 1
+
+
+def _product_changes(product: Product, data: dict) -> dict:
+    changes = {}
+    for name in PRODUCT_FIELDS:
+        if name in data:
+            old, new = getattr(product, name), data[name]
+            if old is None:
+                old = ""
+            if new is None:
+                new = ""
+            if old != new:
+                changes[name] = [old, new]
+                setattr(product, name, new)
+    if "sector" in data:
+        new_sector = data["sector"]
+        if product.sector_id != (new_sector.pk if new_sector else None):
+            changes["sector"] = [
+                product.sector.slug if product.sector_id else None,
+                new_sector.slug if new_sector else None,
+            ]
+            product.sector = new_sector
+    if data.get("position") is not None and data["position"] != product.position:
+        changes["position"] = [product.position, data["position"]]
+        product.position = data["position"]
+    return changes
+
+
+def create_product(*, exhibitor: Exhibitor, data: dict, image=None, actor) -> Product:
+    """Add a product to the representative's company, at the end unless a position is given.
+
+    Side effects: re-encoded image and thumbnail stored, the company's search text
+    refreshed (by `Product.save`), `product.created` recorded.
+    """
+    storage = Product._meta.get_field("image").storage
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            product = Product(exhibitor=exhibitor, position=_next_position(exhibitor))
+            _product_changes(product, data)
+            if image is not None:
+                written = _store_image(
+                    product.image,
+                    image,
+                    prefix=f"product-{exhibitor.pk}",
+                    thumb_file=product.image_thumb,
+                )
+            product.full_clean(exclude=["image", "image_thumb"])
+            product.save()
+            record(
+                action="product.created",
+                obj=product,
+                actor=actor,
+                changes={"exhibitor": exhibitor.pk, "name_vi": product.name_vi},
+            )
+    except Exception:
+        _delete_files_on_rollback(storage, written)
+        raise
+    return product
+
+
+def update_product(*, product: Product, data: dict, image=None, actor) -> Product:
+    """Change a product; a new image replaces the old files (deleted on commit).
+
+    Side effects: search text refreshed, `product.updated` recorded with the changes.
+    """
+    storage = Product._meta.get_field("image").storage
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            product = Product.objects.select_for_update().get(pk=product.pk)
+            changes = _product_changes(product, data)
+            old_files = [product.image.name, product.image_thumb.name]
+            if image is not None:
+                written = _store_image(
+                    product.image,
+                    image,
+                    prefix=f"product-{product.exhibitor_id}",
+                    thumb_file=product.image_thumb,
+                )
+                changes["image"] = [old_files[0], product.image.name]
+            product.full_clean(exclude=["image", "image_thumb"])
+            product.save()
+            if changes:
+                record(action="product.updated", obj=product, actor=actor, changes=changes)
+            if image is not None:
+                _delete_files_on_commit(storage, old_files)
+    except Exception:
+        _delete_files_on_rollback(storage, written)
+        raise
+    return product
+
+
+@transaction.atomic
+def delete_product(*, product: Product, actor) -> None:
+    """Remove a product. Side effects: `product.deleted` recorded, its image files
+    deleted on commit, the company's search text refreshed (post_delete signal)."""
+    storage = Product._meta.get_field("image").storage
+    record(
+        action="product.deleted",
+        obj=product,
+        actor=actor,
+        changes={"exhibitor": product.exhibitor_id, "name_vi": product.name_vi},
+    )
+    files = [product.image.name, product.image_thumb.name]
+    product.delete()
+    _delete_files_on_commit(storage, files)
+
+
+@transaction.atomic
+def move_product(*, product: Product, direction: str, actor) -> None:
+    """Swap a product with its neighbour above ("up") or below ("down").
+
+    Positions of the company's products are renumbered 0…n-1 on the way, so equal
+    positions (new lists, board imports) become a clear order. Side effect:
+    `product.moved` recorded; nothing when the product is already at that end.
+    """
+    if direction not in {"up", "down"}:
+        raise AccountError(_("Hướng di chuyển không hợp lệ."))
+    products = list(
+        Product.objects.select_for_update()
+        .filter(exhibitor_id=product.exhibitor_id)
+        .order_by("position", "id")
+    )
+    index = next(i for i, item in enumerate(products) if item.pk == product.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if other < 0 or other >= len(products):
+        return
+    products[index], products[other] = products[other], products[index]
+    for position, item in enumerate(products):
+        if item.position != position:
+            Product.objects.filter(pk=item.pk).update(position=position)
+    record(
+        action="product.moved",
+        obj=product,
+        actor=actor,
+        changes={"direction": direction, "position": [index, other]},
+    )
+
+
+@transaction.atomic
+def remove_representative(*, exhibitor: Exhibitor, user, actor) -> None:
+    """Take `user` off the company's representatives.
+
+    Refuses to remove the last representative (the company would be left with
+    nobody to keep it). Side effect: `exhibitor.representative_removed` recorded.
+    """
+    exhibitor = Exhibitor.objects.select_for_update().get(pk=exhibitor.pk)
+    members = exhibitor.members.all()
+    if not members.filter(pk=user.pk).exists():
+        raise AccountError(_("Người này không còn là đại diện của doanh nghiệp."))
+    if members.count() <= 1:
+        raise AccountError(_("Không thể xoá đại diện cuối cùng. Hãy mời một người khác trước."))
+    exhibitor.members.remove(user)
+    record(
+        action="exhibitor.representative_removed",
+        obj=exhibitor,
+        actor=actor,
+        changes={"email": user.email},
+    )

@@ -1,0 +1,196 @@
+"""Forms of an exhibitor representative's area: sign in, profile, products, representatives."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.images import validate_image_upload
+from exhibitors.models import Exhibitor, Product, Sector
+from exhibitors.validators import normalize_phone
+from fairportal.forms import HoneypotMixin
+
+IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
+
+
+class LoginForm(HoneypotMixin, AuthenticationForm):
+    """Sign in with the e-mail address (what invitations use) or a user name."""
+
+    username = forms.CharField(
+        label=_("E-mail hoặc tên đăng nhập"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+
+    error_messages = {
+        "invalid_login": _(
+            "E-mail (hoặc tên đăng nhập) hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt "
+            "chữ hoa và chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khoá. Vui lòng liên hệ Ban tổ chức."),
+    }
+
+    def clean_username(self):
+        value = self.cleaned_data["username"].strip()
+        if "@" in value:
+            user = get_user_model().objects.filter(email__iexact=value).first()
+            if user is not None:
+                return user.get_username()
+        return value
+
+
+class AccountPasswordResetForm(HoneypotMixin, PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mail đăng nhập"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Nhập e-mail bạn dùng để đăng nhập."),
+            "invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
+        },
+    )
+
+
+def _image_field(label):
+    return forms.FileField(
+        label=label,
+        required=False,
+        validators=[validate_image_upload],
+        help_text=_("Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+    )
+
+
+def _formfield(model_field, **kwargs):
+    # People type "congty.vn": read it as https, as browsers now do.
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class ExhibitorProfileForm(forms.ModelForm):
+    """What a representative may change; the board keeps the names, tax code and zone."""
+
+    logo_upload = _image_field(_("Logo mới"))
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Ngành"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Exhibitor
+        formfield_callback = _formfield
+        fields = [
+            "description_vi",
+            "description_en",
+            "website",
+            "email",
+            "phone",
+            "address_vi",
+            "address_en",
+            "sectors",
+        ]
+        labels = {
+            "description_vi": _("Giới thiệu (tiếng Việt)"),
+            "description_en": _("Giới thiệu (tiếng Anh)"),
+            "website": _("Trang web"),
+            "email": _("E-mail liên hệ"),
+            "phone": _("Điện thoại"),
+            "address_vi": _("Địa chỉ (tiếng Việt)"),
+            "address_en": _("Địa chỉ (tiếng Anh)"),
+        }
+        help_texts = {
+            "website": _("Đầy đủ, ví dụ https://www.congty.vn"),
+            "phone": _("Di động 09… (10 số), máy bàn 024… hoặc số quốc tế +81…"),
+        }
+        widgets = {
+            "description_vi": forms.Textarea(attrs={"rows": 6}),
+            "description_en": forms.Textarea(attrs={"rows": 6}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].error_messages["invalid"] = _(
+            "Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn"
+        )
+        self.fields["email"].error_messages["invalid"] = _(
+            "Địa chỉ e-mail không hợp lệ, ví dụ lienhe@congty.vn"
+        )
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "").strip()
+        return normalize_phone(value) if value else ""
+
+    def profile_data(self) -> dict:
+        """The cleaned values the service writes (the logo goes separately)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ProductForm(forms.ModelForm):
+    image_upload = _image_field(_("Ảnh sản phẩm"))
+
+    class Meta:
+        model = Product
+        fields = [
+            "name_vi",
+            "name_en",
+            "description_vi",
+            "description_en",
+            "sector",
+            "is_published",
+            "position",
+        ]
+        labels = {
+            "name_vi": _("Tên sản phẩm (tiếng Việt)"),
+            "name_en": _("Tên sản phẩm (tiếng Anh)"),
+            "description_vi": _("Mô tả (tiếng Việt)"),
+            "description_en": _("Mô tả (tiếng Anh)"),
+            "sector": _("Ngành"),
+            "is_published": _("Công khai trên danh mục sản phẩm"),
+            "position": _("Thứ tự"),
+        }
+        help_texts = {
+            "position": _("Số nhỏ đứng trước. Có thể dùng nút lên/xuống trong danh sách."),
+        }
+        widgets = {
+            "description_vi": forms.Textarea(attrs={"rows": 5}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_vi"].error_messages["required"] = _("Nhập tên sản phẩm bằng tiếng Việt.")
+        self.fields["position"].required = False
+        self.fields["position"].min_value = 0
+        self.fields["position"].max_value = 32767
+        self.fields["sector"].empty_label = _("— Chưa chọn —")
+
+    def product_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class InviteRepresentativeForm(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        error_messages={"invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")},
+    )
+
+    def __init__(self, *args, exhibitor: Exhibitor, **kwargs):
+        self.exhibitor = exhibitor
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].error_messages["required"] = _("Nhập họ và tên người được mời.")
+        self.fields["email"].error_messages["required"] = _("Nhập e-mail người được mời.")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        member = self.exhibitor.members.filter(email__iexact=email).first()
+        # A member who never set a password may be invited again: a fresh link.
+        if member is not None and member.has_usable_password():
+            raise ValidationError(_("Người này đã là đại diện của doanh nghiệp."))
+        return email

@@ -1,0 +1,51 @@
+"""In headless Chromium: a representative signs in, edits the description, adds a
+product with an image and sees it listed."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from exhibitors.models import Exhibitor, Product
+from tests.factories import make_exhibitor, make_user
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_representative_edits_profile_and_adds_product(live_server, page, tmp_path):
+    user = make_user(username="mai", email="mai@saomai.vn", password="Sao-mai-2024-mk")
+    exhibitor = make_exhibitor(name_vi="Công ty Sao Mai", members=[user])
+    image_path = tmp_path / "khuon-mau.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), (30, 90, 160)).save(buffer, format="PNG")
+    image_path.write_bytes(buffer.getvalue())
+
+    page.goto(f"{live_server.url}/account/")
+    page.get_by_label("E-mail hoặc tên đăng nhập").fill("mai@saomai.vn")
+    page.get_by_label("Mật khẩu").fill("Sao-mai-2024-mk")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/account/")
+    assert page.locator("h1").inner_text() == "Công ty Sao Mai"
+
+    page.get_by_role("link", name="Hồ sơ doanh nghiệp").first.click()
+    page.get_by_label("Giới thiệu (tiếng Việt)").fill("Sao Mai làm khuôn mẫu chính xác.")
+    page.get_by_role("button", name="Lưu hồ sơ").click()
+    page.wait_for_url(f"{live_server.url}/account/profile/")
+    assert "Đã lưu hồ sơ doanh nghiệp." in page.locator(".messages").inner_text()
+
+    page.get_by_role("link", name="Sản phẩm").last.click()
+    page.get_by_role("link", name="Thêm sản phẩm").click()
+    page.get_by_label("Tên sản phẩm (tiếng Việt)").fill("Khuôn ép nhựa")
+    page.get_by_label("Ảnh sản phẩm").set_input_files(str(image_path))
+    page.get_by_role("button", name="Thêm sản phẩm").click()
+    page.wait_for_url(f"{live_server.url}/account/products/")
+
+    row = page.locator(".product-row")
+    assert row.count() == 1
+    assert row.locator("h2").inner_text() == "Khuôn ép nhựa"
+    assert Exhibitor.objects.get(pk=exhibitor.pk).description_vi == (
+        "Sao Mai làm khuôn mẫu chính xác."
+    )
+    product = Product.objects.get(exhibitor=exhibitor)
+    assert product.image_thumb.name.startswith("products/thumbs/")
+    assert row.locator("img").get_attribute("src") == product.image_thumb.url

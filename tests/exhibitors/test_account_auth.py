@@ -1,0 +1,207 @@
+"""Signing in and out, password reset by e-mail, first password from the invitation."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from exhibitors.services import invite_representative
+from tests.factories import make_exhibitor, make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Hoi-cho-2024-mat-khau"
+
+
+def test_login_page_renders_form_with_reset_link(client):
+    response = client.get("/account/login/")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'name="username"' in body
+    assert 'name="password"' in body
+    assert 'href="/account/password-reset/"' in body
+
+
+def test_login_with_email_lands_on_account_home(client):
+    user = make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    make_exhibitor(members=[user])
+
+    response = client.post("/account/login/", {"username": "LAN@congty.vn", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/"
+    assert client.get("/account/").wsgi_request.user == user
+
+
+def test_login_wrong_password_shows_error_and_keeps_username(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post("/account/login/", {"username": "lan@congty.vn", "password": "sai"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "mật khẩu không đúng" in body
+    assert 'value="lan@congty.vn"' in body
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_rate_limited_per_username_answers_429(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    for _ in range(10):
+        client.post("/account/login/", {"username": "lan@congty.vn", "password": "sai"})
+
+    response = client.post("/account/login/", {"username": "lan@congty.vn", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Quá nhiều yêu cầu" in response.content.decode()
+    assert response["Retry-After"] == "900"
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_rate_limited_per_ip_across_usernames(client, settings):
+    settings.RATE_LIMITS = {"login": (3, 10, 900)}
+    for n in range(3):
+        client.post("/account/login/", {"username": f"u{n}@x.vn", "password": "sai"})
+
+    response = client.post("/account/login/", {"username": "other@x.vn", "password": "sai"})
+
+    assert response.status_code == 429
+
+
+def test_logout_by_post_signs_out(client):
+    user = make_user()
+    client.force_login(user)
+
+    response = client.post("/account/logout/")
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_by_get_is_refused(client):
+    client.force_login(make_user())
+
+    response = client.get("/account/logout/")
+
+    assert response.status_code == 405
+    assert "_auth_user_id" in client.session
+
+
+def test_password_reset_page_explains_invited_users_need_invitation_link(client):
+    response = client.get("/account/password-reset/")
+
+    assert response.status_code == 200
+    assert "e-mail mời" in response.content.decode()
+
+
+def test_password_reset_sends_link_that_sets_new_password(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post("/account/password-reset/", {"email": "lan@congty.vn"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/password-reset/sent/"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["lan@congty.vn"]
+    link = re.search(
+        r"https://hoicho\.example\.vn(/account/password-reset/\S+/)", mail.outbox[0].body
+    )
+    assert link is not None
+    set_page = client.get(link.group(1), follow=True)
+    assert set_page.status_code == 200
+    form_url = set_page.redirect_chain[-1][0]
+    done = client.post(
+        form_url, {"new_password1": "Mat-khau-moi-2024", "new_password2": "Mat-khau-moi-2024"}
+    )
+    assert done["Location"] == "/account/password-reset/done/"
+    assert get_user_model().objects.get(email="lan@congty.vn").check_password("Mat-khau-moi-2024")
+
+
+def test_password_reset_ignores_invited_user_without_password(client):
+    invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn", full_name="Lan")
+    mail.outbox.clear()
+
+    response = client.post("/account/password-reset/", {"email": "moi@congty.vn"})
+
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_password_reset_rate_limited_per_email(client):
+    for _ in range(10):
+        client.post("/account/password-reset/", {"email": "lan@congty.vn"})
+
+    response = client.post("/account/password-reset/", {"email": "lan@congty.vn"})
+
+    assert response.status_code == 429
+
+
+def test_password_reset_bad_email_shows_error(client):
+    response = client.post("/account/password-reset/", {"email": "khong-phai-email"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'class="errorlist"' in body
+    assert 'value="khong-phai-email"' in body
+    assert mail.outbox == []
+
+
+def test_welcome_link_sets_password_and_lands_on_account_home(
+    client, django_capture_on_commit_callbacks
+):
+    exhibitor = make_exhibitor(name_vi="Công ty Ánh Dương")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=exhibitor, email="moi@congty.vn", full_name="Trần Lan")
+    link = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+
+    form_page = client.get(link.group(1), follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Mat-khau-moi-2024", "new_password2": "Mat-khau-moi-2024"},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == "/account/"
+    assert response.wsgi_request.user.email == "moi@congty.vn"
+    assert "<h1>Công ty Ánh Dương</h1>" in response.content.decode()
+
+
+def test_welcome_link_spent_after_use_says_so(client, django_capture_on_commit_callbacks):
+    exhibitor = make_exhibitor()
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=exhibitor, email="moi@congty.vn")
+    path = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    user = get_user_model().objects.get(email="moi@congty.vn")
+    user.set_password("Mat-khau-khac-2024")
+    user.save()
+
+    response = client.get(path.group(1), follow=True)
+
+    assert response.status_code == 200
+    assert "không còn hiệu lực" in response.content.decode()
+
+
+def test_login_honeypot_filled_does_not_sign_in(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post(
+        "/account/login/",
+        {"username": "lan@congty.vn", "password": PASSWORD, "website_url": "http://spam"},
+    )
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert 'class="honeypot"' in response.content.decode()
+
+
+def test_password_reset_honeypot_filled_sends_nothing(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    response = client.post(
+        "/account/password-reset/", {"email": "lan@congty.vn", "website_url": "x"}
+    )
+
+    assert response.status_code == 200
+    assert mail.outbox == []

@@ -1,0 +1,269 @@
+"""/account/products/: list, add, edit, reorder and remove a company's products."""
+
+import pytest
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from exhibitors.models import Product
+from fairportal.models import AuditEntry
+from tests.exhibitors.account_support import (
+    oversized_upload,
+    png_upload,
+    representative,
+    svg_upload,
+    text_as_png_upload,
+    too_many_pixels_upload,
+)
+from tests.factories import make_product, make_sector
+
+pytestmark = pytest.mark.django_db
+
+
+def product_post(**overrides):
+    data = {
+        "name_vi": "Máy ép nhựa",
+        "name_en": "Injection moulding machine",
+        "description_vi": "Máy ép nhựa 120 tấn.",
+        "description_en": "A 120-tonne injection moulding machine.",
+        "sector": "",
+        "is_published": "on",
+        "position": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def names_in_order(exhibitor):
+    return list(exhibitor.products.order_by("position", "id").values_list("name_vi", flat=True))
+
+
+def test_products_list_shows_own_products_in_order(client):
+    _user, exhibitor = representative(client)
+    make_product(exhibitor, name_vi="Thứ hai", position=2)
+    make_product(exhibitor, name_vi="Thứ nhất", position=1)
+    make_product(name_vi="Của công ty khác")
+
+    response = client.get("/account/products/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert [p.name_vi for p in response.context["products"]] == ["Thứ nhất", "Thứ hai"]
+    assert "Của công ty khác" not in body
+
+
+def test_products_list_query_count_constant(client, django_assert_num_queries):
+    _user, exhibitor = representative(client)
+    sector = make_sector()
+    make_product(exhibitor, name_vi="Sản phẩm 0", sector=sector)
+    with CaptureQueriesContext(connection) as one_product:
+        client.get("/account/products/")
+    for n in range(1, 9):
+        make_product(exhibitor, name_vi=f"Sản phẩm {n}", sector=make_sector())
+
+    # The same queries for 1 and 9 products (session, user, company, products with
+    # their sectors, and what base.html itself asks).
+    with django_assert_num_queries(len(one_product)):
+        response = client.get("/account/products/")
+
+    assert len(response.context["products"]) == 9
+    assert len(one_product) <= 7
+
+
+def test_product_add_with_image_lands_in_list(client):
+    user, exhibitor = representative(client)
+    sector = make_sector()
+
+    response = client.post(
+        "/account/products/new/",
+        {**product_post(sector=sector.pk), "image_upload": png_upload("may-ep.png")},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/products/"
+    product = Product.objects.get(exhibitor=exhibitor)
+    assert product.name_vi == "Máy ép nhựa"
+    assert product.sector == sector
+    assert product.image.name.startswith(f"products/product-{exhibitor.pk}-")
+    assert product.image_thumb.name.startswith("products/thumbs/")
+    assert default_storage.exists(product.image_thumb.name)
+    exhibitor.refresh_from_db()
+    assert "may ep nhua" in exhibitor.search_text
+    entry = AuditEntry.objects.get(action="product.created")
+    assert (entry.actor, entry.object_id) == (user, str(product.pk))
+    listing = client.get("/account/products/").content.decode()
+    assert "Máy ép nhựa" in listing
+    assert product.image_thumb.url in listing
+
+
+def test_product_add_goes_to_end_of_list(client):
+    _user, exhibitor = representative(client)
+    make_product(exhibitor, name_vi="Cũ", position=5)
+
+    client.post("/account/products/new/", product_post(name_vi="Mới"))
+
+    assert Product.objects.get(name_vi="Mới").position == 6
+    assert names_in_order(exhibitor) == ["Cũ", "Mới"]
+
+
+def test_product_add_without_name_shows_error_and_keeps_input(client):
+    _user, exhibitor = representative(client)
+
+    response = client.post("/account/products/new/", product_post(name_vi=""))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["name_vi"] == ["Nhập tên sản phẩm bằng tiếng Việt."]
+    assert "Máy ép nhựa 120 tấn." in response.content.decode()
+    assert Product.objects.count() == 0
+
+
+def test_product_negative_position_shows_error(client):
+    representative(client)
+
+    response = client.post("/account/products/new/", product_post(position="-1"))
+
+    assert response.status_code == 400
+    assert "position" in response.context["form"].errors
+    assert Product.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("make_upload", "message"),
+    [
+        (text_as_png_upload, "không phải ảnh hợp lệ"),
+        (svg_upload, "không phải ảnh hợp lệ"),
+        (oversized_upload, "tối đa 5 MB"),
+        (too_many_pixels_upload, "tối đa 6000 × 6000"),
+    ],
+    ids=["text-named-png", "svg", "over-5mb", "over-6000px"],
+)
+def test_product_bad_image_shows_error_and_stores_nothing(client, make_upload, message):
+    representative(client)
+
+    response = client.post(
+        "/account/products/new/", {**product_post(), "image_upload": make_upload()}
+    )
+
+    assert response.status_code == 400
+    assert message in response.context["form"].errors["image_upload"][0]
+    assert 'value="Máy ép nhựa"' in response.content.decode()
+    assert Product.objects.count() == 0
+    assert not default_storage.exists("products")
+
+
+def test_product_edit_saves_and_replaces_image(client, django_capture_on_commit_callbacks):
+    user, exhibitor = representative(client)
+    product = make_product(exhibitor, name_vi="Cũ")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/account/products/{product.pk}/", {**product_post(), "image_upload": png_upload()}
+        )
+    product.refresh_from_db()
+    old = [product.image.name, product.image_thumb.name]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/account/products/{product.pk}/",
+            {**product_post(name_vi="Mới", is_published=""), "image_upload": png_upload()},
+        )
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.name_vi, product.is_published) == ("Mới", False)
+    assert product.image.name not in old
+    assert [default_storage.exists(name) for name in old] == [False, False]
+    entry = AuditEntry.objects.filter(action="product.updated").first()
+    assert entry.actor == user
+    assert entry.changes["name_vi"] == ["Máy ép nhựa", "Mới"]
+    assert entry.changes["is_published"] == [True, False]
+
+
+def test_product_edit_bad_input_leaves_product_unchanged(client):
+    _user, exhibitor = representative(client)
+    product = make_product(exhibitor, name_vi="Giữ nguyên")
+
+    response = client.post(
+        f"/account/products/{product.pk}/",
+        {**product_post(name_vi="Đổi tên"), "image_upload": text_as_png_upload()},
+    )
+
+    assert response.status_code == 400
+    assert 'value="Đổi tên"' in response.content.decode()
+    product.refresh_from_db()
+    assert product.name_vi == "Giữ nguyên"
+
+
+def test_product_html_in_name_is_shown_as_text(client):
+    _user, exhibitor = representative(client)
+    client.post("/account/products/new/", product_post(name_vi="<img src=x onerror=alert(1)>"))
+    product = Product.objects.get(exhibitor=exhibitor)
+
+    listing = client.get("/account/products/").content.decode()
+    confirm = client.get(f"/account/products/{product.pk}/delete/").content.decode()
+
+    for body in (listing, confirm):
+        assert "<img src=x" not in body
+        assert "&lt;img src=x onerror=alert(1)&gt;" in body
+
+
+def test_product_delete_asks_then_removes_with_files(client, django_capture_on_commit_callbacks):
+    user, exhibitor = representative(client)
+    client.post("/account/products/new/", {**product_post(), "image_upload": png_upload()})
+    product = Product.objects.get(exhibitor=exhibitor)
+    files = [product.image.name, product.image_thumb.name]
+
+    confirm = client.get(f"/account/products/{product.pk}/delete/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/account/products/{product.pk}/delete/")
+
+    assert confirm.status_code == 200
+    assert "Không thể hoàn tác" in confirm.content.decode()
+    assert response["Location"] == "/account/products/"
+    assert Product.objects.filter(pk=product.pk).exists() is False
+    assert [default_storage.exists(name) for name in files] == [False, False]
+    exhibitor.refresh_from_db()
+    assert "may ep nhua" not in exhibitor.search_text
+    entry = AuditEntry.objects.get(action="product.deleted")
+    assert (entry.actor, entry.object_id) == (user, str(product.pk))
+
+
+def test_product_move_up_and_down_without_js(client):
+    user, exhibitor = representative(client)
+    a = make_product(exhibitor, name_vi="A")
+    b = make_product(exhibitor, name_vi="B")
+    c = make_product(exhibitor, name_vi="C")
+
+    response = client.post(f"/account/products/{c.pk}/move/", {"direction": "up"})
+    assert response["Location"] == f"/account/products/#product-{c.pk}"
+    assert names_in_order(exhibitor) == ["A", "C", "B"]
+
+    client.post(f"/account/products/{a.pk}/move/", {"direction": "down"})
+    assert names_in_order(exhibitor) == ["C", "A", "B"]
+
+    client.post(f"/account/products/{b.pk}/move/", {"direction": "down"})
+    assert names_in_order(exhibitor) == ["C", "A", "B"]
+    assert AuditEntry.objects.filter(action="product.moved", actor=user).count() == 2
+
+
+def test_product_move_bad_direction_changes_nothing(client):
+    _user, exhibitor = representative(client)
+    make_product(exhibitor, name_vi="A")
+    b = make_product(exhibitor, name_vi="B")
+
+    response = client.post(
+        f"/account/products/{b.pk}/move/", {"direction": "sideways"}, follow=True
+    )
+
+    assert names_in_order(exhibitor) == ["A", "B"]
+    assert "Hướng di chuyển không hợp lệ." in response.content.decode()
+
+
+def test_product_position_field_reorders(client):
+    _user, exhibitor = representative(client)
+    make_product(exhibitor, name_vi="A", position=0)
+    b = make_product(exhibitor, name_vi="B", position=1)
+
+    client.post(f"/account/products/{b.pk}/", product_post(name_vi="B", position="0"))
+    Product.objects.filter(name_vi="A").update(position=1)
+
+    assert names_in_order(exhibitor) == ["B", "A"]

@@ -1,0 +1,300 @@
+"""/account/ and /account/profile/: the company's own profile, edited through the service."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from exhibitors.models import Exhibitor
+from exhibitors.services import update_exhibitor_profile
+from fairportal.models import AuditEntry
+from tests.exhibitors.account_support import (
+    jpeg_with_exif_upload,
+    oversized_upload,
+    png_upload,
+    representative,
+    svg_upload,
+    text_as_png_upload,
+    too_many_pixels_upload,
+)
+from tests.factories import make_booth, make_exhibitor, make_sector, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def profile_post(exhibitor, **overrides):
+    data = {
+        "description_vi": exhibitor.description_vi,
+        "description_en": exhibitor.description_en,
+        "website": exhibitor.website,
+        "email": exhibitor.email,
+        "phone": exhibitor.phone,
+        "address_vi": exhibitor.address_vi,
+        "address_en": exhibitor.address_en or "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_account_home_anonymous_redirects_to_login(client):
+    response = client.get("/account/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=/account/"
+
+
+def test_account_home_shows_company_and_links(client):
+    _user, exhibitor = representative(client, name_vi="Công ty Sao Mai")
+    make_booth(exhibitor=exhibitor, code="A07")
+
+    response = client.get("/account/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Công ty Sao Mai</h1>" in body
+    assert 'href="/account/profile/"' in body
+    assert 'href="/account/products/"' in body
+    assert 'href="/account/representatives/"' in body
+    assert ">A07<" in body
+    assert '<a href="/account/" aria-current="page">' in body
+    assert '<a href="/" aria-current="page">' not in body
+
+
+def test_account_home_chooser_switches_company(client):
+    user = make_user()
+    first = make_exhibitor(name_vi="An Phát", members=[user])
+    second = make_exhibitor(name_vi="Bình Minh", members=[user])
+    client.force_login(user)
+
+    before = client.get("/account/").content.decode()
+    client.post("/account/choose/", {"exhibitor": second.pk})
+    after = client.get("/account/").content.decode()
+
+    assert f'<option value="{first.pk}" selected>' in before
+    assert "<h1>An Phát</h1>" in before
+    assert "<h1>Bình Minh</h1>" in after
+    assert client.get("/account/profile/").context["exhibitor"] == second
+
+
+def test_account_choose_other_company_is_404(client):
+    representative(client)
+    other = make_exhibitor()
+
+    response = client.post("/account/choose/", {"exhibitor": other.pk})
+
+    assert response.status_code == 404
+
+
+def test_account_choose_garbage_is_404(client):
+    representative(client)
+
+    assert client.post("/account/choose/", {"exhibitor": "abc"}).status_code == 404
+
+
+def test_account_home_user_without_company_is_told(client):
+    client.force_login(make_user())
+
+    response = client.get("/account/")
+
+    assert response.status_code == 200
+    assert "chưa là người đại diện" in response.content.decode()
+
+
+def test_profile_shows_board_fields_read_only(client):
+    _user, exhibitor = representative(
+        client, legal_name="Công ty TNHH Sao Mai", tax_code="0100109106"
+    )
+
+    response = client.get("/account/profile/")
+
+    body = response.content.decode()
+    assert "Công ty TNHH Sao Mai" in body
+    assert "0100109106" in body
+    assert 'name="legal_name"' not in body
+    assert 'name="tax_code"' not in body
+    assert 'name="name_vi"' not in body
+    assert 'name="is_published"' not in body
+
+
+def test_profile_post_ignores_board_fields(client):
+    _user, exhibitor = representative(client, tax_code="0100109106")
+
+    client.post(
+        "/account/profile/",
+        profile_post(exhibitor, tax_code="0100107518", name_vi="Khác", is_published=""),
+    )
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.tax_code == "0100109106"
+    assert exhibitor.name_vi != "Khác"
+    assert exhibitor.is_published is True
+
+
+def test_profile_update_saves_fields_and_records_audit(client):
+    user, exhibitor = representative(client)
+    sector = make_sector(name_vi="Cơ khí chế tạo")
+
+    response = client.post(
+        "/account/profile/",
+        profile_post(
+            exhibitor,
+            description_vi="Chuyên sản xuất khuôn mẫu chính xác.",
+            website="https://saomai.vn",
+            phone="0912 345 678",
+            sectors=[sector.pk],
+        ),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/profile/"
+    exhibitor.refresh_from_db()
+    assert exhibitor.description_vi == "Chuyên sản xuất khuôn mẫu chính xác."
+    assert exhibitor.phone == "+84912345678"
+    assert list(exhibitor.sectors.all()) == [sector]
+    assert "khuon mau chinh xac" in exhibitor.search_text
+    assert "co khi che tao" in exhibitor.search_text
+    entry = AuditEntry.objects.get(action="exhibitor.profile_updated")
+    assert entry.actor == user
+    assert entry.object_id == str(exhibitor.pk)
+    assert sorted(entry.changes) == ["description_vi", "phone", "sectors", "website"]
+    assert entry.changes["phone"] == ["", "+84912345678"]
+
+
+def test_profile_unchanged_records_nothing(client):
+    _user, exhibitor = representative(client)
+
+    client.post("/account/profile/", profile_post(exhibitor))
+
+    assert AuditEntry.objects.filter(action="exhibitor.profile_updated").count() == 0
+
+
+def test_profile_bad_phone_shows_error_beside_field_and_stores_nothing(client):
+    _user, exhibitor = representative(client)
+    before = exhibitor.description_vi
+
+    response = client.post(
+        "/account/profile/",
+        profile_post(exhibitor, phone="12345", description_vi="Mô tả mới đã gõ"),
+    )
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="id_phone_error"' in body
+    assert "Số điện thoại" in response.context["form"].errors["phone"][0]
+    assert 'value="12345"' in body
+    assert "Mô tả mới đã gõ" in body
+    exhibitor.refresh_from_db()
+    assert exhibitor.description_vi == before
+    assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("website", "không phải địa chỉ", "trang web không hợp lệ"),
+        ("email", "lienhe@", "e-mail không hợp lệ"),
+    ],
+)
+def test_profile_bad_contact_shows_error(client, field, value, message):
+    _user, exhibitor = representative(client)
+
+    response = client.post("/account/profile/", profile_post(exhibitor, **{field: value}))
+
+    assert response.status_code == 400
+    assert message in response.context["form"].errors[field][0]
+    assert f'value="{value}"' in response.content.decode()
+
+
+def test_profile_logo_upload_reencodes_and_makes_thumbnail(client):
+    _user, exhibitor = representative(client)
+
+    client.post(
+        "/account/profile/",
+        {**profile_post(exhibitor), "logo_upload": jpeg_with_exif_upload("ten-goc.jpg")},
+    )
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name.startswith(f"logos/logo-{exhibitor.pk}-")
+    assert "ten-goc" not in exhibitor.logo.name
+    assert exhibitor.logo_thumb.name.startswith("logos/thumbs/")
+    with default_storage.open(exhibitor.logo.name) as stored:
+        image = Image.open(io.BytesIO(stored.read()))
+        assert image.format == "JPEG"
+        assert dict(image.getexif()) == {}
+
+
+def test_profile_new_logo_replaces_old_files(client, django_capture_on_commit_callbacks):
+    _user, exhibitor = representative(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": png_upload()})
+    exhibitor.refresh_from_db()
+    old = [exhibitor.logo.name, exhibitor.logo_thumb.name]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": png_upload()})
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name not in old
+    assert default_storage.exists(exhibitor.logo.name)
+    assert default_storage.exists(exhibitor.logo_thumb.name)
+    assert [default_storage.exists(name) for name in old] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("make_upload", "message"),
+    [
+        (text_as_png_upload, "không phải ảnh hợp lệ"),
+        (svg_upload, "không phải ảnh hợp lệ"),
+        (oversized_upload, "tối đa 5 MB"),
+        (too_many_pixels_upload, "tối đa 6000 × 6000"),
+    ],
+    ids=["text-named-png", "svg", "over-5mb", "over-6000px"],
+)
+def test_profile_bad_logo_shows_error_and_stores_nothing(client, make_upload, message):
+    _user, exhibitor = representative(client)
+
+    response = client.post(
+        "/account/profile/",
+        {**profile_post(exhibitor, description_vi="Đã gõ"), "logo_upload": make_upload()},
+    )
+
+    assert response.status_code == 400
+    assert message in response.context["form"].errors["logo_upload"][0]
+    assert 'id="id_logo_upload_error"' in response.content.decode()
+    assert "Đã gõ" in response.content.decode()
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name == ""
+    assert exhibitor.description_vi != "Đã gõ"
+    assert not default_storage.exists("logos")
+
+
+def test_profile_html_in_description_shown_as_text(client):
+    _user, exhibitor = representative(client)
+    client.post(
+        "/account/profile/",
+        profile_post(exhibitor, description_vi="<script>alert('x')</script><b>đậm</b>"),
+    )
+
+    body = client.get("/account/profile/").content.decode()
+
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;đậm&lt;/b&gt;" in body
+
+
+def test_update_exhibitor_profile_service_failure_leaves_no_files():
+    exhibitor = make_exhibitor()
+
+    with pytest.raises(ValidationError):
+        update_exhibitor_profile(
+            exhibitor=exhibitor,
+            data={"website": "khong hop le"},
+            logo=png_upload(),
+            actor=None,
+        )
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name == ""
+    assert not default_storage.exists("logos") or default_storage.listdir("logos")[1] == []
+    assert Exhibitor.objects.get(pk=exhibitor.pk).website == ""
