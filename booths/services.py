@@ -322,13 +322,21 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
             full, thumb = reencode_image(source, prefix="logo")
         exhibitor.logo.save(full.name, full, save=False)
         exhibitor.logo_thumb.save(thumb.name, thumb, save=False)
-    try:
-        with transaction.atomic():
-            exhibitor.save()
-    except IntegrityError:
-        # Another approval created the company with this tax code at the same moment.
-        exhibitor = Exhibitor.objects.get(tax_code=tax_code)
-        created = False
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                exhibitor.save()
+            break
+        except IntegrityError:
+            existing = Exhibitor.objects.filter(tax_code=tax_code).first()
+            if existing is not None:
+                # Another approval created the company with this tax code at the same moment.
+                exhibitor, created = existing, False
+                break
+            # Or another company took the same slug meanwhile.
+            exhibitor.slug = f"{exhibitor.slug[:110]}-{secrets.token_hex(2)}"
+    else:  # pragma: no cover
+        raise BoothError(_("Không tạo được doanh nghiệp. Vui lòng thử lại."))
     exhibitor.sectors.add(*application.sectors.all())
     return exhibitor, created
 
