@@ -80,7 +80,9 @@ def test_concurrent_approvals_give_each_booth_once():
         for error in losers:
             assert error.message == f"Gian {booth.code} đã được giao cho {booth.exhibitor.name_vi}."
         assert (
-            BoothApplication.objects.filter(pk__in=[a.pk for a in applications], status="approved").count()
+            BoothApplication.objects.filter(
+                pk__in=[a.pk for a in applications], status="approved"
+            ).count()
             == 1
         )
 

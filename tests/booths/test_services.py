@@ -50,7 +50,10 @@ def test_approve_creates_exhibitor_assigns_booths_and_invites(
     assert application.status == "approved"
     assert application.exhibitor == exhibitor
     assert application.reviewer == reviewer
-    assert (exhibitor.name_vi, exhibitor.name_en) == ("Điện tử Quang Minh", "Quang Minh Electronics")
+    assert (exhibitor.name_vi, exhibitor.name_en) == (
+        "Điện tử Quang Minh",
+        "Quang Minh Electronics",
+    )
     assert exhibitor.legal_name == "Công ty TNHH Điện tử Quang Minh"
     assert exhibitor.zone == zone
     assert list(exhibitor.sectors.all()) == [sector]
@@ -106,7 +109,10 @@ def test_approve_taken_booth_names_holder_and_rolls_back(
     booths["A02"].save()
     application = confirmed(fair, tax_code="0100109106")
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.BoothTaken) as caught:
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(services.BoothTaken) as caught,
+    ):
         services.approve_application(
             application=application, booths=[booths["A01"], booths["A02"]], reviewer=reviewer
         )
