@@ -64,10 +64,10 @@ def _place_tip(booth, hall) -> None:
         booth.tip_text = ""
     # About 4.6 plan units per character at the tip's 8-unit font.
     booth.tip_w = int(len(booth.tip_text) * 4.6 + 12)
-    left = booth.plan_x + booth.plan_w / 2 - booth.tip_w / 2
+    left = booth.plan_x + booth.plan_w // 2 - booth.tip_w // 2
     right_edge = hall.width - 2 * PLAN_MARGIN
     booth.tip_x = int(max(-PLAN_MARGIN, min(left, right_edge + PLAN_MARGIN - booth.tip_w)))
-    booth.tip_text_x = booth.tip_x + booth.tip_w / 2
+    booth.tip_text_x = booth.tip_x + booth.tip_w // 2
     booth.tip_text_y = booth.tip_y + 13
 
 
@@ -81,8 +81,8 @@ def floor_plan(fair) -> list[Hall]:
         hall.height = max(hall.height, booth.plan_y + booth.plan_h)
         # Where the name tip goes: above the booth, or below when it is on the top row.
         booth.tip_y = booth.plan_y - 26
-        booth.label_x = booth.plan_x + booth.plan_w / 2
-        booth.label_y = booth.plan_y + booth.plan_h / 2 + 4
+        booth.label_x = booth.plan_x + booth.plan_w // 2
+        booth.label_y = booth.plan_y + booth.plan_h // 2 + 4
     for hall in halls.values():
         hall.width += 2 * PLAN_MARGIN
         hall.height += PLAN_MARGIN + PLAN_LABEL_ROOM

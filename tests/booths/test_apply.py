@@ -32,7 +32,7 @@ def test_apply_page_lists_free_booths_with_kind_size_price_and_vat(client, booth
     assert "15.000.000\u00a0₫" in html
     assert "22.500.000\u00a0₫" in html
     assert "chưa gồm VAT" in html
-    assert "3.0 × 3.0 m" in html or "3,0 × 3,0 m" in html
+    assert "3,0 × 3,0 m" in html  # Vietnamese decimal comma
 
 
 def test_apply_page_preselects_booth_from_query(client, booths):

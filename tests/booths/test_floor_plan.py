@@ -56,6 +56,15 @@ def test_floor_plan_taken_booth_links_to_profile_when_profile_url_exists(client,
         assert 'href="/exhibitors/canon-viet-nam/"' in booth_markup(html, "A02")
 
 
+def test_floor_plan_svg_numbers_not_localised(client, booths):
+    """Vietnamese formats write 15,5; SVG attributes need plain numbers."""
+    html = client.get(PLAN).content.decode()
+    svg = html[html.index('class="plan-svg"') : html.index("</svg>", html.index('class="plan-svg"'))]
+
+    assert re.findall(r'(?:x|y|width|height)="[^"]*,[^"]*"', svg) == []
+    assert '<text class="booth-code" x="15" y="19" text-anchor="middle">A01</text>' in svg
+
+
 def test_floor_plan_groups_booths_by_hall_and_counts_them(client, booths):
     html = client.get(PLAN).content.decode()
 
