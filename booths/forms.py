@@ -11,6 +11,7 @@ from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.forms import HoneypotMixin
+from fairportal.templatetags.portal import vnd
 
 MAX_PREFERENCES = 3
 
@@ -202,7 +203,10 @@ class BoothCheckboxes(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, booth):
-        return f"{booth.code} · {booth.get_kind_display()} · {booth.width_m}×{booth.depth_m} m"
+        return (
+            f"{booth.code} · {booth.get_kind_display()} · {booth.width_m}×{booth.depth_m} m"
+            f" · {vnd(booth.price_vnd)}"
+        )
 
 
 class ApproveForm(forms.Form):

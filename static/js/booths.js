@@ -47,7 +47,8 @@
   function enhanceApplyForm() {
     var table = document.querySelector(".apply-form .booth-table");
     if (!table) { return; }
-    var output = table.querySelector(".live-total");
+    var output = document.querySelector(".apply-form .live-total");
+    if (!output) { return; }
     var max = parseInt(table.getAttribute("data-max") || "3", 10);
     function update() {
       var boxes = table.querySelectorAll("input[name='preferred_booths']");

@@ -59,7 +59,9 @@ def test_floor_plan_taken_booth_links_to_profile_when_profile_url_exists(client,
 def test_floor_plan_svg_numbers_not_localised(client, booths):
     """Vietnamese formats write 15,5; SVG attributes need plain numbers."""
     html = client.get(PLAN).content.decode()
-    svg = html[html.index('class="plan-svg"') : html.index("</svg>", html.index('class="plan-svg"'))]
+    svg = html[
+        html.index('class="plan-svg"') : html.index("</svg>", html.index('class="plan-svg"'))
+    ]
 
     assert re.findall(r'(?:x|y|width|height)="[^"]*,[^"]*"', svg) == []
     assert '<text class="booth-code" x="15" y="19" text-anchor="middle">A01</text>' in svg
