@@ -92,7 +92,7 @@ class BoothApplicationAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["zone", "fair"]
     date_hierarchy = "created_at"
-    actions = ["waitlist_selected", "approve_one"]
+    actions = ["waitlist_selected", "approve_one", "reject_one"]
     readonly_fields = [
         "reference",
         "fair",
@@ -342,6 +342,13 @@ class BoothApplicationAdmin(admin.ModelAdmin):
             self.message_user(request, gettext("Chọn đúng một hồ sơ để duyệt."), messages.WARNING)
             return None
         return redirect(reverse("admin:booths_application_approve", args=[queryset.get().pk]))
+
+    @admin.action(description=_("Từ chối, kèm lý do (một hồ sơ)"))
+    def reject_one(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Chọn đúng một hồ sơ để từ chối."), messages.WARNING)
+            return None
+        return redirect(reverse("admin:booths_application_reject", args=[queryset.get().pk]))
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -215,3 +215,14 @@ def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
     assert response.status_code == 302
     assert Booth.objects.get(code="A01").exhibitor == canon
     assert AuditEntry.objects.get().action == "booth.assigned"
+
+
+def test_reject_action_opens_reason_page_for_one_application(board_client, fair):
+    application = confirmed(fair)
+
+    response = board_client.post(
+        LIST, {"action": "reject_one", "_selected_action": [application.pk]}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}{application.pk}/reject/"

@@ -34,6 +34,8 @@ def test_status_first_open_confirms_and_mails_board(
     assert response.status_code == 200
     assert application.email_confirmed_at is not None
     assert "Hồ sơ đang chờ Ban tổ chức xét duyệt." in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert 'rel="canonical"' not in html
     assert [m.to for m in mail.outbox] == [[settings.BOARD_EMAIL]]
     assert application.reference in mail.outbox[0].subject
     assert f"/admin/booths/boothapplication/{application.pk}/change/" in mail.outbox[0].body
