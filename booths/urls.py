@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from booths import views
 
 app_name = "booths"
 
-urlpatterns = []
+urlpatterns = [
+    path("floor-plan/", views.FloorPlanView.as_view(), name="floor_plan"),
+    path("booths/apply/", views.ApplyView.as_view(), name="apply"),
+    path("booths/apply/done/", views.ApplyDoneView.as_view(), name="apply_done"),
+    path(
+        "booths/applications/<str:token>/",
+        views.ApplicationStatusView.as_view(),
+        name="application",
+    ),
+    path("account/booths/", views.AccountBoothsView.as_view(), name="account_booths"),
+]

@@ -1,0 +1,587 @@
+"""The board's side of the floor: applications and their decisions, booths and their
+assignments. Every decision goes through booths.services (one transaction, conditional
+updates, audit entries, mail on commit); the exhibitor of a booth is never edited here."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from booths import selectors, services
+from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
+from booths.models import Booth, BoothApplication, ExhibitorStaff
+from events.selectors import current_fair
+from fairportal.models import AuditEntry
+
+
+def audit_table(obj):
+    """The audit entries of `obj`, newest first, as a small HTML table for read-only fields."""
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+    ).select_related("actor")
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                entry.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                entry.actor_label or (entry.actor.get_username() if entry.actor else "—"),
+                entry.action,
+                ", ".join(f"{key}: {value}" for key, value in (entry.changes or {}).items()),
+            )
+            for entry in entries
+        ),
+    )
+    if not rows:
+        return gettext("Chưa có thay đổi nào được ghi.")
+    return format_html(
+        '<table class="audit-table"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>'
+        "</tr></thead><tbody>{}</tbody></table>",
+        gettext("Lúc"),
+        gettext("Người thực hiện"),
+        gettext("Hành động"),
+        gettext("Chi tiết"),
+        rows,
+    )
+
+
+class ConfirmedFilter(admin.SimpleListFilter):
+    title = _("xác nhận e-mail")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Đã xác nhận")), ("no", _("Chưa xác nhận"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(email_confirmed_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(email_confirmed_at__isnull=True)
+        return queryset
+
+
+@admin.register(BoothApplication)
+class BoothApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "trading_name_vi",
+        "tax_code",
+        "status",
+        "is_confirmed",
+        "booth_kind",
+        "booth_count",
+        "preferred",
+        "zone",
+        "created_at",
+    ]
+    list_filter = ["status", ConfirmedFilter, "sectors", "zone", "booth_kind", "fair"]
+    search_fields = [
+        "reference",
+        "trading_name_vi",
+        "trading_name_en",
+        "legal_name",
+        "tax_code",
+        "email",
+    ]
+    list_select_related = ["zone", "fair"]
+    date_hierarchy = "created_at"
+    actions = ["waitlist_selected", "approve_one", "reject_one"]
+    readonly_fields = [
+        "reference",
+        "fair",
+        "status",
+        "email_confirmed_at",
+        "expires_at",
+        "legal_name",
+        "trading_name_vi",
+        "trading_name_en",
+        "tax_code",
+        "address",
+        "zone",
+        "sector_names",
+        "contact_name",
+        "contact_title",
+        "email",
+        "phone",
+        "website",
+        "logo",
+        "product_summary",
+        "booth_kind",
+        "booth_count",
+        "preferred",
+        "message",
+        "language",
+        "consent_at",
+        "exhibitor",
+        "reviewer",
+        "decided_at",
+        "decision_note",
+        "decision_log",
+        "created_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "fair", "status", "email_confirmed_at", "expires_at"]}),
+        (
+            _("Doanh nghiệp"),
+            {
+                "fields": [
+                    "legal_name",
+                    "trading_name_vi",
+                    "trading_name_en",
+                    "tax_code",
+                    "address",
+                    "zone",
+                    "sector_names",
+                    "website",
+                    "logo",
+                    "product_summary",
+                ]
+            },
+        ),
+        (
+            _("Liên hệ"),
+            {
+                "fields": [
+                    "contact_name",
+                    "contact_title",
+                    "email",
+                    "phone",
+                    "language",
+                    "consent_at",
+                ]
+            },
+        ),
+        (_("Gian hàng"), {"fields": ["booth_kind", "booth_count", "preferred", "message"]}),
+        (
+            _("Quyết định"),
+            {"fields": ["exhibitor", "reviewer", "decided_at", "decision_note", "decision_log"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("preferred_booths", queryset=Booth.objects.order_by("code")))
+        )
+
+    @admin.display(description=_("đã xác nhận"), boolean=True)
+    def is_confirmed(self, obj):
+        return obj.email_confirmed_at is not None
+
+    @admin.display(description=_("gian mong muốn"))
+    def preferred(self, obj):
+        return ", ".join(booth.code for booth in obj.preferred_booths.all()) or "—"
+
+    @admin.display(description=_("ngành"))
+    def sector_names(self, obj):
+        return ", ".join(sector.name for sector in obj.sectors.all()) or "—"
+
+    @admin.display(description=_("nhật ký quyết định"))
+    def decision_log(self, obj):
+        return audit_table(obj)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/approve/", wrap(self.approve_view), name="booths_application_approve"),
+            path("<int:pk>/reject/", wrap(self.reject_view), name="booths_application_reject"),
+            path(
+                "<int:pk>/waitlist/", wrap(self.waitlist_view), name="booths_application_waitlist"
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        application = self.get_object(request, object_id)
+        if application is not None:
+            extra_context["decision_open"] = (
+                application.status in BoothApplication.OPEN
+                and application.email_confirmed_at is not None
+            )
+            extra_context["can_waitlist"] = (
+                extra_context["decision_open"]
+                and application.status == BoothApplication.Status.SUBMITTED
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _decision_page(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(BoothApplication.objects.select_related("fair", "zone"), pk=pk)
+
+    def _render(self, request, application, form, template, title):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "application": application,
+            "original": application,
+            "form": form,
+            "title": title,
+            "preferred": application.preferred_booths.order_by("code"),
+        }
+        return TemplateResponse(request, template, context)
+
+    def _back(self, application):
+        return redirect(reverse("admin:booths_boothapplication_change", args=[application.pk]))
+
+    def approve_view(self, request, pk):
+        application = self._decision_page(request, pk)
+        if request.method == "POST":
+            form = ApproveForm(request.POST, application=application)
+            if form.is_valid():
+                try:
+                    services.approve_application(
+                        application=application,
+                        booths=form.cleaned_data["booths"],
+                        reviewer=request.user,
+                        note=form.cleaned_data["note"],
+                    )
+                except services.BoothError as error:
+                    form.add_error("booths", error.message)
+                else:
+                    self.message_user(
+                        request,
+                        gettext("Đã duyệt hồ sơ %(reference)s và giao gian.")
+                        % {"reference": application.reference},
+                        messages.SUCCESS,
+                    )
+                    return self._back(application)
+        else:
+            free_ids = set(selectors.free_booths(application.fair).values_list("pk", flat=True))
+            form = ApproveForm(
+                application=application,
+                initial={
+                    "booths": [
+                        booth.pk
+                        for booth in application.preferred_booths.all()
+                        if booth.pk in free_ids
+                    ]
+                },
+            )
+        return self._render(
+            request,
+            application,
+            form,
+            "admin/booths/approve.html",
+            gettext("Duyệt hồ sơ %(reference)s") % {"reference": application.reference},
+        )
+
+    def reject_view(self, request, pk):
+        application = self._decision_page(request, pk)
+        form = RejectForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.reject_application(
+                    application=application,
+                    reviewer=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.BoothError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, gettext("Đã từ chối hồ sơ."), messages.SUCCESS)
+                return self._back(application)
+        return self._render(
+            request,
+            application,
+            form,
+            "admin/booths/decision.html",
+            gettext("Từ chối hồ sơ %(reference)s") % {"reference": application.reference},
+        )
+
+    def waitlist_view(self, request, pk):
+        application = self._decision_page(request, pk)
+        form = WaitlistForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.waitlist_application(
+                    application=application, reviewer=request.user, note=form.cleaned_data["note"]
+                )
+            except services.BoothError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, gettext("Đã đưa vào danh sách chờ."), messages.SUCCESS)
+                return self._back(application)
+        return self._render(
+            request,
+            application,
+            form,
+            "admin/booths/decision.html",
+            gettext("Đưa hồ sơ %(reference)s vào danh sách chờ")
+            % {"reference": application.reference},
+        )
+
+    @admin.action(description=_("Đưa các hồ sơ đã chọn vào danh sách chờ"))
+    def waitlist_selected(self, request, queryset):
+        done = 0
+        for application in queryset.order_by("pk"):
+            try:
+                services.waitlist_application(application=application, reviewer=request.user)
+                done += 1
+            except services.BoothError as error:
+                self.message_user(request, error.message, messages.WARNING)
+        self.message_user(
+            request, gettext("%(n)s hồ sơ vào danh sách chờ.") % {"n": done}, messages.SUCCESS
+        )
+
+    @admin.action(description=_("Duyệt và chọn gian (một hồ sơ)"))
+    def approve_one(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Chọn đúng một hồ sơ để duyệt."), messages.WARNING)
+            return None
+        return redirect(reverse("admin:booths_application_approve", args=[queryset.get().pk]))
+
+    @admin.action(description=_("Từ chối, kèm lý do (một hồ sơ)"))
+    def reject_one(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Chọn đúng một hồ sơ để từ chối."), messages.WARNING)
+            return None
+        return redirect(reverse("admin:booths_application_reject", args=[queryset.get().pk]))
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("tình trạng")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("free", _("Trống")), ("taken", _("Đã giao")), ("kept", _("Ban tổ chức giữ"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "free":
+            return queryset.filter(exhibitor__isnull=True, is_blocked=False)
+        if self.value() == "taken":
+            return queryset.filter(exhibitor__isnull=False)
+        if self.value() == "kept":
+            return queryset.filter(is_blocked=True)
+        return queryset
+
+
+class BoothAdminForm(forms.ModelForm):
+    class Meta:
+        model = Booth
+        fields = [
+            "fair",
+            "code",
+            "hall",
+            "kind",
+            "width_m",
+            "depth_m",
+            "price_vnd",
+            "price_includes_vat",
+            "plan_x",
+            "plan_y",
+            "plan_w",
+            "plan_h",
+            "fascia_name",
+            "is_blocked",
+        ]
+
+    def clean_is_blocked(self):
+        blocked = self.cleaned_data["is_blocked"]
+        if blocked and self.instance.pk and self.instance.exhibitor_id:
+            raise forms.ValidationError(
+                _("Gian đang có doanh nghiệp: hãy giải phóng gian trước khi giữ lại.")
+            )
+        return blocked
+
+
+@admin.register(Booth)
+class BoothAdmin(admin.ModelAdmin):
+    form = BoothAdminForm
+    list_display = [
+        "code",
+        "fair",
+        "hall",
+        "kind",
+        "size",
+        "price_vnd",
+        "price_includes_vat",
+        "state_label",
+        "exhibitor",
+        "fascia_name",
+    ]
+    list_filter = ["fair", "hall", "kind", StateFilter]
+    search_fields = ["code", "exhibitor__name_vi", "exhibitor__name_en", "fascia_name"]
+    list_select_related = ["fair", "exhibitor"]
+    readonly_fields = ["exhibitor", "assigned_at", "booth_log"]
+    actions = ["release_selected", "swap_two", "move_selected"]
+    ordering = ["fair", "code"]
+
+    @admin.display(description=_("kích thước"))
+    def size(self, obj):
+        return f"{obj.width_m} × {obj.depth_m} m"
+
+    @admin.display(description=_("tình trạng"))
+    def state_label(self, obj):
+        return {"free": _("Trống"), "taken": _("Đã giao"), "kept": _("Ban tổ chức giữ")}[obj.state]
+
+    @admin.display(description=_("nhật ký"))
+    def booth_log(self, obj):
+        return audit_table(obj) if obj.pk else "—"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Write only what the form changed: never the exhibitor, which only services move.
+            fields = [name for name in form.changed_data if name in form.fields]
+            if fields:
+                obj.save(update_fields=[*fields, "updated_at"])
+        else:
+            obj.save()
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("floor-plan/", wrap(self.floor_plan_view), name="booths_booth_floor_plan"),
+            path("move/", wrap(self.move_view), name="booths_booth_move"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "floor_plan_url": reverse("admin:booths_booth_floor_plan"),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def floor_plan_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        fair = current_fair()
+        if fair is None:
+            self.message_user(request, gettext("Chưa có kỳ hội chợ hiện tại."), messages.WARNING)
+            return redirect(reverse("admin:booths_booth_changelist"))
+        initial = {}
+        if request.GET.get("booth"):
+            initial["booth"] = request.GET["booth"]
+        form = AssignBoothForm(request.POST or None, fair=fair, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            booth = form.cleaned_data["booth"]
+            exhibitor = form.cleaned_data["exhibitor"]
+            try:
+                services.assign_booth(booth=booth, exhibitor=exhibitor, actor=request.user)
+            except services.BoothError as error:
+                form.add_error("booth", error.message)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Đã giao gian %(code)s cho %(name)s.")
+                    % {"code": booth.code, "name": exhibitor.name_vi},
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:booths_booth_floor_plan"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Sơ đồ gian hàng: %(fair)s") % {"fair": fair.name},
+            "fair": fair,
+            "halls": selectors.floor_plan(fair),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/booths/floor_plan.html", context)
+
+    @admin.action(description=_("Giải phóng các gian đã chọn"))
+    def release_selected(self, request, queryset):
+        for booth in queryset.order_by("code"):
+            try:
+                services.release_booth(booth=booth, actor=request.user)
+            except services.BoothError as error:
+                self.message_user(request, error.message, messages.WARNING)
+            else:
+                self.message_user(
+                    request, gettext("Đã giải phóng gian %(code)s.") % {"code": booth.code}
+                )
+
+    @admin.action(description=_("Hoán đổi doanh nghiệp của hai gian đã chọn"))
+    def swap_two(self, request, queryset):
+        booths = list(queryset.order_by("code"))
+        if len(booths) != 2:
+            self.message_user(request, gettext("Chọn đúng hai gian để hoán đổi."), messages.WARNING)
+            return
+        try:
+            services.swap_booths(booth_a=booths[0], booth_b=booths[1], actor=request.user)
+        except services.BoothError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                gettext("Đã hoán đổi gian %(a)s và %(b)s.")
+                % {"a": booths[0].code, "b": booths[1].code},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Chuyển doanh nghiệp sang gian khác"))
+    def move_selected(self, request, queryset):
+        booths = list(queryset.order_by("code"))
+        holders = {booth.exhibitor_id for booth in booths}
+        if not booths or None in holders or len(holders) != 1:
+            self.message_user(
+                request,
+                gettext("Chọn các gian của cùng một doanh nghiệp để chuyển."),
+                messages.WARNING,
+            )
+            return None
+        ids = ",".join(str(booth.pk) for booth in booths)
+        return redirect(reverse("admin:booths_booth_move") + f"?ids={ids}")
+
+    def move_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        ids = [int(v) for v in (request.GET.get("ids") or "").split(",") if v.isdigit()]
+        booths = list(
+            Booth.objects.filter(pk__in=ids, exhibitor__isnull=False)
+            .select_related("exhibitor", "fair")
+            .order_by("code")
+        )
+        holders = {booth.exhibitor_id for booth in booths}
+        if not booths or len(holders) != 1:
+            self.message_user(request, gettext("Không có gian nào để chuyển."), messages.WARNING)
+            return redirect(reverse("admin:booths_booth_changelist"))
+        exhibitor = booths[0].exhibitor
+        form = MoveForm(request.POST or None, fair=booths[0].fair)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.move_exhibitor(
+                    exhibitor=exhibitor,
+                    from_booths=booths,
+                    to_booths=form.cleaned_data["to_booths"],
+                    actor=request.user,
+                )
+            except services.BoothError as error:
+                form.add_error("to_booths", error.message)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Đã chuyển %(name)s sang gian mới.") % {"name": exhibitor.name_vi},
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:booths_booth_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Chuyển %(name)s sang gian khác") % {"name": exhibitor.name_vi},
+            "booths": booths,
+            "exhibitor": exhibitor,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/booths/move.html", context)
+
+
+@admin.register(ExhibitorStaff)
+class ExhibitorStaffAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "job_title", "exhibitor", "fair"]
+    list_filter = ["fair"]
+    search_fields = ["full_name", "exhibitor__name_vi"]
+    list_select_related = ["exhibitor", "fair"]
+    autocomplete_fields = []

@@ -1,0 +1,253 @@
+"""Forms of the floor: the public application, the exhibitor's booth page, the board's
+decisions in the admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Booth, BoothKind, ExhibitorStaff
+from booths.selectors import free_booths
+from exhibitors.images import validate_image_upload
+from exhibitors.models import Exhibitor, IndustrialZone, Sector
+from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
+from fairportal.forms import HoneypotMixin
+from fairportal.templatetags.portal import vnd
+
+MAX_PREFERENCES = 3
+
+
+class BoothChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, booth):
+        return booth.code
+
+
+class ApplicationForm(HoneypotMixin, forms.Form):
+    legal_name = forms.CharField(
+        label=_("Tên pháp lý của doanh nghiệp"),
+        max_length=300,
+        help_text=_("Như trên giấy chứng nhận đăng ký doanh nghiệp."),
+    )
+    trading_name_vi = forms.CharField(label=_("Tên giao dịch (tiếng Việt)"), max_length=200)
+    trading_name_en = forms.CharField(
+        label=_("Tên giao dịch (tiếng Anh)"), max_length=200, required=False
+    )
+    tax_code = forms.CharField(
+        label=_("Mã số thuế"),
+        max_length=20,
+        help_text=_("10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số cho chi nhánh."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    address = forms.CharField(label=_("Địa chỉ"), max_length=300)
+    zone = forms.ModelChoiceField(
+        label=_("Khu công nghiệp"),
+        queryset=IndustrialZone.objects.all(),
+        required=False,
+        empty_label=_("Ngoài các khu công nghiệp"),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Ngành"),
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact_name = forms.CharField(label=_("Người liên hệ"), max_length=200)
+    contact_title = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = forms.CharField(
+        label=_("Điện thoại"),
+        max_length=30,
+        help_text=_("Di động 09…, máy bàn 024…, hoặc số quốc tế +…"),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    website = forms.URLField(label=_("Trang web"), required=False, assume_scheme="https")
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        validators=[validate_image_upload],
+        help_text=_("PNG, JPEG hoặc WebP, tối đa 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    product_summary = forms.CharField(
+        label=_("Sản phẩm chính"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    booth_kind = forms.ChoiceField(label=_("Loại gian"), choices=BoothKind.choices)
+    booth_count = forms.IntegerField(
+        label=_("Số gian"),
+        min_value=1,
+        max_value=4,
+        initial=1,
+        help_text=_("Từ 1 đến 4 gian."),
+    )
+    preferred_booths = BoothChoiceField(
+        label=_("Gian mong muốn"),
+        queryset=Booth.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Chọn tối đa 3 gian còn trống trong bảng."),
+    )
+    message = forms.CharField(
+        label=_("Lời nhắn cho Ban tổ chức"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý để Ban Quản lý các KCN và chế xuất Hà Nội xử lý dữ liệu cá nhân trong "
+            "hồ sơ này để xét duyệt và liên hệ về hội chợ, theo Nghị định 13/2023/NĐ-CP."
+        ),
+        error_messages={"required": _("Cần có sự đồng ý của bạn để gửi hồ sơ.")},
+    )
+
+    def __init__(self, *args, fair=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fair = fair
+        # Every booth of the fair is a valid choice, so that a taken one gets a clear message.
+        self.fields["preferred_booths"].queryset = (
+            Booth.objects.filter(fair=fair).select_related("exhibitor").order_by("code")
+            if fair
+            else Booth.objects.none()
+        )
+        self.offered = list(free_booths(fair)) if fair else []
+
+    def clean_tax_code(self):
+        value = normalize_tax_code(self.cleaned_data["tax_code"])
+        validate_tax_code(value)
+        return value
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_preferred_booths(self):
+        booths = list(self.cleaned_data.get("preferred_booths") or [])
+        if len(booths) > MAX_PREFERENCES:
+            raise ValidationError(
+                _("Chọn tối đa %(max)s gian mong muốn.") % {"max": MAX_PREFERENCES},
+                code="too_many_preferences",
+            )
+        taken = [booth.code for booth in booths if booth.exhibitor_id or booth.is_blocked]
+        if taken:
+            raise ValidationError(
+                _(
+                    "Gian %(codes)s vừa có đơn vị khác nhận hoặc không mở đăng ký; hãy chọn gian khác."
+                )
+                % {"codes": ", ".join(taken)},
+                code="booth_taken",
+            )
+        return booths
+
+    def selected_codes(self) -> set[str]:
+        """Codes ticked in the table (what was typed, or the ?booth= pre-selection)."""
+        if self.is_bound:
+            values = self.data.getlist("preferred_booths") if hasattr(self.data, "getlist") else []
+            ids = {str(v) for v in values}
+            return {booth.code for booth in self.offered if str(booth.pk) in ids}
+        initial = self.initial.get("preferred_booths") or []
+        return {booth.code for booth in initial}
+
+    def offered_rows(self) -> list[dict]:
+        chosen = self.selected_codes()
+        return [
+            {"booth": booth, "checked": booth.code in chosen, "id": f"id_booth_{booth.pk}"}
+            for booth in self.offered
+        ]
+
+
+def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> dict:
+    """The price of the chosen booths; the rest of `booth_count` at the kind's lowest price."""
+    chosen = list(booths)
+    chosen_total = sum(b.price_vnd for b in chosen)
+    missing = max(booth_count - len(chosen), 0)
+    kind_prices = sorted(b.price_vnd for b in offered if b.kind == booth_kind)
+    unit = kind_prices[0] if kind_prices else 0
+    return {
+        "chosen": chosen,
+        "chosen_total": chosen_total,
+        "missing": missing,
+        "unit_price": unit,
+        "estimate": chosen_total + missing * unit,
+        "all_include_vat": all(b.price_includes_vat for b in chosen) if chosen else True,
+    }
+
+
+# --- Exhibitor's own page ------------------------------------------------------------
+
+
+class FasciaForm(forms.Form):
+    booth = forms.IntegerField(widget=forms.HiddenInput)
+    fascia_name = forms.CharField(
+        label=_("Tên trên bảng tên gian"),
+        max_length=120,
+        required=False,
+        help_text=_("Chữ in trên băng rôn phía trên gian hàng."),
+    )
+
+
+class StaffForm(forms.ModelForm):
+    class Meta:
+        model = ExhibitorStaff
+        fields = ["full_name", "job_title"]
+
+
+# --- The board (admin) ---------------------------------------------------------------
+
+
+class BoothCheckboxes(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, booth):
+        return (
+            f"{booth.code} · {booth.get_kind_display()} · {booth.width_m}×{booth.depth_m} m"
+            f" · {vnd(booth.price_vnd)}"
+        )
+
+
+class ApproveForm(forms.Form):
+    booths = BoothCheckboxes(label=_("Giao các gian"), queryset=Booth.objects.none())
+    note = forms.CharField(
+        label=_("Ghi chú quyết định"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booths"].queryset = free_booths(application.fair)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do từ chối (gửi cho doanh nghiệp)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class WaitlistForm(forms.Form):
+    note = forms.CharField(
+        label=_("Ghi chú (gửi cho doanh nghiệp)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AssignBoothForm(forms.Form):
+    booth = forms.ModelChoiceField(label=_("Gian trống"), queryset=Booth.objects.none())
+    exhibitor = forms.ModelChoiceField(
+        label=_("Doanh nghiệp"), queryset=Exhibitor.objects.order_by("name_sort")
+    )
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booth"].queryset = free_booths(fair)
+
+
+class MoveForm(forms.Form):
+    to_booths = BoothCheckboxes(label=_("Chuyển sang các gian"), queryset=Booth.objects.none())
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_booths"].queryset = free_booths(fair)

@@ -1,0 +1,103 @@
+"""Reads of the floor shared by the floor plan, the application form and the admin."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from booths.models import Booth, BoothApplication
+
+# Plan units: 10 per metre; a margin around each hall leaves room for the name labels.
+PLAN_MARGIN = 10
+PLAN_LABEL_ROOM = 34
+
+
+def fair_booths(fair):
+    """Every booth of `fair` with its holder, in code order (one query)."""
+    if fair is None:
+        return Booth.objects.none()
+    return Booth.objects.filter(fair=fair).select_related("exhibitor").order_by("hall", "code")
+
+
+def free_booths(fair):
+    if fair is None:
+        return Booth.objects.none()
+    return Booth.objects.filter(fair=fair, exhibitor__isnull=True, is_blocked=False).order_by(
+        "code"
+    )
+
+
+@dataclass
+class Hall:
+    name: str
+    booths: list = field(default_factory=list)
+    width: int = 0
+    height: int = 0
+
+    @property
+    def view_box(self) -> str:
+        return f"{-PLAN_MARGIN} {-PLAN_LABEL_ROOM} {self.width} {self.height}"
+
+    @property
+    def pixel_width(self) -> int:
+        # Two CSS pixels per plan unit: a 3 m booth is 60 px, its code stays legible.
+        return self.width * 2
+
+    @property
+    def pixel_height(self) -> int:
+        return self.height * 2
+
+    @property
+    def counts(self) -> dict:
+        counts = {"free": 0, "taken": 0, "kept": 0}
+        for booth in self.booths:
+            counts[booth.state] += 1
+        return counts
+
+
+def _place_tip(booth, hall) -> None:
+    """Size and place the name tip of a booth so that it stays inside the hall's drawing."""
+    if booth.exhibitor_id and booth.exhibitor.is_published:
+        booth.tip_text = booth.exhibitor.name
+    elif booth.exhibitor_id:
+        booth.tip_text = booth.code
+    else:
+        booth.tip_text = ""
+    # About 4.6 plan units per character at the tip's 8-unit font.
+    booth.tip_w = int(len(booth.tip_text) * 4.6 + 12)
+    left = booth.plan_x + booth.plan_w // 2 - booth.tip_w // 2
+    right_edge = hall.width - 2 * PLAN_MARGIN
+    booth.tip_x = int(max(-PLAN_MARGIN, min(left, right_edge + PLAN_MARGIN - booth.tip_w)))
+    booth.tip_text_x = booth.tip_x + booth.tip_w // 2
+    booth.tip_text_y = booth.tip_y + 13
+
+
+def floor_plan(fair) -> list[Hall]:
+    """The booths of `fair` grouped by hall, each hall sized to hold its drawing."""
+    halls: dict[str, Hall] = {}
+    for booth in fair_booths(fair):
+        hall = halls.setdefault(booth.hall, Hall(name=booth.hall))
+        hall.booths.append(booth)
+        hall.width = max(hall.width, booth.plan_x + booth.plan_w)
+        hall.height = max(hall.height, booth.plan_y + booth.plan_h)
+        # Where the name tip goes: above the booth, or below when it is on the top row.
+        booth.tip_y = booth.plan_y - 26
+        booth.label_x = booth.plan_x + booth.plan_w // 2
+        booth.label_y = booth.plan_y + booth.plan_h // 2 + 4
+    for hall in halls.values():
+        hall.width += 2 * PLAN_MARGIN
+        hall.height += PLAN_MARGIN + PLAN_LABEL_ROOM
+        for booth in hall.booths:
+            _place_tip(booth, hall)
+    return sorted(halls.values(), key=lambda hall: hall.name)
+
+
+def applications_for_board():
+    return BoothApplication.objects.select_related("fair", "zone").prefetch_related(
+        "preferred_booths"
+    )
+
+
+def open_confirmed_applications(fair):
+    return BoothApplication.objects.filter(
+        Q(fair=fair), Q(status__in=BoothApplication.OPEN), Q(email_confirmed_at__isnull=False)
+    )

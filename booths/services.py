@@ -1,0 +1,581 @@
+"""Writes with rules on the floor: applications, decisions, booth assignments, staff.
+
+Booths are scarce: every assignment is ONE conditional UPDATE per booth, booths taken
+in code order, inside the deciding transaction. Zero rows updated means somebody else
+holds the booth; the domain error names it and the transaction rolls back. The
+database decides, not a Python check (see tests/booths/test_concurrency.py).
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Booth, BoothApplication, ExhibitorStaff
+from booths.signals import refresh_exhibitors_search
+from exhibitors.images import reencode_image
+from exhibitors.models import Exhibitor
+from exhibitors.services import invite_representative
+from fairportal.audit import record
+from fairportal.mail import send_on_commit
+from fairportal.text import fold
+from fairportal.tokens import new_token
+
+CONFIRMATION_HOURS = 48
+# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a reference is read out over the phone.
+REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+
+
+class BoothError(Exception):
+    """A rule of the floor said no; `message` is translated and shown to the user."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class BoothTaken(BoothError):
+    def __init__(self, booth: Booth, holder: Exhibitor | None = None):
+        self.booth = booth
+        self.holder = holder
+        if holder is not None:
+            message = gettext("Gian %(code)s đã được giao cho %(holder)s.") % {
+                "code": booth.code,
+                "holder": holder.name_vi,
+            }
+        elif booth.is_blocked:
+            message = gettext("Gian %(code)s do Ban Quản lý giữ lại.") % {"code": booth.code}
+        else:
+            message = gettext("Gian %(code)s không còn trống.") % {"code": booth.code}
+        super().__init__(message)
+
+
+class DuplicateApplication(BoothError):
+    pass
+
+
+def new_reference(fair) -> str:
+    suffix = "".join(secrets.choice(REFERENCE_ALPHABET) for _i in range(4))
+    return f"HC{fair.starts_on.year}-{suffix}"
+
+
+def application_url(token: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse("booths:application", kwargs={"token": token})
+    return settings.PORTAL_BASE_URL + path
+
+
+def _admin_url(application) -> str:
+    return settings.PORTAL_BASE_URL + reverse(
+        "admin:booths_boothapplication_change", args=[application.pk]
+    )
+
+
+# --- Applying ---------------------------------------------------------------------
+
+
+def submit_application(*, fair, data: dict, logo=None, language: str = "vi"):
+    """Store a new (unconfirmed) application; return (application, token).
+
+    Side effects: the logo re-encoded under a generated name, `application.submitted`
+    recorded, an e-mail with the secret status link sent to the applicant on commit.
+    """
+    preferred = list(data.get("preferred_booths") or [])
+    sectors = list(data.get("sectors") or [])
+    fields = {
+        key: data[key]
+        for key in (
+            "legal_name",
+            "trading_name_vi",
+            "trading_name_en",
+            "tax_code",
+            "address",
+            "zone",
+            "contact_name",
+            "contact_title",
+            "email",
+            "phone",
+            "website",
+            "product_summary",
+            "booth_kind",
+            "booth_count",
+            "message",
+        )
+        if key in data
+    }
+    now = timezone.now()
+    with transaction.atomic():
+        free = set(
+            Booth.objects.filter(
+                pk__in=[b.pk for b in preferred],
+                fair=fair,
+                exhibitor__isnull=True,
+                is_blocked=False,
+            ).values_list("pk", flat=True)
+        )
+        for booth in sorted(preferred, key=lambda b: b.code):
+            if booth.pk not in free:
+                raise BoothTaken(booth, booth.exhibitor if booth.exhibitor_id else None)
+        token, digest = new_token()
+        application = BoothApplication(
+            fair=fair,
+            token_hash=digest,
+            consent_at=now,
+            expires_at=now + datetime.timedelta(hours=CONFIRMATION_HOURS),
+            language=language,
+            **fields,
+        )
+        if logo:
+            full, _thumb = reencode_image(logo, prefix="application")
+            application.logo.save(full.name, full, save=False)
+        for _attempt in range(10):
+            application.reference = new_reference(fair)
+            try:
+                with transaction.atomic():
+                    application.save()
+                break
+            except IntegrityError:
+                if not BoothApplication.objects.filter(reference=application.reference).exists():
+                    raise
+        else:  # pragma: no cover - 25**4 references per year
+            raise BoothError(_("Không tạo được mã hồ sơ. Vui lòng thử lại."))
+        application.sectors.set(sectors)
+        application.preferred_booths.set(preferred)
+        record(
+            action="application.submitted",
+            obj=application,
+            actor_label=application.email,
+            changes={"preferred": [b.code for b in preferred], "language": language},
+        )
+        send_on_commit(
+            to=[application.email],
+            subject=_("Xác nhận hồ sơ đăng ký gian hàng %(reference)s")
+            % {"reference": application.reference},
+            body_template="booths/email/application_received.txt",
+            context={
+                "application": application,
+                "url": application_url(token, language),
+                "hours": CONFIRMATION_HOURS,
+            },
+            language=language,
+        )
+    return application, token
+
+
+def is_expired(application, *, now=None) -> bool:
+    now = now or timezone.now()
+    return (
+        application.status == BoothApplication.Status.SUBMITTED
+        and application.email_confirmed_at is None
+        and application.expires_at is not None
+        and application.expires_at <= now
+    )
+
+
+def confirm_application(*, application):
+    """The applicant opened the secret link: the e-mail address is confirmed.
+
+    Only then does the application reach the board (e-mail to BOARD_EMAIL on commit).
+    Raises DuplicateApplication when the company already has an open, confirmed one
+    for this fair (the database rule `application_one_open_per_company`).
+    """
+    if application.email_confirmed_at is not None:
+        return application
+    now = timezone.now()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                updated = BoothApplication.objects.filter(
+                    pk=application.pk,
+                    status=BoothApplication.Status.SUBMITTED,
+                    email_confirmed_at__isnull=True,
+                    expires_at__gt=now,
+                ).update(email_confirmed_at=now, updated_at=now)
+        except IntegrityError:
+            raise DuplicateApplication(
+                _(
+                    "Doanh nghiệp có mã số thuế %(tax_code)s đã có một hồ sơ đăng ký đang được "
+                    "xét cho kỳ hội chợ này. Mỗi doanh nghiệp chỉ có một hồ sơ đang mở; hãy "
+                    "dùng liên kết trong e-mail của hồ sơ đó hoặc liên hệ Ban tổ chức."
+                )
+                % {"tax_code": application.tax_code}
+            ) from None
+        application.refresh_from_db()
+        if not updated:
+            return application
+        record(action="application.confirmed", obj=application, actor_label=application.email)
+        send_on_commit(
+            to=[settings.BOARD_EMAIL],
+            subject=_("Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s")
+            % {"reference": application.reference, "name": application.trading_name_vi},
+            body_template="booths/email/board_new_application.txt",
+            context={"application": application, "admin_url": _admin_url(application)},
+            language=settings.LANGUAGE_CODE,
+        )
+    return application
+
+
+def withdraw_application(*, application):
+    """The applicant withdraws an open application (submitted or waitlisted)."""
+    with transaction.atomic():
+        updated = BoothApplication.objects.filter(
+            pk=application.pk, status__in=BoothApplication.OPEN
+        ).update(status=BoothApplication.Status.WITHDRAWN, updated_at=timezone.now())
+        if not updated:
+            raise BoothError(_("Hồ sơ này không còn mở nên không rút được."))
+        application.refresh_from_db()
+        record(action="application.withdrawn", obj=application, actor_label=application.email)
+    return application
+
+
+def expire_applications(*, now=None) -> int:
+    """Unconfirmed applications older than 48 hours become expired; returns how many."""
+    now = now or timezone.now()
+    expired = 0
+    with transaction.atomic():
+        stale = BoothApplication.objects.filter(
+            status=BoothApplication.Status.SUBMITTED,
+            email_confirmed_at__isnull=True,
+            expires_at__lte=now,
+        )
+        for application in stale.order_by("pk"):
+            updated = BoothApplication.objects.filter(
+                pk=application.pk,
+                status=BoothApplication.Status.SUBMITTED,
+                email_confirmed_at__isnull=True,
+            ).update(status=BoothApplication.Status.EXPIRED, updated_at=now)
+            if updated:
+                expired += 1
+                record(
+                    action="application.expired", obj=application, actor_label="expire_applications"
+                )
+    return expired
+
+
+# --- Booths -----------------------------------------------------------------------
+
+
+def _holder_of(booth: Booth) -> Booth:
+    return Booth.objects.select_related("exhibitor").get(pk=booth.pk)
+
+
+def _take_booths(*, booths, exhibitor: Exhibitor, fair, now) -> list[Booth]:
+    """One conditional UPDATE per booth, in code order; BoothTaken on the first refusal."""
+    taken = []
+    for booth in sorted(booths, key=lambda b: b.code):
+        updated = Booth.objects.filter(
+            pk=booth.pk, fair=fair, exhibitor__isnull=True, is_blocked=False
+        ).update(exhibitor=exhibitor, assigned_at=now, updated_at=now)
+        if updated != 1:
+            current = _holder_of(booth)
+            raise BoothTaken(current, current.exhibitor)
+        taken.append(booth)
+    return taken
+
+
+def _release(*, booth: Booth, exhibitor: Exhibitor, now) -> None:
+    updated = Booth.objects.filter(pk=booth.pk, exhibitor=exhibitor).update(
+        exhibitor=None, assigned_at=None, fascia_name="", updated_at=now
+    )
+    if updated != 1:
+        raise BoothError(
+            _("Gian %(code)s không còn thuộc %(name)s.")
+            % {"code": booth.code, "name": exhibitor.name_vi}
+        )
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(fold(name))[:100] or "doanh-nghiep"
+    slug, n = base, 2
+    while Exhibitor.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
+    """The exhibitor with the application's tax code (the fair is annual), or a new one."""
+    tax_code = application.tax_code
+    exhibitor = Exhibitor.objects.filter(tax_code=tax_code).first()
+    created = exhibitor is None
+    if created:
+        exhibitor = Exhibitor(
+            tax_code=tax_code,
+            slug=_unique_slug(application.trading_name_vi),
+            is_published=True,
+        )
+    exhibitor.name_vi = application.trading_name_vi
+    exhibitor.name_en = application.trading_name_en or application.trading_name_vi
+    exhibitor.legal_name = application.legal_name
+    exhibitor.address_vi = application.address
+    exhibitor.zone = application.zone
+    exhibitor.website = application.website or exhibitor.website
+    exhibitor.phone = application.phone
+    exhibitor.email = application.email
+    if application.logo:
+        with application.logo.open("rb") as source:
+            full, thumb = reencode_image(source, prefix="logo")
+        exhibitor.logo.save(full.name, full, save=False)
+        exhibitor.logo_thumb.save(thumb.name, thumb, save=False)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                exhibitor.save()
+            break
+        except IntegrityError:
+            existing = Exhibitor.objects.filter(tax_code=tax_code).first()
+            if existing is not None:
+                # Another approval created the company with this tax code at the same moment.
+                exhibitor, created = existing, False
+                break
+            # Or another company took the same slug meanwhile.
+            exhibitor.slug = f"{exhibitor.slug[:110]}-{secrets.token_hex(2)}"
+    else:  # pragma: no cover
+        raise BoothError(_("Không tạo được doanh nghiệp. Vui lòng thử lại."))
+    exhibitor.sectors.add(*application.sectors.all())
+    return exhibitor, created
+
+
+def approve_application(*, application, booths, reviewer, note: str = ""):
+    """Approve an open, confirmed application and give it `booths`.
+
+    Side effects, in one transaction: the Exhibitor created (or the one with that tax
+    code reused) with the logo re-encoded, each booth assigned by a conditional UPDATE
+    (BoothTaken rolls everything back), the exhibitor's search text refreshed, audit
+    entries `application.approved` and `booth.assigned`, the contact invited as a
+    representative (set-password e-mail) and the decision e-mailed, on commit.
+    """
+    booths = list(booths)
+    if not booths:
+        raise BoothError(_("Chọn ít nhất một gian trống để duyệt hồ sơ."))
+    now = timezone.now()
+    with transaction.atomic():
+        updated = BoothApplication.objects.filter(
+            pk=application.pk, status__in=BoothApplication.OPEN, email_confirmed_at__isnull=False
+        ).update(
+            status=BoothApplication.Status.APPROVED,
+            reviewer=reviewer,
+            decided_at=now,
+            decision_note=note,
+            updated_at=now,
+        )
+        if not updated:
+            raise BoothError(
+                _("Hồ sơ %(reference)s không còn chờ xét (đã có quyết định hoặc chưa xác nhận).")
+                % {"reference": application.reference}
+            )
+        application.refresh_from_db()
+        exhibitor, created = _exhibitor_for(application)
+        _take_booths(booths=booths, exhibitor=exhibitor, fair=application.fair, now=now)
+        BoothApplication.objects.filter(pk=application.pk).update(exhibitor=exhibitor)
+        application.exhibitor = exhibitor
+        refresh_exhibitors_search({exhibitor.pk})
+        codes = sorted(b.code for b in booths)
+        record(
+            action="application.approved",
+            obj=application,
+            actor=reviewer,
+            changes={"booths": codes, "exhibitor": exhibitor.pk, "new_exhibitor": created},
+        )
+        for booth in booths:
+            record(
+                action="booth.assigned",
+                obj=booth,
+                actor=reviewer,
+                changes={"exhibitor": exhibitor.pk, "application": application.reference},
+            )
+        invite_representative(
+            exhibitor=exhibitor,
+            email=application.email,
+            full_name=application.contact_name,
+            invited_by=reviewer,
+            language=application.language,
+        )
+        send_on_commit(
+            to=[application.email],
+            subject=_("Hồ sơ %(reference)s đã được duyệt") % {"reference": application.reference},
+            body_template="booths/email/application_approved.txt",
+            context={"application": application, "codes": codes, "fair": application.fair},
+            language=application.language,
+        )
+    return application
+
+
+def _decide(*, application, reviewer, status, from_statuses, note, action, template, subject):
+    now = timezone.now()
+    with transaction.atomic():
+        updated = BoothApplication.objects.filter(
+            pk=application.pk, status__in=from_statuses, email_confirmed_at__isnull=False
+        ).update(
+            status=status, reviewer=reviewer, decided_at=now, decision_note=note, updated_at=now
+        )
+        if not updated:
+            raise BoothError(
+                _("Hồ sơ %(reference)s không ở trạng thái cho phép quyết định này.")
+                % {"reference": application.reference}
+            )
+        application.refresh_from_db()
+        record(action=action, obj=application, actor=reviewer, changes={"note": note})
+        send_on_commit(
+            to=[application.email],
+            subject=subject % {"reference": application.reference},
+            body_template=template,
+            context={"application": application},
+            language=application.language,
+        )
+    return application
+
+
+def reject_application(*, application, reviewer, reason: str):
+    """Reject an open application with a reason; the reason is e-mailed to the applicant."""
+    if not (reason or "").strip():
+        raise BoothError(_("Hãy ghi lý do từ chối."))
+    return _decide(
+        application=application,
+        reviewer=reviewer,
+        status=BoothApplication.Status.REJECTED,
+        from_statuses=BoothApplication.OPEN,
+        note=reason.strip(),
+        action="application.rejected",
+        template="booths/email/application_rejected.txt",
+        subject=_("Hồ sơ %(reference)s không được duyệt"),
+    )
+
+
+def waitlist_application(*, application, reviewer, note: str = ""):
+    """Put a submitted application on the waiting list (it stays open)."""
+    return _decide(
+        application=application,
+        reviewer=reviewer,
+        status=BoothApplication.Status.WAITLISTED,
+        from_statuses=[BoothApplication.Status.SUBMITTED],
+        note=note,
+        action="application.waitlisted",
+        template="booths/email/application_waitlisted.txt",
+        subject=_("Hồ sơ %(reference)s được đưa vào danh sách chờ"),
+    )
+
+
+def assign_booth(*, booth, exhibitor, actor):
+    """Give a free booth to an exhibitor (the board's floor plan)."""
+    now = timezone.now()
+    with transaction.atomic():
+        _take_booths(booths=[booth], exhibitor=exhibitor, fair=booth.fair, now=now)
+        refresh_exhibitors_search({exhibitor.pk})
+        record(action="booth.assigned", obj=booth, actor=actor, changes={"exhibitor": exhibitor.pk})
+
+
+def release_booth(*, booth, actor):
+    """The booth becomes free again (its fascia name goes with its holder)."""
+    now = timezone.now()
+    with transaction.atomic():
+        current = _holder_of(booth)
+        if current.exhibitor is None:
+            raise BoothError(_("Gian %(code)s đang trống.") % {"code": booth.code})
+        _release(booth=current, exhibitor=current.exhibitor, now=now)
+        refresh_exhibitors_search({current.exhibitor_id})
+        record(
+            action="booth.released",
+            obj=booth,
+            actor=actor,
+            changes={"exhibitor": current.exhibitor_id},
+        )
+
+
+def move_exhibitor(*, exhibitor, from_booths, to_booths, actor):
+    """Move an exhibitor from some of its booths to other free booths, all or nothing."""
+    from_booths, to_booths = list(from_booths), list(to_booths)
+    if not from_booths or not to_booths:
+        raise BoothError(_("Chọn gian hiện tại và gian mới."))
+    fair = from_booths[0].fair
+    now = timezone.now()
+    with transaction.atomic():
+        for booth in sorted(from_booths, key=lambda b: b.code):
+            _release(booth=booth, exhibitor=exhibitor, now=now)
+        _take_booths(booths=to_booths, exhibitor=exhibitor, fair=fair, now=now)
+        refresh_exhibitors_search({exhibitor.pk})
+        record(
+            action="booth.moved",
+            obj=exhibitor,
+            actor=actor,
+            changes={
+                "from": sorted(b.code for b in from_booths),
+                "to": sorted(b.code for b in to_booths),
+            },
+        )
+
+
+def swap_booths(*, booth_a, booth_b, actor):
+    """Two exhibitors exchange their booths; each UPDATE checks who holds the booth."""
+    first, second = sorted([booth_a, booth_b], key=lambda b: b.code)
+    now = timezone.now()
+    with transaction.atomic():
+        first, second = _holder_of(first), _holder_of(second)
+        if first.fair_id != second.fair_id:
+            raise BoothError(_("Hai gian phải cùng một kỳ hội chợ."))
+        if not first.exhibitor_id or not second.exhibitor_id:
+            raise BoothError(_("Chỉ đổi được hai gian đều đã có doanh nghiệp."))
+        if first.exhibitor_id == second.exhibitor_id:
+            raise BoothError(_("Hai gian thuộc cùng một doanh nghiệp."))
+        for booth, holder, newcomer in (
+            (first, first.exhibitor_id, second.exhibitor_id),
+            (second, second.exhibitor_id, first.exhibitor_id),
+        ):
+            updated = Booth.objects.filter(pk=booth.pk, exhibitor_id=holder).update(
+                exhibitor_id=newcomer, assigned_at=now, fascia_name="", updated_at=now
+            )
+            if updated != 1:
+                raise BoothTaken(_holder_of(booth), None)
+        refresh_exhibitors_search({first.exhibitor_id, second.exhibitor_id})
+        record(
+            action="booth.swapped",
+            obj=first,
+            actor=actor,
+            changes={
+                first.code: [first.exhibitor_id, second.exhibitor_id],
+                second.code: [second.exhibitor_id, first.exhibitor_id],
+            },
+        )
+
+
+# --- Exhibitor self-service -------------------------------------------------------
+
+
+def set_fascia_name(*, booth, exhibitor, fascia_name: str, actor):
+    with transaction.atomic():
+        updated = Booth.objects.filter(pk=booth.pk, exhibitor=exhibitor).update(
+            fascia_name=fascia_name.strip(), updated_at=timezone.now()
+        )
+        if not updated:
+            raise BoothError(_("Gian này không thuộc doanh nghiệp của bạn."))
+        record(
+            action="booth.fascia_changed",
+            obj=booth,
+            actor=actor,
+            changes={"fascia_name": fascia_name.strip()},
+        )
+
+
+def add_staff(*, fair, exhibitor, full_name: str, job_title: str, actor) -> ExhibitorStaff:
+    with transaction.atomic():
+        staff = ExhibitorStaff.objects.create(
+            fair=fair, exhibitor=exhibitor, full_name=full_name.strip(), job_title=job_title.strip()
+        )
+        record(action="staff.added", obj=staff, actor=actor, changes={"exhibitor": exhibitor.pk})
+    return staff
+
+
+def remove_staff(*, staff, actor):
+    with transaction.atomic():
+        record(
+            action="staff.removed",
+            obj=staff,
+            actor=actor,
+            changes={"exhibitor": staff.exhibitor_id, "full_name": staff.full_name},
+        )
+        staff.delete()

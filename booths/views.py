@@ -1,0 +1,278 @@
+"""Pages of the floor: the public plan, applying for a booth, the applicant's status page
+and the exhibitor's own booth page. Views only translate HTTP; rules live in services."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from booths import selectors, services
+from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_total
+from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff
+from events.selectors import current_fair
+from exhibitors.access import current_exhibitor
+from fairportal.ratelimit import allow, too_many_requests
+from fairportal.tokens import hash_token
+
+SESSION_LAST_APPLICATION = "booths_last_application"
+
+
+class FloorPlanView(TemplateView):
+    template_name = "booths/floor_plan.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        fair = current_fair()
+        halls = selectors.floor_plan(fair) if fair else []
+        wanted = (self.request.GET.get("booth") or "").strip().upper()[:10]
+        highlighted = None
+        for hall in halls:
+            for booth in hall.booths:
+                booth.is_highlighted = booth.code.upper() == wanted
+                if booth.is_highlighted:
+                    highlighted = booth
+        totals = {"free": 0, "taken": 0, "kept": 0}
+        for hall in halls:
+            for state, count in hall.counts.items():
+                totals[state] += count
+        context.update(
+            fair=fair,
+            halls=halls,
+            highlighted=highlighted,
+            wanted=wanted,
+            totals=totals,
+            apply_url=reverse("booths:apply"),
+        )
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplyView(View):
+    template_name = "booths/apply.html"
+
+    def get(self, request):
+        fair = current_fair()
+        initial = {}
+        wanted = (request.GET.get("booth") or "").strip().upper()
+        if fair and wanted:
+            initial["preferred_booths"] = [
+                b for b in selectors.free_booths(fair) if b.code.upper() == wanted
+            ]
+            if initial["preferred_booths"]:
+                initial["booth_kind"] = initial["preferred_booths"][0].kind
+        form = ApplicationForm(fair=fair, initial=initial)
+        return self.render(request, form, fair)
+
+    def post(self, request):
+        fair = current_fair()
+        if fair is None or not fair.applications_open:
+            return self.render(request, ApplicationForm(fair=fair), fair, status=400)
+        if not allow(request, "form", request.POST.get("email", "")):
+            return too_many_requests(request)
+        form = ApplicationForm(request.POST, request.FILES, fair=fair)
+        if form.is_valid():
+            try:
+                application, _token = services.submit_application(
+                    fair=fair,
+                    data=form.cleaned_data,
+                    logo=form.cleaned_data.get("logo"),
+                    language=translation.get_language() or "vi",
+                )
+            except services.BoothError as error:
+                form.add_error("preferred_booths", error.message)
+            else:
+                request.session[SESSION_LAST_APPLICATION] = application.pk
+                return redirect("booths:apply_done")
+        return self.render(request, form, fair, status=400)
+
+    def render(self, request, form, fair, status=200):
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "fair": fair, "kinds": BoothKind.choices},
+            status=status,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplyDoneView(View):
+    """The confirmation page: the reference and the price of the chosen booths."""
+
+    def get(self, request):
+        pk = request.session.get(SESSION_LAST_APPLICATION)
+        application = (
+            BoothApplication.objects.select_related("fair").filter(pk=pk).first() if pk else None
+        )
+        if application is None:
+            return redirect("booths:apply")
+        chosen = application.preferred_booths.order_by("code")
+        total = application_total(
+            booths=chosen,
+            booth_kind=application.booth_kind,
+            booth_count=application.booth_count,
+            offered=Booth.objects.filter(fair=application.fair, is_blocked=False),
+        )
+        return render(
+            request,
+            "booths/apply_done.html",
+            {"application": application, "total": total, "hours": services.CONFIRMATION_HOURS},
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplicationStatusView(View):
+    """The secret link: first open confirms the e-mail; withdraw while open."""
+
+    template_name = "booths/application_status.html"
+
+    def get_application(self, token):
+        application = (
+            BoothApplication.objects.select_related("fair", "zone", "exhibitor")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
+        if application is None:
+            raise Http404("No application with this link")
+        return application
+
+    def get(self, request, token):
+        application = self.get_application(token)
+        duplicate = None
+        if services.is_expired(application):
+            services.expire_applications()
+            application.refresh_from_db()
+        elif application.email_confirmed_at is None and application.status == "submitted":
+            try:
+                application = services.confirm_application(application=application)
+            except services.DuplicateApplication as error:
+                duplicate = error.message
+        return self.render(request, application, duplicate=duplicate)
+
+    def post(self, request, token):
+        application = self.get_application(token)
+        if request.POST.get("action") == "withdraw":
+            try:
+                services.withdraw_application(application=application)
+            except services.BoothError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Hồ sơ đã được rút."))
+        return HttpResponseRedirect(request.path)
+
+    def render(self, request, application, duplicate=None):
+        return render(
+            request,
+            self.template_name,
+            {
+                "application": application,
+                "duplicate": duplicate,
+                "preferred": application.preferred_booths.order_by("code"),
+                "booths": application.exhibitor.booths.filter(fair=application.fair).order_by(
+                    "code"
+                )
+                if application.exhibitor_id
+                else [],
+                "can_withdraw": application.status in BoothApplication.OPEN
+                and application.email_confirmed_at is not None,
+            },
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccountBoothsView(LoginRequiredMixin, View):
+    """The exhibitor's booths in the current fair, fascia names and badge staff."""
+
+    template_name = "booths/account_booths.html"
+
+    def get(self, request):
+        return self.render(request)
+
+    def post(self, request):
+        exhibitor = current_exhibitor(request)
+        fair = current_fair()
+        if fair is None:
+            raise Http404("No current fair")
+        action = request.POST.get("action")
+        if action == "fascia":
+            form = FasciaForm(request.POST)
+            if form.is_valid():
+                booth = get_object_or_404(
+                    Booth, pk=form.cleaned_data["booth"], exhibitor=exhibitor, fair=fair
+                )
+                services.set_fascia_name(
+                    booth=booth,
+                    exhibitor=exhibitor,
+                    fascia_name=form.cleaned_data["fascia_name"],
+                    actor=request.user,
+                )
+                messages.success(
+                    request, _("Đã lưu tên trên bảng tên gian %(code)s.") % {"code": booth.code}
+                )
+                return redirect("booths:account_booths")
+            return self.render(request, fascia_form=form, status=400)
+        if action == "add_staff":
+            form = StaffForm(request.POST, prefix="staff")
+            if form.is_valid():
+                services.add_staff(
+                    fair=fair,
+                    exhibitor=exhibitor,
+                    full_name=form.cleaned_data["full_name"],
+                    job_title=form.cleaned_data["job_title"],
+                    actor=request.user,
+                )
+                messages.success(request, _("Đã thêm người cần thẻ."))
+                return redirect("booths:account_booths")
+            return self.render(request, staff_form=form, status=400)
+        if action == "remove_staff":
+            staff = get_object_or_404(
+                ExhibitorStaff, pk=request.POST.get("staff") or 0, exhibitor=exhibitor, fair=fair
+            )
+            services.remove_staff(staff=staff, actor=request.user)
+            messages.success(
+                request, _("Đã xoá %(name)s khỏi danh sách.") % {"name": staff.full_name}
+            )
+            return redirect("booths:account_booths")
+        return redirect("booths:account_booths")
+
+    def render(self, request, fascia_form=None, staff_form=None, status=200):
+        exhibitor = current_exhibitor(request)
+        fair = current_fair()
+        booths = (
+            list(Booth.objects.filter(fair=fair, exhibitor=exhibitor).order_by("code"))
+            if fair
+            else []
+        )
+        for booth in booths:
+            bound = fascia_form is not None and str(fascia_form.data.get("booth")) == str(booth.pk)
+            booth.form = (
+                fascia_form
+                if bound
+                else FasciaForm(
+                    initial={"booth": booth.pk, "fascia_name": booth.fascia_name},
+                    auto_id=f"id_fascia_{booth.pk}_%s",
+                )
+            )
+        staff = (
+            ExhibitorStaff.objects.filter(fair=fair, exhibitor=exhibitor).order_by("full_name")
+            if fair
+            else []
+        )
+        return render(
+            request,
+            self.template_name,
+            {
+                "exhibitor": exhibitor,
+                "fair": fair,
+                "booths": booths,
+                "staff": staff,
+                "staff_form": staff_form or StaffForm(prefix="staff"),
+            },
+            status=status,
+        )

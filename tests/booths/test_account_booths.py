@@ -1,0 +1,132 @@
+"""/account/booths/: the exhibitor's booths, move-in times, fascia names and badge staff."""
+
+import datetime
+
+import pytest
+
+from booths.models import Booth, ExhibitorStaff
+from fairportal.models import AuditEntry
+from tests.factories import HANOI, make_booth, make_exhibitor, make_fair, make_user
+
+pytestmark = pytest.mark.django_db
+
+URL = "/account/booths/"
+
+
+@pytest.fixture
+def representative(db):
+    return make_user()
+
+
+@pytest.fixture
+def company(fair, booths, representative):
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", members=[representative])
+    Booth.objects.filter(pk=booths["A01"].pk).update(exhibitor=exhibitor)
+    make_booth(fair=make_fair(is_current=False), code="Q09", exhibitor=exhibitor)
+    return exhibitor
+
+
+@pytest.fixture
+def other_company(fair, booths):
+    exhibitor = make_exhibitor(name_vi="TOTO Việt Nam")
+    Booth.objects.filter(pk=booths["B01"].pk).update(exhibitor=exhibitor)
+    return exhibitor
+
+
+def test_account_booths_needs_login(client, fair, settings):
+    # The login page (account:login) lands with the self-service branch; its path is fixed.
+    settings.LOGIN_URL = "/account/login/"
+
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=/account/booths/"
+
+
+def test_account_booths_shows_own_booths_of_current_fair_and_times(
+    client, fair, company, representative
+):
+    fair.move_in_starts_at = datetime.datetime(2024, 9, 18, 8, 0, tzinfo=HANOI)
+    fair.move_out_ends_at = datetime.datetime(2024, 9, 23, 12, 0, tzinfo=HANOI)
+    fair.save()
+    client.force_login(representative)
+
+    html = client.get(URL).content.decode()
+
+    assert "Gian A01" in html
+    assert "Q09" not in html  # another fair
+    assert "Gian B01" not in html
+    assert "18/09/2024 08:00" in html
+    assert "23/09/2024 12:00" in html
+
+
+def test_account_booths_user_without_company_gets_404(client, fair):
+    client.force_login(make_user())
+
+    assert client.get(URL).status_code == 404
+
+
+def test_fascia_name_saved_and_logged(client, booths, company, representative):
+    client.force_login(representative)
+
+    response = client.post(
+        URL, {"action": "fascia", "booth": booths["A01"].pk, "fascia_name": "CANON VIỆT NAM"}
+    )
+
+    assert response.status_code == 302
+    assert Booth.objects.get(code="A01").fascia_name == "CANON VIỆT NAM"
+    assert AuditEntry.objects.get().action == "booth.fascia_changed"
+
+
+def test_fascia_of_another_company_booth_is_404(
+    client, booths, company, other_company, representative
+):
+    client.force_login(representative)
+
+    response = client.post(URL, {"action": "fascia", "booth": booths["B01"].pk, "fascia_name": "X"})
+
+    assert response.status_code == 404
+    assert Booth.objects.get(code="B01").fascia_name == ""
+
+
+def test_staff_added_and_removed(client, fair, company, representative):
+    client.force_login(representative)
+
+    client.post(
+        URL, {"action": "add_staff", "staff-full_name": "Lê Văn Nam", "staff-job_title": "Kỹ sư"}
+    )
+    staff = ExhibitorStaff.objects.get()
+    html = client.get(URL).content.decode()
+    client.post(URL, {"action": "remove_staff", "staff": staff.pk})
+
+    assert (staff.full_name, staff.job_title, staff.exhibitor, staff.fair) == (
+        "Lê Văn Nam",
+        "Kỹ sư",
+        company,
+        fair,
+    )
+    assert "Lê Văn Nam" in html
+    assert ExhibitorStaff.objects.count() == 0
+
+
+def test_staff_without_name_is_form_error(client, company, representative):
+    client.force_login(representative)
+
+    response = client.post(URL, {"action": "add_staff", "staff-full_name": ""})
+
+    assert response.status_code == 400
+    assert ExhibitorStaff.objects.count() == 0
+
+
+def test_removing_another_company_staff_is_404(
+    client, fair, company, other_company, representative
+):
+    theirs = ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=other_company, full_name="Người khác"
+    )
+    client.force_login(representative)
+
+    response = client.post(URL, {"action": "remove_staff", "staff": theirs.pk})
+
+    assert response.status_code == 404
+    assert ExhibitorStaff.objects.filter(pk=theirs.pk).exists()

@@ -1,0 +1,228 @@
+"""The board in the Django admin: list, approve page, reject, waitlist, booths."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from booths import services
+from booths.models import Booth, BoothApplication
+from fairportal.models import AuditEntry
+from tests.factories import make_application, make_exhibitor, make_user
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/booths/boothapplication/"
+
+
+def confirmed(fair, **kwargs):
+    kwargs.setdefault("email_confirmed_at", timezone.now())
+    return make_application(fair=fair, **kwargs)
+
+
+def test_application_list_shows_preferred_booths_and_filters(board_client, fair, booths, sector):
+    first = confirmed(fair, trading_name_vi="Canon Việt Nam", tax_code="0100109106")
+    first.preferred_booths.set([booths["B01"], booths["A01"]])
+    first.sectors.set([sector])
+    confirmed(fair, trading_name_vi="TOTO Việt Nam", status="waitlisted")
+
+    html = board_client.get(LIST).content.decode()
+    waitlisted = board_client.get(LIST + "?status__exact=waitlisted").content.decode()
+    searched = board_client.get(LIST + "?q=0100109106").content.decode()
+    by_sector = board_client.get(LIST + f"?sectors__id__exact={sector.pk}").content.decode()
+
+    assert "A01, B01" in html
+    assert "TOTO Việt Nam" in waitlisted and "Canon Việt Nam" not in waitlisted
+    assert "Canon Việt Nam" in searched and "TOTO Việt Nam" not in searched
+    assert "Canon Việt Nam" in by_sector and "TOTO Việt Nam" not in by_sector
+
+
+def test_application_list_search_by_reference(board_client, fair):
+    confirmed(fair, reference="HC2024-7K3Q", trading_name_vi="Canon")
+    confirmed(fair, reference="HC2024-AAAA", trading_name_vi="TOTO")
+
+    html = board_client.get(LIST + "?q=7K3Q").content.decode()
+
+    assert "Canon" in html and "TOTO</" not in html
+
+
+def test_approve_page_preselects_free_preferences(board_client, fair, booths):
+    booths["A02"].exhibitor = make_exhibitor()
+    booths["A02"].save()
+    application = confirmed(fair)
+    application.preferred_booths.set([booths["A01"], booths["A02"]])
+
+    html = board_client.get(f"{LIST}{application.pk}/approve/").content.decode()
+
+    assert re.search(rf'value="{booths["A01"].pk}"[^>]*checked', html)
+    assert f'value="{booths["A02"].pk}"' not in html  # taken: not offered
+    assert f'value="{booths["A03"].pk}"' not in html  # kept by the board
+
+
+def test_approve_through_admin_assigns_and_logs(
+    board_client, staff_user, fair, booths, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, tax_code="0100109106")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board_client.post(
+            f"{LIST}{application.pk}/approve/", {"booths": [booths["B01"].pk], "note": "OK"}
+        )
+
+    application.refresh_from_db()
+    assert response.status_code == 302
+    assert application.status == "approved"
+    assert application.reviewer == staff_user
+    assert Booth.objects.get(code="B01").exhibitor == application.exhibitor
+    page = board_client.get(f"{LIST}{application.pk}/change/").content.decode()
+    assert "application.approved" in page
+    assert staff_user.username in page
+
+
+def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, booths):
+    application = confirmed(fair)
+    form_page = board_client.get(f"{LIST}{application.pk}/approve/")
+    assert form_page.status_code == 200
+    services.assign_booth(
+        booth=booths["A01"], exhibitor=make_exhibitor(name_vi="CP Việt Nam"), actor=None
+    )
+
+    response = board_client.post(f"{LIST}{application.pk}/approve/", {"booths": [booths["A01"].pk]})
+
+    application.refresh_from_db()
+    assert response.status_code == 200
+    assert application.status == "submitted"
+    # A booth taken since the page was drawn is no longer a valid choice.
+    assert "booths" in response.context["form"].errors
+
+
+def test_reject_page_needs_reason_and_mails_it(
+    board_client, fair, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, email="lan@example.vn")
+
+    empty = board_client.post(f"{LIST}{application.pk}/reject/", {"reason": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        done = board_client.post(f"{LIST}{application.pk}/reject/", {"reason": "Hết gian."})
+
+    application.refresh_from_db()
+    assert empty.status_code == 200
+    assert done.status_code == 302
+    assert application.status == "rejected"
+    assert "Hết gian." in mail.outbox[0].body
+
+
+def test_waitlist_action(board_client, fair):
+    first, second = confirmed(fair), confirmed(fair)
+
+    board_client.post(
+        LIST, {"action": "waitlist_selected", "_selected_action": [first.pk, second.pk]}
+    )
+
+    assert set(BoothApplication.objects.values_list("status", flat=True)) == {"waitlisted"}
+    assert AuditEntry.objects.filter(action="application.waitlisted").count() == 2
+
+
+def test_decision_pages_need_staff(client, fair):
+    application = confirmed(fair)
+    client.force_login(make_user())
+
+    response = client.get(f"{LIST}{application.pk}/approve/")
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_booth_admin_exhibitor_read_only(board_client, fair, booths):
+    holder = make_exhibitor()
+    booths["A01"].exhibitor = holder
+    booths["A01"].save()
+    other = make_exhibitor()
+    url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
+    page = board_client.get(url)
+    data = {
+        key: value
+        for key, value in page.context["adminform"].form.initial.items()
+        if value is not None
+    }
+
+    board_client.post(url, {**data, "exhibitor": other.pk, "fascia_name": "CANON"})
+
+    booths["A01"].refresh_from_db()
+    assert booths["A01"].exhibitor == holder
+    assert booths["A01"].fascia_name == "CANON"
+
+
+def test_booth_admin_cannot_keep_a_taken_booth(board_client, fair, booths):
+    booths["A01"].exhibitor = make_exhibitor()
+    booths["A01"].save()
+    url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
+    data = {
+        k: v
+        for k, v in board_client.get(url).context["adminform"].form.initial.items()
+        if v is not None
+    }
+
+    response = board_client.post(url, {**data, "is_blocked": "on"})
+
+    assert response.status_code == 200
+    assert "giải phóng gian trước" in response.content.decode()
+
+
+def test_booth_actions_release_and_swap(board_client, fair, booths):
+    canon, toto = make_exhibitor(), make_exhibitor()
+    services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=None)
+    services.assign_booth(booth=booths["B01"], exhibitor=toto, actor=None)
+
+    board_client.post(
+        "/admin/booths/booth/",
+        {"action": "swap_two", "_selected_action": [booths["A01"].pk, booths["B01"].pk]},
+    )
+    assert Booth.objects.get(code="A01").exhibitor == toto
+    board_client.post(
+        "/admin/booths/booth/",
+        {"action": "release_selected", "_selected_action": [booths["A01"].pk]},
+    )
+
+    assert Booth.objects.get(code="A01").exhibitor is None
+    assert Booth.objects.get(code="B01").exhibitor == canon
+
+
+def test_booth_move_through_admin(board_client, fair, booths):
+    canon = make_exhibitor()
+    services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=None)
+
+    response = board_client.post(
+        "/admin/booths/booth/", {"action": "move_selected", "_selected_action": [booths["A01"].pk]}
+    )
+    move_url = response["Location"]
+    board_client.post(move_url, {"to_booths": [booths["B01"].pk]})
+
+    assert list(canon.booths.values_list("code", flat=True)) == ["B01"]
+
+
+def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    plan = board_client.get("/admin/booths/booth/floor-plan/")
+    assert plan.status_code == 200
+    assert "A01" in plan.content.decode()
+
+    response = board_client.post(
+        "/admin/booths/booth/floor-plan/", {"booth": booths["A01"].pk, "exhibitor": canon.pk}
+    )
+
+    assert response.status_code == 302
+    assert Booth.objects.get(code="A01").exhibitor == canon
+    assert AuditEntry.objects.get().action == "booth.assigned"
+
+
+def test_reject_action_opens_reason_page_for_one_application(board_client, fair):
+    application = confirmed(fair)
+
+    response = board_client.post(
+        LIST, {"action": "reject_one", "_selected_action": [application.pk]}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}{application.pk}/reject/"

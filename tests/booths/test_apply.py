@@ -1,0 +1,291 @@
+"""Applying for a booth: every rule of the form, the confirmation page and e-mail."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from booths.models import BoothApplication
+from fairportal.models import AuditEntry
+from fairportal.tokens import hash_token
+from tests.booths.helpers import png_bytes, png_upload
+from tests.factories import make_exhibitor
+
+pytestmark = pytest.mark.django_db
+
+APPLY = "/booths/apply/"
+
+
+def post(client, payload, **files):
+    return client.post(APPLY, {**payload, **files})
+
+
+def test_apply_page_lists_free_booths_with_kind_size_price_and_vat(client, booths):
+    response = client.get(APPLY)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{booths["A01"].pk}"' in html
+    assert f'value="{booths["A03"].pk}"' not in html  # kept by the board: not offered
+    assert "15.000.000\u00a0₫" in html
+    assert "22.500.000\u00a0₫" in html
+    assert "chưa gồm VAT" in html
+    assert "3,0 × 3,0 m" in html  # Vietnamese decimal comma
+
+
+def test_apply_page_preselects_booth_from_query(client, booths):
+    response = client.get(APPLY + "?booth=b01")
+
+    html = response.content.decode()
+    assert re.search(
+        rf'value="{booths["B01"].pk}" id="id_booth_{booths["B01"].pk}"[^>]*checked', html
+    )
+    assert not re.search(rf'value="{booths["A01"].pk}"[^>]*checked', html)
+    assert '<option value="corner" selected>' in html
+
+
+def test_apply_valid_form_stores_application_and_shows_reference_and_total(
+    client, payload, booths, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(APPLY, {**payload, "logo": png_upload()}, follow=True)
+
+    application = BoothApplication.objects.get()
+    html = response.content.decode()
+    assert response.redirect_chain == [("/booths/apply/done/", 302)]
+    assert re.fullmatch(r"HC2024-[ACDEFGHJKMNPQRTUVWXY34679]{4}", application.reference)
+    assert application.reference in html
+    assert "30.000.000\u00a0₫" in html  # A01 + A02
+    assert application.email == "hoa@quangminh.example.vn"
+    assert application.phone == "+84912345678"
+    assert application.tax_code == "0100109106"
+    assert application.language == "vi"
+    assert application.consent_at is not None
+    assert application.email_confirmed_at is None
+    assert application.status == "submitted"
+    assert sorted(b.code for b in application.preferred_booths.all()) == ["A01", "A02"]
+    assert [s.slug for s in application.sectors.all()] == ["dien-tu"]
+    assert application.logo.name.startswith("applications/application-")
+    assert AuditEntry.objects.filter(action="application.submitted").count() == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["hoa@quangminh.example.vn"]
+    assert application.reference in mail.outbox[0].subject
+    link = re.search(r"https://hoicho\.example\.vn/booths/applications/(\S+)/", mail.outbox[0].body)
+    assert link is not None
+    assert application.token_hash == hash_token(link.group(1))
+    assert link.group(1) not in html
+
+
+def test_apply_in_english_records_language_and_links_english_status_page(
+    client, payload, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en" + APPLY, payload)
+
+    assert response.status_code == 302
+    assert BoothApplication.objects.get().language == "en"
+    assert "https://hoicho.example.vn/en/booths/applications/" in mail.outbox[0].body
+
+
+def test_apply_estimates_total_for_booths_not_chosen(client, payload, booths):
+    client.post(APPLY, {**payload, "preferred_booths": [str(booths["A01"].pk)], "booth_count": "3"})
+
+    html = client.get("/booths/apply/done/").content.decode()
+    assert "15.000.000\u00a0₫" in html
+    assert "45.000.000\u00a0₫" in html  # A01 and two more standard booths at 15.000.000
+
+
+def assert_rejected(response, field, message):
+    assert response.status_code == 400
+    assert BoothApplication.objects.count() == 0
+    errors = response.context["form"].errors
+    assert field in errors, errors
+    assert any(message in error for error in errors[field]), errors[field]
+
+
+@pytest.mark.parametrize(
+    ("tax_code", "message"),
+    [
+        ("010010910", "Mã số thuế gồm 10 chữ số"),
+        ("01001091060", "Mã số thuế gồm 10 chữ số"),
+        ("0100109106-12", "Mã số thuế gồm 10 chữ số"),
+        ("01001O9106", "Mã số thuế gồm 10 chữ số"),
+        ("0100109107", "chữ số kiểm tra"),
+    ],
+)
+def test_apply_bad_tax_code_is_form_error(client, payload, tax_code, message):
+    assert_rejected(post(client, {**payload, "tax_code": tax_code}), "tax_code", message)
+
+
+def test_apply_branch_tax_code_accepted(client, payload):
+    response = post(client, {**payload, "tax_code": "0100109106-001"})
+
+    assert response.status_code == 302
+    assert BoothApplication.objects.get().tax_code == "0100109106-001"
+
+
+@pytest.mark.parametrize(
+    ("phone", "stored"),
+    [("024 3826 1234", "+842438261234"), ("+84 912 345 678", "+84912345678")],
+)
+def test_apply_phone_stored_in_e164(client, payload, phone, stored):
+    post(client, {**payload, "phone": phone})
+
+    assert BoothApplication.objects.get().phone == stored
+
+
+def test_apply_bad_phone_is_form_error(client, payload):
+    assert_rejected(post(client, {**payload, "phone": "091234"}), "phone", "không hợp lệ")
+
+
+def test_apply_text_file_named_png_is_not_an_image(client, payload):
+    fake = SimpleUploadedFile("logo.png", b"this is not an image at all", content_type="image/png")
+
+    assert_rejected(post(client, payload, logo=fake), "logo", "không phải ảnh hợp lệ")
+
+
+def test_apply_svg_logo_rejected(client, payload):
+    svg = SimpleUploadedFile(
+        "logo.svg",
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+        content_type="image/svg+xml",
+    )
+
+    assert_rejected(post(client, payload, logo=svg), "logo", "không phải ảnh hợp lệ")
+
+
+def test_apply_logo_over_5_mb_rejected(client, payload):
+    big = SimpleUploadedFile(
+        "logo.png", png_bytes() + b"\0" * (5 * 1024 * 1024), content_type="image/png"
+    )
+
+    assert_rejected(post(client, payload, logo=big), "logo", "Ảnh quá lớn: tối đa 5 MB.")
+
+
+def test_apply_logo_over_6000_pixels_rejected(client, payload):
+    wide = png_upload(size=(6001, 2))
+
+    assert_rejected(post(client, payload, logo=wide), "logo", "tối đa 6000 × 6000")
+
+
+def test_apply_logo_metadata_dropped_and_name_generated(client, payload):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (30, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"  # camera maker
+    image.save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile(
+        "Giám đốc's photo.jpg", buffer.getvalue(), content_type="image/jpeg"
+    )
+
+    post(client, payload, logo=upload)
+
+    application = BoothApplication.objects.get()
+    with application.logo.open("rb") as stored:
+        data = stored.read()
+    assert b"SecretCam" not in data
+    assert "photo" not in application.logo.name
+
+
+def test_apply_more_than_three_preferences_rejected(client, payload, fair):
+    from tests.factories import make_booth
+
+    extra = [make_booth(fair=fair, code=f"C0{n}", hall="C") for n in range(1, 3)]
+    chosen = payload["preferred_booths"] + [str(b.pk) for b in extra]
+
+    response = post(client, {**payload, "preferred_booths": chosen})
+
+    assert_rejected(response, "preferred_booths", "Chọn tối đa 3 gian mong muốn.")
+
+
+def test_apply_booth_taken_meanwhile_rejected_naming_it(client, payload, booths):
+    booths["A02"].exhibitor = make_exhibitor()
+    booths["A02"].save()
+
+    response = post(client, payload)
+
+    assert_rejected(response, "preferred_booths", "Gian A02 vừa có đơn vị khác nhận")
+    html = response.content.decode()
+    assert 'value="Điện tử Quang Minh"' in html  # what was typed is kept
+
+
+def test_apply_booth_of_another_fair_rejected(client, payload):
+    from tests.factories import make_booth
+
+    other = make_booth(code="A01")
+
+    response = post(client, {**payload, "preferred_booths": [str(other.pk)]})
+
+    assert response.status_code == 400
+    assert "preferred_booths" in response.context["form"].errors
+
+
+def test_apply_without_consent_rejected(client, payload):
+    data = dict(payload)
+    del data["consent"]
+
+    assert_rejected(post(client, data), "consent", "Cần có sự đồng ý của bạn")
+
+
+@pytest.mark.parametrize("count", ["0", "5"])
+def test_apply_booth_count_outside_1_to_4_rejected(client, payload, count):
+    response = post(client, {**payload, "booth_count": count})
+
+    assert response.status_code == 400
+    assert "booth_count" in response.context["form"].errors
+
+
+def test_apply_honeypot_filled_rejected(client, payload):
+    response = post(client, {**payload, "website_url": "http://spam.example"})
+
+    assert_rejected(response, "website_url", "Không gửi được biểu mẫu")
+
+
+def test_apply_over_rate_limit_answers_429(client, payload, settings):
+    settings.RATE_LIMITS = {"form": (300, 2, 3600)}
+    invalid = {**payload, "consent": ""}
+
+    codes = [post(client, invalid).status_code for _ in range(3)]
+
+    assert codes == [400, 400, 429]
+    assert BoothApplication.objects.count() == 0
+
+
+def test_apply_without_csrf_token_forbidden(payload):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(APPLY, payload)
+
+    assert response.status_code == 403
+    assert BoothApplication.objects.count() == 0
+
+
+def test_apply_html_in_text_fields_shown_as_text(client, payload):
+    client.post(APPLY, {**payload, "trading_name_vi": "<b>Đậm</b><script>x()</script>"})
+
+    html = client.get("/booths/apply/done/").content.decode()
+    assert "&lt;b&gt;Đậm&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "<script>x()" not in html
+
+
+def test_apply_done_without_application_goes_back_to_form(client, fair):
+    response = client.get("/booths/apply/done/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("booths:apply")
+
+
+def test_apply_when_applications_closed_stores_nothing(client, payload, fair):
+    fair.applications_open = False
+    fair.save()
+
+    response = post(client, payload)
+
+    assert response.status_code == 400
+    assert BoothApplication.objects.count() == 0

@@ -1,0 +1,175 @@
+"""The public floor plan: every booth drawn by state, linked, highlighted, and a table."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_booth, make_exhibitor, make_fair
+
+pytestmark = pytest.mark.django_db
+
+PLAN = "/floor-plan/"
+
+
+def booth_markup(html, code):
+    match = re.search(rf'<(a|g)[^>]*id="booth-{code}".*?</\1>', html, re.S)
+    assert match, code
+    return match.group(0)
+
+
+def test_floor_plan_draws_each_state_with_its_link(client, booths):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", slug="canon-viet-nam")
+    booths["A02"].exhibitor = canon
+    booths["A02"].save()
+
+    html = client.get(PLAN).content.decode()
+
+    free = booth_markup(html, "A01")
+    taken = booth_markup(html, "A02")
+    kept = booth_markup(html, "A03")
+    assert 'class="booth booth-free"' in free
+    assert 'href="/booths/apply/?booth=A01"' in free
+    assert 'class="booth booth-taken"' in taken
+    assert "<title>Gian A02: Canon Việt Nam</title>" in taken
+    assert '<text x="' in taken and ">Canon Việt Nam</text>" in taken  # the visible tip
+    assert 'fill="url(#pat-taken)"' in taken
+    assert "href=" not in kept
+    assert 'fill="url(#pat-kept)"' in kept
+
+
+def test_floor_plan_taken_booth_links_to_profile_when_profile_url_exists(client, booths):
+    from django.urls import NoReverseMatch, reverse
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    booths["A02"].exhibitor = canon
+    booths["A02"].save()
+
+    html = client.get(PLAN).content.decode()
+
+    try:
+        reverse("exhibitors:detail", kwargs={"slug": "canon-viet-nam"})
+    except NoReverseMatch:  # the profile pages land with another branch
+        assert '<g tabindex="0" id="booth-A02"' in html
+    else:
+        assert 'href="/exhibitors/canon-viet-nam/"' in booth_markup(html, "A02")
+
+
+def test_floor_plan_svg_numbers_not_localised(client, booths):
+    """Vietnamese formats write 15,5; SVG attributes need plain numbers."""
+    html = client.get(PLAN).content.decode()
+    svg = html[
+        html.index('class="plan-svg"') : html.index("</svg>", html.index('class="plan-svg"'))
+    ]
+
+    assert re.findall(r'(?:x|y|width|height)="[^"]*,[^"]*"', svg) == []
+    assert '<text class="booth-code" x="15" y="19" text-anchor="middle">A01</text>' in svg
+
+
+def test_floor_plan_groups_booths_by_hall_and_counts_them(client, booths):
+    html = client.get(PLAN).content.decode()
+
+    assert html.count('class="plan-svg"') == 2
+    assert html.index('id="hall-a"') < html.index('id="booth-A01"') < html.index('id="hall-b"')
+    assert "<span>Trống — bấm để đăng ký (3)</span>" in html
+    assert "<span>Ban tổ chức giữ lại (chấm) (1)</span>" in html
+
+
+def test_floor_plan_legend_names_each_state_in_words(client, booths):
+    html = client.get(PLAN).content.decode()
+
+    for words in [
+        "Trống — bấm để đăng ký",
+        "Đã có doanh nghiệp (gạch chéo)",
+        "Ban tổ chức giữ lại (chấm)",
+    ]:
+        assert words in html
+
+
+def test_floor_plan_highlights_booth_from_query(client, booths):
+    html = client.get(PLAN + "?booth=a02").content.decode()
+
+    assert 'class="booth booth-free is-highlighted"' in booth_markup(html, "A02")
+    assert 'class="booth booth-free"' in booth_markup(html, "A01")
+    assert '<tr id="row-A02" class="is-highlighted" aria-current="true">' in html
+    assert "Gian A02 đang trống." in html
+
+
+def test_floor_plan_unknown_booth_says_so(client, booths):
+    html = client.get(PLAN + "?booth=Z99").content.decode()
+
+    assert "Không có gian Z99 trong kỳ hội chợ này." in html
+
+
+def test_floor_plan_table_lists_every_booth_with_state(client, booths):
+    make_exhibitor(name_vi="Ẩn", is_published=False)
+    hidden = make_exhibitor(name_vi="Công ty chưa công bố", is_published=False)
+    booths["B01"].exhibitor = hidden
+    booths["B01"].save()
+
+    html = client.get(PLAN).content.decode()
+    table = html[html.index("<table>") :]
+
+    assert [m for m in re.findall(r'<tr id="row-(\w+)"', table)] == ["A01", "A02", "A03", "B01"]
+    assert "Công ty chưa công bố" not in html
+    assert "Chưa công bố" in table
+
+
+def test_floor_plan_shows_only_current_fair(client, booths):
+    make_booth(fair=make_fair(is_current=False), code="X01", hall="X")
+
+    html = client.get(PLAN).content.decode()
+
+    assert 'id="booth-X01"' not in html
+
+
+def test_floor_plan_names_escaped(client, booths):
+    booths["A01"].exhibitor = make_exhibitor(name_vi="<script>alert(1)</script>")
+    booths["A01"].save()
+
+    html = client.get(PLAN).content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_floor_plan_english_keeps_booth_links(client, booths):
+    response = client.get("/en" + PLAN)
+
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    assert 'href="/en/booths/apply/?booth=A01"' in response.content.decode()
+
+
+def fill_fair(fair, count):
+    for n in range(count):
+        exhibitor = make_exhibitor() if n % 2 else None
+        make_booth(
+            fair=fair,
+            code=f"D{n:02d}",
+            hall="D" if n < count / 2 else "E",
+            exhibitor=exhibitor,
+            is_blocked=(n % 5 == 4) and exhibitor is None,
+        )
+
+
+def count_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(PLAN)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_floor_plan_query_count_does_not_grow_with_booths(client, fair, django_assert_num_queries):
+    fill_fair(fair, 3)
+    small = count_queries(client)
+    make_booth(fair=make_fair(is_current=False), code="X01")
+    for n in range(3, 60):
+        make_booth(
+            fair=fair, code=f"F{n:02d}", hall="F", exhibitor=make_exhibitor() if n % 2 else None
+        )
+
+    with django_assert_num_queries(small):
+        client.get(PLAN)
+    assert small <= 4

@@ -1,0 +1,256 @@
+"""Board decisions: approve, reject, waitlist, assign, move, swap, release."""
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from booths import services
+from booths.models import Booth, BoothApplication
+from exhibitors.models import Exhibitor
+from fairportal.models import AuditEntry
+from tests.booths.helpers import png_upload
+from tests.factories import make_application, make_booth, make_exhibitor, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user(is_staff=True)
+
+
+def confirmed(fair, **kwargs):
+    kwargs.setdefault("email_confirmed_at", timezone.now())
+    return make_application(fair=fair, **kwargs)
+
+
+def test_approve_creates_exhibitor_assigns_booths_and_invites(
+    fair, booths, sector, zone, reviewer, django_capture_on_commit_callbacks
+):
+    application = confirmed(
+        fair,
+        trading_name_vi="Điện tử Quang Minh",
+        trading_name_en="Quang Minh Electronics",
+        legal_name="Công ty TNHH Điện tử Quang Minh",
+        tax_code="0100109106",
+        zone=zone,
+        website="https://qm.example.vn",
+        email="hoa@qm.example.vn",
+        language="en",
+    )
+    application.sectors.set([sector])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A02"], booths["A01"]], reviewer=reviewer
+        )
+
+    application.refresh_from_db()
+    exhibitor = Exhibitor.objects.get(tax_code="0100109106")
+    assert application.status == "approved"
+    assert application.exhibitor == exhibitor
+    assert application.reviewer == reviewer
+    assert (exhibitor.name_vi, exhibitor.name_en) == (
+        "Điện tử Quang Minh",
+        "Quang Minh Electronics",
+    )
+    assert exhibitor.legal_name == "Công ty TNHH Điện tử Quang Minh"
+    assert exhibitor.zone == zone
+    assert list(exhibitor.sectors.all()) == [sector]
+    assert exhibitor.slug == "dien-tu-quang-minh"
+    assert exhibitor.is_published is True
+    assert sorted(exhibitor.booths.values_list("code", flat=True)) == ["A01", "A02"]
+    assert "a01" in exhibitor.search_text and "a02" in exhibitor.search_text
+    assert [m.to for m in mail.outbox] == [["hoa@qm.example.vn"], ["hoa@qm.example.vn"]]
+    assert "/en/account/welcome/" in mail.outbox[0].body
+    assert "A01, A02" in mail.outbox[1].body
+    assert exhibitor.members.get().email == "hoa@qm.example.vn"
+    actions = sorted(AuditEntry.objects.values_list("action", flat=True))
+    assert actions == [
+        "application.approved",
+        "booth.assigned",
+        "booth.assigned",
+        "exhibitor.representative_invited",
+    ]
+
+
+def test_approve_reuses_exhibitor_with_same_tax_code(fair, booths, reviewer):
+    known = make_exhibitor(tax_code="0100109106", slug="canon", name_vi="Canon cũ")
+    application = confirmed(fair, tax_code="0100109106", trading_name_vi="Canon Việt Nam")
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    known.refresh_from_db()
+    assert Exhibitor.objects.count() == 1
+    assert known.name_vi == "Canon Việt Nam"
+    assert known.slug == "canon"
+    assert list(known.booths.values_list("code", flat=True)) == ["A01"]
+
+
+def test_approve_copies_logo_reencoded(fair, booths, reviewer, client, payload):
+    client.post("/booths/apply/", {**payload, "logo": png_upload()})
+    application = BoothApplication.objects.get()
+    application.email_confirmed_at = timezone.now()
+    application.save()
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    exhibitor = Exhibitor.objects.get()
+    assert exhibitor.logo.name.startswith("logos/logo-")
+    assert exhibitor.logo_thumb.name.startswith("logos/thumbs/logo-")
+    assert exhibitor.logo.name != application.logo.name
+
+
+def test_approve_taken_booth_names_holder_and_rolls_back(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    holder = make_exhibitor(name_vi="TOTO Việt Nam")
+    booths["A02"].exhibitor = holder
+    booths["A02"].save()
+    application = confirmed(fair, tax_code="0100109106")
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(services.BoothTaken) as caught,
+    ):
+        services.approve_application(
+            application=application, booths=[booths["A01"], booths["A02"]], reviewer=reviewer
+        )
+
+    application.refresh_from_db()
+    assert caught.value.message == "Gian A02 đã được giao cho TOTO Việt Nam."
+    assert application.status == "submitted"
+    assert not Exhibitor.objects.filter(tax_code="0100109106").exists()
+    assert Booth.objects.get(code="A01").exhibitor is None
+    assert mail.outbox == []
+    assert AuditEntry.objects.count() == 0
+
+
+def test_approve_kept_booth_refused(fair, booths, reviewer):
+    application = confirmed(fair)
+
+    with pytest.raises(services.BoothTaken) as caught:
+        services.approve_application(
+            application=application, booths=[booths["A03"]], reviewer=reviewer
+        )
+
+    assert caught.value.message == "Gian A03 do Ban Quản lý giữ lại."
+
+
+def test_approve_unconfirmed_or_decided_application_refused(fair, booths, reviewer):
+    unconfirmed = make_application(fair=fair)
+    rejected = confirmed(fair, status="rejected")
+
+    for application in (unconfirmed, rejected):
+        with pytest.raises(services.BoothError):
+            services.approve_application(
+                application=application, booths=[booths["A01"]], reviewer=reviewer
+            )
+
+    assert Booth.objects.get(code="A01").exhibitor is None
+
+
+def test_reject_records_reason_and_mails_it(fair, reviewer, django_capture_on_commit_callbacks):
+    application = confirmed(fair, email="lan@example.vn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_application(
+            application=application, reviewer=reviewer, reason="Hết gian cao cấp."
+        )
+
+    application.refresh_from_db()
+    assert (application.status, application.decision_note) == ("rejected", "Hết gian cao cấp.")
+    assert mail.outbox[0].to == ["lan@example.vn"]
+    assert "Hết gian cao cấp." in mail.outbox[0].body
+    assert AuditEntry.objects.get().action == "application.rejected"
+
+
+def test_reject_without_reason_refused(fair, reviewer):
+    application = confirmed(fair)
+
+    with pytest.raises(services.BoothError):
+        services.reject_application(application=application, reviewer=reviewer, reason="  ")
+
+
+def test_waitlist_then_approve(fair, booths, reviewer):
+    application = confirmed(fair)
+
+    services.waitlist_application(application=application, reviewer=reviewer)
+    services.approve_application(application=application, booths=[booths["B01"]], reviewer=reviewer)
+
+    application.refresh_from_db()
+    assert application.status == "approved"
+
+
+def test_assign_release_and_assign_again(fair, booths, reviewer):
+    first, second = make_exhibitor(), make_exhibitor()
+
+    services.assign_booth(booth=booths["A01"], exhibitor=first, actor=reviewer)
+    with pytest.raises(services.BoothTaken):
+        services.assign_booth(booth=booths["A01"], exhibitor=second, actor=reviewer)
+    services.release_booth(booth=booths["A01"], actor=reviewer)
+    services.assign_booth(booth=booths["A01"], exhibitor=second, actor=reviewer)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert Booth.objects.get(code="A01").exhibitor == second
+    assert "a01" not in first.search_text.split()
+    assert "a01" in second.search_text.split()
+    actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
+    assert actions == ["booth.assigned", "booth.released", "booth.assigned"]
+
+
+def test_move_exhibitor_to_free_booth(fair, booths, reviewer):
+    exhibitor = make_exhibitor()
+    services.assign_booth(booth=booths["A01"], exhibitor=exhibitor, actor=reviewer)
+
+    services.move_exhibitor(
+        exhibitor=exhibitor, from_booths=[booths["A01"]], to_booths=[booths["B01"]], actor=reviewer
+    )
+
+    exhibitor.refresh_from_db()
+    assert list(exhibitor.booths.values_list("code", flat=True)) == ["B01"]
+    assert Booth.objects.get(code="A01").exhibitor is None
+    assert "b01" in exhibitor.search_text.split()
+
+
+def test_move_to_taken_booth_changes_nothing(fair, booths, reviewer):
+    mover, holder = make_exhibitor(), make_exhibitor(name_vi="CP Việt Nam")
+    services.assign_booth(booth=booths["A01"], exhibitor=mover, actor=reviewer)
+    services.assign_booth(booth=booths["B01"], exhibitor=holder, actor=reviewer)
+
+    with pytest.raises(services.BoothTaken) as caught:
+        services.move_exhibitor(
+            exhibitor=mover, from_booths=[booths["A01"]], to_booths=[booths["B01"]], actor=reviewer
+        )
+
+    assert caught.value.message == "Gian B01 đã được giao cho CP Việt Nam."
+    assert Booth.objects.get(code="A01").exhibitor == mover
+
+
+def test_swap_two_exhibitors(fair, booths, reviewer):
+    canon, toto = make_exhibitor(name_vi="Canon"), make_exhibitor(name_vi="TOTO")
+    services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=reviewer)
+    services.assign_booth(booth=booths["B01"], exhibitor=toto, actor=reviewer)
+
+    services.swap_booths(booth_a=booths["B01"], booth_b=booths["A01"], actor=reviewer)
+
+    assert Booth.objects.get(code="A01").exhibitor == toto
+    assert Booth.objects.get(code="B01").exhibitor == canon
+    canon.refresh_from_db()
+    assert "b01" in canon.search_text.split()
+
+
+def test_swap_with_free_booth_refused(fair, booths, reviewer):
+    services.assign_booth(booth=booths["A01"], exhibitor=make_exhibitor(), actor=reviewer)
+
+    with pytest.raises(services.BoothError):
+        services.swap_booths(booth_a=booths["A01"], booth_b=booths["A02"], actor=reviewer)
+
+
+def test_booth_of_another_fair_not_given(fair, reviewer):
+    application = confirmed(fair)
+    elsewhere = make_booth(code="A01")
+
+    with pytest.raises(services.BoothTaken):
+        services.approve_application(application=application, booths=[elsewhere], reviewer=reviewer)

@@ -1,0 +1,148 @@
+"""The applicant's secret link: confirms the e-mail, reaches the board, withdraws, expires."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from booths.models import BoothApplication
+from fairportal.models import AuditEntry
+from fairportal.tokens import new_token
+from tests.factories import make_application
+
+pytestmark = pytest.mark.django_db
+
+
+def application_with_token(fair, **kwargs):
+    token, digest = new_token()
+    kwargs.setdefault("expires_at", timezone.now() + datetime.timedelta(hours=48))
+    return make_application(fair=fair, token_hash=digest, **kwargs), token
+
+
+def test_status_first_open_confirms_and_mails_board(
+    client, fair, settings, django_capture_on_commit_callbacks
+):
+    application, token = application_with_token(fair, trading_name_vi="Điện Quang")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/booths/applications/{token}/")
+
+    application.refresh_from_db()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert application.email_confirmed_at is not None
+    assert "Hồ sơ đang chờ Ban tổ chức xét duyệt." in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert 'rel="canonical"' not in html
+    assert [m.to for m in mail.outbox] == [[settings.BOARD_EMAIL]]
+    assert application.reference in mail.outbox[0].subject
+    assert f"/admin/booths/boothapplication/{application.pk}/change/" in mail.outbox[0].body
+    assert AuditEntry.objects.filter(action="application.confirmed").count() == 1
+
+
+def test_status_second_open_sends_nothing_more(client, fair, django_capture_on_commit_callbacks):
+    application, token = application_with_token(fair)
+    client.get(f"/booths/applications/{token}/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/booths/applications/{token}/")
+
+    assert mail.outbox == []
+    assert AuditEntry.objects.filter(action="application.confirmed").count() == 1
+
+
+def test_status_unknown_token_is_404(client, fair):
+    assert client.get("/booths/applications/not-a-real-token/").status_code == 404
+
+
+def test_status_second_company_application_told_one_is_open(
+    client, fair, django_capture_on_commit_callbacks
+):
+    make_application(fair=fair, tax_code="0100109106", email_confirmed_at=timezone.now())
+    second, token = application_with_token(fair, tax_code="0100109106")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/booths/applications/{token}/")
+
+    second.refresh_from_db()
+    assert response.status_code == 200
+    assert "đã có một hồ sơ đăng ký đang được xét" in response.content.decode()
+    assert second.email_confirmed_at is None
+    assert mail.outbox == []
+
+
+def test_status_unconfirmed_application_never_blocks_another(client, fair):
+    make_application(fair=fair, tax_code="0100109106")  # someone typed a public tax code
+    second, token = application_with_token(fair, tax_code="0100109106")
+
+    client.get(f"/booths/applications/{token}/")
+
+    second.refresh_from_db()
+    assert second.email_confirmed_at is not None
+
+
+def test_status_withdraw_while_open(client, fair):
+    application, token = application_with_token(fair)
+    client.get(f"/booths/applications/{token}/")
+
+    response = client.post(f"/booths/applications/{token}/", {"action": "withdraw"}, follow=True)
+
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert "Hồ sơ đã được rút." in response.content.decode()
+    assert "Rút hồ sơ</button>" not in response.content.decode()
+
+
+def test_status_withdraw_after_decision_refused(client, fair):
+    application, token = application_with_token(
+        fair, status="rejected", email_confirmed_at=timezone.now()
+    )
+
+    response = client.post(f"/booths/applications/{token}/", {"action": "withdraw"}, follow=True)
+
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    assert "không còn mở nên không rút được" in response.content.decode()
+
+
+def test_status_shows_rejection_reason_as_text(client, fair):
+    _application, token = application_with_token(
+        fair,
+        status="rejected",
+        email_confirmed_at=timezone.now(),
+        decision_note="<b>Hết gian</b> loại này",
+        decided_at=timezone.now(),
+    )
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assert "&lt;b&gt;Hết gian&lt;/b&gt; loại này" in html
+    assert "Từ chối" in html
+
+
+def test_status_expired_link_shows_expired_and_does_not_confirm(client, fair):
+    application, token = application_with_token(
+        fair, expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    application.refresh_from_db()
+    assert application.status == "expired"
+    assert application.email_confirmed_at is None
+    assert "Hồ sơ đã hết hạn" in html
+
+
+def test_expire_applications_command_expires_only_stale_unconfirmed(fair):
+    old = timezone.now() - datetime.timedelta(hours=49)
+    stale, _t = application_with_token(fair, expires_at=old + datetime.timedelta(hours=48))
+    fresh, _t = application_with_token(fair)
+    confirmed, _t = application_with_token(fair, expires_at=old, email_confirmed_at=timezone.now())
+
+    call_command("expire_applications")
+
+    statuses = dict(BoothApplication.objects.values_list("pk", "status"))
+    assert statuses == {stale.pk: "expired", fresh.pk: "submitted", confirmed.pk: "submitted"}
+    assert AuditEntry.objects.filter(action="application.expired").count() == 1
