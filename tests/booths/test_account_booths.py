@@ -33,10 +33,7 @@ def other_company(fair, booths):
     return exhibitor
 
 
-def test_account_booths_needs_login(client, fair, settings):
-    # The login page (account:login) lands with the self-service branch; its path is fixed.
-    settings.LOGIN_URL = "/account/login/"
-
+def test_account_booths_needs_login(client, fair):
     response = client.get(URL)
 
     assert response.status_code == 302

@@ -361,8 +361,7 @@ def _representative(client, exhibitor):
     return user
 
 
-def test_account_meetings_needs_login(client, session, settings):
-    settings.LOGIN_URL = "/account/login/"
+def test_account_meetings_needs_login(client, session):
 
     response = client.get("/account/meetings/")
 
