@@ -23,6 +23,7 @@ from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
 from exhibitors.services import invite_representative
 from fairportal.audit import record
+from fairportal.cache import public_data_changed
 from fairportal.mail import send_on_commit
 from fairportal.text import fold
 from fairportal.tokens import new_token
@@ -276,6 +277,7 @@ def _take_booths(*, booths, exhibitor: Exhibitor, fair, now) -> list[Booth]:
             current = _holder_of(booth)
             raise BoothTaken(current, current.exhibitor)
         taken.append(booth)
+    public_data_changed()  # update() sends no signal: the plan and directory must refresh
     return taken
 
 
@@ -288,6 +290,7 @@ def _release(*, booth: Booth, exhibitor: Exhibitor, now) -> None:
             _("Gian %(code)s không còn thuộc %(name)s.")
             % {"code": booth.code, "name": exhibitor.name_vi}
         )
+    public_data_changed()
 
 
 def _unique_slug(name: str) -> str:
@@ -531,6 +534,7 @@ def swap_booths(*, booth_a, booth_b, actor):
             )
             if updated != 1:
                 raise BoothTaken(_holder_of(booth), None)
+        public_data_changed()
         refresh_exhibitors_search({first.exhibitor_id, second.exhibitor_id})
         record(
             action="booth.swapped",
@@ -553,6 +557,7 @@ def set_fascia_name(*, booth, exhibitor, fascia_name: str, actor):
         )
         if not updated:
             raise BoothError(_("Gian này không thuộc doanh nghiệp của bạn."))
+        public_data_changed()
         record(
             action="booth.fascia_changed",
             obj=booth,

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -334,6 +335,7 @@ class PlanView(TemplateView):
         return context
 
 
+@csrf_exempt  # on cached pages; it only stars items in the visitor's own session
 @require_POST
 def plan_toggle(request):
     kind, slug = request.POST.get("kind", ""), request.POST.get("slug", "")

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import path
-from django.views.decorators.cache import cache_page
 
 from fairportal.sitemaps import SITEMAPS
 
@@ -23,7 +22,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        cache_page(3600)(sitemap),
+        sitemap,  # served from the public page cache (fairportal/cache.py)
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -144,6 +144,7 @@ PUBLIC_CACHED_VIEWS = [
     "events:list",
     "events:agenda_ics",
     "events:event_ics",
+    "django.contrib.sitemaps.views.sitemap",
 ]
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 

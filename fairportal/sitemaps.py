@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.models import SideEvent
 from events.selectors import current_fair
 from exhibitors import selectors as exhibitor_selectors
 
@@ -28,7 +29,10 @@ class PagesSitemap(PortalSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "visit", "exhibitors:list", "exhibitors:products"]
+        return [
+            "home", "visit", "exhibitors:list", "exhibitors:products", "booths:floor_plan",
+            "events:list", "booths:apply",
+        ]  # fmt: skip
 
     def location(self, item):
         return reverse(item)
@@ -49,4 +53,22 @@ class ProfilesSitemap(PortalSitemap):
         return exhibitor.updated_at
 
 
-SITEMAPS = {"pages": PagesSitemap, "exhibitors": ProfilesSitemap}
+class EventsSitemap(PortalSitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        fair = current_fair()
+        if fair is None:
+            return []
+        return list(
+            SideEvent.objects.filter(fair=fair)
+            .only("slug", "updated_at")
+            .order_by("starts_at", "pk")
+        )
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+SITEMAPS = {"pages": PagesSitemap, "exhibitors": ProfilesSitemap, "events": EventsSitemap}

@@ -36,3 +36,20 @@ def test_robots_txt_points_to_sitemap_and_keeps_private_areas_out(client):
     assert "Disallow: /admin/" in text and "Disallow: /account/" in text
     assert "Disallow: /exhibitors/" not in text
     assert "Sitemap: https://hoicho.example.vn/sitemap.xml" in text
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_programme_floor_plan_and_current_events(client):
+    from tests.factories import make_event, make_fair
+
+    fair = make_fair()
+    make_event(fair=fair, slug="hoi-thao-chuoi-cung-ung")
+    make_event(fair=make_fair(is_current=False), slug="hoi-thao-nam-cu")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "https://hoicho.example.vn/events/hoi-thao-chuoi-cung-ung/" in xml
+    assert "https://hoicho.example.vn/en/events/hoi-thao-chuoi-cung-ung/" in xml
+    assert "https://hoicho.example.vn/floor-plan/" in xml
+    assert "https://hoicho.example.vn/events/</loc>" in xml
+    assert "hoi-thao-nam-cu" not in xml

@@ -74,3 +74,89 @@ def test_logged_in_users_never_served_from_cache(client):
     response = client.get("/")
 
     assert "X-Cache" not in response
+
+
+def _listed_exhibitor():
+    from tests.factories import make_booth, make_exhibitor
+
+    fair = Fair.objects.get(is_current=True)
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, code="A07", exhibitor=exhibitor)
+    return exhibitor
+
+
+def test_profile_with_star_and_meeting_link_is_cached(client):
+    make_fair()
+    _listed_exhibitor()
+
+    first = client.get("/exhibitors/canon-viet-nam/")
+    second = client.get("/exhibitors/canon-viet-nam/")
+
+    assert 'class="star-form"' in first.text and "csrfmiddlewaretoken" not in first.text
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+
+
+def test_star_toggle_works_from_cached_page_without_csrf_token(client):
+    from django.test import Client
+
+    make_fair()
+    _listed_exhibitor()
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post("/plan/toggle/", {"kind": "exhibitor", "slug": "canon-viet-nam"})
+
+    assert response.status_code == 302
+    assert "Canon Việt Nam" in strict.get("/plan/").text
+
+
+def test_pages_with_forms_are_not_cached(client):
+    from tests.factories import make_event
+
+    fair = Fair.objects.get(pk=make_fair().pk)
+    make_event(fair=fair, slug="hoi-thao-a", registration_open=True)
+
+    first = client.get("/events/hoi-thao-a/")
+    second = client.get("/events/hoi-thao-a/")
+
+    assert "csrfmiddlewaretoken" in first.text
+    assert "X-Cache" not in first and "X-Cache" not in second
+
+
+def test_booth_assignment_by_service_invalidates_floor_plan_and_directory(client):
+    from booths.models import Booth
+    from booths.services import assign_booth
+    from tests.factories import make_booth, make_exhibitor
+
+    fair = make_fair()
+    exhibitor = make_exhibitor(name_vi="TOTO Việt Nam", slug="toto-viet-nam")
+    booth = make_booth(fair=fair, code="B05")
+    before = client.get("/floor-plan/")
+    assert client.get("/floor-plan/")["X-Cache"] == "hit"
+    assert "TOTO Việt Nam" not in client.get("/exhibitors/").text
+
+    assign_booth(booth=booth, exhibitor=exhibitor, actor=make_user(is_staff=True))
+    after = client.get("/floor-plan/")
+    directory = client.get("/exhibitors/")
+
+    assert before["X-Cache"] == "miss" and after["X-Cache"] == "miss"
+    assert "TOTO Việt Nam" in after.text and "TOTO Việt Nam" in directory.text
+    assert Booth.objects.get(pk=booth.pk).exhibitor == exhibitor
+
+
+def test_seat_taken_by_registration_invalidates_programme(client):
+    from events.services import register_attendee
+    from tests.factories import make_event
+
+    fair = make_fair()
+    event = make_event(fair=fair, slug="hoi-thao-b", capacity=5)
+    client.get("/events/")
+    assert client.get("/events/")["X-Cache"] == "hit"
+
+    register_attendee(
+        event=event,
+        data={"name": "Lan", "email": "lan@example.vn", "phone": "0912345678", "consent": True},
+        language="vi",
+    )
+    fresh = client.get("/events/")
+
+    assert fresh["X-Cache"] == "miss"
