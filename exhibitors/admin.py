@@ -42,6 +42,32 @@ AUDIT_FIELDS = ("created_at", "updated_at")
 AUDIT_FIELDSET = (_("Thời gian"), {"fields": (AUDIT_FIELDS,), "classes": ("collapse",)})
 
 
+def fair_filter(path_to_booths: str):
+    """A "fair" filter: the rows taking part in a fair (holding a booth there).
+
+    Django's related filter hides itself, and ignores its parameter, while only one
+    fair exists; this one always applies `?fair=<id>` (the dashboard links to it).
+    """
+
+    class FairFilter(admin.SimpleListFilter):
+        title = _("kỳ hội chợ")
+        parameter_name = "fair"
+
+        def lookups(self, request, model_admin):
+            booth = Exhibitor._meta.get_field("booths").related_model
+            fair_model = booth._meta.get_field("fair").related_model
+            return [(str(pk), name) for pk, name in fair_model.objects.values_list("pk", "name")]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if not value or not value.isdigit():
+                return queryset
+            taking_part = queryset.model.objects.filter(**{f"{path_to_booths}__fair": value})
+            return queryset.filter(pk__in=taking_part.values("pk"))
+
+    return FairFilter
+
+
 class BoardModelAdmin(
     AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
 ):
@@ -133,7 +159,7 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
     )
     list_display_links = ("logo_column", "name")
     list_filter = (
-        ("booths__fair", admin.RelatedOnlyFieldListFilter),
+        fair_filter("booths"),
         "sectors",
         "zone",
         "origin_country",
@@ -341,7 +367,7 @@ class ProductAdmin(UploadedImagesMixin, BoardModelAdmin):
     )
     list_display_links = ("image_column", "name")
     list_filter = (
-        ("exhibitor__booths__fair", admin.RelatedOnlyFieldListFilter),
+        fair_filter("exhibitor__booths"),
         "sector",
         "is_published",
         MissingEnglishFilter,

@@ -81,7 +81,7 @@ def translated_field_names(model) -> list[str]:
     from modeltranslation.translator import NotRegistered, translator
 
     try:
-        return list(translator.get_options_for_model(model).fields.keys())
+        return list(translator.get_options_for_model(model).all_fields.keys())
     except NotRegistered:
         return []
 

@@ -176,7 +176,7 @@ def _exhibitor_charts(fair, summary):
                 sector.n,
                 _url(
                     "exhibitors_exhibitor",
-                    booths__fair__id__exact=fair.pk,
+                    fair=fair.pk,
                     sectors__id__exact=sector.pk,
                 ),
             )
@@ -195,13 +195,13 @@ def _exhibitor_charts(fair, summary):
                 count,
                 _url(
                     "exhibitors_exhibitor",
-                    booths__fair__id__exact=fair.pk,
+                    fair=fair.pk,
                     origin_country__exact=code,
                 ),
             )
         )
     summary["exhibitors_total"] = sum(bar.value for bar in country_chart.bars)
-    summary["exhibitors_url"] = _url("exhibitors_exhibitor", booths__fair__id__exact=fair.pk)
+    summary["exhibitors_url"] = _url("exhibitors_exhibitor", fair=fair.pk)
     return [sector_chart, country_chart]
 
 
