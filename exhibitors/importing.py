@@ -291,7 +291,13 @@ def plan_import(records: list[dict]) -> ImportPlan:
                 slug=slug, values=values, first_row=row.number, first_record=record
             )
             _match(plan, row, by_slug, by_tax, old_slugs, slug_of_tax)
+            phone_error = values.pop("_phone_error", None)
+            if phone_error and not (plan.existing and plan.existing.phone == values["phone"]):
+                row.errors.append(phone_error)
         else:
+            phone_error = values.pop("_phone_error", None)
+            if phone_error and record.get("phone") != plan.first_record.get("phone"):
+                row.errors.append(phone_error)
             for key, _help in EXHIBITOR_COLUMNS:
                 if record.get(key) and record.get(key) != plan.first_record.get(key):
                     row.errors.append(
@@ -387,7 +393,8 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
             try:
                 phone = normalize_phone(phone)
             except ValidationError as error:
-                row.errors.append(" ".join(error.messages))
+                # An error unless it is the number already stored (kept as it was).
+                values["_phone_error"] = " ".join(error.messages)
         values["phone"] = phone
     if "is_published" in record:
         flag = _flag(record["is_published"])
