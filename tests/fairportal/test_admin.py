@@ -153,9 +153,7 @@ def test_missing_english_filter_and_column(admin_client):
     missing = make_exhibitor(name_vi="Chỉ tiếng Việt", name_en="")
     make_exhibitor(name_vi="Đủ", name_en="Complete", address_en="Dong Anh, Hanoi")
 
-    response = admin_client.get(
-        reverse("admin:exhibitors_exhibitor_changelist"), {"en": "missing"}
-    )
+    response = admin_client.get(reverse("admin:exhibitors_exhibitor_changelist"), {"en": "missing"})
 
     assert [row.pk for row in response.context["cl"].result_list] == [missing.pk]
     assert "tr-missing" in response.content.decode()

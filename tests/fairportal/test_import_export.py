@@ -90,7 +90,11 @@ def catalogue(db):
 def test_exhibitor_csv_export_keeps_vietnamese_and_one_row_per_product(admin_client, catalogue):
     zone, electronics, _food = catalogue
     canon = make_exhibitor(
-        name_vi="Canon Việt Nam", slug="canon", zone=zone, sectors=[electronics], phone="+84241234567"
+        name_vi="Canon Việt Nam",
+        slug="canon",
+        zone=zone,
+        sectors=[electronics],
+        phone="+84241234567",
     )
     make_product(exhibitor=canon, name_vi="Máy in phun màu", name_en="Inkjet printer")
     make_product(exhibitor=canon, name_vi="Máy ảnh số", name_en="Digital camera")
@@ -128,7 +132,9 @@ def test_product_export_uses_its_export_fields(admin_client):
     canon = make_exhibitor(name_vi="Canon Việt Nam")
     product = make_product(exhibitor=canon, name_vi="Máy in phun màu", is_published=False)
 
-    csv_response = _export(admin_client, "admin:exhibitors_product_changelist", "export_csv", [product])
+    csv_response = _export(
+        admin_client, "admin:exhibitors_product_changelist", "export_csv", [product]
+    )
     xlsx_response = _export(
         admin_client, "admin:exhibitors_product_changelist", "export_xlsx", [product]
     )
@@ -173,8 +179,14 @@ def test_preview_lists_every_bad_row_and_writes_nothing(admin_client, catalogue)
     good_tax = valid_tax_code(501)
     rows = [
         COLUMN_KEYS,
-        _row(slug="canon", tax_code=good_tax, name_vi="Canon Việt Nam", zone="kcn-thang-long",
-             sectors="dien-tu", product_name_vi="Máy in"),
+        _row(
+            slug="canon",
+            tax_code=good_tax,
+            name_vi="Canon Việt Nam",
+            zone="kcn-thang-long",
+            sectors="dien-tu",
+            product_name_vi="Máy in",
+        ),
         _row(slug="cp", name_vi="C.P. Việt Nam", sectors="chan-nuoi"),
         _row(slug="abc", name_vi="ABC", zone="kcn-khong-co"),
         _row(slug="xyz", name_vi="XYZ", tax_code="0100109107"),
@@ -221,11 +233,22 @@ def test_good_file_previews_then_imports_and_reimport_changes_nothing(admin_clie
     tax = valid_tax_code(777)
     rows = [
         COLUMN_KEYS,
-        _row(slug="canon", tax_code=tax, name_vi="Canon Việt Nam", name_en="Canon Vietnam",
-             zone="KCN Thăng Long", sectors="dien-tu; Thực phẩm", origin_country="jp",
-             phone="024 3881 2345", email="LienHe@Canon.example", is_published="1",
-             product_name_vi="Máy in phun màu", product_name_en="Inkjet printer",
-             product_sector="dien-tu", product_is_published="1"),
+        _row(
+            slug="canon",
+            tax_code=tax,
+            name_vi="Canon Việt Nam",
+            name_en="Canon Vietnam",
+            zone="KCN Thăng Long",
+            sectors="dien-tu; Thực phẩm",
+            origin_country="jp",
+            phone="024 3881 2345",
+            email="LienHe@Canon.example",
+            is_published="1",
+            product_name_vi="Máy in phun màu",
+            product_name_en="Inkjet printer",
+            product_sector="dien-tu",
+            product_is_published="1",
+        ),
         _row(slug="canon", tax_code=tax, name_vi="Canon Việt Nam", product_name_vi="Máy ảnh số"),
         _row(slug="dai-hung", name_vi="Đại Hưng", is_published="0"),
     ]
@@ -299,7 +322,9 @@ def test_duplicate_slug_and_tax_code_inside_the_file_are_errors(catalogue):
 
     plan = plan_import(records)
 
-    assert plan.rows[1].errors == ["Mã số thuế " + tax + " trùng với doanh nghiệp “canon” trong tệp."]
+    assert plan.rows[1].errors == [
+        "Mã số thuế " + tax + " trùng với doanh nghiệp “canon” trong tệp."
+    ]
     assert plan.rows[2].errors == ["Cột name_vi khác với dòng 2 của cùng doanh nghiệp."]
 
 
@@ -375,4 +400,3 @@ def test_import_fair_refuses_an_existing_edition(tmp_path):
 
     assert "hoi-cho-2024" in str(raised.value)
     assert Booth.objects.count() == 2
-
