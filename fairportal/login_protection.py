@@ -1,11 +1,14 @@
 """Login guessing protection with django-axes: the backend that checks the lockout and
 the readable page a locked-out client sees."""
 
+import ipaddress
 import math
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.shortcuts import render
+
+from fairportal.ratelimit import client_ip
 
 
 class LoginGuardBackend(AxesStandaloneBackend):
@@ -21,6 +24,17 @@ class LoginGuardBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def axes_client_ip(request) -> str | None:
+    """The client address as `fairportal.ratelimit.client_ip` sees it (honouring
+    DJANGO_BEHIND_PROXY), or None when there is no valid one (a request built by
+    Django's test client `force_login`, a Unix socket): axes stores it in an IP column."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def lockout_response(request, original_response=None, credentials=None):

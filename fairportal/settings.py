@@ -166,7 +166,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "fairportal.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "fairportal.login_protection.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "fairportal.login_protection.lockout_response"
 AXES_VERBOSE = False
 

@@ -91,3 +91,13 @@ def test_client_login_without_a_request_still_works(client, officer):
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
+
+
+def test_address_for_axes_is_none_without_a_valid_client_address(rf):
+    from fairportal.login_protection import axes_client_ip
+
+    request = rf.get("/admin/login/")
+    request.META.pop("REMOTE_ADDR")
+
+    assert axes_client_ip(request) is None
+    assert axes_client_ip(rf.get("/", REMOTE_ADDR="2001:db8::1")) == "2001:db8::1"
