@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -146,18 +146,15 @@ class ImportForm(forms.Form):
 class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
     uploaded_images = {"logo": "logo_thumb"}
     list_display = (
-        "logo_column",
-        "name",
+        "name_with_logo",
         "tax_code",
-        "zone",
-        "origin_country",
+        "country",
         "sector_list",
         "booth_codes",
         "product_count",
         "is_published",
         "english_status",
     )
-    list_display_links = ("logo_column", "name")
     list_filter = (
         fair_filter("booths"),
         "sectors",
@@ -192,7 +189,7 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
         ),
         (
             _("Liên hệ"),
-            {"fields": (("website", "email", "phone"), ("address_vi", "address_en"))},
+            {"fields": (("website", "email"), "phone", ("address_vi", "address_en"))},
         ),
         (_("Phân loại"), {"fields": (("zone", "origin_country"), "sectors")}),
         (_("Giới thiệu"), {"fields": (("description_vi", "description_en"),)}),
@@ -222,9 +219,17 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
     def name(self, obj):
         return obj.name
 
-    @admin.display(description=_("logo"))
-    def logo_column(self, obj):
-        return thumbnail(obj.logo_thumb, alt="")
+    @admin.display(description=_("quốc gia"), ordering="origin_country")
+    def country(self, obj):
+        return obj.origin_country
+
+    @admin.display(description=_("doanh nghiệp"), ordering="name_sort")
+    def name_with_logo(self, obj):
+        return format_html(
+            '<span class="name-with-thumb">{} <span>{}</span></span>',
+            thumbnail(obj.logo_thumb, size=40, alt=""),
+            obj.name,
+        )
 
     @admin.display(description=_("logo hiện tại"))
     def logo_preview(self, obj):

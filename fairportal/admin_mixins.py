@@ -127,7 +127,10 @@ class TranslationCompletenessMixin:
         missing = missing_english(obj)
         if missing:
             return format_html(
-                '<span class="tr-missing">{} {}</span>', _("Thiếu:"), ", ".join(missing)
+                '<span class="tr-missing" title="{}">{} {}</span>',
+                ", ".join(missing),
+                _("Thiếu"),
+                len(missing),
             )
         return format_html('<span class="tr-ok">{}</span>', _("Đủ"))
 

@@ -14,6 +14,8 @@ class BoardAdminSite(admin.AdminSite):
     site_title = _("Quản trị Hội chợ KCN Hà Nội")
     index_title = _("Bảng điều khiển")
     index_template = "admin/board_index.html"
+    # The lists are wide (thumbnails, filters): they get the whole width.
+    enable_nav_sidebar = False
 
     def __init__(self, name="admin"):
         super().__init__(name)

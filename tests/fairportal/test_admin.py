@@ -319,3 +319,36 @@ def test_fair_booth_inline_shows_exhibitor_read_only(admin_client):
     assert 'name="booths-0-exhibitor"' not in html
     assert 'name="booths-0-code"' in html
     assert Booth.objects.get(pk=booth.pk).exhibitor == exhibitor
+
+
+def test_admins_without_the_mixin_are_audited_from_their_log_entries(superuser):
+    from axes.models import AccessAttempt
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    # django-axes' own admin does not use AuditedAdminMixin.
+    attempt = AccessAttempt.objects.create(
+        username="can-bo",
+        ip_address="10.0.0.1",
+        user_agent="",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
+    exhibitor = make_exhibitor()
+
+    LogEntry.objects.log_actions(
+        user_id=superuser.pk,
+        queryset=[attempt],
+        action_flag=CHANGE,
+        change_message=[{"changed": {"fields": ["Failed Logins"]}}],
+        single_object=True,
+    )
+    LogEntry.objects.log_actions(
+        user_id=superuser.pk, queryset=[exhibitor], action_flag=CHANGE, single_object=True
+    )
+
+    entry = AuditEntry.objects.get()
+    assert entry.action == "admin.changed"
+    assert entry.object_id == str(attempt.pk)
+    assert entry.actor == superuser
+    assert entry.changes == {"message": "Đã thay đổi Failed Logins."}
