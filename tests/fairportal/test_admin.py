@@ -352,3 +352,84 @@ def test_admins_without_the_mixin_are_audited_from_their_log_entries(superuser):
     assert entry.object_id == str(attempt.pk)
     assert entry.actor == superuser
     assert entry.changes == {"message": "Đã thay đổi Failed Logins."}
+
+
+def _fair_form(fair, booths):
+    data = {
+        "name_vi": fair.name_vi,
+        "name_en": fair.name_en,
+        "slug": fair.slug,
+        "starts_on": "20/09/2024",
+        "ends_on": "22/09/2024",
+        "opens_at": "08:00",
+        "closes_at": "17:00",
+        "venue_vi": fair.venue_vi,
+        "address_vi": fair.address_vi,
+        "organiser_vi": fair.organiser_vi,
+        "is_current": "on",
+        "applications_open": "on",
+        "figures-TOTAL_FORMS": "0",
+        "figures-INITIAL_FORMS": "0",
+        "booths-TOTAL_FORMS": str(len(booths)),
+        "booths-INITIAL_FORMS": str(len(booths)),
+    }
+    for index, booth in enumerate(booths):
+        data.update(
+            {
+                f"booths-{index}-id": booth.pk,
+                f"booths-{index}-fair": fair.pk,
+                f"booths-{index}-code": booth.code,
+                f"booths-{index}-hall": booth.hall,
+                f"booths-{index}-kind": booth.kind,
+                f"booths-{index}-width_m": "3.0",
+                f"booths-{index}-depth_m": "3.0",
+                f"booths-{index}-price_vnd": booth.price_vnd,
+                f"booths-{index}-DELETE": "on",
+            }
+        )
+    return data
+
+
+def test_fair_inline_refuses_to_delete_a_taken_booth(admin_client):
+    fair = make_fair()
+    taken = make_booth(fair=fair, code="A01", exhibitor=make_exhibitor())
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+
+    response = admin_client.post(url, _fair_form(fair, [taken]))
+
+    assert response.status_code == 200
+    assert "Không xoá được gian A01" in response.content.decode()
+    assert Booth.objects.filter(pk=taken.pk).exists()
+
+
+def test_fair_inline_deletes_a_free_booth(admin_client):
+    fair = make_fair()
+    free = make_booth(fair=fair, code="A02")
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+
+    response = admin_client.post(url, _fair_form(fair, [free]))
+
+    assert response.status_code == 302
+    assert not Booth.objects.filter(pk=free.pk).exists()
+
+
+def test_product_inline_image_gets_a_thumbnail(admin_client):
+    exhibitor = make_exhibitor()
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    data = _exhibitor_form(
+        exhibitor,
+        **{
+            "products-TOTAL_FORMS": "1",
+            "products-0-name_vi": "Máy in",
+            "products-0-is_published": "on",
+            "products-0-position": "0",
+            "products-0-image": _png((300, 200)),
+        },
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    product = Product.objects.get(exhibitor=exhibitor)
+    assert product.image.name.startswith("products/product-")
+    assert product.image_thumb.name.startswith("products/thumbs/product-")
