@@ -6,10 +6,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -101,12 +103,30 @@ class ActionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ContentTypeFilter(admin.SimpleListFilter):
+    """The kinds of object present in the log, by their readable name."""
+
+    title = _("loại đối tượng")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = ContentType.objects.filter(
+            pk__in=AuditEntry.objects.values("content_type_id")
+        ).order_by("app_label", "model")
+        return [(str(kind.pk), capfirst(kind.name)) for kind in kinds]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(content_type_id=self.value())
+        return queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     """The log is read-only for everyone: it is written by the services and the admin."""
 
-    list_display = ("created_at", "actor_column", "action", "content_type", "object_link")
-    list_filter = (ActionFilter, ("content_type", admin.RelatedOnlyFieldListFilter), ActorFilter)
+    list_display = ("created_at", "actor_column", "action", "object_kind", "object_link")
+    list_filter = (ActionFilter, ContentTypeFilter, ActorFilter)
     list_select_related = ("actor", "content_type")
     search_fields = ("object_repr", "actor_label", "action", "object_id")
     date_hierarchy = "created_at"
@@ -136,6 +156,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("người thực hiện"), ordering="actor_label")
     def actor_column(self, obj):
         return obj.actor_label or (obj.actor.get_username() if obj.actor_id else "—")
+
+    @admin.display(description=_("loại đối tượng"), ordering="content_type")
+    def object_kind(self, obj):
+        return capfirst(obj.content_type.name) if obj.content_type_id else "—"
 
     @admin.display(description=_("đối tượng"))
     def object_link(self, obj):

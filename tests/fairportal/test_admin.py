@@ -433,3 +433,17 @@ def test_product_inline_image_gets_a_thumbnail(admin_client):
     product = Product.objects.get(exhibitor=exhibitor)
     assert product.image.name.startswith("products/product-")
     assert product.image_thumb.name.startswith("products/thumbs/product-")
+
+
+def test_audit_list_filters_by_kind_of_object(admin_client, superuser):
+    exhibitor = make_exhibitor()
+    record(action="exhibitor.imported", obj=exhibitor, actor=superuser)
+    record(action="zone.changed", obj=make_zone(), actor=superuser)
+    kind = ContentType.objects.get_for_model(Exhibitor)
+
+    response = admin_client.get(
+        reverse("admin:fairportal_auditentry_changelist"), {"kind": kind.pk}
+    )
+
+    assert [e.action for e in response.context["cl"].result_list] == ["exhibitor.imported"]
+    assert "Doanh nghiệp trưng bày</td>" in response.content.decode()
