@@ -215,10 +215,6 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
             .prefetch_related("sectors", "booths")
         )
 
-    @admin.display(description=_("tên giao dịch"), ordering="name_sort")
-    def name(self, obj):
-        return obj.name
-
     @admin.display(description=_("quốc gia"), ordering="origin_country")
     def country(self, obj):
         return obj.origin_country
@@ -362,15 +358,13 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
 class ProductAdmin(UploadedImagesMixin, BoardModelAdmin):
     uploaded_images = {"image": "image_thumb"}
     list_display = (
-        "image_column",
-        "name",
+        "name_with_image",
         "exhibitor",
         "sector",
         "is_published",
         "position",
         "english_status",
     )
-    list_display_links = ("image_column", "name")
     list_filter = (
         fair_filter("exhibitor__booths"),
         "sector",
@@ -403,17 +397,17 @@ class ProductAdmin(UploadedImagesMixin, BoardModelAdmin):
         AUDIT_FIELDSET,
     )
 
-    @admin.display(description=_("ảnh"))
-    def image_column(self, obj):
-        return thumbnail(obj.image_thumb, alt="")
+    @admin.display(description=_("tên sản phẩm"), ordering="name_sort")
+    def name_with_image(self, obj):
+        return format_html(
+            '<span class="name-with-thumb">{} <span>{}</span></span>',
+            thumbnail(obj.image_thumb, size=40, alt=""),
+            obj.name,
+        )
 
     @admin.display(description=_("ảnh hiện tại"))
     def image_preview(self, obj):
         return thumbnail(obj.image_thumb, size=120, alt=obj.name_vi or "")
-
-    @admin.display(description=_("tên sản phẩm"), ordering="name_sort")
-    def name(self, obj):
-        return obj.name
 
 
 @admin.register(ExhibitorSlug)
