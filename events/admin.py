@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from events import selectors, services
-from events.models import EventRegistration, Fair, FairFigure, MeetingRequest, SideEvent
+from events.models import EventRegistration, MeetingRequest, SideEvent
 
 
 def _csv_response(filename: str) -> tuple[HttpResponse, "csv._writer"]:
@@ -25,16 +25,7 @@ def _csv_response(filename: str) -> tuple[HttpResponse, "csv._writer"]:
     return response, csv.writer(response)
 
 
-class FairFigureInline(admin.TabularInline):
-    model = FairFigure
-    extra = 0
-
-
-@admin.register(Fair)
-class FairAdmin(TranslationAdmin):
-    list_display = ["name", "starts_on", "ends_on", "is_current"]
-    prepopulated_fields = {"slug": ["name_vi"]}
-    inlines = [FairFigureInline]
+# Fair and FairFigure are registered in fairportal/admin.py (with the booths inline).
 
 
 class RegistrationInline(admin.TabularInline):

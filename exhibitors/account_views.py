@@ -85,6 +85,7 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
 
     template_name = "account/welcome.html"
     post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("account:home")
 
     def form_valid(self, form):

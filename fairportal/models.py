@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,4 +80,6 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.created_at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+        return (
+            f"{timezone.localtime(self.created_at):%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+        )

@@ -3,6 +3,7 @@
 See `.env.example` and the README's configuration table for every variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -45,7 +46,8 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # The board's admin site (dashboard as its index); replaces "django.contrib.admin".
+    "fairportal.admin_site.BoardAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "exhibitors",
     "events",
     "booths",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "fairportal.cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fairportal.urls"
@@ -173,6 +178,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login guessing: after AXES_FAILURE_LIMIT failures for one username from one client
+# address, that pair (only) is locked for AXES_COOLOFF_TIME, so nobody can lock the
+# board out from elsewhere. The lockout check comes first.
+AUTHENTICATION_BACKENDS = [
+    "fairportal.login_protection.LoginGuardBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "fairportal.login_protection.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "fairportal.login_protection.lockout_response"
+AXES_VERBOSE = False
 
 LOGIN_URL = "account:login"
 LOGIN_REDIRECT_URL = "account:home"
@@ -284,5 +304,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }

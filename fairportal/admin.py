@@ -1,0 +1,367 @@
+"""The board's admin of people, the audit log and the fair editions."""
+
+import json
+
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from booths.models import Booth
+from events.models import Fair, FairFigure
+from fairportal.admin_mixins import (
+    AccentFreeSearchMixin,
+    AuditedAdminMixin,
+    MissingEnglishFilter,
+    TranslationCompletenessMixin,
+)
+from fairportal.models import AuditEntry, User
+
+AUDIT_FIELDS = ("created_at", "updated_at")
+AUDIT_FIELDSET = (_("Thời gian"), {"fields": (AUDIT_FIELDS,), "classes": ("collapse",)})
+
+
+@admin.register(User)
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
+    list_display = (
+        "username",
+        "email",
+        "full_name",
+        "group_list",
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        "last_login",
+    )
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups")
+    search_fields = ("username", "email", "first_name", "last_name")
+    ordering = ("username",)
+    date_hierarchy = "date_joined"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("họ tên"))
+    def full_name(self, obj):
+        return obj.get_full_name()
+
+    @admin.display(description=_("nhóm"))
+    def group_list(self, obj):
+        return ", ".join(group.name for group in obj.groups.all()) or "—"
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(AuditedAdminMixin, DjangoGroupAdmin):
+    pass
+
+
+class ActorFilter(admin.SimpleListFilter):
+    """Only the people who appear in the log (not every exhibitor representative)."""
+
+    title = _("người thực hiện")
+    parameter_name = "actor"
+
+    def lookups(self, request, model_admin):
+        actors = (
+            User.objects.filter(audit_entries__isnull=False)
+            .distinct()
+            .order_by("username")
+            .values_list("pk", "username")
+        )
+        return [(str(pk), username) for pk, username in actors] + [("none", _("Khách / hệ thống"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(actor__isnull=True)
+        if self.value():
+            return queryset.filter(actor_id=self.value())
+        return queryset
+
+
+class ActionFilter(admin.SimpleListFilter):
+    title = _("hành động")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
+        return [(action, action) for action in actions]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(action=self.value())
+        return queryset
+
+
+class ContentTypeFilter(admin.SimpleListFilter):
+    """The kinds of object present in the log, by their readable name."""
+
+    title = _("loại đối tượng")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = ContentType.objects.filter(
+            pk__in=AuditEntry.objects.values("content_type_id")
+        ).order_by("app_label", "model")
+        return [(str(kind.pk), capfirst(kind.name)) for kind in kinds]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(content_type_id=self.value())
+        return queryset
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The log is read-only for everyone: it is written by the services and the admin."""
+
+    list_display = ("created_at", "actor_column", "action", "object_kind", "object_link")
+    list_filter = (ActionFilter, ContentTypeFilter, ActorFilter)
+    list_select_related = ("actor", "content_type")
+    search_fields = ("object_repr", "actor_label", "action", "object_id")
+    date_hierarchy = "created_at"
+    ordering = ("-created_at", "-id")
+    list_per_page = 100
+    fields = (
+        "created_at",
+        "actor",
+        "actor_label",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "changes_table",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("người thực hiện"), ordering="actor_label")
+    def actor_column(self, obj):
+        return obj.actor_label or (obj.actor.get_username() if obj.actor_id else "—")
+
+    @admin.display(description=_("loại đối tượng"), ordering="content_type")
+    def object_kind(self, obj):
+        return capfirst(obj.content_type.name) if obj.content_type_id else "—"
+
+    @admin.display(description=_("đối tượng"))
+    def object_link(self, obj):
+        if obj.content_type_id and obj.object_id:
+            url = _admin_change_url(obj.content_type, obj.object_id)
+            if url:
+                return format_html('<a href="{}">{}</a>', url, obj.object_repr)
+        return obj.object_repr or "—"
+
+    @admin.display(description=_("thay đổi"))
+    def changes_table(self, obj):
+        changes = obj.changes or {}
+        fields = changes.get("fields") if isinstance(changes.get("fields"), dict) else None
+        rows = []
+        if fields:
+            rows = [
+                (name, _short(value.get("from")), _short(value.get("to")))
+                for name, value in fields.items()
+                if isinstance(value, dict)
+            ]
+        others = {key: value for key, value in changes.items() if key != "fields" or not fields}
+        parts = []
+        if rows:
+            parts.append(
+                format_html(
+                    '<table class="audit-changes"><thead><tr><th scope="col">{}</th>'
+                    '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody>'
+                    "</table>",
+                    _("trường"),
+                    _("trước"),
+                    _("sau"),
+                    format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+                )
+            )
+        if others:
+            parts.append(
+                format_html(
+                    "<pre>{}</pre>", json.dumps(others, ensure_ascii=False, indent=2, default=str)
+                )
+            )
+        return format_html_join("", "{}", ((part,) for part in parts)) if parts else "—"
+
+
+def _short(value) -> str:
+    text = "—" if value in (None, "", []) else str(value)
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def _admin_change_url(content_type, object_id):
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(
+            f"admin:{content_type.app_label}_{content_type.model}_change", args=[object_id]
+        )
+    except NoReverseMatch:
+        return ""
+
+
+# --- fair editions ---------------------------------------------------------------
+
+
+class FairFigureInline(TranslationTabularInline):
+    model = FairFigure
+    fields = ("value", "label_vi", "label_en", "position")
+    extra = 0
+
+
+class BoothInlineFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.exhibitor_id:
+                raise ValidationError(
+                    _("Không xoá được gian %(code)s: gian đang giao cho một doanh nghiệp."),
+                    params={"code": form.instance.code},
+                )
+
+
+class BoothInline(admin.TabularInline):
+    """Booths within a fair. The exhibitor changes only through the booth services
+    (approval, assignment on the floor plan), so it is read-only here."""
+
+    model = Booth
+    formset = BoothInlineFormSet
+    fields = (
+        "code",
+        "hall",
+        "kind",
+        "width_m",
+        "depth_m",
+        "price_vnd",
+        "is_blocked",
+        "exhibitor",
+        "fascia_name",
+    )
+    readonly_fields = ("exhibitor",)
+    ordering = ("code",)
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("exhibitor")
+
+
+@admin.register(Fair)
+class FairAdmin(
+    AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
+):
+    list_display = (
+        "name",
+        "starts_on",
+        "ends_on",
+        "venue",
+        "booth_summary",
+        "applications_open",
+        "is_current",
+        "english_status",
+    )
+    list_filter = ("is_current", "applications_open", "is_sample", MissingEnglishFilter)
+    search_fields = ("name_vi", "name_en", "short_name_vi", "slug")
+    date_hierarchy = "starts_on"
+    ordering = ("-starts_on",)
+    prepopulated_fields = {"slug": ("name_vi",)}
+    readonly_fields = AUDIT_FIELDS
+    inlines = (FairFigureInline, BoothInline)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    ("name_vi", "name_en"),
+                    ("short_name_vi", "short_name_en"),
+                    "slug",
+                    ("is_current", "applications_open", "is_sample"),
+                )
+            },
+        ),
+        (
+            _("Thời gian"),
+            {
+                "fields": (
+                    ("starts_on", "ends_on"),
+                    ("opens_at", "closes_at", "last_day_closes_at"),
+                    ("move_in_starts_at", "move_out_ends_at"),
+                )
+            },
+        ),
+        (
+            _("Địa điểm"),
+            {
+                "fields": (
+                    ("venue_vi", "venue_en"),
+                    ("address_vi", "address_en"),
+                    ("directions_vi", "directions_en"),
+                    ("parking_vi", "parking_en"),
+                    "map_url",
+                    ("latitude", "longitude"),
+                )
+            },
+        ),
+        (
+            _("Tổ chức"),
+            {
+                "fields": (
+                    ("organiser_vi", "organiser_en"),
+                    ("hotline", "email"),
+                    ("summary_vi", "summary_en"),
+                )
+            },
+        ),
+        AUDIT_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                booth_total=Count("booths", distinct=True),
+                booth_taken=Count(
+                    "booths", filter=Q(booths__exhibitor__isnull=False), distinct=True
+                ),
+            )
+        )
+
+    @admin.display(description=_("gian đã giao / tổng"), ordering="booth_total")
+    def booth_summary(self, obj):
+        return f"{obj.booth_taken} / {obj.booth_total}"
+
+
+@admin.register(FairFigure)
+class FairFigureAdmin(AuditedAdminMixin, TranslationCompletenessMixin, TranslationAdmin):
+    list_display = ("value", "label", "fair", "position", "english_status")
+    list_editable = ("position",)
+    list_filter = ("fair", MissingEnglishFilter)
+    list_select_related = ("fair",)
+    search_fields = ("value", "label_vi", "label_en")
+    autocomplete_fields = ("fair",)
+    ordering = ("fair", "position", "id")
+    readonly_fields = AUDIT_FIELDS
+    fieldsets = (
+        (None, {"fields": ("fair", ("value", "position"), ("label_vi", "label_en"))}),
+        AUDIT_FIELDSET,
+    )

@@ -1,0 +1,320 @@
+"""Pieces every ModelAdmin of the portal can adopt.
+
+- `AccentFreeSearchMixin`: the admin's search box (and autocomplete) through the
+  folded `search_text` column, so "canon" and "dien tu" find "Canon" and "Điện tử".
+- `TranslationCompletenessMixin`: a column and a filter that flag rows whose
+  Vietnamese content has no English yet.
+- `AuditedAdminMixin`: every addition, change and deletion made through this admin
+  is written to `fairportal.AuditEntry` with the changed fields' old and new values.
+- `thumbnail()` and `UploadedImagesMixin`: thumbnails in lists and forms, and
+  uploads checked by Pillow and re-encoded with their thumbnail.
+
+Admins that do not adopt `AuditedAdminMixin` are still audited, with field names
+only, by `audit_admin_log_entry` (connected in `BoardAdminConfig.ready`).
+"""
+
+import datetime
+import decimal
+
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.images import reencode_image, validate_image_upload
+from fairportal.audit import record
+from fairportal.models import AuditEntry
+from fairportal.text import filter_by_words, search_words
+
+ACTION_ADDED = "admin.added"
+ACTION_CHANGED = "admin.changed"
+ACTION_DELETED = "admin.deleted"
+
+
+# --- search -------------------------------------------------------------------
+
+
+class AccentFreeSearchMixin:
+    """Search the folded `search_text` column word by word (every word must match).
+
+    Models without such a column keep Django's search over `search_fields` and
+    also match each folded word against their (folded) slug.
+    """
+
+    search_text_field = "search_text"
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_words(search_term):
+            return queryset, False
+        try:
+            self.model._meta.get_field(self.search_text_field)
+        except FieldDoesNotExist:
+            found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+            if _has_field(self.model, "slug"):
+                by_slug = queryset
+                for word in search_words(search_term):
+                    by_slug = by_slug.filter(slug__contains=word)
+                found = found | by_slug
+            return found, may_have_duplicates
+        return filter_by_words(queryset, search_term, self.search_text_field), False
+
+
+def _has_field(model, name) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+# --- translations -------------------------------------------------------------
+
+
+def translated_field_names(model) -> list[str]:
+    """The model's fields registered with modeltranslation ("name", "description" …)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return list(translator.get_options_for_model(model).all_fields.keys())
+    except NotRegistered:
+        return []
+
+
+def missing_english(obj) -> list[str]:
+    """Labels of the fields filled in Vietnamese and empty in English."""
+    missing = []
+    for name in translated_field_names(type(obj)):
+        if getattr(obj, f"{name}_vi", "") and not getattr(obj, f"{name}_en", ""):
+            missing.append(str(obj._meta.get_field(name).verbose_name))
+    return missing
+
+
+def missing_english_q(model) -> Q:
+    condition = Q(pk__in=[])
+    for name in translated_field_names(model):
+        vi_filled = ~Q(**{f"{name}_vi": ""}) & Q(**{f"{name}_vi__isnull": False})
+        en_empty = Q(**{f"{name}_en": ""}) | Q(**{f"{name}_en__isnull": True})
+        condition |= vi_filled & en_empty
+    return condition
+
+
+class MissingEnglishFilter(admin.SimpleListFilter):
+    title = _("bản tiếng Anh")
+    parameter_name = "en"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Còn thiếu tiếng Anh")), ("complete", _("Đủ tiếng Anh"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(missing_english_q(queryset.model))
+        if self.value() == "complete":
+            return queryset.exclude(missing_english_q(queryset.model))
+        return queryset
+
+
+class TranslationCompletenessMixin:
+    """Add `english_status` to `list_display` and `MissingEnglishFilter` to `list_filter`."""
+
+    @admin.display(description=_("tiếng Anh"))
+    def english_status(self, obj):
+        missing = missing_english(obj)
+        if missing:
+            return format_html(
+                '<span class="tr-missing" title="{}">{} {}</span>',
+                ", ".join(missing),
+                _("Thiếu"),
+                len(missing),
+            )
+        return format_html('<span class="tr-ok">{}</span>', _("Đủ"))
+
+
+# --- thumbnails and uploads ---------------------------------------------------
+
+
+def thumbnail(file, *, size: int = 48, alt: str = ""):
+    """An <img> of a stored thumbnail (sized by attributes, never by a style)."""
+    if not file:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" height="{}" class="admin-thumb" loading="lazy">',
+        file.url,
+        alt,
+        size,
+        size,
+    )
+
+
+class UploadedImagesMixin:
+    """Check uploads with Pillow and store them re-encoded, with their thumbnail.
+
+    `uploaded_images = {"logo": "logo_thumb"}` names each image field and its
+    thumbnail field; the form's clean step rejects anything but PNG, JPEG or WebP.
+    """
+
+    uploaded_images: dict[str, str] = {}
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return _with_image_checks(form, self.uploaded_images)
+
+
+class UploadedImagesInlineMixin:
+    uploaded_images: dict[str, str] = {}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _with_image_checks(formset.form, self.uploaded_images)
+        return formset
+
+
+def _with_image_checks(form_class, uploaded_images):
+    if not uploaded_images:
+        return form_class
+
+    def clean(self):
+        cleaned = super(checked, self).clean()
+        for field in uploaded_images:
+            upload = cleaned.get(field)
+            if isinstance(upload, UploadedFile):
+                try:
+                    validate_image_upload(upload)
+                except ValidationError as error:
+                    self.add_error(field, error)
+        return cleaned
+
+    def save(self, commit=True):
+        store_uploaded_images(self.instance, self, uploaded_images)
+        return super(checked, self).save(commit)
+
+    checked = type(form_class.__name__, (form_class,), {"clean": clean, "save": save})
+    return checked
+
+
+def store_uploaded_images(obj, form, uploaded_images) -> None:
+    """Replace fresh uploads by their re-encoded file and fill the thumbnail field."""
+    for field, thumb_field in uploaded_images.items():
+        if field not in form.changed_data:
+            continue
+        value = form.cleaned_data.get(field)
+        if isinstance(value, UploadedFile):
+            full, thumb = reencode_image(value, prefix=obj._meta.model_name)
+            getattr(obj, field).save(full.name, full, save=False)
+            getattr(obj, thumb_field).save(thumb.name, thumb, save=False)
+        elif value is False:  # the "clear" box was ticked
+            setattr(obj, field, "")
+            setattr(obj, thumb_field, "")
+
+
+# --- audit --------------------------------------------------------------------
+
+
+def plain_value(value):
+    """A JSON-friendly rendering of a form value, for the audit log."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (FieldFile, File)):
+        return value.name or ""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (models.QuerySet, list, tuple, set)):
+        return sorted(str(item) for item in value)
+    return str(value)
+
+
+def form_changes(form, *, add: bool) -> dict:
+    """{field: {"from": old, "to": new}} for the fields the form changed."""
+    changes = {}
+    for name in form.changed_data:
+        if "password" in name:
+            changes[name] = {"from": "***", "to": "***"}
+            continue
+        old = None if add else form.initial.get(name)
+        field = form.fields.get(name)
+        if old is not None and hasattr(field, "queryset") and not isinstance(old, list):
+            try:
+                old = field.to_python(old)
+            except ValidationError:
+                pass
+        changes[name] = {"from": plain_value(old), "to": plain_value(form.cleaned_data.get(name))}
+    return changes
+
+
+def _related_changes(message) -> list:
+    """The inline rows added, changed or deleted, from the admin's change message."""
+    if not isinstance(message, list):
+        return []
+    related = []
+    for item in message:
+        for verb, detail in item.items():
+            if isinstance(detail, dict) and "object" in detail:
+                related.append({"action": verb, **{k: str(v) for k, v in detail.items()}})
+    return related
+
+
+class AuditedAdminMixin:
+    """Write an AuditEntry for each addition, change and deletion made in this admin."""
+
+    def save_model(self, request, obj, form, change):
+        pending = request.__dict__.setdefault("_audit_fields", {})
+        pending[id(obj)] = form_changes(form, add=not change)
+        super().save_model(request, obj, form, change)
+
+    def _audit(self, request, obj, action, message):
+        changes = {}
+        fields = request.__dict__.get("_audit_fields", {}).pop(id(obj), None)
+        if fields:
+            changes["fields"] = fields
+        related = _related_changes(message)
+        if related:
+            changes["related"] = related
+        record(action=action, obj=obj, actor=request.user, changes=changes)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._audit(request, obj, ACTION_ADDED, message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._audit(request, obj, ACTION_CHANGED, message)
+        return entry
+
+    def log_deletions(self, request, queryset):
+        entries = super().log_deletions(request, queryset)
+        for obj in queryset:
+            record(action=ACTION_DELETED, obj=obj, actor=request.user)
+        return entries
+
+
+def audit_admin_log_entry(sender, instance, created, **kwargs):
+    """post_save of admin LogEntry: audit admins that do not use AuditedAdminMixin."""
+    if not created or instance.content_type_id is None:
+        return
+    model = instance.content_type.model_class()
+    model_admin = admin.site._registry.get(model)
+    if isinstance(model_admin, AuditedAdminMixin):
+        return
+    action = {1: ACTION_ADDED, 2: ACTION_CHANGED, 3: ACTION_DELETED}.get(instance.action_flag)
+    user = instance.user
+    AuditEntry.objects.create(
+        actor=user,
+        actor_label=user.get_username(),
+        action=action or "admin.other",
+        content_type_id=instance.content_type_id,
+        object_id=instance.object_id or "",
+        object_repr=instance.object_repr[:300],
+        changes={"message": capfirst(instance.get_change_message())}
+        if instance.change_message
+        else {},
+    )

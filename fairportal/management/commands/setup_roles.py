@@ -1,0 +1,14 @@
+"""Re-apply the board's groups and permissions (after new models appear)."""
+
+from django.core.management.base import BaseCommand
+
+from fairportal.roles import apply_roles, create_all_permissions
+
+
+class Command(BaseCommand):
+    help = 'Create or complete the groups "Board editors" and "Board viewers".'
+
+    def handle(self, *args, **options):
+        create_all_permissions()
+        for name, count in apply_roles().items():
+            self.stdout.write(f"{name}: {count} permissions")

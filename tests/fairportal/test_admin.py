@@ -1,0 +1,449 @@
+"""The board's admin: lists, accent-free search, forms with inlines, uploads, audit."""
+
+import io
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from booths.models import Booth
+from events.models import FairFigure
+from exhibitors.models import Exhibitor, ExhibitorSlug, Product
+from fairportal.audit import record
+from fairportal.models import AuditEntry
+from tests.factories import (
+    make_booth,
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    make_zone,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTS = [
+    "admin:exhibitors_exhibitor_changelist",
+    "admin:exhibitors_product_changelist",
+    "admin:exhibitors_sector_changelist",
+    "admin:exhibitors_industrialzone_changelist",
+    "admin:exhibitors_exhibitorslug_changelist",
+    "admin:events_fair_changelist",
+    "admin:events_fairfigure_changelist",
+    "admin:fairportal_user_changelist",
+    "admin:fairportal_auditentry_changelist",
+    "admin:auth_group_changelist",
+]
+
+
+def _png(size=(64, 32), color=(200, 30, 30)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+
+
+def _exhibitor_form(exhibitor, **overrides):
+    data = {
+        "name_vi": exhibitor.name_vi,
+        "name_en": exhibitor.name_en or "",
+        "legal_name": exhibitor.legal_name,
+        "slug": exhibitor.slug,
+        "tax_code": exhibitor.tax_code,
+        "origin_country": exhibitor.origin_country,
+        "description_vi": exhibitor.description_vi or "",
+        "description_en": exhibitor.description_en or "",
+        "address_vi": exhibitor.address_vi or "",
+        "address_en": exhibitor.address_en or "",
+        "is_published": "on",
+        "products-TOTAL_FORMS": "0",
+        "products-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("url_name", LISTS)
+def test_changelist_lists_rows_for_superuser(admin_client, url_name):
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", zone=make_zone(), sectors=[make_sector()])
+    make_product(exhibitor=exhibitor)
+    ExhibitorSlug.objects.create(exhibitor=exhibitor, slug="canon-cu")
+    FairFigure.objects.create(fair=make_fair(), value="726", label_vi="dự án")
+    record(action="booth.assigned", obj=exhibitor, actor_label="he-thong")
+
+    response = admin_client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count >= 1 or url_name.endswith("group_changelist")
+
+
+@pytest.mark.parametrize("query", ["canon", "CANON viet", "may in"])
+def test_exhibitor_search_ignores_accents_and_case(admin_client, query):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+    make_product(exhibitor=canon, name_vi="Máy in laser", name_en="Laser printer")
+    make_exhibitor(name_vi="TOTO Việt Nam", name_en="TOTO Vietnam")
+
+    response = admin_client.get(reverse("admin:exhibitors_exhibitor_changelist"), {"q": query})
+
+    assert [row.pk for row in response.context["cl"].result_list] == [canon.pk]
+
+
+def test_product_search_finds_sector_without_accents(admin_client):
+    electronics = make_sector(name_vi="Điện tử", name_en="Electronics", slug="dien-tu")
+    chip = make_product(name_vi="Bo mạch", sector=electronics)
+    make_product(name_vi="Bánh quy")
+
+    response = admin_client.get(reverse("admin:exhibitors_product_changelist"), {"q": "dien tu"})
+
+    assert [row.pk for row in response.context["cl"].result_list] == [chip.pk]
+
+
+def test_sector_search_matches_folded_slug(admin_client):
+    electronics = make_sector(name_vi="Điện tử", name_en="Electronics", slug="dien-tu")
+    make_sector(name_vi="Thực phẩm", name_en="Food", slug="thuc-pham")
+
+    response = admin_client.get(reverse("admin:exhibitors_sector_changelist"), {"q": "dien tu"})
+
+    assert [row.pk for row in response.context["cl"].result_list] == [electronics.pk]
+
+
+def test_exhibitor_autocomplete_is_accent_free(admin_client):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    make_exhibitor(name_vi="Đức Giang")
+
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "canon",
+            "app_label": "exhibitors",
+            "model_name": "product",
+            "field_name": "exhibitor",
+        },
+    )
+
+    assert [item["id"] for item in response.json()["results"]] == [str(canon.pk)]
+
+
+def test_exhibitor_filters_by_fair_sector_zone_and_country(admin_client):
+    fair = make_fair()
+    sector = make_sector()
+    zone = make_zone()
+    japanese = make_exhibitor(origin_country="JP", zone=zone, sectors=[sector])
+    make_booth(fair=fair, exhibitor=japanese)
+    make_booth(fair=fair, exhibitor=japanese)  # two booths: still one row
+    make_exhibitor(origin_country="JP", zone=zone, sectors=[sector])  # no booth in the fair
+    make_booth(fair=fair, exhibitor=make_exhibitor(origin_country="VN", sectors=[make_sector()]))
+    make_exhibitor(origin_country="VN", zone=make_zone())
+
+    response = admin_client.get(
+        reverse("admin:exhibitors_exhibitor_changelist"),
+        {
+            "fair": fair.pk,
+            "sectors__id__exact": sector.pk,
+            "zone__id__exact": zone.pk,
+            "origin_country__exact": "JP",
+        },
+    )
+
+    assert [row.pk for row in response.context["cl"].result_list] == [japanese.pk]
+
+
+def test_missing_english_filter_and_column(admin_client):
+    missing = make_exhibitor(name_vi="Chỉ tiếng Việt", name_en="")
+    make_exhibitor(name_vi="Đủ", name_en="Complete", address_en="Dong Anh, Hanoi")
+
+    response = admin_client.get(reverse("admin:exhibitors_exhibitor_changelist"), {"en": "missing"})
+
+    assert [row.pk for row in response.context["cl"].result_list] == [missing.pk]
+    assert "tr-missing" in response.content.decode()
+
+
+def test_exhibitor_change_form_shows_translations_side_by_side(admin_client):
+    exhibitor = make_exhibitor()
+
+    response = admin_client.get(reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="name_vi"' in html and 'name="name_en"' in html
+    assert "css/admin.css" in html
+    assert "jquery-ui" not in html.lower()
+    assert 'name="created_at"' not in html  # read-only
+
+
+def test_product_inline_refreshes_exhibitor_search_text(admin_client):
+    exhibitor = make_exhibitor(name_vi="Công ty Điện Quang")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    data = _exhibitor_form(
+        exhibitor,
+        **{
+            "products-TOTAL_FORMS": "1",
+            "products-0-name_vi": "Bóng đèn LED tiết kiệm",
+            "products-0-name_en": "LED bulb",
+            "products-0-is_published": "on",
+            "products-0-position": "0",
+        },
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    exhibitor.refresh_from_db()
+    assert "bong den led tiet kiem" in exhibitor.search_text
+    assert Product.objects.get(exhibitor=exhibitor).name_vi == "Bóng đèn LED tiết kiệm"
+
+
+def test_logo_upload_is_reencoded_with_a_thumbnail(admin_client):
+    exhibitor = make_exhibitor()
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, logo=_png()))
+
+    assert response.status_code == 302
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name.startswith("logos/exhibitor-")
+    assert exhibitor.logo_thumb.name.startswith("logos/thumbs/exhibitor-")
+    listing = admin_client.get(reverse("admin:exhibitors_exhibitor_changelist"))
+    assert exhibitor.logo_thumb.url in listing.content.decode()
+
+
+def test_logo_that_is_not_an_image_is_a_form_error(admin_client):
+    exhibitor = make_exhibitor()
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    fake = SimpleUploadedFile("logo.png", b"<svg></svg>", content_type="image/png")
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, logo=fake))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["logo"]
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name == ""
+
+
+def test_renamed_slug_is_kept_as_an_old_slug(admin_client):
+    exhibitor = make_exhibitor(slug="canon-cu")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    admin_client.post(url, _exhibitor_form(exhibitor, slug="canon-viet-nam"))
+
+    assert ExhibitorSlug.objects.get(slug="canon-cu").exhibitor == exhibitor
+
+
+def test_change_is_audited_with_old_and_new_values(admin_client, superuser):
+    exhibitor = make_exhibitor(name_vi="Tên cũ", origin_country="VN")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    admin_client.post(url, _exhibitor_form(exhibitor, name_vi="Tên mới", origin_country="JP"))
+
+    entry = AuditEntry.objects.get(action="admin.changed")
+    assert entry.actor == superuser
+    assert entry.object_id == str(exhibitor.pk)
+    assert entry.content_type == ContentType.objects.get_for_model(Exhibitor)
+    assert entry.changes["fields"] == {
+        "name_vi": {"from": "Tên cũ", "to": "Tên mới"},
+        "origin_country": {"from": "VN", "to": "JP"},
+    }
+
+
+def test_addition_and_deletion_are_audited(admin_client):
+    zone_url = reverse("admin:exhibitors_industrialzone_add")
+    admin_client.post(
+        zone_url,
+        {"name_vi": "KCN Nội Bài", "name_en": "Noi Bai IP", "slug": "kcn-noi-bai", "position": 0},
+    )
+    zone_id = AuditEntry.objects.get(action="admin.added").object_id
+    exhibitors = [make_exhibitor(), make_exhibitor()]
+
+    admin_client.post(
+        reverse("admin:exhibitors_exhibitor_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [e.pk for e in exhibitors],
+            "post": "yes",
+        },
+    )
+
+    added = AuditEntry.objects.get(action="admin.added")
+    assert added.object_repr == "KCN Nội Bài"
+    assert added.changes["fields"]["slug"] == {"from": None, "to": "kcn-noi-bai"}
+    assert zone_id == added.object_id
+    deleted = AuditEntry.objects.filter(action="admin.deleted").order_by("object_id")
+    assert [e.object_id for e in deleted] == sorted(str(e.pk) for e in exhibitors)
+
+
+def test_audit_list_filters_by_action_and_actor(admin_client, superuser):
+    exhibitor = make_exhibitor()
+    record(action="booth.assigned", obj=exhibitor, actor=superuser)
+    record(action="registration.created", obj=exhibitor, actor_label="khach@example.vn")
+
+    by_action = admin_client.get(
+        reverse("admin:fairportal_auditentry_changelist"), {"action": "booth.assigned"}
+    )
+    by_guest = admin_client.get(
+        reverse("admin:fairportal_auditentry_changelist"), {"actor": "none"}
+    )
+
+    assert [e.action for e in by_action.context["cl"].result_list] == ["booth.assigned"]
+    assert [e.action for e in by_guest.context["cl"].result_list] == ["registration.created"]
+
+
+def test_audit_entry_detail_is_read_only(admin_client, superuser):
+    entry = record(
+        action="admin.changed",
+        obj=make_exhibitor(),
+        actor=superuser,
+        changes={"fields": {"name_vi": {"from": "A", "to": "B"}}},
+    )
+    url = reverse("admin:fairportal_auditentry_change", args=[entry.pk])
+
+    view = admin_client.get(url)
+    post = admin_client.post(url, {"action": "x"})
+
+    assert view.status_code == 200
+    assert "<td>name_vi</td><td>A</td><td>B</td>" in view.content.decode()
+    assert post.status_code == 403
+
+
+def test_fair_booth_inline_shows_exhibitor_read_only(admin_client):
+    fair = make_fair()
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam")
+    booth = make_booth(fair=fair, code="A01", exhibitor=exhibitor)
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+
+    response = admin_client.get(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Canon Việt Nam" in html
+    assert 'name="booths-0-exhibitor"' not in html
+    assert 'name="booths-0-code"' in html
+    assert Booth.objects.get(pk=booth.pk).exhibitor == exhibitor
+
+
+def test_admins_without_the_mixin_are_audited_from_their_log_entries(superuser):
+    from axes.models import AccessAttempt
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    # django-axes' own admin does not use AuditedAdminMixin.
+    attempt = AccessAttempt.objects.create(
+        username="can-bo",
+        ip_address="10.0.0.1",
+        user_agent="",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
+    exhibitor = make_exhibitor()
+
+    LogEntry.objects.log_actions(
+        user_id=superuser.pk,
+        queryset=[attempt],
+        action_flag=CHANGE,
+        change_message=[{"changed": {"fields": ["Failed Logins"]}}],
+        single_object=True,
+    )
+    LogEntry.objects.log_actions(
+        user_id=superuser.pk, queryset=[exhibitor], action_flag=CHANGE, single_object=True
+    )
+
+    entry = AuditEntry.objects.get()
+    assert entry.action == "admin.changed"
+    assert entry.object_id == str(attempt.pk)
+    assert entry.actor == superuser
+    assert entry.changes == {"message": "Đã thay đổi Failed Logins."}
+
+
+def _fair_form(fair, booths):
+    data = {
+        "name_vi": fair.name_vi,
+        "name_en": fair.name_en,
+        "slug": fair.slug,
+        "starts_on": "20/09/2024",
+        "ends_on": "22/09/2024",
+        "opens_at": "08:00",
+        "closes_at": "17:00",
+        "venue_vi": fair.venue_vi,
+        "address_vi": fair.address_vi,
+        "organiser_vi": fair.organiser_vi,
+        "is_current": "on",
+        "applications_open": "on",
+        "figures-TOTAL_FORMS": "0",
+        "figures-INITIAL_FORMS": "0",
+        "booths-TOTAL_FORMS": str(len(booths)),
+        "booths-INITIAL_FORMS": str(len(booths)),
+    }
+    for index, booth in enumerate(booths):
+        data.update(
+            {
+                f"booths-{index}-id": booth.pk,
+                f"booths-{index}-fair": fair.pk,
+                f"booths-{index}-code": booth.code,
+                f"booths-{index}-hall": booth.hall,
+                f"booths-{index}-kind": booth.kind,
+                f"booths-{index}-width_m": "3.0",
+                f"booths-{index}-depth_m": "3.0",
+                f"booths-{index}-price_vnd": booth.price_vnd,
+                f"booths-{index}-DELETE": "on",
+            }
+        )
+    return data
+
+
+def test_fair_inline_refuses_to_delete_a_taken_booth(admin_client):
+    fair = make_fair()
+    taken = make_booth(fair=fair, code="A01", exhibitor=make_exhibitor())
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+
+    response = admin_client.post(url, _fair_form(fair, [taken]))
+
+    assert response.status_code == 200
+    assert "Không xoá được gian A01" in response.content.decode()
+    assert Booth.objects.filter(pk=taken.pk).exists()
+
+
+def test_fair_inline_deletes_a_free_booth(admin_client):
+    fair = make_fair()
+    free = make_booth(fair=fair, code="A02")
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+
+    response = admin_client.post(url, _fair_form(fair, [free]))
+
+    assert response.status_code == 302
+    assert not Booth.objects.filter(pk=free.pk).exists()
+
+
+def test_product_inline_image_gets_a_thumbnail(admin_client):
+    exhibitor = make_exhibitor()
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    data = _exhibitor_form(
+        exhibitor,
+        **{
+            "products-TOTAL_FORMS": "1",
+            "products-0-name_vi": "Máy in",
+            "products-0-is_published": "on",
+            "products-0-position": "0",
+            "products-0-image": _png((300, 200)),
+        },
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    product = Product.objects.get(exhibitor=exhibitor)
+    assert product.image.name.startswith("products/product-")
+    assert product.image_thumb.name.startswith("products/thumbs/product-")
+
+
+def test_audit_list_filters_by_kind_of_object(admin_client, superuser):
+    exhibitor = make_exhibitor()
+    record(action="exhibitor.imported", obj=exhibitor, actor=superuser)
+    record(action="zone.changed", obj=make_zone(), actor=superuser)
+    kind = ContentType.objects.get_for_model(Exhibitor)
+
+    response = admin_client.get(
+        reverse("admin:fairportal_auditentry_changelist"), {"kind": kind.pk}
+    )
+
+    assert [e.action for e in response.context["cl"].result_list] == ["exhibitor.imported"]
+    assert "Doanh nghiệp trưng bày</td>" in response.content.decode()

@@ -1,0 +1,151 @@
+"""The admin's front page: the current fair's figures equal the database's counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from booths.models import Booth, BoothApplication
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from exhibitors.models import Exhibitor
+from tests.factories import (
+    make_application,
+    make_booth,
+    make_event,
+    make_exhibitor,
+    make_fair,
+    make_meeting_request,
+    make_registration,
+    make_sector,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(fair, size, sectors):
+    """`size` of everything in `fair`, plus rows of another fair that must not count."""
+    other = make_fair(is_current=False)
+    countries = ["VN", "JP", "KR"]
+    for n in range(size):
+        exhibitor = make_exhibitor(
+            origin_country=countries[n % 3], sectors=[sectors[n % len(sectors)]]
+        )
+        make_booth(
+            fair=fair, hall="AB"[n % 2], kind=["standard", "corner"][n % 2], exhibitor=exhibitor
+        )
+        make_booth(fair=fair, hall="C", kind="premium")
+        make_booth(fair=other, exhibitor=make_exhibitor(origin_country="SG"))
+        make_application(fair=fair, status=["submitted", "approved", "rejected"][n % 3])
+        make_application(fair=other)
+    seminar = make_event(fair=fair, capacity=size + 5)
+    workshop = make_event(fair=fair, kind=SideEvent.Kind.WORKSHOP, capacity=10)
+    matching = make_event(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING)
+    for n in range(size):
+        make_registration(event=seminar)
+        make_registration(event=workshop, status=["confirmed", "cancelled"][n % 2])
+        make_meeting_request(
+            session=matching,
+            exhibitor=Exhibitor.objects.first(),
+            status=["pending", "declined"][n % 2],
+        )
+    make_registration(event=make_event(fair=other))
+
+
+def _bars(response, key):
+    chart = next(c for c in response.context["dashboard"]["charts"] if c.key == key)
+    return {bar.label: (bar.value, bar.total) for bar in chart.bars}, chart
+
+
+def test_dashboard_figures_equal_the_database_counts(admin_client):
+    fair = make_fair()
+    sectors = [make_sector(name_vi="Điện tử"), make_sector(name_vi="Cơ khí")]
+    _fill(fair, 6, sectors)
+
+    response = admin_client.get(reverse("admin:index"))
+
+    dashboard = response.context["dashboard"]
+    booths = Booth.objects.filter(fair=fair)
+    assert dashboard["fair"] == fair
+    assert dashboard["summary"]["booths_total"] == booths.count() == 12
+    assert dashboard["summary"]["booths_taken"] == booths.filter(exhibitor__isnull=False).count()
+    kinds, _chart = _bars(response, "booths-kind")
+    assert kinds == {
+        "Tiêu chuẩn": (3, 3),
+        "Góc": (3, 3),
+        "Cao cấp": (0, booths.filter(kind="premium").count()),
+    }
+    halls, _chart = _bars(response, "booths-hall")
+    assert halls == {"Khu A": (3, 3), "Khu B": (3, 3), "Khu C": (0, 6)}
+    applications, _chart = _bars(response, "applications")
+    for status, label in BoothApplication.Status.choices:
+        expected = BoothApplication.objects.filter(fair=fair, status=status).count()
+        assert applications[str(label)] == (expected, None)
+    sectors_bars, _chart = _bars(response, "sectors")
+    assert sectors_bars == {"Điện tử": (3, None), "Cơ khí": (3, None)}
+    countries, _chart = _bars(response, "countries")
+    assert countries == {
+        "Việt Nam (VN)": (2, None),
+        "Nhật Bản (JP)": (2, None),
+        "Hàn Quốc (KR)": (2, None),
+    }
+    registrations, _chart = _bars(response, "registrations")
+    for event in SideEvent.objects.filter(fair=fair).exclude(kind="business_matching"):
+        confirmed = EventRegistration.objects.filter(event=event, status="confirmed").count()
+        assert registrations[event.title] == (confirmed, event.capacity)
+    meetings, _chart = _bars(response, "meetings")
+    assert meetings["Chờ trả lời"] == (
+        MeetingRequest.objects.filter(status="pending").count(),
+        None,
+    )
+    assert meetings["Từ chối"] == (3, None)
+
+
+def test_dashboard_bars_link_to_filtered_lists_and_use_no_style(admin_client):
+    fair = make_fair()
+    sector = make_sector(name_vi="Điện tử")
+    _fill(fair, 2, [sector, make_sector()])
+
+    response = admin_client.get(reverse("admin:index"))
+
+    html = response.content.decode()
+    expected = f"/admin/exhibitors/exhibitor/?fair={fair.pk}&amp;sectors__id__exact={sector.pk}"
+    assert expected in html
+    assert (
+        "<svg" in html and "<rect" in html and "style=" not in html[html.index("board-dashboard") :]
+    )
+    listing = admin_client.get(expected.replace("&amp;", "&"))
+    assert listing.context["cl"].result_count == 1
+
+
+def test_dashboard_runs_a_fixed_number_of_queries(admin_client):
+    fair = make_fair()
+    sectors = [make_sector(), make_sector()]
+    _fill(fair, 2, sectors)
+    admin_client.get(reverse("admin:index"))  # warm the session and content types
+    with CaptureQueriesContext(connection) as small:
+        admin_client.get(reverse("admin:index"))
+    _fill(fair, 8, sectors + [make_sector()])
+
+    with CaptureQueriesContext(connection) as large:
+        response = admin_client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert len(large) == len(small)
+
+
+def test_viewer_without_booth_permission_sees_no_booth_chart(client, viewer):
+    fair = make_fair()
+    make_booth(fair=fair)
+    viewer.groups.clear()
+    client.force_login(viewer)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.context["dashboard"]["charts"] == []
+
+
+def test_dashboard_without_a_fair_shows_the_app_list(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert response.context["dashboard"] is None

@@ -1,0 +1,402 @@
+"""Export of any admin list (CSV with BOM, XLSX), the exhibitors' import (preview,
+all or nothing, idempotent) and the whole-edition JSON round trip."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from booths.models import Booth
+from events.models import Fair, FairFigure, SideEvent
+from exhibitors.importing import COLUMN_KEYS, apply_import, plan_import, read_records
+from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product, Sector
+from fairportal.models import AuditEntry
+from tests.factories import (
+    make_booth,
+    make_event,
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    make_zone,
+    valid_tax_code,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:exhibitors_exhibitor_changelist"
+IMPORT = "admin:exhibitors_exhibitor_import"
+
+
+def _export(client, url_name, action, objects):
+    return client.post(
+        reverse(url_name),
+        {"action": action, "_selected_action": [obj.pk for obj in objects], "index": 0},
+    )
+
+
+def _csv_rows(response):
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def _xlsx_rows(content):
+    workbook = load_workbook(io.BytesIO(content), read_only=True)
+    return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+
+
+def _csv_upload(rows, name="doanh-nghiep.csv"):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return SimpleUploadedFile(name, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+def _xlsx_upload(rows, name="doanh-nghiep.xlsx"):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def _snapshot():
+    """Every exhibitor and product field, time stamps included."""
+    return (
+        list(Exhibitor.objects.order_by("pk").values()),
+        list(Product.objects.order_by("pk").values()),
+        sorted(Exhibitor.sectors.through.objects.values_list("exhibitor_id", "sector_id")),
+    )
+
+
+@pytest.fixture
+def catalogue(db):
+    zone = make_zone(slug="kcn-thang-long", name_vi="KCN Thăng Long")
+    electronics = make_sector(slug="dien-tu", name_vi="Điện tử", name_en="Electronics")
+    food = make_sector(slug="thuc-pham", name_vi="Thực phẩm", name_en="Food")
+    return zone, electronics, food
+
+
+# --- export ---------------------------------------------------------------------
+
+
+def test_exhibitor_csv_export_keeps_vietnamese_and_one_row_per_product(admin_client, catalogue):
+    zone, electronics, _food = catalogue
+    canon = make_exhibitor(
+        name_vi="Canon Việt Nam",
+        slug="canon",
+        zone=zone,
+        sectors=[electronics],
+        phone="+84241234567",
+    )
+    make_product(exhibitor=canon, name_vi="Máy in phun màu", name_en="Inkjet printer")
+    make_product(exhibitor=canon, name_vi="Máy ảnh số", name_en="Digital camera")
+
+    response = _export(admin_client, CHANGELIST, "export_csv", [canon])
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="exhibitor-')
+    rows = _csv_rows(response)
+    assert rows[0] == COLUMN_KEYS
+    assert [row[COLUMN_KEYS.index("product_name_vi")] for row in rows[1:]] == [
+        "Máy in phun màu",
+        "Máy ảnh số",
+    ]
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["name_vi"] == "Canon Việt Nam"
+    assert first["zone"] == "kcn-thang-long"
+    assert first["sectors"] == "dien-tu"
+    assert first["phone"] == "'+84241234567"  # guarded against Excel formulas
+
+
+def test_exhibitor_xlsx_export_writes_text_cells(admin_client, catalogue):
+    canon = make_exhibitor(name_vi="=Canon Việt Nam", slug="canon", phone="+84241234567")
+
+    response = _export(admin_client, CHANGELIST, "export_xlsx", [canon])
+
+    rows = _xlsx_rows(response.content)
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["name_vi"] == "=Canon Việt Nam"
+    assert first["phone"] == "+84241234567"
+    assert first["product_name_vi"] is None
+
+
+def test_product_export_uses_its_export_fields(admin_client):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    product = make_product(exhibitor=canon, name_vi="Máy in phun màu", is_published=False)
+
+    csv_response = _export(
+        admin_client, "admin:exhibitors_product_changelist", "export_csv", [product]
+    )
+    xlsx_response = _export(
+        admin_client, "admin:exhibitors_product_changelist", "export_xlsx", [product]
+    )
+
+    rows = _csv_rows(csv_response)
+    assert rows[1][:3] == ["Canon Việt Nam", "Máy in phun màu", product.name_en]
+    assert rows[1][6] == "không"
+    assert _xlsx_rows(xlsx_response.content)[1][:2] == ("Canon Việt Nam", "Máy in phun màu") or (
+        _xlsx_rows(xlsx_response.content)[1][:2] == ["Canon Việt Nam", "Máy in phun màu"]
+    )
+
+
+def test_export_of_a_list_without_export_fields_uses_its_columns(admin_client):
+    zone = make_zone(name_vi="KCN Nội Bài", slug="kcn-noi-bai", district="Sóc Sơn")
+
+    response = _export(
+        admin_client, "admin:exhibitors_industrialzone_changelist", "export_csv", [zone]
+    )
+
+    rows = _csv_rows(response)
+    assert rows[1][:3] == ["KCN Nội Bài", "kcn-noi-bai", "Sóc Sơn"]
+
+
+def test_export_only_exports_the_selected_rows(admin_client):
+    chosen = make_exhibitor(slug="chon")
+    make_exhibitor(slug="khong-chon")
+
+    rows = _csv_rows(_export(admin_client, CHANGELIST, "export_csv", [chosen]))
+
+    assert [row[0] for row in rows[1:]] == ["chon"]
+
+
+# --- import ---------------------------------------------------------------------
+
+
+def _row(**values):
+    return [values.get(key, "") for key in COLUMN_KEYS]
+
+
+def test_preview_lists_every_bad_row_and_writes_nothing(admin_client, catalogue):
+    existing = make_exhibitor(slug="toto", name_vi="TOTO Việt Nam")
+    good_tax = valid_tax_code(501)
+    rows = [
+        COLUMN_KEYS,
+        _row(
+            slug="canon",
+            tax_code=good_tax,
+            name_vi="Canon Việt Nam",
+            zone="kcn-thang-long",
+            sectors="dien-tu",
+            product_name_vi="Máy in",
+        ),
+        _row(slug="cp", name_vi="C.P. Việt Nam", sectors="chan-nuoi"),
+        _row(slug="abc", name_vi="ABC", zone="kcn-khong-co"),
+        _row(slug="xyz", name_vi="XYZ", tax_code="0100109107"),
+        _row(slug="toto", tax_code=valid_tax_code(502), name_vi="Công ty khác"),
+    ]
+    before = _snapshot()
+
+    response = admin_client.post(reverse(IMPORT), {"file": _csv_upload(rows)})
+
+    plan = response.context["plan"]
+    errors = {row.number: row.errors for row in plan.rows}
+    assert errors[2] == []
+    assert errors[3] == ["Không có ngành “chan-nuoi”."]
+    assert errors[4] == ["Không có khu công nghiệp “kcn-khong-co”."]
+    assert errors[5] == [
+        "Mã số thuế 0100109107: Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) "
+        "không khớp."
+    ]
+    assert errors[6] == [
+        "Đường dẫn trùng: “toto” đã thuộc về doanh nghiệp “TOTO Việt Nam” có mã số thuế "
+        f"khác ({existing.tax_code})."
+    ]
+    assert "payload" not in response.context
+    assert 'name="payload"' not in response.content.decode()
+    assert _snapshot() == before
+
+
+def test_nothing_is_written_while_any_row_is_invalid(catalogue):
+    rows = [
+        {"_row": 2, "slug": "canon", "name_vi": "Canon Việt Nam", "product_name_vi": "Máy in"},
+        {"_row": 3, "slug": "Sai Slug!", "name_vi": "Sai"},
+    ]
+
+    with pytest.raises(Exception) as raised:
+        apply_import(rows, actor=None)
+
+    assert type(raised.value).__name__ == "ImportRejected"
+    assert Exhibitor.objects.count() == 0
+    assert Product.objects.count() == 0
+
+
+def test_good_file_previews_then_imports_and_reimport_changes_nothing(admin_client, catalogue):
+    zone, electronics, food = catalogue
+    tax = valid_tax_code(777)
+    rows = [
+        COLUMN_KEYS,
+        _row(
+            slug="canon",
+            tax_code=tax,
+            name_vi="Canon Việt Nam",
+            name_en="Canon Vietnam",
+            zone="KCN Thăng Long",
+            sectors="dien-tu; Thực phẩm",
+            origin_country="jp",
+            phone="024 3881 2345",
+            email="LienHe@Canon.example",
+            is_published="1",
+            product_name_vi="Máy in phun màu",
+            product_name_en="Inkjet printer",
+            product_sector="dien-tu",
+            product_is_published="1",
+        ),
+        _row(slug="canon", tax_code=tax, name_vi="Canon Việt Nam", product_name_vi="Máy ảnh số"),
+        _row(slug="dai-hung", name_vi="Đại Hưng", is_published="0"),
+    ]
+
+    preview = admin_client.post(reverse(IMPORT), {"file": _xlsx_upload(rows)})
+    payload = preview.context["payload"]
+    assert preview.context["plan"].created_count == 2
+    assert Exhibitor.objects.count() == 0
+    done = admin_client.post(reverse(IMPORT), {"payload": payload, "confirm": "1"})
+
+    assert done.status_code == 302
+    canon = Exhibitor.objects.get(slug="canon")
+    assert canon.tax_code == tax
+    assert canon.zone == zone
+    assert set(canon.sectors.all()) == {electronics, food}
+    assert canon.origin_country == "JP"
+    assert canon.phone == "+842438812345"
+    assert canon.email == "lienhe@canon.example"
+    assert [p.name_vi for p in canon.products.order_by("pk")] == ["Máy in phun màu", "Máy ảnh số"]
+    assert "may in phun mau" in canon.search_text
+    assert Exhibitor.objects.get(slug="dai-hung").is_published is False
+    assert AuditEntry.objects.filter(action="exhibitor.imported").count() == 2
+
+    before, audit_count = _snapshot(), AuditEntry.objects.count()
+    again = admin_client.post(reverse(IMPORT), {"file": _xlsx_upload(rows)})
+    assert again.context["plan"].unchanged_count == 2
+    admin_client.post(reverse(IMPORT), {"payload": again.context["payload"], "confirm": "1"})
+
+    assert _snapshot() == before
+    assert AuditEntry.objects.count() == audit_count
+
+
+def test_export_then_import_of_the_same_file_changes_nothing(admin_client, catalogue):
+    zone, electronics, _food = catalogue
+    # A phone stored before numbers were checked is kept as it is, not refused.
+    canon = make_exhibitor(
+        slug="canon", zone=zone, sectors=[electronics], phone="+84241234567", name_en=""
+    )
+    make_product(exhibitor=canon, name_vi="Máy in", sector=electronics)
+    make_exhibitor(slug="khong-san-pham", website="https://example.vn", origin_country="KR")
+    exported = _export(admin_client, CHANGELIST, "export_xlsx", Exhibitor.objects.all())
+    before = _snapshot()
+
+    plan = plan_import(read_records(SimpleUploadedFile("x.xlsx", exported.content)))
+    apply_import(read_records(SimpleUploadedFile("x.xlsx", exported.content)), actor=None)
+
+    assert not plan.has_errors
+    assert plan.unchanged_count == 2
+    assert _snapshot() == before
+
+
+def test_import_matches_by_tax_code_and_keeps_the_old_slug(catalogue):
+    canon = make_exhibitor(slug="canon-cu", name_vi="Canon")
+    records = [{"_row": 2, "slug": "canon", "tax_code": canon.tax_code, "name_vi": "Canon"}]
+
+    apply_import(records, actor=None)
+
+    canon.refresh_from_db()
+    assert canon.slug == "canon"
+    assert ExhibitorSlug.objects.get(slug="canon-cu").exhibitor == canon
+    assert Exhibitor.objects.count() == 1
+
+
+def test_duplicate_slug_and_tax_code_inside_the_file_are_errors(catalogue):
+    tax = valid_tax_code(901)
+    records = [
+        {"_row": 2, "slug": "canon", "tax_code": tax, "name_vi": "Canon"},
+        {"_row": 3, "slug": "canon-2", "tax_code": tax, "name_vi": "Canon 2"},
+        {"_row": 4, "slug": "canon", "tax_code": tax, "name_vi": "Tên khác"},
+    ]
+
+    plan = plan_import(records)
+
+    assert plan.rows[1].errors == [
+        "Mã số thuế " + tax + " trùng với doanh nghiệp “canon” trong tệp."
+    ]
+    assert plan.rows[2].errors == ["Cột name_vi khác với dòng 2 của cùng doanh nghiệp."]
+
+
+def test_unknown_column_is_refused(admin_client):
+    rows = [["slug", "name_vi", "ten_la"], ["canon", "Canon", "x"]]
+
+    response = admin_client.post(reverse(IMPORT), {"file": _csv_upload(rows)})
+
+    assert response.context["form"].errors["file"] == [
+        "Tệp có cột không nhận ra: ten_la. Hãy dùng tệp mẫu."
+    ]
+
+
+def test_template_files_hold_the_layout(admin_client):
+    xlsx = admin_client.get(reverse("admin:exhibitors_exhibitor_import_template", args=["xlsx"]))
+    csv_file = admin_client.get(reverse("admin:exhibitors_exhibitor_import_template", args=["csv"]))
+
+    assert list(_xlsx_rows(xlsx.content)[0]) == COLUMN_KEYS
+    assert _csv_rows(csv_file) == [COLUMN_KEYS]
+    page = admin_client.get(reverse(IMPORT))
+    assert "template.xlsx" in page.content.decode()
+
+
+# --- whole edition --------------------------------------------------------------
+
+
+def _edition(tmp_path):
+    fair = make_fair(slug="hoi-cho-2024")
+    FairFigure.objects.create(fair=fair, value="726", label_vi="dự án", label_en="projects")
+    zone = make_zone(slug="kcn-noi-bai")
+    parent = make_sector(slug="cong-nghiep")
+    child = make_sector(slug="dien-tu", parent=parent)
+    canon = make_exhibitor(slug="canon", zone=zone, sectors=[child], origin_country="JP")
+    make_product(exhibitor=canon, name_vi="Máy in", sector=child)
+    make_product(exhibitor=canon, name_vi="Máy ảnh")
+    make_booth(fair=fair, code="A01", exhibitor=canon, fascia_name="CANON")
+    make_booth(fair=fair, code="A02", is_blocked=True)
+    seminar = make_event(fair=fair, slug="hoi-thao-ho-tro")
+    seminar.hosts.set([canon])
+    return fair, tmp_path / "edition.json"
+
+
+def test_export_delete_import_export_gives_identical_json(tmp_path):
+    fair, path = _edition(tmp_path)
+    call_command("export_fair", "hoi-cho-2024", output=str(path))
+    first = path.read_text(encoding="utf-8")
+
+    Booth.objects.filter(fair=fair).delete()
+    fair.delete()
+    Product.objects.all().delete()
+    Exhibitor.objects.all().delete()
+    Sector.objects.filter(parent__isnull=False).delete()
+    Sector.objects.all().delete()
+    IndustrialZone.objects.all().delete()
+    call_command("import_fair", str(path), stdout=io.StringIO())
+    call_command("export_fair", "hoi-cho-2024", output=str(path))
+
+    assert path.read_text(encoding="utf-8") == first
+    data = json.loads(first)
+    assert [b["code"] for b in data["booths"]] == ["A01", "A02"]
+    assert data["booths"][0]["exhibitor"] == "canon"
+    assert data["side_events"][0]["hosts"] == ["canon"]
+    assert Fair.objects.get(slug="hoi-cho-2024").booths.get(code="A01").exhibitor.slug == "canon"
+    assert SideEvent.objects.get(slug="hoi-thao-ho-tro").seats_taken == 0
+
+
+def test_import_fair_refuses_an_existing_edition(tmp_path):
+    _fair, path = _edition(tmp_path)
+    call_command("export_fair", "hoi-cho-2024", output=str(path))
+
+    with pytest.raises(Exception) as raised:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert "hoi-cho-2024" in str(raised.value)
+    assert Booth.objects.count() == 2
