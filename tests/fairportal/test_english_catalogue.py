@@ -1,0 +1,158 @@
+"""The English catalogue: every string translated, nothing fuzzy, and /en/ pages in English.
+
+Vietnamese is the source language (the msgids), so the root pages need no catalogue;
+English comes from locale/en/LC_MESSAGES/django.po, compiled to the committed .mo.
+"""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from tests.factories import make_exhibitor
+
+PO_PATH = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+MO_PATH = PO_PATH.with_suffix(".mo")
+
+FIELD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$')
+
+
+def po_entries(path: Path) -> list[dict]:
+    """Entries of a .po file: each a dict of its fields, plus its `flags`."""
+    entries = []
+    for block in path.read_text(encoding="utf-8").strip().split("\n\n"):
+        entry, field = {"flags": set()}, None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+            elif line.startswith("#"):
+                continue
+            elif match := FIELD.match(line):
+                field = match.group(1)
+                entry[field] = ast.literal_eval(match.group(2))
+            else:
+                entry[field] += ast.literal_eval(line)
+        entries.append(entry)
+    return entries
+
+
+def test_catalogue_has_every_message_translated_and_nothing_fuzzy():
+    entries = po_entries(PO_PATH)
+    header, messages = entries[0], entries[1:]
+
+    assert header["msgid"] == "" and "Language: en\n" in header["msgstr"]
+    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in header["msgstr"]
+    assert len(messages) > 500
+    assert [e["msgid"] for e in entries if "fuzzy" in e["flags"]] == []
+    untranslated = [
+        e["msgid"]
+        for e in messages
+        if not all(e[key] for key in e if key.startswith("msgstr"))
+        or ("msgid_plural" in e and not {"msgstr[0]", "msgstr[1]"} <= e.keys())
+    ]
+    assert untranslated == []
+
+
+def test_placeholders_survive_translation():
+    names = re.compile(r"%\(\w+\)s|%s|%d")
+    wrong = []
+    for entry in po_entries(PO_PATH)[1:]:
+        wanted = sorted(set(names.findall(entry["msgid"])))
+        for key in (k for k in entry if k.startswith("msgstr")):
+            if sorted(set(names.findall(entry[key]))) != wanted:
+                wrong.append((entry["msgid"], entry[key]))
+    assert wrong == []
+
+
+def test_compiled_catalogue_matches_its_source():
+    # CI has no gettext: the committed .mo must be compiled from the committed .po.
+    with MO_PATH.open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    stale = []
+    for entry in po_entries(PO_PATH)[1:]:
+        if "msgid_plural" in entry:
+            pairs = [((entry["msgid"], i), entry[f"msgstr[{i}]"]) for i in (0, 1)]
+        else:
+            pairs = [(entry["msgid"], entry["msgstr"])]
+        stale += [key for key, text in pairs if compiled._catalog.get(key) != text]
+    assert stale == []
+
+
+def test_key_terms_in_english_and_vietnamese_left_as_written():
+    # "Floor plan" is checked here because its menu item appears only once the
+    # booths app's floor plan URL exists.
+    with translation.override("en"):
+        assert translation.gettext("Sơ đồ gian hàng") == "Floor plan"
+        assert translation.gettext("Lịch của tôi") == "My plan"
+        assert translation.gettext("Kết nối doanh nghiệp") == "Business matching"
+        assert translation.gettext("Mã số thuế") == "Tax code"
+        assert (
+            translation.gettext("Ban Quản lý các khu công nghiệp và chế xuất Hà Nội")
+            == "Hanoi Industrial and Export Processing Zones Authority"
+        )
+        seats = "còn %(seats)s chỗ"
+        assert translation.ngettext(seats, seats, 1) % {"seats": 1} == "1 place left"
+        assert translation.ngettext(seats, seats, 12) % {"seats": 12} == "12 places left"
+    with translation.override("vi"):
+        assert translation.gettext("Sơ đồ gian hàng") == "Sơ đồ gian hàng"
+
+
+NAV_EN = ["Home", "Exhibitors", "Products", "Programme", "Visit", "My plan"]
+NAV_VI = ["Trang chủ", "Doanh nghiệp", "Sản phẩm", "Chương trình", "Tham quan", "Lịch của tôi"]
+
+
+def nav_labels(html: str) -> list[str]:
+    nav = html.split('class="main-nav', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r"<a [^>]*>([^<]+)</a>", nav)
+
+
+@pytest.mark.django_db
+def test_english_home_speaks_english_and_root_home_vietnamese(client, fair_on):
+    fair_on(10)
+
+    en = client.get("/en/")
+    vi = client.get("/")
+
+    assert en.status_code == 200 and vi.status_code == 200
+    assert '<html lang="en"' in en.text and '<html lang="vi"' in vi.text
+    assert [label for label in nav_labels(en.text) if label in NAV_EN] == NAV_EN
+    assert [label for label in nav_labels(vi.text) if label in NAV_VI] == NAV_VI
+    assert "10 days" in en.text and "to the opening" in en.text
+    assert "Còn 10 ngày" in vi.text and "đến ngày khai mạc" in vi.text
+    assert "Skip to main content" in en.text
+    assert "Bỏ qua, đến nội dung chính" in vi.text and "Skip to main content" not in vi.text
+
+
+@pytest.mark.django_db
+def test_english_countdown_uses_the_singular_for_one_day(client, fair_on):
+    fair_on(1)
+
+    assert "1 day<" in client.get("/en/").text
+
+
+@pytest.mark.django_db
+def test_english_directory_search_and_labels(client, fair_on):
+    fair_on(10)
+    make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+
+    en = client.get("/en/exhibitors/", {"q": "khong-co-doanh-nghiep-nay"})
+    vi = client.get("/exhibitors/", {"q": "khong-co-doanh-nghiep-nay"})
+
+    assert "<h1>Exhibitors</h1>" in en.text
+    assert "No matching exhibitors found." in en.text
+    assert "Clear filters and show all exhibitors" in en.text
+    assert "Không tìm thấy doanh nghiệp nào phù hợp." in vi.text
+    assert "No matching exhibitors found." not in vi.text
+
+
+@pytest.mark.django_db
+def test_english_sign_in_page(client):
+    en = client.get("/en/account/login/")
+    vi = client.get("/account/login/")
+
+    assert "Exhibitor sign-in" in en.text and "Forgotten your password?" in en.text
+    assert "Đăng nhập doanh nghiệp" in vi.text and "Quên mật khẩu?" in vi.text
