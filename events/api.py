@@ -15,7 +15,11 @@ from exhibitors.api import ExhibitorRefSerializer
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
+    SLUG_PATH_PARAMETER,
     FairScopedMixin,
+    LocalTimeField,
+    OptionalEmailField,
+    OptionalURLField,
     PageUrlsField,
     PublicReadOnlyViewSet,
     StableOrderingFilter,
@@ -47,6 +51,13 @@ class FairSerializer(serializers.ModelSerializer):
     directions = TranslatedField()
     parking = TranslatedField()
     figures = FairFigureSerializer(many=True, read_only=True)
+    email = OptionalEmailField()
+    map_url = OptionalURLField()
+    opens_at = LocalTimeField()
+    closes_at = LocalTimeField()
+    last_day_closes_at = LocalTimeField(
+        allow_null=True, help_text=_("Giờ đóng cửa ngày cuối, nếu khác; hoặc null.")
+    )
 
     class Meta:
         model = Fair
@@ -192,7 +203,12 @@ class FairViewSet(PublicReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(summary=_("Một kỳ hội chợ"), responses=read_responses(FairSerializer))
+    @extend_schema(
+        summary=_("Một kỳ hội chợ"),
+        description=_("Một kỳ theo đường dẫn, với các số liệu nổi bật."),
+        parameters=[SLUG_PATH_PARAMETER],
+        responses=read_responses(FairSerializer),
+    )
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
@@ -264,6 +280,7 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
     @extend_schema(
         summary=_("Một sự kiện"),
         description=_("Mọi sự kiện theo đường dẫn, thuộc kỳ nào cũng được."),
+        parameters=[SLUG_PATH_PARAMETER],
         responses=read_responses(SideEventSerializer),
     )
     def retrieve(self, request, *args, **kwargs):

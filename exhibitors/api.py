@@ -17,8 +17,11 @@ from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
+    SLUG_PATH_PARAMETER,
     CountryFilter,
     FairScopedMixin,
+    OptionalEmailField,
+    OptionalURLField,
     PageUrlsField,
     PublicReadOnlyViewSet,
     SlugFilter,
@@ -48,9 +51,8 @@ class ZoneRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
+# An exhibitor named inside another object (a product, a booth, an event).
 class ExhibitorRefSerializer(serializers.ModelSerializer):
-    """An exhibitor named inside another object (a product, a booth, an event)."""
-
     url = serializers.HyperlinkedIdentityField(
         view_name="api:exhibitor-detail", lookup_field="slug"
     )
@@ -64,7 +66,7 @@ class ExhibitorRefSerializer(serializers.ModelSerializer):
 class SectorSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:sector-detail", lookup_field="slug")
     name = TranslatedField()
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Sector
@@ -90,9 +92,8 @@ class ZoneSerializer(serializers.ModelSerializer):
         ]
 
 
+# A booth of the exhibitor in the fair of the request.
 class BoothRefSerializer(serializers.Serializer):
-    """A booth of the exhibitor in the fair of the request."""
-
     code = serializers.CharField(help_text=_("Mã gian, ví dụ A07."))
     hall = serializers.CharField()
     kind = serializers.CharField(help_text="standard, corner, premium, raw_space")
@@ -101,17 +102,16 @@ class BoothRefSerializer(serializers.Serializer):
 class ProductRefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:product-detail")
     name = TranslatedField()
-    sector = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    image_thumb = serializers.ImageField(read_only=True)
+    sector = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    image_thumb = serializers.ImageField(read_only=True, allow_null=True)
 
     class Meta:
         model = Product
         fields = ["url", "id", "name", "sector", "image_thumb"]
 
 
+# An exhibitor in a list: who, where from, which sectors, which booths.
 class ExhibitorSerializer(serializers.ModelSerializer):
-    """An exhibitor in a list: who, where from, which sectors, which booths."""
-
     url = serializers.HyperlinkedIdentityField(
         view_name="api:exhibitor-detail", lookup_field="slug"
     )
@@ -122,8 +122,11 @@ class ExhibitorSerializer(serializers.ModelSerializer):
         help_text=_("Các gian của doanh nghiệp trong kỳ hội chợ được hỏi.")
     )
     product_count = serializers.IntegerField(read_only=True, help_text=_("Số sản phẩm công khai."))
-    logo = serializers.ImageField(read_only=True, help_text=_("Địa chỉ tuyệt đối, hoặc null."))
-    logo_thumb = serializers.ImageField(read_only=True)
+    logo = serializers.ImageField(
+        read_only=True, allow_null=True, help_text=_("Địa chỉ tuyệt đối, hoặc null.")
+    )
+    logo_thumb = serializers.ImageField(read_only=True, allow_null=True)
+    website = OptionalURLField()
     origin_country = serializers.CharField(
         read_only=True, help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư.")
     )
@@ -158,11 +161,11 @@ class ExhibitorSerializer(serializers.ModelSerializer):
         return BoothRefSerializer(booths, many=True).data
 
 
+# An exhibitor's profile: the list fields plus contacts, description and products.
 class ExhibitorDetailSerializer(ExhibitorSerializer):
-    """An exhibitor's profile: the list fields plus contacts, description and products."""
-
     description = TranslatedField()
     address = TranslatedField()
+    email = OptionalEmailField()
     products = ProductRefSerializer(
         source="public_products",
         many=True,
@@ -187,8 +190,10 @@ class ProductSerializer(serializers.ModelSerializer):
     description = TranslatedField()
     sector = SectorRefSerializer(read_only=True, allow_null=True)
     exhibitor = ExhibitorRefSerializer(read_only=True)
-    image = serializers.ImageField(read_only=True, help_text=_("Địa chỉ tuyệt đối, hoặc null."))
-    image_thumb = serializers.ImageField(read_only=True)
+    image = serializers.ImageField(
+        read_only=True, allow_null=True, help_text=_("Địa chỉ tuyệt đối, hoặc null.")
+    )
+    image_thumb = serializers.ImageField(read_only=True, allow_null=True)
 
     class Meta:
         model = Product
@@ -357,7 +362,12 @@ class SectorViewSet(PublicReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(summary=_("Một ngành"), responses=read_responses(SectorSerializer))
+    @extend_schema(
+        summary=_("Một ngành"),
+        description=_("Một ngành theo đường dẫn."),
+        parameters=[SLUG_PATH_PARAMETER],
+        responses=read_responses(SectorSerializer),
+    )
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
@@ -370,12 +380,19 @@ class ZoneViewSet(PublicReadOnlyViewSet):
     serializer_class = ZoneSerializer
 
     @extend_schema(
-        summary=_("Các khu công nghiệp"), responses=read_responses(ZoneSerializer(many=True))
+        summary=_("Các khu công nghiệp"),
+        description=_("Các khu công nghiệp của Hà Nội, theo thứ tự do Ban Quản lý đặt."),
+        responses=read_responses(ZoneSerializer(many=True)),
     )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(summary=_("Một khu công nghiệp"), responses=read_responses(ZoneSerializer))
+    @extend_schema(
+        summary=_("Một khu công nghiệp"),
+        description=_("Một khu công nghiệp theo đường dẫn."),
+        parameters=[SLUG_PATH_PARAMETER],
+        responses=read_responses(ZoneSerializer),
+    )
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
@@ -454,6 +471,7 @@ class ExhibitorViewSet(FairScopedMixin, PublicReadOnlyViewSet):
             "Mọi doanh nghiệp công khai, kể cả khi không có gian trong kỳ được hỏi "
             "(khi đó `booths` rỗng)."
         ),
+        parameters=[SLUG_PATH_PARAMETER],
         responses=read_responses(ExhibitorDetailSerializer),
     )
     def retrieve(self, request, *args, **kwargs):
@@ -490,6 +508,10 @@ class ProductViewSet(FairScopedMixin, PublicReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(summary=_("Một sản phẩm"), responses=read_responses(ProductSerializer))
+    @extend_schema(
+        summary=_("Một sản phẩm"),
+        description=_("Một sản phẩm công khai của một doanh nghiệp công khai, theo mã số."),
+        responses=read_responses(ProductSerializer),
+    )
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)

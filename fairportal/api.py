@@ -59,9 +59,9 @@ _SLUG_RE = re.compile(SLUG_PATTERN)
 # --- Translated fields ---------------------------------------------------------------
 
 
+# Only describes the shape in the schema (a component, no docstring: it would show in
+# the docs); `TranslatedField` does the work.
 class TranslatedTextSerializer(serializers.Serializer):
-    """Only describes the shape in the schema; `TranslatedField` does the work."""
-
     vi = serializers.CharField(help_text=_("Tiếng Việt (luôn có)."))
     en = serializers.CharField(
         help_text=_("Tiếng Anh; chuỗi rỗng khi chưa dịch (hãy dùng bản tiếng Việt).")
@@ -94,9 +94,8 @@ class TranslatedField(serializers.Field):
         }
 
 
+# Only describes the shape in the schema; `PageUrlsField` does the work.
 class PageUrlsSerializer(serializers.Serializer):
-    """Only describes the shape in the schema; `PageUrlsField` does the work."""
-
     vi = serializers.URLField(help_text=_("Trang cho khách, tiếng Việt."))
     en = serializers.URLField(help_text=_("Trang cho khách, tiếng Anh."))
 
@@ -115,12 +114,47 @@ class PageUrlsField(serializers.Field):
         return page_urls(self.context["request"], self.path.format(obj=instance))
 
 
+class BlankAsNullMixin:
+    """An optional text column reads null, not "", when empty: "" is no URL or e-mail."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
+
+
+class OptionalURLField(BlankAsNullMixin, serializers.URLField):
+    pass
+
+
+class OptionalEmailField(BlankAsNullMixin, serializers.EmailField):
+    pass
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^[0-2][0-9]:[0-5][0-9]$",
+        "example": "08:00",
+        "description": "Giờ Hà Nội (Asia/Ho_Chi_Minh), HH:MM.",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A time of day at the venue, "08:00": not an RFC 3339 time, which needs an offset."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(format="%H:%M", **kwargs)
+
+
 # --- Errors --------------------------------------------------------------------------
 
 
+# The body of every error answer, as the schema describes it.
 class ErrorSerializer(serializers.Serializer):
-    """The body of every error answer (described in the schema)."""
-
     status = serializers.IntegerField(help_text=_("Mã trạng thái HTTP, như ở dòng trạng thái."))
     code = serializers.CharField(
         help_text=_("Mã lỗi ổn định cho máy đọc: invalid, not_found, throttled…")
@@ -446,6 +480,14 @@ FAIR_PARAMETER = OpenApiParameter(
     ),
     pattern=SLUG_PATTERN,
     examples=[OpenApiExample("2024", value="hoi-cho-kcn-ha-noi-2024")],
+)
+
+SLUG_PATH_PARAMETER = OpenApiParameter(
+    "slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=_("Đường dẫn (slug): chữ không dấu, số, gạch ngang; sai dạng: 404."),
+    pattern=SLUG_PATTERN,
 )
 
 CONDITIONAL_PARAMETERS = [
