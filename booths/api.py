@@ -96,6 +96,7 @@ class BoothFilter(filters.FilterSet):
     )
     ordering = StableOrderingFilter(
         fields=(("code", "code"), ("price_vnd", "price")),
+        field_labels={"code": _("Mã gian"), "price_vnd": _("Giá")},
         help_text=_("Thứ tự: code (mã gian, mặc định), price, hoặc đảo với -."),
     )
 

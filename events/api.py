@@ -156,6 +156,7 @@ class SideEventFilter(filters.FilterSet):
     )
     ordering = StableOrderingFilter(
         fields=(("starts_at", "time"),),
+        field_labels={"starts_at": _("Giờ bắt đầu")},
         help_text=_("Thứ tự: time (giờ bắt đầu, mặc định) hoặc -time."),
     )
 

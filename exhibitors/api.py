@@ -273,6 +273,7 @@ class ExhibitorFilter(filters.FilterSet):
     )
     ordering = StableOrderingFilter(
         fields=(("name_sort", "name"),),
+        field_labels={"name_sort": _("Tên")},
         help_text=_("Thứ tự: name (theo bảng chữ cái tiếng Việt, mặc định) hoặc -name."),
     )
 
@@ -316,6 +317,7 @@ class ProductFilter(filters.FilterSet):
     )
     ordering = StableOrderingFilter(
         fields=(("name_sort", "name"), ("exhibitor__name_sort", "exhibitor")),
+        field_labels={"name_sort": _("Tên"), "exhibitor__name_sort": _("Doanh nghiệp")},
         help_text=_("Thứ tự: name (mặc định), exhibitor (theo tên doanh nghiệp), hoặc đảo với -."),
     )
 

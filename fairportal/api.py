@@ -625,6 +625,10 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 class FairScopedMixin:
     """`?fair=<slug>` picks the edition (400 when unknown); without it, the current one."""
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.fair  # noqa: B018 (an unknown fair is a 400 on every action, used or not)
+
     @cached_property
     def fair(self) -> Fair | None:
         if getattr(self, "swagger_fake_view", False):  # the schema is being generated
