@@ -17,6 +17,7 @@ from fairportal.api import (
     FAIR_PARAMETER,
     SLUG_PATH_PARAMETER,
     FairScopedMixin,
+    InstantFilter,
     LocalTimeField,
     OptionalEmailField,
     OptionalURLField,
@@ -144,12 +145,12 @@ class SideEventFilter(filters.FilterSet):
         lookup_expr="date",
         help_text=_("Ngày diễn ra (giờ Hà Nội), dạng 2024-09-20."),
     )
-    starts_after = filters.IsoDateTimeFilter(
+    starts_after = InstantFilter(
         field_name="starts_at",
         lookup_expr="gte",
         help_text=_("Bắt đầu từ lúc này trở đi (ISO 8601; không ghi múi giờ thì là giờ Hà Nội)."),
     )
-    starts_before = filters.IsoDateTimeFilter(
+    starts_before = InstantFilter(
         field_name="starts_at",
         lookup_expr="lt",
         help_text=_("Bắt đầu trước lúc này (ISO 8601)."),

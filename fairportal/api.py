@@ -14,6 +14,7 @@
   registration, meeting request), which call the services of their app.
 """
 
+import datetime
 import hashlib
 import re
 
@@ -29,6 +30,7 @@ from django.utils.functional import cached_property
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -237,10 +239,13 @@ def read_error_responses(*, bad_request_example=None):
             errors=errors,
         ),
         401: error_response(
-            _("Thông tin đăng nhập gửi kèm không đúng (API công khai không cần đăng nhập)."),
-            "Thông tin xác thực không đúng.",
+            _(
+                "Chưa đăng nhập. Các yêu cầu đọc không cần đăng nhập nên không gặp lỗi này; "
+                "nó dành cho thao tác chỉ Ban Quản lý được làm."
+            ),
+            "Thông tin xác thực không được cung cấp.",
             status_code=401,
-            code="authentication_failed",
+            code="not_authenticated",
         ),
         403: error_response(
             _("Bị từ chối, ví dụ phiên đăng nhập gửi yêu cầu ghi mà thiếu mã CSRF."),
@@ -436,6 +441,26 @@ class CountryFilter(filters.CharFilter):
 
     def filter(self, qs, value):
         return super().filter(qs, value.upper() if value else value)
+
+
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 instant, in UTC: PostgreSQL refuses offsets past ±15:59 that ISO 8601
+    allows (+20:05), and year 1 at +14:00 has no UTC at all; either was a 500."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                _("Thời điểm nằm ngoài khoảng cho phép."), code="invalid"
+            ) from None
+
+
+class InstantFilter(filters.IsoDateTimeFilter):
+    field_class = InstantField
 
 
 class StableOrderingFilter(filters.OrderingFilter):

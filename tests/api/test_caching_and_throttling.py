@@ -44,6 +44,16 @@ def test_read_since_last_modified_is_a_304(client, canon, path):
     assert response.status_code == 304
 
 
+def test_head_gives_the_headers_of_get_without_body(client, canon):
+    get = client.get("/api/v1/exhibitors/")
+
+    head = client.head("/api/v1/exhibitors/")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+
+
 def test_read_after_a_change_is_a_200_with_a_new_etag(client, canon):
     first = client.get("/api/v1/exhibitors/")
     canon.name_en = "Canon Vietnam"

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.factories import make_booth, make_exhibitor, make_product, make_user
+from tests.factories import make_booth, make_event, make_exhibitor, make_product, make_user
 
 
 @pytest.fixture
@@ -126,6 +126,10 @@ def test_unknown_filter_value_is_a_400_naming_the_parameter(
         ("/api/v1/events/", {"starts_after": "next tuesday"}, "starts_after"),
         ("/api/v1/events/", {"starts_before": "2024-13-45"}, "starts_before"),
         ("/api/v1/events/", {"day": "20/09/2024x"}, "day"),
+        # Instants the database cannot store once in UTC (a 500 on SQLite before).
+        ("/api/v1/events/", {"starts_after": "0001-01-01T00:00:00+14:00"}, "starts_after"),
+        ("/api/v1/events/", {"starts_after": "0001-01-01"}, "starts_after"),
+        ("/api/v1/events/", {"starts_before": "9999-12-31T23:59:59-14:00"}, "starts_before"),
         ("/api/v1/events/", {"ordering": "title"}, "ordering"),
         ("/api/v1/booths/", {"state": "sold"}, "state"),
         ("/api/v1/booths/", {"kind": "bogus"}, "kind"),
@@ -140,6 +144,16 @@ def test_malformed_filter_value_is_a_400_naming_the_parameter(client, data, path
 
     assert list(body["errors"]) == [name]
     assert body["errors"][name][0]
+
+
+def test_instant_with_an_offset_postgresql_refuses_is_read_in_utc(client, fair):
+    make_event(fair, slug="hoi-thao")  # 20/09/2024 09:00 in Hanoi, 02:00 UTC
+
+    early = client.get("/api/v1/events/", {"starts_after": "2024-09-20T22:05:00+20:05"})
+    late = client.get("/api/v1/events/", {"starts_after": "2024-09-20T22:06:00+20:05"})
+
+    assert [row["slug"] for row in early.json()["results"]] == ["hoi-thao"]
+    assert late.json()["results"] == []
 
 
 def test_page_past_the_end_is_a_404_that_says_how_many_pages_there_are(client, data):

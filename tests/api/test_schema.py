@@ -165,7 +165,7 @@ def test_api_answers_generated_requests_without_error_and_as_described(
 
         @given(case=operation.as_strategy(generation_mode=mode, query=query or None))
         @settings(
-            max_examples=25,
+            max_examples=20,
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
