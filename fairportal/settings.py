@@ -289,9 +289,19 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Every API error is a JSON body {"status", "code", "detail"(, "errors")}.
+    "EXCEPTION_HANDLER": "fairportal.api.exception_handler",
+    # Anonymous API clients, per IP; generous: a fair hall shares a few addresses.
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/min")},
 }
+# Cache-Control max-age of the API's anonymous reads.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hanoi Industrial Zones Fair API",
+    "DESCRIPTION": _(
+        "Dữ liệu công khai của Hội chợ sản phẩm công nghiệp các KCN Hà Nội, chỉ để đọc, "
+        'không cần đăng nhập. Nội dung có hai thứ tiếng: {"vi": …, "en": …}.'
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

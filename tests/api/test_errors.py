@@ -1,0 +1,203 @@
+"""Bad requests get a 4xx with a JSON body that says what is wrong, never a 500."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import make_booth, make_event, make_exhibitor, make_product, make_user
+
+
+@pytest.fixture
+def data(fair):
+    canon = make_exhibitor(slug="canon")
+    make_booth(fair, code="A01", exhibitor=canon)
+    return {"product": make_product(canon)}
+
+
+def assert_error(response, status, code):
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert (body["status"], body["code"]) == (status, code)
+    assert body["detail"]
+    return body
+
+
+DETAILS = [
+    "/api/v1/fairs/hoi-cho-2024/",
+    "/api/v1/sectors/dien-tu/",
+    "/api/v1/zones/kcn-thang-long/",
+    "/api/v1/exhibitors/canon/",
+    "/api/v1/products/1/",
+    "/api/v1/booths/A01/",
+    "/api/v1/events/hoi-thao/",
+]
+LISTS = [
+    "/api/v1/",
+    "/api/v1/fairs/",
+    "/api/v1/sectors/",
+    "/api/v1/zones/",
+    "/api/v1/exhibitors/",
+    "/api/v1/products/",
+    "/api/v1/booths/",
+    "/api/v1/events/",
+]
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_write_on_a_list_is_refused_with_405(client, data, path, method):
+    response = getattr(client, method)(path, data='{"name": "x"}', content_type="application/json")
+
+    body = assert_error(response, 405, "method_not_allowed")
+    assert method.upper() in body["detail"]
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("path", DETAILS)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_write_on_a_detail_is_refused_with_405(client, data, path, method):
+    response = getattr(client, method)(path, data="not json", content_type="application/json")
+
+    assert_error(response, 405, "method_not_allowed")
+
+
+def test_write_from_a_signed_in_session_without_csrf_token_is_refused_with_403(data):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user())
+
+    response = client.post("/api/v1/exhibitors/", data="{}", content_type="application/json")
+
+    assert_error(response, 403, "permission_denied")
+
+
+BAD_FILTERS = [
+    ("/api/v1/exhibitors/", {"sector": "nope"}, "sector", "Không có ngành “nope”."),
+    ("/api/v1/exhibitors/", {"sector": "có dấu"}, "sector", "Không có ngành “có dấu”."),
+    ("/api/v1/exhibitors/", {"zone": "nope"}, "zone", "Không có khu công nghiệp “nope”."),
+    (
+        "/api/v1/exhibitors/",
+        {"country": "123"},
+        "country",
+        "Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP).",
+    ),
+    (
+        "/api/v1/exhibitors/",
+        {"country": "VNM"},
+        "country",
+        "Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP).",
+    ),
+    ("/api/v1/exhibitors/", {"fair": "nope"}, "fair", "Không có kỳ hội chợ “nope”."),
+    ("/api/v1/exhibitors/", {"fair": "bad slug!"}, "fair", "Không có kỳ hội chợ “bad slug!”."),
+    ("/api/v1/exhibitors/canon/", {"fair": "nope"}, "fair", "Không có kỳ hội chợ “nope”."),
+    ("/api/v1/exhibitors/", {"page": "0"}, "page", "“0” không phải là số nguyên dương."),
+    ("/api/v1/exhibitors/", {"page": "abc"}, "page", "“abc” không phải là số nguyên dương."),
+    (
+        "/api/v1/exhibitors/",
+        {"page_size": "101"},
+        "page_size",
+        "Phải là số nguyên từ 1 đến 100 (nhận được “101”).",
+    ),
+    (
+        "/api/v1/exhibitors/",
+        {"page_size": "0"},
+        "page_size",
+        "Phải là số nguyên từ 1 đến 100 (nhận được “0”).",
+    ),
+    ("/api/v1/products/", {"exhibitor": "nope"}, "exhibitor", "Không có doanh nghiệp “nope”."),
+    ("/api/v1/sectors/", {"parent": "nope"}, "parent", "Không có ngành “nope”."),
+    ("/api/v1/booths/", {"fair": "nope"}, "fair", "Không có kỳ hội chợ “nope”."),
+]
+
+
+@pytest.mark.parametrize(("path", "params", "name", "message"), BAD_FILTERS)
+def test_unknown_filter_value_is_a_400_naming_the_parameter(
+    client, data, path, params, name, message
+):
+    body = assert_error(client.get(path, params), 400, "invalid")
+
+    assert body["errors"] == {name: [message]}
+    assert body["detail"] == f"Dữ liệu không hợp lệ: {name}."
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "name"),
+    [
+        ("/api/v1/events/", {"kind": "bogus"}, "kind"),
+        ("/api/v1/events/", {"starts_after": "next tuesday"}, "starts_after"),
+        ("/api/v1/events/", {"starts_before": "2024-13-45"}, "starts_before"),
+        ("/api/v1/events/", {"day": "20/09/2024x"}, "day"),
+        # Instants the database cannot store once in UTC (a 500 on SQLite before).
+        ("/api/v1/events/", {"starts_after": "0001-01-01T00:00:00+14:00"}, "starts_after"),
+        ("/api/v1/events/", {"starts_after": "0001-01-01"}, "starts_after"),
+        ("/api/v1/events/", {"starts_before": "9999-12-31T23:59:59-14:00"}, "starts_before"),
+        ("/api/v1/events/", {"ordering": "title"}, "ordering"),
+        ("/api/v1/booths/", {"state": "sold"}, "state"),
+        ("/api/v1/booths/", {"kind": "bogus"}, "kind"),
+        ("/api/v1/exhibitors/", {"ordering": "price"}, "ordering"),
+        ("/api/v1/exhibitors/", {"q": "x" * 201}, "q"),
+        ("/api/v1/exhibitors/", {"q": "máy\x00in"}, "q"),
+        ("/api/v1/products/", {"sector": "\x00"}, "sector"),
+    ],
+)
+def test_malformed_filter_value_is_a_400_naming_the_parameter(client, data, path, params, name):
+    body = assert_error(client.get(path, params), 400, "invalid")
+
+    assert list(body["errors"]) == [name]
+    assert body["errors"][name][0]
+
+
+def test_instant_with_an_offset_postgresql_refuses_is_read_in_utc(client, fair):
+    make_event(fair, slug="hoi-thao")  # 20/09/2024 09:00 in Hanoi, 02:00 UTC
+
+    early = client.get("/api/v1/events/", {"starts_after": "2024-09-20T22:05:00+20:05"})
+    late = client.get("/api/v1/events/", {"starts_after": "2024-09-20T22:06:00+20:05"})
+
+    assert [row["slug"] for row in early.json()["results"]] == ["hoi-thao"]
+    assert late.json()["results"] == []
+
+
+def test_page_past_the_end_is_a_404_that_says_how_many_pages_there_are(client, data):
+    body = assert_error(client.get("/api/v1/exhibitors/", {"page": 3}), 404, "not_found")
+
+    assert body["detail"] == "Trang 3 không tồn tại: chỉ có 1 trang."
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/exhibitors/bad%20slug/",
+        "/api/v1/exhibitors/%C4%90/",
+        "/api/v1/exhibitors/a%00b/",
+        "/api/v1/events/x.y/",
+        "/api/v1/fairs/%27%3B--/",
+    ],
+)
+def test_malformed_slug_is_a_404_that_says_so(client, data, path):
+    body = assert_error(client.get(path), 404, "not_found")
+
+    assert "không phải là đường dẫn (slug) hợp lệ" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/exhibitors/nope/",
+        "/api/v1/products/999999/",
+        "/api/v1/products/abc/",
+        "/api/v1/products/99999999999999999999999/",
+        "/api/v1/booths/Z999/",
+        "/api/v1/booths/A%2001/",
+        "/api/v2/exhibitors/",
+        "/api/",
+    ],
+)
+def test_unknown_object_or_path_is_a_json_404(client, data, path):
+    assert_error(client.get(path), 404, "not_found")
+
+
+def test_path_without_trailing_slash_is_a_404_with_the_right_path(client, data):
+    body = assert_error(client.get("/api/v1/exhibitors"), 404, "not_found")
+
+    assert body["detail"] == (
+        "Không có địa chỉ API /api/v1/exhibitors. Thiếu dấu “/” ở cuối: /api/v1/exhibitors/"
+    )

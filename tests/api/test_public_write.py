@@ -1,0 +1,90 @@
+"""`PublicCreateView`: how the mobile app's writes answer, whatever they write."""
+
+import json
+
+import pytest
+
+from tests.api import write_urls
+
+pytestmark = pytest.mark.urls("tests.api.write_urls")
+
+URL = "/api/test/sign-up/"
+
+
+@pytest.fixture(autouse=True)
+def _empty():
+    write_urls.signed_up.clear()
+
+
+def post(client, body, **kwargs):
+    data = body if isinstance(body, str) else json.dumps(body)
+    return client.post(URL, data=data, content_type="application/json", **kwargs)
+
+
+def test_valid_body_is_written_and_answered_201(client):
+    response = post(client, {"name": "Nguyễn An", "email": "an@example.vn"})
+
+    assert response.status_code == 201
+    assert response.json() == {"name": "Nguyễn An", "email": "an@example.vn", "seats": 1}
+    assert write_urls.signed_up == [{"name": "Nguyễn An", "email": "an@example.vn", "seats": 1}]
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"email": "an@example.vn"}, ["name"]),
+        ({"name": "An", "email": "not an e-mail", "seats": 9}, ["email", "seats"]),
+        ({"name": ["An"], "email": "an@example.vn", "seats": "two"}, ["name", "seats"]),
+        (["An", "an@example.vn"], ["non_field_errors"]),
+        ("42", ["non_field_errors"]),
+    ],
+)
+def test_body_of_the_wrong_shape_is_a_400_naming_each_field(client, body, fields):
+    response = post(client, body)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert sorted(body["errors"]) == fields
+    assert all(messages and all(messages) for messages in body["errors"].values())
+    assert body["detail"] == f"Dữ liệu không hợp lệ: {', '.join(body['errors'])}."
+    assert write_urls.signed_up == []
+
+
+def test_malformed_json_is_a_400_that_says_so(client):
+    response = post(client, '{"name": "An",')
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
+    assert response.json()["detail"].startswith("JSON parse error")
+
+
+def test_form_encoded_body_is_refused_with_415(client):
+    response = client.post(URL, {"name": "An", "email": "an@example.vn"})
+
+    assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
+
+
+def test_domain_error_of_the_service_is_a_409_with_its_message(client):
+    response = post(client, {"name": "Full", "email": "an@example.vn"})
+
+    assert response.status_code == 409
+    assert response.json() == {"status": 409, "code": "conflict", "detail": "Sự kiện đã hết chỗ."}
+
+
+def test_same_email_over_the_write_limit_gets_429(client, settings):
+    settings.RATE_LIMITS = {"api-write": (300, 2, 3600)}
+    body = {"name": "An", "email": "an@example.vn"}
+
+    answers = [post(client, body).status_code for _ in range(3)]
+
+    assert answers == [201, 201, 429]
+    assert write_urls.signed_up == [{**body, "seats": 1}, {**body, "seats": 1}]
+
+
+def test_get_on_a_write_endpoint_is_refused_with_405(client):
+    response = client.get(URL)
+
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
