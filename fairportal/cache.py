@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware as BaseConditionalGetMiddleware
 from django.utils.http import http_date
 
 VERSION_KEY = "public-data:version"
@@ -151,3 +152,11 @@ class PublicPageCacheMiddleware:
         cache.set(key_and_time[0], (response.content, headers), self.timeout)
         response["X-Cache"] = "miss"
         return response
+
+
+class ConditionalGetMiddleware(BaseConditionalGetMiddleware):
+    """ETag/Last-Modified and 304s for successful pages only: an error is not a
+    version of a page that a client should keep."""
+
+    def needs_etag(self, response):
+        return response.status_code == 200 and super().needs_etag(response)

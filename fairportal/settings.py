@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # ConditionalGet sits above the page cache so cached pages get ETag/304 too.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "fairportal.cache.ConditionalGetMiddleware",
     "fairportal.cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -208,6 +208,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Django 6 default, now: a URL typed without a scheme is taken as https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 FORMAT_MODULE_PATH = ["fairportal.formats"]
 
 STATIC_URL = "/static/"
