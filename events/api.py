@@ -14,7 +14,13 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import exceptions, serializers
 from rest_framework.settings import api_settings
 
@@ -380,7 +386,6 @@ class SlotListField(serializers.ListField):
 # Checks the body's shape, then runs the page's form on it: its errors are 400s. (No
 # docstring: it would show in the schema as each input's description.)
 class FormBackedSerializer(serializers.Serializer):
-
     form_class = None
     language = serializers.ChoiceField(
         choices=[code for code, _name in settings.LANGUAGES],
@@ -500,6 +505,14 @@ WRITE_ERRORS[415] = error_response(
     code="unsupported_media_type",
 )
 
+RETRY_AFTER_HEADER = OpenApiParameter(
+    "Retry-After",
+    OpenApiTypes.INT,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description=_("Số giây phải chờ trước khi gửi lại."),
+)
+
 _WRITE_429_NOTE = _(
     " Giới hạn: theo địa chỉ của máy khách và theo e-mail (như biểu mẫu trên trang); "
     "vượt quá: 429 với `Retry-After`."
@@ -524,7 +537,7 @@ class RegistrationCreateView(PublicCreateView):
             "không nhận đăng ký hoặc thuộc kỳ đã qua."
         )
         + _WRITE_429_NOTE,
-        parameters=[SLUG_PATH_PARAMETER],
+        parameters=[SLUG_PATH_PARAMETER, RETRY_AFTER_HEADER],
         request=RegistrationInputSerializer,
         responses={201: RegistrationResultSerializer, **WRITE_ERRORS},
         examples=[
@@ -623,7 +636,7 @@ class MeetingRequestCreateView(PublicCreateView):
             "gửi nhận e-mail xác nhận; `link` là trang theo dõi và huỷ yêu cầu."
         )
         + _WRITE_429_NOTE,
-        parameters=[SLUG_PATH_PARAMETER],
+        parameters=[SLUG_PATH_PARAMETER, RETRY_AFTER_HEADER],
         request=MeetingRequestInputSerializer,
         responses={201: MeetingResultSerializer, **WRITE_ERRORS},
         examples=[
