@@ -5,13 +5,30 @@ belong here too, as `fairportal.api.PublicCreateView` subclasses that call the
 services of `events.services`; see `fairportal/api_urls.py` for where they plug in.
 """
 
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiExample, extend_schema
-from rest_framework import serializers
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import exceptions, serializers
+from rest_framework.settings import api_settings
 
-from events.models import Fair, FairFigure, SideEvent
+from events import selectors, services
+from events.forms import MeetingRequestForm, RegistrationForm
+from events.models import EventRegistration, Fair, FairFigure, MeetingRequest, SideEvent
 from exhibitors.api import ExhibitorRefSerializer
+from exhibitors.models import Exhibitor
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
@@ -22,12 +39,16 @@ from fairportal.api import (
     OptionalEmailField,
     OptionalURLField,
     PageUrlsField,
+    PublicCreateView,
     PublicReadOnlyViewSet,
     StableOrderingFilter,
     TranslatedField,
+    error_response,
     read_responses,
     search_filter,
+    write_error_responses,
 )
+from fairportal.forms import HoneypotMixin
 from fairportal.text import fold, search_words
 
 # --- Serializers ---------------------------------------------------------------------
@@ -287,3 +308,416 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
     )
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
+
+
+# --- Public writes of the fair's mobile app ------------------------------------------
+#
+# The body's JSON shape (types, which fields exist, which are required) is read off the
+# web form by `form_fields`; the rules (phone to E.164, consent, slots on the session
+# grid and free, one to three slots, one session) are the form's own: the serializer
+# runs the form on the body, then the view calls the same service as the page.
+
+
+def _serializer_field(form_field):
+    """A serializer field of the same JSON type as `form_field`, for the body's shape."""
+    common = {
+        "required": form_field.required,
+        "help_text": form_field.help_text or form_field.label,
+    }
+    if isinstance(form_field, forms.BooleanField):
+        return serializers.BooleanField(**common)
+    if isinstance(form_field, forms.MultipleChoiceField):
+        return SlotListField(**common)
+    if isinstance(form_field, forms.ModelChoiceField):
+        return serializers.CharField(allow_null=True, allow_blank=True, **common)
+    if isinstance(form_field, forms.ChoiceField):
+        return serializers.ChoiceField(choices=form_field.choices, **common)
+    if isinstance(form_field, forms.EmailField):
+        return serializers.EmailField(**common)
+    return serializers.CharField(
+        allow_blank=not form_field.required, max_length=form_field.max_length, **common
+    )
+
+
+def form_fields(form_class) -> dict:
+    """The serializer fields of `form_class`'s fields, the honeypot left out."""
+    return {
+        name: _serializer_field(field)
+        for name, field in form_class.base_fields.items()
+        if name not in HoneypotMixin.base_fields
+    }
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "string",
+            "format": "date-time",
+            "example": "2024-09-21T09:00:00+07:00",
+        },
+        "example": ["2024-09-21T09:00:00+07:00", "2024-09-21T09:30:00+07:00"],
+    }
+)
+class SlotListField(serializers.ListField):
+    """Slot starts as ISO 8601 datetimes, any offset (without one: Hanoi time).
+
+    Each is written the way the form's choices are (Hanoi time, ISO 8601), so the same
+    instant given in UTC is the same slot; what cannot be read is left as it was and
+    the form calls it an unknown slot.
+    """
+
+    child = serializers.CharField()
+
+    def to_internal_value(self, data):
+        return [self._canonical(value) for value in super().to_internal_value(data)]
+
+    @staticmethod
+    def _canonical(value: str) -> str:
+        try:
+            slot = datetime.datetime.fromisoformat(value)
+            if timezone.is_naive(slot):
+                slot = timezone.make_aware(slot)
+            return timezone.localtime(slot).isoformat()
+        except (ValueError, OverflowError):
+            return value
+
+
+# Checks the body's shape, then runs the page's form on it: its errors are 400s. (No
+# docstring: it would show in the schema as each input's description.)
+class FormBackedSerializer(serializers.Serializer):
+    form_class = None
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        help_text=_(
+            "Ngôn ngữ của e-mail và đường dẫn trả về (vi hoặc en); mặc định theo "
+            "Accept-Language, rồi tiếng Việt."
+        ),
+    )
+
+    def get_form(self, data):
+        return self.form_class(data=data)
+
+    def validate(self, attrs):
+        data = {}
+        for name, value in attrs.items():
+            if isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+            elif value is not None:
+                data[name] = value
+        form = self.get_form(data)
+        if not form.is_valid():
+            raise serializers.ValidationError(
+                {
+                    (api_settings.NON_FIELD_ERRORS_KEY if name == "__all__" else name): messages
+                    for name, messages in form.errors.items()
+                }
+            )
+        self.form = form
+        return {**form.cleaned_data, "language": attrs.get("language") or _request_language()}
+
+
+def _request_language() -> str:
+    language = (get_language() or "vi")[:2]
+    return language if language in dict(settings.LANGUAGES) else "vi"
+
+
+def _absolute(language: str, name: str, **kwargs) -> str:
+    """An address of the portal as the mails give it (PORTAL_BASE_URL, in `language`)."""
+    with translation.override(language):
+        return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
+
+
+class RegistrationInputSerializer(FormBackedSerializer):
+    form_class = RegistrationForm
+
+    def get_fields(self):
+        return {**form_fields(RegistrationForm), **super().get_fields()}
+
+
+class MeetingRequestInputSerializer(FormBackedSerializer):
+    form_class = MeetingRequestForm
+
+    def get_fields(self):
+        fields = form_fields(MeetingRequestForm)
+        fields["sector"].help_text = _("Ngành quan tâm: đường dẫn (slug) của một ngành, hoặc null.")
+        fields["slots"].help_text = _(
+            "Một đến ba giờ bắt đầu của khung giờ còn trống trong cùng một phiên kết nối "
+            "doanh nghiệp, dạng ISO 8601 (không có múi giờ: giờ Hà Nội)."
+        )
+        return {**fields, **super().get_fields()}
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        data["session"] = self.form.session()
+        return data
+
+    def get_form(self, data):
+        form = MeetingRequestForm(data=data, offered=self.context["offered"])
+        form.fields["sector"].to_field_name = "slug"  # the API names sectors by slug
+        return form
+
+
+class RegistrationResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=[EventRegistration.Status.CONFIRMED, EventRegistration.Status.WAITLISTED],
+        source="registration.status",
+        help_text=_("confirmed: có chỗ; waitlisted: trong danh sách chờ."),
+    )
+    waitlist_position = serializers.IntegerField(
+        allow_null=True, help_text=_("Thứ tự trong danh sách chờ, hoặc null khi đã có chỗ.")
+    )
+    event = serializers.SlugField(source="registration.event.slug")
+    link = serializers.SerializerMethodField(
+        help_text=_("Trang xem và huỷ đăng ký (đường dẫn bí mật, như trong e-mail xác nhận).")
+    )
+
+    def get_link(self, result) -> str:
+        return _absolute(result.registration.language, "events:registration", token=result.token)
+
+
+class MeetingResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=MeetingRequest.Status.choices, source="meeting.status")
+    exhibitor = serializers.SlugField(source="meeting.exhibitor.slug")
+    session = serializers.SlugField(source="meeting.session.slug")
+    proposed_slots = serializers.ListField(
+        child=serializers.DateTimeField(), source="meeting.proposed_slots"
+    )
+    link = serializers.SerializerMethodField(
+        help_text=_("Trang theo dõi và huỷ yêu cầu (đường dẫn bí mật, như trong e-mail).")
+    )
+
+    def get_link(self, result) -> str:
+        return _absolute(result["meeting"].language, "events:meeting", token=result["token"])
+
+
+WRITE_ERRORS = {
+    code: response
+    for code, response in write_error_responses().items()
+    if code not in (401, 403)  # anonymous writes: no login, no session, no CSRF
+}
+WRITE_ERRORS[415] = error_response(
+    _("Thân yêu cầu không phải JSON (Content-Type: application/json)."),
+    'Unsupported media type "application/x-www-form-urlencoded" in request.',
+    status_code=415,
+    code="unsupported_media_type",
+)
+
+RETRY_AFTER_HEADER = OpenApiParameter(
+    "Retry-After",
+    OpenApiTypes.INT,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description=_("Số giây phải chờ trước khi gửi lại."),
+)
+
+_WRITE_429_NOTE = _(
+    " Giới hạn: theo địa chỉ của máy khách và theo e-mail (như biểu mẫu trên trang); "
+    "vượt quá: 429 với `Retry-After`."
+)
+
+
+@extend_schema(tags=["events"])
+class RegistrationCreateView(PublicCreateView):
+    """POST /api/v1/events/<slug>/registrations/: a seat at a seminar, else the waitlist."""
+
+    serializer_class = RegistrationInputSerializer
+    result_serializer_class = RegistrationResultSerializer
+    domain_errors = (services.EventsError,)
+
+    @extend_schema(
+        operation_id="events_registrations_create",
+        summary=_("Đăng ký dự một sự kiện"),
+        description=_(
+            "Như biểu mẫu trên trang sự kiện: còn chỗ thì `confirmed`, hết chỗ thì "
+            "`waitlisted` với thứ tự chờ. E-mail xác nhận (kèm lịch .ics) được gửi như từ "
+            "trang; `link` là trang xem và huỷ đăng ký. 409 khi e-mail đã đăng ký, sự kiện "
+            "không nhận đăng ký hoặc thuộc kỳ đã qua."
+        )
+        + _WRITE_429_NOTE,
+        parameters=[SLUG_PATH_PARAMETER, RETRY_AFTER_HEADER],
+        request=RegistrationInputSerializer,
+        responses={201: RegistrationResultSerializer, **WRITE_ERRORS},
+        examples=[
+            OpenApiExample(
+                "registration",
+                value={
+                    "name": "Nguyễn Thị Lan",
+                    "email": "lan.nguyen@example.vn",
+                    "phone": "0912 345 678",
+                    "organisation": "Công ty TNHH Cơ khí Thăng Long",
+                    "job_title": "Trưởng phòng mua hàng",
+                    "zalo": "",
+                    "consent": True,
+                    "language": "vi",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "confirmed",
+                value={
+                    "status": "confirmed",
+                    "waitlist_position": None,
+                    "event": "hoi-thao-cnht",
+                    "link": "https://hoicho.example.vn/events/registrations/Zk3…/",
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+            OpenApiExample(
+                "waitlisted",
+                value={
+                    "status": "waitlisted",
+                    "waitlist_position": 3,
+                    "event": "hoi-thao-cnht",
+                    "link": "https://hoicho.example.vn/events/registrations/q8R…/",
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+            OpenApiExample(
+                "already registered",
+                value={
+                    "status": 409,
+                    "code": "conflict",
+                    "detail": "E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận "
+                    "bạn đã nhận.",
+                },
+                response_only=True,
+                status_codes=["409"],
+            ),
+            OpenApiExample(
+                "invalid phone",
+                value={
+                    "status": 400,
+                    "code": "invalid",
+                    "detail": "Dữ liệu không hợp lệ: phone, consent.",
+                    "errors": {
+                        "phone": [
+                            "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, "
+                            "máy bàn như 024 và 8 chữ số."
+                        ],
+                        "consent": ["Trường này là bắt buộc."],
+                    },
+                },
+                response_only=True,
+                status_codes=["400"],
+            ),
+        ],
+    )
+    def post(self, request, *args, **kwargs):
+        self.event = selectors.event_for_page(self.kwargs["slug"])
+        if self.event is None:
+            raise exceptions.NotFound(_("Không có sự kiện này."))
+        return super().post(request, *args, **kwargs)
+
+    def perform_write(self, data):
+        return services.register_attendee(event=self.event, data=data, language=data["language"])
+
+
+@extend_schema(tags=["exhibitors"])
+class MeetingRequestCreateView(PublicCreateView):
+    """POST /api/v1/exhibitors/<slug>/meeting-requests/: ask an exhibitor for a meeting."""
+
+    serializer_class = MeetingRequestInputSerializer
+    result_serializer_class = MeetingResultSerializer
+    domain_errors = (services.EventsError,)
+
+    @extend_schema(
+        operation_id="exhibitors_meeting_requests_create",
+        summary=_("Xin gặp một doanh nghiệp ở phiên kết nối"),
+        description=_(
+            "Như biểu mẫu “Đặt lịch gặp” trên trang doanh nghiệp: một đến ba khung giờ còn "
+            "trống của cùng một phiên kết nối doanh nghiệp (giờ bắt đầu, ISO 8601). Khung "
+            "giờ ngoài lưới của phiên hoặc đã có lịch gặp: 400; khung giờ vừa bị giữ trong "
+            "lúc gửi, phiên không thuộc kỳ hiện tại: 409. Doanh nghiệp nhận e-mail, người "
+            "gửi nhận e-mail xác nhận; `link` là trang theo dõi và huỷ yêu cầu."
+        )
+        + _WRITE_429_NOTE,
+        parameters=[SLUG_PATH_PARAMETER, RETRY_AFTER_HEADER],
+        request=MeetingRequestInputSerializer,
+        responses={201: MeetingResultSerializer, **WRITE_ERRORS},
+        examples=[
+            OpenApiExample(
+                "meeting request",
+                value={
+                    "name": "Tanaka Hiroshi",
+                    "company": "Tanaka Trading Co., Ltd.",
+                    "country": "JP",
+                    "email": "tanaka@example.jp",
+                    "phone": "+81 3 1234 5678",
+                    "zalo": "",
+                    "sector": "dien-tu",
+                    "message": "Tìm nhà cung cấp linh kiện nhựa kỹ thuật, 20.000 chiếc/tháng.",
+                    "slots": ["2024-09-21T09:00:00+07:00", "2024-09-21T09:30:00+07:00"],
+                    "consent": True,
+                    "language": "en",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "pending",
+                value={
+                    "status": "pending",
+                    "exhibitor": "canon-viet-nam",
+                    "session": "ket-noi-doanh-nghiep-21-9",
+                    "proposed_slots": ["2024-09-21T09:00:00+07:00", "2024-09-21T09:30:00+07:00"],
+                    "link": "https://hoicho.example.vn/en/events/meetings/Hx9…/",
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+            OpenApiExample(
+                "slot not offered",
+                value={
+                    "status": 400,
+                    "code": "invalid",
+                    "detail": "Dữ liệu không hợp lệ: slots.",
+                    "errors": {
+                        "slots": [
+                            "Hãy chọn một lựa chọn hợp lệ. 2024-09-21T09:10:00+07:00 không "
+                            "phải là một trong các lựa chọn khả dụng."
+                        ]
+                    },
+                },
+                response_only=True,
+                status_codes=["400"],
+            ),
+            OpenApiExample(
+                "slot just taken",
+                value={
+                    "status": 409,
+                    "code": "conflict",
+                    "detail": "Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn "
+                    "khung giờ khác.",
+                },
+                response_only=True,
+                status_codes=["409"],
+            ),
+        ],
+    )
+    def post(self, request, *args, **kwargs):
+        self.exhibitor = Exhibitor.objects.filter(
+            slug=self.kwargs["slug"], is_published=True
+        ).first()
+        if self.exhibitor is None:
+            raise exceptions.NotFound(_("Không có doanh nghiệp này."))
+        self.offered = selectors.offered_slots(
+            fair=selectors.current_fair(), exhibitor=self.exhibitor
+        )
+        return super().post(request, *args, **kwargs)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "offered": getattr(self, "offered", [])}
+
+    def perform_write(self, data):
+        meeting, token = services.request_meeting(
+            exhibitor=self.exhibitor,
+            session=data["session"],
+            data=data,
+            slots=data["slots"],
+            language=data["language"],
+        )
+        return {"meeting": meeting, "token": token}

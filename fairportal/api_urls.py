@@ -19,7 +19,12 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import DefaultRouter
 
 from booths.api import BoothViewSet
-from events.api import FairViewSet, SideEventViewSet
+from events.api import (
+    FairViewSet,
+    MeetingRequestCreateView,
+    RegistrationCreateView,
+    SideEventViewSet,
+)
 from exhibitors.api import ExhibitorViewSet, ProductViewSet, SectorViewSet, ZoneViewSet
 from fairportal.api import AnonymousThrottle
 
@@ -82,13 +87,17 @@ def not_found(request, rest=""):
 
 
 urlpatterns = [
-    # Public writes of the fair's mobile app (issue 7), once events.services has them:
-    #   path("v1/events/<slug:slug>/registrations/",
-    #        RegistrationCreateView.as_view(), name="event-registration"),
-    #   path("v1/exhibitors/<slug:slug>/meeting-requests/",
-    #        MeetingRequestCreateView.as_view(), name="exhibitor-meeting-request"),
-    # both in events/api.py, subclasses of fairportal.api.PublicCreateView; anywhere
-    # before the JSON 404 at the end.
+    # Public writes of the fair's mobile app, before the router's read-only paths.
+    path(
+        "v1/events/<slug:slug>/registrations/",
+        RegistrationCreateView.as_view(),
+        name="event-registration",
+    ),
+    path(
+        "v1/exhibitors/<slug:slug>/meeting-requests/",
+        MeetingRequestCreateView.as_view(),
+        name="exhibitor-meeting-request",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(), name="docs"),

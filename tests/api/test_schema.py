@@ -1,5 +1,6 @@
 """The OpenAPI schema, its docs page, and a property-based run of schemathesis on it."""
 
+import datetime
 import re
 
 import pytest
@@ -15,8 +16,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from events.models import EventRegistration, MeetingRequest
 from fairportal.wsgi import application
 from tests.factories import (
+    HANOI,
     make_booth,
     make_event,
     make_exhibitor,
@@ -43,8 +46,10 @@ def test_schema_describes_every_endpoint_its_errors_and_translated_fields(client
         "/api/v1/booths/{code}/",
         "/api/v1/events/",
         "/api/v1/events/{slug}/",
+        "/api/v1/events/{slug}/registrations/",
         "/api/v1/exhibitors/",
         "/api/v1/exhibitors/{slug}/",
+        "/api/v1/exhibitors/{slug}/meeting-requests/",
         "/api/v1/fairs/",
         "/api/v1/fairs/{slug}/",
         "/api/v1/products/",
@@ -54,7 +59,29 @@ def test_schema_describes_every_endpoint_its_errors_and_translated_fields(client
         "/api/v1/zones/",
         "/api/v1/zones/{slug}/",
     ]
+    writes = {
+        path: operations
+        for path, operations in paths.items()
+        if path.endswith("s/") and "{" in path
+    }
+    assert sorted(writes) == [
+        "/api/v1/events/{slug}/registrations/",
+        "/api/v1/exhibitors/{slug}/meeting-requests/",
+    ]
+    for path, operations in writes.items():
+        assert list(operations) == ["post"], path
+        post = operations["post"]
+        responses = post["responses"]
+        assert sorted(responses) == ["201", "400", "404", "409", "415", "429"], path
+        assert post["requestBody"]["content"]["application/json"]["examples"], path
+        for status in ["201", "400", "404", "409", "429"]:
+            assert responses[status]["content"]["application/json"]["examples"], (path, status)
+        assert "Retry-After" in responses["429"]["headers"]
+    slots = schema["components"]["schemas"]["MeetingRequestInput"]["properties"]["slots"]
+    assert slots["items"]["format"] == "date-time"
     for path, operations in paths.items():
+        if path in writes:
+            continue
         assert list(operations) == ["get"], path
         responses = operations["get"]["responses"]
         assert sorted(responses) == ["200", "304", "400", "401", "403", "404", "429"], path
@@ -126,10 +153,50 @@ def little_of_everything(fair, settings):
     make_booth(fair, code="A02", is_blocked=True)
     make_product(canon, sector=sector)
     make_event(fair, slug="hoi-thao").hosts.set([canon])
+    make_event(
+        fair,
+        slug="ket-noi",
+        kind="business_matching",
+        starts_at=datetime.datetime(2024, 9, 21, 9, 0, tzinfo=HANOI),
+        ends_at=datetime.datetime(2024, 9, 21, 11, 0, tzinfo=HANOI),
+        slot_minutes=30,
+        registration_open=False,
+    )
 
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 
+
+# The writes get the slug of a real event / exhibitor (a random one is only ever a 404),
+# so their bodies reach the forms and the services.
+WRITE_TARGETS = {
+    "/api/v1/events/{slug}/registrations/": "hoi-thao",
+    "/api/v1/exhibitors/{slug}/meeting-requests/": "canon",
+}
+
+# Random phones are almost never valid: one run posts valid bodies, again and again,
+# so the answers of the services (201, then 409 or 429) are checked against the schema.
+VALID_BODIES = {
+    "/api/v1/events/{slug}/registrations/": {
+        "name": "Nguyễn Thị Lan",
+        "email": "lan@example.vn",
+        "phone": "0912 345 678",
+        "organisation": "Cơ khí Thăng Long",
+        "job_title": "Kỹ sư",
+        "consent": True,
+    },
+    "/api/v1/exhibitors/{slug}/meeting-requests/": {
+        "name": "Tanaka Hiroshi",
+        "company": "Tanaka Trading",
+        "country": "JP",
+        "email": "tanaka@example.jp",
+        "phone": "+81 3 1234 5678",
+        "message": "Linh kiện nhựa.",
+        "slots": ["2024-09-21T09:00:00+07:00"],
+        "consent": True,
+        "language": "en",
+    },
+}
 
 RUNS = {
     "valid": (GenerationMode.POSITIVE, {}),
@@ -137,6 +204,7 @@ RUNS = {
     # over real rows get exercised too.
     "valid-in-the-fair": (GenerationMode.POSITIVE, {"fair": "hoi-cho-2024"}),
     "invalid": (GenerationMode.NEGATIVE, {}),
+    "valid-bodies": (GenerationMode.POSITIVE, {}),
 }
 
 
@@ -152,7 +220,7 @@ def test_api_answers_generated_requests_without_error_and_as_described(
     mode, query = RUNS[run]
     schema = schemathesis.openapi.from_wsgi("/api/schema/", wsgi_in_test_transaction)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 14
+    assert len(operations) == 16
     if query:
         operations = [
             operation
@@ -160,10 +228,20 @@ def test_api_answers_generated_requests_without_error_and_as_described(
             if all(name in [parameter.name for parameter in operation.query] for name in query)
         ]
         assert len(operations) == 8
+    if run == "valid-bodies":
+        operations = [operation for operation in operations if operation.path in VALID_BODIES]
+        assert len(operations) == 2
 
     for operation in operations:
+        slug = WRITE_TARGETS.get(operation.path)
+        strategy = operation.as_strategy(
+            generation_mode=mode,
+            query=query or None,
+            path_parameters={"slug": slug} if slug else None,
+            **({"body": VALID_BODIES[operation.path]} if run == "valid-bodies" else {}),
+        )
 
-        @given(case=operation.as_strategy(generation_mode=mode, query=query or None))
+        @given(case=strategy)
         @settings(
             max_examples=20,
             deadline=None,
@@ -174,3 +252,15 @@ def test_api_answers_generated_requests_without_error_and_as_described(
             case.call_and_validate(checks=CHECKS)
 
         answers_as_described()
+
+    # Whatever got through was valid: the forms' rules held for every stored row.
+    for registration in EventRegistration.objects.all():
+        assert re.fullmatch(r"\+[1-9]\d{7,14}", registration.phone), registration.phone
+        assert registration.consent_at is not None
+    for meeting in MeetingRequest.objects.all():
+        assert re.fullmatch(r"\+[1-9]\d{7,14}", meeting.requester_phone)
+        assert meeting.consent_at is not None
+        assert 1 <= len(meeting.proposed_slots) <= 3
+    if run == "valid-bodies":
+        assert EventRegistration.objects.count() == 1
+        assert MeetingRequest.objects.count() > 0
