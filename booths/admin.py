@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from booths import selectors, services
@@ -129,7 +129,7 @@ class BoothApplicationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["reference", "fair", "status", "email_confirmed_at", "expires_at"]}),
         (
-            _("Doanh nghiệp"),
+            pgettext_lazy("công ty", "Doanh nghiệp"),
             {
                 "fields": [
                     "legal_name",

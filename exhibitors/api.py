@@ -9,6 +9,7 @@ reverse relation `exhibitor.booths`: this app imports nothing from the others.
 
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -317,7 +318,10 @@ class ProductFilter(filters.FilterSet):
     )
     ordering = StableOrderingFilter(
         fields=(("name_sort", "name"), ("exhibitor__name_sort", "exhibitor")),
-        field_labels={"name_sort": _("Tên"), "exhibitor__name_sort": _("Doanh nghiệp")},
+        field_labels={
+            "name_sort": _("Tên"),
+            "exhibitor__name_sort": pgettext_lazy("cột", "Doanh nghiệp"),
+        },
         help_text=_("Thứ tự: name (mặc định), exhibitor (theo tên doanh nghiệp), hoặc đảo với -."),
     )
 

@@ -28,6 +28,7 @@ from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import http_date, quote_etag
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -471,6 +472,18 @@ class StableOrderingFilter(filters.OrderingFilter):
         if value:
             qs = qs.order_by(*qs.query.order_by, "pk")
         return qs
+
+    def build_choices(self, fields, labels):
+        # django-filter formats "%s (descending)" when the class is defined, which
+        # freezes the label in the language active at import (Vietnamese) and in
+        # English: kept lazy, the schema shows "Booth code (descending)" under ?lang=en.
+        choices = super().build_choices(fields, labels)
+        return [
+            (param, format_lazy("{} ({})", choices[i - 1][1], _("giảm dần")))
+            if param.startswith("-") and f"-{param[1:]}" not in labels
+            else (param, label)
+            for i, (param, label) in enumerate(choices)
+        ]
 
 
 def page_urls(request, path: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from tests.factories import make_exhibitor
+from tests.factories import make_booth, make_exhibitor
 
 PO_PATH = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 MO_PATH = PO_PATH.with_suffix(".mo")
@@ -74,10 +74,12 @@ def test_compiled_catalogue_matches_its_source():
         compiled = gettext.GNUTranslations(mo)
     stale = []
     for entry in po_entries(PO_PATH)[1:]:
+        # gettext keys an entry with a context as "context\x04msgid".
+        msgid = "\x04".join(filter(None, [entry.get("msgctxt"), entry["msgid"]]))
         if "msgid_plural" in entry:
-            pairs = [((entry["msgid"], i), entry[f"msgstr[{i}]"]) for i in (0, 1)]
+            pairs = [((msgid, i), entry[f"msgstr[{i}]"]) for i in (0, 1)]
         else:
-            pairs = [(entry["msgid"], entry["msgstr"])]
+            pairs = [(msgid, entry["msgstr"])]
         stale += [key for key, text in pairs if compiled._catalog.get(key) != text]
     assert stale == []
 
@@ -156,3 +158,85 @@ def test_english_sign_in_page(client):
 
     assert "Exhibitor sign-in" in en.text and "Forgotten your password?" in en.text
     assert "Đăng nhập doanh nghiệp" in vi.text and "Quên mật khẩu?" in vi.text
+
+
+def test_admin_and_api_terms_in_english():
+    # The admin is not language-prefixed (always Vietnamese at /admin/), so its English
+    # is checked through the catalogue; "Doanh nghiệp" has its own context where it
+    # names one company (a form section) or heads a column (one exhibitor per row).
+    with translation.override("en"):
+        assert translation.gettext("Bảng điều khiển") == "Dashboard"
+        assert translation.gettext("Duyệt hồ sơ và giao gian") == (
+            "Approve the application and assign the booths"
+        )
+        assert translation.gettext("Đưa các hồ sơ đã chọn vào danh sách chờ") == (
+            "Put the selected applications on the waiting list"
+        )
+        assert translation.pgettext("công ty", "Doanh nghiệp") == "Company"
+        assert translation.pgettext("cột", "Doanh nghiệp") == "Exhibitor"
+        assert translation.gettext("Doanh nghiệp") == "Exhibitors"
+        left = "Vui lòng thử lại sau %(minutes)s phút."
+        assert translation.ngettext(left, left, 1) % {"minutes": 1} == (
+            "Please try again in 1 minute."
+        )
+    with translation.override("vi"):
+        assert translation.pgettext("công ty", "Doanh nghiệp") == "Doanh nghiệp"
+
+
+@pytest.mark.django_db
+def test_english_floor_plan_navigation_legend_and_table(client, fair_on):
+    fair = fair_on(10)
+    make_booth(fair=fair, code="A01", hall="A")
+    make_booth(fair=fair, code="A02", hall="A", exhibitor=make_exhibitor(name_en="Canon Vietnam"))
+    make_booth(fair=fair, code="A03", hall="A", is_blocked=True)
+
+    en = client.get("/en/floor-plan/")
+    vi = client.get("/floor-plan/")
+
+    assert en.status_code == 200 and vi.status_code == 200
+    assert "Floor plan" in nav_labels(en.text) and "Book a booth" in nav_labels(en.text)
+    assert "<h1>Floor plan</h1>" in en.text
+    for legend in (
+        "Available — click to book",
+        "Taken by an exhibitor (hatched)",
+        "Held by the organiser (dotted)",
+    ):
+        assert legend in en.text
+    assert "1 booth available at" in en.text and "3 booths, 1 available" in en.text
+    assert '<th scope="col">Exhibitor</th>' in en.text
+    assert "Book booth A01" in en.text and "Canon Vietnam" in en.text
+    assert "Chú giải" in vi.text and "Legend" not in vi.text
+    assert '<th scope="col">Doanh nghiệp</th>' in vi.text
+
+
+@pytest.mark.django_db
+def test_english_booth_application_form_and_its_errors(client, fair_on):
+    fair = fair_on(10)
+    make_booth(fair=fair, code="A01", hall="A")
+
+    form = client.get("/en/booths/apply/")
+    refused = client.post("/en/booths/apply/", {})
+
+    assert form.status_code == 200
+    assert "<legend>Company</legend>" in form.text
+    assert "Legal name of the company" in form.text and "Preferred booths" in form.text
+    assert "Choose up to 3 available booths in the table." in form.text
+    assert "Send application" in form.text
+    assert refused.status_code == 400
+    assert "The application could not be sent" in refused.text
+    assert "Your consent is needed to send the application." in refused.text
+    assert "Hồ sơ chưa gửi được" not in refused.text
+    assert "Hồ sơ chưa gửi được" in client.post("/booths/apply/", {}).text
+
+
+@pytest.mark.django_db
+def test_english_api_schema_descriptions(client, fair_on):
+    fair_on(10)
+
+    en = client.get("/api/schema/", {"lang": "en"})
+    vi = client.get("/api/schema/")
+
+    assert en.status_code == 200 and vi.status_code == 200
+    assert "summary: Booths of a fair edition" in en.text
+    assert "`-code` - Booth code (descending)" in en.text
+    assert "`-code` - Mã gian (giảm dần)" in vi.text
