@@ -1,5 +1,6 @@
-"""Root URLs: Vietnamese at the root, English under /en/; admin, API and health
-checks are not prefixed (see the URL contract in the README)."""
+"""Root URLs: Vietnamese at the root, English under /en/ (the board's admin too:
+/admin/ in Vietnamese, /en/admin/ in English); the API and health checks are not
+prefixed (see the URL contract in the README)."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -11,7 +12,6 @@ from fairportal import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
-    path("admin/", admin.site.urls),
     path("api/", include("fairportal.api_urls")),
     path("", include("fairportal.seo_urls")),
 ]
@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("exhibitors.account_urls")),
     path("", include("events.urls")),
     path("", include("booths.urls")),
+    path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
 
