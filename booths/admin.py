@@ -514,10 +514,9 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "floor_plan_url": reverse("admin:booths_booth_floor_plan"),
-        }
+        extra_context = dict(extra_context or {})
+        if self.has_change_permission(request):  # viewers are refused the floor plan
+            extra_context["floor_plan_url"] = reverse("admin:booths_booth_floor_plan")
         return super().changelist_view(request, extra_context)
 
     def floor_plan_view(self, request):
