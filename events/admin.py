@@ -3,6 +3,7 @@ the matching schedule. Every state change goes through events.services."""
 
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -22,6 +23,7 @@ from fairportal.admin_mixins import (
     FoldedColumnsSearchMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
+    form_changes,
 )
 
 
@@ -47,10 +49,30 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+class SideEventAdminForm(forms.ModelForm):
+    class Meta:
+        model = SideEvent
+        fields = ["capacity"]  # the admin passes the fieldsets' fields
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk:
+            taken = SideEvent.objects.filter(pk=self.instance.pk).values_list(
+                "seats_taken", flat=True
+            )[0]
+            if capacity < taken:
+                raise forms.ValidationError(
+                    _("Đã có %(taken)s người giữ chỗ: số chỗ không được nhỏ hơn."),
+                    params={"taken": taken},
+                )
+        return capacity
+
+
 @admin.register(SideEvent)
 class SideEventAdmin(
     AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
 ):
+    form = SideEventAdminForm
     list_display = [
         "title",
         "kind",
@@ -129,8 +151,20 @@ class SideEventAdmin(
         self.message_user(request, gettext("Đã đóng đăng ký %(n)s sự kiện.") % {"n": closed})
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "capacity" in form.changed_data:
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # Never write back the seats counter read when the form was opened: registrations
+        # move it with F() updates meanwhile.
+        request.__dict__.setdefault("_audit_fields", {})[id(obj)] = form_changes(form, add=False)
+        obj.save(
+            update_fields=[
+                field.name
+                for field in obj._meta.concrete_fields
+                if not field.primary_key and field.name not in ("seats_taken", "created_at")
+            ]
+        )
+        if "capacity" in form.changed_data:
             promoted = services.promote_waitlist(event=obj, actor=request.user)
             if promoted:
                 self.message_user(

@@ -216,14 +216,12 @@ def test_application_search_is_accent_free(admin_client, fair):
     assert [a.pk for a in response.context["cl"].result_list] == [wanted.pk]
 
 
-def test_side_event_change_is_audited_with_changed_fields(admin_client, superuser, fair):
-    event = make_event(fair, capacity=50)
-    url = f"/admin/events/sideevent/{event.pk}/change/"
-    form = admin_client.get(url).context["adminform"].form
+def _side_event_form_data(client, event, **changes):
+    form = client.get(f"/admin/events/sideevent/{event.pk}/change/").context["adminform"].form
     data = {
         name: value
         for name, value in form.initial.items()
-        if name in form.fields and value is not None
+        if name in form.fields and value is not None and name not in ("starts_at", "ends_at")
     }
     data.update(
         {
@@ -231,20 +229,67 @@ def test_side_event_change_is_audited_with_changed_fields(admin_client, superuse
             "starts_at_1": "09:00",
             "ends_at_0": "20/09/2024",
             "ends_at_1": "11:00",
-            "capacity": "80",
             "hosts": [],
             "registrations-TOTAL_FORMS": "0",
             "registrations-INITIAL_FORMS": "0",
+            **changes,
         }
     )
-    data = {k: v for k, v in data.items() if k not in ("starts_at", "ends_at")}
+    return data
 
-    response = admin_client.post(url, data)
+
+def test_side_event_change_is_audited_with_changed_fields(admin_client, superuser, fair):
+    event = make_event(fair, capacity=50)
+    url = f"/admin/events/sideevent/{event.pk}/change/"
+
+    response = admin_client.post(url, _side_event_form_data(admin_client, event, capacity="80"))
 
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="admin.changed", object_id=str(event.pk))
     assert entry.actor == superuser
     assert entry.changes["fields"] == {"capacity": {"from": 50, "to": 80}}
+
+
+def test_side_event_admin_save_keeps_seats_taken_moved_meanwhile(admin_client, fair):
+    event = make_event(fair, capacity=50)
+    data = _side_event_form_data(admin_client, event, room_vi="Phòng 2")
+    SideEvent.objects.filter(pk=event.pk).update(seats_taken=7)  # a registration meanwhile
+
+    admin_client.post(f"/admin/events/sideevent/{event.pk}/change/", data)
+
+    event.refresh_from_db()
+    assert (event.room_vi, event.seats_taken) == ("Phòng 2", 7)
+
+
+def test_side_event_capacity_below_seats_taken_is_a_form_error(admin_client, fair):
+    event = make_event(fair, capacity=50)
+    SideEvent.objects.filter(pk=event.pk).update(seats_taken=30)
+
+    response = admin_client.post(
+        f"/admin/events/sideevent/{event.pk}/change/",
+        _side_event_form_data(admin_client, event, capacity="20"),
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["capacity"] == [
+        "Đã có 30 người giữ chỗ: số chỗ không được nhỏ hơn."
+    ]
+    assert SideEvent.objects.get(pk=event.pk).capacity == 50
+
+
+def test_inlines_keep_rule_fields_read_only(admin_client, fair):
+    booth = make_booth(fair, code="A01", exhibitor=make_exhibitor())
+    event = make_event(fair)
+    make_registration(event)
+
+    fair_page = admin_client.get(f"/admin/events/fair/{fair.pk}/change/").content.decode()
+    event_page = admin_client.get(f"/admin/events/sideevent/{event.pk}/change/").content.decode()
+
+    assert 'name="booths-0-code"' in fair_page
+    assert 'name="booths-0-exhibitor"' not in fair_page
+    assert booth.exhibitor.name_vi in fair_page
+    assert 'name="registrations-0-status"' not in event_page
+    assert 'name="seats_taken"' not in event_page
 
 
 # --- dashboard links ----------------------------------------------------------------
