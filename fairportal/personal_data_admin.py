@@ -74,5 +74,6 @@ def personal_data_view(model_admin, request):
         return redirect(reverse("admin:fairportal_personal_data"))
     context["found"] = personal_data.counts(personal_data.collect(email))
     context["email"] = email
+    context["found_any"] = any(context["found"].values())
     context["confirm_erase"] = operation == "erase"
     return TemplateResponse(request, "admin/personal_data.html", context)
