@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,7 +18,9 @@ from booths import selectors, services
 from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
+from fairportal.admin_mixins import AuditedAdminMixin, FoldedColumnsSearchMixin, form_changes
 from fairportal.models import AuditEntry
+from fairportal.text import search_words
 
 
 def audit_table(obj):
@@ -68,7 +70,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(BoothApplication)
-class BoothApplicationAdmin(admin.ModelAdmin):
+class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
     list_display = [
         "reference",
         "trading_name_vi",
@@ -81,18 +83,38 @@ class BoothApplicationAdmin(admin.ModelAdmin):
         "zone",
         "created_at",
     ]
-    list_filter = ["status", ConfirmedFilter, "sectors", "zone", "booth_kind", "fair"]
-    search_fields = [
+    list_filter = ["fair", "status", ConfirmedFilter, "booth_kind", "sectors", "zone"]
+    # Accent-free: "dien tu" finds "Điện tử"; every word must match one column.
+    search_fields = ["reference"]
+    folded_search_fields = (
         "reference",
         "trading_name_vi",
         "trading_name_en",
         "legal_name",
         "tax_code",
+        "contact_name",
         "email",
-    ]
+    )
     list_select_related = ["zone", "fair"]
     date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]
     actions = ["waitlist_selected", "approve_one", "reject_one"]
+    export_fields = [
+        "reference",
+        "fair",
+        "trading_name_vi",
+        "legal_name",
+        "tax_code",
+        "contact_name",
+        "email",
+        "phone",
+        "status",
+        "booth_kind",
+        "booth_count",
+        "preferred",
+        "booths_assigned",
+        "created_at",
+    ]
     readonly_fields = [
         "reference",
         "fair",
@@ -172,8 +194,18 @@ class BoothApplicationAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(Prefetch("preferred_booths", queryset=Booth.objects.order_by("code")))
+            .prefetch_related(
+                Prefetch("preferred_booths", queryset=Booth.objects.order_by("code")),
+                Prefetch("exhibitor__booths", queryset=Booth.objects.order_by("code")),
+            )
         )
+
+    @admin.display(description=_("gian được giao"))
+    def booths_assigned(self, obj):
+        if obj.exhibitor is None:
+            return "—"
+        codes = [booth.code for booth in obj.exhibitor.booths.all() if booth.fair_id == obj.fair_id]
+        return ", ".join(codes) or "—"
 
     @admin.display(description=_("đã xác nhận"), boolean=True)
     def is_confirmed(self, obj):
@@ -323,7 +355,7 @@ class BoothApplicationAdmin(admin.ModelAdmin):
             % {"reference": application.reference},
         )
 
-    @admin.action(description=_("Đưa các hồ sơ đã chọn vào danh sách chờ"))
+    @admin.action(description=_("Đưa các hồ sơ đã chọn vào danh sách chờ"), permissions=["change"])
     def waitlist_selected(self, request, queryset):
         done = 0
         for application in queryset.order_by("pk"):
@@ -336,14 +368,14 @@ class BoothApplicationAdmin(admin.ModelAdmin):
             request, gettext("%(n)s hồ sơ vào danh sách chờ.") % {"n": done}, messages.SUCCESS
         )
 
-    @admin.action(description=_("Duyệt và chọn gian (một hồ sơ)"))
+    @admin.action(description=_("Duyệt và chọn gian (một hồ sơ)"), permissions=["change"])
     def approve_one(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, gettext("Chọn đúng một hồ sơ để duyệt."), messages.WARNING)
             return None
         return redirect(reverse("admin:booths_application_approve", args=[queryset.get().pk]))
 
-    @admin.action(description=_("Từ chối, kèm lý do (một hồ sơ)"))
+    @admin.action(description=_("Từ chối, kèm lý do (một hồ sơ)"), permissions=["change"])
     def reject_one(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, gettext("Chọn đúng một hồ sơ để từ chối."), messages.WARNING)
@@ -398,7 +430,7 @@ class BoothAdminForm(forms.ModelForm):
 
 
 @admin.register(Booth)
-class BoothAdmin(admin.ModelAdmin):
+class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = BoothAdminForm
     list_display = [
         "code",
@@ -412,9 +444,30 @@ class BoothAdmin(admin.ModelAdmin):
         "exhibitor",
         "fascia_name",
     ]
-    list_filter = ["fair", "hall", "kind", StateFilter]
-    search_fields = ["code", "exhibitor__name_vi", "exhibitor__name_en", "fascia_name"]
+    list_filter = [
+        "fair",
+        StateFilter,
+        "kind",
+        "hall",
+        ("exhibitor", admin.RelatedOnlyFieldListFilter),
+        ("exhibitor__sectors", admin.RelatedOnlyFieldListFilter),
+        ("exhibitor__zone", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["code"]
     list_select_related = ["fair", "exhibitor"]
+    export_fields = [
+        "fair",
+        "code",
+        "hall",
+        "kind",
+        "size",
+        "price_vnd",
+        "price_includes_vat",
+        "state_label",
+        "exhibitor",
+        "fascia_name",
+        "assigned_at",
+    ]
     readonly_fields = ["exhibitor", "assigned_at", "booth_log"]
     actions = ["release_selected", "swap_two", "move_selected"]
     ordering = ["fair", "code"]
@@ -431,7 +484,19 @@ class BoothAdmin(admin.ModelAdmin):
     def booth_log(self, obj):
         return audit_table(obj) if obj.pk else "—"
 
+    def get_search_results(self, request, queryset, search_term):
+        """By booth code or by the exhibitor's folded search text ("canon", "dien tu")."""
+        for word in search_words(search_term):
+            queryset = queryset.filter(
+                Q(code__icontains=word) | Q(exhibitor__search_text__contains=word)
+            )
+        return queryset, False
+
     def save_model(self, request, obj, form, change):
+        # The audit mixin's bookkeeping, then a save of the changed fields only.
+        request.__dict__.setdefault("_audit_fields", {})[id(obj)] = form_changes(
+            form, add=not change
+        )
         if change:
             # Write only what the form changed: never the exhibitor, which only services move.
             fields = [name for name in form.changed_data if name in form.fields]
@@ -449,10 +514,9 @@ class BoothAdmin(admin.ModelAdmin):
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "floor_plan_url": reverse("admin:booths_booth_floor_plan"),
-        }
+        extra_context = dict(extra_context or {})
+        if self.has_change_permission(request):  # viewers are refused the floor plan
+            extra_context["floor_plan_url"] = reverse("admin:booths_booth_floor_plan")
         return super().changelist_view(request, extra_context)
 
     def floor_plan_view(self, request):
@@ -491,7 +555,7 @@ class BoothAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/booths/floor_plan.html", context)
 
-    @admin.action(description=_("Giải phóng các gian đã chọn"))
+    @admin.action(description=_("Giải phóng các gian đã chọn"), permissions=["change"])
     def release_selected(self, request, queryset):
         for booth in queryset.order_by("code"):
             try:
@@ -503,7 +567,9 @@ class BoothAdmin(admin.ModelAdmin):
                     request, gettext("Đã giải phóng gian %(code)s.") % {"code": booth.code}
                 )
 
-    @admin.action(description=_("Hoán đổi doanh nghiệp của hai gian đã chọn"))
+    @admin.action(
+        description=_("Hoán đổi doanh nghiệp của hai gian đã chọn"), permissions=["change"]
+    )
     def swap_two(self, request, queryset):
         booths = list(queryset.order_by("code"))
         if len(booths) != 2:
@@ -521,7 +587,7 @@ class BoothAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description=_("Chuyển doanh nghiệp sang gian khác"))
+    @admin.action(description=_("Chuyển doanh nghiệp sang gian khác"), permissions=["change"])
     def move_selected(self, request, queryset):
         booths = list(queryset.order_by("code"))
         holders = {booth.exhibitor_id for booth in booths}
@@ -579,9 +645,11 @@ class BoothAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExhibitorStaff)
-class ExhibitorStaffAdmin(admin.ModelAdmin):
+class ExhibitorStaffAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
     list_display = ["full_name", "job_title", "exhibitor", "fair"]
     list_filter = ["fair"]
-    search_fields = ["full_name", "exhibitor__name_vi"]
+    search_fields = ["full_name"]
+    folded_search_fields = ("full_name", "job_title", "exhibitor__search_text")
     list_select_related = ["exhibitor", "fair"]
-    autocomplete_fields = []
+    autocomplete_fields = ["exhibitor"]
+    ordering = ["fair", "exhibitor__name_sort", "full_name"]

@@ -3,12 +3,13 @@ the matching schedule. Every state change goes through events.services."""
 
 import csv
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,14 @@ from modeltranslation.admin import TranslationAdmin
 
 from events import selectors, services
 from events.models import EventRegistration, MeetingRequest, SideEvent
+from fairportal.admin_mixins import (
+    AccentFreeSearchMixin,
+    AuditedAdminMixin,
+    FoldedColumnsSearchMixin,
+    MissingEnglishFilter,
+    TranslationCompletenessMixin,
+    form_changes,
+)
 
 
 def _csv_response(filename: str) -> tuple[HttpResponse, "csv._writer"]:
@@ -40,8 +49,30 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+class SideEventAdminForm(forms.ModelForm):
+    class Meta:
+        model = SideEvent
+        fields = ["capacity"]  # the admin passes the fieldsets' fields
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk:
+            taken = SideEvent.objects.filter(pk=self.instance.pk).values_list(
+                "seats_taken", flat=True
+            )[0]
+            if capacity < taken:
+                raise forms.ValidationError(
+                    _("Đã có %(taken)s người giữ chỗ: số chỗ không được nhỏ hơn."),
+                    params={"taken": taken},
+                )
+        return capacity
+
+
 @admin.register(SideEvent)
-class SideEventAdmin(TranslationAdmin):
+class SideEventAdmin(
+    AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
+):
+    form = SideEventAdminForm
     list_display = [
         "title",
         "kind",
@@ -51,15 +82,49 @@ class SideEventAdmin(TranslationAdmin):
         "capacity",
         "seats_taken",
         "registration_open",
+        "english_status",
     ]
-    list_filter = ["fair", "kind", "registration_open"]
+    list_filter = ["fair", "kind", "registration_open", MissingEnglishFilter]
+    # No search_text column: the titles, and each folded word against the slug.
     search_fields = ["title_vi", "title_en", "slug"]
+    list_select_related = ["fair"]
     prepopulated_fields = {"slug": ["title_vi"]}
-    filter_horizontal = ["hosts"]
-    readonly_fields = ["seats_taken", "matching_schedule_link"]
+    autocomplete_fields = ["hosts"]
+    readonly_fields = ["seats_taken", "matching_schedule_link", "created_at", "updated_at"]
     inlines = [RegistrationInline]
     actions = ["close_registration"]
     date_hierarchy = "starts_at"
+    ordering = ["starts_at", "id"]
+    fieldsets = [
+        (None, {"fields": ["fair", "kind", ("title_vi", "title_en"), "slug"]}),
+        (
+            _("Nội dung"),
+            {
+                "fields": [
+                    ("summary_vi", "summary_en"),
+                    ("description_vi", "description_en"),
+                    ("speakers_vi", "speakers_en"),
+                    "hosts",
+                ]
+            },
+        ),
+        (
+            _("Thời gian và chỗ"),
+            {
+                "fields": [
+                    ("starts_at", "ends_at"),
+                    ("room_vi", "room_en"),
+                    ("capacity", "seats_taken"),
+                    "registration_open",
+                ]
+            },
+        ),
+        (
+            _("Kết nối doanh nghiệp"),
+            {"fields": [("slot_minutes", "tables"), "matching_schedule_link"]},
+        ),
+        (_("Thời gian"), {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
 
     def get_urls(self):
         return [
@@ -80,14 +145,26 @@ class SideEventAdmin(TranslationAdmin):
             gettext("Xem lịch gặp theo bàn"),
         )
 
-    @admin.action(description=_("Đóng đăng ký các sự kiện đã chọn"))
+    @admin.action(description=_("Đóng đăng ký các sự kiện đã chọn"), permissions=["change"])
     def close_registration(self, request, queryset):
         closed = sum(services.close_registration(event=e, actor=request.user) for e in queryset)
         self.message_user(request, gettext("Đã đóng đăng ký %(n)s sự kiện.") % {"n": closed})
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "capacity" in form.changed_data:
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # Never write back the seats counter read when the form was opened: registrations
+        # move it with F() updates meanwhile.
+        request.__dict__.setdefault("_audit_fields", {})[id(obj)] = form_changes(form, add=False)
+        obj.save(
+            update_fields=[
+                field.name
+                for field in obj._meta.concrete_fields
+                if not field.primary_key and field.name not in ("seats_taken", "created_at")
+            ]
+        )
+        if "capacity" in form.changed_data:
             promoted = services.promote_waitlist(event=obj, actor=request.user)
             if promoted:
                 self.message_user(
@@ -96,6 +173,8 @@ class SideEventAdmin(TranslationAdmin):
                 )
 
     def matching_schedule_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         session = get_object_or_404(SideEvent, pk=pk, kind=SideEvent.Kind.BUSINESS_MATCHING)
         schedule = selectors.matching_schedule(session)
         if request.GET.get("format") == "csv":
@@ -123,11 +202,14 @@ class SideEventAdmin(TranslationAdmin):
 
 
 @admin.register(EventRegistration)
-class EventRegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "event", "status", "created_at", "attended_at"]
-    list_filter = ["status", "event__fair", "event"]
-    search_fields = ["name", "email", "organisation", "phone"]
+class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "email", "event", "organisation", "status", "created_at", "attended_at"]
+    list_filter = ["status", "event__fair", "event__kind", "event"]
+    search_fields = ["email"]
+    folded_search_fields = ("name", "email", "phone", "organisation")
     list_select_related = ["event"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]
     readonly_fields = [
         "event",
         "status",
@@ -138,12 +220,27 @@ class EventRegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     exclude = ["token_hash"]
-    actions = ["cancel_registrations", "mark_attended", "export_csv"]
+    actions = ["cancel_registrations", "mark_attended"]
+    export_fields = [
+        "event",
+        "name",
+        "email",
+        "phone",
+        "zalo",
+        "organisation",
+        "job_title",
+        "status",
+        "created_at",
+        "attended_at",
+    ]
 
     def has_add_permission(self, request):
         return False  # registrations go through the public form (seats, waitlist, mail)
 
-    @admin.action(description=_("Huỷ các đăng ký đã chọn (nhường chỗ cho danh sách chờ)"))
+    @admin.action(
+        description=_("Huỷ các đăng ký đã chọn (nhường chỗ cho danh sách chờ)"),
+        permissions=["change"],
+    )
     def cancel_registrations(self, request, queryset):
         done = 0
         for registration in queryset.select_related("event"):
@@ -154,44 +251,10 @@ class EventRegistrationAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
         self.message_user(request, gettext("Đã huỷ %(n)s đăng ký.") % {"n": done})
 
-    @admin.action(description=_("Đánh dấu đã có mặt"))
+    @admin.action(description=_("Đánh dấu đã có mặt"), permissions=["change"])
     def mark_attended(self, request, queryset):
         count = services.mark_attendance(registrations=list(queryset), actor=request.user)
         self.message_user(request, gettext("Đã đánh dấu %(n)s người có mặt.") % {"n": count})
-
-    @admin.action(description=_("Xuất CSV"))
-    def export_csv(self, request, queryset):
-        response, writer = _csv_response(f"registrations-{timezone.localdate():%Y%m%d}.csv")
-        writer.writerow(
-            [
-                gettext("Sự kiện"),
-                gettext("Họ và tên"),
-                "E-mail",
-                gettext("Điện thoại"),
-                "Zalo",
-                gettext("Đơn vị"),
-                gettext("Chức danh"),
-                gettext("Trạng thái"),
-                gettext("Đăng ký lúc"),
-                gettext("Có mặt lúc"),
-            ]
-        )
-        for r in queryset.select_related("event").order_by("event__starts_at", "created_at", "id"):
-            writer.writerow(
-                [
-                    r.event.title,
-                    r.name,
-                    r.email,
-                    r.phone,
-                    r.zalo,
-                    r.organisation,
-                    r.job_title,
-                    r.get_status_display(),
-                    f"{timezone.localtime(r.created_at):%d/%m/%Y %H:%M}",
-                    f"{timezone.localtime(r.attended_at):%d/%m/%Y %H:%M}" if r.attended_at else "",
-                ]
-            )
-        return response
 
 
 @admin.register(MeetingRequest)
@@ -205,9 +268,30 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "slot_start",
         "table_number",
     ]
-    list_filter = ["status", "session", "sector"]
-    search_fields = ["requester_company", "requester_name", "requester_email", "exhibitor__name"]
+    list_filter = ["status", "session__fair", "session", "sector"]
+    search_fields = ["requester_email"]
+    folded_search_fields = (
+        "requester_company",
+        "requester_name",
+        "requester_email",
+        "exhibitor__search_text",
+    )
     list_select_related = ["exhibitor", "session"]
+    autocomplete_fields = ["session", "exhibitor", "sector"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]
+    export_fields = [
+        "session",
+        "exhibitor",
+        "requester_name",
+        "requester_company",
+        "requester_email",
+        "requester_phone",
+        "slot_start",
+        "table_number",
+        "status",
+        "created_at",
+    ]
     readonly_fields = [
         "status",
         "slot_start",
@@ -223,9 +307,12 @@ class MeetingRequestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Nhận lời ở khung giờ đề xuất đầu tiên còn trống"))
+    @admin.action(
+        description=_("Nhận lời ở khung giờ đề xuất đầu tiên còn trống"), permissions=["change"]
+    )
     def accept_first_free_slot(self, request, queryset):
-        for meeting in queryset:
+        # First come, first served, whatever order the list shows.
+        for meeting in queryset.order_by("created_at", "id"):
             error = None
             for slot in services.proposed_slot_datetimes(meeting):
                 try:
@@ -240,7 +327,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
         self.message_user(request, gettext("Đã xử lý các yêu cầu đã chọn."))
 
-    @admin.action(description=_("Từ chối"))
+    @admin.action(description=_("Từ chối"), permissions=["change"])
     def decline(self, request, queryset):
         for meeting in queryset:
             try:

@@ -153,6 +153,27 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_urls(self):
+        from django.urls import path
+
+        from fairportal.personal_data_admin import personal_data_view
+
+        view = self.admin_site.admin_view(lambda request: personal_data_view(self, request))
+        return [
+            path("personal-data/", view, name="fairportal_personal_data"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        from django.urls import reverse
+
+        from fairportal.personal_data_admin import REQUIRED_PERMISSIONS
+
+        extra_context = dict(extra_context or {})
+        if request.user.has_perms(REQUIRED_PERMISSIONS):
+            extra_context["personal_data_url"] = reverse("admin:fairportal_personal_data")
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=_("người thực hiện"), ordering="actor_label")
     def actor_column(self, obj):
         return obj.actor_label or (obj.actor.get_username() if obj.actor_id else "—")

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import reencode_image, validate_image_upload
 from fairportal.audit import record
 from fairportal.models import AuditEntry
-from fairportal.text import filter_by_words, search_words
+from fairportal.text import filter_by_words, fold, search_words
 
 ACTION_ADDED = "admin.added"
 ACTION_CHANGED = "admin.changed"
@@ -63,6 +63,36 @@ class AccentFreeSearchMixin:
                 found = found | by_slug
             return found, may_have_duplicates
         return filter_by_words(queryset, search_term, self.search_text_field), False
+
+
+class FoldedColumnsSearchMixin:
+    """Accent-free search for models without a `search_text` column.
+
+    `folded_search_fields` names plain columns (and `relation__search_text` paths,
+    matched in the database); the plain columns are folded in Python, so this suits
+    tables of a few thousand rows (applications, registrations, meeting requests).
+    Every word must match one of the columns.
+    """
+
+    folded_search_fields: tuple[str, ...] = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        words = search_words(search_term)
+        if not words:
+            return queryset, False
+        plain = [name for name in self.folded_search_fields if not name.endswith("search_text")]
+        indexed = [name for name in self.folded_search_fields if name.endswith("search_text")]
+        texts = {
+            row[0]: " ".join(fold(str(value)) for value in row[1:] if value)
+            for row in queryset.values_list("pk", *plain)
+        }
+        found = queryset
+        for word in words:
+            condition = Q(pk__in=[pk for pk, text in texts.items() if word in text])
+            for name in indexed:
+                condition |= Q(**{f"{name}__contains": word})
+            found = found.filter(condition)
+        return found, False
 
 
 def _has_field(model, name) -> bool:

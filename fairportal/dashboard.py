@@ -113,9 +113,7 @@ def _booth_charts(fair, summary):
     summary["booths_total"] = sum(row["total"] for row in rows)
     summary["booths_taken"] = sum(row["taken"] for row in rows)
     summary["booths_url"] = _url("booths_booth", fair__id__exact=fair.pk)
-    summary["booths_taken_url"] = _url(
-        "booths_booth", fair__id__exact=fair.pk, exhibitor__isnull="False"
-    )
+    summary["booths_taken_url"] = _url("booths_booth", fair__id__exact=fair.pk, state="taken")
     kind_chart = Chart("booths-kind", _("Gian đã giao theo loại"))
     for kind, label in BoothKind.choices:
         if kind in by_kind:
@@ -243,7 +241,9 @@ def _meetings_chart(fair):
             Bar(
                 str(label),
                 counts.get(status, 0),
-                _url("events_meetingrequest", status__exact=status),
+                _url(
+                    "events_meetingrequest", session__fair__id__exact=fair.pk, status__exact=status
+                ),
             )
         )
     return chart

@@ -94,8 +94,8 @@ def test_admin_exports_registrations_as_utf8_csv_with_bom(client, board, seminar
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["Sự kiện", "Họ và tên", "E-mail"]
-    assert rows[1][:3] == [seminar.title, "Đặng Thị Ánh", registration.email]
+    assert rows[0][:3] == ["sự kiện", "họ và tên", "e-mail"]
+    assert rows[1][:3] == [str(seminar), "Đặng Thị Ánh", registration.email]
     assert rows[1][5] == "Công ty Điện tử"
     assert rows[1][7] == "Đã xác nhận"
 
