@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 STRICT = os.environ.get("FAIR_STRICT_TESTS") == "1"
 
@@ -37,6 +38,15 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"FAIR_STRICT_TESTS=1: a skipped test is a failure ({reason})"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Vietnamese: a request to /en/ leaves English active in the
+    thread (LocaleMiddleware does not switch back), which would leak into the next test."""
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
 
 
 @pytest.fixture(autouse=True)
