@@ -31,11 +31,12 @@ _STARTED_AT = time.time()
 
 def public_data_version() -> tuple[int, float]:
     """(version, time of the last change) of the public data."""
-    version = cache.get(VERSION_KEY)
+    stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
+    version = stored.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
-    return version, cache.get(CHANGED_KEY, _STARTED_AT)
+    return version, stored.get(CHANGED_KEY, _STARTED_AT)
 
 
 def _bump() -> None:

@@ -25,7 +25,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
+PY = sys.executable  # the interpreter that runs the bench (make bench: .venv)
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 PG = os.environ.get("BENCH_PG", "postgres://root@127.0.0.1:5432")
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "500,5000").split(",")]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
@@ -105,7 +106,7 @@ def serve(url: str, cached: bool):
     run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env)
     subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "fairportal/gunicorn_conf.py"],
+        [GUNICORN, "-c", "fairportal/gunicorn_conf.py"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     for _ in range(60):

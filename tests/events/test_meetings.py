@@ -473,6 +473,6 @@ def test_account_meetings_runs_fixed_queries(
 
     # session, user, exhibitor, meetings, fair (selector), sessions, accepted slots,
     # fair (context processor)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get("/account/meetings/")
     assert response.content.decode().count('class="card meeting-card"') == size + 1

@@ -119,7 +119,7 @@ def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries):
     session.save()
 
     # session, fair (context processor), fair (view), exhibitors, their booths, events
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/plan/")
     assert response.content.decode().count('class="booth-codes"') == size
 
