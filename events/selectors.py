@@ -12,7 +12,6 @@ from exhibitors.models import Exhibitor, Sector
 from fairportal.cache import public_data_version
 from fairportal.tokens import hash_token
 
-
 _NO_FAIR = "none"
 
 
