@@ -206,3 +206,37 @@ def test_product_edit_invalidates_profile(client):
 
     assert response["X-Cache"] == "miss"
     assert "Máy mới" in response.text
+
+
+def test_event_edit_invalidates_programme(client):
+    from tests.factories import make_event
+
+    fair = make_fair()
+    event = make_event(fair=fair, title_vi="Hội thảo cũ")
+    assert "Hội thảo cũ" in client.get("/events/").text
+
+    event.title_vi = "Hội thảo mới"
+    event.save()
+    response = client.get("/events/")
+
+    assert response["X-Cache"] == "miss"
+    assert "Hội thảo mới" in response.text
+
+
+def test_meeting_acceptance_by_service_invalidates_cached_pages(client, mailoutbox):
+    from events.models import SideEvent
+    from events.services import accept_meeting
+    from tests.events.conftest import at
+    from tests.factories import make_event, make_exhibitor, make_meeting_request
+
+    fair = make_fair(is_current=True)
+    session = make_event(
+        fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=at(14), ends_at=at(16), tables=2
+    )
+    meeting = make_meeting_request(session, make_exhibitor())
+    client.get("/events/")
+    assert client.get("/events/")["X-Cache"] == "hit"
+
+    accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+
+    assert client.get("/events/")["X-Cache"] == "miss"
