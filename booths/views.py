@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from booths import selectors, services
 from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_total
 from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff
+from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
 from exhibitors.access import current_exhibitor
 from fairportal.ratelimit import allow, too_many_requests
@@ -33,11 +34,15 @@ class FloorPlanView(TemplateView):
         halls = selectors.floor_plan(fair) if fair else []
         wanted = (self.request.GET.get("booth") or "").strip().upper()[:10]
         highlighted = None
+        apply_url = reverse("booths:apply")
+        markup = PlanMarkup(apply_url)
         for hall in halls:
             for booth in hall.booths:
                 booth.is_highlighted = booth.code.upper() == wanted
                 if booth.is_highlighted:
                     highlighted = booth
+                booth.svg_markup = markup.svg(booth)
+                booth.row_markup = markup.row(booth)
         totals = {"free": 0, "taken": 0, "kept": 0}
         for hall in halls:
             for state, count in hall.counts.items():
@@ -48,7 +53,7 @@ class FloorPlanView(TemplateView):
             highlighted=highlighted,
             wanted=wanted,
             totals=totals,
-            apply_url=reverse("booths:apply"),
+            apply_url=apply_url,
         )
         return context
 

@@ -3,19 +3,34 @@
 import datetime
 from collections import Counter, OrderedDict
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor, Sector
+from fairportal.cache import public_data_version
 from fairportal.tokens import hash_token
+
+_NO_FAIR = "none"
 
 
 def current_fair() -> Fair | None:
-    """The edition marked current, or the latest one."""
+    """The edition marked current, or the latest one.
+
+    Every page asks for it (the header, the footer and the view itself), so it is kept
+    in the cache under the public data version: any change to a fair bumps the version
+    (see fairportal.cache), and the next call reads the database again.
+    """
+    version, _changed_at = public_data_version()
+    key = f"current-fair:{version}"
+    fair = cache.get(key)
+    if fair is not None:
+        return None if fair == _NO_FAIR else fair
     fair = Fair.objects.filter(is_current=True).first()
     if fair is None:
         fair = Fair.objects.order_by("-starts_on").first()
+    cache.set(key, _NO_FAIR if fair is None else fair, timeout=3600)
     return fair
 
 

@@ -456,6 +456,7 @@ def accept_meeting(
             break
         if not accepted:
             raise SlotTaken(_("Không còn bàn trống trong khung giờ này."), "no_table")
+        public_data_changed()  # update() sends no signal; cached pages read meetings too
         meeting.refresh_from_db()
         record(
             action="meeting.accepted",

@@ -90,7 +90,7 @@ def directory_facets(
     """Each facet's options with the number of exhibitors choosing it would give.
 
     A facet's counts apply the search and the other facets, not its own, so a
-    visitor sees how many results each option would lead to. Three queries.
+    visitor sees how many results each option would lead to. Four queries.
     """
     sectors = tuple(sectors)
     base = fair_exhibitors(fair)
@@ -100,10 +100,13 @@ def directory_facets(
         count=Count("exhibitors", filter=Q(exhibitors__in=for_sectors), distinct=True)
     ).order_by("position", "slug")
 
-    for_zones = _apply_filters(base, q=q, sectors=sectors, country=country).values("pk")
-    zone_options = IndustrialZone.objects.annotate(
-        count=Count("exhibitors", filter=Q(exhibitors__in=for_zones), distinct=True)
-    ).order_by("position", "slug")
+    # Grouped over the matching exhibitors, as the countries are: counting through the
+    # zones' reverse join touched every exhibitor and cost five times as much.
+    for_zones = _apply_filters(base, q=q, sectors=sectors, country=country)
+    zone_counts = dict(for_zones.order_by().values_list("zone_id").annotate(count=Count("pk")))
+    zone_options = IndustrialZone.objects.order_by("position", "slug")
+    for z in zone_options:
+        z.count = zone_counts.get(z.pk, 0)
 
     for_countries = _apply_filters(base, q=q, sectors=sectors, zone=zone)
     country_counts = dict(

@@ -15,12 +15,16 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware as BaseConditionalGetMiddleware
-from django.utils.http import http_date
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "public-data:version"
 CHANGED_KEY = "public-data:changed-at"
@@ -32,11 +36,12 @@ _STARTED_AT = time.time()
 
 def public_data_version() -> tuple[int, float]:
     """(version, time of the last change) of the public data."""
-    version = cache.get(VERSION_KEY)
+    stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
+    version = stored.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
-    return version, cache.get(CHANGED_KEY, _STARTED_AT)
+    return version, stored.get(CHANGED_KEY, _STARTED_AT)
 
 
 def _bump() -> None:
@@ -77,8 +82,49 @@ def connect_signals() -> None:
                 )
 
 
+def _cache_key(language: str, full_path: str, version) -> str:
+    digest = hashlib.sha256(f"{language}|{full_path}".encode()).hexdigest()[:40]
+    return f"page:{version}:{digest}"
+
+
+def _cacheable(request, response) -> bool:
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (messages is not None and len(messages))
+    )
+
+
+def _save(key: str, response, timeout: int) -> None:
+    """Keep the page with every header it was sent with (CSP, ETag, Vary…), no cookie."""
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in ("set-cookie", "x-cache", "content-length")
+    ]
+    cache.set(key, (response.content, headers), timeout)
+
+
+def _from_cache(stored) -> HttpResponse:
+    content, headers = stored
+    response = HttpResponse(content, status=200)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return response
+
+
 class PublicPageCacheMiddleware:
-    """Serve listed public pages to anonymous visitors from the cache."""
+    """Serve listed public pages to anonymous visitors from the cache.
+
+    Sits below the session, auth and message middleware: it knows who the visitor is
+    and which view answers. It marks a cacheable response; PublicPageCacheHitMiddleware
+    (near the top of the stack) stores it once every other middleware has added its
+    headers, and answers later hits before sessions, CSRF and auth run at all.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -90,9 +136,7 @@ class PublicPageCacheMiddleware:
 
     def _cache_key(self, request, version) -> str:
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        path = request.get_full_path()
-        digest = hashlib.sha256(f"{language}|{path}".encode()).hexdigest()[:40]
-        return f"page:{version}:{digest}"
+        return _cache_key(language, request.get_full_path(), version)
 
     def _eligible(self, request) -> bool:
         match = getattr(request, "resolver_match", None)
@@ -113,45 +157,87 @@ class PublicPageCacheMiddleware:
         stored = cache.get(request._public_cache[0])
         if stored is None:
             return None
-        content, headers = stored
-        response = HttpResponse(content, status=200)
-        for name, value in headers:
-            response[name] = value
-        response["X-Cache"] = "hit"
-        return response
+        return _from_cache(stored)
 
     def store(self, request, response):
         key_and_time = getattr(request, "_public_cache", None)
         if key_and_time is None or response.get("X-Cache") == "hit":
             return response
-        messages = getattr(request, "_messages", None)
-        cacheable = (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and not (messages is not None and len(messages))
-        )
-        if not cacheable:
+        if not _cacheable(request, response):
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
         response["Last-Modified"] = http_date(key_and_time[1])
         response["Cache-Control"] = "public, max-age=60"
-        headers = [
-            (name, response[name])
-            for name in (
-                "Content-Type",
-                "Content-Language",
-                "Last-Modified",
-                "Cache-Control",
-                "Vary",
-            )
-            if response.has_header(name)
-        ]
-        cache.set(key_and_time[0], (response.content, headers), self.timeout)
         response["X-Cache"] = "miss"
+        if getattr(request, "_public_cache_outer", False):
+            request._public_cache_pending = True  # stored by the hit middleware, complete
+        else:
+            _save(key_and_time[0], response, self.timeout)
         return response
+
+
+class PublicPageCacheHitMiddleware:
+    """Answer anonymous visitors' cached pages first thing (just below WhiteNoise).
+
+    A request without a session or messages cookie is an anonymous visitor with
+    nothing pending, so its page can come from the cache before sessions, CSRF, auth
+    and the rest run: the stored headers already hold what they added. The language
+    is found as LocaleMiddleware finds it (the URL prefix, Vietnamese without one).
+    Conditional GETs get their 304 here too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.views = set(getattr(settings, "PUBLIC_CACHED_VIEWS", ()))
+        self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
+
+    def __call__(self, request):
+        request._public_cache_outer = True
+        response = self.hit(request)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if getattr(request, "_public_cache_pending", False) and _cacheable(request, response):
+            _save(request._public_cache[0], response, self.timeout)
+        return response
+
+    def _language(self, request) -> str:
+        i18n_used, prefixed_default = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+        language = translation.get_language_from_request(request, check_path=i18n_used)
+        if (
+            not translation.get_language_from_path(request.path_info)
+            and i18n_used
+            and not prefixed_default
+        ):
+            language = settings.LANGUAGE_CODE
+        return language
+
+    def hit(self, request):
+        if self.timeout <= 0 or request.method not in ("GET", "HEAD"):
+            return None
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            return None
+        language = self._language(request)
+        with translation.override(language):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return None
+        if match.view_name not in self.views:
+            return None
+        version, _changed_at = public_data_version()
+        stored = cache.get(_cache_key(language, request.get_full_path(), version))
+        if stored is None:
+            return None
+        response = _from_cache(stored)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
 
 class ConditionalGetMiddleware(BaseConditionalGetMiddleware):

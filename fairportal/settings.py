@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous hits of cached public pages are answered here, before sessions & co.
+    "fairportal.cache.PublicPageCacheHitMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,6 +171,10 @@ else:
             "LOCATION": "fairportal",
         }
     }
+
+# Sessions read from the shared cache (Redis when REDIS_URL is set) and written through
+# to the database: any instance behind the proxy sees them, a cache flush loses none.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 

@@ -160,3 +160,83 @@ def test_seat_taken_by_registration_invalidates_programme(client):
     fresh = client.get("/events/")
 
     assert fresh["X-Cache"] == "miss"
+
+
+def test_early_hit_keeps_security_headers_and_language(client):
+    make_fair(name_vi="Hội chợ VI", name_en="Fair EN")
+    first = client.get("/en/")
+
+    hit = client.get("/en/")
+
+    assert (first["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert "Fair EN" in hit.text
+    assert hit["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["ETag"] == first["ETag"]
+
+
+def test_exhibitor_edit_invalidates_directory(client):
+    from tests.factories import make_booth, make_exhibitor
+
+    fair = make_fair()
+    exhibitor = make_exhibitor(name_vi="Công ty Cũ")
+    make_booth(fair=fair, exhibitor=exhibitor, code="A001")
+    assert "Công ty Cũ" in client.get("/exhibitors/").text
+
+    exhibitor.name_vi = "Công ty Mới"
+    exhibitor.save()
+    response = client.get("/exhibitors/")
+
+    assert response["X-Cache"] == "miss"
+    assert "Công ty Mới" in response.text
+
+
+def test_product_edit_invalidates_profile(client):
+    from tests.factories import make_booth, make_exhibitor, make_product
+
+    fair = make_fair()
+    exhibitor = make_exhibitor(slug="cong-ty-a")
+    make_booth(fair=fair, exhibitor=exhibitor, code="A001")
+    product = make_product(exhibitor=exhibitor, name_vi="Máy cũ")
+    assert "Máy cũ" in client.get("/exhibitors/cong-ty-a/").text
+
+    product.name_vi = "Máy mới"
+    product.save()
+    response = client.get("/exhibitors/cong-ty-a/")
+
+    assert response["X-Cache"] == "miss"
+    assert "Máy mới" in response.text
+
+
+def test_event_edit_invalidates_programme(client):
+    from tests.factories import make_event
+
+    fair = make_fair()
+    event = make_event(fair=fair, title_vi="Hội thảo cũ")
+    assert "Hội thảo cũ" in client.get("/events/").text
+
+    event.title_vi = "Hội thảo mới"
+    event.save()
+    response = client.get("/events/")
+
+    assert response["X-Cache"] == "miss"
+    assert "Hội thảo mới" in response.text
+
+
+def test_meeting_acceptance_by_service_invalidates_cached_pages(client, mailoutbox):
+    from events.models import SideEvent
+    from events.services import accept_meeting
+    from tests.events.conftest import at
+    from tests.factories import make_event, make_exhibitor, make_meeting_request
+
+    fair = make_fair(is_current=True)
+    session = make_event(
+        fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=at(14), ends_at=at(16), tables=2
+    )
+    meeting = make_meeting_request(session, make_exhibitor())
+    client.get("/events/")
+    assert client.get("/events/")["X-Cache"] == "hit"
+
+    accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+
+    assert client.get("/events/")["X-Cache"] == "miss"

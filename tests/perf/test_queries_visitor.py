@@ -49,7 +49,7 @@ def build_fair(size: int):
 def test_home_queries_are_fixed(client, django_assert_num_queries, size):
     build_fair(size)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -84,7 +84,7 @@ def test_home_during_the_fair_queries_are_fixed(client, django_assert_num_querie
     fair.starts_on = timezone.localdate() - datetime.timedelta(days=1)
     fair.save()
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/")
 
     assert response.context["phase"] == "during"
@@ -97,7 +97,7 @@ def test_profile_queries_are_fixed(client, django_assert_num_queries, size):
     for n in range(size):
         make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}")
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/exhibitors/dien-tu-01/")
 
     assert response.status_code == 200
@@ -110,7 +110,7 @@ def test_profile_queries_are_fixed(client, django_assert_num_queries, size):
 def test_products_queries_are_fixed(client, django_assert_num_queries, size, params):
     build_fair(size)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get("/products/", params)
 
     assert len(response.context["products"]) > 0
@@ -120,5 +120,5 @@ def test_products_queries_are_fixed(client, django_assert_num_queries, size, par
 def test_visit_queries_are_fixed(client, django_assert_num_queries, size):
     build_fair(size)
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         client.get("/visit/")

@@ -1,0 +1,130 @@
+"""The floor plan's markup for each booth, built in Python.
+
+The plan draws every booth twice (in the SVG and in the table): with 1,100 booths the
+template engine spent over a second on a page (about 400,000 variable lookups). The
+same markup, with the same translated strings, is built here in a few milliseconds.
+The page template keeps the layout around it (templates/booths/floor_plan.html).
+"""
+
+from urllib.parse import quote
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+
+def _profile_prefix() -> str:
+    """The profile URL with the slug left out, built once per page."""
+    marker = "slug-placeholder"
+    return reverse("exhibitors:detail", kwargs={"slug": marker}).replace(marker, "{}")
+
+
+def _profile_url(pattern: str, slug: str) -> str:
+    if not slug:
+        return ""
+    try:
+        return pattern.format(quote(slug, safe=""))
+    except (KeyError, IndexError, NoReverseMatch):
+        return ""
+
+
+class PlanMarkup:
+    """Markup of the booths of one page, in the active language."""
+
+    def __init__(self, apply_url: str):
+        self.apply_url = apply_url
+        self.profile = _profile_prefix()
+        # Translated once per page rather than once per booth.
+        self.t_free_label = _("Gian %(code)s, trống, đăng ký")
+        self.t_free_title = _("Gian %(code)s — trống, bấm để đăng ký")
+        self.t_taken = _("Gian %(code)s: %(name)s")
+        self.t_kept_title = _("Gian %(code)s — Ban tổ chức giữ lại")
+        self.t_state_free = _("Trống")
+        self.t_register = _("Đăng ký gian %(code)s")
+        self.t_state_taken = _("Đã có doanh nghiệp")
+        self.t_unpublished = _("Chưa công bố")
+        self.t_state_kept = _("Ban tổ chức giữ lại")
+
+    def _apply_href(self, code: str) -> str:
+        return escape(f"{self.apply_url}?booth={quote(code, safe='/')}")
+
+    def svg(self, booth) -> str:
+        code = escape(booth.code)
+        highlighted = " is-highlighted" if booth.is_highlighted else ""
+        box = (
+            f'x="{booth.plan_x}" y="{booth.plan_y}" width="{booth.plan_w}" height="{booth.plan_h}"'
+        )
+        label = (
+            f'<text class="booth-code" x="{booth.label_x}" y="{booth.label_y}" '
+            f'text-anchor="middle">{code}</text>'
+        )
+        if booth.state == "free":
+            return mark_safe(  # noqa: S308 (every value above is escaped)
+                f'<a href="{self._apply_href(booth.code)}" id="booth-{code}" '
+                f'class="booth booth-free{highlighted}" '
+                f'aria-label="{escape(self.t_free_label % {"code": booth.code})}">'
+                f"<title>{escape(self.t_free_title % {'code': booth.code})}</title>"
+                f'<rect class="booth-box" {box}></rect>{label}</a>'
+            )
+        if booth.state == "taken":
+            text = escape(self.t_taken % {"code": booth.code, "name": booth.tip_text})
+            url = _profile_url(self.profile, booth.exhibitor.slug)
+            if url and booth.exhibitor.is_published:
+                opening = (
+                    f'<a href="{escape(url)}" id="booth-{code}" '
+                    f'class="booth booth-taken{highlighted}" aria-label="{text}">'
+                )
+                closing = "</a>"
+            else:
+                opening = (
+                    f'<g tabindex="0" id="booth-{code}" '
+                    f'class="booth booth-taken{highlighted}" aria-label="{text}">'
+                )
+                closing = "</g>"
+            return mark_safe(  # noqa: S308
+                f"{opening}<title>{text}</title>"
+                f'<rect class="booth-box" {box} fill="url(#pat-taken)"></rect>{label}'
+                f'<g class="booth-tip" aria-hidden="true">'
+                f'<rect x="{booth.tip_x}" y="{booth.tip_y}" width="{booth.tip_w}" height="18" '
+                f'rx="3"></rect><text x="{booth.tip_text_x}" y="{booth.tip_text_y}" '
+                f'text-anchor="middle">{escape(booth.tip_text)}</text></g>{closing}'
+            )
+        return mark_safe(  # noqa: S308
+            f'<g id="booth-{code}" class="booth booth-kept{highlighted}">'
+            f"<title>{escape(self.t_kept_title % {'code': booth.code})}</title>"
+            f'<rect class="booth-box" {box} fill="url(#pat-kept)"></rect>{label}</g>'
+        )
+
+    def row(self, booth) -> str:
+        code = escape(booth.code)
+        current = ' class="is-highlighted" aria-current="true"' if booth.is_highlighted else ""
+        cells = (
+            f'<th scope="row">{code}</th><td>{escape(booth.hall)}</td>'
+            f"<td>{escape(booth.get_kind_display())}</td>"
+            f"<td>{escape(localize(booth.width_m))} × {escape(localize(booth.depth_m))} m</td>"
+        )
+        if booth.state == "free":
+            register = escape(self.t_register % {"code": booth.code})
+            cells += (
+                f'<td><span class="state state-free">{escape(self.t_state_free)}</span></td>'
+                f'<td><a href="{self._apply_href(booth.code)}">{register}</a></td>'
+            )
+        elif booth.state == "taken":
+            cells += f'<td><span class="state state-taken">{escape(self.t_state_taken)}</span></td>'
+            exhibitor = booth.exhibitor
+            if exhibitor.is_published:
+                url = _profile_url(self.profile, exhibitor.slug)
+                name = escape(exhibitor.name)
+                cells += (
+                    f'<td><a href="{escape(url)}">{name}</a></td>' if url else f"<td>{name}</td>"
+                )
+            else:
+                cells += f'<td><span class="muted">{escape(self.t_unpublished)}</span></td>'
+        else:
+            cells += (
+                f'<td><span class="state state-kept">{escape(self.t_state_kept)}</span></td>'
+                "<td></td>"
+            )
+        return mark_safe(f'<tr id="row-{code}"{current}>{cells}</tr>')  # noqa: S308
