@@ -73,7 +73,7 @@ def assert_no_leak(html: str) -> None:
     assert settings.SECRET_KEY not in html
 
 
-def test_404_page_shows_no_stack_trace_or_settings(client, settings):
+def test_404_page_shows_no_stack_trace_or_settings(db, client, settings):
     settings.DEBUG = False
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404

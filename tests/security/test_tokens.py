@@ -11,8 +11,7 @@ from django.utils import timezone
 from booths.models import BoothApplication
 from booths.services import expire_applications
 from events.models import EventRegistration, MeetingRequest
-from tests.booths.conftest import booths, fair, payload, sector, zone  # noqa: F401
-from tests.events.conftest import at, exhibitor, meeting_data, registration_data, seminar, session  # noqa: F401  # noqa: F401
+from tests.events.conftest import at, meeting_data, registration_data
 
 LINK = re.compile(r"https?://[^/\s]+(/(?:en/)?[\w/-]+/(?P<token>[A-Za-z0-9_-]{40,})/)")
 
@@ -76,7 +75,7 @@ def test_each_link_opens_its_own_page_only(client, three_links):
         assert client.get(pattern.format(three_links["meeting"][1][:-1])).status_code == 404
 
 
-def test_unconfirmed_application_link_expires_after_48_hours(client, payload, fair):  # noqa: F811
+def test_unconfirmed_application_link_expires_after_48_hours(client, payload, fair):
     with django_capture(client) as capture:
         client.post("/booths/apply/", payload)
     path, _ = capture
