@@ -29,9 +29,9 @@ def test_many_rounds_of_registrations_never_oversell_and_counters_match():
         event = make_event(fair, capacity=capacity, slug=f"vong-{round_number}")
         outcomes = _run_together(
             [
-                lambda n=n, e=event: services.register_attendee(
+                lambda n=n, e=event, r=round_number: services.register_attendee(
                     event=e,
-                    data=registration_data(email=f"k{round_number}-{n}@example.vn"),
+                    data=registration_data(email=f"k{r}-{n}@example.vn"),
                     language="vi",
                 )
                 for n in range(6)
