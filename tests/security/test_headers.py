@@ -174,7 +174,10 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, **PRODUCTION_ENV}
+    # a test fixture may have set DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests: a
+    # deployment never has it
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(PRODUCTION_ENV)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
