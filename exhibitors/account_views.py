@@ -262,7 +262,8 @@ class RepresentativesView(AccountView):
         return self.render(self.template, self.context(form))
 
     def post(self, request):
-        if not allow(request, "invite", f"user:{request.user.pk}"):
+        email = request.POST.get("email", "")
+        if not allow(request, "invite", f"user:{request.user.pk}", also=(email,)):
             return too_many_requests(request)
         form = InviteRepresentativeForm(request.POST, exhibitor=self.exhibitor)
         if not form.is_valid():

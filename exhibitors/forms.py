@@ -174,7 +174,7 @@ class ProductForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class InviteRepresentativeForm(forms.Form):
+class InviteRepresentativeForm(HoneypotMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     email = forms.EmailField(
         label=_("E-mail"),

@@ -44,8 +44,11 @@ DEFAULT_LIMITS = {
 }
 
 
-def allow(request, scope: str, identity: str = "") -> bool:
-    """True when this request may go on: neither its IP nor its identity is over the limit."""
+def allow(request, scope: str, identity: str = "", *, also: tuple = ()) -> bool:
+    """True when this request may go on: neither its IP nor its identity is over the limit.
+
+    `also` names more identities counted the same way (e.g. the account and the e-mail).
+    """
     limits = getattr(settings, "RATE_LIMITS", {}).get(scope) or DEFAULT_LIMITS.get(
         scope, DEFAULT_LIMITS["form"]
     )
@@ -53,6 +56,9 @@ def allow(request, scope: str, identity: str = "") -> bool:
     ok = hit(f"{scope}:ip", client_ip(request), limit=per_ip, window=window)
     if identity:
         ok = hit(f"{scope}:id", identity.strip().lower(), limit=per_identity, window=window) and ok
+    for other in also:
+        if other:
+            ok = hit(f"{scope}:id", other.strip().lower(), limit=per_identity, window=window) and ok
     return ok
 
 

@@ -277,8 +277,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy (django-csp): no inline scripts or styles anywhere; the one
-# exception is the API docs page (see the README).
+# Content-Security-Policy (django-csp): no inline scripts or styles anywhere, the API
+# docs page included (its Swagger UI styles come from a file).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

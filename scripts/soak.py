@@ -25,7 +25,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
+# The interpreter that runs this script (`make soak` uses .venv/bin/python), and its gunicorn.
+PY = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PG = os.environ.get("SOAK_PG", "postgres://root@127.0.0.1:5432")
 DB_URL = f"{PG}/fair_soak"
 REDIS_URL = os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -54,6 +56,11 @@ http {{
     server 127.0.0.1:{b2} max_fails=1 fail_timeout=3s;
     keepalive 16;
   }}
+  # The load clients all run on 127.0.0.1 and say who they are in X-Forwarded-For,
+  # as a front load balancer would: nginx trusts that one hop (realip) and appends
+  # the client address, so the portal (DJANGO_BEHIND_PROXY=1) sees one IP per client.
+  set_real_ip_from 127.0.0.1;
+  real_ip_header X-Forwarded-For;
   server {{
     listen 127.0.0.1:{port};
     location / {{
@@ -131,7 +138,7 @@ def prepare() -> None:
 
 def start_backend(port: int) -> subprocess.Popen:
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "fairportal/gunicorn_conf.py"],
+        [GUNICORN, "-c", "fairportal/gunicorn_conf.py"],
         cwd=ROOT, env=env_for(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
@@ -211,8 +218,9 @@ def register(n: int, stats: Stats) -> None:
         headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies,
                  "X-Forwarded-For": f"10.9.{n % 250}.{n % 200}"},
     )  # fmt: skip
-    succeeded = status in (200, 302, 303)
-    stats.add(status, email if succeeded else None)
+    # Success is the redirect to the registration's own page; a 200/400 is the form again.
+    succeeded = status in (302, 303)
+    stats.add(status if succeeded else f"{status}-post", email if succeeded else None)
 
 
 def registration_form(email: str, csrf: str) -> dict:
