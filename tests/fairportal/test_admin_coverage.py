@@ -375,11 +375,11 @@ def _fill(fair, session, size):
 
 
 LIST_QUERIES = {
-    "/admin/booths/boothapplication/": 14,
-    "/admin/booths/booth/": 11,
-    "/admin/events/sideevent/": 9,
-    "/admin/events/eventregistration/": 10,
-    "/admin/events/meetingrequest/": 11,
+    "/admin/booths/boothapplication/": 13,
+    "/admin/booths/booth/": 10,
+    "/admin/events/sideevent/": 8,
+    "/admin/events/eventregistration/": 9,
+    "/admin/events/meetingrequest/": 10,
 }
 
 

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, the list's count and rows, its prefetches and each filter's choices.
 EXPECTED = {
-    "admin:exhibitors_exhibitor_changelist": 14,
-    "admin:exhibitors_product_changelist": 10,
-    "admin:fairportal_auditentry_changelist": 11,
+    "admin:exhibitors_exhibitor_changelist": 12,
+    "admin:exhibitors_product_changelist": 8,
+    "admin:fairportal_auditentry_changelist": 9,
 }
 
 
@@ -46,6 +46,7 @@ def test_changelist_query_count_does_not_grow(admin_client, superuser, url_name,
     with CaptureQueriesContext(connection) as small:
         admin_client.get(url, query)
     _grow(25, fair, superuser)
+    admin_client.get(url, query)  # the first page after a change refills the cached fair
 
     with CaptureQueriesContext(connection) as large:
         response = admin_client.get(url, query)

@@ -125,6 +125,8 @@ def test_dashboard_runs_a_fixed_number_of_queries(admin_client):
     with CaptureQueriesContext(connection) as small:
         admin_client.get(reverse("admin:index"))
     _fill(fair, 8, sectors + [make_sector()])
+    # The first page after a change refills the cached current fair: warm it again.
+    admin_client.get(reverse("admin:index"))
 
     with CaptureQueriesContext(connection) as large:
         response = admin_client.get(reverse("admin:index"))
