@@ -156,8 +156,8 @@ def submit_application(*, fair, data: dict, logo=None, language: str = "vi"):
         )
         send_on_commit(
             to=[application.email],
-            subject=_("Xác nhận hồ sơ đăng ký gian hàng %(reference)s")
-            % {"reference": application.reference},
+            subject=_("Xác nhận hồ sơ đăng ký gian hàng %(reference)s"),
+            subject_params={"reference": application.reference},
             body_template="booths/email/application_received.txt",
             context={
                 "application": application,
@@ -213,8 +213,11 @@ def confirm_application(*, application):
         record(action="application.confirmed", obj=application, actor_label=application.email)
         send_on_commit(
             to=[settings.BOARD_EMAIL],
-            subject=_("Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s")
-            % {"reference": application.reference, "name": application.trading_name_vi},
+            subject=_("Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s"),
+            subject_params={
+                "reference": application.reference,
+                "name": application.trading_name_vi,
+            },
             body_template="booths/email/board_new_application.txt",
             context={"application": application, "admin_url": _admin_url(application)},
             language=settings.LANGUAGE_CODE,
@@ -318,8 +321,11 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
     exhibitor.address_vi = application.address
     exhibitor.zone = application.zone
     exhibitor.website = application.website or exhibitor.website
-    exhibitor.phone = application.phone
-    exhibitor.email = application.email
+    # The contact person's own e-mail and phone were given to the board, not for
+    # publication (the consent covers the application): the public profile's contacts
+    # stay as they were, for the representative to fill in /account/profile/.
+    if not exhibitor.description_vi and application.product_summary:
+        exhibitor.description_vi = application.product_summary
     if application.logo:
         with application.logo.open("rb") as source:
             full, thumb = reencode_image(source, prefix="logo")
@@ -401,7 +407,8 @@ def approve_application(*, application, booths, reviewer, note: str = ""):
         )
         send_on_commit(
             to=[application.email],
-            subject=_("Hồ sơ %(reference)s đã được duyệt") % {"reference": application.reference},
+            subject=_("Hồ sơ %(reference)s đã được duyệt"),
+            subject_params={"reference": application.reference},
             body_template="booths/email/application_approved.txt",
             context={"application": application, "codes": codes, "fair": application.fair},
             language=application.language,
@@ -426,7 +433,8 @@ def _decide(*, application, reviewer, status, from_statuses, note, action, templ
         record(action=action, obj=application, actor=reviewer, changes={"note": note})
         send_on_commit(
             to=[application.email],
-            subject=subject % {"reference": application.reference},
+            subject=subject,
+            subject_params={"reference": application.reference},
             body_template=template,
             context={"application": application},
             language=application.language,

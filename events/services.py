@@ -341,7 +341,8 @@ def request_meeting(
         link = _absolute(language, "events:meeting", token=token)
         send_on_commit(
             to=[email],
-            subject=_("Đã gửi yêu cầu gặp %(exhibitor)s") % {"exhibitor": exhibitor.name},
+            subject=_("Đã gửi yêu cầu gặp %(exhibitor)s"),
+            subject_params={"exhibitor": exhibitor.name},
             body_template="events/email/meeting_requested_requester.txt",
             context={"meeting": meeting, "link": link},
             language=language,
@@ -350,8 +351,8 @@ def request_meeting(
         if exhibitor_emails:
             send_on_commit(
                 to=exhibitor_emails,
-                subject=_("Yêu cầu gặp gỡ mới từ %(company)s")
-                % {"company": meeting.requester_company},
+                subject=_("Yêu cầu gặp gỡ mới từ %(company)s"),
+                subject_params={"company": meeting.requester_company},
                 body_template="events/email/meeting_requested_exhibitor.txt",
                 context={
                     "meeting": meeting,
@@ -405,7 +406,7 @@ def _slot_taken_error() -> SlotTaken:
 
 
 def accept_meeting(
-    *, meeting: MeetingRequest, slot_start: datetime.datetime, actor
+    *, meeting: MeetingRequest, slot_start: datetime.datetime, actor, note: str = ""
 ) -> MeetingRequest:
     """Accept a pending request in one slot and give it the lowest free table.
 
@@ -438,6 +439,7 @@ def accept_meeting(
                         status=MeetingRequest.Status.ACCEPTED,
                         slot_start=slot_start,
                         table_number=table,
+                        decision_note=(note or "").strip(),
                         decided_at=timezone.now(),
                         updated_at=timezone.now(),
                     )
@@ -535,7 +537,8 @@ def propose_other_slot(
         MeetingRequest.objects.filter(pk=meeting.pk).update(token_hash=digest)
         send_on_commit(
             to=[meeting.requester_email],
-            subject=_("%(exhibitor)s đề xuất giờ gặp khác") % {"exhibitor": meeting.exhibitor.name},
+            subject=_("%(exhibitor)s đề xuất giờ gặp khác"),
+            subject_params={"exhibitor": meeting.exhibitor.name},
             body_template="events/email/meeting_other_slot.txt",
             context={
                 "meeting": meeting,
@@ -569,7 +572,8 @@ def decline_meeting(*, meeting: MeetingRequest, actor, note: str = "") -> Meetin
         )
         send_on_commit(
             to=[meeting.requester_email],
-            subject=_("%(exhibitor)s không nhận lời gặp") % {"exhibitor": meeting.exhibitor.name},
+            subject=_("%(exhibitor)s không nhận lời gặp"),
+            subject_params={"exhibitor": meeting.exhibitor.name},
             body_template="events/email/meeting_declined.txt",
             context={"meeting": meeting, "note": note},
             language=meeting.language,

@@ -300,7 +300,9 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         note = form.cleaned_data["note"]
         try:
             if action == "accept":
-                services.accept_meeting(meeting=meeting, slot_start=slot, actor=request.user)
+                services.accept_meeting(
+                    meeting=meeting, slot_start=slot, actor=request.user, note=note
+                )
                 messages.success(request, _("Đã nhận lời. Hai bên đã nhận e-mail kèm lịch."))
             elif action == "propose":
                 services.propose_other_slot(

@@ -123,7 +123,10 @@ class AccountHomeView(View):
         if not companies:
             return render(request, "account/no_company.html")
         exhibitor = current_exhibitor(request)
-        booths = list(exhibitor.booths.select_related("fair").order_by("fair__starts_on", "code"))
+        # The current edition's booths: past editions' booths stay with the company.
+        booths = list(
+            exhibitor.booths.filter(fair__is_current=True).select_related("fair").order_by("code")
+        )
         return render(
             request,
             "account/home.html",

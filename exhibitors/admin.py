@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -40,6 +40,12 @@ IMPORT_SALT = "exhibitors.import"
 IMPORT_MAX_AGE = 3600
 AUDIT_FIELDS = ("created_at", "updated_at")
 AUDIT_FIELDSET = (_("Thời gian"), {"fields": (AUDIT_FIELDS,), "classes": ("collapse",)})
+
+
+def _current_booths():
+    """The current fair's booths (an exhibitor keeps its booths of past editions)."""
+    booth = Exhibitor._meta.get_field("booths").related_model
+    return booth.objects.filter(fair__is_current=True)
 
 
 def fair_filter(path_to_booths: str):
@@ -212,7 +218,7 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
             super()
             .get_queryset(request)
             .annotate(product_total=Count("products", distinct=True))
-            .prefetch_related("sectors", "booths")
+            .prefetch_related("sectors", Prefetch("booths", queryset=_current_booths()))
         )
 
     @admin.display(description=_("quốc gia"), ordering="origin_country")
@@ -235,7 +241,7 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
     def sector_list(self, obj):
         return ", ".join(sector.name for sector in obj.sectors.all()) or "—"
 
-    @admin.display(description=_("gian"))
+    @admin.display(description=_("gian (kỳ hiện tại)"))
     def booth_codes(self, obj):
         return ", ".join(sorted(booth.code for booth in obj.booths.all())) or "—"
 

@@ -17,6 +17,7 @@ def send_on_commit(
     to: list[str],
     subject: str,
     body_template: str,
+    subject_params: dict | None = None,
     context: dict,
     language: str = "vi",
     attachments: list[tuple[str, bytes | str, str]] = (),
@@ -24,11 +25,13 @@ def send_on_commit(
 ) -> None:
     """Queue one e-mail to be sent after the current transaction commits.
 
-    `subject` is a translatable string (already lazy or plain); it is rendered in
-    `language` together with `body_template`.
+    `subject` is a translatable string (lazy or plain), rendered in `language` together
+    with `body_template`; its placeholders are filled from `subject_params` there, not
+    before (formatting a lazy string early would freeze it in the sender's language).
     """
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject_text = " ".join(str(subject).split())
+        subject_text = str(subject) % subject_params if subject_params else str(subject)
+        subject_text = " ".join(subject_text.split())
         body = render_to_string(
             body_template, {**context, "portal_base_url": settings.PORTAL_BASE_URL}
         )

@@ -254,3 +254,27 @@ def test_booth_of_another_fair_not_given(fair, reviewer):
 
     with pytest.raises(services.BoothTaken):
         services.approve_application(application=application, booths=[elsewhere], reviewer=reviewer)
+
+
+def test_approval_mail_in_applicants_language_and_contact_details_not_published(
+    fair, booths, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    reviewer = make_user(is_staff=True)
+    application = make_application(
+        fair=fair, tax_code="0100107518", email="lan.tran@ca-nhan.example.vn",
+        phone="+84987654321", language="vi", product_summary="Linh kiện điện tử cho ô tô.",
+        email_confirmed_at=timezone.now(),
+    )  # fmt: skip
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    exhibitor = Exhibitor.objects.get(tax_code="0100107518")
+    decision = mail.outbox[-1]
+    assert decision.subject == f"Hồ sơ {application.reference} đã được duyệt"
+    assert (exhibitor.email, exhibitor.phone) == ("", "")
+    assert exhibitor.description_vi == "Linh kiện điện tử cho ô tô."

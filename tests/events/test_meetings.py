@@ -392,6 +392,7 @@ def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on
                 "action": "accept",
                 "slot": at(15).isoformat(),
                 "other_slot": "",
+                "note": "Hẹn gặp tại gian B01.",
             },
         )
 
@@ -399,6 +400,8 @@ def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on
     assert response.status_code == 302
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15), 1)
     assert AuditEntry.objects.get(action="meeting.accepted").actor == user
+    assert meeting.decision_note == "Hẹn gặp tại gian B01."
+    assert "Hẹn gặp tại gian B01." in mail.outbox[0].body
 
 
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):

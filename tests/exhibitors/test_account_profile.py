@@ -19,7 +19,7 @@ from tests.exhibitors.account_support import (
     text_as_png_upload,
     too_many_pixels_upload,
 )
-from tests.factories import make_booth, make_exhibitor, make_sector, make_user
+from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,8 @@ def test_account_home_anonymous_redirects_to_login(client):
 
 def test_account_home_shows_company_and_links(client):
     _user, exhibitor = representative(client, name_vi="Công ty Sao Mai")
-    make_booth(exhibitor=exhibitor, code="A07")
+    make_booth(fair=make_fair(is_current=True), exhibitor=exhibitor, code="A07")
+    make_booth(fair=make_fair(is_current=False), exhibitor=exhibitor, code="C19")  # last year
 
     response = client.get("/account/")
 
@@ -57,7 +58,7 @@ def test_account_home_shows_company_and_links(client):
     assert 'href="/account/profile/"' in body
     assert 'href="/account/products/"' in body
     assert 'href="/account/representatives/"' in body
-    assert ">A07<" in body
+    assert ">A07<" in body and ">C19<" not in body
     assert '<a href="/account/" aria-current="page">' in body
     assert '<a href="/" aria-current="page">' not in body
 
@@ -298,3 +299,11 @@ def test_update_exhibitor_profile_service_failure_leaves_no_files():
     assert exhibitor.logo.name == ""
     assert not default_storage.exists("logos") or default_storage.listdir("logos")[1] == []
     assert Exhibitor.objects.get(pk=exhibitor.pk).website == ""
+
+
+def test_every_account_page_carries_the_account_styles(client):
+    _user, exhibitor = representative(client, name_vi="Công ty Sao Mai")
+
+    for url in ["/account/", "/account/profile/", "/account/booths/", "/account/meetings/"]:
+        body = client.get(url).content.decode()
+        assert "/static/css/account.css" in body, url
