@@ -221,6 +221,9 @@ FORMAT_MODULE_PATH = ["fairportal.formats"]
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
+if DEBUG:
+    # WhiteNoise looks here at start-up; without collectstatic it would warn each time.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Hashed, compressed file names served by WhiteNoise with far-future cache headers;
 # tests and development keep the plain storage (no collectstatic needed).
 STORAGES = {
