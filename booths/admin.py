@@ -311,48 +311,47 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         )
 
     def reject_view(self, request, pk):
-        application = self._decision_page(request, pk)
-        form = RejectForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.reject_application(
-                    application=application,
-                    reviewer=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.BoothError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, gettext("Đã từ chối hồ sơ."), messages.SUCCESS)
-                return self._back(application)
-        return self._render(
+        return self._decision_view(
             request,
-            application,
-            form,
-            "admin/booths/decision.html",
-            gettext("Từ chối hồ sơ %(reference)s") % {"reference": application.reference},
+            pk,
+            form_class=RejectForm,
+            decide=lambda application, data: services.reject_application(
+                application=application, reviewer=request.user, reason=data["reason"]
+            ),
+            done=gettext("Đã từ chối hồ sơ."),
+            title=gettext("Từ chối hồ sơ %(reference)s"),
         )
 
     def waitlist_view(self, request, pk):
+        return self._decision_view(
+            request,
+            pk,
+            form_class=WaitlistForm,
+            decide=lambda application, data: services.waitlist_application(
+                application=application, reviewer=request.user, note=data["note"]
+            ),
+            done=gettext("Đã đưa vào danh sách chờ."),
+            title=gettext("Đưa hồ sơ %(reference)s vào danh sách chờ"),
+        )
+
+    def _decision_view(self, request, pk, *, form_class, decide, done, title):
+        """A decision page (reject, waitlist): a form whose POST calls the service."""
         application = self._decision_page(request, pk)
-        form = WaitlistForm(request.POST or None)
+        form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.waitlist_application(
-                    application=application, reviewer=request.user, note=form.cleaned_data["note"]
-                )
+                decide(application, form.cleaned_data)
             except services.BoothError as error:
                 form.add_error(None, error.message)
             else:
-                self.message_user(request, gettext("Đã đưa vào danh sách chờ."), messages.SUCCESS)
+                self.message_user(request, done, messages.SUCCESS)
                 return self._back(application)
         return self._render(
             request,
             application,
             form,
             "admin/booths/decision.html",
-            gettext("Đưa hồ sơ %(reference)s vào danh sách chờ")
-            % {"reference": application.reference},
+            title % {"reference": application.reference},
         )
 
     @admin.action(description=_("Đưa các hồ sơ đã chọn vào danh sách chờ"), permissions=["change"])
