@@ -8,9 +8,17 @@ made with `update()`/`F()` in services, which send no signals and therefore call
 
 Nothing per visitor is in a cached page: logged-in users, pages that set a cookie or
 carry a CSRF token (forms) and pages with pending messages are never stored.
+
+A cached page is stored gzip-compressed once, when it is built, and sent compressed to
+every client that accepts gzip (all browsers do): the floor plan's 700 kB of HTML
+becomes a few dozen kB on the hall's Wi-Fi, and a hit costs no compression. Only these
+pages are compressed: they hold no secret (no CSRF token, nothing per visitor), so
+compression leaks nothing (BREACH).
 """
 
+import gzip
 import hashlib
+import re
 import time
 
 from django.apps import apps
@@ -23,7 +31,7 @@ from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware as BaseConditionalGetMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "public-data:version"
@@ -84,7 +92,9 @@ def connect_signals() -> None:
 
 def _cache_key(language: str, full_path: str, version) -> str:
     digest = hashlib.sha256(f"{language}|{full_path}".encode()).hexdigest()[:40]
-    return f"page:{version}:{digest}"
+    # "gz": entries hold (body, headers, encoding); a key of its own, so that an
+    # instance of the new code never reads an older instance's entries.
+    return f"page:gz:{version}:{digest}"
 
 
 def _cacheable(request, response) -> bool:
@@ -98,21 +108,44 @@ def _cacheable(request, response) -> bool:
     )
 
 
+# Bodies smaller than this are stored as they are: gzip would save too little.
+GZIP_MIN_BYTES = 512
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
 def _save(key: str, response, timeout: int) -> None:
-    """Keep the page with every header it was sent with (CSP, ETag, Vary…), no cookie."""
+    """Keep the page with every header it was sent with (CSP, ETag, Vary…), no cookie,
+    and its body gzip-compressed when that makes it smaller."""
+    patch_vary_headers(response, ("Accept-Encoding",))
     headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in ("set-cookie", "x-cache", "content-length")
     ]
-    cache.set(key, (response.content, headers), timeout)
+    content, encoding = response.content, ""
+    if len(content) >= GZIP_MIN_BYTES and not response.has_header("Content-Encoding"):
+        compressed = gzip.compress(content, compresslevel=6, mtime=0)
+        if len(compressed) < len(content):
+            content, encoding = compressed, "gzip"
+    cache.set(key, (content, headers, encoding), timeout)
 
 
-def _from_cache(stored) -> HttpResponse:
-    content, headers = stored
+def _from_cache(request, stored) -> HttpResponse:
+    """The stored page, compressed for a client that accepts gzip, plain otherwise."""
+    content, headers, encoding = stored
+    compressed = encoding == "gzip"
+    if compressed and not _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        content, compressed = gzip.decompress(content), False
     response = HttpResponse(content, status=200)
     for name, value in headers:
         response[name] = value
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+        # Another representation of the same page: a weak validator, as Django's
+        # GZipMiddleware gives (If-None-Match compares weakly, so 304s still work).
+        etag = response.get("ETag")
+        if etag and not etag.startswith("W/"):
+            response["ETag"] = "W/" + etag
     response["X-Cache"] = "hit"
     return response
 
@@ -157,7 +190,7 @@ class PublicPageCacheMiddleware:
         stored = cache.get(request._public_cache[0])
         if stored is None:
             return None
-        return _from_cache(stored)
+        return _from_cache(request, stored)
 
     def store(self, request, response):
         key_and_time = getattr(request, "_public_cache", None)
@@ -167,8 +200,11 @@ class PublicPageCacheMiddleware:
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        response["Last-Modified"] = http_date(key_and_time[1])
-        response["Cache-Control"] = "public, max-age=60"
+        # A view's own validators and freshness (the API's) are kept.
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(key_and_time[1])
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "public, max-age=60"
         response["X-Cache"] = "miss"
         if getattr(request, "_public_cache_outer", False):
             request._public_cache_pending = True  # stored by the hit middleware, complete
@@ -231,7 +267,7 @@ class PublicPageCacheHitMiddleware:
         stored = cache.get(_cache_key(language, request.get_full_path(), version))
         if stored is None:
             return None
-        response = _from_cache(stored)
+        response = _from_cache(request, stored)
         return get_conditional_response(
             request,
             etag=response.get("ETag"),

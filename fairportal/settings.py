@@ -152,6 +152,13 @@ PUBLIC_CACHED_VIEWS = [
     "events:agenda_ics",
     "events:event_ics",
     "django.contrib.sitemaps.views.sitemap",
+    # The API's public reads (JSON only, the same for every anonymous client). A hit
+    # is not counted by the anonymous throttle: it costs no more than a static file.
+    *(
+        f"api:{name}-{kind}"
+        for name in ("fair", "sector", "zone", "exhibitor", "product", "booth", "event")
+        for kind in ("list", "detail")
+    ),
 ]
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 

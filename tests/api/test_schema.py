@@ -249,7 +249,9 @@ def test_api_answers_generated_requests_without_error_and_as_described(
             suppress_health_check=list(HealthCheck),
         )
         def answers_as_described(case):
-            case.call_and_validate(checks=CHECKS)
+            # The WSGI transport does not undo Content-Encoding as an HTTP client
+            # does, so it asks for plain bodies (gzip is tested in tests/perf).
+            case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
         answers_as_described()
 

@@ -240,3 +240,48 @@ def test_meeting_acceptance_by_service_invalidates_cached_pages(client, mailoutb
     accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
 
     assert client.get("/events/")["X-Cache"] == "miss"
+
+
+def test_cached_page_is_sent_gzipped_to_clients_that_accept_it(client):
+    import gzip
+
+    make_fair(name_vi="Hội chợ nén")
+    plain = client.get("/")
+
+    zipped = client.get("/", headers={"accept-encoding": "gzip, deflate, br"})
+    again_plain = client.get("/")
+
+    assert zipped["X-Cache"] == "hit" and zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 2
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in again_plain["Vary"]
+    assert again_plain["X-Cache"] == "hit" and not again_plain.has_header("Content-Encoding")
+    assert again_plain.content == plain.content
+    # The compressed body is another representation: its validator is weak, and a
+    # conditional GET with it still gets a 304.
+    assert zipped["ETag"] == "W/" + again_plain["ETag"]
+    revalidated = client.get(
+        "/", headers={"accept-encoding": "gzip", "if-none-match": zipped["ETag"]}
+    )
+    assert revalidated.status_code == 304
+
+
+def test_api_read_is_cached_and_gzipped_and_a_change_drops_it(client):
+    import gzip
+
+    from tests.factories import make_booth, make_exhibitor
+
+    fair = make_fair(is_current=True)
+    canon = make_exhibitor(slug="canon", name_vi="Canon Việt Nam", is_published=True)
+    make_booth(fair, code="A01", exhibitor=canon)
+    first = client.get("/api/v1/exhibitors/")
+    zipped = client.get("/api/v1/exhibitors/", headers={"accept-encoding": "gzip"})
+
+    canon.name_vi = "Canon Việt Nam (Thăng Long)"
+    canon.save()
+    after = client.get("/api/v1/exhibitors/", headers={"accept-encoding": "gzip"})
+
+    assert (first["X-Cache"], zipped["X-Cache"], after["X-Cache"]) == ("miss", "hit", "miss")
+    assert gzip.decompress(zipped.content) == first.content
+    assert zipped["Cache-Control"] == first["Cache-Control"]  # the API's own max-age
+    assert after.json()["results"][0]["name"]["vi"] == "Canon Việt Nam (Thăng Long)"
