@@ -6,7 +6,6 @@ from django.utils.http import http_date
 from events.services import register_attendee
 from tests.factories import make_event, make_user
 
-
 REGISTRATION = {
     "name": "Nguyễn Thị Hoa",
     "email": "hoa@example.vn",
