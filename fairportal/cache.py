@@ -1,8 +1,10 @@
 """Cached public pages that stay correct.
 
-Anonymous GETs of the listed pages are kept in the cache under a key that holds the
-*public data version*. Any change to what public pages show bumps that version, so
-every cached page is invalid at once: a model save or delete (signals), and writes
+Anonymous GETs of the listed pages are kept in the cache together with the *public
+data version* they were built at; a hit reads the current version and the page in one
+round trip and counts only when the two agree. Any change to what public pages show
+bumps that version, so every cached page is invalid at once: a model save or delete
+(signals), and writes
 made with `update()`/`F()` in services, which send no signals and therefore call
 `public_data_changed()` themselves.
 
@@ -90,11 +92,26 @@ def connect_signals() -> None:
                 )
 
 
-def _cache_key(language: str, full_path: str, version) -> str:
+def _page_key(language: str, full_path: str) -> str:
     digest = hashlib.sha256(f"{language}|{full_path}".encode()).hexdigest()[:40]
-    # "gz": entries hold (body, headers, encoding); a key of its own, so that an
-    # instance of the new code never reads an older instance's entries.
-    return f"page:gz:{version}:{digest}"
+    # One key per page and language; the entry says which data version it shows.
+    # ("v3": entries are (version, body, headers, encoding), a format of their own.)
+    return f"page:v3:{digest}"
+
+
+def _lookup(language: str, full_path: str):
+    """(key, version, time of the last change, stored page or None), in one round trip
+    to the cache: the data version and the page are read together, and a page stored
+    under an older version is no page at all."""
+    key = _page_key(language, full_path)
+    got = cache.get_many([VERSION_KEY, CHANGED_KEY, key])
+    version = got.get(VERSION_KEY)
+    if version is None:
+        version, _changed_at = public_data_version()
+    stored = got.get(key)
+    if stored is not None and stored[0] != version:
+        stored = None
+    return key, version, got.get(CHANGED_KEY, _STARTED_AT), stored
 
 
 def _cacheable(request, response) -> bool:
@@ -113,7 +130,7 @@ GZIP_MIN_BYTES = 512
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _save(key: str, response, timeout: int) -> None:
+def _save(key: str, version, response, timeout: int) -> None:
     """Keep the page with every header it was sent with (CSP, ETag, Vary…), no cookie,
     and its body gzip-compressed when that makes it smaller."""
     patch_vary_headers(response, ("Accept-Encoding",))
@@ -127,12 +144,12 @@ def _save(key: str, response, timeout: int) -> None:
         compressed = gzip.compress(content, compresslevel=6, mtime=0)
         if len(compressed) < len(content):
             content, encoding = compressed, "gzip"
-    cache.set(key, (content, headers, encoding), timeout)
+    cache.set(key, (version, content, headers, encoding), timeout)
 
 
 def _from_cache(request, stored) -> HttpResponse:
     """The stored page, compressed for a client that accepts gzip, plain otherwise."""
-    content, headers, encoding = stored
+    _version, content, headers, encoding = stored
     compressed = encoding == "gzip"
     if compressed and not _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         content, compressed = gzip.decompress(content), False
@@ -167,10 +184,6 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         return self.store(request, self.get_response(request))
 
-    def _cache_key(self, request, version) -> str:
-        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        return _cache_key(language, request.get_full_path(), version)
-
     def _eligible(self, request) -> bool:
         match = getattr(request, "resolver_match", None)
         if self.timeout <= 0:
@@ -185,16 +198,16 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not self._eligible(request):
             return None
-        version, changed_at = public_data_version()
-        request._public_cache = (self._cache_key(request, version), changed_at)
-        stored = cache.get(request._public_cache[0])
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        key, version, changed_at, stored = _lookup(language, request.get_full_path())
+        request._public_cache = (key, version, changed_at)
         if stored is None:
             return None
         return _from_cache(request, stored)
 
     def store(self, request, response):
-        key_and_time = getattr(request, "_public_cache", None)
-        if key_and_time is None or response.get("X-Cache") == "hit":
+        pending = getattr(request, "_public_cache", None)
+        if pending is None or response.get("X-Cache") == "hit":
             return response
         if not _cacheable(request, response):
             return response
@@ -202,14 +215,14 @@ class PublicPageCacheMiddleware:
             response.render()
         # A view's own validators and freshness (the API's) are kept.
         if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date(key_and_time[1])
+            response["Last-Modified"] = http_date(pending[2])
         if not response.has_header("Cache-Control"):
             response["Cache-Control"] = "public, max-age=60"
         response["X-Cache"] = "miss"
         if getattr(request, "_public_cache_outer", False):
             request._public_cache_pending = True  # stored by the hit middleware, complete
         else:
-            _save(key_and_time[0], response, self.timeout)
+            _save(pending[0], pending[1], response, self.timeout)
         return response
 
 
@@ -235,7 +248,8 @@ class PublicPageCacheHitMiddleware:
             return response
         response = self.get_response(request)
         if getattr(request, "_public_cache_pending", False) and _cacheable(request, response):
-            _save(request._public_cache[0], response, self.timeout)
+            key, version, _changed_at = request._public_cache
+            _save(key, version, response, self.timeout)
         return response
 
     def _language(self, request) -> str:
@@ -263,8 +277,7 @@ class PublicPageCacheHitMiddleware:
                 return None
         if match.view_name not in self.views:
             return None
-        version, _changed_at = public_data_version()
-        stored = cache.get(_cache_key(language, request.get_full_path(), version))
+        _key, _version, _changed_at, stored = _lookup(language, request.get_full_path())
         if stored is None:
             return None
         response = _from_cache(request, stored)

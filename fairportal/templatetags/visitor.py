@@ -1,11 +1,22 @@
-"""Helpers of the visitor pages: country names and flags, QR codes, canonical URLs."""
+"""Helpers of the visitor pages: country names and flags, QR codes, canonical URLs, and
+the exhibitor cards and booth links that the directory shows two dozen of per page.
+
+The cards are built here, in Python, rather than by an included template: an include
+per card cost about half a millisecond, most of the uncached directory's time (see
+docs/performance.md). The markup is the one the former partial gave.
+"""
+
+import hashlib
+from html import escape
+from urllib.parse import quote
 
 import segno
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.core.cache import cache
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -52,12 +63,105 @@ def flag(code: str) -> str:
 
 @register.simple_tag
 def qr_svg(url: str, title: str = "") -> str:
-    """The QR code of `url` as inline SVG (no style attribute: the CSP stays strict)."""
-    code = segno.make(url, error="m")
-    svg = code.svg_inline(
-        scale=4, border=2, title=title or None, svgclass="qr-code", lineclass=None, omitsize=True
+    """The QR code of `url` as inline SVG (no style attribute: the CSP stays strict).
+
+    Encoding a QR code takes a few milliseconds and its SVG depends on nothing but the
+    URL and the title, so it is kept in the shared cache under a digest of both."""
+    key = "qr-svg:" + hashlib.sha256(f"{url}\x00{title}".encode()).hexdigest()[:40]
+    svg = cache.get(key)
+    if svg is None:
+        code = segno.make(url, error="m")
+        svg = code.svg_inline(
+            scale=4,
+            border=2,
+            title=title or None,
+            svgclass="qr-code",
+            lineclass=None,
+            omitsize=True,
+        )
+        svg = svg.replace("<svg ", '<svg role="img" ', 1)
+        cache.set(key, svg, timeout=30 * 24 * 3600)
+    return mark_safe(svg)  # noqa: S308 (segno output)
+
+
+def _floor_plan_url() -> str:
+    try:
+        return reverse("booths:floor_plan")
+    except NoReverseMatch:
+        return ""
+
+
+def _booth_links(booths, plan_url: str) -> str:
+    if not plan_url:
+        return " ".join(f'<span class="booth-code">{escape(b.code)}</span>' for b in booths)
+    label = gettext("Gian %(code)s trên sơ đồ")
+    return " ".join(
+        f'<a class="booth-code" href="{escape(plan_url)}?booth={escape(quote(b.code, safe=""))}"'
+        f' aria-label="{escape(label % {"code": b.code})}">{escape(b.code)}</a>'
+        for b in booths
     )
-    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 (segno output)
+
+
+@register.simple_tag
+def booth_links(booths) -> str:
+    """Each booth's code, linked to its place on the floor plan."""
+    return mark_safe(_booth_links(booths, _floor_plan_url()))  # noqa: S308 (escaped above)
+
+
+def _exhibitor_card(exhibitor, *, plan_url: str, booth_word: str, sectors_word: str) -> str:
+    name = exhibitor.name or ""
+    if exhibitor.logo_thumb:
+        logo = (
+            f'<img src="{escape(exhibitor.logo_thumb.url)}" alt="" width="72" height="72"'
+            ' loading="lazy">'
+        )
+    else:
+        logo = (
+            f'<span class="logo-placeholder" aria-hidden="true">{escape(name[:1].upper())}</span>'
+        )
+    meta = []
+    if exhibitor.fair_booths:
+        booths = _booth_links(exhibitor.fair_booths, plan_url)
+        meta.append(f'<span class="meta-item">{escape(booth_word)} {booths}</span>')
+    code = exhibitor.origin_country
+    meta.append(
+        f'<span class="meta-item"><span aria-hidden="true">{escape(flag(code))}</span>'
+        f" {escape(country_name(code))}</span>"
+    )
+    if exhibitor.zone:
+        meta.append(f'<span class="meta-item">{escape(exhibitor.zone.name)}</span>')
+    tags = ""
+    if sectors_word:
+        items = "".join(f"<li>{escape(sector.name)}</li>" for sector in exhibitor.sectors.all())
+        if items:
+            tags = f'<ul class="tags" aria-label="{escape(sectors_word)}">{items}</ul>'
+    meta_html = "\n      ".join(meta)
+    return (
+        '<li><article class="card exhibitor-card">\n'
+        f'  <div class="card-logo">{logo}</div>\n'
+        '  <div class="card-body">\n'
+        f'    <h3><a href="{escape(exhibitor.get_absolute_url())}">{escape(name)}</a></h3>\n'
+        f'    <p class="card-meta">{meta_html}</p>\n'
+        f"    {tags}\n"
+        "  </div>\n"
+        "</article></li>"
+    )
+
+
+@register.simple_tag
+def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
+    """The exhibitor cards of a list (`<li>` each): logo, name, booths, country, zone
+    and, with `show_sectors`, the sectors. Expects `fair_booths` (the booths of the
+    fair shown), `zone` and `sectors` fetched with the exhibitors. Every value is
+    escaped with `html.escape`, as Django's `escape` does."""
+    plan_url = _floor_plan_url()
+    booth_word = gettext("Gian")
+    sectors_word = gettext("Ngành") if show_sectors else ""
+    cards = (
+        _exhibitor_card(e, plan_url=plan_url, booth_word=booth_word, sectors_word=sectors_word)
+        for e in exhibitors
+    )
+    return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
 @register.simple_tag(takes_context=True)
@@ -89,3 +193,12 @@ def query_with(context, **changes) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else request.path
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """The page numbers to link around the current page: the first and last, two on
+    each side of the current one, and "…" for the rest (5,000 exhibitors make 209
+    pages, too many links for a phone)."""
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
