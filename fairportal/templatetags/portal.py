@@ -38,16 +38,20 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     current = get_language()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": _translated(path, code, current),
-            "absolute_url": settings.PORTAL_BASE_URL + _translated(path, code, current),
-            "is_current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        # The page in its own language is the path asked for: no need to translate it.
+        url = path if code == current else _translated(path, code, current)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": settings.PORTAL_BASE_URL + url,
+                "is_current": code == current,
+            }
+        )
+    return links
 
 
 @register.simple_tag(takes_context=True)

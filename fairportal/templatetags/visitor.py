@@ -14,9 +14,9 @@ import segno
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -170,7 +170,7 @@ def canonical_url(context, keep: str = "page") -> str:
     request = context.get("request")
     if request is None:
         return settings.PORTAL_BASE_URL + "/"
-    path = translate_url(request.path, get_language())
+    path = request.path  # already in the page's language (LocaleMiddleware read it there)
     kept = request.GET.copy()
     for key in list(kept.keys()):
         if key not in keep.split(","):
