@@ -110,51 +110,74 @@ def directory_facets(
     zone: str = "",
     country: str = "",
 ) -> dict:
-    """Each facet's options with the number of exhibitors choosing it would give.
+    """Each facet's options with the number of exhibitors choosing it would give, and
+    the number of results (`count`).
 
     A facet's counts apply the search and the other facets, not its own, so a
-    visitor sees how many results each option would lead to. Four queries.
+    visitor sees how many results each option would lead to. Four queries: the
+    sectors, their counts, the zones, and the exhibitors matching the search and
+    sectors counted by (zone, country), from which the zone and country counts and
+    the number of results are summed.
     """
     sectors = tuple(sectors)
     base = fair_exhibitors(fair)
 
+    # Counted on the exhibitor–sector table (a pair is there once): a third of the
+    # time of counting distinct exhibitors through a join from the sectors.
     for_sectors = _apply_filters(base, q=q, zone=zone, country=country).values("pk")
-    sector_options = Sector.objects.annotate(
-        count=Count("exhibitors", filter=Q(exhibitors__in=for_sectors), distinct=True)
-    ).order_by("position", "slug")
-
-    # Grouped over the matching exhibitors, as the countries are: counting through the
-    # zones' reverse join touched every exhibitor and cost five times as much.
-    for_zones = _apply_filters(base, q=q, sectors=sectors, country=country)
-    zone_counts = dict(for_zones.order_by().values_list("zone_id").annotate(count=Count("pk")))
-    zone_options = IndustrialZone.objects.order_by("position", "slug")
-    for z in zone_options:
-        z.count = zone_counts.get(z.pk, 0)
-
-    for_countries = _apply_filters(base, q=q, sectors=sectors, zone=zone)
-    country_counts = dict(
-        for_countries.order_by()
-        .values_list("origin_country")
-        .annotate(count=Count("pk"))
-        .values_list("origin_country", "count")
+    sector_counts = dict(
+        Exhibitor.sectors.through.objects.filter(exhibitor__in=for_sectors)
+        .order_by()
+        .values_list("sector_id")
+        .annotate(count=Count("exhibitor_id"))
     )
+    sector_options = Sector.objects.order_by("position", "slug")
+    for s in sector_options:
+        s.count = sector_counts.get(s.pk, 0)
+
+    zone_options = list(IndustrialZone.objects.order_by("position", "slug"))
+    # An unknown zone matches no exhibitor, as the directory's `zone__slug` filter.
+    zone_id = next((z.pk for z in zone_options if z.slug == zone), -1) if zone else None
+    groups = (
+        _apply_filters(base, q=q, sectors=sectors)
+        .order_by()
+        .values_list("zone_id", "origin_country")
+        .annotate(count=Count("pk"))
+    )
+    zone_counts, country_counts, total = {}, {}, 0
+    for group_zone, group_country, count in groups:
+        in_zone = zone_id is None or group_zone == zone_id
+        in_country = not country or group_country == country
+        if in_country:
+            zone_counts[group_zone] = zone_counts.get(group_zone, 0) + count
+        if in_zone:
+            country_counts[group_country] = country_counts.get(group_country, 0) + count
+        if in_zone and in_country:
+            total += count
     if country and country not in country_counts:
         country_counts[country] = 0
 
     return {
+        "count": total,
         "sectors": [
             {"value": s.slug, "label": s.name, "count": s.count, "selected": s.slug in sectors}
             for s in sector_options
             if s.count or s.slug in sectors
         ],
         "zones": [
-            {"value": z.slug, "label": z.name, "count": z.count, "selected": z.slug == zone}
+            {
+                "value": z.slug,
+                "label": z.name,
+                "count": zone_counts.get(z.pk, 0),
+                "selected": z.slug == zone,
+            }
             for z in zone_options
-            if z.count or z.slug == zone
+            if zone_counts.get(z.pk) or z.slug == zone
         ],
         "countries": [
             {"value": code, "label": code, "count": count, "selected": code == country}
             for code, count in sorted(country_counts.items())
+            if count or code == country
         ],
     }
 

@@ -9,6 +9,7 @@ import io
 
 import segno
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -53,18 +54,33 @@ class DirectoryView(FairMixin, ListView):
     def get_queryset(self):
         return selectors.directory(fair=self.fair, sort=self.sort, **self.filters)
 
+    @cached_property
+    def facets(self) -> dict:
+        return selectors.directory_facets(fair=self.fair, **self.filters)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The facets' query has counted the results already: no COUNT query of its own.
+        return _CountedPaginator(queryset, per_page, count=self.facets["count"], **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        facets = selectors.directory_facets(fair=self.fair, **self.filters)
         context.update(
             fair=self.fair,
-            facets=facets,
+            facets=self.facets,
             filters=self.filters,
             sort=self.sort,
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )
         return context
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the number of objects instead of counting them again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count  # fills the cached_property `count`
 
 
 def _query_without_page(request) -> str:

@@ -64,7 +64,7 @@ def test_home_queries_are_fixed(client, django_assert_num_queries, size):
 def test_directory_queries_are_fixed(client, django_assert_num_queries, size, params):
     build_fair(size)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get("/exhibitors/", params)
 
     assert len(response.context["exhibitors"]) > 0
@@ -74,7 +74,7 @@ def test_directory_queries_are_fixed(client, django_assert_num_queries, size, pa
 def test_directory_sorted_by_booth_queries_are_fixed(client, django_assert_num_queries, size):
     build_fair(size)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get("/exhibitors/", {"sort": "booth"})
 
 
