@@ -21,7 +21,9 @@ compression leaks nothing (BREACH).
 import gzip
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
@@ -44,13 +46,20 @@ PRIVATE_MODELS = {"booths.boothapplication", "booths.exhibitorstaff", "exhibitor
 _STARTED_AT = time.time()
 
 
+def _first_version() -> int:
+    # A version never seen before, even after Redis lost its keys (it keeps nothing on
+    # disk): a copy of a page kept by a process under an old version must never match.
+    return time.time_ns() // 1000
+
+
 def public_data_version() -> tuple[int, float]:
     """(version, time of the last change) of the public data."""
     stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
     version = stored.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        first = _first_version()
+        cache.add(VERSION_KEY, first, timeout=None)
+        version = cache.get(VERSION_KEY, first)
     return version, stored.get(CHANGED_KEY, _STARTED_AT)
 
 
@@ -58,7 +67,7 @@ def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (a fresh or cleared cache)
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
     cache.set(CHANGED_KEY, time.time(), timeout=None)
 
 
@@ -99,18 +108,75 @@ def _page_key(language: str, full_path: str) -> str:
     return f"page:v3:{digest}"
 
 
+class _LocalCopies:
+    """The pages this process served lately, so that a hit need not bring the page's
+    body from Redis again (70 kB for the floor plan).
+
+    Never trusted alone: a copy is served only when its data version is the one Redis
+    holds now, read on every request in the same round trip as before. A change made
+    through any instance therefore drops every instance's copies at once. Bounded by
+    PUBLIC_CACHE_LOCAL_BYTES (bodies' sizes), least recently used first out.
+    """
+
+    def __init__(self):
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def _budget() -> int:
+        return getattr(settings, "PUBLIC_CACHE_LOCAL_BYTES", 8 * 1024 * 1024)
+
+    def get(self, key: str):
+        with self.lock:
+            stored = self.entries.get(key)
+            if stored is not None:
+                self.entries.move_to_end(key)
+            return stored
+
+    def put(self, key: str, stored) -> None:
+        budget = self._budget()
+        size = len(stored[1])
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[1])
+            if size > budget // 4:  # one page may not push out most of the others
+                return
+            self.entries[key] = stored
+            self.size += size
+            while self.size > budget:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped[1])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_local_copies = _LocalCopies()
+
+
 def _lookup(language: str, full_path: str):
     """(key, version, time of the last change, stored page or None), in one round trip
-    to the cache: the data version and the page are read together, and a page stored
-    under an older version is no page at all."""
+    to the cache: the data version and the page are read together (the page only when
+    this process holds no copy of it), and a page stored under an older version is no
+    page at all."""
     key = _page_key(language, full_path)
-    got = cache.get_many([VERSION_KEY, CHANGED_KEY, key])
+    local = _local_copies.get(key)
+    wanted = [VERSION_KEY, CHANGED_KEY] if local is not None else [VERSION_KEY, CHANGED_KEY, key]
+    got = cache.get_many(wanted)
     version = got.get(VERSION_KEY)
     if version is None:
         version, _changed_at = public_data_version()
-    stored = got.get(key)
+    stored = local if local is not None else got.get(key)
+    if stored is not None and stored[0] != version and local is not None:
+        stored = cache.get(key)  # the copy is outdated: another instance may have a newer
     if stored is not None and stored[0] != version:
         stored = None
+    if stored is not None and stored is not local:
+        _local_copies.put(key, stored)
     return key, version, got.get(CHANGED_KEY, _STARTED_AT), stored
 
 
@@ -144,7 +210,9 @@ def _save(key: str, version, response, timeout: int) -> None:
         compressed = gzip.compress(content, compresslevel=6, mtime=0)
         if len(compressed) < len(content):
             content, encoding = compressed, "gzip"
-    cache.set(key, (version, content, headers, encoding), timeout)
+    stored = (version, content, headers, encoding)
+    cache.set(key, stored, timeout)
+    _local_copies.put(key, stored)
 
 
 def _from_cache(request, stored) -> HttpResponse:

@@ -161,6 +161,9 @@ PUBLIC_CACHED_VIEWS = [
     ),
 ]
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
+# Bytes of cached pages each process keeps a copy of (checked against the shared data
+# version on every hit; see fairportal.cache._LocalCopies).
+PUBLIC_CACHE_LOCAL_BYTES = int(os.environ.get("PUBLIC_CACHE_LOCAL_BYTES", str(8 * 1024 * 1024)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -285,3 +285,36 @@ def test_api_read_is_cached_and_gzipped_and_a_change_drops_it(client):
     assert gzip.decompress(zipped.content) == first.content
     assert zipped["Cache-Control"] == first["Cache-Control"]  # the API's own max-age
     assert after.json()["results"][0]["name"]["vi"] == "Canon Việt Nam (Thăng Long)"
+
+
+def test_a_local_copy_is_not_served_once_the_shared_version_moves(client):
+    # Another instance changes the data: here, a bump of the shared version without
+    # this process's signals. The copy this process kept must not be served.
+    from django.core.cache import cache
+
+    from fairportal.cache import VERSION_KEY
+
+    fair = make_fair(name_vi="Tên trước")
+    assert client.get("/")["X-Cache"] == "miss"
+    assert client.get("/")["X-Cache"] == "hit"
+
+    Fair.objects.filter(pk=fair.pk).update(name_vi="Tên sau")
+    cache.incr(VERSION_KEY)
+    response = client.get("/")
+
+    assert response["X-Cache"] == "miss" and "Tên sau" in response.text
+
+
+def test_a_local_copy_is_not_served_after_the_cache_lost_its_keys(client):
+    # Redis restarted empty: the version starts again, at a value never used before.
+    from django.core.cache import cache
+
+    fair = make_fair(name_vi="Tên trước")
+    client.get("/")
+    assert client.get("/")["X-Cache"] == "hit"
+
+    Fair.objects.filter(pk=fair.pk).update(name_vi="Tên sau")
+    cache.clear()
+    response = client.get("/")
+
+    assert response["X-Cache"] == "miss" and "Tên sau" in response.text
