@@ -71,10 +71,20 @@ def _place_tip(booth, hall) -> None:
     booth.tip_text_y = booth.tip_y + 13
 
 
+# What the plan shows of a booth's holder: its name, profile link and whether it is
+# published. The other columns (descriptions, search text, logos…) made most of the
+# cost of building 1,100 holders.
+_PLAN_HOLDER_FIELDS = ("id", "slug", "is_published", "name_vi", "name_en")
+
+
 def floor_plan(fair) -> list[Hall]:
     """The booths of `fair` grouped by hall, each hall sized to hold its drawing."""
     halls: dict[str, Hall] = {}
-    for booth in fair_booths(fair):
+    booth_fields = [f.attname for f in Booth._meta.concrete_fields]
+    booths = fair_booths(fair).only(
+        *booth_fields, *(f"exhibitor__{name}" for name in _PLAN_HOLDER_FIELDS)
+    )
+    for booth in booths:
         hall = halls.setdefault(booth.hall, Hall(name=booth.hall))
         hall.booths.append(booth)
         hall.width = max(hall.width, booth.plan_x + booth.plan_w)
