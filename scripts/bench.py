@@ -9,7 +9,7 @@ page at each size, and the peak resident memory of each worker. Results go to
 stdout and to docs/performance-results.md.
 
 Environment: BENCH_PG (default postgres://root@127.0.0.1:5432), BENCH_SIZES
-(default "500,5000"), BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 3)
+(default "500,5000"), BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 5)
 runs of each endpoint (the median is reported), BENCH_CONNECTIONS (default 16),
 WEB_CONCURRENCY (default 3), GUNICORN_THREADS (default 2).
 """
@@ -36,7 +36,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 # Each endpoint is timed once per round, the rounds one after the other, and the
 # median of the rounds is reported: a burst of other work on the machine then spoils
 # one round of every endpoint rather than all of one endpoint's figures.
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 PORT = 8391
 
@@ -192,6 +192,7 @@ def median_run(runs: list[dict]) -> dict:
     """Each figure's median over the runs (errors: their sum)."""
     out = {key: statistics.median(r[key] for r in runs) for key in ("rps", "p50", "p99")}
     out["errors"] = sum(r["errors"] for r in runs)
+    out["rounds"] = [r["rps"] for r in runs]
     return out
 
 
@@ -294,8 +295,8 @@ def render(results, counts, memory) -> str:
         f"WEB_CONCURRENCY={os.environ.get('WEB_CONCURRENCY', '3')}, "
         f"GUNICORN_THREADS={os.environ.get('GUNICORN_THREADS', '2')}.",
         "",
-        "| size | cache | endpoint | req/s | p50 ms | p99 ms | errors | rps ÷ healthz | p99 ÷ healthz | queries |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| size | cache | endpoint | req/s | p50 ms | p99 ms | errors | rps ÷ healthz | p99 ÷ healthz | queries | req/s by round |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
 
     def row_order(item):
@@ -310,7 +311,9 @@ def render(results, counts, memory) -> str:
         lines.append(
             f"| {size} | {'on' if cached else 'off'} | {name} | {r['rps']:.0f} | {r['p50']:.1f} | "
             f"{r['p99']:.1f} | {r['errors']} | {r['rps'] / base['rps']:.2f} | "
-            f"{r['p99'] / base['p99']:.2f} | {queries} (HTTP {status}) |"
+            f"{r['p99'] / base['p99']:.2f} | {queries} (HTTP {status}) | "
+            + " / ".join(f"{rps:.0f}" for rps in r.get("rounds", []))
+            + " |"
         )
     lines += ["", "Targets (ratios to /healthz of the same run):", ""]
     lines += [
