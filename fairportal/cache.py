@@ -207,7 +207,9 @@ def _save(key: str, version, response, timeout: int) -> None:
     ]
     content, encoding = response.content, ""
     if len(content) >= GZIP_MIN_BYTES and not response.has_header("Content-Encoding"):
-        compressed = gzip.compress(content, compresslevel=6, mtime=0)
+        # Level 9: compressed once per data version, sent to every phone (the floor
+        # plan: 54 kB instead of 57 kB, 20 ms once instead of 6 ms).
+        compressed = gzip.compress(content, compresslevel=9, mtime=0)
         if len(compressed) < len(content):
             content, encoding = compressed, "gzip"
     stored = (version, content, headers, encoding)
