@@ -149,11 +149,6 @@ class _LocalCopies:
                 _key, dropped = self.entries.popitem(last=False)
                 self.size -= len(dropped[1])
 
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
-
 
 _local_copies = _LocalCopies()
 
