@@ -20,7 +20,7 @@ from events import calendars, selectors
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from exhibitors.validators import normalize_phone
 from fairportal.audit import record
-from fairportal.cache import public_data_changed
+from fairportal.cache import ATTENDANCE, public_data_changed
 from fairportal.mail import send_on_commit
 from fairportal.tokens import new_token
 
@@ -124,7 +124,7 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
             changes={"event": event.slug, "waitlist_position": position},
         )
         _mail_registration(registration, token, "registration_created", position)
-        public_data_changed()
+        public_data_changed(ATTENDANCE)
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
 
 
@@ -198,6 +198,8 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
             record(action="registration.promoted", obj=first, actor=actor)
             _mail_registration(first, "", "registration_promoted")
             promoted.append(first)
+        if promoted:
+            public_data_changed(ATTENDANCE)  # update() sends no signal: seats left moved
     return promoted
 
 
@@ -223,7 +225,7 @@ def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
             )
         previous = registration.status
         registration.status = EventRegistration.Status.CANCELLED
-        public_data_changed()
+        public_data_changed(ATTENDANCE)
         record(
             action="registration.cancelled",
             obj=registration,
@@ -458,7 +460,7 @@ def accept_meeting(
             break
         if not accepted:
             raise SlotTaken(_("Không còn bàn trống trong khung giờ này."), "no_table")
-        public_data_changed()  # update() sends no signal; cached pages read meetings too
+        public_data_changed(ATTENDANCE)  # update() sends no signal
         meeting.refresh_from_db()
         record(
             action="meeting.accepted",

@@ -4,9 +4,16 @@ Anonymous GETs of the listed pages are kept in the cache together with the *publ
 data version* they were built at; a hit reads the current version and the page in one
 round trip and counts only when the two agree. Any change to what public pages show
 bumps that version, so every cached page is invalid at once: a model save or delete
-(signals), and writes
-made with `update()`/`F()` in services, which send no signals and therefore call
-`public_data_changed()` themselves.
+(signals), and writes made with `update()`/`F()` in services, which send no signals
+and therefore call `public_data_changed()` themselves.
+
+The version has two parts. The *catalogue* is what the board and the companies edit
+(fairs, exhibitors, products, booths, the programme); every cached page depends on it.
+*Attendance* is what visitors write all day long (seminar registrations and the seats
+they take, meeting requests); only the pages that show seats depend on it, so a
+visitor's registration does not throw away the directory, the profiles and the floor
+plan. A cached view is counted as showing attendance unless settings list it in
+PUBLIC_CACHE_WITHOUT_ATTENDANCE.
 
 Nothing per visitor is in a cached page: logged-in users, pages that set a cookie or
 carry a CSRF token (forms) and pages with pending messages are never stored.
@@ -38,11 +45,16 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-VERSION_KEY = "public-data:version"
+VERSION_KEY = "public-data:version"  # the catalogue
+ATTENDANCE_KEY = "public-data:attendance"
 CHANGED_KEY = "public-data:changed-at"
+CATALOGUE, ATTENDANCE = "catalogue", "attendance"
 PUBLIC_APPS = ("exhibitors", "events", "booths")
 # Rows that no public page shows: changing them keeps the cache.
 PRIVATE_MODELS = {"booths.boothapplication", "booths.exhibitorstaff", "exhibitors.exhibitorslug"}
+# Rows that visitors write, shown only by the pages with seats (see the module's note).
+ATTENDANCE_MODELS = {"events.eventregistration", "events.meetingrequest"}
+_SCOPE_KEYS = {CATALOGUE: VERSION_KEY, ATTENDANCE: ATTENDANCE_KEY}
 _STARTED_AT = time.time()
 
 
@@ -52,35 +64,45 @@ def _first_version() -> int:
     return time.time_ns() // 1000
 
 
+def _started(key: str) -> int:
+    """The version under `key`, started (once, whoever comes first) when missing."""
+    first = _first_version()
+    cache.add(key, first, timeout=None)
+    return cache.get(key, first)
+
+
 def public_data_version() -> tuple[int, float]:
-    """(version, time of the last change) of the public data."""
+    """(catalogue version, time of the last change) of the public data."""
     stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
     version = stored.get(VERSION_KEY)
     if version is None:
-        first = _first_version()
-        cache.add(VERSION_KEY, first, timeout=None)
-        version = cache.get(VERSION_KEY, first)
+        version = _started(VERSION_KEY)
     return version, stored.get(CHANGED_KEY, _STARTED_AT)
 
 
-def _bump() -> None:
+def _bump(scope: str = CATALOGUE) -> None:
+    key = _SCOPE_KEYS[scope]
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # no version yet (a fresh or cleared cache)
-        cache.set(VERSION_KEY, _first_version(), timeout=None)
+        cache.set(key, _first_version(), timeout=None)
     cache.set(CHANGED_KEY, time.time(), timeout=None)
 
 
-def public_data_changed() -> None:
-    """Invalidate every cached public page: now, and again when the transaction commits
-    (so a page cached by a reader between the two cannot outlive the commit)."""
-    _bump()
-    transaction.on_commit(_bump)
+def public_data_changed(scope: str = CATALOGUE) -> None:
+    """Invalidate the cached public pages that depend on `scope` (the catalogue: all of
+    them): now, and again when the transaction commits (so a page cached by a reader
+    between the two cannot outlive the commit)."""
+    _bump(scope)
+    transaction.on_commit(lambda: _bump(scope))
 
 
 def _on_change(sender, **kwargs):
     model = kwargs.get("model") if "pk_set" in kwargs else sender
-    if model is None or model._meta.label_lower not in PRIVATE_MODELS:
+    label = model._meta.label_lower if model is not None else None
+    if label in ATTENDANCE_MODELS:
+        public_data_changed(ATTENDANCE)
+    elif label not in PRIVATE_MODELS:
         public_data_changed()
 
 
@@ -104,8 +126,8 @@ def connect_signals() -> None:
 def _page_key(language: str, full_path: str) -> str:
     digest = hashlib.sha256(f"{language}|{full_path}".encode()).hexdigest()[:40]
     # One key per page and language; the entry says which data version it shows.
-    # ("v3": entries are (version, body, headers, encoding), a format of their own.)
-    return f"page:v3:{digest}"
+    # ("v4": entries are ((catalogue, attendance), body, headers, encoding).)
+    return f"page:v4:{digest}"
 
 
 class _LocalCopies:
@@ -153,18 +175,27 @@ class _LocalCopies:
 _local_copies = _LocalCopies()
 
 
-def _lookup(language: str, full_path: str):
+def _lookup(language: str, full_path: str, attendance: bool):
     """(key, version, time of the last change, stored page or None), in one round trip
     to the cache: the data version and the page are read together (the page only when
     this process holds no copy of it), and a page stored under an older version is no
-    page at all."""
+    page at all. The version is (catalogue, attendance), the second None for a page
+    that shows no attendance."""
     key = _page_key(language, full_path)
     local = _local_copies.get(key)
-    wanted = [VERSION_KEY, CHANGED_KEY] if local is not None else [VERSION_KEY, CHANGED_KEY, key]
+    wanted = [VERSION_KEY, ATTENDANCE_KEY, CHANGED_KEY]
+    if local is None:
+        wanted.append(key)
     got = cache.get_many(wanted)
-    version = got.get(VERSION_KEY)
-    if version is None:
-        version, _changed_at = public_data_version()
+    catalogue = got.get(VERSION_KEY)
+    if catalogue is None:
+        catalogue = _started(VERSION_KEY)
+    seats = None
+    if attendance:
+        seats = got.get(ATTENDANCE_KEY)
+        if seats is None:
+            seats = _started(ATTENDANCE_KEY)
+    version = (catalogue, seats)
     stored = local if local is not None else got.get(key)
     if stored is not None and stored[0] != version and local is not None:
         stored = cache.get(key)  # the copy is outdated: another instance may have a newer
@@ -244,6 +275,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.views = set(getattr(settings, "PUBLIC_CACHED_VIEWS", ()))
+        self.without_attendance = set(getattr(settings, "PUBLIC_CACHE_WITHOUT_ATTENDANCE", ()))
         self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
 
     def __call__(self, request):
@@ -264,7 +296,8 @@ class PublicPageCacheMiddleware:
         if not self._eligible(request):
             return None
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        key, version, changed_at, stored = _lookup(language, request.get_full_path())
+        attendance = request.resolver_match.view_name not in self.without_attendance
+        key, version, changed_at, stored = _lookup(language, request.get_full_path(), attendance)
         request._public_cache = (key, version, changed_at)
         if stored is None:
             return None
@@ -304,6 +337,7 @@ class PublicPageCacheHitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.views = set(getattr(settings, "PUBLIC_CACHED_VIEWS", ()))
+        self.without_attendance = set(getattr(settings, "PUBLIC_CACHE_WITHOUT_ATTENDANCE", ()))
         self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
 
     def __call__(self, request):
@@ -342,7 +376,8 @@ class PublicPageCacheHitMiddleware:
                 return None
         if match.view_name not in self.views:
             return None
-        _key, _version, _changed_at, stored = _lookup(language, request.get_full_path())
+        attendance = match.view_name not in self.without_attendance
+        _key, _version, _changed_at, stored = _lookup(language, request.get_full_path(), attendance)
         if stored is None:
             return None
         response = _from_cache(request, stored)

@@ -160,6 +160,25 @@ PUBLIC_CACHED_VIEWS = [
         for kind in ("list", "detail")
     ),
 ]
+# The cached views whose pages show no seats, registrations or meetings: what visitors
+# write all day long (a seminar registration, a meeting request) keeps them. Every other
+# cached view (the programme, the API's events) is built again after such a write.
+PUBLIC_CACHE_WITHOUT_ATTENDANCE = [
+    "home",
+    "visit",
+    "exhibitors:list",
+    "exhibitors:detail",
+    "exhibitors:qr",
+    "exhibitors:products",
+    "booths:floor_plan",
+    # Not the sitemap nor the calendar files: they carry the events' updated_at, which
+    # every seat taken moves.
+    *(
+        f"api:{name}-{kind}"
+        for name in ("fair", "sector", "zone", "exhibitor", "product", "booth")
+        for kind in ("list", "detail")
+    ),
+]
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 # Bytes of cached pages each process keeps a copy of (checked against the shared data
 # version on every hit; see fairportal.cache._LocalCopies).

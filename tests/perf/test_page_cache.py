@@ -318,3 +318,115 @@ def test_a_local_copy_is_not_served_after_the_cache_lost_its_keys(client):
     response = client.get("/")
 
     assert response["X-Cache"] == "miss" and "Tên sau" in response.text
+
+
+# What visitors write all day (seats, meeting requests) refreshes the pages that show
+# seats, and keeps the catalogue's pages (directory, profiles, floor plan) cached.
+CATALOGUE_PAGES = [
+    "/",
+    "/exhibitors/",
+    "/exhibitors/cong-ty-a/",
+    "/floor-plan/",
+    "/api/v1/exhibitors/",
+]
+
+
+def _catalogue_with_a_seminar(client):
+    from tests.factories import make_booth, make_event, make_exhibitor
+
+    fair = make_fair(is_current=True)
+    exhibitor = make_exhibitor(slug="cong-ty-a", name_vi="Công ty A")
+    make_booth(fair=fair, exhibitor=exhibitor, code="A001")
+    event = make_event(fair=fair, slug="hoi-thao-b", capacity=5)
+    for path in [*CATALOGUE_PAGES, "/events/", "/api/v1/events/"]:
+        client.get(path)
+    assert client.get("/events/")["X-Cache"] == "hit"
+    return exhibitor, event
+
+
+def _register(event, email="lan@example.vn"):
+    from events.services import register_attendee
+
+    data = {"name": "Lan", "email": email, "phone": "0912345678", "consent": True}
+    return register_attendee(event=event, data=data, language="vi").registration
+
+
+def test_a_registration_refreshes_the_seats_and_keeps_the_catalogue_cached(client):
+    _exhibitor, event = _catalogue_with_a_seminar(client)
+
+    _register(event)
+    programme = client.get("/events/")
+    api = client.get("/api/v1/events/")
+
+    assert programme["X-Cache"] == "miss" and "còn 4 chỗ" in programme.text
+    assert api["X-Cache"] == "miss" and api.json()["results"][0]["seats_left"] == 4
+    assert [client.get(path)["X-Cache"] for path in CATALOGUE_PAGES] == ["hit"] * 5
+
+
+def test_a_cancelled_registration_gives_the_seat_back_on_the_cached_programme(client):
+    from events.services import cancel_registration
+
+    _exhibitor, event = _catalogue_with_a_seminar(client)
+    registration = _register(event)
+    assert "còn 4 chỗ" in client.get("/events/").text
+    assert client.get("/events/")["X-Cache"] == "hit"
+
+    cancel_registration(registration=registration)
+    programme = client.get("/events/")
+
+    assert programme["X-Cache"] == "miss" and "còn 5 chỗ" in programme.text
+
+
+def test_a_waitlisted_visitor_promoted_by_the_board_shows_on_the_programme(client):
+    from events.models import SideEvent
+    from events.services import promote_waitlist
+
+    _exhibitor, event = _catalogue_with_a_seminar(client)
+    for n in range(6):
+        _register(event, email=f"khach{n}@example.vn")
+    assert "hết chỗ" in client.get("/events/").text
+    # Two more seats, written without a signal (as a script would), then the promotion.
+    SideEvent.objects.filter(pk=event.pk).update(capacity=7)
+    assert "hết chỗ" in client.get("/events/").text  # nothing told the cache yet
+
+    promote_waitlist(event=event)
+    programme = client.get("/events/")
+
+    assert programme["X-Cache"] == "miss" and "còn 1 chỗ" in programme.text
+    assert SideEvent.objects.get(pk=event.pk).seats_taken == 6
+
+
+def test_a_meeting_request_keeps_the_catalogue_cached(client, mailoutbox):
+    from events.models import SideEvent
+    from tests.events.conftest import at
+    from tests.factories import make_event, make_meeting_request
+
+    exhibitor, event = _catalogue_with_a_seminar(client)
+    session = make_event(
+        event.fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=at(14), ends_at=at(16)
+    )
+    for path in [*CATALOGUE_PAGES, "/events/"]:
+        client.get(path)
+
+    make_meeting_request(session, exhibitor)
+
+    assert [client.get(path)["X-Cache"] for path in CATALOGUE_PAGES] == ["hit"] * 5
+    assert client.get("/events/")["X-Cache"] == "miss"
+
+
+def test_a_catalogue_change_still_drops_every_page(client):
+    exhibitor, _event = _catalogue_with_a_seminar(client)
+
+    exhibitor.name_vi = "Công ty A mới"
+    exhibitor.save()
+
+    assert [client.get(path)["X-Cache"] for path in [*CATALOGUE_PAGES, "/events/"]] == ["miss"] * 6
+    assert "Công ty A mới" in client.get("/exhibitors/").text
+
+
+def test_pages_said_to_show_no_attendance_are_cached_pages(settings):
+    # A typo in the list would silently make a page depend on attendance (harmless),
+    # or name a page that is not cached at all: both are mistakes worth a red test.
+    assert set(settings.PUBLIC_CACHE_WITHOUT_ATTENDANCE) <= set(settings.PUBLIC_CACHED_VIEWS)
+    showing_seats = {"events:list", "api:event-list", "api:event-detail"}
+    assert not showing_seats & set(settings.PUBLIC_CACHE_WITHOUT_ATTENDANCE)
