@@ -18,6 +18,12 @@ PUBLIC_CACHE_WITHOUT_ATTENDANCE.
 Nothing per visitor is in a cached page: logged-in users, pages that set a cookie or
 carry a CSRF token (forms) and pages with pending messages are never stored.
 
+A page missing from the cache is built once, not once per visitor asking for it at the
+same moment: the first request takes a short lock in the shared cache (one per page and
+data version, so across every instance) and builds; the others wait for its page, a
+few tens of milliseconds, instead of building the same page side by side right after
+every change (the "dog-pile" that would follow each edit on the opening morning).
+
 A cached page is stored gzip-compressed once, when it is built, and sent compressed to
 every client that accepts gzip (all browsers do): the floor plan's 700 kB of HTML
 becomes a few dozen kB on the hall's Wi-Fi, and a hit costs no compression. Only these
@@ -31,6 +37,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
@@ -206,6 +213,49 @@ def _lookup(language: str, full_path: str, attendance: bool):
     return key, version, got.get(CHANGED_KEY, _STARTED_AT), stored
 
 
+# How long a request waits for the page another one is building, and how often it
+# looks: past the wait it builds the page itself. The lock outlives a crashed builder
+# by at most BUILD_LOCK_SECONDS.
+BUILD_WAIT_SECONDS = 2.0
+BUILD_POLL_SECONDS = 0.01
+BUILD_LOCK_SECONDS = 10
+
+
+def _build_lock(key: str, version) -> str:
+    return f"{key}:building:{version[0]}:{version[1]}"
+
+
+def _claim_or_wait(request, key: str, version):
+    """None when this request is to build the page (it then holds the build lock, or
+    waited long enough); the page, when another request built it meanwhile."""
+    lock = _build_lock(key, version)
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while True:
+        if cache.add(lock, 1, timeout=BUILD_LOCK_SECONDS):
+            request._public_cache_lock = lock
+            # Built and released between this request's lookup and its claim?
+            stored = cache.get(key)
+            if stored is not None and stored[0] == version:
+                _release(request)
+                return stored
+            return None
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(BUILD_POLL_SECONDS)
+        stored = cache.get(key)
+        if stored is not None and stored[0] == version:
+            _local_copies.put(key, stored)
+            return stored
+
+
+def _release(request) -> None:
+    lock = getattr(request, "_public_cache_lock", None)
+    if lock is not None:
+        request._public_cache_lock = None
+        with suppress(Exception):  # the lock expires anyway
+            cache.delete(lock)
+
+
 def _cacheable(request, response) -> bool:
     messages = getattr(request, "_messages", None)
     return (
@@ -279,7 +329,11 @@ class PublicPageCacheMiddleware:
         self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
 
     def __call__(self, request):
-        return self.store(request, self.get_response(request))
+        try:
+            return self.store(request, self.get_response(request))
+        finally:
+            if not getattr(request, "_public_cache_outer", False):
+                _release(request)  # else the hit middleware releases, once it stored
 
     def _eligible(self, request) -> bool:
         match = getattr(request, "resolver_match", None)
@@ -300,7 +354,9 @@ class PublicPageCacheMiddleware:
         key, version, changed_at, stored = _lookup(language, request.get_full_path(), attendance)
         request._public_cache = (key, version, changed_at)
         if stored is None:
-            return None
+            stored = _claim_or_wait(request, key, version)
+        if stored is None:
+            return None  # this request builds the page
         return _from_cache(request, stored)
 
     def store(self, request, response):
@@ -345,10 +401,13 @@ class PublicPageCacheHitMiddleware:
         response = self.hit(request)
         if response is not None:
             return response
-        response = self.get_response(request)
-        if getattr(request, "_public_cache_pending", False) and _cacheable(request, response):
-            key, version, _changed_at = request._public_cache
-            _save(key, version, response, self.timeout)
+        try:
+            response = self.get_response(request)
+            if getattr(request, "_public_cache_pending", False) and _cacheable(request, response):
+                key, version, _changed_at = request._public_cache
+                _save(key, version, response, self.timeout)
+        finally:
+            _release(request)  # the page is stored, or will not be: nobody waits longer
         return response
 
     def _language(self, request) -> str:

@@ -1,0 +1,99 @@
+"""A page missing from the cache is built once, however many visitors ask for it at the
+same moment; the others wait for that page rather than build it side by side."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
+
+from fairportal import cache as page_cache
+from tests.factories import make_booth, make_exhibitor, make_fair
+
+
+def _in_thread(path):
+    """GET `path` from another thread (another worker); returns (thread, outcome)."""
+    outcome = {}
+
+    def worker():
+        try:
+            outcome["response"] = Client().get(path)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    return thread, outcome
+
+
+@pytest.mark.django_db
+def test_a_visitor_waits_for_the_page_another_instance_is_building():
+    key, version, _changed, stored = page_cache._lookup("vi", "/visit/", attendance=False)
+    assert stored is None
+    lock = page_cache._build_lock(key, version)
+    assert page_cache.cache.add(lock, 1)  # another instance is building /visit/
+
+    thread, outcome = _in_thread("/visit/")
+    time.sleep(0.2)
+    page_cache._save(key, version, HttpResponse("<p>Trang do máy khác dựng</p>"), 600)
+    page_cache.cache.delete(lock)
+    thread.join(timeout=10)
+
+    response = outcome["response"]
+    assert response.status_code == 200 and response["X-Cache"] == "hit"
+    assert response.content.decode() == "<p>Trang do máy khác dựng</p>"
+
+
+@pytest.mark.django_db
+def test_the_build_lock_is_released_after_a_page_and_after_a_not_found(client):
+    make_fair(is_current=True)
+    for path, status in (("/exhibitors/", 200), ("/exhibitors/khong-co-cong-ty-nay/", 404)):
+        response = client.get(path)
+        key, version, _changed, _stored = page_cache._lookup("vi", path, attendance=False)
+
+        assert response.status_code == status
+        assert page_cache.cache.get(page_cache._build_lock(key, version)) is None
+    # And the not-found page is built again by the next visitor: nobody waits for it.
+    assert client.get("/exhibitors/khong-co-cong-ty-nay/").status_code == 404
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_eight_visitors_at_once_after_each_change_build_the_directory_once(monkeypatch):
+    fair = make_fair(is_current=True)
+    for n in range(30):
+        make_booth(fair=fair, exhibitor=make_exhibitor(), code=f"A{n:03d}")
+    saves = []
+    real_save = page_cache._save
+
+    def slow_save(*args):  # a build of 200 ms: every visitor arrives while it runs
+        saves.append(args[0])
+        time.sleep(0.2)
+        real_save(*args)
+
+    monkeypatch.setattr(page_cache, "_save", slow_save)
+
+    for round_ in range(10):
+        page_cache.public_data_changed()  # the board saved something: every page is out
+        barrier = threading.Barrier(8)
+        responses = [None] * 8
+
+        def visitor(index, barrier=barrier, responses=responses):
+            try:
+                barrier.wait(timeout=10)
+                responses[index] = Client().get("/exhibitors/")
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+        assert [r.status_code for r in responses] == [200] * 8
+        assert sorted(r["X-Cache"] for r in responses) == ["hit"] * 7 + ["miss"]
+        assert len({r.content for r in responses}) == 1  # the same page for all
+        assert len(saves) == round_ + 1  # one build per change, not one per visitor
