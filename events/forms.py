@@ -132,6 +132,8 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
     )
     slots = SlotChoiceField(
         label=_("Khung giờ mong muốn (chọn từ một đến ba)"),
+        # Said before the visitor chooses, not only in the error after a wrong choice.
+        help_text=_("Các khung giờ phải thuộc cùng một phiên kết nối."),
         error_messages={"required": _("Chọn từ một đến ba khung giờ.")},
     )
     consent = forms.BooleanField(

@@ -28,6 +28,8 @@ def test_meet_form_offers_the_session_slots(client, session, exhibitor):
         assert value in html
     assert "Kết nối doanh nghiệp ngày 1 · 20/09/2024" in html
     assert '<option value="JP">' in html
+    # The one-session rule is told before the visitor chooses, not only after an error.
+    assert "Các khung giờ phải thuộc cùng một phiên kết nối." in html
 
 
 def test_meet_form_hides_slots_already_accepted_for_that_exhibitor(client, session, exhibitor):
