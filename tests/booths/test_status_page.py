@@ -85,14 +85,28 @@ def test_status_unconfirmed_application_never_blocks_another(client, fair):
 
 def test_status_withdraw_while_open(client, fair):
     application, token = application_with_token(fair)
+    page = client.get(f"/booths/applications/{token}/").content.decode()
+    assert '<button type="submit" name="confirm" value="yes"' in page  # behind a disclosure
+
+    response = client.post(
+        f"/booths/applications/{token}/", {"action": "withdraw", "confirm": "yes"}, follow=True
+    )
+
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert "Hồ sơ đã được rút." in response.content.decode()
+    assert "Có, rút hồ sơ này" not in response.content.decode()
+
+
+def test_status_withdraw_needs_the_confirming_button(client, fair):
+    application, token = application_with_token(fair)
     client.get(f"/booths/applications/{token}/")
 
     response = client.post(f"/booths/applications/{token}/", {"action": "withdraw"}, follow=True)
 
     application.refresh_from_db()
-    assert application.status == "withdrawn"
-    assert "Hồ sơ đã được rút." in response.content.decode()
-    assert "Rút hồ sơ</button>" not in response.content.decode()
+    assert application.status == "submitted"
+    assert "Hồ sơ chưa được rút" in response.content.decode()
 
 
 def test_status_withdraw_after_decision_refused(client, fair):
@@ -100,7 +114,9 @@ def test_status_withdraw_after_decision_refused(client, fair):
         fair, status="rejected", email_confirmed_at=timezone.now()
     )
 
-    response = client.post(f"/booths/applications/{token}/", {"action": "withdraw"}, follow=True)
+    response = client.post(
+        f"/booths/applications/{token}/", {"action": "withdraw", "confirm": "yes"}, follow=True
+    )
 
     application.refresh_from_db()
     assert application.status == "rejected"
