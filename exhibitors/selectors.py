@@ -10,13 +10,27 @@ the booth model is reached through the reverse relation `Exhibitor.booths`.
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import StrIndex
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from fairportal.text import filter_by_words
+from fairportal.text import filter_by_words, search_words
 
 PAGE_SIZE = 24
-SORTS = ("name", "booth")
+# "relevance" only means something with a query: the view falls back to "name".
+SORTS = ("relevance", "name", "booth")
 
 
 def _booth_model():
@@ -84,7 +98,11 @@ def directory(
     """The directory of `fair`: filtered, ordered and ready to show as cards.
 
     `q` must match every word (folded, any order); `sectors` are combined with OR;
-    `sort="booth"` orders by the first booth code, otherwise Vietnamese name order.
+    `sort="booth"` orders by the first booth code; `sort="relevance"` puts first the
+    exhibitors whose text holds the whole query as written, earliest first (the
+    search text starts with the names, then descriptions, products and sectors: a
+    company named "Máy in Hà Nội" comes before a machinery firm that merely has
+    "máy" and "in" somewhere); otherwise Vietnamese name order.
     """
     queryset = _apply_filters(
         fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
@@ -94,6 +112,16 @@ def directory(
         .only(*CARD_FIELDS)
         .prefetch_related(_card_sectors(), _card_booths(fair))
     )
+    phrase = " ".join(search_words(q))
+    if sort == "relevance" and phrase:
+        found_at = StrIndex("search_text", Value(phrase))
+        return queryset.annotate(
+            phrase_at=Case(
+                When(Q(search_text__contains=phrase), then=found_at),
+                default=Value(10**9),
+                output_field=IntegerField(),
+            )
+        ).order_by("phrase_at", "name_sort", "pk")
     if sort == "booth" and fair is not None:
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
         return queryset.annotate(first_booth=Subquery(first_code)).order_by(

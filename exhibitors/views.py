@@ -48,8 +48,12 @@ class DirectoryView(FairMixin, ListView):
 
     @cached_property
     def sort(self) -> str:
-        sort = self.request.GET.get("sort", "name")
-        return sort if sort in selectors.SORTS else "name"
+        """Best match first when searching, name order otherwise, unless asked."""
+        default = "relevance" if self.filters["q"] else "name"
+        sort = self.request.GET.get("sort", default)
+        if sort not in selectors.SORTS or (sort == "relevance" and not self.filters["q"]):
+            return default
+        return sort
 
     def get_queryset(self):
         return selectors.directory(fair=self.fair, sort=self.sort, **self.filters)

@@ -83,6 +83,34 @@ def test_directory_search_folds_d_and_every_word_must_match(client, fair):
     assert names(client.get("/exhibitors/", {"q": "duoc xyz"})) == []
 
 
+def test_directory_search_puts_the_best_match_first_and_can_sort_by_name(client, fair):
+    # Both words, but not as written: a machinery firm that also prints signs.
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(
+            name_vi="Cơ khí An Bình", description_vi="Máy cắt, máy hàn; nhận in bảng hiệu."
+        ),
+    )
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(
+            name_vi="Vật tư Ba Đình", description_vi="Phân phối máy in và mực in văn phòng."
+        ),
+    )
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Máy in Sao Việt"))
+
+    best = client.get("/exhibitors/", {"q": "máy in"})
+    by_name = client.get("/exhibitors/", {"q": "may in", "sort": "name"})
+    no_query = client.get("/exhibitors/", {"sort": "relevance"})
+
+    assert names(best) == ["Máy in Sao Việt", "Vật tư Ba Đình", "Cơ khí An Bình"]
+    assert '<option value="relevance" selected>' in best.text
+    assert names(by_name) == ["Cơ khí An Bình", "Máy in Sao Việt", "Vật tư Ba Đình"]
+    # Without a query there is nothing to match: name order, and no such choice.
+    assert names(no_query) == names(by_name)
+    assert 'value="relevance"' not in no_query.text
+
+
 def test_directory_orders_by_vietnamese_trading_name_not_legal_name(client, fair):
     for name, legal in [
         ("Zeta Tech", "Công ty TNHH Zeta"),
