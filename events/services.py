@@ -170,6 +170,7 @@ def _mail_registration(registration, token, kind: str, position=None) -> None:
 def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]:
     """Give free seats to the first on the waitlist, in order; each is told by e-mail."""
     promoted = []
+    touched = False  # a seat update ran (moving the event's updated_at), promoted or not
     with transaction.atomic():
         while True:
             first = (
@@ -185,6 +186,7 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
                 seats_taken=F("seats_taken") + 1, updated_at=timezone.now()
             ):
                 break
+            touched = True
             moved = EventRegistration.objects.filter(
                 pk=first.pk, status=EventRegistration.Status.WAITLISTED
             ).update(status=EventRegistration.Status.CONFIRMED, updated_at=timezone.now())
@@ -198,7 +200,7 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
             record(action="registration.promoted", obj=first, actor=actor)
             _mail_registration(first, "", "registration_promoted")
             promoted.append(first)
-        if promoted:
+        if touched:
             public_data_changed(ATTENDANCE)  # update() sends no signal: seats left moved
     return promoted
 

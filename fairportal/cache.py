@@ -34,6 +34,7 @@ compression leaks nothing (BREACH).
 import gzip
 import hashlib
 import re
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -226,34 +227,44 @@ def _build_lock(key: str, version) -> str:
 
 
 def _claim_or_wait(request, key: str, version):
-    """None when this request is to build the page (it then holds the build lock, or
-    waited long enough); the page, when another request built it meanwhile."""
+    """None when this request is to build the page: it holds the build lock, or the
+    request that held it gave no page to store (a 404, a redirect), or it waited long
+    enough. The page, when another request built it meanwhile.
+
+    A waiter polls the lock, a few bytes, not the page: the page's key still holds the
+    previous version's body until the new one is stored. When the lock goes without a
+    page, the waiters build side by side rather than queue behind one another."""
     lock = _build_lock(key, version)
-    deadline = time.monotonic() + BUILD_WAIT_SECONDS
-    while True:
-        if cache.add(lock, 1, timeout=BUILD_LOCK_SECONDS):
-            request._public_cache_lock = lock
-            # Built and released between this request's lookup and its claim?
-            stored = cache.get(key)
-            if stored is not None and stored[0] == version:
-                _release(request)
-                return stored
-            return None
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(BUILD_POLL_SECONDS)
+    owner = secrets.token_hex(8)
+    if cache.add(lock, owner, timeout=BUILD_LOCK_SECONDS):
+        request._public_cache_lock = (lock, owner)
+        # Built and released between this request's lookup and its claim?
         stored = cache.get(key)
         if stored is not None and stored[0] == version:
-            _local_copies.put(key, stored)
+            _release(request)
             return stored
+        return None
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(BUILD_POLL_SECONDS)
+        if cache.get(lock) is None:
+            stored = cache.get(key)
+            if stored is not None and stored[0] == version:
+                _local_copies.put(key, stored)
+                return stored
+            return None
+    return None
 
 
 def _release(request) -> None:
-    lock = getattr(request, "_public_cache_lock", None)
-    if lock is not None:
+    """Drop this request's build lock, unless it expired and another request holds it."""
+    held = getattr(request, "_public_cache_lock", None)
+    if held is not None:
         request._public_cache_lock = None
+        lock, owner = held
         with suppress(Exception):  # the lock expires anyway
-            cache.delete(lock)
+            if cache.get(lock) == owner:
+                cache.delete(lock)
 
 
 def _cacheable(request, response) -> bool:
@@ -401,6 +412,15 @@ class PublicPageCacheHitMiddleware:
         response = self.hit(request)
         if response is not None:
             return response
+        # A browser revalidating (If-None-Match, If-Modified-Since) after a change would
+        # get a 304 from below, and a 304 is no page to store: every such visitor would
+        # build the page again. The whole page is built and stored instead, and the 304
+        # decided here, from it.
+        conditional = {}
+        if getattr(request, "_public_cache_candidate", False):
+            for name in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"):
+                if name in request.META:
+                    conditional[name] = request.META.pop(name)
         try:
             response = self.get_response(request)
             if getattr(request, "_public_cache_pending", False) and _cacheable(request, response):
@@ -408,6 +428,14 @@ class PublicPageCacheHitMiddleware:
                 _save(key, version, response, self.timeout)
         finally:
             _release(request)  # the page is stored, or will not be: nobody waits longer
+            request.META.update(conditional)
+        if conditional and response.status_code == 200:
+            response = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
         return response
 
     def _language(self, request) -> str:
@@ -435,6 +463,7 @@ class PublicPageCacheHitMiddleware:
                 return None
         if match.view_name not in self.views:
             return None
+        request._public_cache_candidate = True
         attendance = match.view_name not in self.without_attendance
         _key, _version, _changed_at, stored = _lookup(language, request.get_full_path(), attendance)
         if stored is None:

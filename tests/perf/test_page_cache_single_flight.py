@@ -97,3 +97,29 @@ def test_eight_visitors_at_once_after_each_change_build_the_directory_once(monke
         assert sorted(r["X-Cache"] for r in responses) == ["hit"] * 7 + ["miss"]
         assert len({r.content for r in responses}) == 1  # the same page for all
         assert len(saves) == round_ + 1  # one build per change, not one per visitor
+
+
+@pytest.mark.django_db
+def test_a_build_lock_taken_over_after_expiry_is_not_released_by_its_first_holder(rf):
+    key, version, _changed, _stored = page_cache._lookup("vi", "/visit/", attendance=False)
+    slow = rf.get("/visit/")
+    assert page_cache._claim_or_wait(slow, key, version) is None  # it builds, slowly
+    lock = page_cache._build_lock(key, version)
+    page_cache.cache.set(lock, "another-request")  # its lock expired; another claimed it
+
+    page_cache._release(slow)
+
+    assert page_cache.cache.get(lock) == "another-request"
+
+
+@pytest.mark.django_db
+def test_a_browser_revalidating_after_a_change_gets_its_304_and_the_page_is_stored(client):
+    make_fair(is_current=True)
+    first = client.get("/exhibitors/")
+    page_cache.public_data_changed()  # a change that leaves this page as it was
+
+    revalidated = client.get("/exhibitors/", headers={"if-none-match": first["ETag"]})
+    after = client.get("/exhibitors/")
+
+    assert revalidated.status_code == 304
+    assert after["X-Cache"] == "hit" and after.content == first.content
