@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import StrIndex
+from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.text import filter_by_words, search_words
@@ -94,6 +94,7 @@ def directory(
     zone: str = "",
     country: str = "",
     sort: str = "name",
+    language: str = "vi",
 ) -> QuerySet:
     """The directory of `fair`: filtered, ordered and ready to show as cards.
 
@@ -102,7 +103,9 @@ def directory(
     exhibitors whose text holds the whole query as written, earliest first (the
     search text starts with the names, then descriptions, products and sectors: a
     company named "Máy in Hà Nội" comes before a machinery firm that merely has
-    "máy" and "in" somewhere); otherwise Vietnamese name order.
+    "máy" and "in" somewhere); otherwise name order: Vietnamese order of the
+    Vietnamese names, or, with `language="en"`, the English names (the Vietnamese one
+    where there is none) A to Z, as the cards show them.
     """
     queryset = _apply_filters(
         fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
@@ -112,6 +115,11 @@ def directory(
         .only(*CARD_FIELDS)
         .prefetch_related(_card_sectors(), _card_booths(fair))
     )
+    if language == "en":
+        english = Lower(Coalesce(NullIf("name_en", Value("")), "name_vi"))
+        by_name = (english.asc(), "name_sort", "pk")
+    else:
+        by_name = ("name_sort", "pk")
     phrase = " ".join(search_words(q))
     if sort == "relevance" and phrase:
         found_at = StrIndex("search_text", Value(phrase))
@@ -121,13 +129,11 @@ def directory(
                 default=Value(10**9),
                 output_field=IntegerField(),
             )
-        ).order_by("phrase_at", "name_sort", "pk")
+        ).order_by("phrase_at", *by_name)
     if sort == "booth" and fair is not None:
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
-        return queryset.annotate(first_booth=Subquery(first_code)).order_by(
-            "first_booth", "name_sort", "pk"
-        )
-    return queryset.order_by("name_sort", "pk")
+        return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
+    return queryset.order_by(*by_name)
 
 
 def directory_facets(

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.generic import ListView, TemplateView
 
@@ -56,7 +57,9 @@ class DirectoryView(FairMixin, ListView):
         return sort
 
     def get_queryset(self):
-        return selectors.directory(fair=self.fair, sort=self.sort, **self.filters)
+        return selectors.directory(
+            fair=self.fair, sort=self.sort, language=translation.get_language(), **self.filters
+        )
 
     @cached_property
     def facets(self) -> dict:

@@ -104,11 +104,41 @@ def test_directory_search_puts_the_best_match_first_and_can_sort_by_name(client,
     no_query = client.get("/exhibitors/", {"sort": "relevance"})
 
     assert names(best) == ["Máy in Sao Việt", "Vật tư Ba Đình", "Cơ khí An Bình"]
-    assert '<option value="relevance" selected>' in best.text
+    assert '<option value="" selected>Phù hợp nhất</option>' in best.text
     assert names(by_name) == ["Cơ khí An Bình", "Máy in Sao Việt", "Vật tư Ba Đình"]
     # Without a query there is nothing to match: name order, and no such choice.
     assert names(no_query) == names(by_name)
-    assert 'value="relevance"' not in no_query.text
+    assert "Phù hợp nhất" not in no_query.text
+
+
+def test_a_new_search_from_the_form_is_by_best_match_whatever_the_order_before(client, fair):
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="An Phát", description_vi="máy in"))
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Máy in Bắc Việt"))
+    page = client.get("/exhibitors/").text
+    # The form sends the sort menu's value: name order is the empty, default one.
+    assert '<option value="" selected>Theo tên (A–Z)</option>' in page
+
+    searched = client.get("/exhibitors/", {"q": "may in", "sort": ""})
+
+    assert names(searched) == ["Máy in Bắc Việt", "An Phát"]
+
+
+def test_english_directory_in_order_of_the_english_names(client, fair):
+    for name_vi, name_en in [
+        ("Anh Đào", "Zenith Cherry Foods"),
+        ("Zô Na", "Apex Zona Textiles"),
+        ("Minh Long", ""),  # no English name: shown, and ordered, by its own
+    ]:
+        make_booth(fair=fair, exhibitor=make_exhibitor(name_vi=name_vi, name_en=name_en))
+
+    english = client.get("/en/exhibitors/").text
+    vietnamese = client.get("/exhibitors/").text
+
+    def shown_in_order(html, *shown):
+        return sorted(shown, key=html.index) == list(shown)
+
+    assert shown_in_order(english, "Apex Zona Textiles", "Minh Long", "Zenith Cherry Foods")
+    assert shown_in_order(vietnamese, "Anh Đào", "Minh Long", "Zô Na")
 
 
 def test_directory_orders_by_vietnamese_trading_name_not_legal_name(client, fair):
