@@ -382,7 +382,11 @@ class PublicPageCacheMiddleware:
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(pending[2])
         if not response.has_header("Cache-Control"):
-            response["Cache-Control"] = "public, max-age=60"
+            # Browsers keep the page but ask again before each use (a 304 when it is
+            # unchanged): a seat taken or a booth assigned shows on the next visit to
+            # the page, not a minute later. (History navigation, "Back", may still show
+            # the copy in memory, as browsers do.)
+            response["Cache-Control"] = "public, no-cache"
         response["X-Cache"] = "miss"
         if getattr(request, "_public_cache_outer", False):
             request._public_cache_pending = True  # stored by the hit middleware, complete

@@ -29,6 +29,16 @@ def test_cached_page_answers_304_to_conditional_get(client):
     assert again.status_code == 304
 
 
+def test_browsers_ask_again_before_reusing_a_cached_page(client):
+    # Not "max-age=60": a visitor who just took a seat would see the old count for a
+    # minute. no-cache: the browser keeps the page and revalidates it (a 304 above).
+    make_fair()
+    first = client.get("/events/")
+    hit = client.get("/events/")
+
+    assert first["Cache-Control"] == hit["Cache-Control"] == "public, no-cache"
+
+
 def test_cache_keyed_by_language_and_query(client):
     make_fair(name_vi="Hội chợ VI", name_en="Fair EN")
 
