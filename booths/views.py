@@ -163,7 +163,9 @@ class ApplicationStatusView(View):
     def post(self, request, token):
         application = self.get_application(token)
         if request.POST.get("action") == "withdraw" and request.POST.get("confirm") != "yes":
-            messages.error(request, _("Hồ sơ chưa được rút: hãy bấm “Có, rút hồ sơ này” để xác nhận."))
+            messages.error(
+                request, _("Hồ sơ chưa được rút: hãy bấm “Có, rút hồ sơ này” để xác nhận.")
+            )
         elif request.POST.get("action") == "withdraw":
             try:
                 services.withdraw_application(application=application)

@@ -96,6 +96,7 @@ def test_status_withdraw_while_open(client, fair):
     assert application.status == "withdrawn"
     assert "Hồ sơ đã được rút." in response.content.decode()
     assert "Có, rút hồ sơ này" not in response.content.decode()
+    assert 'href="/booths/apply/">Gửi hồ sơ mới</a>' in response.content.decode()
 
 
 def test_status_withdraw_needs_the_confirming_button(client, fair):

@@ -104,6 +104,17 @@ def test_meet_bad_input_is_a_form_error(client, session, exhibitor, overrides, m
     assert MeetingRequest.objects.count() == 0
 
 
+def test_meet_errors_are_summed_up_at_the_top_with_links_to_the_fields(client, session, exhibitor):
+    response = client.post(MEET, meeting_data([], email="tanaka"))
+
+    html = response.content.decode()
+    summary = html.index('<ul class="error-summary">')
+    assert summary < html.index('name="name"')  # before the first field: seen on reload
+    assert '<a href="#id_email">E-mail</a>: Nhập một địa chỉ email hợp lệ.' in html
+    assert '<a href="#id_slots-errors">' in html
+    assert 'id="id_slots-errors"' in html  # the link's target, by the slots
+
+
 def test_meet_more_than_three_slots_is_a_form_error(client, session, exhibitor):
     response = client.post(MEET, meeting_data([at(14), at(14, 30), at(15), at(15, 30)]))
 
