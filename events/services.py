@@ -93,6 +93,11 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
         status = (
             EventRegistration.Status.CONFIRMED if got_seat else EventRegistration.Status.WAITLISTED
         )
+        if not got_seat:
+            # The waitlist's order is the registrations' order: one at a time per event
+            # (the row lock waits for the other's commit), or two visitors arriving
+            # together would each count the same people ahead and be told one place.
+            SideEvent.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
         token, digest = new_token()
         try:
             with transaction.atomic():
