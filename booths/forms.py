@@ -10,13 +10,13 @@ from booths.selectors import free_booths
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
-from fairportal.forms import HoneypotMixin
+from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField
 from fairportal.templatetags.portal import vnd
 
 MAX_PREFERENCES = 3
 
 
-class BoothChoiceField(forms.ModelMultipleChoiceField):
+class BoothChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, booth):
         return booth.code
 
@@ -44,7 +44,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         required=False,
         empty_label=_("Ngoài các khu công nghiệp"),
     )
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -199,7 +199,7 @@ class StaffForm(forms.ModelForm):
 # --- The board (admin) ---------------------------------------------------------------
 
 
-class BoothCheckboxes(forms.ModelMultipleChoiceField):
+class BoothCheckboxes(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, booth):

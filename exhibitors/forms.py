@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import normalize_phone
-from fairportal.forms import HoneypotMixin
+from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
@@ -74,7 +74,7 @@ class ExhibitorProfileForm(forms.ModelForm):
     """What a representative may change; the board keeps the names, tax code and zone."""
 
     logo_upload = _image_field(_("Logo mới"))
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),
         required=False,

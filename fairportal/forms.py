@@ -18,3 +18,27 @@ class HoneypotMixin(forms.Form):
         if value:
             raise forms.ValidationError(_("Không gửi được biểu mẫu. Vui lòng thử lại."))
         return value
+
+
+# The range of the databases' 64-bit integer keys.
+_KEY_MIN, _KEY_MAX = -(2**63), 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing a number beyond the 64-bit keys as an invalid choice
+    before the database sees it: Django guards its exact lookups against such numbers,
+    but not `IN (…)`, where SQLite raises OverflowError (a 500 for the visitor)."""
+
+    def _check_values(self, value):
+        for item in value or ():
+            try:
+                number = int(str(item).strip())
+            except ValueError:
+                continue  # not a number: Django's own check says it is no valid choice
+            if not _KEY_MIN <= number <= _KEY_MAX:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
