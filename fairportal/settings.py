@@ -140,7 +140,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous visitors' public pages served from the cache (see fairportal/cache.py).
-PUBLIC_CACHED_VIEWS = [
+# The pages and the API's reads that show no seats, registrations or meetings: what
+# visitors write all day long (a seminar registration, a meeting request) keeps them.
+# Not the sitemap nor the calendar files: they carry the events' updated_at, which
+# every seat taken moves.
+_CATALOGUE_PAGES = [
     "home",
     "visit",
     "exhibitors:list",
@@ -148,37 +152,27 @@ PUBLIC_CACHED_VIEWS = [
     "exhibitors:qr",
     "exhibitors:products",
     "booths:floor_plan",
+]
+_CATALOGUE_API = ("fair", "sector", "zone", "exhibitor", "product", "booth")
+
+
+def _api_reads(*names: str) -> list[str]:
+    return [f"api:{name}-{kind}" for name in names for kind in ("list", "detail")]
+
+
+PUBLIC_CACHED_VIEWS = [
+    *_CATALOGUE_PAGES,
     "events:list",
     "events:agenda_ics",
     "events:event_ics",
     "django.contrib.sitemaps.views.sitemap",
     # The API's public reads (JSON only, the same for every anonymous client). A hit
     # is not counted by the anonymous throttle: it costs no more than a static file.
-    *(
-        f"api:{name}-{kind}"
-        for name in ("fair", "sector", "zone", "exhibitor", "product", "booth", "event")
-        for kind in ("list", "detail")
-    ),
+    *_api_reads(*_CATALOGUE_API, "event"),
 ]
-# The cached views whose pages show no seats, registrations or meetings: what visitors
-# write all day long (a seminar registration, a meeting request) keeps them. Every other
-# cached view (the programme, the API's events) is built again after such a write.
-PUBLIC_CACHE_WITHOUT_ATTENDANCE = [
-    "home",
-    "visit",
-    "exhibitors:list",
-    "exhibitors:detail",
-    "exhibitors:qr",
-    "exhibitors:products",
-    "booths:floor_plan",
-    # Not the sitemap nor the calendar files: they carry the events' updated_at, which
-    # every seat taken moves.
-    *(
-        f"api:{name}-{kind}"
-        for name in ("fair", "sector", "zone", "exhibitor", "product", "booth")
-        for kind in ("list", "detail")
-    ),
-]
+# Every other cached view (the programme, the API's events, the sitemap, calendars) is
+# built again after a visitor's write.
+PUBLIC_CACHE_WITHOUT_ATTENDANCE = [*_CATALOGUE_PAGES, *_api_reads(*_CATALOGUE_API)]
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 # Bytes of cached pages each process keeps a copy of (checked against the shared data
 # version on every hit; see fairportal.cache._LocalCopies).
