@@ -5,13 +5,12 @@ Same rules as the pages' forms (they run the forms), same services, same mails.
 
 import datetime
 import json
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from events.models import EventRegistration, MeetingRequest, SideEvent
+from tests.events.test_concurrency import _run_together
 from tests.factories import (
     HANOI,
     make_event,
@@ -430,23 +429,13 @@ def test_simultaneous_api_registrations_never_oversell_the_last_seats(settings):
         for _ in range(3):
             make_registration(event, status="confirmed")
         SideEvent.objects.filter(pk=event.pk).update(seats_taken=3)  # 4 seats left
-        barrier = threading.Barrier(12)
-        answers = [None] * 12
-
-        def register(
-            n, barrier=barrier, answers=answers, path=f"/api/v1/events/{event.slug}/registrations/"
-        ):
-            try:
-                barrier.wait(timeout=10)
-                answers[n] = post(Client(), path, registration(email=f"k{n}@example.vn"))
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=register, args=(n,)) for n in range(12)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        path = f"/api/v1/events/{event.slug}/registrations/"
+        answers = _run_together(
+            [
+                lambda n=n, path=path: post(Client(), path, registration(email=f"k{n}@example.vn"))
+                for n in range(12)
+            ]
+        )
 
         assert [a.status_code for a in answers] == [201] * 12
         statuses = sorted(a.json()["status"] for a in answers)

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.test import Client
 
 from fairportal import cache as page_cache
+from tests.events.test_concurrency import _run_together
 from tests.factories import make_booth, make_exhibitor, make_fair
 
 
@@ -77,21 +78,7 @@ def test_eight_visitors_at_once_after_each_change_build_the_directory_once(monke
 
     for round_ in range(10):
         page_cache.public_data_changed()  # the board saved something: every page is out
-        barrier = threading.Barrier(8)
-        responses = [None] * 8
-
-        def visitor(index, barrier=barrier, responses=responses):
-            try:
-                barrier.wait(timeout=10)
-                responses[index] = Client().get("/exhibitors/")
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        responses = _run_together([lambda: Client().get("/exhibitors/")] * 8)
 
         assert [r.status_code for r in responses] == [200] * 8
         assert sorted(r["X-Cache"] for r in responses) == ["hit"] * 7 + ["miss"]
