@@ -10,19 +10,7 @@ the booth model is reached through the reverse relation `Exhibitor.booths`.
 
 from collections.abc import Iterable
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
@@ -122,14 +110,11 @@ def directory(
         by_name = ("name_sort", "pk")
     phrase = " ".join(search_words(q))
     if sort == "relevance" and phrase:
-        found_at = StrIndex("search_text", Value(phrase))
-        return queryset.annotate(
-            phrase_at=Case(
-                When(Q(search_text__contains=phrase), then=found_at),
-                default=Value(10**9),
-                output_field=IntegerField(),
-            )
-        ).order_by("phrase_at", *by_name)
+        # Where the phrase starts (1-based); NULL where it is not (StrIndex gives 0).
+        found_at = NullIf(StrIndex("search_text", Value(phrase)), Value(0))
+        return queryset.annotate(phrase_at=found_at).order_by(
+            F("phrase_at").asc(nulls_last=True), *by_name
+        )
     if sort == "booth" and fair is not None:
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
         return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
