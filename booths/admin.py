@@ -487,7 +487,9 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         """By booth code or by the exhibitor's folded search text ("canon", "dien tu")."""
         for word in search_words(search_term):
             queryset = queryset.filter(
-                Q(code__icontains=word) | Q(exhibitor__search_text__contains=word)
+                Q(code__icontains=word)
+                | Q(exhibitor__search_text__contains=word)
+                | Q(exhibitor__search_text_en__contains=word)
             )
         return queryset, False
 

@@ -49,7 +49,7 @@ from fairportal.api import (
     write_error_responses,
 )
 from fairportal.forms import HoneypotMixin
-from fairportal.text import fold, search_words
+from fairportal.text import matches_words, search_words
 
 # --- Serializers ---------------------------------------------------------------------
 
@@ -194,15 +194,13 @@ class SideEventFilter(filters.FilterSet):
         words = search_words(value)
         if not words:
             return queryset
-        text_fields = [
-            f"{field}_{language}"
-            for field in ("title", "summary", "room", "speakers")
-            for language in ("vi", "en")
-        ]
+        fields = ("title", "summary", "room", "speakers")
+        # Every word in the Vietnamese texts, or every word in the English ones.
+        columns = [f"{field}_{language}" for language in ("vi", "en") for field in fields]
         matching = [
             row[0]
-            for row in queryset.order_by().values_list("pk", *text_fields)
-            if all(word in fold(" ".join(part or "" for part in row[1:])) for word in words)
+            for row in queryset.order_by().values_list("pk", *columns)
+            if matches_words(words, *row[1:5]) or matches_words(words, *row[5:])
         ]
         return queryset.filter(pk__in=matching)
 

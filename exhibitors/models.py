@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.models import TimeStamped
-from fairportal.text import fold, sort_key
+from fairportal.text import search_text, sort_key
 
 country_code_validator = RegexValidator(
     r"^[A-Z]{2}$", _("Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP).")
@@ -110,6 +110,7 @@ class Exhibitor(TimeStamped):
         _("dữ liệu mẫu"), default=False, help_text=_("Doanh nghiệp minh hoạ: trang hồ sơ ghi rõ.")
     )
     search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+    search_text_en = models.TextField(_("văn bản tìm kiếm (tiếng Anh)"), blank=True, editable=False)
     name_sort = models.BinaryField(_("khoá sắp xếp"), default=b"", editable=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -138,39 +139,43 @@ class Exhibitor(TimeStamped):
     def get_absolute_url(self):
         return reverse("exhibitors:detail", kwargs={"slug": self.slug})
 
-    def build_search_text(self) -> str:
-        parts = [
-            self.name_vi,
-            self.name_en,
-            self.legal_name,
-            self.description_vi,
-            self.description_en,
-            self.address_vi,
-            self.address_en,
-            self.tax_code,
-        ]
+    def build_search_texts(self) -> tuple[str, str]:
+        """The Vietnamese and the English search text (`search_text`, `search_text_en`).
+
+        Each holds the names, the legal name, the tax code and the booth codes, and
+        the texts of its own language: descriptions, address, products, sectors and
+        zone. A query must match within one language, so the English "in" (in an
+        industrial zone) does not make a Vietnamese "máy in" (printer) match.
+        """
+        common = [self.name_vi, self.name_en, self.legal_name, self.tax_code]
+        texts = {"vi": [], "en": []}
+        for language, parts in texts.items():
+            parts += [
+                getattr(self, f"description_{language}"),
+                getattr(self, f"address_{language}"),
+            ]
         if self.pk:
-            parts += list(self.booths.values_list("code", flat=True))
-            for product in self.products.filter(is_published=True):
-                parts += [product.name_vi, product.name_en]
-            for sector in self.sectors.all():
-                parts += [sector.name_vi, sector.name_en]
+            common += list(self.booths.values_list("code", flat=True))
+            related = [*self.products.filter(is_published=True), *self.sectors.all()]
             if self.zone_id:
-                parts += [self.zone.name_vi, self.zone.name_en]
-        return fold(" ".join(part for part in parts if part))
+                related.append(self.zone)
+            for language, parts in texts.items():
+                parts += [getattr(item, f"name_{language}") for item in related]
+        return search_text(*common, *texts["vi"]), search_text(*common, *texts["en"])
 
     def save(self, *args, **kwargs):
         self.name_sort = sort_key(self.name_vi or self.name)
-        self.search_text = self.build_search_text()
+        self.search_text, self.search_text_en = self.build_search_texts()
         super().save(*args, **kwargs)
 
     save.alters_data = True
 
     def refresh_search_text(self):
-        """Recompute `search_text` from related rows (booths, products, sectors)."""
-        text = self.build_search_text()
-        type(self).objects.filter(pk=self.pk).update(search_text=text)
-        self.search_text = text
+        """Recompute the search texts from related rows (booths, products, sectors)."""
+        self.search_text, self.search_text_en = self.build_search_texts()
+        type(self).objects.filter(pk=self.pk).update(
+            search_text=self.search_text, search_text_en=self.search_text_en
+        )
 
     refresh_search_text.alters_data = True
 
@@ -216,6 +221,7 @@ class Product(TimeStamped):
     is_published = models.BooleanField(_("công khai"), default=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+    search_text_en = models.TextField(_("văn bản tìm kiếm (tiếng Anh)"), blank=True, editable=False)
     name_sort = models.BinaryField(_("khoá sắp xếp"), default=b"", editable=False)
 
     class Meta:
@@ -229,17 +235,21 @@ class Product(TimeStamped):
     def get_absolute_url(self):
         return reverse("exhibitors:detail", kwargs={"slug": self.exhibitor.slug}) + f"#p{self.pk}"
 
-    def build_search_text(self) -> str:
-        parts = [self.name_vi, self.name_en, self.description_vi, self.description_en]
-        if self.exhibitor_id:
-            parts += [self.exhibitor.name_vi, self.exhibitor.name_en]
-        if self.sector_id:
-            parts += [self.sector.name_vi, self.sector.name_en]
-        return fold(" ".join(part for part in parts if part))
+    def build_search_texts(self) -> tuple[str, str]:
+        """The Vietnamese and the English search text, as the exhibitor's: the product's
+        name, description and sector in one language, and the exhibitor's names."""
+        common = [self.exhibitor.name_vi, self.exhibitor.name_en] if self.exhibitor_id else []
+        texts = []
+        for language in ("vi", "en"):
+            parts = [getattr(self, f"name_{language}"), getattr(self, f"description_{language}")]
+            if self.sector_id:
+                parts.append(getattr(self.sector, f"name_{language}"))
+            texts.append(search_text(*parts, *common))
+        return texts[0], texts[1]
 
     def save(self, *args, **kwargs):
         self.name_sort = sort_key(self.name_vi or self.name)
-        self.search_text = self.build_search_text()
+        self.search_text, self.search_text_en = self.build_search_texts()
         super().save(*args, **kwargs)
         self.exhibitor.refresh_search_text()
 

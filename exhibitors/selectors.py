@@ -86,7 +86,8 @@ def directory(
 ) -> QuerySet:
     """The directory of `fair`: filtered, ordered and ready to show as cards.
 
-    `q` must match every word (folded, any order); `sectors` are combined with OR;
+    `q` must match the start of a word for each of its words (folded, any order);
+    `sectors` are combined with OR;
     `sort="booth"` orders by the first booth code; `sort="relevance"` puts first the
     exhibitors whose text holds the whole query as written, earliest first (the
     search text starts with the names, then descriptions, products and sectors: a
@@ -108,10 +109,16 @@ def directory(
         by_name = (english.asc(), "name_sort", "pk")
     else:
         by_name = ("name_sort", "pk")
-    phrase = " ".join(search_words(q))
+    phrase = "".join(f" {word}" for word in search_words(q))
     if sort == "relevance" and phrase:
-        # Where the phrase starts (1-based); NULL where it is not (StrIndex gives 0).
-        found_at = NullIf(StrIndex("search_text", Value(phrase)), Value(0))
+        # Where the phrase starts a word (1-based) in the text of the page's language,
+        # else in the other one; NULL where it is in neither (StrIndex gives 0).
+        columns = (
+            ("search_text_en", "search_text")
+            if language == "en"
+            else ("search_text", "search_text_en")
+        )
+        found_at = Coalesce(*(NullIf(StrIndex(c, Value(phrase)), Value(0)) for c in columns))
         return queryset.annotate(phrase_at=found_at).order_by(
             F("phrase_at").asc(nulls_last=True), *by_name
         )

@@ -89,8 +89,8 @@ class FoldedColumnsSearchMixin:
         found = queryset
         for word in words:
             condition = Q(pk__in=[pk for pk, text in texts.items() if word in text])
-            for name in indexed:
-                condition |= Q(**{f"{name}__contains": word})
+            for name in indexed:  # both languages' columns
+                condition |= Q(**{f"{name}__contains": word}) | Q(**{f"{name}_en__contains": word})
             found = found.filter(condition)
         return found, False
 

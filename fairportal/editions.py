@@ -21,7 +21,15 @@ from fairportal.admin_mixins import translated_field_names
 from fairportal.audit import record
 
 FORMAT = "fairportal.edition/1"
-SKIPPED = {"id", "created_at", "updated_at", "search_text", "name_sort", "seats_taken"}
+SKIPPED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "search_text",
+    "search_text_en",
+    "name_sort",
+    "seats_taken",
+}
 
 
 class EditionError(Exception):

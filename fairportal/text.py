@@ -1,14 +1,23 @@
 """Text helpers for Vietnamese: accent-free search and the Vietnamese sort key.
 
-`fold()` is what every `search_text` column holds and what every query is folded
-with; `sort_key()` is the byte key stored in `name_sort` columns, so that both
-databases order names as a Vietnamese reader expects.
+`search_text()` is what the `search_text` (Vietnamese) and `search_text_en`
+(English) columns hold: the folded words, each after a space, so that a query's word
+is looked for at the start of a word ("in" finds "máy in", not "kinh doanh");
+`search_words()` folds a query the same way.
+`sort_key()` is the byte key stored in `name_sort` columns, so that both databases
+order names as a Vietnamese reader expects.
 """
 
 import re
 import unicodedata
 
+from django.db.models import Q
+
 _SPACES = re.compile(r"\s+")
+# In search, dots and apostrophes join ("C.P." is "cp", "L'Oréal" is "loreal"); anything
+# else but a letter or a digit of any script separates words.
+_JOINING = re.compile(r"[.'\u2019]")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 # Combining marks that make a different letter of the Vietnamese alphabet.
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
@@ -49,19 +58,43 @@ def fold(text: str | None) -> str:
 
 
 def search_words(query: str | None) -> list[str]:
-    """The folded words of a visitor's query, each of which must match."""
-    return [word for word in fold(query).split(" ") if word]
+    """The folded words of a visitor's query, each of which must match.
+
+    Punctuation separates words ("LBP-2900" is "lbp" and "2900"), except dots and
+    apostrophes, which join ("C.P." is "cp").
+    """
+    return [word for word in _NOT_WORD.split(_JOINING.sub("", fold(query))) if word]
+
+
+def search_text(*parts: str | None) -> str:
+    """The text stored in a `search_text` column: every word of `parts`, folded, each
+    after one space (" canon viet nam"), so that " " + word finds word starts only."""
+    return "".join(f" {word}" for word in search_words(" ".join(p for p in parts if p)))
 
 
 def filter_by_words(queryset, query: str | None, field: str = "search_text"):
-    """Keep the rows whose folded `field` contains every word of `query`.
+    """Keep the rows where each word of `query` starts a word of the Vietnamese
+    search text (`field`) or each starts a word of the English one (`field` + "_en"):
+    "dien tu" finds "Điện tử", "canon" finds "Canon", "in" finds "máy in" but not
+    "kinh doanh", and "máy in" does not find a firm "in an industrial zone".
 
-    `contains` (not `icontains`) on the folded column lets PostgreSQL use the
-    trigram index.
+    `contains` (not `icontains`) on the folded columns lets PostgreSQL use their
+    trigram indexes.
     """
-    for word in search_words(query):
-        queryset = queryset.filter(**{f"{field}__contains": word})
-    return queryset
+    words = search_words(query)
+    if not words:
+        return queryset
+
+    def every_word(column: str) -> Q:
+        return Q(*(Q(**{f"{column}__contains": f" {word}"}) for word in words))
+
+    return queryset.filter(every_word(field) | every_word(f"{field}_en"))
+
+
+def matches_words(words: list[str], *parts: str | None) -> bool:
+    """`filter_by_words` in Python, for rows with no `search_text` column."""
+    text = search_text(*parts)
+    return all(f" {word}" in text for word in words)
 
 
 def _letters(text: str):

@@ -77,6 +77,9 @@ def test_event_search_ignores_accents_and_needs_every_word(client, fair):
     assert search("ket noi nhat") == ["ket-noi"]
     assert search("matching") == ["ket-noi"]
     assert search("ket noi han quoc") == []
+    # Words match where a word starts, as in the directory: "oi" is in "nối", "hội".
+    assert search("ket no") == ["ket-noi"]
+    assert search("oi") == []
 
 
 def test_event_detail_by_slug(client, fair):

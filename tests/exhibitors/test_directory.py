@@ -83,6 +83,29 @@ def test_directory_search_folds_d_and_every_word_must_match(client, fair):
     assert names(client.get("/exhibitors/", {"q": "duoc xyz"})) == []
 
 
+def test_directory_search_words_match_the_start_of_words_only(client, fair):
+    # "in" (to print) is inside "kinh", "Minh" and "tin", and an English word: a
+    # printer search must not bring every firm with "máy" and those syllables (each
+    # factory-made firm is also "A manufacturer in an industrial zone" in English).
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Máy in Sao Việt"))
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(name_vi="Cơ khí Minh Tín", description_vi="Kinh doanh máy cắt."),
+    )
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(name_vi="C.P. Việt Nam", description_vi="Xúc xích LBP-2900."),
+    )
+
+    assert names(client.get("/exhibitors/", {"q": "may in"})) == ["Máy in Sao Việt"]
+    # A word's start is enough ("kin" finds "Kinh"); the middle of a word is not.
+    assert names(client.get("/exhibitors/", {"q": "kin doanh"})) == ["Cơ khí Minh Tín"]
+    assert names(client.get("/exhibitors/", {"q": "inh"})) == []
+    # Dots join letters ("C.P." is "cp"); other punctuation separates words.
+    for query in ["c.p.", "CP", "C.P viet nam", "lbp 2900", "2900", "LBP-2900"]:
+        assert names(client.get("/exhibitors/", {"q": query})) == ["C.P. Việt Nam"], query
+
+
 def test_directory_search_puts_the_best_match_first_and_can_sort_by_name(client, fair):
     # Both words, but not as written: a machinery firm that also prints signs.
     make_booth(

@@ -1,10 +1,17 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
-from exhibitors.models import Exhibitor
+from exhibitors.models import Exhibitor, Product
 from fairportal.text import filter_by_words
-from tests.factories import make_booth, make_exhibitor, make_product, make_sector
+from tests.factories import make_booth, make_exhibitor, make_product, make_sector, make_zone
+
+per_language_migration = importlib.import_module(
+    "exhibitors.migrations.0004_search_text_per_language"
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +60,57 @@ def test_rebuild_search_restores_text_after_bulk_write():
     assert bytes(exhibitor.name_sort) != b""
 
 
+def test_each_language_has_its_text_and_a_query_must_match_within_one():
+    sector = make_sector(name_vi="Điện tử", name_en="Electronics")
+    canon = make_exhibitor(
+        name_vi="Canon Việt Nam",
+        name_en="Canon Vietnam",
+        description_vi="Sản xuất máy in.",
+        description_en="Printers made in an industrial zone.",
+        sectors=[sector],
+    )
+    make_booth(exhibitor=canon, code="A07")
+    cutter = make_exhibitor(
+        name_vi="Cơ khí Minh Tín",
+        description_vi="Máy cắt kim loại.",
+        description_en="Metal cutters built in Hanoi.",
+    )
+    canon.refresh_from_db()
+
+    assert canon.search_text.startswith(" canon viet nam canon vietnam")
+    assert " dien tu" in canon.search_text and " electronics" not in canon.search_text
+    assert " electronics" in canon.search_text_en and " a07" in canon.search_text_en
+    # "máy" is in the cutter's Vietnamese text and "in" only in its English one.
+    assert list(filter_by_words(Exhibitor.objects.all(), "may in")) == [canon]
+    assert list(filter_by_words(Exhibitor.objects.all(), "metal cutters")) == [cutter]
+    assert list(filter_by_words(Exhibitor.objects.all(), "canon printers")) == [canon]
+
+
+def test_the_migration_builds_the_texts_the_models_build():
+    sector = make_sector(name_vi="Dược phẩm", name_en="Pharmaceuticals")
+    zone = make_zone(name_vi="KCN Thăng Long", name_en="Thang Long IZ")
+    exhibitor = make_exhibitor(name_vi="C.P. Việt Nam", zone=zone, sectors=[sector])
+    make_booth(exhibitor=exhibitor, code="B12")
+    make_product(exhibitor=exhibitor, name_vi="Xúc xích", name_en="Sausage", sector=sector)
+    make_product(exhibitor=exhibitor, name_vi="Chả giò", name_en="Spring rolls", is_published=False)
+    expected = {
+        model: {obj.pk: obj.build_search_texts() for obj in model.objects.all()}
+        for model in (Exhibitor, Product)
+    }
+    Exhibitor.objects.update(search_text="", search_text_en="")
+    Product.objects.update(search_text="", search_text_en="")
+
+    per_language_migration.rebuild(apps, None)
+
+    for model, texts in expected.items():
+        stored = dict(
+            (pk, (vi, en))
+            for pk, vi, en in model.objects.values_list("pk", "search_text", "search_text_en")
+        )
+        assert stored == texts
+    assert " cho gio" not in Exhibitor.objects.get().search_text  # unpublished product
+
+
 def test_exhibitors_ordered_in_vietnamese_order_by_database():
     for name in ["Zeta", "Đức Thành", "Ê-kíp", "Bình Minh", "Dương Quang", "Ánh Dương"]:
         make_exhibitor(name_vi=name)
@@ -73,4 +131,4 @@ def test_trigram_index_used_for_search_on_postgres():
         with connection.cursor() as cursor:
             cursor.execute("SET enable_seqscan = on")
 
-    assert "exhibitor_search_trgm" in plan
+    assert "exhibitor_search_trgm" in plan and "exhibitor_search_en_trgm" in plan

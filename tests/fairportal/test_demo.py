@@ -308,10 +308,10 @@ def test_demo_search_dien_tu_finds_the_electronics_exhibitors():
 def test_demo_search_text_and_sort_keys_match_the_rebuild():
 
     for exhibitor in Exhibitor.objects.all():
-        assert exhibitor.search_text == exhibitor.build_search_text(), exhibitor.slug
+        assert (exhibitor.search_text, exhibitor.search_text_en) == exhibitor.build_search_texts()
         assert bytes(exhibitor.name_sort) == sort_key(exhibitor.name_vi), exhibitor.slug
     for product in Product.objects.select_related("exhibitor", "sector"):
-        assert product.search_text == product.build_search_text(), product.name_vi
+        assert (product.search_text, product.search_text_en) == product.build_search_texts()
         assert bytes(product.name_sort) == sort_key(product.name_vi), product.name_vi
 
 

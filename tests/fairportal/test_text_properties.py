@@ -1,4 +1,4 @@
-"""Property tests (Hypothesis) for fold, the sort key and the validators."""
+"""Property tests (Hypothesis) for fold, search texts, the sort key and the validators."""
 
 import unicodedata
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exhibitors.validators import normalize_phone, tax_code_check_digit, validate_tax_code
-from fairportal.text import fold, sort_key
+from fairportal.text import fold, matches_words, search_text, search_words, sort_key
 
 ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
@@ -52,6 +52,17 @@ def test_fold_is_idempotent_ascii_friendly_and_equal_for_nfd(text):
     assert folded == fold(unicodedata.normalize("NFD", text))
     assert "đ" not in folded and not any(unicodedata.combining(ch) for ch in folded)
     assert "  " not in folded and folded == folded.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_a_text_finds_itself_and_its_words_start_words_of_its_search_text(text):
+    stored = search_text(text)
+    words = search_words(text)
+
+    assert stored == "".join(f" {word}" for word in words)
+    assert matches_words(words, text)
+    assert matches_words([word[:2] for word in words], text)  # any word's start
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""Recompute search_text and name_sort of every exhibitor and product (after bulk writes)."""
+"""Recompute the search texts and name_sort of every exhibitor and product (after bulk writes)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -6,23 +6,25 @@ from django.db import transaction
 from exhibitors.models import Exhibitor, Product
 from fairportal.text import sort_key
 
+FIELDS = ["search_text", "search_text_en", "name_sort"]
+
 
 class Command(BaseCommand):
-    help = "Rebuild search_text and name_sort for exhibitors and products."
+    help = "Rebuild the search texts and name_sort for exhibitors and products."
 
     def handle(self, *args, **options):
         with transaction.atomic():
             products = list(Product.objects.select_related("exhibitor", "sector"))
             for product in products:
-                product.search_text = product.build_search_text()
+                product.search_text, product.search_text_en = product.build_search_texts()
                 product.name_sort = sort_key(product.name_vi or product.name)
-            Product.objects.bulk_update(products, ["search_text", "name_sort"], batch_size=500)
+            Product.objects.bulk_update(products, FIELDS, batch_size=500)
 
             exhibitors = list(Exhibitor.objects.select_related("zone").prefetch_related("sectors"))
             for exhibitor in exhibitors:
-                exhibitor.search_text = exhibitor.build_search_text()
+                exhibitor.search_text, exhibitor.search_text_en = exhibitor.build_search_texts()
                 exhibitor.name_sort = sort_key(exhibitor.name_vi or exhibitor.name)
-            Exhibitor.objects.bulk_update(exhibitors, ["search_text", "name_sort"], batch_size=500)
+            Exhibitor.objects.bulk_update(exhibitors, FIELDS, batch_size=500)
         self.stdout.write(
             f"Rebuilt search text of {len(exhibitors)} exhibitors and {len(products)} products."
         )
