@@ -62,3 +62,29 @@ def test_visitor_filters_work_on_a_phone_without_javascript(browser, live_server
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
+
+
+def test_on_a_phone_the_sort_menu_is_in_sight_with_the_filters_folded(browser, live_server):
+    fair = make_fair()
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Canon Việt Nam"), code="B02")
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="TOTO Việt Nam"), code="A01")
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/exhibitors/")
+
+        assert page.locator("details.more-filters").evaluate("d => d.open") is False
+        assert page.get_by_label("Khu công nghiệp").is_visible() is False
+        page.get_by_label("Sắp xếp").select_option(label="Theo mã gian")
+        page.locator("form.filters button[type=submit]").click()
+        page.wait_for_url("**/exhibitors/?*sort=booth*")
+
+        assert page.locator(".card-list h3 a").all_inner_texts() == [
+            "TOTO Việt Nam",
+            "Canon Việt Nam",
+        ]
+        # The order chosen is shown, and the folded filters stay folded.
+        assert page.get_by_label("Sắp xếp").input_value() == "booth"
+        assert page.locator("details.more-filters").evaluate("d => d.open") is False
+    finally:
+        context.close()
