@@ -1,5 +1,7 @@
 """E-mails: rendered in the recipient's language, sent only when the transaction commits."""
 
+from email.utils import formataddr, parseaddr
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -10,6 +12,15 @@ from django.utils import translation
 def render_in(language: str, template: str, context: dict) -> str:
     with translation.override(language or settings.LANGUAGE_CODE):
         return render_to_string(template, context).strip()
+
+
+def sender(language: str) -> str:
+    """DEFAULT_FROM_EMAIL, with the English sender's name on e-mails in English."""
+    if language == "en" and settings.DEFAULT_FROM_NAME_EN:
+        _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        if address:
+            return formataddr((settings.DEFAULT_FROM_NAME_EN, address))
+    return settings.DEFAULT_FROM_EMAIL
 
 
 def send_on_commit(
@@ -38,7 +49,7 @@ def send_on_commit(
     message = EmailMessage(
         subject=subject_text,
         body=body.strip(),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender(language),
         to=to,
         reply_to=reply_to,
     )

@@ -283,6 +283,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Hội chợ KCN Hà Nội <no-reply@hoicho-kcn.example.vn>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The sender's name on e-mails written in English (the address stays DEFAULT_FROM_EMAIL's).
+DEFAULT_FROM_NAME_EN = os.environ.get("DJANGO_DEFAULT_FROM_NAME_EN", "Hanoi Industrial Zones Fair")
 BOARD_EMAIL = os.environ.get("BOARD_EMAIL", "bql-hoicho@hoicho-kcn.example.vn")
 
 # Behind a front proxy (nginx): trust its scheme and client address headers.

@@ -87,6 +87,19 @@ def test_apply_in_english_records_language_and_links_english_status_page(
     assert response.status_code == 302
     assert BoothApplication.objects.get().language == "en"
     assert "https://hoicho.example.vn/en/booths/applications/" in mail.outbox[0].body
+    # The sender's name is in English too; the address is the portal's.
+    assert (
+        mail.outbox[0].from_email == "Hanoi Industrial Zones Fair <no-reply@hoicho-kcn.example.vn>"
+    )
+
+
+def test_apply_in_vietnamese_is_sent_by_the_vietnamese_name(
+    client, payload, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(APPLY, payload)
+
+    assert mail.outbox[0].from_email == "Hội chợ KCN Hà Nội <no-reply@hoicho-kcn.example.vn>"
 
 
 def test_apply_estimates_total_for_booths_not_chosen(client, payload, booths):
