@@ -249,7 +249,7 @@ EVENTS = [
         "start": (14, 0),
         "end": (16, 0),
         "title_vi": "Tọa đàm: Chuyển đổi số trong nhà máy",
-        "title_en": "Workshop: Digital transformation on the factory floor",
+        "title_en": "Panel discussion: Digital transformation on the factory floor",
         "summary_vi": "Robot, cảm biến và phần mềm quản lý sản xuất cho doanh nghiệp vừa và nhỏ.",
         "summary_en": "Robots, sensors and production software for small and medium manufacturers.",
         "description_vi": (
@@ -327,7 +327,7 @@ EVENTS = [
         "start": (9, 30),
         "end": (11, 30),
         "title_vi": "Tọa đàm: An toàn thực phẩm và tiêu chuẩn xuất khẩu",
-        "title_en": "Workshop: Food safety and export standards",
+        "title_en": "Panel discussion: Food safety and export standards",
         "summary_vi": "Truy xuất nguồn gốc, HACCP và nhãn hàng hoá cho doanh nghiệp thực phẩm.",
         "summary_en": "Traceability, HACCP and labelling for food manufacturers.",
         "description_vi": (
