@@ -281,6 +281,9 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                         note=form.cleaned_data["note"],
                     )
                 except services.BoothError as error:
+                    # Nothing was saved: show the application as it is, not as the
+                    # rolled-back attempt left it in memory.
+                    application.refresh_from_db()
                     form.add_error("booths", error.message)
                 else:
                     self.message_user(
@@ -342,6 +345,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             try:
                 decide(application, form.cleaned_data)
             except services.BoothError as error:
+                application.refresh_from_db()
                 form.add_error(None, error.message)
             else:
                 self.message_user(request, done, messages.SUCCESS)

@@ -342,7 +342,10 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
                 # Another approval created the company with this tax code at the same moment.
                 exhibitor, created = existing, False
                 break
-            # Or another company took the same slug meanwhile.
+            if not Exhibitor.objects.filter(slug=exhibitor.slug).exists():
+                # No clash that another slug would solve: let the error be seen and logged.
+                raise
+            # Another company took the same slug meanwhile.
             exhibitor.slug = f"{exhibitor.slug[:110]}-{secrets.token_hex(2)}"
     else:  # pragma: no cover
         raise BoothError(_("Không tạo được doanh nghiệp. Vui lòng thử lại."))

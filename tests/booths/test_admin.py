@@ -97,6 +97,31 @@ def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, bo
     assert "booths" in response.context["form"].errors
 
 
+def test_approve_losing_a_booth_race_shows_the_application_as_still_open(
+    board_client, fair, booths, monkeypatch
+):
+    application = confirmed(fair)
+    rival = make_exhibitor(name_vi="CP Việt Nam")
+    take_booths = services._take_booths
+
+    def rival_takes_the_booth_first(**kwargs):
+        # Another reviewer's assignment lands between the form's check and the update.
+        Booth.objects.filter(pk=booths["A01"].pk).update(exhibitor=rival)
+        return take_booths(**kwargs)
+
+    monkeypatch.setattr(services, "_take_booths", rival_takes_the_booth_first)
+
+    response = board_client.post(f"{LIST}{application.pk}/approve/", {"booths": [booths["A01"].pk]})
+
+    assert response.status_code == 200
+    assert "booths" in response.context["form"].errors
+    # Everything was rolled back, and the page says so: not "Đã duyệt".
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert response.context["application"].status == "submitted"
+    assert "<strong>Trạng thái:</strong> Đã duyệt" not in response.content.decode()
+
+
 def test_reject_page_needs_reason_and_mails_it(
     board_client, fair, django_capture_on_commit_callbacks
 ):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.utils import timezone
 
 from booths import services
@@ -124,6 +125,31 @@ def test_approve_taken_booth_names_holder_and_rolls_back(
     assert Booth.objects.get(code="A01").exhibitor is None
     assert mail.outbox == []
     assert AuditEntry.objects.count() == 0
+
+
+def test_approve_lets_a_database_fault_through_instead_of_retrying_names(
+    fair, booths, reviewer, monkeypatch
+):
+    # A fault no other slug can solve (here a column the database refuses) must not be
+    # reported as "could not create the company, try again" after five new names.
+    application = confirmed(fair, tax_code="0100109106")
+    attempts = []
+
+    def refused(self, *args, **kwargs):
+        attempts.append(self.slug)
+        raise IntegrityError("NOT NULL constraint failed: exhibitors_exhibitor.search_text_en")
+
+    monkeypatch.setattr(Exhibitor, "save", refused)
+
+    with pytest.raises(IntegrityError):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    application.refresh_from_db()
+    assert len(attempts) == 1
+    assert application.status == "submitted"
+    assert Booth.objects.get(code="A01").exhibitor is None
 
 
 def test_approve_kept_booth_refused(fair, booths, reviewer):
