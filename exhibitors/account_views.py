@@ -288,6 +288,10 @@ class RepresentativesView(AccountView):
 class RemoveRepresentativeView(AccountView):
     def post(self, request, pk):
         user = access_representative(request, pk)
+        if request.POST.get("confirm") != "yes":
+            # Only the button behind the page's "Xoá…" disclosure removes someone.
+            messages.error(request, _("Chưa xoá: hãy bấm nút xác nhận để xoá người đại diện."))
+            return HttpResponseRedirect(reverse("account:invite"))
         try:
             services.remove_representative(exhibitor=self.exhibitor, user=user, actor=request.user)
         except services.AccountError as error:

@@ -9,3 +9,26 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 });
+
+// A form that writes (method="post") is sent once: a double click or a second press
+// while the page loads would create the product, the registration … twice. The
+// flag is cleared when the page is shown again from the browser's history. Heard on
+// `window`, after the page's own handlers: a form that a script sends itself (the
+// plan's stars, with fetch) has its default prevented and is left alone.
+window.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented) return;
+  if ((form.getAttribute("method") || "").toLowerCase() !== "post") return;
+  if (form.dataset.sending === "1") {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sending = "1";
+  form.setAttribute("aria-busy", "true");
+});
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[data-sending]").forEach(function (form) {
+    delete form.dataset.sending;
+    form.removeAttribute("aria-busy");
+  });
+});

@@ -83,3 +83,37 @@ def test_visitor_requests_a_meeting_after_fixing_errors(live_server, page, progr
     meeting = MeetingRequest.objects.get()
     assert (meeting.requester_phone, meeting.status) == ("+81312345678", "pending")
     assert meeting.proposed_slots == ["2024-09-21T14:30:00+07:00"]
+
+
+def test_a_form_is_sent_once_however_often_it_is_pressed(live_server, page, programme):
+    page.goto(live_server.url + "/events/hoi-thao-cong-nghiep-ho-tro/")
+    # The star is sent by script, as often as it is pressed: on, off, on.
+    star = page.locator(".star-button").first
+    for pressed in ("true", "false", "true"):
+        star.click()
+        page.wait_for_selector(f'.star-button[aria-pressed="{pressed}"]')
+
+    sent = []
+
+    def hold(route):
+        # The registration answers 204: the page stays, as while a slow network loads.
+        sent.append(route.request.method)
+        route.fulfill(status=204)
+
+    page.route("**/events/hoi-thao-cong-nghiep-ho-tro/", hold)
+    # Heard after the page's own handlers: was each press let through or held back?
+    page.evaluate(
+        "window.presses = [];"
+        "window.addEventListener('submit', e => window.presses.push(e.defaultPrevented))"
+    )
+    page.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
+    page.get_by_label("E-mail").fill("hoa@example.vn")
+    page.get_by_label("Tôi đồng ý").check()
+    button = page.get_by_role("button", name="Đăng ký", exact=True)
+    for _ in range(3):
+        button.click()
+
+    assert page.evaluate("window.presses") == [False, True, True]
+    page.wait_for_timeout(500)  # for any request the presses might have started
+    assert sent == ["POST"]
+    assert EventRegistration.objects.count() == 0

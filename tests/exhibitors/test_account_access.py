@@ -109,7 +109,7 @@ def test_other_company_representative_removal_is_404(client):
     outsider = make_user()
     company_b = make_exhibitor(members=[outsider, make_user()])
 
-    response = client.post(f"/account/representatives/{outsider.pk}/remove/")
+    response = client.post(f"/account/representatives/{outsider.pk}/remove/", {"confirm": "yes"})
 
     assert response.status_code == 404
     assert company_b.members.filter(pk=outsider.pk).exists()

@@ -45,6 +45,8 @@ def test_login_wrong_password_shows_error_and_keeps_username(client):
     assert "mật khẩu không đúng" in body
     assert 'value="lan@congty.vn"' in body
     assert "_auth_user_id" not in client.session
+    # Signing in saves nothing: no "not saved, fix the fields" on top of the message.
+    assert "Chưa lưu được" not in body
 
 
 def test_login_rate_limited_per_username_answers_429(client):

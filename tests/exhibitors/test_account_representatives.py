@@ -75,8 +75,15 @@ def test_remove_other_representative(client):
     other = make_user(email="khac@congty.vn")
     exhibitor.members.add(other)
 
-    response = client.post(f"/account/representatives/{other.pk}/remove/")
+    page = client.get("/account/representatives/").content.decode()
+    unconfirmed = client.post(f"/account/representatives/{other.pk}/remove/", follow=True)
+    assert exhibitor.members.filter(pk=other.pk).exists()  # one click removes no one
+    assert "Chưa xoá" in unconfirmed.content.decode()
 
+    response = client.post(f"/account/representatives/{other.pk}/remove/", {"confirm": "yes"})
+
+    # The page asks first: the removing button sits behind a disclosure.
+    assert '<summary>Xoá…<span class="visually-hidden"> khac@congty.vn</span></summary>' in page
     assert response["Location"] == "/account/representatives/"
     assert list(exhibitor.members.all()) == [user]
     entry = AuditEntry.objects.get(action="exhibitor.representative_removed")
@@ -86,7 +93,9 @@ def test_remove_other_representative(client):
 def test_remove_yourself_when_last_is_refused(client):
     user, exhibitor = representative(client)
 
-    response = client.post(f"/account/representatives/{user.pk}/remove/", follow=True)
+    response = client.post(
+        f"/account/representatives/{user.pk}/remove/", {"confirm": "yes"}, follow=True
+    )
 
     assert list(exhibitor.members.all()) == [user]
     assert "Không thể xoá đại diện cuối cùng" in response.content.decode()
@@ -98,7 +107,7 @@ def test_remove_yourself_when_others_remain(client):
     other = make_user()
     exhibitor.members.add(other)
 
-    response = client.post(f"/account/representatives/{user.pk}/remove/")
+    response = client.post(f"/account/representatives/{user.pk}/remove/", {"confirm": "yes"})
 
     assert response["Location"] == "/account/"
     assert list(exhibitor.members.all()) == [other]
