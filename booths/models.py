@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
@@ -58,7 +59,7 @@ class Booth(TimeStamped):
 
     class Meta:
         verbose_name = _("gian hàng")
-        verbose_name_plural = _("gian hàng")
+        verbose_name_plural = pgettext_lazy("plural", "gian hàng")
         ordering = ["fair", "code"]
         constraints = [
             models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_per_fair"),
@@ -95,7 +96,7 @@ class BoothApplication(TimeStamped):
         SUBMITTED = "submitted", _("Đã gửi")
         WAITLISTED = "waitlisted", _("Danh sách chờ")
         APPROVED = "approved", _("Đã duyệt")
-        REJECTED = "rejected", _("Từ chối")
+        REJECTED = "rejected", pgettext_lazy("application status", "Từ chối")
         WITHDRAWN = "withdrawn", _("Đã rút")
         EXPIRED = "expired", _("Hết hạn")
 
@@ -166,7 +167,7 @@ class BoothApplication(TimeStamped):
 
     class Meta:
         verbose_name = _("hồ sơ đăng ký gian hàng")
-        verbose_name_plural = _("hồ sơ đăng ký gian hàng")
+        verbose_name_plural = pgettext_lazy("plural", "hồ sơ đăng ký gian hàng")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -203,7 +204,7 @@ class ExhibitorStaff(TimeStamped):
 
     class Meta:
         verbose_name = _("nhân sự trực gian hàng")
-        verbose_name_plural = _("nhân sự trực gian hàng")
+        verbose_name_plural = pgettext_lazy("plural", "nhân sự trực gian hàng")
         ordering = ["fair", "exhibitor", "full_name"]
 
     def __str__(self):

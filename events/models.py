@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from exhibitors.models import Exhibitor, Sector
 from fairportal.models import TimeStamped
@@ -53,7 +54,7 @@ class Fair(TimeStamped):
 
     class Meta:
         verbose_name = _("kỳ hội chợ")
-        verbose_name_plural = _("kỳ hội chợ")
+        verbose_name_plural = pgettext_lazy("plural", "kỳ hội chợ")
         ordering = ["-starts_on"]
         constraints = [
             models.UniqueConstraint(
@@ -90,7 +91,7 @@ class FairFigure(TimeStamped):
 
     class Meta:
         verbose_name = _("số liệu nổi bật")
-        verbose_name_plural = _("số liệu nổi bật")
+        verbose_name_plural = pgettext_lazy("plural", "số liệu nổi bật")
         ordering = ["fair", "position", "id"]
 
     def __str__(self):
@@ -137,7 +138,7 @@ class SideEvent(TimeStamped):
 
     class Meta:
         verbose_name = _("sự kiện bên lề")
-        verbose_name_plural = _("sự kiện bên lề")
+        verbose_name_plural = pgettext_lazy("plural", "sự kiện bên lề")
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
@@ -198,7 +199,7 @@ class EventRegistration(TimeStamped):
 
     class Meta:
         verbose_name = _("đăng ký tham dự")
-        verbose_name_plural = _("đăng ký tham dự")
+        verbose_name_plural = pgettext_lazy("plural", "đăng ký tham dự")
         ordering = ["event", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -221,7 +222,7 @@ class MeetingRequest(TimeStamped):
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ trả lời")
         ACCEPTED = "accepted", _("Đã nhận lời")
-        DECLINED = "declined", _("Từ chối")
+        DECLINED = "declined", pgettext_lazy("meeting status", "Từ chối")
         CANCELLED = "cancelled", _("Đã huỷ")
         EXPIRED = "expired", _("Hết hạn")
 
@@ -273,7 +274,7 @@ class MeetingRequest(TimeStamped):
 
     class Meta:
         verbose_name = _("yêu cầu gặp gỡ")
-        verbose_name_plural = _("yêu cầu gặp gỡ")
+        verbose_name_plural = pgettext_lazy("plural", "yêu cầu gặp gỡ")
         ordering = ["session", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(

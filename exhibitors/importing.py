@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email, validate_slug
 from django.db import transaction
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product, Sector
@@ -88,7 +88,7 @@ class ImportRejected(Exception):
     """Some row is invalid: nothing was written."""
 
     def __init__(self, plan):
-        super().__init__(gettext_now("Tệp còn dòng lỗi, chưa ghi gì."))
+        super().__init__(gettext("Tệp còn dòng lỗi, chưa ghi gì."))
         self.plan = plan
 
 
@@ -152,27 +152,39 @@ class ImportPlan:
 # --- reading -----------------------------------------------------------------
 
 
+# A CSV may come as .csv or .txt (or with no extension); anything else is refused.
+TEXT_EXTENSIONS = (".csv", ".txt")
+
+
 def read_records(upload) -> list[dict]:
     """The file's rows as {column: text, "_row": row number}; empty rows dropped."""
     data = upload.read()
     name = (getattr(upload, "name", "") or "").lower()
     if data.startswith(b"PK\x03\x04") or name.endswith(".xlsx"):
         table = _xlsx_table(data)
+    elif data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
+        raise ImportFileError(
+            gettext("Đây là tệp Excel đời cũ (XLS): hãy lưu lại thành XLSX hoặc CSV UTF-8.")
+        )
+    elif b"\x00" in data[:4096] or (
+        "." in name and not name.endswith(TEXT_EXTENSIONS)
+    ):  # an image, a PDF, a document: not a table the import can read
+        raise ImportFileError(gettext("Chỉ nhận tệp Excel (XLSX) hoặc CSV."))
     else:
         table = _csv_table(data)
     if not table:
-        raise ImportFileError(gettext_now("Tệp trống."))
+        raise ImportFileError(gettext("Tệp trống."))
     headers = [str(cell or "").strip().lower() for cell in table[0]]
     unknown = [header for header in headers if header and header not in COLUMN_KEYS]
     if unknown:
         raise ImportFileError(
-            gettext_now("Tệp có cột không nhận ra: %(columns)s. Hãy dùng tệp mẫu.")
+            gettext("Tệp có cột không nhận ra: %(columns)s. Hãy dùng tệp mẫu.")
             % {"columns": ", ".join(unknown)}
         )
     missing = [key for key in REQUIRED_COLUMNS if key not in headers]
     if missing:
         raise ImportFileError(
-            gettext_now("Tệp thiếu cột bắt buộc: %(columns)s.") % {"columns": ", ".join(missing)}
+            gettext("Tệp thiếu cột bắt buộc: %(columns)s.") % {"columns": ", ".join(missing)}
         )
     records = []
     for number, cells in enumerate(table[1:], start=2):
@@ -185,7 +197,7 @@ def read_records(upload) -> list[dict]:
             records.append({"_row": number, **values})
     if len(records) > MAX_ROWS:
         raise ImportFileError(
-            gettext_now("Tệp quá dài: tối đa %(max)s dòng mỗi lần.") % {"max": MAX_ROWS}
+            gettext("Tệp quá dài: tối đa %(max)s dòng mỗi lần.") % {"max": MAX_ROWS}
         )
     return records
 
@@ -209,7 +221,7 @@ def _xlsx_table(data: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(gettext_now("Không đọc được tệp Excel (XLSX).")) from error
+        raise ImportFileError(gettext("Không đọc được tệp Excel (XLSX).")) from error
     sheet = workbook.worksheets[0]
     table = [list(row) for row in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -221,7 +233,7 @@ def _csv_table(data: bytes) -> list[list]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            gettext_now("Tệp CSV phải lưu bằng mã UTF-8 (Excel: “CSV UTF-8”).")
+            gettext("Tệp CSV phải lưu bằng mã UTF-8 (Excel: “CSV UTF-8”).")
         ) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
@@ -283,7 +295,7 @@ def plan_import(records: list[dict]) -> ImportPlan:
         slug = record.get("slug", "")
         values = _exhibitor_values(record, row, zones, sectors)
         if not slug:
-            row.errors.append(gettext_now("Thiếu đường dẫn (slug)."))
+            row.errors.append(gettext("Thiếu đường dẫn (slug)."))
             continue
         plan = plans.get(slug)
         if plan is None:
@@ -301,7 +313,7 @@ def plan_import(records: list[dict]) -> ImportPlan:
             for key, _help in EXHIBITOR_COLUMNS:
                 if record.get(key) and record.get(key) != plan.first_record.get(key):
                     row.errors.append(
-                        gettext_now("Cột %(column)s khác với dòng %(row)s của cùng doanh nghiệp.")
+                        gettext("Cột %(column)s khác với dòng %(row)s của cùng doanh nghiệp.")
                         % {"column": key, "row": plan.first_row}
                     )
         _plan_product(plan, record, row, sectors, products)
@@ -323,11 +335,11 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
             validate_slug(slug)
         except ValidationError:
             row.errors.append(
-                gettext_now("Đường dẫn “%(slug)s” chỉ gồm chữ thường không dấu, số và “-”.")
+                gettext("Đường dẫn “%(slug)s” chỉ gồm chữ thường không dấu, số và “-”.")
                 % {"slug": slug}
             )
     if "name_vi" in record and not record["name_vi"]:
-        row.errors.append(gettext_now("Thiếu tên tiếng Việt (name_vi)."))
+        row.errors.append(gettext("Thiếu tên tiếng Việt (name_vi)."))
     for key in _TEXT_FIELDS:
         if key in record:
             values[key] = record[key]
@@ -338,7 +350,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
                 validate_tax_code(tax_code)
             except ValidationError as error:
                 row.errors.append(
-                    gettext_now("Mã số thuế %(code)s: %(error)s")
+                    gettext("Mã số thuế %(code)s: %(error)s")
                     % {"code": tax_code, "error": " ".join(error.messages)}
                 )
         values["tax_code"] = tax_code
@@ -348,7 +360,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
             zone = zones.get(record["zone"])
             if zone is None:
                 row.errors.append(
-                    gettext_now("Không có khu công nghiệp “%(zone)s”.") % {"zone": record["zone"]}
+                    gettext("Không có khu công nghiệp “%(zone)s”.") % {"zone": record["zone"]}
                 )
         values["zone_obj"] = zone
     if "sectors" in record:
@@ -356,7 +368,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
         for name in [part.strip() for part in record["sectors"].split(";") if part.strip()]:
             sector = sectors.get(name)
             if sector is None:
-                row.errors.append(gettext_now("Không có ngành “%(sector)s”.") % {"sector": name})
+                row.errors.append(gettext("Không có ngành “%(sector)s”.") % {"sector": name})
             else:
                 found.append(sector)
         values["sectors_list"] = found
@@ -364,7 +376,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
         country = (record["origin_country"] or "VN").upper()
         if len(country) != 2 or not country.isascii() or not country.isalpha():
             row.errors.append(
-                gettext_now("Mã quốc gia “%(code)s” phải gồm hai chữ cái (VN, JP…).")
+                gettext("Mã quốc gia “%(code)s” phải gồm hai chữ cái (VN, JP…).")
                 % {"code": record["origin_country"]}
             )
         values["origin_country"] = country
@@ -374,7 +386,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
                 URLValidator(schemes=["http", "https"])(record["website"])
             except ValidationError:
                 row.errors.append(
-                    gettext_now("Trang web “%(url)s” không hợp lệ.") % {"url": record["website"]}
+                    gettext("Trang web “%(url)s” không hợp lệ.") % {"url": record["website"]}
                 )
         values["website"] = record["website"]
     if "email" in record:
@@ -384,7 +396,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
                 validate_email(email)
             except ValidationError:
                 row.errors.append(
-                    gettext_now("E-mail “%(email)s” không hợp lệ.") % {"email": record["email"]}
+                    gettext("E-mail “%(email)s” không hợp lệ.") % {"email": record["email"]}
                 )
         values["email"] = email
     if "phone" in record:
@@ -399,7 +411,7 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
     if "is_published" in record:
         flag = _flag(record["is_published"])
         if flag is None:
-            row.errors.append(gettext_now("Cột is_published chỉ nhận 1 hoặc 0."))
+            row.errors.append(gettext("Cột is_published chỉ nhận 1 hoặc 0."))
         values["is_published"] = bool(flag) if flag is not None else True
     return values
 
@@ -409,7 +421,7 @@ def _match(plan, row, by_slug, by_tax, old_slugs, slug_of_tax):
     if tax_code:
         if tax_code in slug_of_tax and slug_of_tax[tax_code] != plan.slug:
             row.errors.append(
-                gettext_now("Mã số thuế %(code)s trùng với doanh nghiệp “%(slug)s” trong tệp.")
+                gettext("Mã số thuế %(code)s trùng với doanh nghiệp “%(slug)s” trong tệp.")
                 % {"code": tax_code, "slug": slug_of_tax[tax_code]}
             )
         slug_of_tax.setdefault(tax_code, plan.slug)
@@ -419,14 +431,14 @@ def _match(plan, row, by_slug, by_tax, old_slugs, slug_of_tax):
         plan.existing = by_code
         if holder is not None and holder.pk != by_code.pk:
             row.errors.append(
-                gettext_now("Đường dẫn trùng: “%(slug)s” đã thuộc về doanh nghiệp “%(name)s”.")
+                gettext("Đường dẫn trùng: “%(slug)s” đã thuộc về doanh nghiệp “%(name)s”.")
                 % {"slug": plan.slug, "name": holder.name_vi}
             )
     elif holder is not None:
         plan.existing = holder
         if tax_code and holder.tax_code and holder.tax_code != tax_code:
             row.errors.append(
-                gettext_now(
+                gettext(
                     "Đường dẫn trùng: “%(slug)s” đã thuộc về doanh nghiệp “%(name)s” "
                     "có mã số thuế khác (%(code)s)."
                 )
@@ -435,7 +447,7 @@ def _match(plan, row, by_slug, by_tax, old_slugs, slug_of_tax):
     owner = old_slugs.get(plan.slug)
     if owner is not None and (plan.existing is None or plan.existing.pk != owner):
         row.errors.append(
-            gettext_now("Đường dẫn trùng: “%(slug)s” là đường dẫn cũ của doanh nghiệp khác.")
+            gettext("Đường dẫn trùng: “%(slug)s” là đường dẫn cũ của doanh nghiệp khác.")
             % {"slug": plan.slug}
         )
 
@@ -449,7 +461,7 @@ def _plan_product(plan, record, row, sectors, existing_products):
         return
     name = record.get("product_name_vi", "")
     if not name:
-        row.errors.append(gettext_now("Thiếu tên sản phẩm tiếng Việt (product_name_vi)."))
+        row.errors.append(gettext("Thiếu tên sản phẩm tiếng Việt (product_name_vi)."))
         return
     if "product_sector" in record:
         sector = None
@@ -457,20 +469,18 @@ def _plan_product(plan, record, row, sectors, existing_products):
             sector = sectors.get(record["product_sector"])
             if sector is None:
                 row.errors.append(
-                    gettext_now("Không có ngành “%(sector)s”.")
-                    % {"sector": record["product_sector"]}
+                    gettext("Không có ngành “%(sector)s”.") % {"sector": record["product_sector"]}
                 )
         product_values["sector"] = sector
     if "product_is_published" in record:
         flag = _flag(record["product_is_published"])
         if flag is None:
-            row.errors.append(gettext_now("Cột product_is_published chỉ nhận 1 hoặc 0."))
+            row.errors.append(gettext("Cột product_is_published chỉ nhận 1 hoặc 0."))
         product_values["is_published"] = bool(flag) if flag is not None else True
     key = fold(name)
     if any(fold(item["values"]["name_vi"]) == key for item in plan.products):
         row.errors.append(
-            gettext_now("Sản phẩm “%(name)s” lặp lại trong tệp cho cùng doanh nghiệp.")
-            % {"name": name}
+            gettext("Sản phẩm “%(name)s” lặp lại trong tệp cho cùng doanh nghiệp.") % {"name": name}
         )
         return
     existing = existing_products.get((plan.existing.pk, key)) if plan.existing else None

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from fairportal.models import TimeStamped
 from fairportal.text import search_text, sort_key
@@ -34,7 +35,7 @@ class IndustrialZone(TimeStamped):
 
     class Meta:
         verbose_name = _("khu công nghiệp")
-        verbose_name_plural = _("khu công nghiệp")
+        verbose_name_plural = pgettext_lazy("plural", "khu công nghiệp")
         ordering = ["position", "slug"]
 
     def __str__(self):
@@ -56,7 +57,7 @@ class Sector(TimeStamped):
 
     class Meta:
         verbose_name = _("ngành")
-        verbose_name_plural = _("ngành")
+        verbose_name_plural = pgettext_lazy("plural", "ngành")
         ordering = ["position", "slug"]
 
     def __str__(self):
@@ -121,7 +122,7 @@ class Exhibitor(TimeStamped):
 
     class Meta:
         verbose_name = _("doanh nghiệp trưng bày")
-        verbose_name_plural = _("doanh nghiệp trưng bày")
+        verbose_name_plural = pgettext_lazy("plural", "doanh nghiệp trưng bày")
         ordering = ["name_sort"]
         constraints = [
             models.UniqueConstraint(
@@ -193,7 +194,7 @@ class ExhibitorSlug(TimeStamped):
 
     class Meta:
         verbose_name = _("đường dẫn cũ")
-        verbose_name_plural = _("đường dẫn cũ")
+        verbose_name_plural = pgettext_lazy("plural", "đường dẫn cũ")
 
     def __str__(self):
         return self.slug
@@ -226,7 +227,7 @@ class Product(TimeStamped):
 
     class Meta:
         verbose_name = _("sản phẩm")
-        verbose_name_plural = _("sản phẩm")
+        verbose_name_plural = pgettext_lazy("plural", "sản phẩm")
         ordering = ["exhibitor_id", "position", "id"]
 
     def __str__(self):

@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "exhibitors",
     "events",
     "booths",
-    "axes",
+    "fairportal.axes_config.AxesConfig",
 ]
 
 MIDDLEWARE = [

@@ -13,3 +13,35 @@ def test_admin_in_vietnamese_at_admin_and_english_under_en(client):
 
     assert '<html lang="vi"' in vi and 'href="/en/admin/"' in vi
     assert '<html lang="en"' in en and 'href="/admin/"' in en
+
+
+def test_admin_index_names_lists_in_the_plural_and_in_each_language(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+
+    vi = client.get("/admin/").content.decode()
+    en = client.get("/en/admin/").content.decode()
+
+    # English lists are named in the plural, as Django names them ("Booths").
+    for name in ("Booths", "Booth applications", "Exhibitors", "Products", "Side events"):
+        assert f">{name}</a>" in en, name
+    assert ">Booth</a>" not in en
+    # The login lockout's section and lists read in Vietnamese on /admin/ …
+    assert "Chống dò mật khẩu" in vi and "Lần thử đăng nhập" in vi
+    assert "Access attempts" not in vi
+    # … and in English under /en/admin/.
+    assert "Login protection" in en and "Access attempts" in en
+    # The portal's own section keeps its name (its AppConfig is still the one used).
+    assert ">Portal</a>" in en and ">Cổng thông tin</a>" in vi
+
+
+def test_change_list_facet_link_and_status_labels_in_each_language(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+
+    vi = client.get("/admin/booths/boothapplication/").content.decode()
+    en = client.get("/en/admin/booths/boothapplication/").content.decode()
+
+    assert "Hiện số lượng" in vi and "Show counts" not in vi
+    # The filter's status labels: an application is "Rejected", a meeting "Declined".
+    assert ">Rejected</a>" in en and ">Decline</a>" not in en
+    meetings = client.get("/en/admin/events/meetingrequest/").content.decode()
+    assert ">Declined</a>" in meetings

@@ -214,6 +214,42 @@ def test_preview_lists_every_bad_row_and_writes_nothing(admin_client, catalogue)
     assert _snapshot() == before
 
 
+def _png_bytes():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("logo.png", _png_bytes(), "Chỉ nhận tệp Excel (XLSX) hoặc CSV."),
+        ("danh-sach.pdf", b"%PDF-1.4 ...", "Chỉ nhận tệp Excel (XLSX) hoặc CSV."),
+        ("anh", _png_bytes(), "Chỉ nhận tệp Excel (XLSX) hoặc CSV."),
+        (
+            "cu.xls",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+            "Đây là tệp Excel đời cũ (XLS): hãy lưu lại thành XLSX hoặc CSV UTF-8.",
+        ),
+        (
+            "windows.csv",
+            "slug,name_vi\ndong-anh,Đông Anh\n".encode("cp1258"),
+            "Tệp CSV phải lưu bằng mã UTF-8 (Excel: “CSV UTF-8”).",
+        ),
+    ],
+)
+def test_a_file_the_import_cannot_read_is_named_for_what_it_is(
+    admin_client, catalogue, name, content, message
+):
+    response = admin_client.post(reverse(IMPORT), {"file": SimpleUploadedFile(name, content)})
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Exhibitor.objects.count() == 0
+
+
 def test_nothing_is_written_while_any_row_is_invalid(catalogue):
     rows = [
         {"_row": 2, "slug": "canon", "name_vi": "Canon Việt Nam", "product_name_vi": "Máy in"},
