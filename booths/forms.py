@@ -191,9 +191,37 @@ class FasciaForm(forms.Form):
 
 
 class StaffForm(forms.ModelForm):
+    """One person who needs a badge. `listed` are the people already on the list: the
+    same name with the same title again would print a second badge for one person."""
+
     class Meta:
         model = ExhibitorStaff
         fields = ["full_name", "job_title"]
+
+    def __init__(self, *args, listed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.listed = listed
+
+    def clean(self):
+        data = super().clean()
+        name, title = data.get("full_name"), data.get("job_title") or ""
+
+        def key(full_name, job_title):
+            return (" ".join(full_name.split()).casefold(), " ".join(job_title.split()).casefold())
+
+        same = [
+            p for p in self.listed if name and key(p.full_name, p.job_title) == key(name, title)
+        ]
+        if same:
+            raise ValidationError(
+                _(
+                    "%(name)s đã có trong danh sách. Nếu là hai người trùng tên, hãy ghi chức "
+                    "danh khác nhau."
+                )
+                % {"name": same[0].full_name},
+                code="duplicate",
+            )
+        return data
 
 
 # --- The board (admin) ---------------------------------------------------------------

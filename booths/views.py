@@ -227,7 +227,8 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 return redirect("booths:account_booths")
             return self.render(request, fascia_form=form, status=400)
         if action == "add_staff":
-            form = StaffForm(request.POST, prefix="staff")
+            listed = ExhibitorStaff.objects.filter(fair=fair, exhibitor=exhibitor)
+            form = StaffForm(request.POST, prefix="staff", listed=list(listed))
             if form.is_valid():
                 services.add_staff(
                     fair=fair,

@@ -115,6 +115,28 @@ def test_staff_without_name_is_form_error(client, company, representative):
     assert ExhibitorStaff.objects.count() == 0
 
 
+def test_the_same_person_is_not_listed_twice_for_badges(client, fair, company, representative):
+    client.force_login(representative)
+
+    def add(name, title):
+        return client.post(
+            URL, {"action": "add_staff", "staff-full_name": name, "staff-job_title": title}
+        )
+
+    add("Lê Văn Thẻ", "Kỹ sư")
+    again = add("  lê văn  THẺ ", "kỹ sư")
+    namesake = add("Lê Văn Thẻ", "Kế toán")
+
+    assert again.status_code == 400
+    assert "Lê Văn Thẻ đã có trong danh sách." in again.content.decode()
+    # Two people of the same name are told apart by their titles.
+    assert namesake.status_code == 302
+    assert sorted(ExhibitorStaff.objects.values_list("job_title", flat=True)) == [
+        "Kế toán",
+        "Kỹ sư",
+    ]
+
+
 def test_removing_another_company_staff_is_404(
     client, fair, company, other_company, representative
 ):
