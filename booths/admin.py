@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -477,7 +478,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("kích thước"))
     def size(self, obj):
-        return f"{obj.width_m} × {obj.depth_m} m"
+        return f"{localize(obj.width_m)} × {localize(obj.depth_m)} m"
 
     @admin.display(description=_("tình trạng"))
     def state_label(self, obj):

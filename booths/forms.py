@@ -3,6 +3,7 @@ decisions in the admin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothKind, ExhibitorStaff
@@ -232,7 +233,8 @@ class BoothCheckboxes(ModelMultipleChoiceField):
 
     def label_from_instance(self, booth):
         return (
-            f"{booth.code} · {booth.get_kind_display()} · {booth.width_m}×{booth.depth_m} m"
+            f"{booth.code} · {booth.get_kind_display()}"
+            f" · {localize(booth.width_m)} × {localize(booth.depth_m)} m"
             f" · {vnd(booth.price_vnd)}"
         )
 

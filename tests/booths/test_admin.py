@@ -58,6 +58,8 @@ def test_approve_page_preselects_free_preferences(board_client, fair, booths):
     assert re.search(rf'value="{booths["A01"].pk}"[^>]*checked', html)
     assert f'value="{booths["A02"].pk}"' not in html  # taken: not offered
     assert f'value="{booths["A03"].pk}"' not in html  # kept by the board
+    # Sizes written as on the public pages, with the Vietnamese decimal comma.
+    assert re.search(r"A01 · [^·<]+ · 3,0 × 3,0 m", html)
 
 
 def test_approve_through_admin_assigns_and_logs(

@@ -252,6 +252,9 @@ def test_apply_booth_count_outside_1_to_4_rejected(client, payload, count):
 
     assert response.status_code == 400
     assert "booth_count" in response.context["form"].errors
+    # Django's own Vietnamese puts a space before the full stop; ours does not.
+    limit = "Giá trị này phải nhỏ hơn hoặc bằng 4." if count == "5" else "lớn hơn hoặc bằng 1."
+    assert limit in response.context["form"].errors["booth_count"][0]
 
 
 def test_apply_honeypot_filled_rejected(client, payload):
