@@ -224,6 +224,16 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
     def decision_log(self, obj):
         return audit_table(obj)
 
+    def get_fieldsets(self, request, obj=None):
+        """The confirmation deadline only while the e-mail is unconfirmed: once it is
+        confirmed the deadline no longer applies, and showing it misleads."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.email_confirmed_at is None:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        fields = [field for field in options["fields"] if field != "expires_at"]
+        return [(name, {**options, "fields": fields}), *rest]
+
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [

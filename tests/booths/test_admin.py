@@ -47,6 +47,18 @@ def test_application_list_search_by_reference(board_client, fair):
     assert "Canon" in html and "TOTO</" not in html
 
 
+def test_confirmation_deadline_shown_only_until_the_email_is_confirmed(board_client, fair):
+    waiting = make_application(fair=fair, expires_at=timezone.now())
+    confirmed_one = confirmed(fair, expires_at=timezone.now())
+
+    waiting_page = board_client.get(f"{LIST}{waiting.pk}/change/").content.decode()
+    confirmed_page = board_client.get(f"{LIST}{confirmed_one.pk}/change/").content.decode()
+
+    assert "Hết hạn xác nhận lúc" in waiting_page
+    assert "Hết hạn xác nhận lúc" not in confirmed_page
+    assert "Xác nhận e-mail lúc" in confirmed_page
+
+
 def test_approve_page_preselects_free_preferences(board_client, fair, booths):
     booths["A02"].exhibitor = make_exhibitor()
     booths["A02"].save()
