@@ -420,7 +420,7 @@ class ProductAdmin(UploadedImagesMixin, BoardModelAdmin):
 class ExhibitorSlugAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("slug", "exhibitor", "created_at")
     list_select_related = ("exhibitor",)
-    search_fields = ("slug", "exhibitor__search_text")
+    search_fields = ("slug", "exhibitor__search_text", "exhibitor__search_text_en")
     autocomplete_fields = ("exhibitor",)
     date_hierarchy = "created_at"
     ordering = ("slug",)

@@ -152,8 +152,8 @@ class ImportPlan:
 # --- reading -----------------------------------------------------------------
 
 
-# A CSV may come as .csv or .txt (or with no extension); anything else is refused.
-TEXT_EXTENSIONS = (".csv", ".txt")
+# A CSV may come as .csv, .tsv or .txt (or with no extension); anything else is refused.
+TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 
 
 def read_records(upload) -> list[dict]:

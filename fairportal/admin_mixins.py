@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import reencode_image, validate_image_upload
 from fairportal.audit import record
 from fairportal.models import AuditEntry
-from fairportal.text import filter_by_words, fold, search_words
+from fairportal.text import filter_by_words, search_text, search_words
 
 ACTION_ADDED = "admin.added"
 ACTION_CHANGED = "admin.changed"
@@ -82,8 +82,10 @@ class FoldedColumnsSearchMixin:
             return queryset, False
         plain = [name for name in self.folded_search_fields if not name.endswith("search_text")]
         indexed = [name for name in self.folded_search_fields if name.endswith("search_text")]
+        # Prepared as the query is (dots joined, other punctuation a space), so that
+        # "canon.com.vn" and "nguyen.van.a@canon.com.vn" find an e-mail address.
         texts = {
-            row[0]: " ".join(fold(str(value)) for value in row[1:] if value)
+            row[0]: search_text(*(str(value) for value in row[1:] if value))
             for row in queryset.values_list("pk", *plain)
         }
         found = queryset

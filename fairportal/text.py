@@ -14,10 +14,13 @@ import unicodedata
 from django.db.models import Q
 
 _SPACES = re.compile(r"\s+")
-# In search, dots and apostrophes join ("C.P." is "cp", "L'Oréal" is "loreal"); anything
-# else but a letter or a digit of any script separates words.
+# In search, anything but a letter or a digit of any script separates words, except
+# dots and apostrophes: a token such as "c.p." or "tp.hcm" is kept joined ("cp",
+# "tphcm") and, in the stored text, also in its parts ("tp", "hcm").
 _JOINING = re.compile(r"[.'\u2019]")
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_TOKEN = re.compile(r"[^\w.'\u2019]+|_+")
+# A query's words beyond this many are ignored (each is one condition of the query).
+MAX_QUERY_WORDS = 20
 
 # Combining marks that make a different letter of the Vietnamese alphabet.
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
@@ -57,19 +60,39 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+def _tokens(text: str | None) -> list[str]:
+    """The folded tokens of `text`, split at anything but letters, digits, dots and
+    apostrophes; each without its leading or trailing dots ("c.p." is "c.p")."""
+    tokens = (token.strip(".'\u2019") for token in _NOT_TOKEN.split(fold(text)))
+    return [token for token in tokens if _JOINING.sub("", token)]
+
+
 def search_words(query: str | None) -> list[str]:
-    """The folded words of a visitor's query, each of which must match.
+    """The folded words of a visitor's query, each of which must match (at most
+    MAX_QUERY_WORDS).
 
     Punctuation separates words ("LBP-2900" is "lbp" and "2900"), except dots and
-    apostrophes, which join ("C.P." is "cp").
+    apostrophes, which join ("C.P." is "cp", "TP.HCM" is "tphcm").
     """
-    return [word for word in _NOT_WORD.split(_JOINING.sub("", fold(query))) if word]
+    return [_JOINING.sub("", token) for token in _tokens(query)][:MAX_QUERY_WORDS]
 
 
 def search_text(*parts: str | None) -> str:
     """The text stored in a `search_text` column: every word of `parts`, folded, each
-    after one space (" canon viet nam"), so that " " + word finds word starts only."""
-    return "".join(f" {word}" for word in search_words(" ".join(p for p in parts if p)))
+    after one space (" canon viet nam"), so that " " + word finds word starts only.
+
+    A token with dots or apostrophes is stored in its parts and then joined: "Q.Tân
+    Bình, TP.HCM" is " q tan qtan binh tp hcm tphcm", so that "Tân Bình", "HCM",
+    "TP.HCM" and "TP HCM" all find it, and a phrase typed joined ("C.P. Việt Nam",
+    " cp viet nam") is still one run of words.
+    """
+    words = []
+    for token in _tokens(" ".join(p for p in parts if p)):
+        pieces = [piece for piece in _JOINING.split(token) if piece]
+        if len(pieces) > 1:
+            words += pieces
+        words.append("".join(pieces))
+    return "".join(f" {word}" for word in words)
 
 
 def filter_by_words(queryset, query: str | None, field: str = "search_text"):

@@ -13,7 +13,7 @@ PostgreSQL the new column gets its trigram index, as `search_text` has (0003).
 
 from django.db import migrations, models
 
-from fairportal.text import search_text
+from fairportal.text import fold, search_text
 
 INDEXES = [
     ("exhibitors_exhibitor", "exhibitor_search_en_trgm"),
@@ -75,6 +75,46 @@ def rebuild(apps, schema_editor):
     Exhibitor.objects.bulk_update(exhibitors, ["search_text", "search_text_en"], batch_size=500)
 
 
+def restore_single_text(apps, schema_editor):
+    """Backwards: `search_text` as 0003's code builds it, both languages folded into
+    one text, so that the code of 0003 finds English words again after a rollback."""
+    Exhibitor = apps.get_model("exhibitors", "Exhibitor")
+    Product = apps.get_model("exhibitors", "Product")
+    Booth = apps.get_model("booths", "Booth")
+
+    def folded(*parts):
+        return fold(" ".join(part for part in parts if part))
+
+    products = list(Product.objects.select_related("exhibitor", "sector"))
+    for p in products:
+        sector = [p.sector.name_vi, p.sector.name_en] if p.sector_id else []
+        p.search_text = folded(
+            p.name_vi, p.name_en, p.description_vi, p.description_en,
+            p.exhibitor.name_vi, p.exhibitor.name_en, *sector,
+        )  # fmt: skip
+    Product.objects.bulk_update(products, ["search_text"], batch_size=500)
+
+    codes = {}
+    for exhibitor_id, code in Booth.objects.filter(exhibitor__isnull=False).values_list(
+        "exhibitor_id", "code"
+    ):
+        codes.setdefault(exhibitor_id, []).append(code)
+    exhibitors = list(
+        Exhibitor.objects.select_related("zone").prefetch_related("products", "sectors")
+    )
+    for e in exhibitors:
+        parts = [
+            e.name_vi, e.name_en, e.legal_name, e.description_vi, e.description_en,
+            e.address_vi, e.address_en, e.tax_code, *codes.get(e.pk, []),
+        ]  # fmt: skip
+        for item in [*(p for p in e.products.all() if p.is_published), *e.sectors.all()]:
+            parts += [item.name_vi, item.name_en]
+        if e.zone_id:
+            parts += [e.zone.name_vi, e.zone.name_en]
+        e.search_text = folded(*parts)
+    Exhibitor.objects.bulk_update(exhibitors, ["search_text"], batch_size=500)
+
+
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -112,6 +152,6 @@ class Migration(migrations.Migration):
                 blank=True, editable=False, verbose_name="văn bản tìm kiếm (tiếng Anh)"
             ),
         ),
-        migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(rebuild, restore_single_text, elidable=True),
         migrations.RunPython(create_indexes, drop_indexes, elidable=False),
     ]

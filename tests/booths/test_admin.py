@@ -47,6 +47,29 @@ def test_application_list_search_by_reference(board_client, fair):
     assert "Canon" in html and "TOTO</" not in html
 
 
+@pytest.mark.parametrize(
+    "query", ["nguyen.van.a@canon.com.vn", "canon.com.vn", "nguyen.van.a", "NGUYEN.VAN.A", "canon"]
+)
+def test_application_list_search_by_email_address(board_client, fair, query):
+    confirmed(fair, email="nguyen.van.a@canon.com.vn", trading_name_vi="Máy in Sao Việt")
+    confirmed(fair, email="lan@toto.example", trading_name_vi="TOTO")
+
+    html = board_client.get(LIST, {"q": query}).content.decode()
+
+    assert "Máy in Sao Việt" in html and "TOTO</" not in html
+
+
+@pytest.mark.parametrize("url", [LIST, "/admin/exhibitors/exhibitor/", "/admin/booths/booth/"])
+def test_a_search_of_thousands_of_words_is_answered_not_a_server_error(board_client, fair, url):
+    # Each word is a condition: SQLite refuses a query of thousands ("Expression tree
+    # is too large"); a search keeps its first 20 words.
+    confirmed(fair, trading_name_vi="Canon")
+
+    response = board_client.get(url, {"q": " ".join(f"w{n}" for n in range(3000))})
+
+    assert response.status_code == 200
+
+
 def test_confirmation_deadline_shown_only_until_the_email_is_confirmed(board_client, fair):
     waiting = make_application(fair=fair, expires_at=timezone.now())
     confirmed_one = confirmed(fair, expires_at=timezone.now())

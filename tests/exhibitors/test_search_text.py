@@ -86,6 +86,33 @@ def test_each_language_has_its_text_and_a_query_must_match_within_one():
     assert list(filter_by_words(Exhibitor.objects.all(), "canon printers")) == [canon]
 
 
+def test_abbreviations_with_dots_are_found_whole_and_in_parts():
+    # Vietnamese addresses abbreviate with dots and often no space: "Q.Tân Bình".
+    office = make_exhibitor(address_vi="12 Lê Lợi, P.Bến Nghé, Q.Tân Bình, TP.HCM")
+    make_exhibitor(address_vi="Đông Anh, Hà Nội")
+
+    for query in ["Tân Bình", "ben nghe", "HCM", "TP.HCM", "tp hcm", "tphcm", "Q.Tân Bình"]:
+        assert list(filter_by_words(Exhibitor.objects.all(), query)) == [office], query
+
+
+def test_rolling_the_migration_back_restores_one_text_of_both_languages():
+    canon = make_exhibitor(
+        name_vi="Canon Việt Nam",
+        description_vi="Sản xuất máy in.",
+        description_en="Printers made in an industrial zone.",
+        sectors=[make_sector(name_vi="Điện tử", name_en="Electronics")],
+    )
+    make_booth(exhibitor=canon, code="A07")
+
+    per_language_migration.restore_single_text(apps, None)
+
+    text = Exhibitor.objects.get(pk=canon.pk).search_text
+    # What the code before the migration searched with `contains`, word by word.
+    assert text.startswith("canon viet nam ")
+    for word in ["printers made in an industrial zone.", "san xuat may in.", "electronics", "a07"]:
+        assert word in text, word
+
+
 def test_the_migration_builds_the_texts_the_models_build():
     sector = make_sector(name_vi="Dược phẩm", name_en="Pharmaceuticals")
     zone = make_zone(name_vi="KCN Thăng Long", name_en="Thang Long IZ")
