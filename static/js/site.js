@@ -11,10 +11,18 @@ document.addEventListener("DOMContentLoaded", function () {
 });
 
 // A form that writes (method="post") is sent once: a double click or a second press
-// while the page loads would create the product, the registration … twice. The
-// flag is cleared when the page is shown again from the browser's history. Heard on
-// `window`, after the page's own handlers: a form that a script sends itself (the
-// plan's stars, with fetch) has its default prevented and is left alone.
+// while the page loads would create the product, the registration … twice. The form
+// takes presses again after a few seconds (the visitor may have stopped the page, or
+// the answer kept it) and when the page is shown again from the browser's history.
+// Heard on `window`, after the page's own handlers: a form that a script sends itself
+// (the plan's stars, with fetch) has its default prevented and is left alone.
+var RESEND_AFTER_MS = 8000;
+
+function unlock(form) {
+  delete form.dataset.sending;
+  form.removeAttribute("aria-busy");
+}
+
 window.addEventListener("submit", function (event) {
   var form = event.target;
   if (event.defaultPrevented) return;
@@ -25,10 +33,8 @@ window.addEventListener("submit", function (event) {
   }
   form.dataset.sending = "1";
   form.setAttribute("aria-busy", "true");
+  window.setTimeout(function () { unlock(form); }, RESEND_AFTER_MS);
 });
 window.addEventListener("pageshow", function () {
-  document.querySelectorAll("form[data-sending]").forEach(function (form) {
-    delete form.dataset.sending;
-    form.removeAttribute("aria-busy");
-  });
+  document.querySelectorAll("form[data-sending]").forEach(unlock);
 });
