@@ -52,6 +52,19 @@ def _exhibitor_texts(exhibitor, booth_codes):
     return texts
 
 
+def _booth_codes(Booth) -> dict[int, list[str]]:
+    codes = {}
+    for exhibitor_id, code in Booth.objects.filter(exhibitor__isnull=False).values_list(
+        "exhibitor_id", "code"
+    ):
+        codes.setdefault(exhibitor_id, []).append(code)
+    return codes
+
+
+def _exhibitors(Exhibitor) -> list:
+    return list(Exhibitor.objects.select_related("zone").prefetch_related("products", "sectors"))
+
+
 def rebuild(apps, schema_editor):
     Exhibitor = apps.get_model("exhibitors", "Exhibitor")
     Product = apps.get_model("exhibitors", "Product")
@@ -62,14 +75,8 @@ def rebuild(apps, schema_editor):
         product.search_text, product.search_text_en = _product_texts(product)
     Product.objects.bulk_update(products, ["search_text", "search_text_en"], batch_size=500)
 
-    booth_codes = {}
-    for exhibitor_id, code in Booth.objects.filter(exhibitor__isnull=False).values_list(
-        "exhibitor_id", "code"
-    ):
-        booth_codes.setdefault(exhibitor_id, []).append(code)
-    exhibitors = list(
-        Exhibitor.objects.select_related("zone").prefetch_related("products", "sectors")
-    )
+    booth_codes = _booth_codes(Booth)
+    exhibitors = _exhibitors(Exhibitor)
     for exhibitor in exhibitors:
         exhibitor.search_text, exhibitor.search_text_en = _exhibitor_texts(exhibitor, booth_codes)
     Exhibitor.objects.bulk_update(exhibitors, ["search_text", "search_text_en"], batch_size=500)
@@ -94,14 +101,8 @@ def restore_single_text(apps, schema_editor):
         )  # fmt: skip
     Product.objects.bulk_update(products, ["search_text"], batch_size=500)
 
-    codes = {}
-    for exhibitor_id, code in Booth.objects.filter(exhibitor__isnull=False).values_list(
-        "exhibitor_id", "code"
-    ):
-        codes.setdefault(exhibitor_id, []).append(code)
-    exhibitors = list(
-        Exhibitor.objects.select_related("zone").prefetch_related("products", "sectors")
-    )
+    codes = _booth_codes(Booth)
+    exhibitors = _exhibitors(Exhibitor)
     for e in exhibitors:
         parts = [
             e.name_vi, e.name_en, e.legal_name, e.description_vi, e.description_en,
