@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -36,7 +36,7 @@ def cell_text(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return gettext_now("có") if value else gettext_now("không")
+        return gettext("có") if value else gettext("không")
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, decimal.Decimal):
@@ -125,7 +125,7 @@ def xlsx_bytes(headers, rows, *, title: str = "Sheet1", notes=None) -> bytes:
     for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in row])
     if notes:
-        notes_sheet = workbook.create_sheet(title=_sheet_title(gettext_now("Hướng dẫn")))
+        notes_sheet = workbook.create_sheet(title=_sheet_title(gettext("Hướng dẫn")))
         notes_sheet.column_dimensions["A"].width = 28
         notes_sheet.column_dimensions["B"].width = 90
         for line in notes:

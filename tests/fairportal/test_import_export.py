@@ -436,3 +436,14 @@ def test_import_fair_refuses_an_existing_edition(tmp_path):
 
     assert "hoi-cho-2024" in str(raised.value)
     assert Booth.objects.count() == 2
+
+
+def test_export_cells_say_yes_and_no_in_the_language_of_the_admin():
+    from django.utils import translation
+
+    from fairportal.exports import cell_text
+
+    with translation.override("en"):
+        assert (cell_text(True), cell_text(False)) == ("yes", "no")
+    with translation.override("vi"):
+        assert (cell_text(True), cell_text(False)) == ("có", "không")
