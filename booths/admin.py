@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext_lazy
@@ -20,6 +21,7 @@ from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, Wai
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
 from fairportal.admin_mixins import AuditedAdminMixin, FoldedColumnsSearchMixin, form_changes
+from fairportal.audit import action_label
 from fairportal.models import AuditEntry
 from fairportal.text import search_words
 
@@ -34,9 +36,9 @@ def audit_table(obj):
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
-                entry.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                timezone.localtime(entry.created_at).strftime("%d/%m/%Y %H:%M"),
                 entry.actor_label or (entry.actor.get_username() if entry.actor else "—"),
-                entry.action,
+                action_label(entry.action),
                 ", ".join(f"{key}: {value}" for key, value in (entry.changes or {}).items()),
             )
             for entry in entries

@@ -23,6 +23,7 @@ from fairportal.admin_mixins import (
     MissingEnglishFilter,
     TranslationCompletenessMixin,
 )
+from fairportal.audit import action_label
 from fairportal.models import AuditEntry, User
 
 AUDIT_FIELDS = ("created_at", "updated_at")
@@ -95,7 +96,7 @@ class ActionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
-        return [(action, action) for action in actions]
+        return sorted(((action, action_label(action)) for action in actions), key=lambda c: c[1])
 
     def queryset(self, request, queryset):
         if self.value():
@@ -125,7 +126,7 @@ class ContentTypeFilter(admin.SimpleListFilter):
 class AuditEntryAdmin(admin.ModelAdmin):
     """The log is read-only for everyone: it is written by the services and the admin."""
 
-    list_display = ("created_at", "actor_column", "action", "object_kind", "object_link")
+    list_display = ("created_at", "actor_column", "action_column", "object_kind", "object_link")
     list_filter = (ActionFilter, ContentTypeFilter, ActorFilter)
     list_select_related = ("actor", "content_type")
     search_fields = ("object_repr", "actor_label", "action", "object_id")
@@ -136,7 +137,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "created_at",
         "actor",
         "actor_label",
-        "action",
+        "action_column",
         "content_type",
         "object_id",
         "object_repr",
@@ -177,6 +178,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("người thực hiện"), ordering="actor_label")
     def actor_column(self, obj):
         return obj.actor_label or (obj.actor.get_username() if obj.actor_id else "—")
+
+    @admin.display(description=_("hành động"), ordering="action")
+    def action_column(self, obj):
+        label = action_label(obj.action)
+        if label == obj.action:
+            return label
+        return format_html('{} <span class="quiet">({})</span>', label, obj.action)
 
     @admin.display(description=_("loại đối tượng"), ordering="content_type")
     def object_kind(self, obj):

@@ -1,8 +1,63 @@
 """Recording state changes: every service calls `record()` inside its transaction."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import pgettext_lazy
 
 from fairportal.models import AuditEntry
+
+# What the board reads for each action code; a code missing here is shown as it is.
+
+ACTION_LABELS = {
+    "admin.added": pgettext_lazy("audit action", "Thêm trong trang quản trị"),
+    "admin.changed": pgettext_lazy("audit action", "Sửa trong trang quản trị"),
+    "admin.deleted": pgettext_lazy("audit action", "Xoá trong trang quản trị"),
+    "application.submitted": pgettext_lazy("audit action", "Hồ sơ gian hàng được nộp"),
+    "application.confirmed": pgettext_lazy("audit action", "Hồ sơ gian hàng được xác nhận e-mail"),
+    "application.withdrawn": pgettext_lazy("audit action", "Hồ sơ gian hàng bị rút"),
+    "application.expired": pgettext_lazy("audit action", "Hồ sơ gian hàng hết hạn xác nhận"),
+    "application.approved": pgettext_lazy("audit action", "Hồ sơ gian hàng được duyệt"),
+    "application.rejected": pgettext_lazy("audit action", "Hồ sơ gian hàng bị từ chối"),
+    "application.waitlisted": pgettext_lazy("audit action", "Hồ sơ gian hàng vào danh sách chờ"),
+    "booth.assigned": pgettext_lazy("audit action", "Giao gian hàng"),
+    "booth.released": pgettext_lazy("audit action", "Trả lại gian hàng"),
+    "booth.moved": pgettext_lazy("audit action", "Chuyển gian hàng"),
+    "booth.swapped": pgettext_lazy("audit action", "Đổi chỗ hai gian hàng"),
+    "booth.fascia_changed": pgettext_lazy("audit action", "Đổi chữ trên bảng tên gian hàng"),
+    "staff.added": pgettext_lazy("audit action", "Thêm người vào danh sách thẻ"),
+    "staff.removed": pgettext_lazy("audit action", "Bỏ người khỏi danh sách thẻ"),
+    "registration.confirmed": pgettext_lazy("audit action", "Đăng ký sự kiện (có chỗ)"),
+    "registration.waitlisted": pgettext_lazy("audit action", "Đăng ký sự kiện (danh sách chờ)"),
+    "registration.promoted": pgettext_lazy(
+        "audit action", "Đăng ký được chuyển từ danh sách chờ lên"
+    ),
+    "registration.cancelled": pgettext_lazy("audit action", "Huỷ đăng ký sự kiện"),
+    "registration.attended": pgettext_lazy("audit action", "Điểm danh tại sự kiện"),
+    "event.registration_closed": pgettext_lazy("audit action", "Đóng đăng ký sự kiện"),
+    "meeting.requested": pgettext_lazy("audit action", "Yêu cầu gặp gỡ được gửi"),
+    "meeting.accepted": pgettext_lazy("audit action", "Yêu cầu gặp gỡ được nhận lời"),
+    "meeting.other_slot_proposed": pgettext_lazy("audit action", "Đề xuất giờ gặp khác"),
+    "meeting.declined": pgettext_lazy("audit action", "Yêu cầu gặp gỡ bị từ chối"),
+    "meeting.cancelled": pgettext_lazy("audit action", "Yêu cầu gặp gỡ bị huỷ"),
+    "meeting.expired": pgettext_lazy("audit action", "Yêu cầu gặp gỡ hết hạn"),
+    "meeting.reminded": pgettext_lazy("audit action", "Nhắc lịch gặp gỡ"),
+    "exhibitor.imported": pgettext_lazy("audit action", "Nhập doanh nghiệp từ tệp"),
+    "exhibitor.profile_updated": pgettext_lazy("audit action", "Doanh nghiệp sửa hồ sơ"),
+    "exhibitor.representative_invited": pgettext_lazy("audit action", "Mời người đại diện"),
+    "exhibitor.representative_removed": pgettext_lazy("audit action", "Bỏ người đại diện"),
+    "product.created": pgettext_lazy("audit action", "Thêm sản phẩm"),
+    "product.updated": pgettext_lazy("audit action", "Sửa sản phẩm"),
+    "product.deleted": pgettext_lazy("audit action", "Xoá sản phẩm"),
+    "product.moved": pgettext_lazy("audit action", "Đổi thứ tự sản phẩm"),
+    "fair.imported": pgettext_lazy("audit action", "Nhập kỳ hội chợ từ tệp"),
+    "personal_data.exported": pgettext_lazy("audit action", "Xuất dữ liệu cá nhân"),
+    "personal_data.erased": pgettext_lazy("audit action", "Xoá dữ liệu cá nhân"),
+}
+
+
+def action_label(action: str) -> str:
+    """The board's words for an action code, or the code itself when it has none."""
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action
 
 
 def record(*, action: str, obj=None, actor=None, actor_label: str = "", changes=None):

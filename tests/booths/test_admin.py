@@ -1,6 +1,7 @@
 """The board in the Django admin: list, approve page, reject, waitlist, booths."""
 
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -113,8 +114,13 @@ def test_approve_through_admin_assigns_and_logs(
     assert application.reviewer == staff_user
     assert Booth.objects.get(code="B01").exhibitor == application.exhibitor
     page = board_client.get(f"{LIST}{application.pk}/change/").content.decode()
-    assert "application.approved" in page
+    # The decision log speaks the board's words, at Hanoi time (UTC+7), not the server's.
+    assert "Hồ sơ gian hàng được duyệt" in page
+    assert "application.approved" not in page
     assert staff_user.username in page
+    entry = AuditEntry.objects.get(action="application.approved", object_id=str(application.pk))
+    hanoi = entry.created_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert f"<td>{hanoi:%d/%m/%Y %H:%M}</td>" in page
 
 
 def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, booths):

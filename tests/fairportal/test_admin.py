@@ -288,6 +288,23 @@ def test_audit_list_filters_by_action_and_actor(admin_client, superuser):
     assert [e.action for e in by_guest.context["cl"].result_list] == ["registration.created"]
 
 
+def test_audit_list_names_actions_in_the_boards_words(admin_client, superuser):
+    exhibitor = make_exhibitor()
+    record(action="booth.assigned", obj=exhibitor, actor=superuser)
+    record(action="something.new", obj=exhibitor, actor=superuser)
+    url = reverse("admin:fairportal_auditentry_changelist")
+
+    vi = admin_client.get(url).content.decode()
+    en = admin_client.get("/en" + url).content.decode()
+
+    # Column and filter: the label, with the code kept beside it for searching.
+    assert "Giao gian hàng <span" in vi
+    assert vi.count("Giao gian hàng") >= 2
+    assert "Booth assigned" in en
+    # A code without a label is shown as it is rather than hidden.
+    assert "something.new" in vi
+
+
 def test_audit_entry_detail_is_read_only(admin_client, superuser):
     entry = record(
         action="admin.changed",
