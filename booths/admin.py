@@ -216,7 +216,12 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
 
     @admin.display(description=_("gian mong muốn"))
     def preferred(self, obj):
-        return ", ".join(booth.code for booth in obj.preferred_booths.all()) or "—"
+        return (
+            ", ".join(
+                f"{booth.code} ({booth.get_kind_display()})" for booth in obj.preferred_booths.all()
+            )
+            or "—"
+        )
 
     @admin.display(description=_("ngành"))
     def sector_names(self, obj):
@@ -267,6 +272,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         return get_object_or_404(BoothApplication.objects.select_related("fair", "zone"), pk=pk)
 
     def _render(self, request, application, form, template, title):
+        preferred = list(application.preferred_booths.order_by("code"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -274,7 +280,8 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             "original": application,
             "form": form,
             "title": title,
-            "preferred": application.preferred_booths.order_by("code"),
+            "preferred": preferred,
+            "booth_request": application.booth_request(preferred),
         }
         return TemplateResponse(request, template, context)
 

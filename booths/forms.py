@@ -144,6 +144,23 @@ class ApplicationForm(HoneypotMixin, forms.Form):
             )
         return booths
 
+    def clean(self):
+        data = super().clean()
+        booths, count = data.get("preferred_booths"), data.get("booth_count")
+        if booths and count and len(booths) > count:
+            self.add_error(
+                "preferred_booths",
+                ValidationError(
+                    _(
+                        "Bạn đã chọn %(chosen)s gian trong bảng nhưng số gian là %(count)s. "
+                        "Hãy tăng số gian hoặc bỏ bớt gian đã chọn."
+                    )
+                    % {"chosen": len(booths), "count": count},
+                    code="more_booths_than_count",
+                ),
+            )
+        return data
+
     def selected_codes(self) -> set[str]:
         """Codes ticked in the table (what was typed, or the ?booth= pre-selection)."""
         if self.is_bound:

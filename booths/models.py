@@ -185,6 +185,17 @@ class BoothApplication(TimeStamped):
     def __str__(self):
         return f"{self.reference} {self.trading_name_vi}"
 
+    def booth_request(self, preferred=None) -> dict:
+        """What the company asked for, as the summaries show it: the booths it ticked
+        (each with its own kind) and how many more of the chosen kind the board places."""
+        picked = list(self.preferred_booths.order_by("code") if preferred is None else preferred)
+        return {
+            "count": self.booth_count,
+            "picked": picked,
+            "rest": max(self.booth_count - len(picked), 0),
+            "kind": self.get_booth_kind_display(),
+        }
+
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)

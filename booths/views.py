@@ -117,7 +117,7 @@ class ApplyDoneView(View):
         )
         if application is None:
             return redirect("booths:apply")
-        chosen = application.preferred_booths.order_by("code")
+        chosen = list(application.preferred_booths.order_by("code"))
         total = application_total(
             booths=chosen,
             booth_kind=application.booth_kind,
@@ -127,7 +127,12 @@ class ApplyDoneView(View):
         return render(
             request,
             "booths/apply_done.html",
-            {"application": application, "total": total, "hours": services.CONFIRMATION_HOURS},
+            {
+                "application": application,
+                "booth_request": application.booth_request(chosen),
+                "total": total,
+                "hours": services.CONFIRMATION_HOURS,
+            },
         )
 
 
@@ -182,7 +187,7 @@ class ApplicationStatusView(View):
             {
                 "application": application,
                 "duplicate": duplicate,
-                "preferred": application.preferred_booths.order_by("code"),
+                "booth_request": application.booth_request(),
                 "booths": application.exhibitor.booths.filter(fair=application.fair).order_by(
                     "code"
                 )

@@ -33,7 +33,8 @@ def test_application_list_shows_preferred_booths_and_filters(board_client, fair,
     searched = board_client.get(LIST + "?q=0100109106").content.decode()
     by_sector = board_client.get(LIST + f"?sectors__id__exact={sector.pk}").content.decode()
 
-    assert "A01, B01" in html
+    # Each ticked booth with its own kind: the kind column is for the booths not ticked.
+    assert "A01 (Tiêu chuẩn), B01 (Góc)" in html
     assert "TOTO Việt Nam" in waitlisted and "Canon Việt Nam" not in waitlisted
     assert "Canon Việt Nam" in searched and "TOTO Việt Nam" not in searched
     assert "Canon Việt Nam" in by_sector and "TOTO Việt Nam" not in by_sector

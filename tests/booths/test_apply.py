@@ -110,6 +110,43 @@ def test_apply_estimates_total_for_booths_not_chosen(client, payload, booths):
     assert "45.000.000\u00a0₫" in html  # A01 and two more standard booths at 15.000.000
 
 
+def test_apply_done_names_each_ticked_booths_kind_and_the_kind_of_the_rest(client, payload, booths):
+    # A corner booth ticked, two booths asked for, "standard" as the kind: the summary
+    # says the corner booth is a corner and the other one is to be a standard booth.
+    client.post(APPLY, {**payload, "preferred_booths": [str(booths["B01"].pk)]})
+
+    html = client.get("/booths/apply/done/").content.decode()
+    assert "<dt>Số gian</dt><dd>2</dd>" in html
+    assert "<dt>Loại cho 1 gian còn lại</dt><dd>Tiêu chuẩn</dd>" in html
+    assert "Tiêu chuẩn × 2" not in html
+
+
+def test_apply_done_has_no_kind_line_when_every_booth_is_ticked(client, payload):
+    client.post(APPLY, payload)  # A01 and A02, two booths
+
+    html = client.get("/booths/apply/done/").content.decode()
+    assert "<dt>Số gian</dt><dd>2</dd>" in html
+    assert "còn lại" not in html
+    assert "<dt>Loại gian</dt>" not in html
+
+
+def test_apply_more_booths_ticked_than_asked_for_rejected(client, payload):
+    response = post(client, {**payload, "booth_count": "1"})
+
+    assert_rejected(
+        response,
+        "preferred_booths",
+        "Bạn đã chọn 2 gian trong bảng nhưng số gian là 1. Hãy tăng số gian hoặc bỏ bớt",
+    )
+
+
+def test_apply_more_booths_ticked_than_asked_for_rejected_in_english(client, payload):
+    response = client.post("/en" + APPLY, {**payload, "booth_count": "1"})
+
+    assert response.status_code == 400
+    assert "You ticked 2 booths in the table but asked for 1. Raise" in response.content.decode()
+
+
 def assert_rejected(response, field, message):
     assert response.status_code == 400
     assert BoothApplication.objects.count() == 0

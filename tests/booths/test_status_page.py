@@ -42,6 +42,21 @@ def test_status_first_open_confirms_and_mails_board(
     assert AuditEntry.objects.filter(action="application.confirmed").count() == 1
 
 
+def test_status_page_and_board_mail_show_each_ticked_booth_with_its_kind(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    application, token = application_with_token(fair, booth_kind="standard", booth_count=3)
+    application.preferred_booths.set([booths["B01"]])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assert "<dt>Gian mong muốn</dt><dd>B01 (Góc)</dd>" in html
+    assert "<dt>Loại cho 2 gian còn lại</dt><dd>Tiêu chuẩn</dd>" in html
+    body = mail.outbox[0].body
+    assert "Số gian: 3\nGian mong muốn: B01 (Góc)\nLoại cho 2 gian còn lại: Tiêu chuẩn\n" in body
+
+
 def test_status_second_open_sends_nothing_more(client, fair, django_capture_on_commit_callbacks):
     application, token = application_with_token(fair)
     client.get(f"/booths/applications/{token}/")
