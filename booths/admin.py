@@ -97,6 +97,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "tax_code",
         "contact_name",
         "email",
+        "phone",
     )
     list_select_related = ["zone", "fair"]
     date_hierarchy = "created_at"

@@ -274,6 +274,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "requester_company",
         "requester_name",
         "requester_email",
+        "requester_phone",
         "exhibitor__search_text",
     )
     list_select_related = ["exhibitor", "session"]

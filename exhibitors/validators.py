@@ -38,6 +38,33 @@ def validate_tax_code(value: str) -> None:
 _PHONE_CHARS = re.compile(r"[\s.\-()]")
 
 
+# Hanoi and Ho Chi Minh City keep 8-digit numbers behind a two-digit area code (024,
+# 028); the other provinces have three-digit codes (0236 …) and 7-digit numbers.
+_BIG_CITY_AREA_CODES = ("24", "28")
+
+
+def format_phone(value: str, *, international: bool = False) -> str:
+    """A stored E.164 number as people write it: "0912 345 678" and "024 3881 1234" at
+    home, "+84 912 345 678" and "+84 24 3881 1234" for readers abroad. Numbers of other
+    countries are left in E.164, which every phone dials."""
+    value = value or ""
+    match = re.fullmatch(r"\+84(\d{9,10})", value)
+    if not match:
+        return value
+    national = match.group(1)
+    if national.startswith("2") and len(national) == 10:
+        area_length = 2 if national[:2] in _BIG_CITY_AREA_CODES else 3
+        area, number = national[:area_length], national[area_length:]
+        groups = [area, number[:4], number[4:]]
+    elif len(national) == 9:
+        groups = [national[:3], national[3:6], national[6:]]
+    else:
+        return value
+    if international:
+        return "+84 " + " ".join(groups)
+    return "0" + " ".join(groups)
+
+
 def normalize_phone(value: str, *, international: bool = True) -> str:
     """A phone number in E.164 ("+84912345678"), or ValidationError.
 

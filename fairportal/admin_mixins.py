@@ -84,8 +84,10 @@ class FoldedColumnsSearchMixin:
         indexed = [name for name in self.folded_search_fields if name.endswith("search_text")]
         # Prepared as the query is (dots joined, other punctuation a space), so that
         # "canon.com.vn" and "nguyen.van.a@canon.com.vn" find an e-mail address.
+        # A Vietnamese phone is stored as "+84912345678" and typed "0912 345 678": the
+        # domestic form is searched too.
         texts = {
-            row[0]: search_text(*(str(value) for value in row[1:] if value))
+            row[0]: search_text(*(_with_domestic_phone(str(value)) for value in row[1:] if value))
             for row in queryset.values_list("pk", *plain)
         }
         found = queryset
@@ -95,6 +97,12 @@ class FoldedColumnsSearchMixin:
                 condition |= Q(**{f"{name}__contains": word}) | Q(**{f"{name}_en__contains": word})
             found = found.filter(condition)
         return found, False
+
+
+def _with_domestic_phone(value: str) -> str:
+    if value.startswith("+84") and value[1:].isdigit():
+        return f"{value} 0{value[3:]}"
+    return value
 
 
 def _has_field(model, name) -> bool:

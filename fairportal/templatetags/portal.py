@@ -16,6 +16,14 @@ def vnd(amount) -> str:
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
 
 
+@register.filter
+def phone(value) -> str:
+    """A stored E.164 number written for the page's reader (see `format_phone`)."""
+    from exhibitors.validators import format_phone
+
+    return format_phone(str(value or ""), international=get_language() != "vi")
+
+
 def _swap_language_prefix(path: str, code: str) -> str:
     """`path` under `code`'s prefix, for paths no URL pattern resolves (404 pages)."""
     for other, _name in settings.LANGUAGES:

@@ -61,6 +61,18 @@ def test_application_list_search_by_email_address(board_client, fair, query):
     assert "Máy in Sao Việt" in html and "TOTO</" not in html
 
 
+@pytest.mark.parametrize(
+    "query", ["024 3881 1234", "02438811234", "+84 24 3881 1234", "3881 1234", "38811234"]
+)
+def test_application_list_search_by_phone_as_written_at_home(board_client, fair, query):
+    confirmed(fair, phone="+842438811234", trading_name_vi="Máy in Sao Việt")
+    confirmed(fair, phone="+84912345678", trading_name_vi="TOTO")
+
+    html = board_client.get(LIST, {"q": query}).content.decode()
+
+    assert "Máy in Sao Việt" in html and "TOTO</" not in html
+
+
 @pytest.mark.parametrize("url", [LIST, "/admin/exhibitors/exhibitor/", "/admin/booths/booth/"])
 def test_a_search_of_thousands_of_words_is_answered_not_a_server_error(board_client, fair, url):
     # Each word is a condition: SQLite refuses a query of thousands ("Expression tree

@@ -23,7 +23,9 @@ def test_profile_shows_what_a_visitor_needs(client, fair, canon):
     assert "🇯🇵" in text and "Nhật Bản" in text
     assert 'href="https://canon.com.vn"' in text
     assert 'href="mailto:lienhe@canon.example.vn"' in text
-    assert 'href="tel:+842438123456"' in text
+    assert '<a href="tel:+842438123456">024 3812 3456</a>' in text
+    english = client.get("/en/exhibitors/canon-viet-nam/").text
+    assert '<a href="tel:+842438123456">+84 24 3812 3456</a>' in english
     assert '<svg role="img"' in text and "qr-code" in text
     assert 'href="/exhibitors/canon-viet-nam/qr.png"' in text
     assert '<div class="profile-actions">' in text

@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from exhibitors.validators import normalize_phone, tax_code_check_digit, validate_tax_code
+from exhibitors.validators import (
+    format_phone,
+    normalize_phone,
+    tax_code_check_digit,
+    validate_tax_code,
+)
 from fairportal.text import fold, matches_words, search_text, search_words, sort_key
 
 ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
@@ -124,3 +129,34 @@ def test_phone_normaliser_returns_e164_or_raises_validation_error(text):
     except ValidationError:
         return
     assert value.startswith("+") and value[1:].isdigit() and 9 <= len(value) <= 16
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.builds("+84{}{}".format, st.sampled_from("35789"), st.from_regex(r"\A\d{8}\Z")),
+        st.builds("+842{}".format, st.from_regex(r"\A\d{9}\Z")),
+        st.from_regex(r"\A\+[1-7]\d{7,14}\Z"),
+    ),
+    st.booleans(),
+)
+def test_a_phone_written_for_reading_is_read_back_as_the_same_number(stored, international):
+    written = format_phone(stored, international=international)
+
+    assert normalize_phone(written) == stored
+
+
+@pytest.mark.parametrize(
+    ("stored", "at_home", "abroad"),
+    [
+        ("+84912345678", "0912 345 678", "+84 912 345 678"),
+        ("+842438811234", "024 3881 1234", "+84 24 3881 1234"),
+        ("+842838221234", "028 3822 1234", "+84 28 3822 1234"),
+        ("+842363822123", "0236 3822 123", "+84 236 3822 123"),
+        ("+81312345678", "+81312345678", "+81312345678"),
+        ("", "", ""),
+    ],
+)
+def test_phones_are_written_as_people_write_them(stored, at_home, abroad):
+    assert format_phone(stored) == at_home
+    assert format_phone(stored, international=True) == abroad
