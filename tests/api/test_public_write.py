@@ -56,7 +56,26 @@ def test_malformed_json_is_a_400_that_says_so(client):
 
     assert response.status_code == 400
     assert response.json()["code"] == "parse_error"
-    assert response.json()["detail"].startswith("JSON parse error")
+    assert response.json()["detail"].startswith("Nội dung gửi lên không phải JSON hợp lệ (")
+    assert "line 1 column 15" in response.json()["detail"]  # where the client's JSON breaks
+    english = post(client, '{"name": "An",', HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["detail"].startswith("The request body is not valid JSON (")
+
+
+def test_framework_messages_are_in_the_clients_language(client):
+    body = {"name": ["An"], "email": "an@example.vn", "seats": "two"}
+
+    vi = post(client, body).json()["errors"]
+    en = post(client, body, HTTP_ACCEPT_LANGUAGE="en").json()["errors"]
+    listed = post(client, ["An"]).json()["errors"]
+    plain = client.post(URL, "x", content_type="text/plain").json()
+
+    assert vi == {"name": ["Cần một chuỗi ký tự."], "seats": ["Cần một số nguyên."]}
+    assert en == {"name": ["Not a valid string."], "seats": ["A valid integer is required."]}
+    assert listed == {
+        "non_field_errors": ["Dữ liệu không hợp lệ: cần một đối tượng JSON, nhưng nhận được list."]
+    }
+    assert plain["detail"] == "Không nhận nội dung kiểu “text/plain”; hãy gửi JSON."
 
 
 def test_form_encoded_body_is_refused_with_415(client):

@@ -81,7 +81,10 @@ def test_compiled_catalogue_matches_its_source(po_path):
         # gettext keys an entry with a context as "context\x04msgid".
         msgid = "\x04".join(filter(None, [entry.get("msgctxt"), entry["msgid"]]))
         if "msgid_plural" in entry:
-            pairs = [((msgid, i), entry[f"msgstr[{i}]"]) for i in (0, 1)]
+            # As many forms as the language has: two in English, one in Vietnamese.
+            forms = sorted(key for key in entry if key.startswith("msgstr["))
+            assert forms, msgid
+            pairs = [((msgid, int(key[7:-1])), entry[key]) for key in forms]
         else:
             pairs = [(msgid, entry["msgstr"])]
         stale += [key for key, text in pairs if compiled._catalog.get(key) != text]
