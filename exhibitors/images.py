@@ -36,6 +36,11 @@ def validate_image_upload(upload) -> None:
                     code="image_pixels",
                 )
             image.verify()
+        # verify() reads a JPEG's headers only: decoding it all finds a file cut short,
+        # which would otherwise fail later, when it is re-encoded.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):

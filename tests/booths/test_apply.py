@@ -1,11 +1,13 @@
 """Applying for a booth: every rule of the form, the confirmation page and e-mail."""
 
+import io
 import re
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from booths.models import BoothApplication
 from fairportal.models import AuditEntry
@@ -194,6 +196,16 @@ def test_apply_text_file_named_png_is_not_an_image(client, payload):
     fake = SimpleUploadedFile("logo.png", b"this is not an image at all", content_type="image/png")
 
     assert_rejected(post(client, payload, logo=fake), "logo", "không phải ảnh hợp lệ")
+
+
+def test_apply_jpeg_cut_short_is_a_form_error_not_a_server_error(client, payload):
+    # A photo whose upload broke off: its headers are whole, its picture is not.
+    buffer = io.BytesIO()
+    Image.effect_noise((400, 300), 80).convert("RGB").save(buffer, format="JPEG")
+    data = buffer.getvalue()
+    cut = SimpleUploadedFile("logo.jpg", data[: len(data) * 9 // 10], content_type="image/jpeg")
+
+    assert_rejected(post(client, payload, logo=cut), "logo", "không phải ảnh hợp lệ")
 
 
 def test_apply_svg_logo_rejected(client, payload):
