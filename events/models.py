@@ -270,6 +270,12 @@ class MeetingRequest(TimeStamped):
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True)
     decided_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
     decision_note = models.TextField(_("ghi chú trả lời"), blank=True)
+    other_slot_proposed_at = models.DateTimeField(
+        _("doanh nghiệp đề xuất giờ khác lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Khi có, người đề nghị được đồng ý giờ doanh nghiệp đề xuất."),
+    )
     reminder_sent_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
 
     class Meta:
@@ -295,6 +301,13 @@ class MeetingRequest(TimeStamped):
             models.CheckConstraint(
                 condition=~Q(status="accepted") | Q(slot_start__isnull=False),
                 name="meeting_accepted_has_slot",
+            ),
+            # One waiting request per visitor, exhibitor and session: the same form sent
+            # twice must not reach the exhibitor twice.
+            models.UniqueConstraint(
+                fields=["session", "exhibitor", "requester_email"],
+                condition=Q(status="pending"),
+                name="meeting_one_pending_per_requester",
             ),
         ]
 

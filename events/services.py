@@ -292,6 +292,16 @@ def _ensure_session_slot(session: SideEvent, slot: datetime.datetime) -> None:
         )
 
 
+def _already_requested() -> EventsError:
+    return EventsError(
+        _(
+            "Bạn đã gửi yêu cầu gặp doanh nghiệp này trong phiên này và yêu cầu đang chờ trả "
+            "lời. Xem lại e-mail xác nhận: liên kết trong đó cho biết trạng thái."
+        ),
+        "duplicate",
+    )
+
+
 def request_meeting(
     *, exhibitor, session: SideEvent, data: dict, slots: list, language: str
 ) -> tuple[MeetingRequest, str]:
@@ -327,6 +337,14 @@ def request_meeting(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
             )
+        waiting = MeetingRequest.objects.filter(
+            session=session,
+            exhibitor=exhibitor,
+            requester_email=email,
+            status=MeetingRequest.Status.PENDING,
+        )
+        if waiting.exists():
+            raise _already_requested()
         token, digest = new_token()
         meeting = MeetingRequest(
             session=session,
@@ -344,8 +362,12 @@ def request_meeting(
             token_hash=digest,
             consent_at=timezone.now(),
         )
-        meeting.full_clean(exclude=["token_hash"])
-        meeting.save()
+        meeting.full_clean(exclude=["token_hash"], validate_constraints=False)
+        try:
+            with transaction.atomic():
+                meeting.save()
+        except IntegrityError:  # the same request, sent twice at the same moment
+            raise _already_requested() from None
         record(action="meeting.requested", obj=meeting, actor_label=email)
         link = _absolute(language, "events:meeting", token=token)
         send_on_commit(
@@ -480,6 +502,18 @@ def accept_meeting(
     return meeting
 
 
+def confirm_proposed_slot(*, meeting: MeetingRequest) -> MeetingRequest:
+    """The requester agrees to the one slot the exhibitor proposed instead.
+
+    Only after `propose_other_slot`: the requester's own slots wait for the exhibitor,
+    who alone accepts them. Side effects as `accept_meeting`.
+    """
+    slots = proposed_slot_datetimes(meeting)
+    if meeting.other_slot_proposed_at is None or len(slots) != 1:
+        raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
+    return accept_meeting(meeting=meeting, slot_start=slots[0], actor=None)
+
+
 def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
     subjects = {
         "meeting_accepted": _("Lịch gặp đã chốt: %(company)s – %(exhibitor)s"),
@@ -535,7 +569,15 @@ def propose_other_slot(
         previous = meeting.proposed_slots
         meeting.proposed_slots = [slot_start.isoformat()]
         meeting.decision_note = note
-        meeting.save(update_fields=["proposed_slots", "decision_note", "updated_at"])
+        meeting.other_slot_proposed_at = timezone.now()
+        meeting.save(
+            update_fields=[
+                "proposed_slots",
+                "decision_note",
+                "other_slot_proposed_at",
+                "updated_at",
+            ]
+        )
         record(
             action="meeting.other_slot_proposed",
             obj=meeting,

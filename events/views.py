@@ -244,10 +244,7 @@ class MeetingView(View):
         meeting = self.get_meeting(token)
         try:
             if request.POST.get("action") == "confirm":
-                slots = services.proposed_slot_datetimes(meeting)
-                if len(slots) != 1:
-                    raise services.EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."))
-                services.accept_meeting(meeting=meeting, slot_start=slots[0], actor=None)
+                services.confirm_proposed_slot(meeting=meeting)
                 messages.success(request, _("Đã chốt lịch gặp."))
             elif request.POST.get("action") == "cancel":
                 services.cancel_meeting(meeting=meeting)

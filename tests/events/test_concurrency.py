@@ -146,3 +146,29 @@ def test_simultaneous_acceptances_of_different_exhibitors_get_different_tables()
     assert [o for o in outcomes if isinstance(o, Exception)] == []
     tables = sorted(MeetingRequest.objects.values_list("table_number", flat=True))
     assert tables == [1, 2, 3, 4, 5]
+
+
+def test_the_same_meeting_request_sent_twice_at_once_is_stored_once():
+    session = _matching_session()
+    exhibitor = make_exhibitor()
+    data = {
+        "name": "Tanaka Hiroshi",
+        "company": "Tanaka Trading",
+        "country": "JP",
+        "email": "tanaka@example.jp",
+        "phone": "+81 3 1234 5678",
+        "message": "Linh kiện quang học.",
+    }
+
+    outcomes = _run_together(
+        [
+            lambda: services.request_meeting(
+                exhibitor=exhibitor, session=session, data=data, slots=[at(14)], language="vi"
+            )
+        ]
+        * 4
+    )
+
+    refused = [o for o in outcomes if isinstance(o, services.EventsError)]
+    assert MeetingRequest.objects.filter(exhibitor=exhibitor).count() == 1
+    assert len(refused) == 3 and {error.code for error in refused} == {"duplicate"}

@@ -286,6 +286,51 @@ def test_propose_other_slot_lets_requester_confirm_it(
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
 
 
+def test_requester_cannot_accept_their_own_request(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # Only the exhibitor accepts a visitor's slots; the visitor's "confirm" is for a time
+    # the exhibitor proposed instead. Sent by hand, it changes nothing and mails no one.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(MEET, meeting_data([at(14)]))
+    mail.outbox.clear()
+    page = client.get(response["Location"]).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(response["Location"], {"action": "confirm"}, follow=True)
+
+    meeting = MeetingRequest.objects.get()
+    assert 'value="confirm"' not in page
+    assert meeting.status == "pending" and meeting.slot_start is None
+    assert "Không có giờ gặp nào chờ bạn xác nhận." in answer.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_same_request_sent_twice_reaches_the_exhibitor_once(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(MEET, meeting_data([at(14)]))
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(MEET, meeting_data([at(15)], email="TANAKA@example.jp"))
+
+    assert again.status_code == 400
+    assert "Bạn đã gửi yêu cầu gặp doanh nghiệp này trong phiên này" in again.content.decode()
+    assert MeetingRequest.objects.count() == 1
+    assert sent >= 1 and len(mail.outbox) == sent  # nothing more sent for the second
+
+
+def test_a_new_request_may_follow_a_declined_one(client, session, exhibitor):
+    client.post(MEET, meeting_data([at(14)]))
+    services.decline_meeting(meeting=MeetingRequest.objects.get(), actor=None)
+
+    again = client.post(MEET, meeting_data([at(15)]))
+
+    assert again.status_code == 302
+    assert MeetingRequest.objects.filter(status="pending").count() == 1
+
+
 def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
