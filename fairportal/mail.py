@@ -5,13 +5,22 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
+
+
+def render_text(template: str, context: dict) -> str:
+    """A plain-text template, without HTML escaping: in a text e-mail "O'Brien & Sons"
+    must read as typed, not "O&#x27;Brien &amp; Sons". HTML templates are escaped."""
+    if not template.endswith(".txt"):
+        return render_to_string(template, context)
+    return get_template(template).template.render(Context(context, autoescape=False))
 
 
 def render_in(language: str, template: str, context: dict) -> str:
     with translation.override(language or settings.LANGUAGE_CODE):
-        return render_to_string(template, context).strip()
+        return render_text(template, context).strip()
 
 
 def sender(language: str) -> str:
@@ -43,9 +52,7 @@ def send_on_commit(
     with translation.override(language or settings.LANGUAGE_CODE):
         subject_text = str(subject) % subject_params if subject_params else str(subject)
         subject_text = " ".join(subject_text.split())
-        body = render_to_string(
-            body_template, {**context, "portal_base_url": settings.PORTAL_BASE_URL}
-        )
+        body = render_text(body_template, {**context, "portal_base_url": settings.PORTAL_BASE_URL})
     message = EmailMessage(
         subject=subject_text,
         body=body.strip(),

@@ -286,6 +286,28 @@ def test_propose_other_slot_lets_requester_confirm_it(
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
 
 
+def test_text_emails_carry_what_was_typed_unescaped(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "lienhe@canon.example.vn"
+    exhibitor.save()
+    data = meeting_data(
+        [at(14)],
+        name="Sean O'Brien",
+        company="Smith & Sons",
+        message='Budget < 5,000 USD & "low-flush" models',
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(MEET, data)
+
+    bodies = "\n".join(message.body for message in mail.outbox)
+    assert len(mail.outbox) == 2
+    assert "Sean O'Brien (Smith & Sons)" in bodies
+    assert 'Budget < 5,000 USD & "low-flush" models' in bodies
+    assert "&amp;" not in bodies and "&#x27;" not in bodies and "&quot;" not in bodies
+
+
 def test_requester_cannot_accept_their_own_request(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
