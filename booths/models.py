@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
+from exhibitors.validators import normalize_tax_code, validate_tax_code
 from fairportal.models import TimeStamped
 
 
@@ -115,7 +116,7 @@ class BoothApplication(TimeStamped):
     legal_name = models.CharField(_("tên pháp lý"), max_length=300)
     trading_name_vi = models.CharField(_("tên giao dịch (tiếng Việt)"), max_length=200)
     trading_name_en = models.CharField(_("tên giao dịch (tiếng Anh)"), max_length=200, blank=True)
-    tax_code = models.CharField(_("mã số thuế"), max_length=14)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, validators=[validate_tax_code])
     address = models.CharField(_("địa chỉ"), max_length=300)
     zone = models.ForeignKey(
         IndustrialZone,
@@ -198,6 +199,7 @@ class BoothApplication(TimeStamped):
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
+        self.tax_code = normalize_tax_code(self.tax_code)
         super().save(*args, **kwargs)
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from exhibitors.validators import normalize_tax_code, validate_tax_code
 from fairportal.models import TimeStamped
 from fairportal.text import search_text, sort_key
 
@@ -79,7 +80,9 @@ class Exhibitor(TimeStamped):
         help_text=_("Ví dụ “Công ty TNHH Canon Việt Nam”."),
     )
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
-    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True)
+    tax_code = models.CharField(
+        _("mã số thuế"), max_length=14, blank=True, validators=[validate_tax_code]
+    )
     description = models.TextField(_("giới thiệu"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumb = models.ImageField(_("logo thu nhỏ"), upload_to="logos/thumbs/", blank=True)
@@ -165,6 +168,7 @@ class Exhibitor(TimeStamped):
         return search_text(*common, *texts["vi"]), search_text(*common, *texts["en"])
 
     def save(self, *args, **kwargs):
+        self.tax_code = normalize_tax_code(self.tax_code)
         self.name_sort = sort_key(self.name_vi or self.name)
         self.search_text, self.search_text_en = self.build_search_texts()
         super().save(*args, **kwargs)

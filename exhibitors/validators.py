@@ -1,12 +1,13 @@
 """Validators shared by forms, serializers and services: tax codes and phone numbers."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 TAX_CODE_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-_TAX_CODE = re.compile(r"^(\d{10})(?:-(\d{3}))?$")
+_TAX_CODE = re.compile(r"^(\d{10})(?:-(\d{3}))?$", re.ASCII)
 
 
 def tax_code_check_digit(first_nine: str) -> int | None:
@@ -16,7 +17,9 @@ def tax_code_check_digit(first_nine: str) -> int | None:
 
 
 def normalize_tax_code(value: str) -> str:
-    return re.sub(r"\s+", "", value or "")
+    """Spaces out; full-width digits and dashes ("０１００…", typed with an East Asian
+    keyboard) made ASCII, so that one company has one tax code."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value or ""))
 
 
 def validate_tax_code(value: str) -> None:
@@ -71,7 +74,7 @@ def normalize_phone(value: str, *, international: bool = True) -> str:
     Vietnamese numbers: mobiles 0 + 9 digits, landlines such as 024 + 8 digits, or
     +84…; with `international`, any +country number of 8 to 15 digits (+81, +82 …).
     """
-    raw = _PHONE_CHARS.sub("", value or "")
+    raw = _PHONE_CHARS.sub("", unicodedata.normalize("NFKC", value or ""))
     if raw.startswith("00"):
         raw = "+" + raw[2:]
     if raw.startswith("+84"):
@@ -81,7 +84,7 @@ def normalize_phone(value: str, *, international: bool = True) -> str:
         raw = "0" + national
     if raw.startswith("0"):
         national = raw[1:]
-        if re.fullmatch(r"[35789]\d{8}", national) or re.fullmatch(r"2\d{9}", national):
+        if re.fullmatch(r"[35789][0-9]{8}", national) or re.fullmatch(r"2[0-9]{9}", national):
             return "+84" + national
         raise ValidationError(
             _(
@@ -90,7 +93,7 @@ def normalize_phone(value: str, *, international: bool = True) -> str:
             ),
             code="phone_vn",
         )
-    if international and re.fullmatch(r"\+[1-9]\d{7,14}", raw):
+    if international and re.fullmatch(r"\+[1-9][0-9]{7,14}", raw):
         return raw
     raise ValidationError(
         _(

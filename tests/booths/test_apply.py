@@ -171,6 +171,24 @@ def test_apply_bad_tax_code_is_form_error(client, payload, tax_code, message):
     assert_rejected(post(client, {**payload, "tax_code": tax_code}), "tax_code", message)
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("０１００１０９１０６", "0100109106"), ("０１００１０９１０６－００１", "0100109106-001")],
+)
+def test_apply_full_width_tax_code_is_the_same_company(client, payload, typed, stored):
+    # Typed with an East Asian keyboard: the same tax code, so the same company.
+    response = post(client, {**payload, "tax_code": typed})
+
+    assert response.status_code == 302
+    assert BoothApplication.objects.get().tax_code == stored
+
+
+def test_apply_tax_code_in_other_scripts_digits_is_refused(client, payload):
+    assert_rejected(
+        post(client, {**payload, "tax_code": "٠١٠٠١٠٩١٠٦"}), "tax_code", "gồm 10 chữ số"
+    )
+
+
 def test_apply_branch_tax_code_accepted(client, payload):
     response = post(client, {**payload, "tax_code": "0100109106-001"})
 

@@ -221,6 +221,29 @@ def test_logo_that_is_not_an_image_is_a_form_error(admin_client):
     assert exhibitor.logo.name == ""
 
 
+def test_exhibitor_tax_code_in_full_width_digits_is_stored_in_ascii(admin_client):
+    exhibitor = make_exhibitor(tax_code="")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    admin_client.post(url, _exhibitor_form(exhibitor, tax_code=" ０１００１０９１０６ "))
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.tax_code == "0100109106"
+
+
+@pytest.mark.parametrize("tax_code", ["0100109107", "12345", "٠١٠٠١٠٩١٠٦"])
+def test_exhibitor_tax_code_is_checked_in_the_admin(admin_client, tax_code):
+    exhibitor = make_exhibitor(tax_code="")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, tax_code=tax_code))
+
+    assert response.status_code == 200
+    assert "Mã số thuế" in str(response.context["adminform"].form.errors["tax_code"])
+    exhibitor.refresh_from_db()
+    assert exhibitor.tax_code == ""
+
+
 def test_renamed_slug_is_kept_as_an_old_slug(admin_client):
     exhibitor = make_exhibitor(slug="canon-cu")
     url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])

@@ -111,7 +111,7 @@ def test_export_applications_has_the_useful_columns_in_vietnamese(admin_client, 
         "Đã duyệt",
         "Tiêu chuẩn",
         "1",
-        "A01, A02",
+        "A01 (Tiêu chuẩn), A02 (Tiêu chuẩn)",
         "A01",
     ]
 
