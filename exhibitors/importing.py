@@ -15,10 +15,11 @@ nothing the second time. Logos and product images are not imported.
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email, validate_slug
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -160,6 +161,12 @@ def read_records(upload) -> list[dict]:
     """The file's rows as {column: text, "_row": row number}; empty rows dropped."""
     data = upload.read()
     name = (getattr(upload, "name", "") or "").lower()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode Text" and "CSV UTF-16": the same table in UTF-16, with a BOM.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(gettext("Không đọc được tệp văn bản UTF-16 này.")) from error
     if data.startswith(b"PK\x03\x04") or name.endswith(".xlsx"):
         table = _xlsx_table(data)
     elif data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
@@ -195,6 +202,8 @@ def read_records(upload) -> list[dict]:
         }
         if any(values.values()):
             records.append({"_row": number, **values})
+    if not records:
+        raise ImportFileError(gettext("Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào."))
     if len(records) > MAX_ROWS:
         raise ImportFileError(
             gettext("Tệp quá dài: tối đa %(max)s dòng mỗi lần.") % {"max": MAX_ROWS}
@@ -327,13 +336,33 @@ def plan_import(records: list[dict]) -> ImportPlan:
     return ImportPlan(columns=columns, rows=rows, exhibitors=plans)
 
 
+def _check_lengths(record, row, model, columns) -> None:
+    """A row error for each value longer than its column holds: saved as it is, it would
+    fail on PostgreSQL and leave SQLite a record the admin refuses to save again."""
+    for column, field_name in columns:
+        limit = model._meta.get_field(field_name).max_length
+        value = record.get(column) or ""
+        if limit and len(value) > limit:
+            row.errors.append(
+                gettext("Cột %(column)s dài %(length)s ký tự; tối đa %(limit)s.")
+                % {"column": column, "length": len(value), "limit": limit}
+            )
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def _exhibitor_values(record, row, zones, sectors) -> dict:
     values = {}
+    _check_lengths(
+        record,
+        row,
+        Exhibitor,
+        [(key, key) for key in ("slug", *_TEXT_FIELDS, "tax_code", "website", "email")],
+    )
     slug = record.get("slug", "")
     if slug:
-        try:
-            validate_slug(slug)
-        except ValidationError:
+        if not _SLUG.fullmatch(slug):
             row.errors.append(
                 gettext("Đường dẫn “%(slug)s” chỉ gồm chữ thường không dấu, số và “-”.")
                 % {"slug": slug}
@@ -459,6 +488,7 @@ def _plan_product(plan, record, row, sectors, existing_products):
     has_product = any(record.get(column) for column, _help in PRODUCT_COLUMNS)
     if not has_product:
         return
+    _check_lengths(record, row, Product, list(_PRODUCT_TEXT.items()))
     name = record.get("product_name_vi", "")
     if not name:
         row.errors.append(gettext("Thiếu tên sản phẩm tiếng Việt (product_name_vi)."))

@@ -238,6 +238,11 @@ def _png_bytes():
             "slug,name_vi\ndong-anh,Đông Anh\n".encode("cp1258"),
             "Tệp CSV phải lưu bằng mã UTF-8 (Excel: “CSV UTF-8”).",
         ),
+        (
+            "chi-tieu-de.csv",
+            ",".join(COLUMN_KEYS).encode() + b"\n\n",
+            "Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.",
+        ),
     ],
 )
 def test_a_file_the_import_cannot_read_is_named_for_what_it_is(
@@ -247,6 +252,40 @@ def test_a_file_the_import_cannot_read_is_named_for_what_it_is(
 
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert Exhibitor.objects.count() == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excel_unicode_text_in_utf16_is_read(admin_client, catalogue, encoding):
+    # Excel's "Unicode Text": tab-separated, UTF-16 with a byte order mark.
+    text = "slug\tname_vi\ndong-anh\tCơ khí Đông Anh\n"
+    data = ("\ufeff" + text).encode(encoding)
+
+    response = admin_client.post(
+        reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.txt", data)}
+    )
+
+    plan = response.context["plan"]
+    assert [(row.number, row.errors) for row in plan.rows] == [(2, [])]
+    assert "Cơ khí Đông Anh" in response.content.decode()
+
+
+def test_values_longer_than_their_columns_are_row_errors(admin_client, catalogue):
+    rows = [
+        COLUMN_KEYS,
+        _row(slug="dai", name_vi="Đ" * 201, product_name_vi="M" * 400),
+        _row(slug="QA_Upper", name_vi="Chữ hoa"),
+    ]
+
+    response = admin_client.post(reverse(IMPORT), {"file": _csv_upload(rows)})
+
+    errors = {row.number: row.errors for row in response.context["plan"].rows}
+    assert errors[2] == [
+        "Cột name_vi dài 201 ký tự; tối đa 200.",
+        "Cột product_name_vi dài 400 ký tự; tối đa 200.",
+    ]
+    assert errors[3] == ["Đường dẫn “QA_Upper” chỉ gồm chữ thường không dấu, số và “-”."]
+    assert 'name="payload"' not in response.content.decode()
     assert Exhibitor.objects.count() == 0
 
 
