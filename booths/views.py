@@ -246,8 +246,12 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 return redirect("booths:account_booths")
             return self.render(request, staff_form=form, status=400)
         if action == "remove_staff":
+            posted = request.POST.get("staff", "")
             staff = get_object_or_404(
-                ExhibitorStaff, pk=request.POST.get("staff") or 0, exhibitor=exhibitor, fair=fair
+                ExhibitorStaff,
+                pk=int(posted) if posted.isascii() and posted.isdigit() else 0,
+                exhibitor=exhibitor,
+                fair=fair,
             )
             services.remove_staff(staff=staff, actor=request.user)
             messages.success(

@@ -149,3 +149,14 @@ def test_removing_another_company_staff_is_404(
 
     assert response.status_code == 404
     assert ExhibitorStaff.objects.filter(pk=theirs.pk).exists()
+
+
+@pytest.mark.parametrize("posted", ["abc", "", "1.5", "٣", "99999999999999999999999"])
+def test_removing_staff_by_a_tampered_number_is_404(client, fair, company, representative, posted):
+    ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Trần Văn Bình")
+    client.force_login(representative)
+
+    response = client.post(URL, {"action": "remove_staff", "staff": posted})
+
+    assert response.status_code == 404
+    assert ExhibitorStaff.objects.count() == 1
