@@ -63,14 +63,27 @@ class Booth(TimeStamped):
         verbose_name_plural = pgettext_lazy("plural", "gian hàng")
         ordering = ["fair", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_per_fair"),
-            models.CheckConstraint(condition=Q(price_vnd__gte=0), name="booth_price_not_negative"),
+            models.UniqueConstraint(
+                fields=["fair", "code"],
+                name="booth_code_unique_per_fair",
+                violation_error_message=_("Kỳ hội chợ này đã có gian mang mã này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(price_vnd__gte=0),
+                name="booth_price_not_negative",
+                violation_error_message=_("Giá gian không được âm."),
+            ),
             models.CheckConstraint(
                 condition=Q(is_blocked=False) | Q(exhibitor__isnull=True),
                 name="booth_blocked_not_assigned",
+                violation_error_message=_(
+                    "Gian Ban Quản lý giữ lại không giao cho doanh nghiệp: bỏ doanh nghiệp hoặc bỏ ô giữ lại."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(width_m__gt=0) & Q(depth_m__gt=0), name="booth_size_positive"
+                condition=Q(width_m__gt=0) & Q(depth_m__gt=0),
+                name="booth_size_positive",
+                violation_error_message=_("Chiều rộng và chiều sâu của gian phải lớn hơn 0."),
             ),
         ]
         indexes = [models.Index(fields=["fair", "exhibitor"])]
@@ -176,10 +189,14 @@ class BoothApplication(TimeStamped):
                 condition=Q(status__in=["submitted", "waitlisted"])
                 & Q(email_confirmed_at__isnull=False),
                 name="application_one_open_per_company",
+                violation_error_message=_(
+                    "Doanh nghiệp có mã số thuế này đã có một hồ sơ đang chờ xét ở kỳ hội chợ này."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(booth_count__gte=1) & Q(booth_count__lte=4),
                 name="application_booth_count_1_4",
+                violation_error_message=_("Số gian từ 1 đến 4."),
             ),
         ]
 

@@ -58,10 +58,17 @@ class Fair(TimeStamped):
         ordering = ["-starts_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["is_current"], condition=Q(is_current=True), name="fair_one_current"
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="fair_one_current",
+                violation_error_message=_(
+                    "Đã có một kỳ hội chợ hiện hành; bỏ đánh dấu kỳ đó trước."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="fair_ends_after_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="fair_ends_after_start",
+                violation_error_message=_("Ngày kết thúc không được trước ngày khai mạc."),
             ),
         ]
 
@@ -142,14 +149,21 @@ class SideEvent(TimeStamped):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="sideevent_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="sideevent_ends_after_start",
+                violation_error_message=_("Giờ kết thúc phải sau giờ bắt đầu."),
             ),
             models.CheckConstraint(
                 condition=Q(seats_taken__gte=0) & Q(seats_taken__lte=F("capacity")),
                 name="sideevent_seats_within_capacity",
+                violation_error_message=_(
+                    "Số chỗ đã nhận phải từ 0 đến sức chứa; sức chứa không được nhỏ hơn số người đã đăng ký."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(slot_minutes__gte=5), name="sideevent_slot_minutes_min"
+                condition=Q(slot_minutes__gte=5),
+                name="sideevent_slot_minutes_min",
+                violation_error_message=_("Mỗi khung giờ gặp dài ít nhất 5 phút."),
             ),
         ]
 
@@ -206,6 +220,7 @@ class EventRegistration(TimeStamped):
                 fields=["event", "email"],
                 condition=Q(status__in=["confirmed", "waitlisted"]),
                 name="registration_one_live_per_email",
+                violation_error_message=_("E-mail này đã đăng ký sự kiện này."),
             ),
         ]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
@@ -287,20 +302,24 @@ class MeetingRequest(TimeStamped):
                 fields=["exhibitor", "slot_start"],
                 condition=Q(status="accepted"),
                 name="meeting_exhibitor_slot_unique",
+                violation_error_message=_("Doanh nghiệp đã có cuộc gặp khác trong khung giờ này."),
             ),
             models.UniqueConstraint(
                 fields=["requester_email", "slot_start"],
                 condition=Q(status="accepted"),
                 name="meeting_requester_slot_unique",
+                violation_error_message=_("Người đề nghị đã có cuộc gặp khác trong khung giờ này."),
             ),
             models.UniqueConstraint(
                 fields=["session", "slot_start", "table_number"],
                 condition=Q(status="accepted"),
                 name="meeting_table_slot_unique",
+                violation_error_message=_("Bàn này đã có cuộc gặp khác trong khung giờ này."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="accepted") | Q(slot_start__isnull=False),
                 name="meeting_accepted_has_slot",
+                violation_error_message=_("Cuộc gặp đã nhận lời phải có giờ gặp."),
             ),
             # One waiting request per visitor, exhibitor and session: the same form sent
             # twice must not reach the exhibitor twice.
@@ -308,6 +327,9 @@ class MeetingRequest(TimeStamped):
                 fields=["session", "exhibitor", "requester_email"],
                 condition=Q(status="pending"),
                 name="meeting_one_pending_per_requester",
+                violation_error_message=_(
+                    "Người này đã có một yêu cầu đang chờ trả lời với doanh nghiệp này trong phiên này."
+                ),
             ),
         ]
 

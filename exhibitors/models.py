@@ -129,11 +129,15 @@ class Exhibitor(TimeStamped):
         ordering = ["name_sort"]
         constraints = [
             models.UniqueConstraint(
-                fields=["tax_code"], condition=~Q(tax_code=""), name="exhibitor_tax_code_unique"
+                fields=["tax_code"],
+                condition=~Q(tax_code=""),
+                name="exhibitor_tax_code_unique",
+                violation_error_message=_("Đã có doanh nghiệp mang mã số thuế này."),
             ),
             models.CheckConstraint(
                 condition=Q(origin_country__regex=r"^[A-Z][A-Z]$"),
                 name="exhibitor_origin_country_iso",
+                violation_error_message=_("Mã quốc gia gồm hai chữ cái in hoa (VN, JP…)."),
             ),
         ]
 

@@ -36,7 +36,11 @@ class User(AbstractUser):
         verbose_name = _("người dùng")
         verbose_name_plural = pgettext_lazy("plural", "người dùng")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message=_("Đã có người dùng với e-mail này."),
+            ),
         ]
 
     def save(self, *args, **kwargs):

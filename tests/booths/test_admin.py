@@ -1,5 +1,6 @@
 """The board in the Django admin: list, approve page, reject, waitlist, booths."""
 
+import html
 import re
 from zoneinfo import ZoneInfo
 
@@ -307,3 +308,33 @@ def test_reject_action_opens_reason_page_for_one_application(board_client, fair)
 
     assert response.status_code == 302
     assert response["Location"] == f"{LIST}{application.pk}/reject/"
+
+
+@pytest.mark.parametrize(
+    ("changes", "vi", "en"),
+    [
+        ({"price_vnd": "-5"}, "Giá gian không được âm.", "A booth's price cannot be negative."),
+        (
+            {"width_m": "0"},
+            "Chiều rộng và chiều sâu của gian phải lớn hơn 0.",
+            "A booth's width and depth must be greater than 0.",
+        ),
+    ],
+)
+def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, changes, vi, en):
+    url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
+    data = {
+        k: v
+        for k, v in board_client.get(url).context["adminform"].form.initial.items()
+        if v is not None
+    }
+
+    answers = [board_client.post(prefix + url, {**data, **changes}) for prefix in ("", "/en")]
+    pages = [html.unescape(answer.content.decode()) for answer in answers]
+
+    assert [a.status_code for a in answers] == [200, 200]
+    assert vi in pages[0]
+    assert en in pages[1]
+    assert "Constraint" not in pages[0] + pages[1]
+    booths["A01"].refresh_from_db()
+    assert booths["A01"].price_vnd == 15_000_000

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from booths.models import BoothApplication
@@ -178,3 +179,29 @@ def test_application_one_open_confirmed_per_company_and_fair():
 def test_application_booth_count_between_one_and_four():
     assert_rejected(lambda: make_application(booth_count=5))
     assert_rejected(lambda: make_application(booth_count=0))
+
+
+def test_every_constraint_explains_itself_in_the_boards_words():
+    # The admin shows a broken constraint's message: it must be a sentence, not the
+    # default "Constraint “booth_size_positive” is violated.".
+    from django.apps import apps
+
+    unexplained = [
+        f"{model.__name__}.{constraint.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in {"booths", "events", "exhibitors", "fairportal"}
+        for constraint in model._meta.constraints
+        if "%(name)s" in str(constraint.violation_error_message)
+        or constraint.name in str(constraint.violation_error_message)
+    ]
+    assert unexplained == []
+
+
+def test_event_ending_before_it_starts_is_told_plainly():
+    event = make_event()
+    event.ends_at = event.starts_at - datetime.timedelta(hours=1)
+
+    with pytest.raises(ValidationError) as raised:
+        event.validate_constraints()
+
+    assert raised.value.messages == ["Giờ kết thúc phải sau giờ bắt đầu."]
