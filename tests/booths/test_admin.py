@@ -333,8 +333,8 @@ def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, 
     pages = [html.unescape(answer.content.decode()) for answer in answers]
 
     assert [a.status_code for a in answers] == [200, 200]
-    assert vi in pages[0]
-    assert en in pages[1]
+    assert vi in pages[0] and "Hãy sửa các lỗi dưới đây." in pages[0]
+    assert en in pages[1] and "Please correct the error below." in pages[1]
     assert "Constraint" not in pages[0] + pages[1]
     booths["A01"].refresh_from_db()
     assert booths["A01"].price_vnd == 15_000_000

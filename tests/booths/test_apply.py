@@ -149,6 +149,17 @@ def test_apply_more_booths_ticked_than_asked_for_rejected_in_english(client, pay
     assert "You ticked 2 booths in the table but asked for 1. Raise" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"contact_name": "Hoa\x00"}, "contact_name", "Không được có ký tự rỗng (NUL)."),
+        ({"preferred_booths": ["abc"]}, "preferred_booths", "“abc” không phải là giá trị hợp lệ."),
+    ],
+)
+def test_apply_tampered_values_are_told_in_vietnamese(client, payload, changes, field, message):
+    assert_rejected(post(client, {**payload, **changes}), field, message)
+
+
 def assert_rejected(response, field, message):
     assert response.status_code == 400
     assert BoothApplication.objects.count() == 0
