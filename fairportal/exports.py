@@ -8,6 +8,7 @@ queryset)` (a whole layout, as the exhibitors' import layout), its `export_field
 import csv
 import datetime
 import decimal
+import html
 import io
 import re
 
@@ -18,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeData
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +57,11 @@ def cell_text(value):
         return str(value)
     if isinstance(value, models.Manager):
         return "; ".join(str(item) for item in value.all())
-    return strip_tags(str(value)).replace("&nbsp;", " ").replace("&amp;", "&").strip()
+    if isinstance(value, SafeData):
+        # An admin column's HTML (a link, a list): its text, with entities read back, so
+        # "O'Hara & Co <a@b.vn>" is not exported as "O&#x27;Hara &amp; Co &lt;a@b.vn&gt;".
+        return html.unescape(strip_tags(str(value))).replace("\xa0", " ").strip()
+    return str(value).strip()
 
 
 def _field_value(name, obj, model_admin):

@@ -158,6 +158,26 @@ def test_export_of_a_list_without_export_fields_uses_its_columns(admin_client):
     assert rows[1][:3] == ["KCN Nội Bài", "kcn-noi-bai", "Sóc Sơn"]
 
 
+def test_audit_log_export_has_the_text_people_typed(admin_client):
+    from fairportal.audit import record
+    from fairportal.models import AuditEntry
+
+    exhibitor = make_exhibitor(name_vi="Jane O'Hara & Co <jane@example.vn>")
+    record(action="booth.assigned", obj=exhibitor, actor_label="khach@example.vn")
+
+    response = _export(
+        admin_client,
+        "admin:fairportal_auditentry_changelist",
+        "export_csv",
+        AuditEntry.objects.all(),
+    )
+
+    text = "\n".join(",".join(row) for row in _csv_rows(response))
+    assert "Jane O'Hara & Co <jane@example.vn>" in text
+    assert "Giao gian hàng" in text
+    assert "&#x27;" not in text and "&amp;" not in text and "&lt;" not in text
+
+
 def test_export_only_exports_the_selected_rows(admin_client):
     chosen = make_exhibitor(slug="chon")
     make_exhibitor(slug="khong-chon")
