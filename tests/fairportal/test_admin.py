@@ -6,6 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from booths.models import Booth
@@ -326,6 +327,9 @@ def test_audit_list_names_actions_in_the_boards_words(admin_client, superuser):
     assert "Booth assigned" in en
     # A code without a label is shown as it is rather than hidden.
     assert "something.new" in vi
+    # Date first, as on the public pages and in the decision log.
+    when = timezone.localtime(AuditEntry.objects.first().created_at)
+    assert f"{when:%d/%m/%Y %H:%M}" in vi
 
 
 def test_audit_entry_detail_is_read_only(admin_client, superuser):
