@@ -245,8 +245,42 @@ class StaffForm(forms.ModelForm):
 # --- The board (admin) ---------------------------------------------------------------
 
 
+def _taken_meanwhile(fair, queryset, values) -> ValidationError | None:
+    """When a board member ticks a booth another one has just given away, the form's
+    free booths no longer hold it: name the booth and its holder instead of Django's
+    "10 is not one of the available choices"."""
+    ids = [int(v) for v in values if str(v).strip().isascii() and str(v).strip().isdigit()]
+    gone = (
+        Booth.objects.filter(pk__in=[i for i in ids if i < 2**63], fair=fair)
+        .exclude(pk__in=queryset.values("pk"))
+        .select_related("exhibitor")
+        .order_by("code")
+    )
+    held = [
+        _("%(code)s (của %(holder)s)") % {"code": b.code, "holder": b.exhibitor.name}
+        if b.exhibitor_id
+        else _("%(code)s (Ban Quản lý giữ lại)") % {"code": b.code}
+        for b in gone
+    ]
+    if not held:
+        return None
+    return ValidationError(
+        _("Gian %(booths)s không còn trống; hãy chọn gian khác.") % {"booths": ", ".join(held)},
+        code="booth_taken",
+    )
+
+
 class BoothCheckboxes(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    fair = None  # set with the queryset: the fair whose booths are offered
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice":
+                raise _taken_meanwhile(self.fair, self.queryset, value) or error from None
+            raise
 
     def label_from_instance(self, booth):
         return (
@@ -265,6 +299,7 @@ class ApproveForm(forms.Form):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["booths"].queryset = free_booths(application.fair)
+        self.fields["booths"].fair = application.fair
 
 
 class RejectForm(forms.Form):
@@ -281,8 +316,20 @@ class WaitlistForm(forms.Form):
     )
 
 
+class FreeBoothChoice(forms.ModelChoiceField):
+    fair = None  # set with the queryset: the fair whose booths are offered
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice":
+                raise _taken_meanwhile(self.fair, self.queryset, [value]) or error from None
+            raise
+
+
 class AssignBoothForm(forms.Form):
-    booth = forms.ModelChoiceField(label=_("Gian trống"), queryset=Booth.objects.none())
+    booth = FreeBoothChoice(label=_("Gian trống"), queryset=Booth.objects.none())
     exhibitor = forms.ModelChoiceField(
         label=_("Doanh nghiệp"), queryset=Exhibitor.objects.order_by("name_sort")
     )
@@ -290,6 +337,7 @@ class AssignBoothForm(forms.Form):
     def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["booth"].queryset = free_booths(fair)
+        self.fields["booth"].fair = fair
 
 
 class MoveForm(forms.Form):
@@ -298,3 +346,4 @@ class MoveForm(forms.Form):
     def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_booths"].queryset = free_booths(fair)
+        self.fields["to_booths"].fair = fair

@@ -3,14 +3,21 @@ registrations and business-matching meeting requests."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from exhibitors.models import Exhibitor, Sector
 from fairportal.models import TimeStamped
+
+# More seats than any hall at Mê Linh holds: a typo with extra zeros, not a seminar.
+# (The capacity's error message writes the figure out: change both together.)
+MAX_CAPACITY = 10_000
 
 
 class Fair(TimeStamped):
@@ -124,7 +131,11 @@ class SideEvent(TimeStamped):
     starts_at = models.DateTimeField(_("bắt đầu"))
     ends_at = models.DateTimeField(_("kết thúc"))
     room = models.CharField(_("phòng"), max_length=200, blank=True)
-    capacity = models.PositiveIntegerField(_("số chỗ"), default=0)
+    capacity = models.PositiveIntegerField(
+        _("số chỗ"),
+        default=0,
+        validators=[MaxValueValidator(MAX_CAPACITY, message=_("Tối đa 10.000 chỗ."))],
+    )
     seats_taken = models.PositiveIntegerField(_("số chỗ đã đăng ký"), default=0, editable=False)
     registration_open = models.BooleanField(_("đang nhận đăng ký"), default=False)
     hosts = models.ManyToManyField(
@@ -169,6 +180,27 @@ class SideEvent(TimeStamped):
 
     def __str__(self):
         return self.title or self.title_vi
+
+    def clean(self):
+        """The programme is the fair's: an event falls within the fair's days."""
+        super().clean()
+        if not (self.fair_id and self.starts_at and self.ends_at):
+            return
+        fair = self.fair
+        first = timezone.localtime(self.starts_at).date()
+        last = timezone.localtime(self.ends_at).date()
+        if first < fair.starts_on or last > fair.ends_on:
+            raise ValidationError(
+                {
+                    "starts_at": _(
+                        "Sự kiện phải diễn ra trong các ngày của hội chợ, từ %(start)s đến %(end)s."
+                    )
+                    % {
+                        "start": fair.starts_on.strftime("%d/%m/%Y"),
+                        "end": fair.ends_on.strftime("%d/%m/%Y"),
+                    }
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

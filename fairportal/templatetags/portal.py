@@ -1,5 +1,7 @@
 """Template helpers shared by every page: money, language links."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -14,6 +16,19 @@ def vnd(amount) -> str:
     if amount is None or amount == "":
         return ""
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+_NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+@register.filter
+def figure_number(value) -> str:
+    """A figure the board writes the Vietnamese way ("9,1", "167.000") in the reader's
+    notation: on English pages "9.1" and "167,000"."""
+    text = str(value or "")
+    if get_language() == "vi":
+        return text
+    return _NUMBER_SEPARATOR.sub(lambda m: "," if m.group() == "." else ".", text)
 
 
 @register.filter

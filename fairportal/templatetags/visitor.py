@@ -176,7 +176,7 @@ def _event_item(event, *, kinds: dict, url: tuple[str, str], full_word: str) -> 
         left = event.seats_left
         if left:
             seats = ngettext("còn %(seats)s chỗ", "còn %(seats)s chỗ", left) % {
-                "seats": formats.localize(left)
+                "seats": formats.number_format(left, force_grouping=True)
             }
         else:
             seats = full_word

@@ -150,8 +150,11 @@ def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, bo
     application.refresh_from_db()
     assert response.status_code == 200
     assert application.status == "submitted"
-    # A booth taken since the page was drawn is no longer a valid choice.
-    assert "booths" in response.context["form"].errors
+    # A booth taken since the page was drawn: the board is told which and by whom,
+    # not "10 is not one of the available choices".
+    assert response.context["form"].errors["booths"] == [
+        "Gian A01 (của CP Việt Nam) không còn trống; hãy chọn gian khác."
+    ]
 
 
 def test_approve_losing_a_booth_race_shows_the_application_as_still_open(
@@ -297,6 +300,26 @@ def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
     assert response.status_code == 302
     assert Booth.objects.get(code="A01").exhibitor == canon
     assert AuditEntry.objects.get().action == "booth.assigned"
+
+
+def test_board_floor_plan_names_a_booth_given_away_meanwhile(board_client, fair, booths):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    board_client.get("/admin/booths/booth/floor-plan/")
+    services.assign_booth(
+        booth=booths["A01"], exhibitor=make_exhibitor(name_vi="TOTO Việt Nam"), actor=None
+    )
+
+    response = board_client.post(
+        "/admin/booths/booth/floor-plan/", {"booth": booths["A01"].pk, "exhibitor": canon.pk}
+    )
+    kept = board_client.post(
+        "/admin/booths/booth/floor-plan/", {"booth": booths["A03"].pk, "exhibitor": canon.pk}
+    )
+
+    assert response.status_code == 200
+    assert "Gian A01 (của TOTO Việt Nam) không còn trống" in response.content.decode()
+    assert "Gian A03 (Ban Quản lý giữ lại) không còn trống" in kept.content.decode()
+    assert Booth.objects.get(code="A01").exhibitor.name_vi == "TOTO Việt Nam"
 
 
 def test_reject_action_opens_reason_page_for_one_application(board_client, fair):

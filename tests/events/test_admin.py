@@ -221,3 +221,50 @@ def test_admin_raising_capacity_promotes_waitlist(client, board, seminar):
     waiting.refresh_from_db()
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert waiting.status == "confirmed"
+
+
+def _change_data(client, seminar, **changes):
+    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(
+        {
+            "fair": seminar.fair_id,
+            "starts_at_0": "20/09/2024",
+            "starts_at_1": "09:00:00",
+            "ends_at_0": "20/09/2024",
+            "ends_at_1": "11:00:00",
+            "registrations-TOTAL_FORMS": "0",
+            "registrations-INITIAL_FORMS": "0",
+            "registrations-MIN_NUM_FORMS": "0",
+            "registrations-MAX_NUM_FORMS": "1000",
+        }
+    )
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"starts_at_0": "21/09/2099", "ends_at_0": "21/09/2099"},
+            "starts_at",
+            "Sự kiện phải diễn ra trong các ngày của hội chợ, từ 20/09/2024 đến 22/09/2024.",
+        ),
+        ({"capacity": "99999999999"}, "capacity", "Tối đa 10.000 chỗ."),
+    ],
+)
+def test_admin_refuses_an_event_outside_the_fair_or_beyond_any_hall(
+    client, board, seminar, changes, field, message
+):
+    before = SideEvent.objects.values_list("starts_at", "capacity").get(pk=seminar.pk)
+
+    response = client.post(
+        f"/admin/events/sideevent/{seminar.pk}/change/", _change_data(client, seminar, **changes)
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors[field]), errors
+    assert SideEvent.objects.values_list("starts_at", "capacity").get(pk=seminar.pk) == before

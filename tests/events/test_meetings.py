@@ -26,7 +26,8 @@ def test_meet_form_offers_the_session_slots(client, session, exhibitor):
     assert html.count('name="slots"') == 4
     for value in ("14:00–14:30", "14:30–15:00", "15:00–15:30", "15:30–16:00"):
         assert value in html
-    assert "Kết nối doanh nghiệp ngày 1 · 20/09/2024" in html
+    # The session and day names the group of its slots for a screen reader too.
+    assert '<legend class="slot-session">Kết nối doanh nghiệp ngày 1 · 20/09/2024</legend>' in html
     assert '<option value="JP">' in html
     # The one-session rule is told before the visitor chooses, not only after an error.
     assert "Các khung giờ phải thuộc cùng một phiên kết nối." in html

@@ -156,3 +156,15 @@ def test_event_page_runs_fixed_queries(client, fair, hosts, django_assert_num_qu
     with django_assert_num_queries(3):
         response = client.get("/events/hoi-thao-so-truy-van/")
     assert response.status_code == 200
+
+
+def test_seats_left_are_grouped_in_thousands_in_each_language(client, fair, seminar):
+    SideEvent.objects.filter(pk=seminar.pk).update(capacity=10_000, seats_taken=500)
+
+    vi = client.get("/events/").content.decode()
+    en = client.get("/en/events/").content.decode()
+    detail = client.get(f"/events/{seminar.slug}/").content.decode()
+
+    assert "còn 9.500 chỗ" in vi
+    assert "9,500 places left" in en
+    assert "9.500 / 10.000" in detail

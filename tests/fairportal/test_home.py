@@ -75,6 +75,20 @@ def test_home_shows_board_figures_in_the_page_language(client, fair_on):
     assert "projects in operation" in en.text
 
 
+def test_home_figures_are_written_in_the_readers_notation(client, fair_on):
+    fair = fair_on(10)
+    for position, value in enumerate(["> 9,1", "~167.000", "6,5%", "1.234,5"]):
+        FairFigure.objects.create(fair=fair, value=value, label_vi="x", position=position)
+
+    vi = client.get("/").text
+    en = client.get("/en/").text
+
+    for value in ["&gt; 9,1", "~167.000", "6,5%", "1.234,5"]:
+        assert f"<strong>{value}</strong>" in vi
+    for value in ["&gt; 9.1", "~167,000", "6.5%", "1,234.5"]:
+        assert f"<strong>{value}</strong>" in en
+
+
 def test_home_sectors_link_to_filtered_directory_and_featured_exhibitors(client, fair_on):
     fair = fair_on(10)
     electronics = make_sector(name_vi="Điện tử", slug="dien-tu")
