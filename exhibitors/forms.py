@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -165,9 +166,11 @@ class ProductForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_vi"].error_messages["required"] = _("Nhập tên sản phẩm bằng tiếng Việt.")
-        self.fields["position"].required = False
-        self.fields["position"].min_value = 0
-        self.fields["position"].max_value = 32767
+        position = self.fields["position"]
+        position.required = False
+        # The column holds 0…32767 on every database: said here, not left to PostgreSQL.
+        position.validators = [MinValueValidator(0), MaxValueValidator(32767)]
+        position.widget.attrs.update(min=0, max=32767)
         self.fields["sector"].empty_label = _("— Chưa chọn —")
 
     def product_data(self) -> dict:

@@ -117,13 +117,17 @@ def test_product_add_without_name_shows_error_and_keeps_input(client):
     assert Product.objects.count() == 0
 
 
-def test_product_negative_position_shows_error(client):
+@pytest.mark.parametrize(
+    ("position", "message"),
+    [("-1", "lớn hơn hoặc bằng 0"), ("99999", "nhỏ hơn hoặc bằng 32767")],
+)
+def test_product_position_outside_its_column_shows_error(client, position, message):
     representative(client)
 
-    response = client.post("/account/products/new/", product_post(position="-1"))
+    response = client.post("/account/products/new/", product_post(position=position))
 
     assert response.status_code == 400
-    assert "position" in response.context["form"].errors
+    assert message in " ".join(response.context["form"].errors["position"])
     assert Product.objects.count() == 0
 
 
