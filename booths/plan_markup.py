@@ -82,6 +82,12 @@ class PlanMarkup:
             f'<text class="booth-code" x="{booth.label_x}" y="{booth.label_y}" '
             f'text-anchor="middle">{code}</text>'
         )
+        if booth.state == "free" and not self.apply_url:  # the fair takes no applications
+            return mark_safe(  # noqa: S308 (every value above is escaped)
+                f'<g id="booth-{code}" class="booth booth-free{highlighted}">'
+                f"<title>{escape(self.t_state_free)} · {code}</title>"
+                f'<rect class="booth-box" {box}></rect>{label}</g>'
+            )
         if booth.state == "free":
             return mark_safe(  # noqa: S308 (every value above is escaped)
                 f'<a href="{self._apply_href(booth.code)}" id="booth-{code}" '
@@ -128,9 +134,14 @@ class PlanMarkup:
         )
         if booth.state == "free":
             register = escape(self.t_register % {"code": booth.code})
+            link = (
+                f'<a href="{self._apply_href(booth.code)}">{register}</a>'
+                if self.apply_url
+                else "—"
+            )
             cells += (
                 f'<td><span class="state state-free">{escape(self.t_state_free)}</span></td>'
-                f'<td><a href="{self._apply_href(booth.code)}">{register}</a></td>'
+                f"<td>{link}</td>"
             )
         elif booth.state == "taken":
             cells += f'<td><span class="state state-taken">{escape(self.t_state_taken)}</span></td>'

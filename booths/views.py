@@ -34,7 +34,7 @@ class FloorPlanView(TemplateView):
         halls = selectors.floor_plan(fair) if fair else []
         wanted = (self.request.GET.get("booth") or "").strip().upper()[:10]
         highlighted = None
-        apply_url = reverse("booths:apply")
+        apply_url = reverse("booths:apply") if fair and fair.takes_applications else ""
         markup = PlanMarkup(apply_url)
         for hall in halls:
             for booth in hall.booths:
@@ -77,7 +77,7 @@ class ApplyView(View):
 
     def post(self, request):
         fair = current_fair()
-        if fair is None or not fair.applications_open:
+        if fair is None or not fair.takes_applications:
             return self.render(request, ApplicationForm(fair=fair), fair, status=400)
         if not allow(request, "form", request.POST.get("email", "")):
             return too_many_requests(request)

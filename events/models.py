@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from exhibitors.models import Exhibitor, Sector
+from fairportal import clock
 from fairportal.models import TimeStamped
 
 # More seats than any hall at Mê Linh holds: a typo with extra zeros, not a seminar.
@@ -81,6 +82,11 @@ class Fair(TimeStamped):
 
     def __str__(self):
         return self.name or self.name_vi
+
+    @property
+    def takes_applications(self) -> bool:
+        """Booth applications are open: the board's switch, and never after the last day."""
+        return self.applications_open and self.ends_on >= clock.today()
 
     @property
     def days(self) -> list[datetime.date]:

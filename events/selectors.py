@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor, Sector
+from fairportal import clock
 from fairportal.cache import public_data_version
 from fairportal.tokens import hash_token
 
@@ -122,8 +123,10 @@ def matching_sessions(fair: Fair | None):
 
 
 def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[SideEvent, list]]:
-    """[(session, [free slot starts…]), …]: slots already accepted for the exhibitor left out."""
+    """[(session, [free slot starts…]), …]: slots already accepted for the exhibitor, and
+    slots whose time has passed, left out."""
     sessions = list(matching_sessions(fair))
+    now = clock.now()
     taken = set(
         MeetingRequest.objects.filter(
             exhibitor=exhibitor,
@@ -132,7 +135,7 @@ def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[Side
         ).values_list("slot_start", flat=True)
     )
     return [
-        (session, [slot for slot in session_slots(session) if slot not in taken])
+        (session, [slot for slot in session_slots(session) if slot not in taken and slot > now])
         for session in sessions
     ]
 

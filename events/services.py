@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from events import calendars, selectors
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from exhibitors.validators import normalize_phone
+from fairportal import clock
 from fairportal.audit import record
 from fairportal.cache import ATTENDANCE, public_data_changed
 from fairportal.mail import send_on_commit
@@ -62,6 +63,13 @@ def _ensure_open_for_registration(event: SideEvent) -> None:
         )
     if not event.registration_open or event.kind == SideEvent.Kind.BUSINESS_MATCHING:
         raise EventsError(_("Sự kiện này hiện không nhận đăng ký."), "closed")
+    if event.starts_at <= clock.now():
+        raise EventsError(_("Sự kiện đã bắt đầu nên không nhận đăng ký trực tuyến nữa."), "started")
+
+
+def _ensure_not_past(slot: datetime.datetime) -> None:
+    if slot <= clock.now():
+        raise EventsError(_("Khung giờ này đã qua; hãy chọn một khung giờ sau."), "slot_past")
 
 
 # Seminar registration -------------------------------------------------------
@@ -330,6 +338,7 @@ def request_meeting(
         slots = sorted(set(slots))
         for slot in slots:
             _ensure_session_slot(session, slot)
+            _ensure_not_past(slot)
         if MeetingRequest.objects.filter(
             exhibitor=exhibitor, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
         ).exists():
@@ -452,6 +461,7 @@ def accept_meeting(
         session = meeting.session
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(session, slot_start)
+        _ensure_not_past(slot_start)
         _ensure_no_overlap(meeting, session, slot_start)
         busy_tables = set(
             MeetingRequest.objects.filter(
@@ -560,6 +570,7 @@ def propose_other_slot(
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(meeting.session, slot_start)
+        _ensure_not_past(slot_start)
         if MeetingRequest.objects.filter(
             exhibitor_id=meeting.exhibitor_id,
             status=MeetingRequest.Status.ACCEPTED,

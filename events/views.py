@@ -20,6 +20,7 @@ from events.forms import DecisionForm, MeetingRequestForm, RegistrationForm
 from events.models import MeetingRequest, SideEvent
 from exhibitors.access import current_exhibitor
 from exhibitors.models import Exhibitor
+from fairportal import clock
 from fairportal.ratelimit import allow, too_many_requests
 
 PLAN_SESSION_KEY = "plan"
@@ -67,9 +68,11 @@ class EventDetailView(View):
     def render_page(self, request, event, form, status=200, error=None):
         fair = selectors.current_fair()
         is_current = fair is not None and event.fair_id == fair.pk
+        started = event.starts_at <= clock.now()
         can_register = (
             is_current
             and event.registration_open
+            and not started
             and event.kind != SideEvent.Kind.BUSINESS_MATCHING
         )
         context = {
@@ -77,6 +80,7 @@ class EventDetailView(View):
             "form": form if can_register else None,
             "is_current_fair": is_current,
             "can_register": can_register,
+            "started": started,
             "is_matching": event.kind == SideEvent.Kind.BUSINESS_MATCHING,
             "starred": event.slug in _plan(request)["event"],
             "error": error,

@@ -5,8 +5,10 @@
 - With FAIR_STRICT_TESTS=1 (as in .ci/run) any skipped test is a failure.
 """
 
+import datetime
 import os
 import shutil
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
@@ -47,6 +49,26 @@ def _default_language():
     translation.activate("vi")
     yield
     translation.activate("vi")
+
+
+# The test fair is the 2024 edition (20–22/09/2024): unless a test sets the hour itself,
+# it is the morning of 01/09/2024, before the fair, when everything is still open.
+BEFORE_THE_FAIR = datetime.datetime(2024, 9, 1, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def fair_clock(monkeypatch):
+    """The fair's clock (`fairportal.clock.now`); `fair_clock.set(when)` moves it."""
+
+    class Clock:
+        when = BEFORE_THE_FAIR
+
+        def set(self, when):
+            self.when = when
+
+    clock = Clock()
+    monkeypatch.setattr("fairportal.clock.now", lambda: clock.when)
+    return clock
 
 
 @pytest.fixture(autouse=True)

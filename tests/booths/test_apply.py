@@ -1,7 +1,9 @@
 """Applying for a booth: every rule of the form, the confirmation page and e-mail."""
 
+import datetime
 import io
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -383,3 +385,26 @@ def test_apply_when_applications_closed_stores_nothing(client, payload, fair):
 
     assert response.status_code == 400
     assert BoothApplication.objects.count() == 0
+
+
+def test_after_the_fair_booth_applications_are_closed(client, payload, fair, fair_clock):
+    fair_clock.set(datetime.datetime(2024, 9, 23, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+
+    page = client.get(APPLY).content.decode()
+    response = post(client, payload)
+    plan = client.get("/floor-plan/").content.decode()
+
+    assert "Kỳ hội chợ này đã ngừng nhận đăng ký gian hàng." in page
+    assert 'name="tax_code"' not in page
+    assert response.status_code == 400
+    assert BoothApplication.objects.count() == 0
+    assert "/booths/apply/?booth=" not in plan  # no "Đăng ký gian A01" left on the plan
+    assert "Kỳ hội chợ này đã ngừng nhận đăng ký gian hàng." in plan
+
+
+def test_on_the_last_day_of_the_fair_applications_are_still_taken(
+    client, payload, fair, fair_clock
+):
+    fair_clock.set(datetime.datetime(2024, 9, 22, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+
+    assert post(client, payload).status_code == 302

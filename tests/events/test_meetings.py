@@ -287,6 +287,32 @@ def test_propose_other_slot_lets_requester_confirm_it(
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
 
 
+def test_slots_that_have_begun_are_no_longer_offered_nor_taken(
+    client, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(14, 45))  # during the session: 14:00 and 14:30 have begun
+
+    html = client.get(MEET).content.decode()
+    tampered = client.post(MEET, meeting_data([at(14, 30)]))
+
+    assert html.count('name="slots"') == 2
+    assert "14:00–14:30" not in html and "15:00–15:30" in html
+    assert tampered.status_code == 400
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_an_exhibitor_cannot_accept_a_slot_gone_by(session, exhibitor, fair_clock):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14), at(15)))
+    fair_clock.set(at(14, 10))
+
+    with pytest.raises(services.EventsError) as past:
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+    accepted = services.accept_meeting(meeting=meeting, slot_start=at(15), actor=None)
+
+    assert past.value.code == "slot_past"
+    assert accepted.status == "accepted" and accepted.slot_start == at(15)
+
+
 def test_text_emails_carry_what_was_typed_unescaped(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):

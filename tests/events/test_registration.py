@@ -140,6 +140,24 @@ def test_registration_closed_says_so_and_stores_nothing(
     assert EventRegistration.objects.count() == 0
 
 
+def test_registration_closes_when_the_event_begins(
+    client, seminar, fair_clock, django_capture_on_commit_callbacks
+):
+    fair_clock.set(seminar.starts_at - datetime.timedelta(minutes=1))
+    before = client.get(URL).content.decode()
+    fair_clock.set(seminar.starts_at)
+
+    page = client.get(URL).content.decode()
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    assert 'name="email"' in before
+    assert 'name="email"' not in page
+    assert "Sự kiện đã bắt đầu nên không nhận đăng ký trực tuyến nữa." in page
+    assert response.status_code == 400
+    assert "Sự kiện đã bắt đầu nên không nhận đăng ký trực tuyến nữa." in response.text
+    assert EventRegistration.objects.count() == 0 and mail.outbox == []
+
+
 def test_register_service_refuses_closed_event(seminar):
     SideEvent.objects.filter(pk=seminar.pk).update(registration_open=False)
 
