@@ -20,17 +20,26 @@ from booths import selectors, services
 from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
+from exhibitors.models import Exhibitor
 from fairportal.admin_mixins import AuditedAdminMixin, FoldedColumnsSearchMixin, form_changes
-from fairportal.audit import action_label
+from fairportal.audit import action_label, describe_details
 from fairportal.models import AuditEntry
 from fairportal.text import search_words
 
 
 def audit_table(obj):
     """The audit entries of `obj`, newest first, as a small HTML table for read-only fields."""
-    entries = AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
-    ).select_related("actor")
+    entries = list(
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+        ).select_related("actor")
+    )
+    ids = {e.changes.get("exhibitor") for e in entries if isinstance(e.changes, dict)}
+    names = dict(
+        Exhibitor.objects.filter(pk__in=[i for i in ids if isinstance(i, int)]).values_list(
+            "pk", "name_vi"
+        )
+    )
     rows = format_html_join(
         "",
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -39,7 +48,7 @@ def audit_table(obj):
                 timezone.localtime(entry.created_at).strftime("%d/%m/%Y %H:%M"),
                 entry.actor_label or (entry.actor.get_username() if entry.actor else "—"),
                 action_label(entry.action),
-                ", ".join(f"{key}: {value}" for key, value in (entry.changes or {}).items()),
+                describe_details(entry.changes, names),
             )
             for entry in entries
         ),

@@ -1,7 +1,7 @@
 """Recording state changes: every service calls `record()` inside its transaction."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from fairportal.models import AuditEntry
 
@@ -72,3 +72,37 @@ def record(*, action: str, obj=None, actor=None, actor_label: str = "", changes=
         object_repr=str(obj)[:300] if obj is not None else "",
         changes=changes or {},
     )
+
+
+# The detail keys services write, in the board's words ("changes" of an entry).
+DETAIL_LABELS = {
+    "note": pgettext_lazy("audit detail", "ghi chú"),
+    "preferred": pgettext_lazy("audit detail", "gian mong muốn"),
+    "language": pgettext_lazy("audit detail", "ngôn ngữ"),
+    "booths": pgettext_lazy("audit detail", "gian"),
+    "exhibitor": pgettext_lazy("audit detail", "doanh nghiệp"),
+    "new_exhibitor": pgettext_lazy("audit detail", "doanh nghiệp mới"),
+    "application": pgettext_lazy("audit detail", "hồ sơ"),
+    "fascia_name": pgettext_lazy("audit detail", "tên trên bảng tên gian"),
+    "full_name": pgettext_lazy("audit detail", "họ và tên"),
+}
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def describe_details(changes: dict, exhibitor_names: dict | None = None) -> str:
+    """An entry's details as a line the board reads: "gian mong muốn: A01, A02; ngôn ngữ:
+    Tiếng Việt". Exhibitors are named (from `exhibitor_names`, pk → name)."""
+    parts = []
+    for key, value in (changes or {}).items():
+        if key == "exhibitor" and exhibitor_names is not None:
+            value = exhibitor_names.get(value, value)
+        elif key == "language":
+            value = LANGUAGE_NAMES.get(value, value)
+        if isinstance(value, bool):
+            value = gettext("có") if value else gettext("không")
+        elif isinstance(value, (list, tuple)):
+            value = ", ".join(str(item) for item in value) or "—"
+        elif value in (None, ""):
+            value = "—"
+        parts.append(f"{DETAIL_LABELS.get(key, key)}: {value}")
+    return "; ".join(parts)

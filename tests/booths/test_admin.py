@@ -135,6 +135,10 @@ def test_approve_through_admin_assigns_and_logs(
     entry = AuditEntry.objects.get(action="application.approved", object_id=str(application.pk))
     hanoi = entry.created_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     assert f"<td>{hanoi:%d/%m/%Y %H:%M}</td>" in page
+    # Its details name the booth and the company, not a database id.
+    name = html.escape(application.exhibitor.name_vi)
+    assert f"gian: B01; doanh nghiệp: {name}; doanh nghiệp mới: có" in page
+    assert "new_exhibitor" not in page
 
 
 def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, booths):
