@@ -182,8 +182,9 @@ while True:
             "phone": "0912345678", "consent": True}}
     try:
         register_attendee(event=random.choice(seminars), data=data, language="vi")
-    except EventsError:
-        pass
+    except EventsError as error:
+        if error.code == "started":  # no write would ever land: the measure would lie
+            sys.exit("bench writer: the synthetic fair's seminars have begun")
     if time.monotonic() >= next_edit:
         random.choice(board).save()  # as the admin saves it: a signal, the whole cache
         next_edit += edit_every
@@ -283,6 +284,8 @@ def main() -> int:
                 # /healthz once more after the last page, so that it is timed on both
                 # sides of every page: the machine's drift weighs on both alike.
                 runs["healthz"].append(wrk("/healthz"))
+                if writer is not None and writer.poll() is not None:
+                    raise SystemExit("the fair-day writer stopped: its rows would be untrue")
                 for name, timed in runs.items():
                     results[(size, mode, name)] = median_run(timed)
                 memory[(size, mode)] = workers_peak_rss_mb(process.pid)
