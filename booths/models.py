@@ -214,6 +214,11 @@ class BoothApplication(TimeStamped):
             "kind": self.get_booth_kind_display(),
         }
 
+    def clean_fields(self, exclude=None):
+        # Before the checks, so that one open application per tax code is checked as stored.
+        self.tax_code = normalize_tax_code(self.tax_code)
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         self.tax_code = normalize_tax_code(self.tax_code)

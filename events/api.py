@@ -73,6 +73,11 @@ class FairSerializer(serializers.ModelSerializer):
     directions = TranslatedField()
     parking = TranslatedField()
     figures = FairFigureSerializer(many=True, read_only=True)
+    applications_open = serializers.BooleanField(
+        source="takes_applications",
+        read_only=True,
+        help_text=_("Đang nhận đăng ký gian hàng: Ban tổ chức mở, và hội chợ chưa kết thúc."),
+    )
     email = OptionalEmailField()
     map_url = OptionalURLField()
     opens_at = LocalTimeField()
@@ -125,6 +130,11 @@ class SideEventSerializer(serializers.ModelSerializer):
     )
     hosts = ExhibitorRefSerializer(many=True, read_only=True)
     page_url = PageUrlsField("/events/{obj.slug}/")
+    registration_open = serializers.BooleanField(
+        source="takes_registrations",
+        read_only=True,
+        help_text=_("Đang nhận đăng ký: Ban tổ chức mở, và sự kiện chưa bắt đầu."),
+    )
 
     class Meta:
         model = SideEvent

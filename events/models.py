@@ -212,6 +212,11 @@ class SideEvent(TimeStamped):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
     @property
+    def takes_registrations(self) -> bool:
+        """Sign-ups are open: the board's switch, and only until the event begins."""
+        return self.registration_open and self.starts_at > clock.now()
+
+    @property
     def seats_left(self) -> int:
         return max(self.capacity - self.seats_taken, 0)
 

@@ -446,7 +446,12 @@ def _slot_taken_error() -> SlotTaken:
 
 
 def accept_meeting(
-    *, meeting: MeetingRequest, slot_start: datetime.datetime, actor, note: str = ""
+    *,
+    meeting: MeetingRequest,
+    slot_start: datetime.datetime,
+    actor,
+    note: str = "",
+    proposed_only: bool = False,
 ) -> MeetingRequest:
     """Accept a pending request in one slot and give it the lowest free table.
 
@@ -455,9 +460,17 @@ def accept_meeting(
     an e-mail with the meeting's .ics to both sides on commit.
     """
     with transaction.atomic():
-        meeting = MeetingRequest.objects.select_related("session", "exhibitor").get(pk=meeting.pk)
+        rows = MeetingRequest.objects.select_related("session", "exhibitor")
+        if proposed_only:  # the requester's answer: the proposal read under a row lock
+            rows = rows.select_for_update(of=("self",))
+        meeting = rows.get(pk=meeting.pk)
         if meeting.status != MeetingRequest.Status.PENDING:
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+        if proposed_only and (
+            meeting.other_slot_proposed_at is None
+            or proposed_slot_datetimes(meeting) != [timezone.localtime(slot_start)]
+        ):
+            raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
         session = meeting.session
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(session, slot_start)
@@ -521,7 +534,7 @@ def confirm_proposed_slot(*, meeting: MeetingRequest) -> MeetingRequest:
     slots = proposed_slot_datetimes(meeting)
     if meeting.other_slot_proposed_at is None or len(slots) != 1:
         raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
-    return accept_meeting(meeting=meeting, slot_start=slots[0], actor=None)
+    return accept_meeting(meeting=meeting, slot_start=slots[0], actor=None, proposed_only=True)
 
 
 def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
@@ -565,7 +578,11 @@ def propose_other_slot(
     link where they confirm it.
     """
     with transaction.atomic():
-        meeting = MeetingRequest.objects.select_related("session", "exhibitor").get(pk=meeting.pk)
+        meeting = (
+            MeetingRequest.objects.select_related("session", "exhibitor")
+            .select_for_update(of=("self",))
+            .get(pk=meeting.pk)
+        )
         if meeting.status != MeetingRequest.Status.PENDING:
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
         slot_start = timezone.localtime(slot_start)
@@ -663,15 +680,15 @@ def cancel_meeting(*, meeting: MeetingRequest, actor=None) -> MeetingRequest:
 
 
 def expire_pending(*, now: datetime.datetime | None = None) -> int:
-    """Pending requests whose session has started expire; returns how many."""
-    now = now or timezone.now()
+    """Pending requests expire once every slot they offer has begun (a request sent
+    during a session for a later slot still waits for its answer); returns how many."""
+    now = now or clock.now()
     count = 0
     with transaction.atomic():
-        stale = list(
-            MeetingRequest.objects.filter(
-                status=MeetingRequest.Status.PENDING, session__starts_at__lte=now
-            ).select_related("exhibitor")
-        )
+        begun = MeetingRequest.objects.filter(
+            status=MeetingRequest.Status.PENDING, session__starts_at__lte=now
+        ).select_related("exhibitor")
+        stale = [m for m in begun if all(s <= now for s in proposed_slot_datetimes(m))]
         for meeting in stale:
             if MeetingRequest.objects.filter(
                 pk=meeting.pk, status=MeetingRequest.Status.PENDING

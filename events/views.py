@@ -71,8 +71,7 @@ class EventDetailView(View):
         started = event.starts_at <= clock.now()
         can_register = (
             is_current
-            and event.registration_open
-            and not started
+            and event.takes_registrations
             and event.kind != SideEvent.Kind.BUSINESS_MATCHING
         )
         context = {

@@ -358,11 +358,13 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
         record,
         row,
         Exhibitor,
-        [(key, key) for key in ("slug", *_TEXT_FIELDS, "tax_code", "website", "email")],
+        # (The tax code is checked after its spaces are taken out, below.)
+        [(key, key) for key in ("slug", *_TEXT_FIELDS, "website", "email")],
     )
     slug = record.get("slug", "")
     if slug:
-        if not _SLUG.fullmatch(slug):
+        # New slugs follow the rule; one the admin already gave a company is kept.
+        if not _SLUG.fullmatch(slug) and not Exhibitor.objects.filter(slug=slug).exists():
             row.errors.append(
                 gettext("Đường dẫn “%(slug)s” chỉ gồm chữ thường không dấu, số và “-”.")
                 % {"slug": slug}

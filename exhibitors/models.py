@@ -171,6 +171,11 @@ class Exhibitor(TimeStamped):
                 parts += [getattr(item, f"name_{language}") for item in related]
         return search_text(*common, *texts["vi"]), search_text(*common, *texts["en"])
 
+    def clean_fields(self, exclude=None):
+        # Before the checks, so that the unique tax code is checked as it will be stored.
+        self.tax_code = normalize_tax_code(self.tax_code)
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         self.tax_code = normalize_tax_code(self.tax_code)
         self.name_sort = sort_key(self.name_vi or self.name)

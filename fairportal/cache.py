@@ -53,6 +53,8 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
+from fairportal import clock
+
 VERSION_KEY = "public-data:version"  # the catalogue
 ATTENDANCE_KEY = "public-data:attendance"
 CHANGED_KEY = "public-data:changed-at"
@@ -134,8 +136,8 @@ def connect_signals() -> None:
 def _page_key(language: str, full_path: str) -> str:
     digest = hashlib.sha256(f"{language}|{full_path}".encode()).hexdigest()[:40]
     # One key per page and language; the entry says which data version it shows.
-    # ("v4": entries are ((catalogue, attendance), body, headers, encoding).)
-    return f"page:v4:{digest}"
+    # ("v5": entries are ((catalogue, attendance, clock), body, headers, encoding).)
+    return f"page:v5:{digest}"
 
 
 class _LocalCopies:
@@ -183,12 +185,22 @@ class _LocalCopies:
 _local_copies = _LocalCopies()
 
 
+# Some of what a page shows follows the clock, not the data: a seminar that has begun
+# takes no more sign-ups, a fair that is over no more booth applications. A page is
+# built at most once per quarter of an hour for that, whatever the data does.
+CLOCK_SECONDS = 15 * 60
+
+
+def _clock_quarter() -> int:
+    return int(clock.now().timestamp()) // CLOCK_SECONDS
+
+
 def _lookup(language: str, full_path: str, attendance: bool):
     """(key, version, time of the last change, stored page or None), in one round trip
     to the cache: the data version and the page are read together (the page only when
     this process holds no copy of it), and a page stored under an older version is no
-    page at all. The version is (catalogue, attendance), the second None for a page
-    that shows no attendance."""
+    page at all. The version is (catalogue, attendance, quarter of an hour), the second
+    None for a page that shows no attendance."""
     key = _page_key(language, full_path)
     local = _local_copies.get(key)
     wanted = [VERSION_KEY, ATTENDANCE_KEY, CHANGED_KEY]
@@ -203,7 +215,7 @@ def _lookup(language: str, full_path: str, attendance: bool):
         seats = got.get(ATTENDANCE_KEY)
         if seats is None:
             seats = _started(ATTENDANCE_KEY)
-    version = (catalogue, seats)
+    version = (catalogue, seats, _clock_quarter())
     stored = local if local is not None else got.get(key)
     if stored is not None and stored[0] != version and local is not None:
         stored = cache.get(key)  # the copy is outdated: another instance may have a newer
@@ -223,7 +235,7 @@ BUILD_LOCK_SECONDS = 10
 
 
 def _build_lock(key: str, version) -> str:
-    return f"{key}:building:{version[0]}:{version[1]}"
+    return f"{key}:building:{version[0]}:{version[1]}:{version[2]}"
 
 
 def _claim_or_wait(request, key: str, version):

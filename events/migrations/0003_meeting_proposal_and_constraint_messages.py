@@ -3,10 +3,45 @@
 from django.db import migrations, models
 
 
+def mark_proposals(apps, schema_editor):
+    """Requests the exhibitor already answered with another time: the date of that
+    answer, from the audit log, so that their requesters can still agree to it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    AuditEntry = apps.get_model("fairportal", "AuditEntry")
+    MeetingRequest = apps.get_model("events", "MeetingRequest")
+    kind = ContentType.objects.filter(app_label="events", model="meetingrequest").first()
+    if kind is None:
+        return
+    latest = {}
+    for object_id, created_at in AuditEntry.objects.filter(
+        content_type=kind, action="meeting.other_slot_proposed"
+    ).values_list("object_id", "created_at"):
+        if object_id.isdigit():
+            latest[int(object_id)] = max(created_at, latest.get(int(object_id), created_at))
+    for meeting in MeetingRequest.objects.filter(pk__in=latest, status="pending"):
+        meeting.other_slot_proposed_at = latest[meeting.pk]
+        meeting.save(update_fields=["other_slot_proposed_at"])
+
+
+def cancel_duplicate_requests(apps, schema_editor):
+    """Before one waiting request per visitor, exhibitor and session is a rule: of the
+    same request sent twice, the latest waits on and the others are cancelled."""
+    MeetingRequest = apps.get_model("events", "MeetingRequest")
+    seen = set()
+    pending = MeetingRequest.objects.filter(status="pending").order_by("-created_at", "-id")
+    for meeting in pending.only("pk", "session_id", "exhibitor_id", "requester_email"):
+        key = (meeting.session_id, meeting.exhibitor_id, meeting.requester_email.lower())
+        if key in seen:
+            MeetingRequest.objects.filter(pk=meeting.pk).update(status="cancelled")
+        seen.add(key)
+
+
 class Migration(migrations.Migration):
     dependencies = [
+        ("contenttypes", "0002_remove_content_type_name"),
         ("events", "0002_initial"),
         ("exhibitors", "0005_tax_code_checked_and_constraint_messages"),
+        ("fairportal", "0001_initial"),
     ]
 
     operations = [
@@ -20,6 +55,8 @@ class Migration(migrations.Migration):
                 verbose_name="doanh nghiệp đề xuất giờ khác lúc",
             ),
         ),
+        migrations.RunPython(mark_proposals, migrations.RunPython.noop),
+        migrations.RunPython(cancel_duplicate_requests, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="meetingrequest",
             constraint=models.UniqueConstraint(

@@ -49,6 +49,22 @@ def test_event_list_gives_the_programme_of_the_fair_with_seats_left(client, fair
     assert row["page_url"]["en"] == "http://testserver/en/events/hoi-thao-cnht/"
 
 
+def test_open_flags_follow_the_clock_as_the_pages_do(client, fair, fair_clock):
+    make_event(fair, slug="sang", starts_at=at(20, 9))
+    make_event(fair, slug="chieu", starts_at=at(20, 14))
+    fair_clock.set(at(20, 10))
+
+    during = {
+        row["slug"]: row["registration_open"]
+        for row in client.get("/api/v1/events/").json()["results"]
+    }
+    fair_clock.set(at(23, 9))
+    after = client.get(f"/api/v1/fairs/{fair.slug}/").json()
+
+    assert during == {"sang": False, "chieu": True}  # the morning seminar has begun
+    assert after["applications_open"] is False  # the fair is over
+
+
 def test_event_filters_by_kind_day_and_time_range(client, fair):
     make_event(fair, slug="khai-mac", kind="opening", starts_at=at(20, 8))
     make_event(fair, slug="hoi-thao", kind="seminar", starts_at=at(20, 14))

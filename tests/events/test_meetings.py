@@ -1,4 +1,5 @@
 import datetime
+import importlib
 
 import pytest
 from django.core import mail
@@ -423,10 +424,27 @@ def test_expire_meetings_command_expires_requests_of_started_sessions(session, e
     assert statuses == {started.pk: "expired", waiting.pk: "pending", accepted.pk: "accepted"}
 
 
-def test_expire_meetings_management_command_runs(session, exhibitor, capsys):
-    make_meeting_request(session, exhibitor)
+def test_a_request_for_a_later_slot_waits_while_its_session_runs(session, exhibitor, fair_clock):
+    # Sent at 14:45 for 15:00 (the form offers the slots still to come): the 15-minute
+    # expiry run at 14:46 must leave it for the exhibitor to answer.
+    fair_clock.set(at(14, 45))
+    later = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15)))
+    gone_by = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14), at(14, 30)))
 
-    call_command("expire_meetings")  # the fair lies in the past: its session has started
+    services.expire_pending(now=at(14, 46))
+    statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
+    services.expire_pending(now=at(15, 1))
+
+    assert statuses == {later.pk: "pending", gone_by.pk: "expired"}
+    later.refresh_from_db()
+    assert later.status == "expired"  # once 15:00 itself had come
+
+
+def test_expire_meetings_management_command_runs(session, exhibitor, capsys, fair_clock):
+    make_meeting_request(session, exhibitor)
+    fair_clock.set(at(16))  # after the session
+
+    call_command("expire_meetings")
 
     assert MeetingRequest.objects.get().status == "expired"
     assert "expired: 1" in capsys.readouterr().out
@@ -586,3 +604,49 @@ def test_account_meetings_runs_fixed_queries(
     with django_assert_num_queries(6):
         response = client.get("/account/meetings/")
     assert response.content.decode().count('class="card meeting-card"') == size + 1
+
+
+proposal_migration = importlib.import_module(
+    "events.migrations.0003_meeting_proposal_and_constraint_messages"
+)
+
+
+def test_the_migration_keeps_proposals_made_before_it_confirmable(session, exhibitor):
+    from django.apps import apps
+
+    from fairportal.audit import record
+
+    proposed = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15)))
+    record(action="meeting.other_slot_proposed", obj=proposed, actor=None)
+    untouched = make_meeting_request(session, make_exhibitor())
+
+    proposal_migration.mark_proposals(apps, None)
+
+    proposed.refresh_from_db()
+    untouched.refresh_from_db()
+    assert proposed.other_slot_proposed_at is not None
+    assert untouched.other_slot_proposed_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_cancels_all_but_the_latest_of_a_request_sent_twice(session, exhibitor):
+    # Before this release the same form sent twice stored two waiting requests: the
+    # migration must get past them to its unique rule, keeping the latest.
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    first = make_meeting_request(session, exhibitor, requester_email="tanaka@example.jp")
+    other = make_meeting_request(session, make_exhibitor(), requester_email="tanaka@example.jp")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("events", "0002_initial")])
+    old = executor.loader.project_state([("events", "0002_initial")]).apps
+    OldRequest = old.get_model("events", "MeetingRequest")
+    again = OldRequest.objects.get(pk=first.pk)
+    again.pk, again.token_hash = None, "x" * 64
+    again.save()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
+    assert statuses == {first.pk: "cancelled", again.pk: "pending", other.pk: "pending"}

@@ -232,6 +232,21 @@ def test_exhibitor_tax_code_in_full_width_digits_is_stored_in_ascii(admin_client
     assert exhibitor.tax_code == "0100109106"
 
 
+def test_exhibitor_tax_code_in_full_width_digits_of_another_company_is_a_form_error(
+    admin_client,
+):
+    make_exhibitor(tax_code="0100109106", name_vi="Canon")
+    exhibitor = make_exhibitor(tax_code="")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, tax_code="０１００１０９１０６"))
+
+    assert response.status_code == 200
+    assert "Đã có doanh nghiệp mang mã số thuế này." in response.content.decode()
+    exhibitor.refresh_from_db()
+    assert exhibitor.tax_code == ""
+
+
 @pytest.mark.parametrize("tax_code", ["0100109107", "12345", "٠١٠٠١٠٩١٠٦"])
 def test_exhibitor_tax_code_is_checked_in_the_admin(admin_client, tax_code):
     exhibitor = make_exhibitor(tax_code="")

@@ -309,6 +309,18 @@ def test_values_longer_than_their_columns_are_row_errors(admin_client, catalogue
     assert Exhibitor.objects.count() == 0
 
 
+def test_spaced_tax_codes_and_slugs_the_admin_gave_are_accepted(admin_client, catalogue):
+    make_exhibitor(slug="Canon_VN", name_vi="Canon", tax_code="0100554347-001")
+    rows = [
+        COLUMN_KEYS,
+        _row(slug="Canon_VN", name_vi="Canon Việt Nam", tax_code="0100 554 347-001"),
+    ]
+
+    response = admin_client.post(reverse(IMPORT), {"file": _csv_upload(rows)})
+
+    assert [(row.number, row.errors) for row in response.context["plan"].rows] == [(2, [])]
+
+
 def test_nothing_is_written_while_any_row_is_invalid(catalogue):
     rows = [
         {"_row": 2, "slug": "canon", "name_vi": "Canon Việt Nam", "product_name_vi": "Máy in"},

@@ -440,3 +440,25 @@ def test_pages_said_to_show_no_attendance_are_cached_pages(settings):
     assert set(settings.PUBLIC_CACHE_WITHOUT_ATTENDANCE) <= set(settings.PUBLIC_CACHED_VIEWS)
     showing_seats = {"events:list", "api:event-list", "api:event-detail"}
     assert not showing_seats & set(settings.PUBLIC_CACHE_WITHOUT_ATTENDANCE)
+
+
+def test_a_cached_page_follows_the_clock_once_the_fair_is_over(client, fair_clock):
+    # Nothing in the data changes when the fair's last day ends, yet the floor plan must
+    # stop inviting applications: the page is built again within a quarter of an hour.
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.factories import make_booth
+
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    make_booth(fair=make_fair(), code="A01")
+    fair_clock.set(datetime.datetime(2024, 9, 22, 20, 0, tzinfo=hanoi))
+    last_evening = client.get("/floor-plan/")
+    assert client.get("/floor-plan/")["X-Cache"] == "hit"
+
+    fair_clock.set(datetime.datetime(2024, 9, 23, 0, 10, tzinfo=hanoi))
+    next_day = client.get("/floor-plan/")
+
+    assert 'href="/booths/apply/?booth=A01"' in last_evening.text
+    assert next_day["X-Cache"] == "miss"
+    assert "/booths/apply/?booth=" not in next_day.text
