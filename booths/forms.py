@@ -270,17 +270,23 @@ def _taken_meanwhile(fair, queryset, values) -> ValidationError | None:
     )
 
 
+def _naming_the_holder(field, values, clean):
+    """`clean()`, with an invalid choice told as `_taken_meanwhile` tells it."""
+    try:
+        return clean()
+    except ValidationError as error:
+        if error.code == "invalid_choice":
+            raise _taken_meanwhile(field.fair, field.queryset, values) or error from None
+        raise
+
+
 class BoothCheckboxes(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
     fair = None  # set with the queryset: the fair whose booths are offered
 
     def _check_values(self, value):
-        try:
-            return super()._check_values(value)
-        except ValidationError as error:
-            if error.code == "invalid_choice":
-                raise _taken_meanwhile(self.fair, self.queryset, value) or error from None
-            raise
+        check = super()._check_values
+        return _naming_the_holder(self, value, lambda: check(value))
 
     def label_from_instance(self, booth):
         return (
@@ -320,12 +326,8 @@ class FreeBoothChoice(forms.ModelChoiceField):
     fair = None  # set with the queryset: the fair whose booths are offered
 
     def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except ValidationError as error:
-            if error.code == "invalid_choice":
-                raise _taken_meanwhile(self.fair, self.queryset, [value]) or error from None
-            raise
+        clean = super().to_python
+        return _naming_the_holder(self, [value], lambda: clean(value))
 
 
 class AssignBoothForm(forms.Form):
