@@ -506,3 +506,23 @@ def test_audit_list_filters_by_kind_of_object(admin_client, superuser):
 
     assert [e.action for e in response.context["cl"].result_list] == ["exhibitor.imported"]
     assert "Doanh nghiệp trưng bày</td>" in response.content.decode()
+
+
+def test_a_fair_of_110_booths_can_be_saved_in_the_admin(admin_client):
+    # Its page sends every booth of the inline: more than Django's default 1,000 fields.
+    fair = make_fair()
+    booths = [make_booth(fair=fair, code=f"A{n:03d}") for n in range(1, 111)]
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, booths)
+    for index in range(len(booths)):
+        del data[f"booths-{index}-DELETE"]
+        data[f"booths-{index}-fascia_name"] = ""
+    data["name_vi"] = "Hội chợ đã sửa"
+    assert len(data) > 1000
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    fair.refresh_from_db()
+    assert fair.name_vi == "Hội chợ đã sửa"
+    assert fair.booths.count() == 110
