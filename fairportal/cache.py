@@ -42,7 +42,6 @@ from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -54,6 +53,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from fairportal import clock
+from fairportal.languages import request_language
 
 VERSION_KEY = "public-data:version"  # the catalogue
 ATTENDANCE_KEY = "public-data:attendance"
@@ -455,15 +455,7 @@ class PublicPageCacheHitMiddleware:
         return response
 
     def _language(self, request) -> str:
-        i18n_used, prefixed_default = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
-        language = translation.get_language_from_request(request, check_path=i18n_used)
-        if (
-            not translation.get_language_from_path(request.path_info)
-            and i18n_used
-            and not prefixed_default
-        ):
-            language = settings.LANGUAGE_CODE
-        return language
+        return request_language(request)
 
     def hit(self, request):
         if self.timeout <= 0 or request.method not in ("GET", "HEAD"):

@@ -201,3 +201,21 @@ def test_path_without_trailing_slash_is_a_404_with_the_right_path(client, data):
     assert body["detail"] == (
         "Không có địa chỉ API /api/v1/exhibitors. Thiếu dấu “/” ở cuối: /api/v1/exhibitors/"
     )
+
+
+def test_messages_follow_the_clients_language_on_the_real_api(client, data):
+    # The API has no /en/ prefix: Accept-Language chooses, Vietnamese by default.
+    vi = client.get("/api/v1/exhibitors/khong-co/")
+    en = client.get("/api/v1/exhibitors/khong-co/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    bad_json = client.post(
+        "/api/v1/exhibitors/khong-co/meeting-requests/",
+        "{bad",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert vi.json()["detail"] == "Không tìm thấy."
+    assert en.json()["detail"] == "Not found."
+    assert en["Content-Language"] == "en" and "Accept-Language" in en["Vary"]
+    assert bad_json.status_code in (400, 404)
+    assert all(ord(char) < 128 for char in bad_json.json()["detail"])  # English, not Vietnamese
