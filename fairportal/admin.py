@@ -1,29 +1,33 @@
 """The board's admin of people, the audit log and the fair editions."""
 
-import json
+import datetime
+from contextlib import suppress
 
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from booths.models import Booth
 from events.models import Fair, FairFigure
+from exhibitors.models import Exhibitor
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
     AuditedAdminMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
 )
-from fairportal.audit import action_label
+from fairportal.audit import action_label, describe_details
 from fairportal.models import AuditEntry, User
 
 AUDIT_FIELDS = ("created_at", "updated_at")
@@ -204,8 +208,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
         fields = changes.get("fields") if isinstance(changes.get("fields"), dict) else None
         rows = []
         if fields:
+            model = obj.content_type.model_class() if obj.content_type_id else None
             rows = [
-                (name, _short(value.get("from")), _short(value.get("to")))
+                (
+                    _field_label(model, name),
+                    _readable(value.get("from")),
+                    _readable(value.get("to")),
+                )
                 for name, value in fields.items()
                 if isinstance(value, dict)
             ]
@@ -224,16 +233,36 @@ class AuditEntryAdmin(admin.ModelAdmin):
                 )
             )
         if others:
-            parts.append(
-                format_html(
-                    "<pre>{}</pre>", json.dumps(others, ensure_ascii=False, indent=2, default=str)
-                )
-            )
+            ids = [others.get("exhibitor")] if isinstance(others.get("exhibitor"), int) else []
+            names = dict(Exhibitor.objects.filter(pk__in=ids).values_list("pk", "name_vi"))
+            parts.append(format_html("<p>{}</p>", describe_details(others, names)))
         return format_html_join("", "{}", ((part,) for part in parts)) if parts else "—"
 
 
-def _short(value) -> str:
-    text = "—" if value in (None, "", []) else str(value)
+def _field_label(model, name: str) -> str:
+    """A changed field by the name the admin's form gives it ("Tên [vi]", not name_vi)."""
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except (AttributeError, FieldDoesNotExist):
+        return name
+
+
+def _readable(value) -> str:
+    """A logged value as the board reads it: có/không, 27/11/2026 19:02, lists joined."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        text = gettext("có") if value else gettext("không")
+    elif isinstance(value, list):
+        text = ", ".join(str(item) for item in value)
+    else:
+        text = str(value)
+        if "T" in text and text[:4].isdigit():
+            with suppress(ValueError):
+                moment = datetime.datetime.fromisoformat(text)
+                if timezone.is_aware(moment):
+                    moment = timezone.localtime(moment)
+                text = moment.strftime("%d/%m/%Y %H:%M")
     return text if len(text) <= 300 else text[:300] + "…"
 
 

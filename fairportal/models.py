@@ -85,6 +85,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return (
-            f"{timezone.localtime(self.created_at):%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
-        )
+        from fairportal.audit import action_label
+
+        when = timezone.localtime(self.created_at)
+        return f"{when:%d/%m/%Y %H:%M} {action_label(self.action)} {self.object_repr}"

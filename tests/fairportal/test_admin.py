@@ -16,6 +16,7 @@ from fairportal.audit import record
 from fairportal.models import AuditEntry
 from tests.factories import (
     make_booth,
+    make_event,
     make_exhibitor,
     make_fair,
     make_product,
@@ -360,8 +361,42 @@ def test_audit_entry_detail_is_read_only(admin_client, superuser):
     post = admin_client.post(url, {"action": "x"})
 
     assert view.status_code == 200
-    assert "<td>name_vi</td><td>A</td><td>B</td>" in view.content.decode()
+    assert "<td>Tên giao dịch [vi]</td><td>A</td><td>B</td>" in view.content.decode()
     assert post.status_code == 403
+
+
+def test_audit_entry_detail_reads_in_the_boards_words(admin_client, superuser):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    changed = record(
+        action="admin.changed",
+        obj=make_event(),
+        actor=superuser,
+        changes={
+            "fields": {
+                "starts_at": {
+                    "from": "2024-09-20T02:00:00+00:00",
+                    "to": "2024-09-20T10:30:00+07:00",
+                },
+                "registration_open": {"from": True, "to": False},
+            }
+        },
+    )
+    approved = record(
+        action="application.approved",
+        obj=canon,
+        actor=superuser,
+        changes={"booths": ["A20", "A47"], "exhibitor": canon.pk, "new_exhibitor": False},
+    )
+
+    first = admin_client.get(reverse("admin:fairportal_auditentry_change", args=[changed.pk]))
+    second = admin_client.get(reverse("admin:fairportal_auditentry_change", args=[approved.pk]))
+
+    page = first.content.decode()
+    assert "<td>Bắt đầu</td><td>20/09/2024 09:00</td><td>20/09/2024 10:30</td>" in page
+    assert "<td>Đang nhận đăng ký</td><td>có</td><td>không</td>" in page
+    assert "gian: A20, A47; doanh nghiệp: Canon Việt Nam; doanh nghiệp mới: không" in (
+        second.content.decode()
+    )
 
 
 def test_fair_booth_inline_shows_exhibitor_read_only(admin_client):
