@@ -293,8 +293,12 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "status",
         "created_at",
     ]
+    # The slots and the exhibitor's proposal change only through the services (the
+    # company's meetings page, the actions below), which check them and send the mails.
     readonly_fields = [
         "status",
+        "proposed_slots",
+        "other_slot_proposed_at",
         "slot_start",
         "table_number",
         "decided_at",

@@ -268,3 +268,20 @@ def test_admin_refuses_an_event_outside_the_fair_or_beyond_any_hall(
     errors = response.context["adminform"].form.errors
     assert message in " ".join(errors[field]), errors
     assert SideEvent.objects.values_list("starts_at", "capacity").get(pk=seminar.pk) == before
+
+
+def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+    url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+
+    client.post(
+        url, {**data, "proposed_slots": '["garbage"]', "other_slot_proposed_at_0": "20/09/2024"}
+    )
+
+    meeting.refresh_from_db()
+    assert "proposed_slots" not in form.fields and "other_slot_proposed_at" not in form.fields
+    assert meeting.proposed_slots == [at(14).isoformat()]
+    assert meeting.other_slot_proposed_at is None
