@@ -188,6 +188,12 @@ def read_records(upload) -> list[dict]:
             gettext("Tệp có cột không nhận ra: %(columns)s. Hãy dùng tệp mẫu.")
             % {"columns": ", ".join(unknown)}
         )
+    repeated = sorted({header for header in headers if header and headers.count(header) > 1})
+    if repeated:
+        raise ImportFileError(
+            gettext("Tệp có cột lặp lại: %(columns)s. Mỗi cột chỉ được có một lần.")
+            % {"columns": ", ".join(repeated)}
+        )
     missing = [key for key in REQUIRED_COLUMNS if key not in headers]
     if missing:
         raise ImportFileError(

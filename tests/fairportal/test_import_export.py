@@ -259,6 +259,11 @@ def _png_bytes():
             "Tệp CSV phải lưu bằng mã UTF-8 (Excel: “CSV UTF-8”).",
         ),
         (
+            "cot-lap.csv",
+            "slug,name_vi,name_vi\ndong-anh,Đông Anh,Cơ khí Đông Anh\n".encode(),
+            "Tệp có cột lặp lại: name_vi. Mỗi cột chỉ được có một lần.",
+        ),
+        (
             "chi-tieu-de.csv",
             ",".join(COLUMN_KEYS).encode() + b"\n\n",
             "Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.",
