@@ -12,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -253,6 +254,8 @@ def _readable(value) -> str:
         return "—"
     if isinstance(value, bool):
         text = gettext("có") if value else gettext("không")
+    elif isinstance(value, int):
+        text = number_format(value, force_grouping=True)  # 15.000.000, as on the pages
     elif isinstance(value, list):
         text = ", ".join(str(item) for item in value)
     else:

@@ -378,6 +378,7 @@ def test_audit_entry_detail_reads_in_the_boards_words(admin_client, superuser):
                     "to": "2024-09-20T10:30:00+07:00",
                 },
                 "registration_open": {"from": True, "to": False},
+                "capacity": {"from": 1200, "to": 15000},
             }
         },
     )
@@ -394,6 +395,7 @@ def test_audit_entry_detail_reads_in_the_boards_words(admin_client, superuser):
     page = first.content.decode()
     assert "<td>Bắt đầu</td><td>20/09/2024 09:00</td><td>20/09/2024 10:30</td>" in page
     assert "<td>Đang nhận đăng ký</td><td>có</td><td>không</td>" in page
+    assert "<td>Số chỗ</td><td>1.200</td><td>15.000</td>" in page
     assert "gian: A20, A47; doanh nghiệp: Canon Việt Nam; doanh nghiệp mới: không" in (
         second.content.decode()
     )
