@@ -237,10 +237,20 @@ class MeetingView(View):
 
     def get(self, request, token):
         meeting = self.get_meeting(token)
+        slots = services.proposed_slot_datetimes(meeting)
+        proposal_taken = bool(
+            meeting.other_slot_proposed_at
+            and len(slots) == 1
+            and MeetingRequest.objects.filter(
+                exhibitor_id=meeting.exhibitor_id,
+                status=MeetingRequest.Status.ACCEPTED,
+                slot_start=slots[0],
+            ).exists()
+        )
         return render(
             request,
             self.template_name,
-            {"meeting": meeting, "slots": services.proposed_slot_datetimes(meeting)},
+            {"meeting": meeting, "slots": slots, "proposal_taken": proposal_taken},
         )
 
     def post(self, request, token):

@@ -269,6 +269,24 @@ def test_decline_tells_the_requester(session, exhibitor, django_capture_on_commi
         services.decline_meeting(meeting=meeting, actor=None)
 
 
+def test_a_proposed_time_given_to_someone_else_is_no_longer_offered_to_confirm(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/events/meetings/" in line)
+    path = link.strip().removeprefix("https://hoicho.example.vn")
+    other = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15, 30)))
+    services.accept_meeting(meeting=other, slot_start=at(15, 30), actor=None)
+
+    page = client.get(path).content.decode()
+
+    assert 'value="confirm"' not in page
+    assert "Giờ doanh nghiệp đề xuất vừa có cuộc gặp khác nên không còn nhận được." in page
+    assert 'value="cancel"' in page
+
+
 def test_propose_other_slot_lets_requester_confirm_it(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
