@@ -20,9 +20,8 @@ from booths import selectors, services
 from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
-from exhibitors.models import Exhibitor
 from fairportal.admin_mixins import AuditedAdminMixin, FoldedColumnsSearchMixin, form_changes
-from fairportal.audit import action_label, describe_details
+from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.models import AuditEntry
 from fairportal.text import search_words
 
@@ -34,12 +33,7 @@ def audit_table(obj):
             content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
         ).select_related("actor")
     )
-    ids = {e.changes.get("exhibitor") for e in entries if isinstance(e.changes, dict)}
-    names = dict(
-        Exhibitor.objects.filter(pk__in=[i for i in ids if isinstance(i, int)]).values_list(
-            "pk", "name_vi"
-        )
-    )
+    names = exhibitor_names(entry.changes for entry in entries)
     rows = format_html_join(
         "",
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -140,6 +140,13 @@ def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[Side
     ]
 
 
+def exhibitor_has_meeting_at(exhibitor_id: int, slots) -> bool:
+    """The exhibitor has an accepted meeting starting at one of `slots`."""
+    return MeetingRequest.objects.filter(
+        exhibitor_id=exhibitor_id, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
+    ).exists()
+
+
 def meetings_of_exhibitor(exhibitor: Exhibitor):
     return (
         MeetingRequest.objects.filter(exhibitor=exhibitor)

@@ -339,9 +339,7 @@ def request_meeting(
         for slot in slots:
             _ensure_session_slot(session, slot)
             _ensure_not_past(slot)
-        if MeetingRequest.objects.filter(
-            exhibitor=exhibitor, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
-        ).exists():
+        if selectors.exhibitor_has_meeting_at(exhibitor.pk, slots):
             raise SlotTaken(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
@@ -588,11 +586,7 @@ def propose_other_slot(
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(meeting.session, slot_start)
         _ensure_not_past(slot_start)
-        if MeetingRequest.objects.filter(
-            exhibitor_id=meeting.exhibitor_id,
-            status=MeetingRequest.Status.ACCEPTED,
-            slot_start=slot_start,
-        ).exists():
+        if selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, [slot_start]):
             raise _slot_taken_error()
         previous = meeting.proposed_slots
         meeting.proposed_slots = [slot_start.isoformat()]

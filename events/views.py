@@ -241,11 +241,7 @@ class MeetingView(View):
         proposal_taken = bool(
             meeting.other_slot_proposed_at
             and len(slots) == 1
-            and MeetingRequest.objects.filter(
-                exhibitor_id=meeting.exhibitor_id,
-                status=MeetingRequest.Status.ACCEPTED,
-                slot_start=slots[0],
-            ).exists()
+            and selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, slots)
         )
         return render(
             request,

@@ -1,8 +1,5 @@
 """The board's admin of people, the audit log and the fair editions."""
 
-import datetime
-from contextlib import suppress
-
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -11,24 +8,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from booths.models import Booth
 from events.models import Fair, FairFigure
-from exhibitors.models import Exhibitor
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
     AuditedAdminMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
 )
-from fairportal.audit import action_label, describe_details
+from fairportal.audit import action_label, describe_details, exhibitor_names, readable_value
 from fairportal.models import AuditEntry, User
 
 AUDIT_FIELDS = ("created_at", "updated_at")
@@ -213,8 +206,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
             rows = [
                 (
                     _field_label(model, name),
-                    _readable(value.get("from")),
-                    _readable(value.get("to")),
+                    readable_value(value.get("from")),
+                    readable_value(value.get("to")),
                 )
                 for name, value in fields.items()
                 if isinstance(value, dict)
@@ -234,8 +227,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
                 )
             )
         if others:
-            ids = [others.get("exhibitor")] if isinstance(others.get("exhibitor"), int) else []
-            names = dict(Exhibitor.objects.filter(pk__in=ids).values_list("pk", "name_vi"))
+            names = exhibitor_names([others])
             parts.append(format_html("<p>{}</p>", describe_details(others, names)))
         return format_html_join("", "{}", ((part,) for part in parts)) if parts else "—"
 
@@ -246,27 +238,6 @@ def _field_label(model, name: str) -> str:
         return capfirst(model._meta.get_field(name).verbose_name)
     except (AttributeError, FieldDoesNotExist):
         return name
-
-
-def _readable(value) -> str:
-    """A logged value as the board reads it: có/không, 27/11/2026 19:02, lists joined."""
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, bool):
-        text = gettext("có") if value else gettext("không")
-    elif isinstance(value, int):
-        text = number_format(value, force_grouping=True)  # 15.000.000, as on the pages
-    elif isinstance(value, list):
-        text = ", ".join(str(item) for item in value)
-    else:
-        text = str(value)
-        if "T" in text and text[:4].isdigit():
-            with suppress(ValueError):
-                moment = datetime.datetime.fromisoformat(text)
-                if timezone.is_aware(moment):
-                    moment = timezone.localtime(moment)
-                text = moment.strftime("%d/%m/%Y %H:%M")
-    return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _admin_change_url(content_type, object_id):

@@ -1,6 +1,11 @@
 """Recording state changes: every service calls `record()` inside its transaction."""
 
+import datetime
+from contextlib import suppress
+
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext, pgettext_lazy
 
 from fairportal.models import AuditEntry
@@ -89,20 +94,45 @@ DETAIL_LABELS = {
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
-def describe_details(changes: dict, exhibitor_names: dict | None = None) -> str:
+def readable_value(value) -> str:
+    """A logged value as the board reads it: có/không, 15.000.000, 27/11/2026 19:02,
+    lists joined, "—" for nothing."""
+    if value in (None, "", [], ()):
+        return "—"
+    if isinstance(value, bool):
+        text = gettext("có") if value else gettext("không")
+    elif isinstance(value, int):
+        text = number_format(value, force_grouping=True)
+    elif isinstance(value, (list, tuple)):
+        text = ", ".join(str(item) for item in value)
+    else:
+        text = str(value)
+        if "T" in text and text[:4].isdigit():
+            with suppress(ValueError):
+                moment = datetime.datetime.fromisoformat(text)
+                if timezone.is_aware(moment):
+                    moment = timezone.localtime(moment)
+                text = moment.strftime("%d/%m/%Y %H:%M")
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def exhibitor_names(changes_list) -> dict:
+    """pk → name of the exhibitors the entries' details name by id, in one query."""
+    from exhibitors.models import Exhibitor
+
+    ids = {c.get("exhibitor") for c in changes_list if isinstance(c, dict)}
+    ids = [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+    return dict(Exhibitor.objects.filter(pk__in=ids).values_list("pk", "name_vi")) if ids else {}
+
+
+def describe_details(changes: dict, names: dict | None = None) -> str:
     """An entry's details as a line the board reads: "gian mong muốn: A01, A02; ngôn ngữ:
-    Tiếng Việt". Exhibitors are named (from `exhibitor_names`, pk → name)."""
+    Tiếng Việt". Exhibitors are named from `names` (see `exhibitor_names`)."""
     parts = []
     for key, value in (changes or {}).items():
-        if key == "exhibitor" and exhibitor_names is not None:
-            value = exhibitor_names.get(value, value)
+        if key == "exhibitor" and names is not None:
+            value = names.get(value, value)
         elif key == "language":
             value = LANGUAGE_NAMES.get(value, value)
-        if isinstance(value, bool):
-            value = gettext("có") if value else gettext("không")
-        elif isinstance(value, (list, tuple)):
-            value = ", ".join(str(item) for item in value) or "—"
-        elif value in (None, ""):
-            value = "—"
-        parts.append(f"{DETAIL_LABELS.get(key, key)}: {value}")
+        parts.append(f"{DETAIL_LABELS.get(key, key)}: {readable_value(value)}")
     return "; ".join(parts)

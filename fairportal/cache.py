@@ -454,16 +454,13 @@ class PublicPageCacheHitMiddleware:
             )
         return response
 
-    def _language(self, request) -> str:
-        return request_language(request)
-
     def hit(self, request):
         if self.timeout <= 0 or request.method not in ("GET", "HEAD"):
             return None
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
             return None
-        language = self._language(request)
+        language = request_language(request)
         with translation.override(language):
             try:
                 match = resolve(request.path_info)
