@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from events.models import FairFigure, SideEvent
 from exhibitors import selectors as exhibitor_selectors
+from fairportal import clock
 
 BEFORE, DURING, AFTER = "before", "during", "after"
 
@@ -35,7 +36,7 @@ def home_context(fair, *, now: datetime.datetime | None = None) -> dict:
     """Everything the home page shows about `fair`, in a fixed number of queries."""
     if fair is None:
         return {"phase": None}
-    now = now or timezone.now()
+    now = now or clock.now()
     today = timezone.localdate(now)
     phase = fair_phase(fair, today)
     events = SideEvent.objects.filter(fair=fair).order_by("starts_at", "id")

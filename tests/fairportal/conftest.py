@@ -12,7 +12,10 @@ from tests.factories import make_fair, make_user
 
 
 @pytest.fixture
-def today():
+def today(fair_clock):
+    """Today's date, with the fair's clock set to this moment (the pages that follow
+    the calendar read the clock)."""
+    fair_clock.set(timezone.now())
     return timezone.localdate()
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import FairFigure
-from tests.factories import make_booth, make_event, make_exhibitor, make_sector
+from tests.factories import make_booth, make_event, make_exhibitor, make_fair, make_sector
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +137,19 @@ def test_home_language_switch_is_plain_links(client, fair_on):
 
     assert '<a href="/en/" hreflang="en" lang="en"' in vi.text
     assert '<a href="/" hreflang="vi" lang="vi"' in en.text
+
+
+def test_home_follows_the_fairs_clock_not_the_machines_date(client, fair_clock):
+    fair = make_fair(is_current=True)  # 20–22/09/2024, long before the machine's date
+    make_event(fair=fair, title_vi="Phiên kết nối ngày hai", starts_at=at(fair.starts_on, 9))
+    second_day = fair.starts_on + datetime.timedelta(days=1)
+    make_event(fair=fair, title_vi="Tọa đàm ngày hai", starts_at=at(second_day, 14))
+
+    fair_clock.set(at(second_day, 10))
+    during = client.get("/")
+    fair_clock.set(at(fair.starts_on - datetime.timedelta(days=3), 10))
+    before = client.get("/")
+
+    assert "Ngày thứ 2 của hội chợ" in during.text and "Tọa đàm ngày hai" in during.text
+    assert "Cảm ơn quý khách!" not in during.text
+    assert "Còn 3 ngày" in before.text
