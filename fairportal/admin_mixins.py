@@ -16,6 +16,7 @@ only, by `audit_admin_log_entry` (connected in `BoardAdminConfig.ready`).
 import datetime
 import decimal
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files import File
@@ -302,8 +303,22 @@ def _related_changes(message) -> list:
     return related
 
 
+class TextAreaField(forms.CharField):
+    """A text area's value with the line endings the database keeps (the browser sends
+    "\r\n"), so that text saved untouched is not logged as changed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+TEXT_AREAS = {models.TextField: {"form_class": TextAreaField}}
+
+
 class AuditedAdminMixin:
     """Write an AuditEntry for each addition, change and deletion made in this admin."""
+
+    formfield_overrides = TEXT_AREAS
 
     def save_model(self, request, obj, form, change):
         pending = request.__dict__.setdefault("_audit_fields", {})

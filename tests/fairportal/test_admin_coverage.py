@@ -250,6 +250,20 @@ def test_side_event_change_is_audited_with_changed_fields(admin_client, superuse
     assert entry.changes["fields"] == {"capacity": {"from": 50, "to": 80}}
 
 
+def test_side_event_saved_untouched_logs_no_change_to_its_lines(admin_client, fair):
+    event = make_event(fair, capacity=50)
+    SideEvent.objects.filter(pk=event.pk).update(speakers_vi="TS. Nguyễn An\nThS. Lê Bình")
+    data = _side_event_form_data(admin_client, event, capacity="80")
+    data["speakers_vi"] = data["speakers_vi"].replace("\n", "\r\n")  # as a browser sends it
+
+    admin_client.post(f"/admin/events/sideevent/{event.pk}/change/", data)
+
+    entry = AuditEntry.objects.get(action="admin.changed", object_id=str(event.pk))
+    assert entry.changes["fields"] == {"capacity": {"from": 50, "to": 80}}
+    event.refresh_from_db()
+    assert event.speakers_vi == "TS. Nguyễn An\nThS. Lê Bình"
+
+
 def test_side_event_admin_save_keeps_seats_taken_moved_meanwhile(admin_client, fair):
     event = make_event(fair, capacity=50)
     data = _side_event_form_data(admin_client, event, room_vi="Phòng 2")
