@@ -275,7 +275,36 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             raise PermissionDenied
         return get_object_or_404(BoothApplication.objects.select_related("fair", "zone"), pk=pk)
 
-    def _render(self, request, application, form, template, title):
+    def _decided_already(self, request, application, *, open_statuses=BoothApplication.OPEN):
+        """Back to the application, with why, when the decision can no longer be taken
+        (another tab or another board member decided first, or the e-mail is not
+        confirmed); None when it still can."""
+        if application.email_confirmed_at is None:
+            message = gettext(
+                "Hồ sơ %(reference)s chưa được xác nhận qua e-mail: chưa thể quyết định."
+            ) % {"reference": application.reference}
+        elif application.status not in open_statuses:
+            detail = [
+                localize(timezone.localtime(application.decided_at or application.updated_at))
+            ]
+            if application.reviewer:
+                detail.insert(0, str(application.reviewer))
+            elif application.status == BoothApplication.Status.WITHDRAWN:
+                detail.insert(0, gettext("doanh nghiệp rút"))
+            message = gettext(
+                "Hồ sơ %(reference)s đã ở trạng thái “%(status)s” (%(detail)s): "
+                "không còn quyết định này được."
+            ) % {
+                "reference": application.reference,
+                "status": application.get_status_display(),
+                "detail": ", ".join(detail),
+            }
+        else:
+            return None
+        self.message_user(request, message, messages.WARNING)
+        return self._back(application)
+
+    def _render(self, request, application, form, template, title, **extra):
         preferred = list(application.preferred_booths.order_by("code"))
         context = {
             **self.admin_site.each_context(request),
@@ -286,6 +315,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             "title": title,
             "preferred": preferred,
             "booth_request": application.booth_request(preferred),
+            **extra,
         }
         return TemplateResponse(request, template, context)
 
@@ -294,6 +324,8 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
 
     def approve_view(self, request, pk):
         application = self._decision_page(request, pk)
+        if closed := self._decided_already(request, application):
+            return closed
         if request.method == "POST":
             form = ApproveForm(request.POST, application=application)
             if form.is_valid():
@@ -335,6 +367,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             form,
             "admin/booths/approve.html",
             gettext("Duyệt hồ sơ %(reference)s") % {"reference": application.reference},
+            profile_update=selectors.profile_update(application),
         )
 
     def reject_view(self, request, pk):
@@ -347,6 +380,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             ),
             done=gettext("Đã từ chối hồ sơ."),
             title=gettext("Từ chối hồ sơ %(reference)s"),
+            open_statuses=BoothApplication.OPEN,
         )
 
     def waitlist_view(self, request, pk):
@@ -359,11 +393,14 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             ),
             done=gettext("Đã đưa vào danh sách chờ."),
             title=gettext("Đưa hồ sơ %(reference)s vào danh sách chờ"),
+            open_statuses=[BoothApplication.Status.SUBMITTED],
         )
 
-    def _decision_view(self, request, pk, *, form_class, decide, done, title):
+    def _decision_view(self, request, pk, *, form_class, decide, done, title, open_statuses):
         """A decision page (reject, waitlist): a form whose POST calls the service."""
         application = self._decision_page(request, pk)
+        if closed := self._decided_already(request, application, open_statuses=open_statuses):
+            return closed
         form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:

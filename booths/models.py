@@ -203,6 +203,20 @@ class BoothApplication(TimeStamped):
     def __str__(self):
         return f"{self.reference} {self.trading_name_vi}"
 
+    def profile_values(self) -> dict:
+        """The public profile's fields that approving this application writes (the
+        website only when one was given)."""
+        values = {
+            "name_vi": self.trading_name_vi,
+            "name_en": self.trading_name_en or self.trading_name_vi,
+            "legal_name": self.legal_name,
+            "address_vi": self.address,
+            "zone": self.zone,
+        }
+        if self.website:
+            values["website"] = self.website
+        return values
+
     def booth_request(self, preferred=None) -> dict:
         """What the company asked for, as the summaries show it: the booths it ticked
         (each with its own kind) and how many more of the chosen kind the board places."""

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from booths.models import Booth, BoothApplication
+from exhibitors.models import Exhibitor
 
 # Plan units: 10 per metre; a margin around each hall leaves room for the name labels.
 PLAN_MARGIN = 10
@@ -111,3 +112,38 @@ def open_confirmed_applications(fair):
     return BoothApplication.objects.filter(
         Q(fair=fair), Q(status__in=BoothApplication.OPEN), Q(email_confirmed_at__isnull=False)
     )
+
+
+@dataclass
+class ProfileUpdate:
+    """What approving an application would change in a company's existing profile."""
+
+    exhibitor: Exhibitor
+    changes: list = field(default_factory=list)  # (label, now, from the application)
+    new_logo: bool = False
+    booths_held: list = field(default_factory=list)  # its booth codes in this fair
+
+
+def profile_update(application) -> ProfileUpdate | None:
+    """The existing company with the application's tax code and the profile fields the
+    approval would overwrite (None when the approval creates a new company)."""
+    exhibitor = (
+        Exhibitor.objects.filter(tax_code=application.tax_code).select_related("zone").first()
+    )
+    if exhibitor is None:
+        return None
+    update = ProfileUpdate(
+        exhibitor=exhibitor,
+        new_logo=bool(application.logo),
+        booths_held=list(
+            Booth.objects.filter(fair_id=application.fair_id, exhibitor=exhibitor)
+            .order_by("code")
+            .values_list("code", flat=True)
+        ),
+    )
+    for name, value in application.profile_values().items():
+        current = getattr(exhibitor, name)
+        if (current or "") != (value or ""):
+            label = Exhibitor._meta.get_field(name).verbose_name
+            update.changes.append((label, current, value))
+    return update

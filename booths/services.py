@@ -315,12 +315,8 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
             slug=_unique_slug(application.trading_name_vi),
             is_published=True,
         )
-    exhibitor.name_vi = application.trading_name_vi
-    exhibitor.name_en = application.trading_name_en or application.trading_name_vi
-    exhibitor.legal_name = application.legal_name
-    exhibitor.address_vi = application.address
-    exhibitor.zone = application.zone
-    exhibitor.website = application.website or exhibitor.website
+    for name, value in application.profile_values().items():
+        setattr(exhibitor, name, value)
     # The contact person's own e-mail and phone were given to the board, not for
     # publication (the consent covers the application): the public profile's contacts
     # stay as they were, for the representative to fill in /account/profile/.

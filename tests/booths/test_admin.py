@@ -112,6 +112,62 @@ def test_approve_page_preselects_free_preferences(board_client, fair, booths):
     assert re.search(r"A01 · [^·<]+ · 3,0 × 3,0 m", html)
 
 
+def test_approve_page_says_which_profile_fields_an_existing_company_gets(
+    board_client, fair, booths
+):
+    known = make_exhibitor(
+        tax_code="0100109106", name_vi="Canon cũ", name_en="Old Canon", legal_name="Canon VN"
+    )
+    application = confirmed(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Việt Nam",
+        trading_name_en="Old Canon",
+        legal_name="Canon VN",
+    )
+    fresh = confirmed(fair, tax_code="0101234567", trading_name_vi="Nhựa Sóc Sơn")
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/approve/").content.decode())
+    new_company = board_client.get(f"{LIST}{fresh.pk}/approve/").content.decode()
+
+    assert "Doanh nghiệp đã có hồ sơ" in page
+    assert f'/admin/exhibitors/exhibitor/{known.pk}/change/">Canon cũ</a>' in page
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>', page)
+    assert ("Tên giao dịch [vi]", "Canon cũ", "Canon Việt Nam") in rows
+    assert not any(label.startswith(("Tên giao dịch [en]", "Tên pháp lý")) for label, *_ in rows)
+    assert "Doanh nghiệp đã có hồ sơ" not in new_company
+    assert "đã có gian" not in page
+
+    booths["B01"].exhibitor = known
+    booths["B01"].save()
+    again = board_client.get(f"{LIST}{application.pk}/approve/").content.decode()
+
+    assert "Doanh nghiệp này đã có gian B01 ở kỳ hội chợ này." in html.unescape(again)
+
+
+def test_second_tab_deciding_an_application_decided_meanwhile_is_told_who_did(
+    board_client, staff_user, fair, booths
+):
+    application = confirmed(fair)
+    approve = f"{LIST}{application.pk}/approve/"
+    board_client.get(approve)  # the second tab opened before the first tab approved
+    services.approve_application(
+        application=application, booths=[booths["B01"]], reviewer=staff_user
+    )
+
+    again = board_client.post(approve, {"booths": [booths["B01"].pk]}, follow=True)
+    reject = board_client.get(f"{LIST}{application.pk}/reject/", follow=True)
+
+    for response in (again, reject):
+        assert response.redirect_chain[-1][0] == f"{LIST}{application.pk}/change/"
+        text = html.unescape(response.content.decode())
+        assert f"Hồ sơ {application.reference} đã ở trạng thái “Đã duyệt” ({staff_user}," in text
+        assert "không còn trống" not in text
+    assert list(Booth.objects.filter(exhibitor__isnull=False).values_list("code", flat=True)) == [
+        "B01"
+    ]
+
+
 def test_approve_through_admin_assigns_and_logs(
     board_client, staff_user, fair, booths, django_capture_on_commit_callbacks
 ):
