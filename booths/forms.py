@@ -53,7 +53,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
     contact_name = forms.CharField(label=_("Người liên hệ"), max_length=200)
     contact_title = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
     email = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        max_length=254, label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     phone = forms.CharField(
         label=_("Điện thoại"),

@@ -341,7 +341,7 @@ def _serializer_field(form_field):
     if isinstance(form_field, forms.ChoiceField):
         return serializers.ChoiceField(choices=form_field.choices, **common)
     if isinstance(form_field, forms.EmailField):
-        return serializers.EmailField(**common)
+        return serializers.EmailField(max_length=form_field.max_length, **common)
     return serializers.CharField(
         allow_blank=not form_field.required, max_length=form_field.max_length, **common
     )

@@ -61,7 +61,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
     email = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        max_length=254, label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     phone = PhoneField(
         label=_("Điện thoại"),
@@ -113,7 +113,7 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
     )
     country = forms.ChoiceField(label=_("Quốc gia"), choices=COUNTRIES, initial="VN")
     email = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        max_length=254, label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     phone = PhoneField(
         label=_("Điện thoại"),

@@ -180,6 +180,7 @@ class ProductForm(forms.ModelForm):
 class InviteRepresentativeForm(HoneypotMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     email = forms.EmailField(
+        max_length=254,
         label=_("E-mail"),
         error_messages={"invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")},
     )

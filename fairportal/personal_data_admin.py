@@ -30,7 +30,7 @@ REQUIRED_PERMISSIONS = (
 
 
 class PersonalDataForm(forms.Form):
-    email = forms.EmailField(label=_("Địa chỉ e-mail của người yêu cầu"))
+    email = forms.EmailField(max_length=254, label=_("Địa chỉ e-mail của người yêu cầu"))
 
 
 def personal_data_view(model_admin, request):

@@ -213,6 +213,10 @@ def test_unknown_event_is_a_404(client, fair):
             },
         ),
         ({"email": "lan@"}, {"email": ["Nhập một địa chỉ email hợp lệ."]}),
+        (
+            {"email": "z" * 300 + "@example.vn"},
+            {"email": ["Trường này chỉ được tối đa 254 ký tự."]},
+        ),
         ({"consent": False}, {"consent": ["Trường này là bắt buộc."]}),
     ],
 )
