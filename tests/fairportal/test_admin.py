@@ -13,7 +13,7 @@ from booths.models import Booth
 from events.models import FairFigure
 from exhibitors.models import Exhibitor, ExhibitorSlug, Product
 from fairportal.audit import record
-from fairportal.models import AuditEntry
+from fairportal.models import AuditEntry, User
 from tests.factories import (
     make_booth,
     make_event,
@@ -563,3 +563,29 @@ def test_a_fair_of_110_booths_can_be_saved_in_the_admin(admin_client):
     fair.refresh_from_db()
     assert fair.name_vi == "Hội chợ đã sửa"
     assert fair.booths.count() == 110
+
+
+def test_new_user_needs_an_email_and_a_taken_one_is_a_form_error(admin_client, superuser):
+    def add(username, email):
+        return admin_client.post(
+            "/admin/fairportal/user/add/",
+            {
+                "username": username,
+                "email": email,
+                "usable_password": "true",
+                "password1": "Hội-chợ-2027!",
+                "password2": "Hội-chợ-2027!",
+            },
+        )
+
+    first = add("can_bo_1", "Lan@BQL.HaNoi.gov.vn")
+    no_email = add("can_bo_2", "")
+    same_email = add("can_bo_3", "lan@bql.hanoi.gov.vn")
+
+    assert first.status_code == 302
+    assert User.objects.get(username="can_bo_1").email == "lan@bql.hanoi.gov.vn"
+    assert no_email.status_code == 200
+    assert no_email.context["adminform"].form.errors["email"] == ["Trường này là bắt buộc."]
+    assert same_email.status_code == 200
+    assert "Đã có người dùng với e-mail này." in same_email.content.decode()
+    assert not User.objects.filter(username__in=["can_bo_2", "can_bo_3"]).exists()
