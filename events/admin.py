@@ -278,7 +278,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "exhibitor__search_text",
     )
     list_select_related = ["exhibitor", "session"]
-    autocomplete_fields = ["session", "exhibitor", "sector"]
+    autocomplete_fields = ["sector"]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-id"]
     export_fields = [
@@ -293,9 +293,12 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "status",
         "created_at",
     ]
-    # The slots and the exhibitor's proposal change only through the services (the
-    # company's meetings page, the actions below), which check them and send the mails.
+    # Who meets whom, in which session, at which slot, and the exhibitor's proposal
+    # change only through the services (the company's meetings page, the actions below),
+    # which check them and send the mails; the board corrects the requester's details.
     readonly_fields = [
+        "session",
+        "exhibitor",
         "status",
         "proposed_slots",
         "other_slot_proposed_at",

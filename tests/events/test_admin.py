@@ -7,6 +7,7 @@ from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
 from tests.events.conftest import at
 from tests.factories import (
+    make_event,
     make_exhibitor,
     make_meeting_request,
     make_registration,
@@ -277,11 +278,27 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
     form = page.context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
 
+    other_session = make_event(session.fair, kind="matching")
+    other_exhibitor = make_exhibitor()
+
     client.post(
-        url, {**data, "proposed_slots": '["garbage"]', "other_slot_proposed_at_0": "20/09/2024"}
+        url,
+        {
+            **data,
+            "proposed_slots": '["garbage"]',
+            "other_slot_proposed_at_0": "20/09/2024",
+            "session": other_session.pk,
+            "exhibitor": other_exhibitor.pk,
+            "requester_company": "Tanaka Trading Co.",
+        },
     )
 
     meeting.refresh_from_db()
-    assert "proposed_slots" not in form.fields and "other_slot_proposed_at" not in form.fields
+    for name in ("proposed_slots", "other_slot_proposed_at", "session", "exhibitor"):
+        assert name not in form.fields
     assert meeting.proposed_slots == [at(14).isoformat()]
     assert meeting.other_slot_proposed_at is None
+    assert (meeting.session, meeting.exhibitor) == (session, exhibitor)
+    assert (
+        meeting.requester_company == "Tanaka Trading Co."
+    )  # the requester's details stay editable
