@@ -90,6 +90,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "fairportal.urls"
+# A form sent without its token (page left open, cookies blocked): our page, in the
+# page's language, instead of Django's bare one.
+CSRF_FAILURE_VIEW = "fairportal.views.csrf_failure"
 WSGI_APPLICATION = "fairportal.wsgi.application"
 AUTH_USER_MODEL = "fairportal.User"
 

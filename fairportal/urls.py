@@ -31,5 +31,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler403 = "fairportal.views.permission_denied"
 handler404 = "fairportal.views.page_not_found"
 handler500 = "fairportal.views.server_error"

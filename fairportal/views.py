@@ -72,6 +72,16 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token: in practice a page left open for long
+    or cookies blocked (in-app browsers). Says so, and leads back to the form."""
+    return render(request, "403_csrf.html", {"form_url": request.path}, status=403)
+
+
 def server_error(request):
     """500, or a readable 503 when the database went away mid-request.
 

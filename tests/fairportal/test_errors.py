@@ -34,6 +34,34 @@ def test_404_in_english_keeps_english_page_language(client):
     assert 'action="/en/exhibitors/"' in response.text
 
 
+def test_403_for_a_board_member_without_the_right_is_in_the_admins_language(client, viewer):
+    client.force_login(viewer)
+
+    vi = client.get("/admin/fairportal/user/")
+    en = client.get("/en/admin/fairportal/user/")
+
+    assert vi.status_code == en.status_code == 403
+    assert '<html lang="vi">' in vi.text and "Không có quyền truy cập" in vi.text
+    assert 'href="/admin/"' in vi.text  # back to what they may see
+    assert '<html lang="en">' in en.text and "<h1" in en.text
+    assert "Không có quyền" not in en.text
+
+
+def test_form_sent_without_its_token_says_why_and_leads_back(fair_on):
+    fair_on(10)
+    browser = Client(enforce_csrf_checks=True)  # a browser that blocks cookies
+
+    vi = browser.post("/booths/apply/", {"trading_name_vi": "Cơ khí Đông Anh"})
+    en = browser.post("/en/booths/apply/", {"trading_name_vi": "Cơ khí Đông Anh"})
+
+    assert vi.status_code == en.status_code == 403
+    assert '<html lang="vi">' in vi.text and "Biểu mẫu chưa gửi được" in vi.text
+    assert "Chưa có gì được lưu." in vi.text
+    assert 'href="/booths/apply/"' in vi.text
+    assert '<html lang="en">' in en.text and 'href="/en/booths/apply/"' in en.text
+    assert "CSRF" not in vi.text + en.text
+
+
 def test_500_is_friendly_in_both_languages_without_database(settings):
     settings.ROOT_URLCONF = __name__
     client = Client(raise_request_exception=False)
