@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -353,7 +353,7 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
             content = xlsx_bytes(headers, rows, title=str(_("Doanh nghiệp")), notes=notes)
             response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         else:
-            return HttpResponse(status=404)
+            raise Http404
         response["Content-Disposition"] = (
             f'attachment; filename="mau-nhap-doanh-nghiep.{extension}"'
         )

@@ -252,7 +252,21 @@ def _csv_table(data: bytes) -> list[list]:
         ) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    table = []
+    try:
+        for row in reader:
+            table.append(row)
+    except csv.Error as error:
+        # A quote opened and never closed swallows the rest of the file into one cell.
+        raise ImportFileError(
+            gettext(
+                'Tệp CSV hỏng từ dòng %(line)s: một ô mở dấu ngoặc kép (") mà không đóng. '
+                "Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
+            )
+            % {"line": len(table) + 1}
+        ) from error
+    return table
 
 
 # --- checking ----------------------------------------------------------------

@@ -295,6 +295,21 @@ def test_excel_unicode_text_in_utf16_is_read(admin_client, catalogue, encoding):
     assert "Cơ khí Đông Anh" in response.content.decode()
 
 
+def test_csv_with_a_quote_never_closed_is_refused_with_its_line(admin_client, catalogue):
+    text = 'slug,name_vi\ndong-anh,Cơ khí Đông Anh\nsoc-son,"Nhựa Sóc Sơn,,,\nthem,Thêm\n'
+
+    response = admin_client.post(
+        reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.csv", text.encode())}
+    )
+
+    assert response.context["form"].errors["file"] == [
+        'Tệp CSV hỏng từ dòng 3: một ô mở dấu ngoặc kép (") mà không đóng. '
+        "Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
+    ]
+    assert "plan" not in response.context or response.context["plan"] is None
+    assert Exhibitor.objects.count() == 0
+
+
 def test_values_longer_than_their_columns_are_row_errors(admin_client, catalogue):
     rows = [
         COLUMN_KEYS,
@@ -458,6 +473,8 @@ def test_template_files_hold_the_layout(admin_client):
     assert _csv_rows(csv_file) == [COLUMN_KEYS]
     page = admin_client.get(reverse(IMPORT))
     assert "template.xlsx" in page.content.decode()
+    other = admin_client.get(reverse("admin:exhibitors_exhibitor_import_template", args=["xls"]))
+    assert other.status_code == 404 and "Không tìm thấy trang" in other.content.decode()
 
 
 # --- whole edition --------------------------------------------------------------
