@@ -1,6 +1,10 @@
 """The floor: booths on the plan, applications for them, and exhibitor staff badges."""
 
+import unicodedata
+
+from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +15,30 @@ from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_tax_code, validate_tax_code
 from fairportal.models import TimeStamped
+
+
+def normalize_booth_code(value) -> str:
+    """A booth code as the plan prints it: upper case, no spaces ("a 20" is A20)."""
+    return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
+
+
+validate_booth_code = RegexValidator(
+    r"^[A-Z0-9][A-Z0-9-]*\Z",
+    message=_("Mã gian gồm chữ cái không dấu, chữ số và dấu gạch nối, ví dụ A01 hoặc B-12."),
+)
+
+
+class BoothCodeFormField(forms.CharField):
+    def to_python(self, value):
+        return normalize_booth_code(super().to_python(value))
+
+
+class BoothCodeField(models.CharField):
+    """A booth code; every form reads it as the plan prints it, so that two codes
+    typed "a20" and "A20" in one form are seen as the same booth."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": BoothCodeFormField, **kwargs})
 
 
 class BoothKind(models.TextChoices):
@@ -24,7 +52,7 @@ class Booth(TimeStamped):
     fair = models.ForeignKey(
         Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="booths"
     )
-    code = models.CharField(_("mã gian"), max_length=10)
+    code = BoothCodeField(_("mã gian"), max_length=10, validators=[validate_booth_code])
     hall = models.CharField(_("nhà/khu"), max_length=10, help_text=_("Ví dụ A, B, C."))
     kind = models.CharField(
         _("loại gian"), max_length=20, choices=BoothKind.choices, default=BoothKind.STANDARD
@@ -87,6 +115,15 @@ class Booth(TimeStamped):
             ),
         ]
         indexes = [models.Index(fields=["fair", "exhibitor"])]
+
+    def clean_fields(self, exclude=None):
+        # Before the checks, so that "a20" meets the A20 already on the plan.
+        self.code = normalize_booth_code(self.code)
+        super().clean_fields(exclude)
+
+    def save(self, *args, **kwargs):
+        self.code = normalize_booth_code(self.code)
+        super().save(*args, **kwargs)
 
     def __str__(self):
         return self.code

@@ -402,6 +402,22 @@ def test_reject_action_opens_reason_page_for_one_application(board_client, fair)
             "Chiều rộng và chiều sâu của gian phải lớn hơn 0.",
             "A booth's width and depth must be greater than 0.",
         ),
+        # A02 typed in lower case or with a space is A02, which the plan already has.
+        (
+            {"code": "a02"},
+            "Kỳ hội chợ này đã có gian mang mã này.",
+            "This fair already has a booth with this code.",
+        ),
+        (
+            {"code": "A 02"},
+            "Kỳ hội chợ này đã có gian mang mã này.",
+            "This fair already has a booth with this code.",
+        ),
+        (
+            {"code": "Đ01"},
+            "Mã gian gồm chữ cái không dấu, chữ số và dấu gạch nối",
+            "A booth code is made of letters without accents, digits and hyphens",
+        ),
     ],
 )
 def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, changes, vi, en):
@@ -420,4 +436,19 @@ def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, 
     assert en in pages[1] and "Please correct the error below." in pages[1]
     assert "Constraint" not in pages[0] + pages[1]
     booths["A01"].refresh_from_db()
-    assert booths["A01"].price_vnd == 15_000_000
+    assert (booths["A01"].price_vnd, booths["A01"].code) == (15_000_000, "A01")
+
+
+def test_booth_code_typed_in_lower_case_is_stored_as_the_plan_prints_it(board_client, booths):
+    url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
+    data = {
+        k: v
+        for k, v in board_client.get(url).context["adminform"].form.initial.items()
+        if v is not None
+    }
+
+    response = board_client.post(url, {**data, "code": " a-10 "})
+
+    assert response.status_code == 302
+    booths["A01"].refresh_from_db()
+    assert booths["A01"].code == "A-10"

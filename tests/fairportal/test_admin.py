@@ -509,6 +509,34 @@ def test_fair_inline_deletes_a_free_booth(admin_client):
     assert not Booth.objects.filter(pk=free.pk).exists()
 
 
+def test_fair_inline_sees_two_new_booths_typed_a20_and_a_20_as_one_code(admin_client):
+    fair = make_fair()
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, [])
+    data["booths-TOTAL_FORMS"] = "2"
+    for index, code in enumerate(["a20", "A 20"]):
+        data.update(
+            {
+                f"booths-{index}-fair": fair.pk,
+                f"booths-{index}-code": code,
+                f"booths-{index}-hall": "A",
+                f"booths-{index}-kind": "standard",
+                f"booths-{index}-width_m": "3.0",
+                f"booths-{index}-depth_m": "3.0",
+                f"booths-{index}-price_vnd": "15000000",
+            }
+        )
+
+    response = admin_client.post(url, data)
+    data["booths-TOTAL_FORMS"] = "1"
+    one = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Hãy sửa các dữ liệu trùng lặp cho code." in response.content.decode()
+    assert one.status_code == 302
+    assert list(Booth.objects.filter(fair=fair).values_list("code", flat=True)) == ["A20"]
+
+
 def test_product_inline_image_gets_a_thumbnail(admin_client):
     exhibitor = make_exhibitor()
     url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
