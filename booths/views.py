@@ -79,10 +79,12 @@ class ApplyView(View):
         fair = current_fair()
         if fair is None or not fair.takes_applications:
             return self.render(request, ApplicationForm(fair=fair), fair, status=400)
-        if not allow(request, "form", request.POST.get("email", "")):
-            return too_many_requests(request)
         form = ApplicationForm(request.POST, request.FILES, fair=fair)
         if form.is_valid():
+            # Counted once the form is right: a company correcting its mistakes is not
+            # held back by them.
+            if not allow(request, "form", form.cleaned_data["email"], kind="application"):
+                return too_many_requests(request)
             try:
                 application, _token = services.submit_application(
                     fair=fair,

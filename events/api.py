@@ -533,6 +533,7 @@ class RegistrationCreateView(PublicCreateView):
 
     serializer_class = RegistrationInputSerializer
     result_serializer_class = RegistrationResultSerializer
+    rate_limit_kind = "registration"
     domain_errors = (services.EventsError,)
 
     @extend_schema(
@@ -631,6 +632,7 @@ class MeetingRequestCreateView(PublicCreateView):
 
     serializer_class = MeetingRequestInputSerializer
     result_serializer_class = MeetingResultSerializer
+    rate_limit_kind = "meeting"
     domain_errors = (services.EventsError,)
 
     @extend_schema(

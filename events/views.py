@@ -95,7 +95,7 @@ class EventDetailView(View):
         form = RegistrationForm(request.POST)
         if not form.is_valid():
             return self.render_page(request, event, form, status=400)
-        if not allow(request, "form", form.cleaned_data["email"]):
+        if not allow(request, "form", form.cleaned_data["email"], kind="registration"):
             return too_many_requests(request)
         try:
             result = services.register_attendee(
@@ -203,7 +203,7 @@ class MeetView(View):
         form = MeetingRequestForm(request.POST, offered=offered)
         if not form.is_valid():
             return self.render_page(request, exhibitor, form, offered, status=400)
-        if not allow(request, "form", form.cleaned_data["email"]):
+        if not allow(request, "form", form.cleaned_data["email"], kind="meeting"):
             return too_many_requests(request)
         try:
             meeting, token = services.request_meeting(

@@ -42,7 +42,7 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         if not allow(request, "login", request.POST.get("username", "")):
-            return too_many_requests(request, retry_after=900)
+            return too_many_requests(request)
         return super().post(request, *args, **kwargs)
 
 
@@ -62,7 +62,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return {"portal_base_url": settings.PORTAL_BASE_URL}
 
     def post(self, request, *args, **kwargs):
-        if not allow(request, "form", request.POST.get("email", "")):
+        if not allow(request, "form", request.POST.get("email", ""), kind="password-reset"):
             return too_many_requests(request)
         return super().post(request, *args, **kwargs)
 

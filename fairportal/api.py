@@ -714,7 +714,7 @@ class PublicCreateView(GenericAPIView):
     parser_classes = [JSONParser]
     result_serializer_class = None
     domain_errors: tuple[type[Exception], ...] = ()
-    rate_limit_scope = "api-write"
+    rate_limit_kind = ""  # the page's kind of form, whose counts the API shares
     rate_limit_identity_field = "email"
 
     def perform_write(self, data):
@@ -724,8 +724,8 @@ class PublicCreateView(GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         identity = str(serializer.validated_data.get(self.rate_limit_identity_field, ""))
-        if not ratelimit.allow(request, self.rate_limit_scope, identity):
-            raise exceptions.Throttled(wait=600)
+        if not ratelimit.allow(request, "api-write", identity, kind=self.rate_limit_kind):
+            raise exceptions.Throttled(wait=request.rate_limit_wait)
         try:
             result = self.perform_write(serializer.validated_data)
         except self.domain_errors as error:

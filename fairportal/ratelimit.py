@@ -22,10 +22,14 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _now() -> float:
+    return time.time()
+
+
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     """Count one hit of `key` in `scope`; False once more than `limit` in `window` seconds."""
     digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    bucket = int(time.time() // window)
+    bucket = int(_now() // window)
     cache_key = f"rl:{scope}:{digest}:{bucket}"
     cache.add(cache_key, 0, timeout=window + 5)
     try:
@@ -36,34 +40,54 @@ def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     return count <= limit
 
 
-# Per scope: (per-IP limit, per-identity limit, window in seconds).
+# Per scope or kind of form: (per-IP limit, per-identity limit, window in seconds).
+# A business visitor asks a dozen exhibitors for meetings and signs up for several
+# seminars in one sitting: those forms get more room than a booth application.
 DEFAULT_LIMITS = {
     "form": (3000, 10, 3600),
+    "registration": (3000, 20, 3600),
+    "meeting": (3000, 30, 3600),
     "login": (300, 10, 900),
     "api-write": (3000, 10, 3600),
 }
 
 
-def allow(request, scope: str, identity: str = "", *, also: tuple = ()) -> bool:
+def limits_for(scope: str, kind: str = "") -> tuple[int, int, int]:
+    """The limits of a kind of form (e.g. "meeting") within its scope ("form",
+    "api-write"): settings.RATE_LIMITS first, the kind before its scope."""
+    configured = getattr(settings, "RATE_LIMITS", {})
+    for table in (configured, DEFAULT_LIMITS):
+        for name in (kind, scope):
+            if name and name in table:
+                return table[name]
+    return DEFAULT_LIMITS["form"]
+
+
+def allow(request, scope: str, identity: str = "", *, also: tuple = (), kind: str = "") -> bool:
     """True when this request may go on: neither its IP nor its identity is over the limit.
 
-    `also` names more identities counted the same way (e.g. the account and the e-mail).
+    Each kind of form counts on its own (a seminar sign-up does not use up the meeting
+    requests); the page and the API of the same form share their counts. `also` names
+    more identities counted the same way (e.g. the account and the e-mail). When the
+    answer is no, `request.rate_limit_wait` holds the seconds until the count restarts.
     """
-    limits = getattr(settings, "RATE_LIMITS", {}).get(scope) or DEFAULT_LIMITS.get(
-        scope, DEFAULT_LIMITS["form"]
-    )
-    per_ip, per_identity, window = limits
-    ok = hit(f"{scope}:ip", client_ip(request), limit=per_ip, window=window)
-    if identity:
-        ok = hit(f"{scope}:id", identity.strip().lower(), limit=per_identity, window=window) and ok
-    for other in also:
-        if other:
-            ok = hit(f"{scope}:id", other.strip().lower(), limit=per_identity, window=window) and ok
+    per_ip, per_identity, window = limits_for(scope, kind)
+    counter = kind or scope
+    ok = hit(f"{counter}:ip", client_ip(request), limit=per_ip, window=window)
+    for name in (identity, *also):
+        if name:
+            ok = (
+                hit(f"{counter}:id", name.strip().lower(), limit=per_identity, window=window) and ok
+            )
+    if not ok:
+        request.rate_limit_wait = window - int(_now()) % window
     return ok
 
 
-def too_many_requests(request, *, retry_after: int = 600):
-    """A readable 429 page in the page's language."""
-    response = render(request, "429.html", status=429)
-    response["Retry-After"] = str(retry_after)
+def too_many_requests(request):
+    """A readable 429 page in the page's language, saying how long to wait."""
+    wait = getattr(request, "rate_limit_wait", 600)
+    minutes = max(1, -(-wait // 60))
+    response = render(request, "429.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(wait)
     return response

@@ -269,8 +269,11 @@ def test_get_on_the_write_paths_is_a_json_405(client, seminar, canon):
         assert response.json()["code"] == "method_not_allowed"
 
 
-def test_same_email_over_the_write_limit_is_a_429_with_retry_after(client, fair, settings):
+def test_same_email_over_the_write_limit_is_a_429_with_retry_after(
+    client, fair, settings, monkeypatch
+):
     settings.RATE_LIMITS = {"api-write": (3000, 2, 3600)}
+    monkeypatch.setattr("fairportal.ratelimit._now", lambda: 3600 * 500_000 + 3000.0)
     events = [make_event(fair, slug=f"hoi-thao-{n}") for n in range(3)]
 
     answers = [

@@ -343,14 +343,20 @@ def test_apply_honeypot_filled_rejected(client, payload):
     assert_rejected(response, "website_url", "Không gửi được biểu mẫu")
 
 
-def test_apply_over_rate_limit_answers_429(client, payload, settings):
+def test_apply_over_rate_limit_answers_429_and_mistakes_do_not_count(
+    client, payload, settings, fair
+):
     settings.RATE_LIMITS = {"form": (300, 2, 3600)}
     invalid = {**payload, "consent": ""}
+    other = {**payload, "tax_code": "0100107518", "trading_name_vi": "Nhựa Sóc Sơn"}
+    third = {**payload, "tax_code": "0100109106-001", "trading_name_vi": "Cơ khí Thăng Long"}
 
-    codes = [post(client, invalid).status_code for _ in range(3)]
+    mistakes = [post(client, invalid).status_code for _ in range(5)]
+    codes = [post(client, data).status_code for data in (payload, other, third)]
 
-    assert codes == [400, 400, 429]
-    assert BoothApplication.objects.count() == 0
+    assert mistakes == [400] * 5
+    assert codes[:2] == [302, 302] and codes[2] == 429
+    assert BoothApplication.objects.count() == 2
 
 
 def test_apply_without_csrf_token_forbidden(payload):

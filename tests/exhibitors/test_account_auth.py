@@ -49,7 +49,9 @@ def test_login_wrong_password_shows_error_and_keeps_username(client):
     assert "Chưa lưu được" not in body
 
 
-def test_login_rate_limited_per_username_answers_429(client):
+def test_login_rate_limited_per_username_answers_429(client, monkeypatch):
+    # Five minutes into a fifteen-minute window: the count restarts in ten.
+    monkeypatch.setattr("fairportal.ratelimit._now", lambda: 900 * 1_900_000 + 300.0)
     make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
     for _ in range(10):
         client.post("/account/login/", {"username": "lan@congty.vn", "password": "sai"})
@@ -58,7 +60,8 @@ def test_login_rate_limited_per_username_answers_429(client):
 
     assert response.status_code == 429
     assert "Quá nhiều yêu cầu" in response.content.decode()
-    assert response["Retry-After"] == "900"
+    assert "Vui lòng thử lại sau 10 phút nữa." in response.content.decode()
+    assert response["Retry-After"] == "600"
     assert "_auth_user_id" not in client.session
 
 

@@ -9,7 +9,7 @@ from booths.models import BoothApplication
 from events.models import EventRegistration, MeetingRequest
 from fairportal.ratelimit import client_ip
 from tests.events.conftest import at, meeting_data, registration_data
-from tests.factories import make_exhibitor, make_user
+from tests.factories import make_event, make_exhibitor, make_user
 
 PER_IP, PER_IDENTITY = 3, 2
 
@@ -173,3 +173,33 @@ def test_admin_login_locks_out_after_failed_attempts(db, client, settings):
         REMOTE_ADDR="10.1.1.2",
     )
     assert elsewhere.status_code == 302
+
+
+def test_each_kind_of_form_counts_on_its_own_and_only_accepted_applications_count(
+    client, settings, seminar, session, exhibitor, payload
+):
+    # A buyer's afternoon: seminars, then meetings, then a booth for the company.
+    settings.RATE_LIMITS = {"form": (100, 2, 3600)}
+    email = "buyer@example.vn"
+    seminars = [seminar, *(make_event(seminar.fair) for _ in range(2))]
+    others = [make_exhibitor() for _ in range(2)]
+
+    sign_ups = [
+        client.post(f"/events/{event.slug}/", registration_data(email=email)).status_code
+        for event in seminars
+    ]
+    meetings = [
+        client.post(f"/exhibitors/{company.slug}/meet/", meeting_data([at(14)], email=email))
+        for company in (exhibitor, *others)
+    ]
+    wrong = [
+        client.post("/booths/apply/", {**payload, "email": email, "consent": ""}) for _ in range(3)
+    ]
+    application = client.post("/booths/apply/", {**payload, "email": email})
+
+    assert sign_ups == [302, 302, 429]
+    assert [m.status_code for m in meetings] == [302, 302, 429]
+    assert [w.status_code for w in wrong] == [400] * 3
+    assert application.status_code == 302
+    assert EventRegistration.objects.count() == 2 and MeetingRequest.objects.count() == 2
+    assert BoothApplication.objects.count() == 1

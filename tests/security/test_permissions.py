@@ -8,6 +8,7 @@ a board viewer, a board editor and the superuser. Each cell is the status they g
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from booths.models import BoothApplication
 from fairportal.roles import EDITORS, VIEWERS, apply_roles
@@ -120,7 +121,7 @@ EXPECTED = {
 
 
 def test_who_gets_what(client, public_fair, people):
-    application = make_application(fair=public_fair["fair"])
+    application = make_application(fair=public_fair["fair"], email_confirmed_at=timezone.now())
     table = urls(public_fair, application)
     assert set(table) == set(EXPECTED)
     got = {}
