@@ -26,6 +26,7 @@ from fairportal.api import (
     PageUrlsField,
     PublicReadOnlyViewSet,
     SlugFilter,
+    SlugsFilter,
     StableOrderingFilter,
     TranslatedField,
     read_responses,
@@ -241,9 +242,9 @@ def published_products():
     )
 
 
-def in_sector(sector, through_field: str):
-    """Rows of `sector` or of one of its sub-sectors."""
-    return Q(**{through_field: sector}) | Q(**{f"{through_field}__parent": sector})
+def in_sectors(sectors, through_field: str):
+    """Rows of any of `sectors` or of one of their sub-sectors."""
+    return Q(**{f"{through_field}__in": sectors}) | Q(**{f"{through_field}__parent__in": sectors})
 
 
 # --- Filters -------------------------------------------------------------------------
@@ -256,11 +257,14 @@ class ExhibitorFilter(filters.FilterSet):
             "mã gian, sản phẩm, ngành, khu công nghiệp. “may in canon” tìm ra máy in của Canon."
         )
     )
-    sector = SlugFilter(
+    sector = SlugsFilter(
         queryset=Sector.objects.all(),
         method="filter_sector",
         not_found=_("Không có ngành “%(value)s”."),
-        help_text=_("Đường dẫn của ngành; gồm cả các ngành con."),
+        help_text=_(
+            "Đường dẫn của ngành; gồm cả các ngành con. Lặp lại để lấy nhiều ngành "
+            "(?sector=a&sector=b: thuộc một trong các ngành)."
+        ),
     )
     zone = SlugFilter(
         queryset=IndustrialZone.objects.all(),
@@ -286,7 +290,7 @@ class ExhibitorFilter(filters.FilterSet):
         return filter_by_words(queryset, value)
 
     def filter_sector(self, queryset, name, value):
-        through = Exhibitor.sectors.through.objects.filter(in_sector(value, "sector"))
+        through = Exhibitor.sectors.through.objects.filter(in_sectors(value, "sector"))
         return queryset.filter(pk__in=through.values("exhibitor_id"))
 
 
@@ -294,11 +298,14 @@ class ProductFilter(filters.FilterSet):
     q = search_filter(
         _("Tìm không dấu, mọi từ phải khớp: tên và mô tả sản phẩm, doanh nghiệp, ngành.")
     )
-    sector = SlugFilter(
+    sector = SlugsFilter(
         queryset=Sector.objects.all(),
         method="filter_sector",
         not_found=_("Không có ngành “%(value)s”."),
-        help_text=_("Đường dẫn của ngành; gồm cả các ngành con."),
+        help_text=_(
+            "Đường dẫn của ngành; gồm cả các ngành con. Lặp lại để lấy nhiều ngành "
+            "(?sector=a&sector=b: thuộc một trong các ngành)."
+        ),
     )
     exhibitor = SlugFilter(
         queryset=Exhibitor.objects.filter(is_published=True),
@@ -333,7 +340,7 @@ class ProductFilter(filters.FilterSet):
         return filter_by_words(queryset, value)
 
     def filter_sector(self, queryset, name, value):
-        return queryset.filter(in_sector(value, "sector"))
+        return queryset.filter(in_sectors(value, "sector"))
 
 
 class SectorFilter(filters.FilterSet):

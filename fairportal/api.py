@@ -425,6 +425,37 @@ class SlugFilter(filters.ModelChoiceFilter):
         _describe(self, {"type": "string", "pattern": SLUG_PATTERN}, kwargs.get("help_text"))
 
 
+class SlugsChoiceField(forms.ModelMultipleChoiceField):
+    """Models chosen by slug, at most `MAX_SLUGS` of them."""
+
+    MAX_SLUGS = 20
+
+    def clean(self, value):
+        if value and len(value) > self.MAX_SLUGS:
+            raise forms.ValidationError(
+                _("Chọn tối đa %(max)s giá trị.") % {"max": self.MAX_SLUGS}, code="too_many"
+            )
+        return list(super().clean(value))  # none given: [], which filters nothing
+
+
+class SlugsFilter(filters.ModelMultipleChoiceFilter):
+    """`?sector=dien-tu&sector=y-te`: any of them (as the web's facets); an unknown slug
+    is a 400 that names it."""
+
+    field_class = SlugsChoiceField
+
+    def __init__(self, *args, not_found=None, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        if not_found:
+            kwargs["error_messages"] = {"invalid_choice": not_found}
+        super().__init__(*args, **kwargs)
+        _describe(
+            self,
+            {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+            kwargs.get("help_text"),
+        )
+
+
 class CountryFilter(filters.CharFilter):
     """`?country=JP`: a two-letter ISO 3166 code, in either case."""
 

@@ -207,6 +207,30 @@ def test_exhibitor_filters_by_sector_with_its_sub_sectors(client, fair, exhibit)
     ]
 
 
+def test_exhibitor_filters_by_several_sectors_as_the_directory_does(client, fair, exhibit):
+    electronics = make_sector(slug="dien-tu")
+    parts = make_sector(slug="linh-kien-dien-tu", parent=electronics)
+    food = make_sector(slug="thuc-pham")
+    medicine = make_sector(slug="duoc-pham")
+    exhibit(name_vi="Bình Minh", sectors=[electronics])
+    exhibit(name_vi="Cơ Khí", sectors=[parts, food])
+    exhibit(name_vi="Ăn Ngon", sectors=[food])
+    exhibit(name_vi="Dược Hà Nội", sectors=[medicine])
+    both = {"sector": ["dien-tu", "thuc-pham"]}
+
+    api = client.get("/api/v1/exhibitors/", both)
+    web = client.get("/exhibitors/", both)
+    unknown = client.get("/api/v1/exhibitors/", {"sector": ["dien-tu", "nope"]})
+    too_many = client.get("/api/v1/exhibitors/", {"sector": ["dien-tu"] * 21})
+
+    assert names(api) == ["Ăn Ngon", "Bình Minh", "Cơ Khí"]
+    assert sorted(e.name_vi for e in web.context["page_obj"]) == sorted(names(api))
+    assert unknown.status_code == 400
+    assert unknown.json()["errors"] == {"sector": ["Không có ngành “nope”."]}
+    assert too_many.status_code == 400
+    assert too_many.json()["errors"] == {"sector": ["Chọn tối đa 20 giá trị."]}
+
+
 def test_exhibitor_filters_by_zone_and_country(client, fair, exhibit):
     thang_long = make_zone(slug="kcn-thang-long")
     noi_bai = make_zone(slug="kcn-noi-bai")
