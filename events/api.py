@@ -326,6 +326,18 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
 # runs the form on the body, then the view calls the same service as the page.
 
 
+class JsonBooleanField(serializers.BooleanField):
+    """A JSON true or false, nothing else: consent given as "true" or 1 is not taken
+    for a yes."""
+
+    default_error_messages = {"invalid": _("Hãy gửi true hoặc false (JSON).")}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            return data
+        self.fail("invalid", input=data)
+
+
 def _serializer_field(form_field):
     """A serializer field of the same JSON type as `form_field`, for the body's shape."""
     common = {
@@ -333,7 +345,7 @@ def _serializer_field(form_field):
         "help_text": form_field.help_text or form_field.label,
     }
     if isinstance(form_field, forms.BooleanField):
-        return serializers.BooleanField(**common)
+        return JsonBooleanField(**common)
     if isinstance(form_field, forms.MultipleChoiceField):
         return SlotListField(**common)
     if isinstance(form_field, forms.ModelChoiceField):

@@ -208,10 +208,14 @@ def exception_handler(exc, context):
         code = codes if isinstance(codes, str) else "error"
         detail = response.data.get("detail") if isinstance(response.data, dict) else None
         if isinstance(exc, exceptions.ParseError) and str(detail).startswith("JSON parse error"):
-            # DRF's parser writes this one without a translation; the position stays.
-            detail = _("Nội dung gửi lên không phải JSON hợp lệ (%(error)s).") % {
-                "error": str(detail).removeprefix("JSON parse error - ")
-            }
+            # DRF's parser passes on Python's English message: keep only where it breaks.
+            where = re.search(r"line (\d+) column (\d+)", str(detail))
+            if where:
+                detail = _(
+                    "Nội dung gửi lên không phải JSON hợp lệ (lỗi ở dòng %(line)s, cột %(column)s)."
+                ) % {"line": where[1], "column": where[2]}
+            else:
+                detail = _("Nội dung gửi lên không phải JSON hợp lệ.")
         body = {
             "status": response.status_code,
             "code": code,

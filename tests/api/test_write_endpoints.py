@@ -218,6 +218,8 @@ def test_unknown_event_is_a_404(client, fair):
             {"email": ["Trường này chỉ được tối đa 254 ký tự."]},
         ),
         ({"consent": False}, {"consent": ["Trường này là bắt buộc."]}),
+        ({"consent": "true"}, {"consent": ["Hãy gửi true hoặc false (JSON)."]}),
+        ({"consent": 1}, {"consent": ["Hãy gửi true hoặc false (JSON)."]}),
     ],
 )
 def test_invalid_field_is_a_400_naming_it_and_nothing_is_stored(client, seminar, overrides, errors):
