@@ -19,10 +19,23 @@ from django.views.generic import ListView, TemplateView
 
 from events.selectors import current_fair
 from exhibitors import selectors
+from fairportal.text import search_words
 
 
 def _clean_text(value: str, limit: int = 100) -> str:
     return (value or "").strip()[:limit]
+
+
+def _search_query(params) -> str:
+    """The visitor's query, or "" when it holds no letter or digit to look for
+    ("%", an emoji): the page then lists everything and says why (`unsearchable_q`)."""
+    q = _clean_text(params.get("q"))
+    return q if search_words(q) else ""
+
+
+def _unsearchable_query(params) -> str:
+    q = _clean_text(params.get("q"))
+    return q if q and not search_words(q) else ""
 
 
 class FairMixin:
@@ -41,7 +54,7 @@ class DirectoryView(FairMixin, ListView):
         params = self.request.GET
         country = _clean_text(params.get("country"), 2).upper()
         return {
-            "q": _clean_text(params.get("q")),
+            "q": _search_query(params),
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
             "zone": _clean_text(params.get("zone"), 120),
             "country": country if country.isalpha() and len(country) == 2 else "",
@@ -75,6 +88,7 @@ class DirectoryView(FairMixin, ListView):
             fair=self.fair,
             facets=self.facets,
             filters=self.filters,
+            unsearchable_q=_unsearchable_query(self.request.GET),
             sort=self.sort,
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
@@ -147,7 +161,7 @@ class CatalogueView(FairMixin, ListView):
     def filters(self) -> dict:
         params = self.request.GET
         return {
-            "q": _clean_text(params.get("q")),
+            "q": _search_query(params),
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
         }
 
@@ -159,6 +173,7 @@ class CatalogueView(FairMixin, ListView):
         context.update(
             fair=self.fair,
             filters=self.filters,
+            unsearchable_q=_unsearchable_query(self.request.GET),
             sector_options=selectors.catalogue_sector_options(fair=self.fair, **self.filters),
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),

@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -81,6 +82,22 @@ def test_directory_search_folds_d_and_every_word_must_match(client, fair):
         "Dược phẩm Đông Á",
     ]
     assert names(client.get("/exhibitors/", {"q": "duoc xyz"})) == []
+
+
+@pytest.mark.parametrize("url", ["/exhibitors/", "/products/", "/en/exhibitors/"])
+def test_a_query_with_no_letter_or_digit_says_so_above_the_full_list(client, fair, url):
+    pharma = make_exhibitor(name_vi="Dược phẩm Đông Á")
+    make_booth(fair=fair, exhibitor=pharma)
+
+    response = client.get(url, {"q": "%😀"})
+    text = html.unescape(response.content.decode())
+
+    assert response.status_code == 200
+    assert response.context["filters"]["q"] == "" and not response.context["is_filtered"]
+    assert "“%😀”" in text
+    assert ("không có chữ hay số nào để tìm" in text) != url.startswith("/en/")
+    assert 'value="%😀"' in text  # the box keeps what was typed
+    assert "không có chữ hay số" not in client.get(url, {"q": "duoc"}).content.decode()
 
 
 def test_directory_search_words_match_the_start_of_words_only(client, fair):
