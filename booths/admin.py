@@ -607,7 +607,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 self.message_user(
                     request,
                     gettext("Đã giao gian %(code)s cho %(name)s.")
-                    % {"code": booth.code, "name": exhibitor.name_vi},
+                    % {"code": booth.code, "name": exhibitor.name},
                     messages.SUCCESS,
                 )
                 return redirect(reverse("admin:booths_booth_floor_plan"))
@@ -695,14 +695,14 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    gettext("Đã chuyển %(name)s sang gian mới.") % {"name": exhibitor.name_vi},
+                    gettext("Đã chuyển %(name)s sang gian mới.") % {"name": exhibitor.name},
                     messages.SUCCESS,
                 )
                 return redirect(reverse("admin:booths_booth_changelist"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": gettext("Chuyển %(name)s sang gian khác") % {"name": exhibitor.name_vi},
+            "title": gettext("Chuyển %(name)s sang gian khác") % {"name": exhibitor.name},
             "booths": booths,
             "exhibitor": exhibitor,
             "form": form,

@@ -48,7 +48,7 @@ class BoothTaken(BoothError):
         if holder is not None:
             message = gettext("Gian %(code)s đã được giao cho %(holder)s.") % {
                 "code": booth.code,
-                "holder": holder.name_vi,
+                "holder": holder.name,
             }
         elif booth.is_blocked:
             message = gettext("Gian %(code)s do Ban Quản lý giữ lại.") % {"code": booth.code}
@@ -291,7 +291,7 @@ def _release(*, booth: Booth, exhibitor: Exhibitor, now) -> None:
     if updated != 1:
         raise BoothError(
             _("Gian %(code)s không còn thuộc %(name)s.")
-            % {"code": booth.code, "name": exhibitor.name_vi}
+            % {"code": booth.code, "name": exhibitor.name}
         )
     public_data_changed()
 

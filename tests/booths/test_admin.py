@@ -362,6 +362,18 @@ def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
     assert AuditEntry.objects.get().action == "booth.assigned"
 
 
+def test_english_floor_plan_names_the_company_in_english(board_client, fair, booths):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+
+    response = board_client.post(
+        "/en/admin/booths/booth/floor-plan/",
+        {"booth": booths["A01"].pk, "exhibitor": canon.pk},
+        follow=True,
+    )
+
+    assert "Booth A01 assigned to Canon Vietnam." in html.unescape(response.content.decode())
+
+
 def test_board_floor_plan_names_a_booth_given_away_meanwhile(board_client, fair, booths):
     canon = make_exhibitor(name_vi="Canon Việt Nam")
     board_client.get("/admin/booths/booth/floor-plan/")
