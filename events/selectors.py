@@ -147,6 +147,31 @@ def exhibitor_has_meeting_at(exhibitor_id: int, slots) -> bool:
     ).exists()
 
 
+def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
+    """The slots of a request (the visitor's, or the one the exhibitor proposed), in
+    Hanoi time; a malformed entry is skipped."""
+    slots = []
+    for value in meeting.proposed_slots or []:
+        try:
+            slot = datetime.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            continue
+        if timezone.is_naive(slot):
+            slot = timezone.make_aware(slot)
+        slots.append(timezone.localtime(slot))
+    return slots
+
+
+def proposals_at(*, exhibitor: Exhibitor, slot_start: datetime.datetime) -> list:
+    """The exhibitor's pending requests to which it proposed `slot_start` instead."""
+    waiting = MeetingRequest.objects.filter(
+        exhibitor=exhibitor,
+        status=MeetingRequest.Status.PENDING,
+        other_slot_proposed_at__isnull=False,
+    )
+    return [m for m in waiting if proposed_slot_datetimes(m) == [slot_start]]
+
+
 def meetings_of_exhibitor(exhibitor: Exhibitor):
     return (
         MeetingRequest.objects.filter(exhibitor=exhibitor)

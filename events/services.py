@@ -408,17 +408,7 @@ def _exhibitor_emails(exhibitor) -> list[str]:
     return sorted(set(email.lower() for email in emails))
 
 
-def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
-    slots = []
-    for value in meeting.proposed_slots or []:
-        try:
-            slot = datetime.datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            continue
-        if timezone.is_naive(slot):
-            slot = timezone.make_aware(slot)
-        slots.append(timezone.localtime(slot))
-    return slots
+proposed_slot_datetimes = selectors.proposed_slot_datetimes
 
 
 def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:

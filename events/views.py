@@ -276,7 +276,25 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         )
         for meeting in meetings:
             meeting.proposed = services.proposed_slot_datetimes(meeting)
-            meeting.free_slots = offered.get(meeting.session_id, [])
+        # The times this exhibitor proposed to a visitor who has not answered yet:
+        # giving one to another request takes it from that visitor, so the page says so.
+        proposed_to = {
+            meeting.proposed[0]: meeting
+            for meeting in meetings
+            if meeting.status == MeetingRequest.Status.PENDING
+            and meeting.other_slot_proposed_at
+            and len(meeting.proposed) == 1
+        }
+
+        def choices(meeting, slots):
+            return [
+                (slot, other if (other := proposed_to.get(slot)) not in (None, meeting) else None)
+                for slot in slots
+            ]
+
+        for meeting in meetings:
+            meeting.proposed_choices = choices(meeting, meeting.proposed)
+            meeting.free_choices = choices(meeting, offered.get(meeting.session_id, []))
         groups = [
             (label, [m for m in meetings if m.status == value])
             for value, label in MeetingRequest.Status.choices
@@ -310,6 +328,15 @@ class AccountMeetingsView(LoginRequiredMixin, View):
                     meeting=meeting, slot_start=slot, actor=request.user, note=note
                 )
                 messages.success(request, _("Đã nhận lời. Hai bên đã nhận e-mail kèm lịch."))
+                for other in selectors.proposals_at(exhibitor=exhibitor, slot_start=slot):
+                    messages.warning(
+                        request,
+                        _(
+                            "Giờ này bạn đã đề xuất cho %(company)s; họ không còn xác nhận "
+                            "được. Hãy đề xuất cho họ giờ khác."
+                        )
+                        % {"company": other.requester_company},
+                    )
             elif action == "propose":
                 services.propose_other_slot(
                     meeting=meeting, slot_start=slot, actor=request.user, note=note

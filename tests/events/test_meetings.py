@@ -1,4 +1,5 @@
 import datetime
+import html
 import importlib
 
 import pytest
@@ -545,6 +546,34 @@ def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on
     assert AuditEntry.objects.get(action="meeting.accepted").actor == user
     assert meeting.decision_note == "Hẹn gặp tại gian B01."
     assert "Hẹn gặp tại gian B01." in mail.outbox[0].body
+
+
+def test_account_page_says_which_times_are_proposed_to_another_visitor(client, session, exhibitor):
+    _representative(client, exhibitor)
+    waiting = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=_iso(at(14))
+    )
+    services.propose_other_slot(meeting=waiting, slot_start=at(15, 30), actor=None)
+    asking = make_meeting_request(
+        session, exhibitor, requester_company="Kim Industrial", proposed_slots=_iso(at(15, 30))
+    )
+
+    page = html.unescape(client.get("/account/meetings/").content.decode())
+    card = page[page.index("Kim Industrial") :]
+    accepted = client.post(
+        "/account/meetings/",
+        {"meeting": asking.pk, "action": "accept", "slot": at(15, 30).isoformat()},
+        follow=True,
+    )
+
+    assert "15:30 (khách đề xuất) " in card
+    assert '<span class="slot-held">đã đề xuất cho Tanaka Trading</span>' in card
+    own = page[page.index("Tanaka Trading") : page.index("Kim Industrial")]
+    assert "đã đề xuất cho" not in own  # its own proposal is not "held by" itself
+    assert (
+        "Giờ này bạn đã đề xuất cho Tanaka Trading; họ không còn xác nhận được. "
+        "Hãy đề xuất cho họ giờ khác."
+    ) in html.unescape(accepted.content.decode())
 
 
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
