@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from booths import selectors, services
@@ -83,7 +83,6 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "tax_code",
         "status",
         "is_confirmed",
-        "booth_kind",
         "booth_count",
         "preferred",
         "zone",
@@ -187,7 +186,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                 ]
             },
         ),
-        (_("Gian hàng"), {"fields": ["booth_kind", "booth_count", "preferred", "message"]}),
+        (_("Gian hàng"), {"fields": ["booth_count", "preferred", "booth_kind", "message"]}),
         (
             _("Quyết định"),
             {"fields": ["exhibitor", "reviewer", "decided_at", "decision_note", "decision_log"]},
@@ -218,14 +217,22 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
     def is_confirmed(self, obj):
         return obj.email_confirmed_at is not None
 
-    @admin.display(description=_("gian mong muốn"))
+    @admin.display(description=_("gian đề nghị"))
     def preferred(self, obj):
-        return (
-            ", ".join(
-                f"{booth.code} ({booth.get_kind_display()})" for booth in obj.preferred_booths.all()
+        """The booths ticked, each with its kind, then how many more of the chosen kind
+        (the chosen kind matters only for those)."""
+        request = obj.booth_request(sorted(obj.preferred_booths.all(), key=lambda b: b.code))
+        parts = [f"{booth.code} ({booth.get_kind_display()})" for booth in request["picked"]]
+        if request["rest"]:
+            parts.append(
+                ngettext(
+                    "thêm %(n)s gian loại %(kind)s",
+                    "thêm %(n)s gian loại %(kind)s",
+                    request["rest"],
+                )
+                % {"n": request["rest"], "kind": request["kind"]}
             )
-            or "—"
-        )
+        return ", ".join(parts) or "—"
 
     @admin.display(description=_("ngành"))
     def sector_names(self, obj):

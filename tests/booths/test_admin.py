@@ -27,15 +27,19 @@ def test_application_list_shows_preferred_booths_and_filters(board_client, fair,
     first = confirmed(fair, trading_name_vi="Canon Việt Nam", tax_code="0100109106")
     first.preferred_booths.set([booths["B01"], booths["A01"]])
     first.sectors.set([sector])
-    confirmed(fair, trading_name_vi="TOTO Việt Nam", status="waitlisted")
+    confirmed(
+        fair, trading_name_vi="TOTO Việt Nam", status="waitlisted", booth_count=3
+    ).preferred_booths.set([booths["A02"]])
 
     html = board_client.get(LIST).content.decode()
     waitlisted = board_client.get(LIST + "?status__exact=waitlisted").content.decode()
     searched = board_client.get(LIST + "?q=0100109106").content.decode()
     by_sector = board_client.get(LIST + f"?sectors__id__exact={sector.pk}").content.decode()
 
-    # Each ticked booth with its own kind: the kind column is for the booths not ticked.
-    assert "A01 (Tiêu chuẩn), B01 (Góc)" in html
+    # Each ticked booth with its own kind; the chosen kind only for the booths not ticked.
+    assert '<td class="field-preferred">A01 (Tiêu chuẩn), B01 (Góc)</td>' in html
+    assert "A02 (Tiêu chuẩn), thêm 2 gian loại Tiêu chuẩn" in html
+    assert "field-booth_kind" not in html
     assert "TOTO Việt Nam" in waitlisted and "Canon Việt Nam" not in waitlisted
     assert "Canon Việt Nam" in searched and "TOTO Việt Nam" not in searched
     assert "Canon Việt Nam" in by_sector and "TOTO Việt Nam" not in by_sector

@@ -95,7 +95,7 @@ def test_export_applications_has_the_useful_columns_in_vietnamese(admin_client, 
         "trạng thái",
         "loại gian",
         "số gian",
-        "gian mong muốn",
+        "gian đề nghị",
         "gian được giao",
         "tạo lúc",
     ]
