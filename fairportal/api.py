@@ -435,7 +435,8 @@ class SlugsChoiceField(forms.ModelMultipleChoiceField):
     MAX_SLUGS = 20
 
     def clean(self, value):
-        if value and len(value) > self.MAX_SLUGS:
+        value = [item for item in value or [] if item]  # "?sector=" filters nothing
+        if len(value) > self.MAX_SLUGS:
             raise forms.ValidationError(
                 _("Chọn tối đa %(max)s giá trị.") % {"max": self.MAX_SLUGS}, code="too_many"
             )

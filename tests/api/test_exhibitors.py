@@ -224,6 +224,7 @@ def test_exhibitor_filters_by_several_sectors_as_the_directory_does(client, fair
     too_many = client.get("/api/v1/exhibitors/", {"sector": ["dien-tu"] * 21})
 
     assert names(api) == ["Ăn Ngon", "Bình Minh", "Cơ Khí"]
+    assert len(names(client.get("/api/v1/exhibitors/", {"sector": ""}))) == 4  # as the web
     assert sorted(e.name_vi for e in web.context["page_obj"]) == sorted(names(api))
     assert unknown.status_code == 400
     assert unknown.json()["errors"] == {"sector": ["Không có ngành “nope”."]}
