@@ -7,7 +7,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 
-from booths.models import Booth, BoothKind
+from booths.models import Booth, BoothKind, normalize_booth_code
 from exhibitors.api import ExhibitorRefSerializer
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
@@ -122,6 +122,11 @@ class BoothViewSet(FairScopedMixin, PublicReadOnlyViewSet):
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9-]{1,10}"
     modified_with = ("exhibitor",)
+
+    def get_object(self):
+        # "a20" is A20, as on the floor plan's ?booth= and in the admin.
+        self.kwargs[self.lookup_field] = normalize_booth_code(self.kwargs[self.lookup_field])
+        return super().get_object()
 
     def get_queryset(self):
         if self.fair is None:

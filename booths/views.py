@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from booths import selectors, services
 from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_total
-from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff
+from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff, normalize_booth_code
 from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
 from exhibitors.access import current_exhibitor
@@ -32,7 +32,7 @@ class FloorPlanView(TemplateView):
         context = super().get_context_data(**kwargs)
         fair = current_fair()
         halls = selectors.floor_plan(fair) if fair else []
-        wanted = (self.request.GET.get("booth") or "").strip().upper()[:10]
+        wanted = normalize_booth_code(self.request.GET.get("booth"))[:10]
         highlighted = None
         apply_url = reverse("booths:apply") if fair and fair.takes_applications else ""
         markup = PlanMarkup(apply_url)
@@ -65,7 +65,7 @@ class ApplyView(View):
     def get(self, request):
         fair = current_fair()
         initial = {}
-        wanted = (request.GET.get("booth") or "").strip().upper()
+        wanted = normalize_booth_code(request.GET.get("booth"))[:10]
         if fair and wanted:
             initial["preferred_booths"] = [
                 b for b in selectors.free_booths(fair) if b.code.upper() == wanted

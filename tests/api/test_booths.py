@@ -46,6 +46,7 @@ def test_booth_item_has_size_price_plan_and_links(client, fair):
     )
 
     body = client.get("/api/v1/booths/B05/").json()
+    typed = client.get("/api/v1/booths/b05/")
 
     assert body == {
         "url": "http://testserver/api/v1/booths/B05/?fair=hoi-cho-2024",
@@ -64,6 +65,7 @@ def test_booth_item_has_size_price_plan_and_links(client, fair):
         "plan": {"x": 120, "y": 40, "w": 60, "h": 30},
         "updated_at": body["updated_at"],
     }
+    assert typed.status_code == 200 and typed.json() == body  # "b05" is B05, as on the plan
 
 
 def test_booth_taken_by_an_unpublished_exhibitor_hides_the_exhibitor(client, fair):

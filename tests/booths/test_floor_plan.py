@@ -80,8 +80,9 @@ def test_floor_plan_legend_names_each_state_in_words(client, booths):
         assert words in html
 
 
-def test_floor_plan_highlights_booth_from_query(client, booths):
-    html = client.get(PLAN + "?booth=a02").content.decode()
+@pytest.mark.parametrize("typed", ["a02", "A 02", "Ａ０２"])
+def test_floor_plan_highlights_booth_from_query(client, booths, typed):
+    html = client.get(PLAN, {"booth": typed}).content.decode()
 
     assert 'class="booth booth-free is-highlighted"' in booth_markup(html, "A02")
     assert 'class="booth booth-free"' in booth_markup(html, "A01")
