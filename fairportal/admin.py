@@ -3,7 +3,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AdminUserCreationForm,
+    SetUnusablePasswordMixin,
+)
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -38,9 +42,25 @@ class UserAddForm(AdminUserCreationForm):
         fields = ("username", "email")
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """Django's form, with its warning translated: Django joins the help text and the
+    warning once, at import, so neither follows the admin's language."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        if "usable_password" in self.fields:
+            self.fields["usable_password"].help_text = format_html(
+                '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}'
+                "</li></ul>",
+                SetUnusablePasswordMixin.usable_password_help_text,
+                _("Khi tắt, mật khẩu hiện có của người dùng này sẽ mất."),
+            )
+
+
 @admin.register(User)
 class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     add_form = UserAddForm
+    change_password_form = PasswordChangeForm
     add_fieldsets = (
         (
             None,
@@ -281,6 +301,14 @@ class FairFigureInline(TranslationTabularInline):
 
 
 class BoothInlineFormSet(BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        if "code" in unique_check:
+            return _(
+                "Hai dòng trong bảng gian có cùng mã gian (chữ hoa và chữ thường, "
+                "khoảng trắng không làm mã khác đi). Hãy đổi một trong hai."
+            )
+        return super().get_unique_error_message(unique_check)
+
     def clean(self):
         super().clean()
         for form in self.deleted_forms:

@@ -532,7 +532,7 @@ def test_fair_inline_sees_two_new_booths_typed_a20_and_a_20_as_one_code(admin_cl
     one = admin_client.post(url, data)
 
     assert response.status_code == 200
-    assert "Hãy sửa các dữ liệu trùng lặp cho code." in response.content.decode()
+    assert "Hai dòng trong bảng gian có cùng mã gian" in response.content.decode()
     assert one.status_code == 302
     assert list(Booth.objects.filter(fair=fair).values_list("code", flat=True)) == ["A20"]
 
@@ -617,3 +617,30 @@ def test_new_user_needs_an_email_and_a_taken_one_is_a_form_error(admin_client, s
     assert same_email.status_code == 200
     assert "Đã có người dùng với e-mail này." in same_email.content.decode()
     assert not User.objects.filter(username__in=["can_bo_2", "can_bo_3"]).exists()
+
+
+def test_vietnamese_user_pages_have_no_english_left(admin_client, superuser):
+    pages = [
+        "/admin/fairportal/user/add/",
+        f"/admin/fairportal/user/{superuser.pk}/change/",
+        f"/admin/fairportal/user/{superuser.pk}/password/",
+    ]
+    english = [
+        "After you’ve created a user",
+        "Password-based authentication",
+        "Enabled",
+        "Whether the user will be able",
+        "Raw passwords are not stored",
+        "Reset password",
+        "Disable password-based authentication",
+        "If disabled, the current password",
+    ]
+
+    texts = [admin_client.get(page).content.decode() for page in pages]
+
+    assert [
+        (page, s) for page, t in zip(pages, texts, strict=True) for s in english if s in t
+    ] == []
+    assert "Đăng nhập bằng mật khẩu" in texts[0] and "Đặt lại mật khẩu" in texts[1]
+    assert "Khi tắt, mật khẩu hiện có của người dùng này sẽ mất." in texts[2]
+    assert 'id="id_unusable_warning"' in texts[2]  # Django's script shows it when ticked
