@@ -79,11 +79,14 @@ class ApplyView(View):
         fair = current_fair()
         if fair is None or not fair.takes_applications:
             return self.render(request, ApplicationForm(fair=fair), fair, status=400)
+        # Every post counts for the address (each logo is decoded); the e-mail counts
+        # once the form is right, so a company correcting its mistakes is not held back.
+        if not allow(request, "form", kind="application"):
+            return too_many_requests(request)
         form = ApplicationForm(request.POST, request.FILES, fair=fair)
         if form.is_valid():
-            # Counted once the form is right: a company correcting its mistakes is not
-            # held back by them.
-            if not allow(request, "form", form.cleaned_data["email"], kind="application"):
+            email = form.cleaned_data["email"]
+            if not allow(request, "form", email, kind="application", count_ip=False):
                 return too_many_requests(request)
             try:
                 application, _token = services.submit_application(

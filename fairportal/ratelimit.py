@@ -53,27 +53,41 @@ DEFAULT_LIMITS = {
 
 
 def limits_for(scope: str, kind: str = "") -> tuple[int, int, int]:
-    """The limits of a kind of form (e.g. "meeting") within its scope ("form",
-    "api-write"): settings.RATE_LIMITS first, the kind before its scope."""
+    """The limits of a kind of form (e.g. "meeting") in its scope ("form" for the pages,
+    "api-write" for the API): settings.RATE_LIMITS before the defaults; in each, the
+    kind first, then the scope, then (for the forms and the API) "form"."""
+    names = [kind, scope, "form"] if scope in ("form", "api-write") else [kind, scope]
     configured = getattr(settings, "RATE_LIMITS", {})
     for table in (configured, DEFAULT_LIMITS):
-        for name in (kind, scope):
+        for name in names:
             if name and name in table:
                 return table[name]
     return DEFAULT_LIMITS["form"]
 
 
-def allow(request, scope: str, identity: str = "", *, also: tuple = (), kind: str = "") -> bool:
+def allow(
+    request,
+    scope: str,
+    identity: str = "",
+    *,
+    also: tuple = (),
+    kind: str = "",
+    count_ip: bool = True,
+) -> bool:
     """True when this request may go on: neither its IP nor its identity is over the limit.
 
     Each kind of form counts on its own (a seminar sign-up does not use up the meeting
     requests); the page and the API of the same form share their counts. `also` names
-    more identities counted the same way (e.g. the account and the e-mail). When the
-    answer is no, `request.rate_limit_wait` holds the seconds until the count restarts.
+    more identities counted the same way (e.g. the account and the e-mail). A form can
+    count the address on every post and the e-mail only once the form is right, with two
+    calls (`identity` empty, then `count_ip=False`). When the answer is no,
+    `request.rate_limit_wait` holds the seconds until the count restarts.
     """
     per_ip, per_identity, window = limits_for(scope, kind)
     counter = kind or scope
-    ok = hit(f"{counter}:ip", client_ip(request), limit=per_ip, window=window)
+    ok = True
+    if count_ip:
+        ok = hit(f"{counter}:ip", client_ip(request), limit=per_ip, window=window)
     for name in (identity, *also):
         if name:
             ok = (

@@ -1,6 +1,8 @@
 """Every public form has a honeypot and a rate limit per client IP and per e-mail or
 username; X-Forwarded-For counts only behind our proxy; the admin locks out."""
 
+import json
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -203,3 +205,48 @@ def test_each_kind_of_form_counts_on_its_own_and_only_accepted_applications_coun
     assert application.status_code == 302
     assert EventRegistration.objects.count() == 2 and MeetingRequest.objects.count() == 2
     assert BoothApplication.objects.count() == 1
+
+
+def test_default_limits_leave_a_buyer_twenty_seminars_and_thirty_meetings(
+    client, settings, seminar, session
+):
+    settings.RATE_LIMITS = {}  # the defaults
+    email = "buyer@example.vn"
+    events = [make_event(seminar.fair) for _ in range(21)]
+    companies = [make_exhibitor() for _ in range(31)]
+
+    sign_ups = [
+        client.post(f"/events/{e.slug}/", registration_data(email=email)).status_code
+        for e in events
+    ]
+    meetings = [
+        client.post(f"/exhibitors/{c.slug}/meet/", meeting_data([at(14)], email=email)).status_code
+        for c in companies
+    ]
+
+    assert sign_ups == [302] * 20 + [429]
+    assert meetings == [302] * 30 + [429]
+
+
+def test_the_page_and_the_api_share_a_kind_of_forms_count(client, settings, seminar):
+    settings.RATE_LIMITS = {"form": (3000, 1, 3600)}
+    other = make_event(seminar.fair)
+    body = json.dumps({**registration_data(email="an@example.vn"), "consent": True})
+
+    page = client.post(f"/events/{seminar.slug}/", registration_data(email="an@example.vn"))
+    api = client.post(
+        f"/api/v1/events/{other.slug}/registrations/", body, content_type="application/json"
+    )
+
+    assert page.status_code == 302
+    assert api.status_code == 429
+    assert EventRegistration.objects.count() == 1
+
+
+def test_booth_applications_count_every_post_for_the_address(client, settings, payload):
+    settings.RATE_LIMITS = {"form": (3, 10, 3600)}
+    wrong = {**payload, "consent": ""}
+
+    statuses = [client.post("/booths/apply/", wrong).status_code for _ in range(4)]
+
+    assert statuses == [400, 400, 400, 429]
