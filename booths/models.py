@@ -23,8 +23,11 @@ def normalize_booth_code(value) -> str:
 
 
 validate_booth_code = RegexValidator(
-    r"^[A-Z0-9][A-Z0-9-]*\Z",
-    message=_("Mã gian gồm chữ cái không dấu, chữ số và dấu gạch nối, ví dụ A01 hoặc B-12."),
+    r"^[A-Z0-9][A-Z0-9.-]*\Z",
+    message=_(
+        "Mã gian gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối, "
+        "ví dụ A01, B-12 hoặc H1.05."
+    ),
 )
 
 

@@ -14,7 +14,7 @@ import json
 
 from django.db import models, transaction
 
-from booths.models import Booth
+from booths.models import Booth, normalize_booth_code
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.admin_mixins import translated_field_names
@@ -216,6 +216,12 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
         for item in data["figures"]:
             FairFigure.objects.create(
                 fair=fair, **_load(FairFigure, item, _plain_fields(FairFigure))
+            )
+        codes = [normalize_booth_code(item["code"]) for item in data["booths"]]
+        if repeated := sorted({code for code in codes if codes.count(code) > 1}):
+            raise EditionError(
+                f"Booth codes repeated once written as the plan prints them: {repeated}; "
+                "nothing was imported."
             )
         for item in data["booths"]:
             Booth.objects.create(

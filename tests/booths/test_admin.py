@@ -1,6 +1,7 @@
 """The board in the Django admin: list, approve page, reject, waitlist, booths."""
 
 import html
+import importlib
 import re
 from zoneinfo import ZoneInfo
 
@@ -431,8 +432,8 @@ def test_reject_action_opens_reason_page_for_one_application(board_client, fair)
         ),
         (
             {"code": "Đ01"},
-            "Mã gian gồm chữ cái không dấu, chữ số và dấu gạch nối",
-            "A booth code is made of letters without accents, digits and hyphens",
+            "Mã gian gồm chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối",
+            "A booth code is made of letters without accents, digits, dots and hyphens",
         ),
     ],
 )
@@ -468,3 +469,23 @@ def test_booth_code_typed_in_lower_case_is_stored_as_the_plan_prints_it(board_cl
     assert response.status_code == 302
     booths["A01"].refresh_from_db()
     assert booths["A01"].code == "A-10"
+
+
+booth_code_migration = importlib.import_module(
+    "booths.migrations.0005_booth_code_letters_and_digits"
+)
+
+
+def test_the_migration_writes_stored_codes_as_the_plan_does_and_merges_nothing(fair, booths):
+    from django.apps import apps
+
+    Booth.objects.filter(pk=booths["A02"].pk).update(code="a01")  # A01 is on the plan
+    Booth.objects.filter(pk=booths["A03"].pk).update(code="a 03")
+    Booth.objects.filter(pk=booths["B01"].pk).update(code="ｂ０１")
+
+    booth_code_migration.normalize_stored_codes(apps, None)
+
+    codes = dict(Booth.objects.values_list("pk", "code"))
+    assert codes[booths["A03"].pk] == "A03" and codes[booths["B01"].pk] == "B01"
+    assert codes[booths["A02"].pk] == "a01"  # left for the board: A01 is another booth
+    assert codes[booths["A01"].pk] == "A01"

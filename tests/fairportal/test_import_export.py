@@ -531,6 +531,21 @@ def test_import_fair_refuses_an_existing_edition(tmp_path):
     assert Booth.objects.count() == 2
 
 
+def test_import_fair_refuses_booth_codes_that_are_one_code_on_the_plan(tmp_path):
+    fair, path = _edition(tmp_path)
+    call_command("export_fair", "hoi-cho-2024", output=str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["fair"]["slug"] = "hoi-cho-2025"
+    data["booths"][1]["code"] = "a 01"  # an edition typed by hand: A01 twice
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(Exception) as raised:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert "['A01']" in str(raised.value) and "nothing was imported" in str(raised.value)
+    assert not Fair.objects.filter(slug="hoi-cho-2025").exists()
+
+
 def test_export_cells_say_yes_and_no_in_the_language_of_the_admin():
     from django.utils import translation
 
