@@ -18,6 +18,7 @@ from modeltranslation.admin import TranslationAdmin
 from events import selectors, services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.admin_mixins import (
+    TEXT_AREAS,
     AccentFreeSearchMixin,
     AuditedAdminMixin,
     FoldedColumnsSearchMixin,
@@ -300,7 +301,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "session",
         "exhibitor",
         "status",
-        "proposed_slots",
+        "proposed_times",
         "other_slot_proposed_at",
         "slot_start",
         "table_number",
@@ -309,8 +310,16 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         "language",
         "consent_at",
     ]
-    exclude = ["token_hash"]
+    exclude = ["token_hash", "proposed_slots"]
     actions = ["accept_first_free_slot", "decline"]
+    formfield_overrides = TEXT_AREAS
+
+    @admin.display(description=_("khung giờ đề xuất"))
+    def proposed_times(self, obj):
+        return (
+            ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in services.proposed_slot_datetimes(obj))
+            or "—"
+        )
 
     def has_add_permission(self, request):
         return False
@@ -326,6 +335,18 @@ class MeetingRequestAdmin(admin.ModelAdmin):
                 try:
                     services.accept_meeting(meeting=meeting, slot_start=slot, actor=request.user)
                     error = None
+                    for other in selectors.proposals_at(
+                        exhibitor=meeting.exhibitor, slot_start=slot
+                    ):
+                        self.message_user(
+                            request,
+                            gettext(
+                                "%(meeting)s: giờ này doanh nghiệp đã đề xuất cho %(company)s; "
+                                "họ không còn xác nhận được."
+                            )
+                            % {"meeting": meeting, "company": other.requester_company},
+                            messages.WARNING,
+                        )
                     break
                 except services.EventsError as exc:
                     error = exc

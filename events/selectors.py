@@ -162,6 +162,19 @@ def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
     return slots
 
 
+def proposals_by_slot(meetings) -> dict:
+    """{slot: [requests]}: the pending requests among `meetings` to which the exhibitor
+    proposed that slot instead (giving the slot to another request takes it from them)."""
+    proposals = {}
+    for meeting in meetings:
+        if meeting.status != MeetingRequest.Status.PENDING or not meeting.other_slot_proposed_at:
+            continue
+        slots = proposed_slot_datetimes(meeting)
+        if len(slots) == 1:
+            proposals.setdefault(slots[0], []).append(meeting)
+    return proposals
+
+
 def proposals_at(*, exhibitor: Exhibitor, slot_start: datetime.datetime) -> list:
     """The exhibitor's pending requests to which it proposed `slot_start` instead."""
     waiting = MeetingRequest.objects.filter(
@@ -169,7 +182,7 @@ def proposals_at(*, exhibitor: Exhibitor, slot_start: datetime.datetime) -> list
         status=MeetingRequest.Status.PENDING,
         other_slot_proposed_at__isnull=False,
     )
-    return [m for m in waiting if proposed_slot_datetimes(m) == [slot_start]]
+    return proposals_by_slot(waiting).get(timezone.localtime(slot_start), [])
 
 
 def meetings_of_exhibitor(exhibitor: Exhibitor):

@@ -274,26 +274,26 @@ class AccountMeetingsView(LoginRequiredMixin, View):
                 fair=selectors.current_fair(), exhibitor=exhibitor
             )
         )
-        for meeting in meetings:
-            meeting.proposed = services.proposed_slot_datetimes(meeting)
-        # The times this exhibitor proposed to a visitor who has not answered yet:
-        # giving one to another request takes it from that visitor, so the page says so.
-        proposed_to = {
-            meeting.proposed[0]: meeting
-            for meeting in meetings
-            if meeting.status == MeetingRequest.Status.PENDING
-            and meeting.other_slot_proposed_at
-            and len(meeting.proposed) == 1
-        }
+        proposals = selectors.proposals_by_slot(meetings)
+        busy = {m.slot_start for m in meetings if m.status == MeetingRequest.Status.ACCEPTED}
+        now = clock.now()
 
         def choices(meeting, slots):
-            return [
-                (slot, other if (other := proposed_to.get(slot)) not in (None, meeting) else None)
-                for slot in slots
-            ]
+            """Each slot with why it cannot be taken (a meeting at that time, gone by)
+            and the other visitors it was proposed to; the first one free is ticked."""
+            rows = []
+            for slot in slots:
+                gone = _("đã có cuộc gặp khác") if slot in busy else ""
+                gone = gone or (_("đã qua") if slot <= now else "")
+                others = [m.requester_company for m in proposals.get(slot, []) if m != meeting]
+                rows.append({"slot": slot, "gone": gone, "proposed_to": ", ".join(others)})
+            first = next((row for row in rows if not row["gone"]), None)
+            if first:
+                first["checked"] = True
+            return rows
 
         for meeting in meetings:
-            meeting.proposed_choices = choices(meeting, meeting.proposed)
+            meeting.proposed_choices = choices(meeting, selectors.proposed_slot_datetimes(meeting))
             meeting.free_choices = choices(meeting, offered.get(meeting.session_id, []))
         groups = [
             (label, [m for m in meetings if m.status == value])

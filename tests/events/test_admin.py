@@ -1,8 +1,10 @@
 import csv
+import html
 import io
 
 import pytest
 
+from events import services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
 from tests.events.conftest import at
@@ -130,6 +132,26 @@ def test_admin_accepts_and_declines_meetings_through_services(client, board, ses
     assert rows[second.pk] == ("accepted", at(15), 1)
     assert rows[third.pk] == ("declined", None, None)
     assert AuditEntry.objects.filter(action="meeting.accepted", actor=board).count() == 2
+
+
+def test_admin_accepting_a_time_proposed_to_another_visitor_says_so(
+    client, board, session, exhibitor
+):
+    waiting = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
+    )
+    services.propose_other_slot(meeting=waiting, slot_start=at(15), actor=None)
+    asking = make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
+
+    response = client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "accept_first_free_slot", "_selected_action": [asking.pk]},
+        follow=True,
+    )
+
+    assert "giờ này doanh nghiệp đã đề xuất cho Tanaka Trading" in html.unescape(
+        response.content.decode()
+    )
 
 
 def test_admin_matching_grid_shows_accepted_meetings_and_counts(client, board, session, exhibitor):
@@ -302,3 +324,4 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
     assert (
         meeting.requester_company == "Tanaka Trading Co."
     )  # the requester's details stay editable
+    assert "20/09/2024 14:00" in page.content.decode()  # the slots read as times, not JSON

@@ -1,6 +1,7 @@
 import datetime
 import html
 import importlib
+import re
 
 import pytest
 from django.core import mail
@@ -574,6 +575,26 @@ def test_account_page_says_which_times_are_proposed_to_another_visitor(client, s
         "Giờ này bạn đã đề xuất cho Tanaka Trading; họ không còn xác nhận được. "
         "Hãy đề xuất cho họ giờ khác."
     ) in html.unescape(accepted.content.decode())
+
+
+def test_account_page_tells_its_own_proposal_from_the_visitors_and_a_time_now_taken(
+    client, session, exhibitor
+):
+    _representative(client, exhibitor)
+    waiting = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=_iso(at(14))
+    )
+    services.propose_other_slot(meeting=waiting, slot_start=at(15, 30), actor=None)
+    other = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15, 30)))
+    services.accept_meeting(meeting=other, slot_start=at(15, 30), actor=None)
+
+    page = html.unescape(client.get("/account/meetings/").content.decode())
+    card = page[page.index("Tanaka Trading") :]
+
+    assert "15:30 (bạn đã đề xuất, chờ khách xác nhận)" in card
+    assert "(khách đề xuất)" not in card[: card.index("</form>")]
+    assert re.search(r'value="[^"]+" disabled> 20/09/2024 15:30', card)
+    assert '<span class="slot-held">đã có cuộc gặp khác</span>' in card
 
 
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
