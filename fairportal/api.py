@@ -194,7 +194,22 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(exc, exceptions.ValidationError):
+    request = context.get("request")
+    if (
+        isinstance(exc, exceptions.ValidationError)
+        and request is not None
+        and request.method in ("POST", "PUT", "PATCH")
+        and not isinstance(request.data, dict)
+    ):
+        # null, a list or a bare value: DRF's words name Python types ("got list").
+        text = str(_('Nội dung gửi lên phải là một đối tượng JSON: {"tên trường": giá trị, …}.'))
+        body = {
+            "status": response.status_code,
+            "code": "invalid",
+            "detail": text,
+            "errors": {api_settings.NON_FIELD_ERRORS_KEY: [text]},
+        }
+    elif isinstance(exc, exceptions.ValidationError):
         errors = _field_errors(exc.detail)
         names = ", ".join(errors)
         body = {

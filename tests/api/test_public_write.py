@@ -35,8 +35,6 @@ def test_valid_body_is_written_and_answered_201(client):
         ({"email": "an@example.vn"}, ["name"]),
         ({"name": "An", "email": "not an e-mail", "seats": 9}, ["email", "seats"]),
         ({"name": ["An"], "email": "an@example.vn", "seats": "two"}, ["name", "seats"]),
-        (["An", "an@example.vn"], ["non_field_errors"]),
-        ("42", ["non_field_errors"]),
     ],
 )
 def test_body_of_the_wrong_shape_is_a_400_naming_each_field(client, body, fields):
@@ -48,6 +46,20 @@ def test_body_of_the_wrong_shape_is_a_400_naming_each_field(client, body, fields
     assert sorted(body["errors"]) == fields
     assert all(messages and all(messages) for messages in body["errors"].values())
     assert body["detail"] == f"Dữ liệu không hợp lệ: {', '.join(body['errors'])}."
+    assert write_urls.signed_up == []
+
+
+@pytest.mark.parametrize("body", ["null", '["An", "an@example.vn"]', "42", '"An"'])
+def test_a_body_that_is_not_an_object_says_so_in_the_clients_language(client, body):
+    vi = post(client, body)
+    en = post(client, body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert vi.status_code == en.status_code == 400
+    assert vi.json()["detail"] == (
+        'Nội dung gửi lên phải là một đối tượng JSON: {"tên trường": giá trị, …}.'
+    )
+    assert en.json()["detail"] == 'The request body must be a JSON object: {"field": value, …}.'
+    assert vi.json()["errors"] == {"non_field_errors": [vi.json()["detail"]]}
     assert write_urls.signed_up == []
 
 
@@ -75,7 +87,9 @@ def test_framework_messages_are_in_the_clients_language(client):
     assert vi == {"name": ["Cần một chuỗi ký tự."], "seats": ["Cần một số nguyên."]}
     assert en == {"name": ["Not a valid string."], "seats": ["A valid integer is required."]}
     assert listed == {
-        "non_field_errors": ["Dữ liệu không hợp lệ: cần một đối tượng JSON, nhưng nhận được list."]
+        "non_field_errors": [
+            'Nội dung gửi lên phải là một đối tượng JSON: {"tên trường": giá trị, …}.'
+        ]
     }
     assert plain["detail"] == "Không nhận nội dung kiểu “text/plain”; hãy gửi JSON."
 

@@ -286,6 +286,9 @@ def test_same_email_over_the_write_limit_is_a_429_with_retry_after(
     assert [a.status_code for a in answers] == [201, 201, 429]
     assert answers[2]["Retry-After"] == "600"
     assert answers[2].json()["code"] == "throttled"
+    assert answers[2].json()["detail"] == (
+        "Có quá nhiều yêu cầu trong thời gian ngắn. Hãy thử lại sau 600 giây."
+    )
     assert EventRegistration.objects.count() == 2
 
 
