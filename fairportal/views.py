@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import Resolver404, resolve
 from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -76,10 +77,26 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def _opens_with_get(path: str) -> bool:
+    """The page at `path` can be opened (logout, for one, only takes a POST)."""
+    if path.startswith("//"):
+        return False
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    view_class = getattr(match.func, "view_class", None)
+    return view_class is None or (
+        "get" in view_class.http_method_names and hasattr(view_class, "get")
+    )
+
+
 def csrf_failure(request, reason=""):
     """A form sent without its security token: in practice a page left open for long
-    or cookies blocked (in-app browsers). Says so, and leads back to the form."""
-    return render(request, "403_csrf.html", {"form_url": request.path}, status=403)
+    or cookies blocked (in-app browsers). Says so, and leads back to the form when its
+    page can be opened again (the home page otherwise)."""
+    form_url = request.get_full_path() if _opens_with_get(request.path) else ""
+    return render(request, "403_csrf.html", {"form_url": form_url}, status=403)
 
 
 def server_error(request):

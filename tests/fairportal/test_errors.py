@@ -62,6 +62,18 @@ def test_form_sent_without_its_token_says_why_and_leads_back(fair_on):
     assert "CSRF" not in vi.text + en.text
 
 
+def test_form_without_its_token_on_a_post_only_page_leads_home_not_to_a_dead_link(fair_on, client):
+    fair_on(10)
+    browser = Client(enforce_csrf_checks=True)
+
+    logout = browser.post("/account/logout/")
+    with_query = browser.post("/booths/apply/?booth=A01", {})
+
+    assert logout.status_code == 403 and "Biểu mẫu chưa gửi được" in logout.text
+    assert 'href="/account/logout/"' not in logout.text and 'href="/"' in logout.text
+    assert 'href="/booths/apply/?booth=A01"' in with_query.text
+
+
 def test_500_is_friendly_in_both_languages_without_database(settings):
     settings.ROOT_URLCONF = __name__
     client = Client(raise_request_exception=False)
