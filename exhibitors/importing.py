@@ -254,19 +254,27 @@ def _csv_table(data: bytes) -> list[list]:
     delimiter = max([",", ";", "\t"], key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     table = []
-    try:
-        for row in reader:
-            table.append(row)
-    except csv.Error as error:
-        # A quote opened and never closed swallows the rest of the file into one cell.
-        raise ImportFileError(
-            gettext(
-                'Tệp CSV hỏng từ dòng %(line)s: một ô mở dấu ngoặc kép (") mà không đóng. '
-                "Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
-            )
-            % {"line": len(table) + 1}
-        ) from error
-    return table
+    while True:
+        line = reader.line_num + 1  # where the next record starts in the file
+        try:
+            row = next(reader)
+        except StopIteration:
+            return table
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                # A quote opened and never closed swallows the rest of the file.
+                message = gettext(
+                    'Tệp CSV hỏng từ dòng %(line)s: một ô mở dấu ngoặc kép (") mà không '
+                    "đóng. Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
+                )
+            else:
+                message = gettext(
+                    'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng %(line)s: trong một ô có '
+                    'ngoặc kép, dấu ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu '
+                    "lại tệp từ Excel."
+                )
+            raise ImportFileError(message % {"line": line}) from error
+        table.append(row)
 
 
 # --- checking ----------------------------------------------------------------

@@ -310,6 +310,22 @@ def test_csv_with_a_quote_never_closed_is_refused_with_its_line(admin_client, ca
     assert Exhibitor.objects.count() == 0
 
 
+def test_csv_with_a_bare_quote_inside_a_quoted_cell_names_its_line(admin_client, catalogue):
+    # The second record spans lines 3 and 4 (a line break in a quoted cell): the broken
+    # one starts on line 5, as a text editor shows it.
+    text = 'slug,name_vi\ndong-anh,"Cơ khí\nĐông Anh"\nthem,Thêm\nabc,"Công ty "ABC" Việt Nam"\n'
+
+    response = admin_client.post(
+        reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.csv", text.encode())}
+    )
+
+    assert response.context["form"].errors["file"] == [
+        'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng 5: trong một ô có ngoặc kép, dấu '
+        'ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu lại tệp từ Excel.'
+    ]
+    assert Exhibitor.objects.count() == 0
+
+
 def test_values_longer_than_their_columns_are_row_errors(admin_client, catalogue):
     rows = [
         COLUMN_KEYS,
