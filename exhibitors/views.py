@@ -26,16 +26,11 @@ def _clean_text(value: str, limit: int = 100) -> str:
     return (value or "").strip()[:limit]
 
 
-def _search_query(params) -> str:
-    """The visitor's query, or "" when it holds no letter or digit to look for
-    ("%", an emoji): the page then lists everything and says why (`unsearchable_q`)."""
+def _search_query(params) -> tuple[str, str]:
+    """(query, ignored): the visitor's query, or as `ignored` one with no letter or
+    digit to look for ("%", an emoji), which the page then says it left out."""
     q = _clean_text(params.get("q"))
-    return q if search_words(q) else ""
-
-
-def _unsearchable_query(params) -> str:
-    q = _clean_text(params.get("q"))
-    return q if q and not search_words(q) else ""
+    return (q, "") if search_words(q) else ("", q)
 
 
 class FairMixin:
@@ -54,7 +49,7 @@ class DirectoryView(FairMixin, ListView):
         params = self.request.GET
         country = _clean_text(params.get("country"), 2).upper()
         return {
-            "q": _search_query(params),
+            "q": _search_query(params)[0],
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
             "zone": _clean_text(params.get("zone"), 120),
             "country": country if country.isalpha() and len(country) == 2 else "",
@@ -88,7 +83,7 @@ class DirectoryView(FairMixin, ListView):
             fair=self.fair,
             facets=self.facets,
             filters=self.filters,
-            unsearchable_q=_unsearchable_query(self.request.GET),
+            unsearchable_q=_search_query(self.request.GET)[1],
             sort=self.sort,
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
@@ -161,7 +156,7 @@ class CatalogueView(FairMixin, ListView):
     def filters(self) -> dict:
         params = self.request.GET
         return {
-            "q": _search_query(params),
+            "q": _search_query(params)[0],
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
         }
 
@@ -173,7 +168,7 @@ class CatalogueView(FairMixin, ListView):
         context.update(
             fair=self.fair,
             filters=self.filters,
-            unsearchable_q=_unsearchable_query(self.request.GET),
+            unsearchable_q=_search_query(self.request.GET)[1],
             sector_options=selectors.catalogue_sector_options(fair=self.fair, **self.filters),
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
