@@ -243,16 +243,22 @@ class BoothApplication(TimeStamped):
     def __str__(self):
         return f"{self.reference} {self.trading_name_vi}"
 
-    def profile_values(self) -> dict:
-        """The public profile's fields that approving this application writes (the
-        website only when one was given)."""
+    def profile_values(self, existing=None) -> dict:
+        """The public profile's fields that approving this application writes, into
+        the `existing` company's profile or a new one. What the application leaves out
+        is kept: the website, and an existing company's English name; an English
+        address that no longer matches the new Vietnamese one is emptied (the English
+        pages then show the Vietnamese address)."""
         values = {
             "name_vi": self.trading_name_vi,
-            "name_en": self.trading_name_en or self.trading_name_vi,
             "legal_name": self.legal_name,
             "address_vi": self.address,
             "zone": self.zone,
         }
+        if self.trading_name_en or existing is None:
+            values["name_en"] = self.trading_name_en or self.trading_name_vi
+        if existing is not None and existing.address_en and existing.address_vi != self.address:
+            values["address_en"] = ""
         if self.website:
             values["website"] = self.website
         return values

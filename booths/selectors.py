@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication
 from exhibitors.models import Exhibitor
@@ -125,10 +126,13 @@ class ProfileUpdate:
 
 
 def profile_update(application) -> ProfileUpdate | None:
-    """The existing company with the application's tax code and the profile fields the
-    approval would overwrite (None when the approval creates a new company)."""
+    """The existing company with the application's tax code and what the approval
+    would change in its profile (None when the approval creates a new company)."""
     exhibitor = (
-        Exhibitor.objects.filter(tax_code=application.tax_code).select_related("zone").first()
+        Exhibitor.objects.filter(tax_code=application.tax_code)
+        .select_related("zone")
+        .prefetch_related("sectors")
+        .first()
     )
     if exhibitor is None:
         return None
@@ -141,9 +145,18 @@ def profile_update(application) -> ProfileUpdate | None:
             .values_list("code", flat=True)
         ),
     )
-    for name, value in application.profile_values().items():
+    for name, value in application.profile_values(exhibitor).items():
         current = getattr(exhibitor, name)
         if (current or "") != (value or ""):
             label = Exhibitor._meta.get_field(name).verbose_name
             update.changes.append((label, current, value))
+    if not exhibitor.description_vi and application.product_summary:
+        label = Exhibitor._meta.get_field("description_vi").verbose_name
+        update.changes.append((label, "", application.product_summary))
+    added = [s for s in application.sectors.all() if s not in set(exhibitor.sectors.all())]
+    if added:
+        label = _("ngành (thêm vào)")
+        current = ", ".join(s.name for s in exhibitor.sectors.all())
+        now_and_added = ", ".join(s.name for s in [*exhibitor.sectors.all(), *added])
+        update.changes.append((label, current, now_and_added))
     return update

@@ -315,7 +315,7 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
             slug=_unique_slug(application.trading_name_vi),
             is_published=True,
         )
-    for name, value in application.profile_values().items():
+    for name, value in application.profile_values(None if created else exhibitor).items():
         setattr(exhibitor, name, value)
     # The contact person's own e-mail and phone were given to the board, not for
     # publication (the consent covers the application): the public profile's contacts

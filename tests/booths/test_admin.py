@@ -12,7 +12,7 @@ from django.utils import timezone
 from booths import services
 from booths.models import Booth, BoothApplication
 from fairportal.models import AuditEntry
-from tests.factories import make_application, make_exhibitor, make_user
+from tests.factories import make_application, make_exhibitor, make_sector, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -120,8 +120,15 @@ def test_approve_page_preselects_free_preferences(board_client, fair, booths):
 def test_approve_page_says_which_profile_fields_an_existing_company_gets(
     board_client, fair, booths
 ):
+    printing = make_sector(name_vi="In ấn")
+    optics = make_sector(name_vi="Quang học")
     known = make_exhibitor(
-        tax_code="0100109106", name_vi="Canon cũ", name_en="Old Canon", legal_name="Canon VN"
+        tax_code="0100109106",
+        name_vi="Canon cũ",
+        name_en="Old Canon",
+        legal_name="Canon VN",
+        description_vi="",
+        sectors=[printing],
     )
     application = confirmed(
         fair,
@@ -129,7 +136,9 @@ def test_approve_page_says_which_profile_fields_an_existing_company_gets(
         trading_name_vi="Canon Việt Nam",
         trading_name_en="Old Canon",
         legal_name="Canon VN",
+        product_summary="Máy in, máy ảnh.",
     )
+    application.sectors.set([printing, optics])
     fresh = confirmed(fair, tax_code="0101234567", trading_name_vi="Nhựa Sóc Sơn")
 
     page = html.unescape(board_client.get(f"{LIST}{application.pk}/approve/").content.decode())
@@ -140,6 +149,8 @@ def test_approve_page_says_which_profile_fields_an_existing_company_gets(
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>', page)
     assert ("Tên giao dịch [vi]", "Canon cũ", "Canon Việt Nam") in rows
     assert not any(label.startswith(("Tên giao dịch [en]", "Tên pháp lý")) for label, *_ in rows)
+    assert ("Giới thiệu [vi]", "—", "Máy in, máy ảnh.") in rows  # filled only when empty
+    assert ("Ngành (thêm vào)", "In ấn", "In ấn, Quang học") in rows
     assert "Doanh nghiệp đã có hồ sơ" not in new_company
     assert "đã có gian" not in page
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from django.db import IntegrityError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from booths import services
 from booths.models import Booth, BoothApplication
@@ -86,6 +86,32 @@ def test_approve_reuses_exhibitor_with_same_tax_code(fair, booths, reviewer):
     assert known.name_vi == "Canon Việt Nam"
     assert known.slug == "canon"
     assert list(known.booths.values_list("code", flat=True)) == ["A01"]
+
+
+def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair, booths, reviewer):
+    known = make_exhibitor(
+        tax_code="0100109106",
+        name_vi="Canon cũ",
+        name_en="Canon Vietnam",
+        address_vi="KCN Thăng Long, Đông Anh",
+        address_en="Thang Long Industrial Park, Dong Anh",
+    )
+    application = confirmed(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Việt Nam",
+        trading_name_en="",
+        address="KCN Quang Minh, Mê Linh",
+    )
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    known.refresh_from_db()
+    assert (known.name_vi, known.name_en) == ("Canon Việt Nam", "Canon Vietnam")
+    # The English address described the old place: emptied, the English page shows the new one.
+    assert (known.address_vi, known.address_en) == ("KCN Quang Minh, Mê Linh", "")
+    with translation.override("en"):
+        assert known.address == "KCN Quang Minh, Mê Linh"
 
 
 def test_approve_copies_logo_reencoded(fair, booths, reviewer, client, payload):
