@@ -317,7 +317,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("khung giờ đề xuất"))
     def proposed_times(self, obj):
         return (
-            ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in services.proposed_slot_datetimes(obj))
+            ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in selectors.proposed_slot_datetimes(obj))
             or "—"
         )
 
@@ -331,7 +331,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         # First come, first served, whatever order the list shows.
         for meeting in queryset.order_by("created_at", "id"):
             error = None
-            for slot in services.proposed_slot_datetimes(meeting):
+            for slot in selectors.proposed_slot_datetimes(meeting):
                 try:
                     services.accept_meeting(meeting=meeting, slot_start=slot, actor=request.user)
                     error = None

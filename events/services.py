@@ -408,9 +408,6 @@ def _exhibitor_emails(exhibitor) -> list[str]:
     return sorted(set(email.lower() for email in emails))
 
 
-proposed_slot_datetimes = selectors.proposed_slot_datetimes
-
-
 def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
     """Refuse a slot that overlaps an accepted meeting of another session (either side)."""
     end = _slot_end(session, slot)
@@ -456,7 +453,7 @@ def accept_meeting(
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
         if proposed_only and (
             meeting.other_slot_proposed_at is None
-            or proposed_slot_datetimes(meeting) != [timezone.localtime(slot_start)]
+            or selectors.proposed_slot_datetimes(meeting) != [timezone.localtime(slot_start)]
         ):
             raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
         session = meeting.session
@@ -519,7 +516,7 @@ def confirm_proposed_slot(*, meeting: MeetingRequest) -> MeetingRequest:
     Only after `propose_other_slot`: the requester's own slots wait for the exhibitor,
     who alone accepts them. Side effects as `accept_meeting`.
     """
-    slots = proposed_slot_datetimes(meeting)
+    slots = selectors.proposed_slot_datetimes(meeting)
     if meeting.other_slot_proposed_at is None or len(slots) != 1:
         raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
     return accept_meeting(meeting=meeting, slot_start=slots[0], actor=None, proposed_only=True)
@@ -672,7 +669,7 @@ def expire_pending(*, now: datetime.datetime | None = None) -> int:
         begun = MeetingRequest.objects.filter(
             status=MeetingRequest.Status.PENDING, session__starts_at__lte=now
         ).select_related("exhibitor")
-        stale = [m for m in begun if all(s <= now for s in proposed_slot_datetimes(m))]
+        stale = [m for m in begun if all(s <= now for s in selectors.proposed_slot_datetimes(m))]
         for meeting in stale:
             if MeetingRequest.objects.filter(
                 pk=meeting.pk, status=MeetingRequest.Status.PENDING

@@ -237,7 +237,7 @@ class MeetingView(View):
 
     def get(self, request, token):
         meeting = self.get_meeting(token)
-        slots = services.proposed_slot_datetimes(meeting)
+        slots = selectors.proposed_slot_datetimes(meeting)
         proposal_taken = bool(
             meeting.other_slot_proposed_at
             and len(slots) == 1
