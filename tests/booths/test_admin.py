@@ -295,6 +295,12 @@ def test_decision_pages_need_staff(client, fair):
     assert "/admin/login/" in response["Location"]
 
 
+def _booth_form(client, url) -> dict:
+    """The booth's change form as the admin fills it in."""
+    form = client.get(url).context["adminform"].form
+    return {k: v for k, v in form.initial.items() if v is not None}
+
+
 def test_booth_admin_exhibitor_read_only(board_client, fair, booths):
     holder = make_exhibitor()
     booths["A01"].exhibitor = holder
@@ -319,11 +325,7 @@ def test_booth_admin_cannot_keep_a_taken_booth(board_client, fair, booths):
     booths["A01"].exhibitor = make_exhibitor()
     booths["A01"].save()
     url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
-    data = {
-        k: v
-        for k, v in board_client.get(url).context["adminform"].form.initial.items()
-        if v is not None
-    }
+    data = _booth_form(board_client, url)
 
     response = board_client.post(url, {**data, "is_blocked": "on"})
 
@@ -450,11 +452,7 @@ def test_reject_action_opens_reason_page_for_one_application(board_client, fair)
 )
 def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, changes, vi, en):
     url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
-    data = {
-        k: v
-        for k, v in board_client.get(url).context["adminform"].form.initial.items()
-        if v is not None
-    }
+    data = _booth_form(board_client, url)
 
     answers = [board_client.post(prefix + url, {**data, **changes}) for prefix in ("", "/en")]
     pages = [html.unescape(answer.content.decode()) for answer in answers]
@@ -469,11 +467,7 @@ def test_booth_admin_says_which_rule_a_value_breaks(board_client, fair, booths, 
 
 def test_booth_code_typed_in_lower_case_is_stored_as_the_plan_prints_it(board_client, booths):
     url = f"/admin/booths/booth/{booths['A01'].pk}/change/"
-    data = {
-        k: v
-        for k, v in board_client.get(url).context["adminform"].form.initial.items()
-        if v is not None
-    }
+    data = _booth_form(board_client, url)
 
     response = board_client.post(url, {**data, "code": " a-10 "})
 

@@ -295,34 +295,30 @@ def test_excel_unicode_text_in_utf16_is_read(admin_client, catalogue, encoding):
     assert "Cơ khí Đông Anh" in response.content.decode()
 
 
-def test_csv_with_a_quote_never_closed_is_refused_with_its_line(admin_client, catalogue):
-    text = 'slug,name_vi\ndong-anh,Cơ khí Đông Anh\nsoc-son,"Nhựa Sóc Sơn,,,\nthem,Thêm\n'
-
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            'slug,name_vi\ndong-anh,Cơ khí Đông Anh\nsoc-son,"Nhựa Sóc Sơn,,,\nthem,Thêm\n',
+            'Tệp CSV hỏng từ dòng 3: một ô mở dấu ngoặc kép (") mà không đóng. '
+            "Hãy sửa ô đó hoặc lưu lại tệp từ Excel.",
+        ),
+        # The second record spans lines 3 and 4 (a line break in a quoted cell): the
+        # broken one starts on line 5, as a text editor shows it.
+        (
+            'slug,name_vi\ndong-anh,"Cơ khí\nĐông Anh"\nthem,Thêm\nabc,"Công ty "ABC" Việt Nam"\n',
+            'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng 5: trong một ô có ngoặc kép, dấu '
+            'ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu lại tệp từ Excel.',
+        ),
+    ],
+    ids=["quote never closed", "bare quote in a quoted cell"],
+)
+def test_csv_with_a_broken_quote_is_refused_with_its_line(admin_client, catalogue, text, message):
     response = admin_client.post(
         reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.csv", text.encode())}
     )
 
-    assert response.context["form"].errors["file"] == [
-        'Tệp CSV hỏng từ dòng 3: một ô mở dấu ngoặc kép (") mà không đóng. '
-        "Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
-    ]
-    assert "plan" not in response.context or response.context["plan"] is None
-    assert Exhibitor.objects.count() == 0
-
-
-def test_csv_with_a_bare_quote_inside_a_quoted_cell_names_its_line(admin_client, catalogue):
-    # The second record spans lines 3 and 4 (a line break in a quoted cell): the broken
-    # one starts on line 5, as a text editor shows it.
-    text = 'slug,name_vi\ndong-anh,"Cơ khí\nĐông Anh"\nthem,Thêm\nabc,"Công ty "ABC" Việt Nam"\n'
-
-    response = admin_client.post(
-        reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.csv", text.encode())}
-    )
-
-    assert response.context["form"].errors["file"] == [
-        'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng 5: trong một ô có ngoặc kép, dấu '
-        'ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu lại tệp từ Excel.'
-    ]
+    assert response.context["form"].errors["file"] == [message]
     assert Exhibitor.objects.count() == 0
 
 
