@@ -431,17 +431,24 @@ def _describe(filter_, schema: dict, help_text) -> None:
     extend_schema_field({**schema, "description": help_text} if help_text else schema)(filter_)
 
 
-class SlugFilter(filters.ModelChoiceFilter):
-    """`?sector=dien-tu`: an unknown slug is a 400 that names it."""
+class _BySlug:
+    """A filter of models named by slug; `not_found` words the 400 for an unknown one."""
 
-    field_class = SlugChoiceField
+    schema: dict = {}
 
     def __init__(self, *args, not_found=None, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         if not_found:
             kwargs["error_messages"] = {"invalid_choice": not_found}
         super().__init__(*args, **kwargs)
-        _describe(self, {"type": "string", "pattern": SLUG_PATTERN}, kwargs.get("help_text"))
+        _describe(self, self.schema, kwargs.get("help_text"))
+
+
+class SlugFilter(_BySlug, filters.ModelChoiceFilter):
+    """`?sector=dien-tu`: an unknown slug is a 400 that names it."""
+
+    field_class = SlugChoiceField
+    schema = {"type": "string", "pattern": SLUG_PATTERN}
 
 
 class SlugsChoiceField(forms.ModelMultipleChoiceField):
@@ -458,22 +465,11 @@ class SlugsChoiceField(forms.ModelMultipleChoiceField):
         return list(super().clean(value))  # none given: [], which filters nothing
 
 
-class SlugsFilter(filters.ModelMultipleChoiceFilter):
-    """`?sector=dien-tu&sector=y-te`: any of them (as the web's facets); an unknown slug
-    is a 400 that names it."""
+class SlugsFilter(_BySlug, filters.ModelMultipleChoiceFilter):
+    """`?sector=dien-tu&sector=y-te`: any of them; an unknown slug is a 400 that names it."""
 
     field_class = SlugsChoiceField
-
-    def __init__(self, *args, not_found=None, **kwargs):
-        kwargs.setdefault("to_field_name", "slug")
-        if not_found:
-            kwargs["error_messages"] = {"invalid_choice": not_found}
-        super().__init__(*args, **kwargs)
-        _describe(
-            self,
-            {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
-            kwargs.get("help_text"),
-        )
+    schema = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
 
 
 class CountryFilter(filters.CharFilter):
