@@ -644,3 +644,16 @@ def test_vietnamese_user_pages_have_no_english_left(admin_client, superuser):
     assert "Đăng nhập bằng mật khẩu" in texts[0] and "Đặt lại mật khẩu" in texts[1]
     assert "Khi tắt, mật khẩu hiện có của người dùng này sẽ mất." in texts[2]
     assert 'id="id_unusable_warning"' in texts[2]  # Django's script shows it when ticked
+
+
+def test_history_names_changed_fields_in_the_admins_language(admin_client):
+    exhibitor = make_exhibitor(name_vi="Canon", legal_name="Canon VN")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+    admin_client.post(url, _exhibitor_form(exhibitor, name_vi="Canon Việt Nam", legal_name="X"))
+    history = reverse("admin:exhibitors_exhibitor_history", args=[exhibitor.pk])
+
+    vi = admin_client.get(history).content.decode()
+    en = admin_client.get("/en" + history).content.decode()
+
+    assert "Đã thay đổi Tên giao dịch [vi] và Tên pháp lý." in vi
+    assert "Changed Trading name [vi] and Legal name." in en
