@@ -1,5 +1,6 @@
 """GET /api/v1/booths/ and /api/v1/booths/<code>/: the floor, free, taken or kept."""
 
+from booths.models import Booth
 from tests.factories import make_booth, make_exhibitor, make_fair
 
 
@@ -115,3 +116,17 @@ def test_booth_detail_looks_in_the_fair_given(client, fair):
     assert in_current.status_code == 404
     assert in_2023.status_code == 200
     assert in_2023.json()["fair"] == "hoi-cho-2023"
+
+
+def test_codes_with_dots_and_codes_left_from_before_the_rule_answer(client, fair):
+    make_booth(fair=fair, code="H1.05")
+    left = make_booth(fair=fair, code="C07")
+    Booth.objects.filter(pk=left.pk).update(code="c 07")  # as migration 0005 may leave it
+
+    rows = client.get("/api/v1/booths/").json()["results"]
+    dotted = client.get("/api/v1/booths/h1.05/")
+    old = client.get("/api/v1/booths/c 07/")
+
+    assert {row["code"] for row in rows} >= {"H1.05", "c 07"}
+    assert dotted.status_code == 200 and dotted.json()["code"] == "H1.05"
+    assert old.status_code == 200 and old.json()["code"] == "c 07"

@@ -114,6 +114,20 @@ def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair
         assert known.address == "KCN Quang Minh, Mê Linh"
 
 
+def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
+    fair, booths, reviewer
+):
+    known = make_exhibitor(tax_code="0100109106", name_vi="Công ty Cũ", name_en="Công ty Cũ")
+    application = confirmed(
+        fair, tax_code="0100109106", trading_name_vi="Công ty Mới", trading_name_en=""
+    )
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    known.refresh_from_db()
+    assert (known.name_vi, known.name_en) == ("Công ty Mới", "Công ty Mới")
+
+
 def test_approve_copies_logo_reencoded(fair, booths, reviewer, client, payload):
     client.post("/booths/apply/", {**payload, "logo": png_upload()})
     application = BoothApplication.objects.get()
