@@ -267,11 +267,16 @@ def _csv_table(data: bytes) -> list[list]:
                     'Tệp CSV hỏng từ dòng %(line)s: một ô mở dấu ngoặc kép (") mà không '
                     "đóng. Hãy sửa ô đó hoặc lưu lại tệp từ Excel."
                 )
-            else:
+            elif "expected after" in str(error):
                 message = gettext(
                     'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng %(line)s: trong một ô có '
                     'ngoặc kép, dấu ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu '
                     "lại tệp từ Excel."
+                )
+            else:  # a NUL byte, a cell beyond the reader's limit: not a text table
+                message = gettext(
+                    "Không đọc được tệp CSV từ dòng %(line)s: tệp có vẻ không phải bảng "
+                    "chữ. Hãy lưu lại tệp từ Excel dưới dạng “CSV UTF-8”."
                 )
             raise ImportFileError(message % {"line": line}) from error
         table.append(row)

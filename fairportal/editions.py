@@ -12,9 +12,10 @@ import datetime
 import decimal
 import json
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from booths.models import Booth, normalize_booth_code
+from booths.models import Booth, normalize_booth_code, validate_booth_code
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.admin_mixins import translated_field_names
@@ -30,6 +31,14 @@ SKIPPED = {
     "name_sort",
     "seats_taken",
 }
+
+
+def _valid_booth_code(code: str) -> bool:
+    try:
+        validate_booth_code(code)
+    except ValidationError:
+        return False
+    return len(code) <= Booth._meta.get_field("code").max_length
 
 
 class EditionError(Exception):
@@ -223,7 +232,13 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
                 f"Booth codes repeated once written as the plan prints them: {repeated}; "
                 "nothing was imported."
             )
-        for item in data["booths"]:
+        if wrong := [code for code in codes if not _valid_booth_code(code)]:
+            raise EditionError(
+                f"Booth codes the plan cannot print: {wrong} (letters, digits, dots and "
+                "hyphens, at most 10); nothing was imported."
+            )
+        for item, code in zip(data["booths"], codes, strict=True):
+            item = {**item, "code": code}
             Booth.objects.create(
                 fair=fair,
                 exhibitor=exhibitors[item["exhibitor"]] if item["exhibitor"] else None,

@@ -72,6 +72,8 @@ def test_form_without_its_token_on_a_post_only_page_leads_home_not_to_a_dead_lin
     assert logout.status_code == 403 and "Biểu mẫu chưa gửi được" in logout.text
     assert 'href="/account/logout/"' not in logout.text and 'href="/"' in logout.text
     assert 'href="/booths/apply/?booth=A01"' in with_query.text
+    admin_logout = browser.post("/admin/logout/")
+    assert admin_logout.status_code == 403 and 'href="/admin/logout/"' not in admin_logout.text
 
 
 def test_500_is_friendly_in_both_languages_without_database(settings):

@@ -310,10 +310,15 @@ def test_excel_unicode_text_in_utf16_is_read(admin_client, catalogue, encoding):
             'Tệp CSV có dấu ngoặc kép (") đặt sai ở dòng 5: trong một ô có ngoặc kép, dấu '
             'ngoặc kép phải viết đôi (""). Hãy sửa ô đó hoặc lưu lại tệp từ Excel.',
         ),
+        (
+            "slug,name_vi\nabc," + "x" * 200_000 + "\n",
+            "Không đọc được tệp CSV từ dòng 2: tệp có vẻ không phải bảng chữ. Hãy lưu lại "
+            "tệp từ Excel dưới dạng “CSV UTF-8”.",
+        ),
     ],
-    ids=["quote never closed", "bare quote in a quoted cell"],
+    ids=["quote never closed", "bare quote in a quoted cell", "not a text table"],
 )
-def test_csv_with_a_broken_quote_is_refused_with_its_line(admin_client, catalogue, text, message):
+def test_csv_that_cannot_be_read_is_refused_with_its_line(admin_client, catalogue, text, message):
     response = admin_client.post(
         reverse(IMPORT), {"file": SimpleUploadedFile("danh-sach.csv", text.encode())}
     )
@@ -556,6 +561,29 @@ def test_import_fair_refuses_booth_codes_that_are_one_code_on_the_plan(tmp_path)
 
     assert "['A01']" in str(raised.value) and "nothing was imported" in str(raised.value)
     assert not Fair.objects.filter(slug="hoi-cho-2025").exists()
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("a 02", "A02"), ("Đ02", None)])
+def test_import_fair_writes_booth_codes_as_the_plan_prints_them(tmp_path, typed, stored):
+    fair, path = _edition(tmp_path)
+    call_command("export_fair", "hoi-cho-2024", output=str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["fair"]["slug"] = "hoi-cho-2025"
+    data["fair"]["is_current"] = False
+    for event in data["side_events"]:
+        event["slug"] += "-2025"
+    data["booths"][1]["code"] = typed
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    if stored is None:
+        with pytest.raises(Exception) as raised:
+            call_command("import_fair", str(path), stdout=io.StringIO())
+        assert "['Đ02']" in str(raised.value)
+        assert not Fair.objects.filter(slug="hoi-cho-2025").exists()
+    else:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+        codes = Booth.objects.filter(fair__slug="hoi-cho-2025").values_list("code", flat=True)
+        assert sorted(codes) == ["A01", stored]
 
 
 def test_export_cells_say_yes_and_no_in_the_language_of_the_admin():
