@@ -153,10 +153,10 @@ def profile_update(application) -> ProfileUpdate | None:
     if not exhibitor.description_vi and application.product_summary:
         label = Exhibitor._meta.get_field("description_vi").verbose_name
         update.changes.append((label, "", application.product_summary))
-    added = [s for s in application.sectors.all() if s not in set(exhibitor.sectors.all())]
-    if added:
-        label = _("ngành (thêm vào)")
-        current = ", ".join(s.name for s in exhibitor.sectors.all())
-        now_and_added = ", ".join(s.name for s in [*exhibitor.sectors.all(), *added])
-        update.changes.append((label, current, now_and_added))
+    sectors = list(exhibitor.sectors.all())
+    if added := [s for s in application.sectors.all() if s not in sectors]:
+        names = [s.name for s in sectors]
+        update.changes.append(
+            (_("ngành (thêm vào)"), ", ".join(names), ", ".join([*names, *(s.name for s in added)]))
+        )
     return update
