@@ -15,6 +15,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_f
 from rest_framework import serializers
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
+from exhibitors.selectors import in_sectors
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
@@ -242,11 +243,6 @@ def published_products():
     )
 
 
-def in_sectors(sectors, through_field: str):
-    """Rows of any of `sectors` or of one of their sub-sectors."""
-    return Q(**{f"{through_field}__in": sectors}) | Q(**{f"{through_field}__parent__in": sectors})
-
-
 # --- Filters -------------------------------------------------------------------------
 
 
@@ -290,7 +286,7 @@ class ExhibitorFilter(filters.FilterSet):
         return filter_by_words(queryset, value)
 
     def filter_sector(self, queryset, name, value):
-        through = Exhibitor.sectors.through.objects.filter(in_sectors(value, "sector"))
+        through = Exhibitor.sectors.through.objects.filter(in_sectors(s.slug for s in value))
         return queryset.filter(pk__in=through.values("exhibitor_id"))
 
 
@@ -340,7 +336,7 @@ class ProductFilter(filters.FilterSet):
         return filter_by_words(queryset, value)
 
     def filter_sector(self, queryset, name, value):
-        return queryset.filter(in_sectors(value, "sector"))
+        return queryset.filter(in_sectors(s.slug for s in value))
 
 
 class SectorFilter(filters.FilterSet):

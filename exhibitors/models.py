@@ -6,6 +6,7 @@ reverse relation `exhibitor.booths` and meeting requests through
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -63,6 +64,22 @@ class Sector(TimeStamped):
 
     def __str__(self):
         return self.name or self.name_vi
+
+    def clean(self):
+        # Two levels: a sector takes in its sub-sectors wherever a visitor filters by
+        # it, and a deeper tree would have sub-sectors that their grandparent misses.
+        if self.parent_id is None:
+            return
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Một ngành không thể là ngành cha của chính nó.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": _("Chỉ chọn được ngành cấp trên cùng (ngành không có ngành cha).")}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": _("Ngành này đang có ngành con nên không thể làm ngành con.")}
+            )
 
 
 class Exhibitor(TimeStamped):

@@ -59,14 +59,24 @@ def fair_exhibitors(fair) -> QuerySet:
     return Exhibitor.objects.filter(Exists(holds_booth), is_published=True)
 
 
+def in_sectors(slugs, field: str = "sector") -> Q:
+    """Rows of any of the sectors `slugs` or of one of their sub-sectors.
+
+    A sector takes in its sub-sectors everywhere a visitor filters by it (directory,
+    catalogue, API): "Công nghiệp hỗ trợ" finds the makers of electronic components.
+    """
+    slugs = list(slugs)
+    return Q(**{f"{field}__slug__in": slugs}) | Q(**{f"{field}__parent__slug__in": slugs})
+
+
 def _apply_filters(queryset, *, q="", sectors=(), zone="", country=""):
     queryset = filter_by_words(queryset, q)
     if sectors:
         # OR between sectors; an exhibitor in two of them must not count twice.
-        in_sectors = Exhibitor.sectors.through.objects.filter(
-            exhibitor_id=OuterRef("pk"), sector__slug__in=list(sectors)
+        tagged = Exhibitor.sectors.through.objects.filter(
+            in_sectors(sectors), exhibitor_id=OuterRef("pk")
         )
-        queryset = queryset.filter(Exists(in_sectors))
+        queryset = queryset.filter(Exists(tagged))
     if zone:
         queryset = queryset.filter(zone__slug=zone)
     if country:
@@ -148,16 +158,10 @@ def directory_facets(
     sectors = tuple(sectors)
     base = fair_exhibitors(fair)
 
-    # Counted on the exhibitor–sector table (a pair is there once): a third of the
-    # time of counting distinct exhibitors through a join from the sectors.
-    for_sectors = _apply_filters(base, q=q, zone=zone, country=country).values("pk")
-    sector_counts = dict(
-        Exhibitor.sectors.through.objects.filter(exhibitor__in=for_sectors)
-        .order_by()
-        .values_list("sector_id")
-        .annotate(count=Count("exhibitor_id"))
+    sector_counts = _sector_exhibitor_counts(
+        _apply_filters(base, q=q, zone=zone, country=country).values("pk")
     )
-    sector_options = Sector.objects.order_by("position", "slug")
+    sector_options = _sector_tree(Sector.objects.order_by("position", "slug"))
     for s in sector_options:
         s.count = sector_counts.get(s.pk, 0)
 
@@ -185,11 +189,7 @@ def directory_facets(
 
     return {
         "count": total,
-        "sectors": [
-            {"value": s.slug, "label": s.name, "count": s.count, "selected": s.slug in sectors}
-            for s in sector_options
-            if s.count or s.slug in sectors
-        ],
+        "sectors": _sector_choices(sector_options, sectors),
         "zones": [
             {
                 "value": z.slug,
@@ -206,6 +206,76 @@ def directory_facets(
             if count or code == country
         ],
     }
+
+
+def _sector_exhibitor_counts(exhibitors) -> dict[int, int]:
+    """Sector id → how many of `exhibitors` (a values("pk") queryset) are in the sector
+    or in one of its sub-sectors, each exhibitor once.
+
+    Counted on the exhibitor–sector table (a pair is there once): a third of the time
+    of counting distinct exhibitors through a join from the sectors. One query, two
+    parts: the pairs themselves, and the pairs of sub-sectors counted for their parent
+    when the exhibitor is not tagged with the parent too (else it would count twice).
+    """
+    pairs = Exhibitor.sectors.through.objects.filter(exhibitor__in=exhibitors).order_by()
+    own = pairs.values_list("sector_id").annotate(count=Count("exhibitor_id"))
+    tagged_with_parent = Exhibitor.sectors.through.objects.filter(
+        exhibitor_id=OuterRef("exhibitor_id"), sector_id=OuterRef("sector__parent_id")
+    )
+    through_children = (
+        pairs.filter(sector__parent__isnull=False)
+        .exclude(Exists(tagged_with_parent))
+        .values_list("sector__parent_id")
+        .annotate(count=Count("exhibitor_id", distinct=True))
+    )
+    counts: dict[int, int] = {}
+    for sector_id, count in own.union(through_children, all=True):
+        counts[sector_id] = counts.get(sector_id, 0) + count
+    return counts
+
+
+def _sector_tree(sectors) -> list[Sector]:
+    """`sectors` (in display order) with each one's sub-sectors right after it; each
+    gets `depth` (0 for a top-level sector) for the filter's indentation."""
+    sectors = list(sectors)
+    ids = {s.pk for s in sectors}
+    children: dict[int | None, list[Sector]] = {}
+    for s in sectors:
+        children.setdefault(s.parent_id if s.parent_id in ids else None, []).append(s)
+    ordered: list[Sector] = []
+
+    def walk(parent_id, depth):
+        for s in children.get(parent_id, ()):
+            if depth > 5 or s in ordered:  # a cycle typed into the data: shown flat
+                continue
+            s.depth = depth
+            ordered.append(s)
+            walk(s.pk, depth + 1)
+
+    walk(None, 0)
+    for s in sectors:  # only reachable through a cycle: still offered
+        if s not in ordered:
+            s.depth = 0
+            ordered.append(s)
+    return ordered
+
+
+def _sector_choices(options, selected) -> list[dict]:
+    """The sector boxes: sectors with results or ticked, a sub-sector under its parent."""
+    shown = [s for s in options if s.count or s.slug in selected]
+    shown_ids = {s.pk for s in shown}
+    return [
+        {
+            "value": s.slug,
+            "label": s.name,
+            "count": s.count,
+            "selected": s.slug in selected,
+            # Indented only under its parent: a ticked sub-sector whose parent has no
+            # result stands on its own.
+            "depth": s.depth if s.parent_id in shown_ids else 0,
+        }
+        for s in shown
+    ]
 
 
 def published_profile(slug: str, *, fair) -> Exhibitor | None:
@@ -249,7 +319,7 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = ()) -> QuerySet:
     queryset = filter_by_words(queryset, q)
     sectors = tuple(sectors)
     if sectors:
-        queryset = queryset.filter(sector__slug__in=sectors)
+        queryset = queryset.filter(in_sectors(sectors))
     return queryset.select_related("exhibitor", "sector").order_by("name_sort", "pk")
 
 
@@ -260,14 +330,15 @@ def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) 
         Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
         q,
     ).values("pk")
-    options = Sector.objects.annotate(
-        count=Count("products", filter=Q(products__in=matching), distinct=True)
-    ).order_by("position", "slug")
-    return [
-        {"value": s.slug, "label": s.name, "count": s.count, "selected": s.slug in sectors}
-        for s in options
-        if s.count or s.slug in sectors
-    ]
+    options = _sector_tree(
+        Sector.objects.annotate(
+            own=Count("products", filter=Q(products__in=matching), distinct=True)
+        ).order_by("position", "slug")
+    )
+    # A product has one sector: a parent's count adds its sub-sectors' own counts.
+    for s in options:
+        s.count = s.own + sum(c.own for c in options if c.parent_id == s.pk)
+    return _sector_choices(options, sectors)
 
 
 def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:
@@ -282,16 +353,12 @@ def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:
 
 
 def sector_entry_points(*, fair) -> list[Sector]:
-    """Top-level sectors with the number of exhibitors of the fair in each."""
-    return list(
-        Sector.objects.filter(parent__isnull=True)
-        .annotate(
-            count=Count(
-                "exhibitors",
-                filter=Q(exhibitors__in=fair_exhibitors(fair).values("pk")),
-                distinct=True,
-            )
-        )
-        .filter(count__gt=0)
-        .order_by("position", "slug")
+    """Top-level sectors with the number of exhibitors of the fair in each (its
+    sub-sectors' included, as the directory's filter takes them in)."""
+    counts = _sector_exhibitor_counts(fair_exhibitors(fair).values("pk"))
+    top = list(
+        Sector.objects.filter(parent__isnull=True, pk__in=list(counts)).order_by("position", "slug")
     )
+    for sector in top:
+        sector.count = counts[sector.pk]
+    return top

@@ -261,6 +261,51 @@ def test_directory_sector_filter_combines_with_or_without_duplicates(client, fai
     assert names(response) == ["Hai Ngành", "Một Ngành"]
 
 
+def test_a_sector_takes_in_its_sub_sectors_and_shows_them_under_it(client, fair):
+    support = make_sector(name_vi="Công nghiệp hỗ trợ", slug="cong-nghiep-ho-tro", position=1)
+    food = make_sector(name_vi="Thực phẩm", slug="thuc-pham", position=2)
+    parts = make_sector(
+        name_vi="Linh kiện điện tử", slug="linh-kien-dien-tu", parent=support, position=3
+    )
+    rows = [
+        ("Nhựa Hà Nội", [support]),
+        ("Bảng Mạch", [parts]),
+        ("Cả Hai", [support, parts]),  # counted once under its parent
+        ("Ăn Ngon", [food]),
+    ]
+    for name, sectors in rows:
+        make_booth(fair=fair, exhibitor=make_exhibitor(name_vi=name, sectors=sectors))
+
+    parent = client.get("/exhibitors/", {"sector": "cong-nghiep-ho-tro"})
+    child = client.get("/exhibitors/", {"sector": "linh-kien-dien-tu"})
+
+    assert names(parent) == ["Bảng Mạch", "Cả Hai", "Nhựa Hà Nội"]
+    assert names(child) == ["Bảng Mạch", "Cả Hai"]
+    # In the boxes' order, each sub-sector right under its parent, indented.
+    assert [(o["value"], o["count"], o["depth"]) for o in parent.context["facets"]["sectors"]] == [
+        ("cong-nghiep-ho-tro", 3, 0),
+        ("linh-kien-dien-tu", 2, 1),
+        ("thuc-pham", 1, 0),
+    ]
+    assert '<div class="check sub-sector"><input type="checkbox" id="sector-linh-kien-dien-tu"' in (
+        parent.text
+    )
+    assert '<div class="check"><input type="checkbox" id="sector-thuc-pham"' in parent.text
+
+
+def test_a_ticked_sub_sector_without_results_is_not_indented_under_a_hidden_parent(client, fair):
+    support = make_sector(slug="cong-nghiep-ho-tro")
+    make_sector(slug="linh-kien-dien-tu", parent=support)
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon"))
+
+    response = client.get("/exhibitors/", {"sector": "linh-kien-dien-tu"})
+
+    assert names(response) == []
+    assert [
+        (o["value"], o["count"], o["depth"]) for o in response.context["facets"]["sectors"]
+    ] == [("linh-kien-dien-tu", 0, 0)]
+
+
 def test_directory_facet_counts_apply_the_search(client, fair):
     electronics = make_sector(slug="dien-tu")
     for name in ["Canon", "Canon Tokki", "Brother"]:

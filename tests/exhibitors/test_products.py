@@ -56,6 +56,20 @@ def test_products_sector_filter_and_counts(client, catalogue):
     ] == [("thuc-pham", 1, True)]
 
 
+def test_products_of_a_sub_sector_are_found_and_counted_under_its_parent(client, catalogue, fair):
+    snacks = make_sector(name_vi="Bánh kẹo", slug="banh-keo", parent=catalogue)
+    maker = make_exhibitor(name_vi="Bánh Kẹo Hà Nội", slug="banh-keo-ha-noi")
+    make_booth(fair=fair, exhibitor=maker, code="B02")
+    make_product(exhibitor=maker, name_vi="Bánh quy bơ", name_en="Butter cookies", sector=snacks)
+
+    parent = client.get("/products/", {"sector": "thuc-pham"})
+
+    assert product_names(parent) == ["Bánh quy bơ", "Xúc xích tiệt trùng"]
+    options = [(o["value"], o["count"], o["depth"]) for o in parent.context["sector_options"]]
+    assert options[-2:] == [("thuc-pham", 2, 0), ("banh-keo", 1, 1)]
+    assert product_names(client.get("/en/products/", {"sector": "banh-keo"})) == ["Butter cookies"]
+
+
 def test_products_empty_state_and_bad_page(client, catalogue):
     empty = client.get("/products/", {"q": "khong co"})
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 from booths.models import Booth
 from events.models import FairFigure
-from exhibitors.models import Exhibitor, ExhibitorSlug, Product
+from exhibitors.models import Exhibitor, ExhibitorSlug, Product, Sector
 from fairportal.audit import record
 from fairportal.models import AuditEntry, User
 from tests.factories import (
@@ -657,3 +657,26 @@ def test_history_names_changed_fields_in_the_admins_language(admin_client):
 
     assert "Đã thay đổi Tên giao dịch [vi] và Tên pháp lý." in vi
     assert "Changed Trading name [vi] and Legal name." in en
+
+
+def test_sector_tree_keeps_two_levels(admin_client):
+    support = make_sector(name_vi="Công nghiệp hỗ trợ", slug="cong-nghiep-ho-tro")
+    parts = make_sector(name_vi="Linh kiện", slug="linh-kien", parent=support)
+    url = "/admin/exhibitors/sector/add/"
+    form = {"name_vi": "Linh kiện nhỏ", "name_en": "", "slug": "linh-kien-nho", "position": 0}
+
+    under_child = admin_client.post(url, {**form, "parent": parts.pk})
+    under_top = admin_client.post(url, {**form, "parent": support.pk})
+    parent_moved = admin_client.post(
+        f"/admin/exhibitors/sector/{support.pk}/change/",
+        {"name_vi": support.name_vi, "name_en": "", "slug": support.slug, "position": 0,
+         "parent": make_sector(slug="dien-tu").pk},
+    )  # fmt: skip
+
+    assert under_child.status_code == 200
+    assert "Chỉ chọn được ngành cấp trên cùng (ngành không có ngành cha)." in under_child.text
+    assert under_top.status_code == 302
+    assert Sector.objects.get(slug="linh-kien-nho").parent == support
+    assert "Ngành này đang có ngành con nên không thể làm ngành con." in parent_moved.text
+    support.refresh_from_db()
+    assert support.parent is None

@@ -105,6 +105,20 @@ def test_home_sectors_link_to_filtered_directory_and_featured_exhibitors(client,
     assert [e.name for e in response.context["featured"]] == ["Canon Việt Nam"]
 
 
+def test_home_sector_counts_take_in_their_sub_sectors(client, fair_on):
+    fair = fair_on(10)
+    support = make_sector(name_vi="Công nghiệp hỗ trợ", slug="cong-nghiep-ho-tro")
+    parts = make_sector(name_vi="Linh kiện điện tử", slug="linh-kien-dien-tu", parent=support)
+    for name, sectors in [("Bảng Mạch", [parts]), ("Cả Hai", [support, parts])]:
+        make_booth(fair=fair, exhibitor=make_exhibitor(name_vi=name, sectors=sectors))
+
+    response = client.get("/")
+
+    # Only top-level sectors, each with what the directory finds behind its link.
+    assert [(s.slug, s.count) for s in response.context["sectors"]] == [("cong-nghiep-ho-tro", 2)]
+    assert "2 doanh nghiệp" in response.text
+
+
 def test_home_without_fair_still_answers(client, db):
     response = client.get("/")
 
