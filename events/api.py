@@ -620,7 +620,7 @@ class RegistrationCreateView(PublicCreateView):
                             "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, "
                             "máy bàn như 024 và 8 chữ số."
                         ],
-                        "consent": ["Trường này là bắt buộc."],
+                        "consent": ["Cần có sự đồng ý của bạn để đăng ký."],
                     },
                 },
                 response_only=True,

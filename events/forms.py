@@ -83,7 +83,8 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         label=_(
             "Tôi đồng ý để Ban tổ chức dùng các thông tin trên để quản lý đăng ký và liên hệ "
             "về sự kiện này."
-        )
+        ),
+        error_messages={"required": _("Cần có sự đồng ý của bạn để đăng ký.")},
     )
 
     def clean_email(self):
@@ -140,7 +141,8 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         label=_(
             "Tôi đồng ý để Ban tổ chức chuyển các thông tin trên cho doanh nghiệp này để sắp xếp "
             "cuộc gặp."
-        )
+        ),
+        error_messages={"required": _("Cần có sự đồng ý của bạn để gửi yêu cầu gặp.")},
     )
 
     def __init__(self, *args, offered=(), **kwargs):

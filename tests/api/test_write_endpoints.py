@@ -217,7 +217,7 @@ def test_unknown_event_is_a_404(client, fair):
             {"email": "z" * 300 + "@example.vn"},
             {"email": ["Trường này chỉ được tối đa 254 ký tự."]},
         ),
-        ({"consent": False}, {"consent": ["Trường này là bắt buộc."]}),
+        ({"consent": False}, {"consent": ["Cần có sự đồng ý của bạn để đăng ký."]}),
         ({"consent": "true"}, {"consent": ["Hãy gửi true hoặc false (JSON)."]}),
         ({"consent": 1}, {"consent": ["Hãy gửi true hoặc false (JSON)."]}),
     ],
@@ -393,6 +393,7 @@ def test_meeting_request_with_an_invalid_phone_or_no_consent_is_a_400(client, se
 
     assert response.status_code == 400
     assert sorted(response.json()["errors"]) == ["consent", "phone"]
+    assert response.json()["errors"]["consent"] == ["Cần có sự đồng ý của bạn để gửi yêu cầu gặp."]
     assert MeetingRequest.objects.count() == 0
 
 

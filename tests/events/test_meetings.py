@@ -94,6 +94,7 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
         ({"slots": ["2024-09-20T13:00:00+07:00"]}, "Hãy chọn một lựa chọn hợp lệ."),
         ({"slots": ["không-phải-giờ"]}, "Hãy chọn một lựa chọn hợp lệ."),
         ({"message": ""}, "Trường này là bắt buộc."),
+        ({"consent": ""}, "Cần có sự đồng ý của bạn để gửi yêu cầu gặp."),
         ({"website_url": "http://spam.example"}, "Không gửi được biểu mẫu."),
     ],
 )

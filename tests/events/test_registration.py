@@ -194,7 +194,7 @@ def test_registration_for_event_of_another_fair_is_refused(client, fair):
         ("email", "z" * 300 + "@example.vn", "tối đa 254 kí tự (hiện có 311)"),
         ("phone", "12345", "Số điện thoại không hợp lệ."),
         ("phone", "0112345678", "Số điện thoại Việt Nam không hợp lệ"),
-        ("consent", "", "Trường này là bắt buộc."),
+        ("consent", "", "Cần có sự đồng ý của bạn để đăng ký."),
         ("name", "", "Trường này là bắt buộc."),
     ],
 )
