@@ -114,11 +114,7 @@ def directory(
         .only(*CARD_FIELDS)
         .prefetch_related(_card_sectors(), _card_booths(fair))
     )
-    if language == "en":
-        english = Lower(Coalesce(NullIf("name_en", Value("")), "name_vi"))
-        by_name = (english.asc(), "name_sort", "pk")
-    else:
-        by_name = ("name_sort", "pk")
+    by_name = _by_name(language)
     phrase = "".join(f" {word}" for word in search_words(q))
     if sort == "relevance" and phrase:
         # Where the phrase starts a word (1-based) in the text of the page's language,
@@ -311,8 +307,18 @@ def renamed_slug_target(slug: str) -> str | None:
     )
 
 
-def catalogue(*, fair, q: str = "", sectors: Iterable[str] = ()) -> QuerySet:
-    """Published products of the fair's directory exhibitors, in Vietnamese name order."""
+def _by_name(language: str) -> tuple:
+    """Name order in the page's language: English names (the Vietnamese one where a
+    row has none) on English pages, the Vietnamese collation key otherwise."""
+    if language == "en":
+        english = Lower(Coalesce(NullIf("name_en", Value("")), "name_vi"))
+        return (english.asc(), "name_sort", "pk")
+    return ("name_sort", "pk")
+
+
+def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str = "vi") -> QuerySet:
+    """Published products of the fair's directory exhibitors, in name order in the
+    page's language."""
     queryset = Product.objects.filter(
         is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
     )
@@ -320,7 +326,7 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = ()) -> QuerySet:
     sectors = tuple(sectors)
     if sectors:
         queryset = queryset.filter(in_sectors(sectors))
-    return queryset.select_related("exhibitor", "sector").order_by("name_sort", "pk")
+    return queryset.select_related("exhibitor", "sector").order_by(*_by_name(language))
 
 
 def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) -> list[dict]:

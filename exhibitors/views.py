@@ -161,7 +161,9 @@ class CatalogueView(FairMixin, ListView):
         }
 
     def get_queryset(self):
-        return selectors.catalogue(fair=self.fair, **self.filters)
+        return selectors.catalogue(
+            fair=self.fair, language=translation.get_language(), **self.filters
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -47,6 +47,18 @@ def test_products_search_in_english(client, catalogue):
     assert '<html lang="en">' in response.text
 
 
+def test_products_are_in_name_order_of_the_page_language(client, catalogue, fair):
+    maker = make_exhibitor(name_vi="Điện Gia Dụng", slug="dien-gia-dung")
+    make_booth(fair=fair, exhibitor=maker, code="B03")
+    make_product(exhibitor=maker, name_vi="Ấm siêu tốc", name_en="Water kettle")
+
+    vietnamese = product_names(client.get("/products/"))
+    english = product_names(client.get("/en/products/"))
+
+    assert vietnamese == ["Ấm siêu tốc", "Máy in laser", "Xúc xích tiệt trùng"]
+    assert english == ["Laser printer", "Sterilised sausage", "Water kettle"]
+
+
 def test_products_sector_filter_and_counts(client, catalogue):
     response = client.get("/products/", {"sector": "thuc-pham"})
 
