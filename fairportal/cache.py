@@ -367,7 +367,12 @@ class PublicPageCacheMiddleware:
         if match.view_name not in self.views:
             return False
         user = getattr(request, "user", None)
-        return not (user is not None and user.is_authenticated)
+        if user is not None and user.is_authenticated:
+            return False
+        # A message waiting to be shown ("Đã huỷ đăng ký…") is in no cached copy: the
+        # page is built for this request (and not stored, see _cacheable).
+        pending = getattr(request, "_messages", None)
+        return not (pending is not None and len(pending))
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not self._eligible(request):

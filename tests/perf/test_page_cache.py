@@ -20,6 +20,26 @@ def test_home_cached_for_anonymous_then_served_from_cache(client):
     assert "Last-Modified" in second and "ETag" in second
 
 
+def test_a_message_waiting_to_be_shown_is_not_lost_behind_a_cached_page(client):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    make_fair(name_vi="Hội chợ thử")
+    assert client.get("/")["X-Cache"] == "miss"  # the page is in the cache
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies["messages"] = storage._encode([Message(constants.SUCCESS, "Đã huỷ đăng ký.")])
+
+    shown = client.get("/")
+    after = client.get("/")
+
+    assert "Đã huỷ đăng ký." in shown.text
+    assert shown.get("X-Cache") != "hit"
+    assert "Đã huỷ đăng ký." not in after.text  # shown once, and never stored
+    assert after["X-Cache"] == "hit"
+
+
 def test_cached_page_answers_304_to_conditional_get(client):
     make_fair()
     etag = client.get("/")["ETag"]
