@@ -84,11 +84,21 @@ class DirectoryView(FairMixin, ListView):
             facets=self.facets,
             filters=self.filters,
             unsearchable_q=_search_query(self.request.GET)[1],
+            unknown_sectors=_not_offered(self.filters["sectors"], self.facets["sectors"]),
+            unknown_zone=_not_offered([self.filters["zone"]], self.facets["zones"]),
             sort=self.sort,
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )
         return context
+
+
+def _not_offered(chosen, options) -> list[str]:
+    """Values in the query string that no option has: a chosen sector or zone is always
+    offered, so these are ones the fair does not have (a mistyped or stale link). The
+    page names them, or its "0 found" would come with every filter looking empty."""
+    offered = {option["value"] for option in options}
+    return [value for value in chosen if value and value not in offered]
 
 
 class _CountedPaginator(Paginator):
@@ -167,11 +177,13 @@ class CatalogueView(FairMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        sector_options = selectors.catalogue_sector_options(fair=self.fair, **self.filters)
         context.update(
             fair=self.fair,
             filters=self.filters,
             unsearchable_q=_search_query(self.request.GET)[1],
-            sector_options=selectors.catalogue_sector_options(fair=self.fair, **self.filters),
+            sector_options=sector_options,
+            unknown_sectors=_not_offered(self.filters["sectors"], sector_options),
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )

@@ -306,6 +306,20 @@ def test_a_ticked_sub_sector_without_results_is_not_indented_under_a_hidden_pare
     ] == [("linh-kien-dien-tu", 0, 0)]
 
 
+def test_a_sector_or_zone_the_fair_does_not_have_is_named_on_the_page(client, fair):
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=[make_sector()]))
+
+    sector = client.get("/exhibitors/", {"sector": "khong-co"})
+    zone = client.get("/en/exhibitors/", {"zone": "kcn-zzz"})
+    products = client.get("/products/", {"sector": "khong-co"})
+
+    assert names(sector) == []
+    assert "Không có ngành “khong-co” nên không có kết quả: hãy bỏ bộ lọc này." in sector.text
+    assert "There is no industrial zone “kcn-zzz”" in zone.text
+    assert "Không có ngành “khong-co”" in products.text
+    assert "Không có ngành" not in client.get("/exhibitors/").text
+
+
 def test_directory_facet_counts_apply_the_search(client, fair):
     electronics = make_sector(slug="dien-tu")
     for name in ["Canon", "Canon Tokki", "Brother"]:
