@@ -18,7 +18,7 @@ from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_tot
 from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff, normalize_booth_code
 from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
-from exhibitors.access import current_exhibitor
+from exhibitors.access import FormOfAnotherCompany, current_exhibitor, posted_exhibitor
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.tokens import hash_token
 
@@ -214,7 +214,10 @@ class AccountBoothsView(LoginRequiredMixin, View):
         return self.render(request)
 
     def post(self, request):
-        exhibitor = current_exhibitor(request)
+        try:
+            exhibitor = posted_exhibitor(request)
+        except FormOfAnotherCompany as refusal:
+            return self.refuse(request, refusal)
         fair = current_fair()
         if fair is None:
             raise Http404("No current fair")
@@ -265,8 +268,23 @@ class AccountBoothsView(LoginRequiredMixin, View):
             return redirect("booths:account_booths")
         return redirect("booths:account_booths")
 
-    def render(self, request, fascia_form=None, staff_form=None, status=200):
-        exhibitor = current_exhibitor(request)
+    def refuse(self, request, refusal):
+        """Nothing saved: the page again for the company the form was opened for, with
+        what was typed (409); the chooser when that company is not one of the user's."""
+        messages.error(request, refusal.message)
+        if refusal.opened_for is None:
+            return redirect("account:home")
+        action = request.POST.get("action")
+        return self.render(
+            request,
+            exhibitor=refusal.opened_for,
+            fascia_form=FasciaForm(request.POST) if action == "fascia" else None,
+            staff_form=StaffForm(request.POST, prefix="staff") if action == "add_staff" else None,
+            status=409,
+        )
+
+    def render(self, request, exhibitor=None, fascia_form=None, staff_form=None, status=200):
+        exhibitor = exhibitor or current_exhibitor(request)
         fair = current_fair()
         booths = (
             list(Booth.objects.filter(fair=fair, exhibitor=exhibitor).order_by("code"))

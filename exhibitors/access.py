@@ -1,10 +1,14 @@
 """What an exhibitor representative may reach: only the companies they are a member of."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
 
 SESSION_KEY = "account_exhibitor_id"
+# The hidden field by which each /account/ form says which company it was opened for
+# (templates/account/partials/company_field.html).
+FORM_COMPANY_FIELD = "company"
 
 
 def member_exhibitors(user):
@@ -26,7 +30,9 @@ def access_exhibitor(user, *, pk=None, slug=None) -> Exhibitor:
 def current_exhibitor(request) -> Exhibitor:
     """The company the representative is working on in /account/ pages.
 
-    The one chosen in this session, else their only (or first) company; 404 when
+    The one chosen in this session, else their only (or first) company, which is then
+    stored as the choice: a company added later (the board approving a second one for
+    the same e-mail) must not take its place because its name sorts first. 404 when
     they represent none.
     """
     companies = member_exhibitors(request.user)
@@ -34,8 +40,9 @@ def current_exhibitor(request) -> Exhibitor:
     exhibitor = companies.filter(pk=chosen).first() if chosen else None
     if exhibitor is None:
         exhibitor = companies.order_by("name_sort").first()
-    if exhibitor is None:
-        raise Http404("This account represents no exhibitor")
+        if exhibitor is None:
+            raise Http404("This account represents no exhibitor")
+        choose_exhibitor(request, exhibitor)
     return exhibitor
 
 
@@ -43,9 +50,60 @@ def choose_exhibitor(request, exhibitor: Exhibitor) -> None:
     request.session[SESSION_KEY] = exhibitor.pk
 
 
-def access_product(request, pk) -> Product:
-    """A product of the company the representative is working on; 404 for any other."""
-    exhibitor = current_exhibitor(request)
+class FormOfAnotherCompany(Exception):
+    """A posted /account/ form was not opened for the current company: nothing may be saved.
+
+    `opened_for` is the company it was opened for when the user represents it (the page
+    can be shown again for it, with what was typed), else None; `message` is for the user.
+    """
+
+    def __init__(self, message, *, opened_for: Exhibitor | None = None):
+        super().__init__(message)
+        self.message = message
+        self.opened_for = opened_for
+
+
+def posted_exhibitor(request) -> Exhibitor:
+    """The current company, once sure that the posted /account/ form was opened for it.
+
+    The current company lives in the session: another tab can switch it between showing
+    a form and posting it. Each form therefore carries the company it was opened for,
+    looked up among the user's own companies only. A form without it (a page shown
+    before forms carried it) stands for the current company only while the user
+    represents no other. Raises FormOfAnotherCompany in every other case.
+    """
+    current = current_exhibitor(request)
+    companies = member_exhibitors(request.user)
+    posted = request.POST.get(FORM_COMPANY_FIELD)
+    if posted is None and not companies.exclude(pk=current.pk).exists():
+        return current
+    # A bigint has at most 19 digits: a longer "id" must not reach the database.
+    valid = posted is not None and posted.isascii() and posted.isdigit() and len(posted) < 19
+    opened_for = companies.filter(pk=int(posted)).first() if valid else None
+    if opened_for is None:
+        raise FormOfAnotherCompany(
+            _(
+                "Chưa lưu gì: không rõ biểu mẫu này là của doanh nghiệp nào trong các doanh "
+                "nghiệp bạn đại diện. Hãy chọn doanh nghiệp rồi mở lại biểu mẫu."
+            )
+        )
+    if opened_for.pk != current.pk:
+        raise FormOfAnotherCompany(
+            _(
+                "Chưa lưu gì: biểu mẫu này là của %(form_company)s, nhưng bạn vừa chuyển "
+                "sang %(current_company)s ở một thẻ khác. Hãy chuyển lại về "
+                "%(form_company)s hoặc mở lại biểu mẫu."
+            )
+            % {"form_company": opened_for, "current_company": current},
+            opened_for=opened_for,
+        )
+    return current
+
+
+def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Product:
+    """A product of `exhibitor` (by default the company the representative is working
+    on); 404 for any other."""
+    exhibitor = exhibitor or current_exhibitor(request)
     product = (
         Product.objects.filter(pk=pk, exhibitor=exhibitor, exhibitor__members=request.user)
         .select_related("exhibitor", "sector")
@@ -56,9 +114,10 @@ def access_product(request, pk) -> Product:
     return product
 
 
-def access_representative(request, pk):
-    """A fellow representative of the current company; 404 for anyone else."""
-    exhibitor = current_exhibitor(request)
+def access_representative(request, pk, *, exhibitor: Exhibitor | None = None):
+    """A fellow representative of `exhibitor` (by default the current company); 404 for
+    anyone else."""
+    exhibitor = exhibitor or current_exhibitor(request)
     user = exhibitor.members.filter(pk=pk).first()
     if user is None:
         raise Http404("No such representative of your company")

@@ -14,12 +14,14 @@ from django.views import View
 
 from exhibitors import services
 from exhibitors.access import (
+    FormOfAnotherCompany,
     access_exhibitor,
     access_product,
     access_representative,
     choose_exhibitor,
     current_exhibitor,
     member_exhibitors,
+    posted_exhibitor,
 )
 from exhibitors.forms import (
     AccountPasswordResetForm,
@@ -98,13 +100,37 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
 
 
 class AccountView(View):
-    """Signed-in representatives only; `self.exhibitor` is the company they work on."""
+    """Signed-in representatives only; `self.exhibitor` is the company they work on.
+
+    A form posted for another company than the current one saves nothing: see `refuse`.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        self.exhibitor = current_exhibitor(request)
+        try:
+            if request.method == "POST" and hasattr(self, "post"):
+                self.exhibitor = posted_exhibitor(request)
+            else:
+                self.exhibitor = current_exhibitor(request)
+        except FormOfAnotherCompany as refusal:
+            return self.refuse(refusal, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def refuse(self, refusal, *args, **kwargs):
+        """The page again for the company the form was opened for, with what was typed
+        (409); the chooser on the home page when that company is not one of the user's."""
+        messages.error(self.request, refusal.message)
+        if refusal.opened_for is None:
+            return HttpResponseRedirect(reverse("account:home"))
+        self.exhibitor = refusal.opened_for
+        return self.refused(self.request, *args, **kwargs)
+
+    def refused(self, request, *args, **kwargs):
+        """The page a refused form was on; by default the view's own GET page."""
+        response = self.get(request, *args, **kwargs)
+        response.status_code = 409
+        return response
 
     def render(self, template, context=None, status=200):
         return render(
@@ -159,10 +185,16 @@ class ProfileView(AccountView):
     def get(self, request):
         return self.render(self.template, {"form": ExhibitorProfileForm(instance=self.exhibitor)})
 
-    def post(self, request):
+    def bound_form(self, request):
         # A copy for the form: a failed form must not touch the company shown beside it.
         instance = type(self.exhibitor).objects.get(pk=self.exhibitor.pk)
-        form = ExhibitorProfileForm(request.POST, request.FILES, instance=instance)
+        return ExhibitorProfileForm(request.POST, request.FILES, instance=instance)
+
+    def refused(self, request):
+        return self.render(self.template, {"form": self.bound_form(request)}, status=409)
+
+    def post(self, request):
+        form = self.bound_form(request)
         if form.is_valid():
             try:
                 services.update_exhibitor_profile(
@@ -179,22 +211,35 @@ class ProfileView(AccountView):
         return self.render(self.template, {"form": form}, status=400)
 
 
-class ProductListView(AccountView):
-    def get(self, request):
+class ProductListPage:
+    def render_list(self, status=200):
         products = list(self.exhibitor.products.select_related("sector").order_by("position", "id"))
-        return self.render("account/products.html", {"products": products})
+        return self.render("account/products.html", {"products": products}, status=status)
+
+
+class ProductListView(ProductListPage, AccountView):
+    def get(self, request):
+        return self.render_list()
 
 
 class ProductFormView(AccountView):
     template = "account/product_form.html"
 
     def get_product(self, pk):
-        return access_product(self.request, pk) if pk is not None else None
+        if pk is None:
+            return None
+        return access_product(self.request, pk, exhibitor=self.exhibitor)
 
     def get(self, request, pk=None):
         product = self.get_product(pk)
         form = ProductForm(instance=product)
         return self.render(self.template, {"form": form, "product": product})
+
+    def refused(self, request, pk=None):
+        # The form gets its own copy: the title shows the product's saved name.
+        form = ProductForm(request.POST, instance=self.get_product(pk))
+        context = {"form": form, "product": self.get_product(pk)}
+        return self.render(self.template, context, status=409)
 
     def post(self, request, pk=None):
         product = self.get_product(pk)
@@ -230,21 +275,24 @@ class ProductFormView(AccountView):
 
 class ProductDeleteView(AccountView):
     def get(self, request, pk):
-        return self.render(
-            "account/product_confirm_delete.html", {"product": access_product(request, pk)}
-        )
+        product = access_product(request, pk, exhibitor=self.exhibitor)
+        return self.render("account/product_confirm_delete.html", {"product": product})
 
     def post(self, request, pk):
-        product = access_product(request, pk)
+        product = access_product(request, pk, exhibitor=self.exhibitor)
         name = product.name_vi
         services.delete_product(product=product, actor=request.user)
         messages.success(request, _("Đã xoá sản phẩm “%(name)s”.") % {"name": name})
         return HttpResponseRedirect(reverse("account:products"))
 
 
-class ProductMoveView(AccountView):
+class ProductMoveView(ProductListPage, AccountView):
+    def refused(self, request, pk):
+        access_product(request, pk, exhibitor=self.exhibitor)
+        return self.render_list(status=409)
+
     def post(self, request, pk):
-        product = access_product(request, pk)
+        product = access_product(request, pk, exhibitor=self.exhibitor)
         try:
             services.move_product(
                 product=product, direction=request.POST.get("direction", ""), actor=request.user
@@ -254,15 +302,21 @@ class ProductMoveView(AccountView):
         return HttpResponseRedirect(reverse("account:products") + f"#product-{product.pk}")
 
 
-class RepresentativesView(AccountView):
+class RepresentativesPage:
     template = "account/representatives.html"
 
     def context(self, form):
         return {"form": form, "representatives": self.exhibitor.members.order_by("email")}
 
+
+class RepresentativesView(RepresentativesPage, AccountView):
     def get(self, request):
         form = InviteRepresentativeForm(exhibitor=self.exhibitor)
         return self.render(self.template, self.context(form))
+
+    def refused(self, request):
+        form = InviteRepresentativeForm(request.POST, exhibitor=self.exhibitor)
+        return self.render(self.template, self.context(form), status=409)
 
     def post(self, request):
         email = request.POST.get("email", "")
@@ -285,9 +339,14 @@ class RepresentativesView(AccountView):
         return HttpResponseRedirect(reverse("account:invite"))
 
 
-class RemoveRepresentativeView(AccountView):
+class RemoveRepresentativeView(RepresentativesPage, AccountView):
+    def refused(self, request, pk):
+        access_representative(request, pk, exhibitor=self.exhibitor)
+        form = InviteRepresentativeForm(exhibitor=self.exhibitor)
+        return self.render(self.template, self.context(form), status=409)
+
     def post(self, request, pk):
-        user = access_representative(request, pk)
+        user = access_representative(request, pk, exhibitor=self.exhibitor)
         if request.POST.get("confirm") != "yes":
             # Only the button behind the page's "Xoá…" disclosure removes someone.
             messages.error(request, _("Chưa xoá: hãy bấm nút xác nhận để xoá người đại diện."))
