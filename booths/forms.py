@@ -11,7 +11,7 @@ from booths.selectors import free_booths
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
-from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField
+from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField, Textarea
 from fairportal.templatetags.portal import vnd
 
 MAX_PREFERENCES = 3
@@ -73,7 +73,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         label=_("Sản phẩm chính"),
         max_length=2000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
     )
     booth_kind = forms.ChoiceField(label=_("Loại gian"), choices=BoothKind.choices)
     booth_count = forms.IntegerField(
@@ -94,7 +94,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         label=_("Lời nhắn cho Ban tổ chức"),
         max_length=2000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(
         label=_(
@@ -299,7 +299,7 @@ class BoothCheckboxes(ModelMultipleChoiceField):
 class ApproveForm(forms.Form):
     booths = BoothCheckboxes(label=_("Giao các gian"), queryset=Booth.objects.none())
     note = forms.CharField(
-        label=_("Ghi chú quyết định"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Ghi chú quyết định"), required=False, widget=Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, application, **kwargs):
@@ -310,7 +310,7 @@ class ApproveForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("Lý do từ chối (gửi cho doanh nghiệp)"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Lý do từ chối (gửi cho doanh nghiệp)"), widget=Textarea(attrs={"rows": 4})
     )
 
 
@@ -318,7 +318,7 @@ class WaitlistForm(forms.Form):
     note = forms.CharField(
         label=_("Ghi chú (gửi cho doanh nghiệp)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
     )
 
 

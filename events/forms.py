@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
-from fairportal.forms import HoneypotMixin
+from fairportal.forms import HoneypotMixin, Textarea
 
 # Where the fair's visitors and investors come from first, then the rest of the region
 # and the main trading partners (ISO 3166-1 alpha-2).
@@ -128,7 +128,7 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
     message = forms.CharField(
         label=_("Nội dung muốn trao đổi"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text=_("Sản phẩm, nhu cầu mua hoặc hợp tác, số lượng dự kiến…"),
     )
     slots = SlotChoiceField(
@@ -211,13 +211,36 @@ class DecisionForm(forms.Form):
         return slot
 
     def clean(self):
+        # The radios hold the times on the table (the visitor's, or the one already
+        # proposed to them): "accept" takes one of those. The "other time" select is
+        # what "propose" sends: a time the visitor did not ask for, which they confirm.
+        # Neither button falls back on the other's field, or "propose" would send the
+        # visitor a time they chose themselves, and "accept" book one they never chose.
         cleaned = super().clean()
-        value = cleaned.get("other_slot") or cleaned.get("slot") or ""
-        try:
-            cleaned["slot"] = self._parse(value) if value else None
-        except ValidationError as error:
-            self.add_error("slot", error)
+        action = cleaned.get("action")
+        field = "other_slot" if action == "propose" else "slot"
+        value = cleaned.get(field) or ""
+        cleaned["slot"] = None
+        if action not in ("accept", "propose"):
             return cleaned
-        if cleaned.get("action") in ("accept", "propose") and not cleaned["slot"]:
-            self.add_error("slot", _("Chọn một khung giờ."))
+        if action == "accept" and cleaned.get("other_slot"):
+            self.add_error(
+                "other_slot",
+                _(
+                    "Giờ chọn ở “Hoặc giờ khác” chưa được khách xác nhận nên không nhận lời "
+                    "ngay được: bấm “Đề xuất giờ khác” để gửi cho khách, hoặc để ô đó ở “—” "
+                    "và nhận lời một giờ ở trên."
+                ),
+            )
+            return cleaned
+        if not value:
+            if action == "propose":
+                self.add_error(field, _("Chọn một giờ khác để đề xuất."))
+            else:
+                self.add_error(field, _("Chọn một khung giờ."))
+            return cleaned
+        try:
+            cleaned["slot"] = self._parse(value)
+        except ValidationError as error:
+            self.add_error(field, error)
         return cleaned

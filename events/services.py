@@ -558,6 +558,7 @@ def propose_other_slot(
     *, meeting: MeetingRequest, slot_start: datetime.datetime, actor, note: str = ""
 ) -> MeetingRequest:
     """The exhibitor offers another slot: the request stays pending with that one slot.
+    A slot already on the table (the visitor's own, or one proposed to them) is refused.
 
     Side effects: proposed_slots replaced, audit entry, mail to the requester with the
     link where they confirm it.
@@ -573,6 +574,21 @@ def propose_other_slot(
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(meeting.session, slot_start)
         _ensure_not_past(slot_start)
+        # A time already on the table is no other time: proposing it would drop the
+        # visitor's other times, void their link and wait on them again for nothing.
+        if slot_start in selectors.proposed_slot_datetimes(meeting):
+            if meeting.other_slot_proposed_at:
+                raise EventsError(
+                    _("Bạn đã đề xuất giờ này; khách chưa xác nhận. Hãy chọn một giờ khác."),
+                    "already_proposed",
+                )
+            raise EventsError(
+                _(
+                    "Khách đã xin giờ này. Để gặp vào giờ này, hãy bấm “Nhận lời”; để đề xuất, "
+                    "hãy chọn một giờ khách chưa xin."
+                ),
+                "requested_by_visitor",
+            )
         if selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, [slot_start]):
             raise _slot_taken_error()
         previous = meeting.proposed_slots

@@ -2,12 +2,14 @@
 calendars, business-matching requests and the visitor's plan. Views only translate
 HTTP; selectors read, services write."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -17,8 +19,8 @@ from django.views.generic import TemplateView
 
 from events import calendars, selectors, services
 from events.forms import DecisionForm, MeetingRequestForm, RegistrationForm
-from events.models import MeetingRequest, SideEvent
-from exhibitors.access import current_exhibitor
+from events.models import EventRegistration, MeetingRequest, SideEvent
+from exhibitors.access import FormOfAnotherCompany, current_exhibitor, posted_exhibitor
 from exhibitors.models import Exhibitor
 from fairportal import clock
 from fairportal.ratelimit import allow, too_many_requests
@@ -146,12 +148,16 @@ class RegistrationView(View):
 
     def post(self, request, token):
         registration = self.get_registration(token)
+        waitlisted = registration.status == EventRegistration.Status.WAITLISTED
         try:
             services.cancel_registration(registration=registration)
         except services.EventsError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Đã huỷ đăng ký của bạn."))
+            if waitlisted:
+                messages.success(request, _("Bạn đã rời danh sách chờ."))
+            else:
+                messages.success(request, _("Đã huỷ đăng ký của bạn."))
         return redirect("events:registration", token=token)
 
 
@@ -293,8 +299,13 @@ class AccountMeetingsView(LoginRequiredMixin, View):
             return rows
 
         for meeting in meetings:
-            meeting.proposed_choices = choices(meeting, selectors.proposed_slot_datetimes(meeting))
-            meeting.free_choices = choices(meeting, offered.get(meeting.session_id, []))
+            on_table = selectors.proposed_slot_datetimes(meeting)
+            meeting.proposed_choices = choices(meeting, on_table)
+            # "Another time" is one the visitor has not asked for (nor been proposed).
+            meeting.free_choices = choices(
+                meeting,
+                [slot for slot in offered.get(meeting.session_id, []) if slot not in on_table],
+            )
         groups = [
             (label, [m for m in meetings if m.status == value])
             for value, label in MeetingRequest.Status.choices
@@ -310,7 +321,14 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         return self.render_page(request, current_exhibitor(request))
 
     def post(self, request):
-        exhibitor = current_exhibitor(request)
+        try:
+            exhibitor = posted_exhibitor(request)
+        except FormOfAnotherCompany as refusal:
+            # Nothing answered: the page again for the company the form was opened for.
+            messages.error(request, refusal.message)
+            if refusal.opened_for is None:
+                return redirect("account:home")
+            return self.render_page(request, refusal.opened_for, status=409)
         form = DecisionForm(request.POST)
         if not form.is_valid():
             messages.error(
@@ -376,12 +394,12 @@ def plan_toggle(request):
     kind, slug = request.POST.get("kind", ""), request.POST.get("slug", "")
     if kind not in PLAN_KINDS:
         return HttpResponse(_("Loại mục không hợp lệ."), status=400)
-    exists = (
+    item = (
         Exhibitor.objects.filter(slug=slug, is_published=True)
         if kind == "exhibitor"
         else SideEvent.objects.filter(slug=slug)
-    ).exists()
-    if not exists:
+    ).first()
+    if item is None:
         raise Http404(_("Không có mục này."))
     plan = _plan(request)
     if slug in plan[kind]:
@@ -391,14 +409,39 @@ def plan_toggle(request):
         plan[kind].append(slug)
         starred = True
     request.session[PLAN_SESSION_KEY] = plan
+    _keep_plan_until_after_the_fair(request)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"kind": kind, "slug": slug, "starred": starred})
-    target = request.POST.get("next") or request.headers.get("Referer") or reverse("events:plan")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("events:plan")
-    return HttpResponseRedirect(target)
+    # Without JavaScript: the page the star was on may come from the public cache,
+    # where every star reads "not saved". The plan page is the visitor's own and shows
+    # what changed.
+    name = item.name if kind == "exhibitor" else item.title
+    if starred:
+        messages.success(request, _("Đã lưu “%(name)s” vào lịch của bạn.") % {"name": name})
+    else:
+        messages.success(request, _("Đã bỏ “%(name)s” khỏi lịch của bạn.") % {"name": name})
+    return redirect("events:plan")
+
+
+# A plan made months before the fair must still be there on the fair's days.
+PLAN_KEPT_AFTER_THE_FAIR = datetime.timedelta(days=30)
+
+
+def _keep_plan_until_after_the_fair(request) -> None:
+    """Keep a visitor's session (their plan) until a month after the fair ends, when
+    that is later than the sessions' usual two weeks. Not for signed-in users: their
+    sign-in keeps its own lifetime."""
+    if request.user.is_authenticated:
+        return
+    fair = selectors.current_fair()
+    if fair is None:
+        return
+    until = (
+        timezone.make_aware(datetime.datetime.combine(fair.ends_on, datetime.time.max))
+        + PLAN_KEPT_AFTER_THE_FAIR
+    )
+    if until > timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE):
+        request.session.set_expiry(until)
 
 
 def plan_starred(request):

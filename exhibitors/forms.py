@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import normalize_phone
-from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField
+from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField, Textarea
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
@@ -109,8 +109,8 @@ class ExhibitorProfileForm(forms.ModelForm):
             "phone": _("Di động 09… (10 số), máy bàn 024… hoặc số quốc tế +81…"),
         }
         widgets = {
-            "description_vi": forms.Textarea(attrs={"rows": 6}),
-            "description_en": forms.Textarea(attrs={"rows": 6}),
+            "description_vi": Textarea(attrs={"rows": 6}),
+            "description_en": Textarea(attrs={"rows": 6}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
 
@@ -159,8 +159,8 @@ class ProductForm(forms.ModelForm):
             "position": _("Số nhỏ đứng trước. Có thể dùng nút lên/xuống trong danh sách."),
         }
         widgets = {
-            "description_vi": forms.Textarea(attrs={"rows": 5}),
-            "description_en": forms.Textarea(attrs={"rows": 5}),
+            "description_vi": Textarea(attrs={"rows": 5}),
+            "description_en": Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args, **kwargs):

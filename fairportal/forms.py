@@ -42,3 +42,16 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 )
         return super()._check_values(value)
+
+
+class Textarea(forms.Textarea):
+    """Django's text box, reading line breaks as the browser counted them.
+
+    Browsers count a line break as one character against the box's `maxlength` but
+    send it as CR LF, so a message the box took could be refused for its length on the
+    server ("at most 2000 characters (it has 2028)"). Read as one LF, the two agree.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value

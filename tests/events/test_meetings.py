@@ -109,6 +109,21 @@ def test_meet_bad_input_is_a_form_error(client, session, exhibitor, overrides, m
     assert MeetingRequest.objects.count() == 0
 
 
+def test_meet_message_as_long_as_the_box_allows_is_taken_with_its_line_breaks(
+    client, session, exhibitor
+):
+    # 2,000 characters as the browser counts them (a line break is one); it sends
+    # each line break as CR LF, 2,039 characters in all.
+    lines = ["x" * 49] * 40
+    typed = "\n".join(lines)
+    assert len(typed) == 1999
+
+    response = client.post(MEET, meeting_data([at(14)], message=typed.replace("\n", "\r\n")))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert MeetingRequest.objects.get().message == typed
+
+
 def test_meet_errors_are_summed_up_at_the_top_with_links_to_the_fields(client, session, exhibitor):
     response = client.post(MEET, meeting_data([], email="tanaka"))
 
@@ -614,6 +629,120 @@ def test_account_other_slot_select_wins_over_proposed_radio(client, session, exh
 
     meeting.refresh_from_db()
     assert meeting.proposed_slots == _iso(at(15, 30))
+
+
+def _answer(client, capture, meeting, **data):
+    with capture(execute=True):
+        return client.post("/account/meetings/", {"meeting": meeting.pk, "note": "", **data})
+
+
+def _unchanged(meeting, before) -> None:
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.proposed_slots, meeting.token_hash) == before
+    assert (meeting.other_slot_proposed_at, meeting.slot_start) == (None, None)
+    assert AuditEntry.objects.filter(action__startswith="meeting.").count() == 0
+    assert mail.outbox == []
+
+
+def test_account_propose_without_another_time_is_a_form_error_and_changes_nothing(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # The visitor's first time is ticked; the representative leaves "Hoặc giờ khác" at "—".
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
+    before = ("pending", meeting.proposed_slots, meeting.token_hash)
+
+    response = _answer(
+        client,
+        django_capture_on_commit_callbacks,
+        meeting,
+        action="propose",
+        slot=at(14, 30).isoformat(),
+        other_slot="",
+    )
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Chọn một giờ khác để đề xuất." in page
+    assert "Đã gửi đề xuất giờ khác." not in page
+    _unchanged(meeting, before)
+
+
+def test_account_propose_a_time_the_visitor_asked_for_is_refused(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
+    before = ("pending", meeting.proposed_slots, meeting.token_hash)
+
+    response = _answer(
+        client,
+        django_capture_on_commit_callbacks,
+        meeting,
+        action="propose",
+        slot=at(14, 30).isoformat(),
+        other_slot=at(15).isoformat(),  # sent from a page older than the select's choices
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Khách đã xin giờ này. Để gặp vào giờ này, hãy bấm “Nhận lời”; để đề xuất, hãy chọn "
+        "một giờ khách chưa xin."
+    ) in html.unescape(response.content.decode())
+    _unchanged(meeting, before)
+
+
+def test_propose_other_slot_refuses_the_time_already_proposed(session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
+    meeting.refresh_from_db()
+    token_hash = meeting.token_hash
+
+    with pytest.raises(services.EventsError) as error:
+        services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
+
+    meeting.refresh_from_db()
+    assert error.value.code == "already_proposed"
+    assert meeting.token_hash == token_hash
+
+
+def test_account_accept_with_another_time_chosen_is_refused_with_what_to_do(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # Only the visitor's times are accepted at once; another time is proposed to them.
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
+    before = ("pending", meeting.proposed_slots, meeting.token_hash)
+
+    response = _answer(
+        client,
+        django_capture_on_commit_callbacks,
+        meeting,
+        action="accept",
+        slot=at(14, 30).isoformat(),
+        other_slot=at(15, 30).isoformat(),
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Giờ chọn ở “Hoặc giờ khác” chưa được khách xác nhận nên không nhận lời ngay được: bấm "
+        "“Đề xuất giờ khác” để gửi cho khách, hoặc để ô đó ở “—” và nhận lời một giờ ở trên."
+    ) in html.unescape(response.content.decode())
+    _unchanged(meeting, before)
+
+
+def test_account_other_time_select_lists_only_times_the_visitor_did_not_ask_for(
+    client, session, exhibitor
+):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
+
+    page = html.unescape(client.get("/account/meetings/").content.decode())
+
+    select = page[page.index('name="other_slot"') : page.index("</select>")]
+    options = re.findall(r'<option value="([^"]*)">', select)
+    assert options == ["", at(14).isoformat(), at(15, 30).isoformat()]
+    assert "Chọn ở đây rồi bấm “Đề xuất giờ khác”: khách sẽ xác nhận qua e-mail." in page
 
 
 def test_account_cannot_act_on_another_company_meeting(client, session, exhibitor):

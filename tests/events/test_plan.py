@@ -7,18 +7,39 @@ from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 pytestmark = pytest.mark.django_db
 
 
-def test_star_toggle_adds_and_removes_and_redirects_back(client, seminar):
-    response = client.post(
-        "/plan/toggle/", {"kind": "event", "slug": seminar.slug, "next": "/events/"}
-    )
+def test_star_toggle_without_javascript_adds_and_removes_and_says_so_on_the_plan(client, seminar):
+    response = client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
 
     assert response.status_code == 302
-    assert response["Location"] == "/events/"
+    assert response["Location"] == "/plan/"
     assert client.session["plan"] == {"exhibitor": [], "event": [seminar.slug]}
+    plan = client.get("/plan/").content.decode()
+    assert f"Đã lưu “{seminar.title_vi}” vào lịch của bạn." in plan
+
+    client.post("/en/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    assert client.session["plan"]["event"] == []
+    assert f"Removed “{seminar.title_en}” from your plan." in client.get("/en/plan/").text
+
+
+def test_a_plan_is_kept_until_a_month_after_the_fair(client, seminar, fair, django_user_model):
+    import datetime
+
+    from django.utils import timezone
+
+    fair.starts_on = timezone.localdate() + datetime.timedelta(days=200)
+    fair.ends_on = fair.starts_on + datetime.timedelta(days=2)
+    fair.save()
 
     client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
 
-    assert client.session["plan"]["event"] == []
+    kept_until = client.session.get_expiry_date()
+    assert timezone.localdate(kept_until) == fair.ends_on + datetime.timedelta(days=30)
+    # Signing in does not inherit the plan's lifetime: the sign-in keeps its own.
+    django_user_model.objects.create_user("bqlkcn", "bql@example.vn", "mat-khau-dai-123")
+    assert client.login(username="bqlkcn", password="mat-khau-dai-123")
+    assert client.session.get_expiry_age() <= 14 * 24 * 3600
+    assert client.session["plan"]["event"] == [seminar.slug]
 
 
 def test_star_toggle_answers_json_for_fetch(client, exhibitor, fair):
@@ -41,7 +62,7 @@ def test_star_toggle_refuses_bad_kind_unknown_slug_and_foreign_redirect(client, 
     response = client.post(
         "/plan/toggle/", {"kind": "event", "slug": seminar.slug, "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/plan/"
+    assert response["Location"] == "/plan/"  # wherever `next` would lead
     assert client.get("/plan/toggle/").status_code == 405
 
 

@@ -289,3 +289,99 @@ def test_token_from_email_opens_the_page(client, seminar, django_capture_on_comm
     token = _token_from(mail.outbox[0])
 
     assert client.get(f"/events/registrations/{token}/").status_code == 200
+
+
+def _waitlisted(client, capture, seminar, prefix=""):
+    """Registers when the seminar is full: the visitor is first on the waitlist."""
+    make_registration(seminar, status="confirmed")
+    make_registration(seminar, status="confirmed")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=2)
+    with capture(execute=True):
+        response = client.post(prefix + URL, registration_data())
+    assert EventRegistration.objects.get(email="hoa@example.vn").status == "waitlisted"
+    return response["Location"]
+
+
+def test_confirmed_registration_page_offers_the_calendar_and_to_give_the_place_up(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+
+    page = client.get(response["Location"]).content.decode()
+
+    assert 'href="/events/hoi-thao-chuoi-cung-ung/event.ics"' in page
+    assert "Không thể tham dự? Huỷ để nhường chỗ cho người trong danh sách chờ." in page
+    assert ">Huỷ đăng ký</button>" in page
+    assert "Rời danh sách chờ" not in page
+
+
+def test_waitlisted_registration_page_offers_to_leave_the_waitlist_without_a_calendar(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    link = _waitlisted(client, django_capture_on_commit_callbacks, seminar)
+
+    page = client.get(link).content.decode()
+
+    assert "Danh sách chờ – thứ 1 trong danh sách chờ" in page
+    assert "Không cần chỗ nữa? Rời danh sách chờ." in page
+    assert ">Rời danh sách chờ</button>" in page
+    assert "nhường chỗ" not in page and "Huỷ đăng ký" not in page
+    assert "event.ics" not in page and "Thêm vào lịch" not in page
+
+
+def test_waitlisted_registration_page_in_english_offers_no_place_nor_calendar(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    link = _waitlisted(client, django_capture_on_commit_callbacks, seminar, prefix="/en")
+
+    page = client.get(link).content.decode()
+
+    assert link.startswith("/en/events/registrations/")
+    assert "Waiting list" in page
+    assert "give your place" not in page and "Cancel registration" not in page
+    assert "event.ics" not in page and "Add to calendar" not in page
+
+
+def test_leaving_the_waitlist_says_so_and_promotes_no_one(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    link = _waitlisted(client, django_capture_on_commit_callbacks, seminar)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link, follow=True)
+
+    seminar.refresh_from_db()
+    page = response.content.decode()
+    assert EventRegistration.objects.get(email="hoa@example.vn").status == "cancelled"
+    assert "Bạn đã rời danh sách chờ." in page
+    assert "Đã huỷ đăng ký của bạn." not in page
+    assert seminar.seats_taken == 2
+    assert mail.outbox == []
+
+
+def test_waitlist_email_offers_to_leave_the_waitlist_not_to_cancel(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    _waitlisted(client, django_capture_on_commit_callbacks, seminar)
+
+    body = mail.outbox[0].body
+
+    assert mail.outbox[0].subject == (
+        "Bạn đang trong danh sách chờ: Hội thảo chuỗi cung ứng linh kiện điện tử"
+    )
+    assert "Xem thứ tự chờ hoặc rời danh sách chờ (liên kết riêng, đừng chia sẻ):" in body
+    assert "huỷ đăng ký" not in body and ".ics" not in body
+    assert mail.outbox[0].attachments == []
+
+
+def test_waitlist_email_in_english_does_not_offer_to_cancel_a_place(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    _waitlisted(client, django_capture_on_commit_callbacks, seminar, prefix="/en")
+
+    body = mail.outbox[0].body
+
+    assert "https://hoicho.example.vn/en/events/registrations/" in body
+    assert "View or cancel your registration" not in body
+    assert mail.outbox[0].attachments == []
