@@ -472,6 +472,9 @@ class StateFilter(admin.SimpleListFilter):
 
 
 class BoothAdminForm(forms.ModelForm):
+    """A taken booth is not kept: Booth.clean() refuses it, here as in the fair's booth
+    table."""
+
     class Meta:
         model = Booth
         fields = [
@@ -490,14 +493,6 @@ class BoothAdminForm(forms.ModelForm):
             "fascia_name",
             "is_blocked",
         ]
-
-    def clean_is_blocked(self):
-        blocked = self.cleaned_data["is_blocked"]
-        if blocked and self.instance.pk and self.instance.exhibitor_id:
-            raise forms.ValidationError(
-                _("Gian đang có doanh nghiệp: hãy giải phóng gian trước khi giữ lại.")
-            )
-        return blocked
 
 
 @admin.register(Booth)

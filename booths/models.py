@@ -4,12 +4,13 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
@@ -123,6 +124,16 @@ class Booth(TimeStamped):
         # Before the checks, so that "a20" meets the A20 already on the plan.
         self.code = normalize_booth_code(self.code)
         super().clean_fields(exclude)
+
+    def clean(self):
+        """A kept booth has no exhibitor. The check constraint says so too, but the
+        board's forms leave the exhibitor out (only the services move it), and Django
+        then skips that constraint: the booth's own form and the fair's booth table
+        both come here instead."""
+        super().clean()
+        if self.is_blocked and self.exhibitor_id:
+            message = _("Gian đang có doanh nghiệp: hãy giải phóng gian trước khi giữ lại.")
+            raise ValidationError({"is_blocked": ValidationError(message, code="booth_taken")})
 
     def save(self, *args, **kwargs):
         self.code = normalize_booth_code(self.code)
@@ -242,6 +253,14 @@ class BoothApplication(TimeStamped):
 
     def __str__(self):
         return f"{self.reference} {self.trading_name_vi}"
+
+    @property
+    def trading_name(self) -> str:
+        """The trading name in the active language: the English one, when given, for
+        pages and e-mails in English."""
+        if self.trading_name_en and get_language() == "en":
+            return self.trading_name_en
+        return self.trading_name_vi
 
     def profile_values(self, existing=None) -> dict:
         """The public profile's fields that approving this application writes, into

@@ -193,9 +193,7 @@ class SideEvent(TimeStamped):
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
         fair = self.fair
-        first = timezone.localtime(self.starts_at).date()
-        last = timezone.localtime(self.ends_at).date()
-        if first < fair.starts_on or last > fair.ends_on:
+        if self.outside_days(fair.starts_on, fair.ends_on):
             raise ValidationError(
                 {
                     "starts_at": _(
@@ -207,6 +205,15 @@ class SideEvent(TimeStamped):
                     }
                 }
             )
+
+    def outside_days(self, first_day: datetime.date, last_day: datetime.date) -> bool:
+        """The event begins before `first_day` or ends after `last_day`, its days
+        counted in the portal's time zone (Asia/Ho_Chi_Minh) as the programme shows
+        them: the event's own form and the fair's form both ask this."""
+        return (
+            timezone.localtime(self.starts_at).date() < first_day
+            or timezone.localtime(self.ends_at).date() > last_day
+        )
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
@@ -291,14 +298,15 @@ class MeetingRequest(TimeStamped):
         related_name="meeting_requests",
         limit_choices_to={"kind": SideEvent.Kind.BUSINESS_MATCHING},
     )
+    # Contexts: in English both would read "company" (in the list and its exports).
     exhibitor = models.ForeignKey(
         Exhibitor,
-        verbose_name=_("doanh nghiệp"),
+        verbose_name=pgettext_lazy("người trưng bày", "doanh nghiệp"),
         on_delete=models.CASCADE,
         related_name="meeting_requests",
     )
     requester_name = models.CharField(_("họ và tên"), max_length=200)
-    requester_company = models.CharField(_("công ty"), max_length=200)
+    requester_company = models.CharField(pgettext_lazy("của khách", "công ty"), max_length=200)
     requester_country = models.CharField(_("quốc gia"), max_length=2, default="VN")
     requester_email = models.EmailField(_("e-mail"))
     requester_phone = models.CharField(_("điện thoại"), max_length=20)

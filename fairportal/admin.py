@@ -1,5 +1,8 @@
 """The board's admin of people, the audit log and the fair editions."""
 
+import datetime
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -13,9 +16,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from booths.models import Booth
@@ -317,6 +322,30 @@ class BoothInlineFormSet(BaseInlineFormSet):
                     _("Không xoá được gian %(code)s: gian đang giao cho một doanh nghiệp."),
                     params={"code": form.instance.code},
                 )
+        for form in self.forms:
+            if form.has_changed() and form.is_valid() and form not in self.deleted_forms:
+                self._check_constraints(form)
+
+    def save_existing(self, form, obj, commit=True):
+        # As on the booth's own page: write only what the row changed, never the
+        # exhibitor, which only the services move. The row was read when the page was
+        # sent; a booth assigned since (an approval) keeps its exhibitor.
+        fields = [name for name in form.changed_data if name in form.fields]
+        if commit and fields:
+            obj.save(update_fields=[*fields, "updated_at"])
+        return obj
+
+    @staticmethod
+    def _check_constraints(form):
+        """Django checks an inline row's constraints without the row's own foreign key,
+        so one code per fair is checked only between the rows of the table: a code held
+        by a booth added meanwhile, or by a row this save renames or deletes, would reach
+        the database's constraint (a 500). Checked here with the fair, on the row."""
+        exclude = {field.name for field in Booth._meta.fields if field.name not in form.fields}
+        try:
+            form.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            form.add_error(None, error)
 
 
 class BoothInline(admin.TabularInline):
@@ -345,10 +374,61 @@ class BoothInline(admin.TabularInline):
         return super().get_queryset(request).select_related("exhibitor")
 
 
+# How many of the events a change of the fair's days would leave out are named.
+EVENTS_NAMED = 3
+
+
+def _events_left_out(events) -> ValidationError:
+    """The events a change of the fair's days would leave out, the first few named."""
+    shown = [
+        f"{event.title} {timezone.localtime(event.starts_at):%d/%m/%Y}"
+        for event in events[:EVENTS_NAMED]
+    ]
+    if len(events) > EVENTS_NAMED:
+        shown.append("…")
+    return ValidationError(
+        ngettext(
+            "Còn %(count)s sự kiện diễn ra ngoài các ngày mới (%(events)s): "
+            "hãy dời hoặc xoá các sự kiện đó trước.",
+            "Còn %(count)s sự kiện diễn ra ngoài các ngày mới (%(events)s): "
+            "hãy dời hoặc xoá các sự kiện đó trước.",
+            len(events),
+        ),
+        params={"count": len(events), "events": ", ".join(shown)},
+        code="events_outside_days",
+    )
+
+
+class FairAdminForm(forms.ModelForm):
+    """The fair's days hold its programme (opening, seminars, business-matching
+    sessions and their meetings): new days that would leave one of its events out are
+    refused, as the event's own form refuses an event outside the fair's days."""
+
+    class Meta:
+        model = Fair
+        fields = ["starts_on", "ends_on"]  # the admin passes the fieldsets' fields
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("starts_on"), cleaned.get("ends_on")
+        moved = {"starts_on", "ends_on"} & set(self.changed_data)
+        if not (self.instance.pk and moved and first and last and first <= last):
+            return cleaned
+        events = list(self.instance.side_events.order_by("starts_at", "id"))
+        # Told at the date that leaves each event out: the opening day or the last day.
+        early = [event for event in events if event.outside_days(first, datetime.date.max)]
+        late = [event for event in events if event not in early and event.outside_days(first, last)]
+        for field, left_out in (("starts_on", early), ("ends_on", late)):
+            if left_out:
+                self.add_error(field, _events_left_out(left_out))
+        return cleaned
+
+
 @admin.register(Fair)
 class FairAdmin(
     AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
 ):
+    form = FairAdminForm
     list_display = (
         "name",
         "starts_on",

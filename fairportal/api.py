@@ -30,6 +30,7 @@ from django.utils.functional import cached_property
 from django.utils.http import http_date, quote_etag
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
@@ -337,7 +338,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
             self.page = paginator.page(number)
         except EmptyPage:
             raise exceptions.NotFound(
-                _("Trang %(number)d không tồn tại: chỉ có %(pages)d trang.")
+                ngettext(
+                    "Trang %(number)d không tồn tại: chỉ có %(pages)d trang.",
+                    "Trang %(number)d không tồn tại: chỉ có %(pages)d trang.",
+                    paginator.num_pages,
+                )
                 % {"number": number, "pages": paginator.num_pages}
             ) from None
         return list(self.page)

@@ -160,6 +160,8 @@ def test_page_past_the_end_is_a_404_that_says_how_many_pages_there_are(client, d
     body = assert_error(client.get("/api/v1/exhibitors/", {"page": 3}), 404, "not_found")
 
     assert body["detail"] == "Trang 3 không tồn tại: chỉ có 1 trang."
+    english = client.get("/api/v1/exhibitors/", {"page": 3}, headers={"accept-language": "en"})
+    assert english.json()["detail"] == "Page 3 does not exist: there is only 1 page."
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,8 @@ def test_apply_in_english_records_language_and_links_english_status_page(
     assert response.status_code == 302
     assert BoothApplication.objects.get().language == "en"
     assert "https://hoicho.example.vn/en/booths/applications/" in mail.outbox[0].body
+    # The company is named as the applicant wrote it in English.
+    assert "from Quang Minh Electronics." in mail.outbox[0].body
     # The sender's name is in English too; the address is the portal's.
     assert (
         mail.outbox[0].from_email == "Hanoi Industrial Zones Fair <no-reply@hoicho-kcn.example.vn>"

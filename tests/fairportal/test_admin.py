@@ -1,5 +1,6 @@
 """The board's admin: lists, accent-free search, forms with inlines, uploads, audit."""
 
+import datetime
 import io
 
 import pytest
@@ -10,15 +11,17 @@ from django.utils import timezone
 from PIL import Image
 
 from booths.models import Booth
-from events.models import FairFigure
+from events.models import FairFigure, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor, ExhibitorSlug, Product, Sector
 from fairportal.audit import record
 from fairportal.models import AuditEntry, User
 from tests.factories import (
+    HANOI,
     make_booth,
     make_event,
     make_exhibitor,
     make_fair,
+    make_meeting_request,
     make_product,
     make_sector,
     make_zone,
@@ -450,7 +453,7 @@ def test_admins_without_the_mixin_are_audited_from_their_log_entries(superuser):
     assert entry.changes == {"message": "Đã thay đổi Failed Logins."}
 
 
-def _fair_form(fair, booths):
+def _fair_form(fair, booths, *, delete=True):
     data = {
         "name_vi": fair.name_vi,
         "name_en": fair.name_en,
@@ -480,9 +483,11 @@ def _fair_form(fair, booths):
                 f"booths-{index}-width_m": "3.0",
                 f"booths-{index}-depth_m": "3.0",
                 f"booths-{index}-price_vnd": booth.price_vnd,
-                f"booths-{index}-DELETE": "on",
+                f"booths-{index}-is_blocked": "on" if booth.is_blocked else "",
             }
         )
+        if delete:
+            data[f"booths-{index}-DELETE"] = "on"
     return data
 
 
@@ -535,6 +540,280 @@ def test_fair_inline_sees_two_new_booths_typed_a20_and_a_20_as_one_code(admin_cl
     assert "Hai dòng trong bảng gian có cùng mã gian" in response.content.decode()
     assert one.status_code == 302
     assert list(Booth.objects.filter(fair=fair).values_list("code", flat=True)) == ["A20"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Gian đang có doanh nghiệp: hãy giải phóng gian trước khi giữ lại."),
+        ("/en", "This booth has an exhibitor: release it before holding it back."),
+    ],
+)
+def test_fair_inline_refuses_to_keep_a_taken_booth(admin_client, prefix, message):
+    fair = make_fair()
+    holder = make_exhibitor()
+    taken = make_booth(fair=fair, code="A02", exhibitor=holder)
+    free = make_booth(fair=fair, code="A03")
+    url = prefix + reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, [taken, free], delete=False)
+    data["booths-0-is_blocked"] = "on"
+    data["booths-1-fascia_name"] = "CANON"
+    data["name_vi"] = "Tên mới"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][1].formset
+    assert formset.errors[0] == {"is_blocked": [message]}
+    taken.refresh_from_db()
+    free.refresh_from_db()
+    fair.refresh_from_db()
+    assert (taken.is_blocked, taken.exhibitor) == (False, holder)
+    assert free.fascia_name == ""
+    assert fair.name_vi != "Tên mới"
+
+
+def test_fair_inline_keeps_a_free_booth(admin_client):
+    fair = make_fair()
+    free = make_booth(fair=fair, code="A03")
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, [free], delete=False)
+    data["booths-0-is_blocked"] = "on"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    free.refresh_from_db()
+    assert free.is_blocked is True
+
+
+def test_fair_inline_keeps_a_booth_assigned_while_the_table_was_being_saved(superuser, rf):
+    # The table's rows are read, then an approval assigns one of them, then the rows
+    # are saved: the row writes what it changed (the price), not the exhibitor it read.
+    from django.contrib import admin as django_admin
+
+    from events.models import Fair
+
+    fair = make_fair()
+    booth = make_booth(fair=fair, code="A01")
+    exhibitor = make_exhibitor()
+    request = rf.post("/")
+    request.user = superuser
+    fair_admin = django_admin.site._registry[Fair]
+    inline = next(i for i in fair_admin.get_inline_instances(request, fair) if i.model is Booth)
+    data = {
+        key.removeprefix("booths-"): value
+        for key, value in _fair_form(fair, [booth], delete=False).items()
+        if key.startswith("booths-")
+    }
+    data["0-price_vnd"] = "12000000"
+    formset = inline.get_formset(request, fair)(
+        {f"booths-{key}": value for key, value in data.items()}, instance=fair, prefix="booths"
+    )
+    assert formset.is_valid(), formset.errors
+
+    Booth.objects.filter(pk=booth.pk).update(exhibitor=exhibitor)
+    formset.save()
+
+    booth.refresh_from_db()
+    assert (booth.exhibitor, booth.price_vnd) == (exhibitor, 12_000_000)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("price_vnd", "-1", "Giá gian không được âm."),
+        ("width_m", "0", "Chiều rộng và chiều sâu của gian phải lớn hơn 0."),
+        ("code", "a 01", "Kỳ hội chợ này đã có gian mang mã này."),
+    ],
+)
+def test_fair_inline_tells_a_booth_the_database_would_refuse(admin_client, field, value, message):
+    fair = make_fair()
+    make_booth(fair=fair, code="A01")
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, [], delete=False)
+    data["booths-TOTAL_FORMS"] = "1"
+    data.update(
+        {
+            "booths-0-fair": fair.pk,
+            "booths-0-code": "A09",
+            "booths-0-hall": "A",
+            "booths-0-kind": "standard",
+            "booths-0-width_m": "3.0",
+            "booths-0-depth_m": "3.0",
+            "booths-0-price_vnd": "15000000",
+            f"booths-0-{field}": value,
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][1].formset
+    assert formset.errors == [{"__all__": [message]}]
+    assert list(Booth.objects.filter(fair=fair).values_list("code", flat=True)) == ["A01"]
+
+
+def test_fair_inline_refuses_to_swap_two_codes_in_one_save(admin_client):
+    fair = make_fair()
+    first, second = make_booth(fair=fair, code="A01"), make_booth(fair=fair, code="A02")
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = _fair_form(fair, [first, second], delete=False)
+    data["booths-0-code"], data["booths-1-code"] = "A02", "A01"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    message = "Kỳ hội chợ này đã có gian mang mã này."
+    formset = response.context["inline_admin_formsets"][1].formset
+    assert formset.errors == [{"__all__": [message]}, {"__all__": [message]}]
+    first.refresh_from_db()
+    assert first.code == "A01"
+
+
+def _programme(fair):
+    """The opening on the first day, a seminar on the second, and a business-matching
+    session with an accepted meeting on the last (the fair runs 20–22/09/2024)."""
+    make_event(
+        fair=fair,
+        kind=SideEvent.Kind.OPENING,
+        title_vi="Lễ khai mạc",
+        starts_at=datetime.datetime(2024, 9, 20, 8, 30, tzinfo=HANOI),
+    )
+    make_event(
+        fair=fair,
+        title_vi="Hội thảo công nghiệp hỗ trợ",
+        starts_at=datetime.datetime(2024, 9, 21, 9, 0, tzinfo=HANOI),
+    )
+    session = make_event(
+        fair=fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        title_vi="Kết nối giao thương",
+        starts_at=datetime.datetime(2024, 9, 22, 13, 0, tzinfo=HANOI),
+    )
+    make_meeting_request(
+        session=session,
+        status=MeetingRequest.Status.ACCEPTED,
+        slot_start=datetime.datetime(2024, 9, 22, 13, 0, tzinfo=HANOI),
+        table_number=1,
+    )
+
+
+def _fair_days(fair):
+    fair.refresh_from_db()
+    return fair.starts_on, fair.ends_on
+
+
+SAME_DAYS = (datetime.date(2024, 9, 20), datetime.date(2024, 9, 22))
+
+
+def test_fair_form_refuses_an_opening_day_that_leaves_the_opening_out(admin_client):
+    fair = make_fair()
+    _programme(fair)
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "starts_on": "21/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "starts_on": [
+            "Còn 1 sự kiện diễn ra ngoài các ngày mới (Lễ khai mạc 20/09/2024): "
+            "hãy dời hoặc xoá các sự kiện đó trước."
+        ]
+    }
+    assert _fair_days(fair) == SAME_DAYS
+
+
+def test_fair_form_refuses_a_last_day_that_leaves_events_out(admin_client):
+    fair = make_fair()
+    _programme(fair)
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "ends_on": "20/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "ends_on": [
+            "Còn 2 sự kiện diễn ra ngoài các ngày mới (Hội thảo công nghiệp hỗ trợ 21/09/2024, "
+            "Kết nối giao thương 22/09/2024): hãy dời hoặc xoá các sự kiện đó trước."
+        ]
+    }
+    assert _fair_days(fair) == SAME_DAYS
+
+
+def test_fair_form_names_the_first_three_events_it_would_leave_out(admin_client):
+    fair = make_fair()
+    for hour in (9, 10, 11, 12):
+        make_event(
+            fair=fair,
+            title_vi=f"Hội thảo {hour} giờ",
+            starts_at=datetime.datetime(2024, 9, 20, hour, 0, tzinfo=HANOI),
+        )
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "starts_on": "21/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.context["adminform"].form.errors == {
+        "starts_on": [
+            "Còn 4 sự kiện diễn ra ngoài các ngày mới (Hội thảo 9 giờ 20/09/2024, "
+            "Hội thảo 10 giờ 20/09/2024, Hội thảo 11 giờ 20/09/2024, …): "
+            "hãy dời hoặc xoá các sự kiện đó trước."
+        ]
+    }
+    assert _fair_days(fair) == SAME_DAYS
+
+
+def test_fair_form_counts_an_event_s_days_in_hanoi_time(admin_client):
+    fair = make_fair()
+    # 21:30–23:30 on 20/09 in Hanoi is left out; 00:30 on 21/09 in Hanoi (20/09 in UTC) is not.
+    make_event(
+        fair=fair,
+        title_vi="Dạ tiệc",
+        starts_at=datetime.datetime(2024, 9, 20, 21, 30, tzinfo=HANOI),
+    )
+    make_event(
+        fair=fair,
+        title_vi="Gặp gỡ sớm",
+        starts_at=datetime.datetime(2024, 9, 21, 0, 30, tzinfo=HANOI),
+    )
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "starts_on": "21/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.context["adminform"].form.errors == {
+        "starts_on": [
+            "Còn 1 sự kiện diễn ra ngoài các ngày mới (Dạ tiệc 20/09/2024): "
+            "hãy dời hoặc xoá các sự kiện đó trước."
+        ]
+    }
+    assert _fair_days(fair) == SAME_DAYS
+
+
+def test_fair_form_moves_days_that_keep_the_programme_inside(admin_client):
+    fair = make_fair()
+    _programme(fair)
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "starts_on": "19/09/2024", "ends_on": "23/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert _fair_days(fair) == (datetime.date(2024, 9, 19), datetime.date(2024, 9, 23))
+
+
+def test_fair_form_moves_the_days_of_a_fair_without_events(admin_client):
+    fair = make_fair()
+    url = reverse("admin:events_fair_change", args=[fair.pk])
+    data = {**_fair_form(fair, []), "starts_on": "21/09/2024", "ends_on": "21/09/2024"}
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert _fair_days(fair) == (datetime.date(2024, 9, 21), datetime.date(2024, 9, 21))
 
 
 def test_product_inline_image_gets_a_thumbnail(admin_client):

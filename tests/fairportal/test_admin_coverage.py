@@ -191,6 +191,9 @@ def test_export_meetings_has_the_useful_columns(admin_client, session):
         "3",
         "Đã nhận lời",
     ]
+    english = _export(admin_client, "/en/admin/events/meetingrequest/", [meeting.pk])
+    # The exhibitor and the visitor's company are told apart in English too.
+    assert english[0][1:4] == ["exhibitor", "full name", "visitor's company"]
 
 
 # --- search, audit ------------------------------------------------------------------
