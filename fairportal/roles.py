@@ -1,9 +1,15 @@
 """The board's roles as Django groups.
 
-- "Board editors" change everything of the fair (exhibitors, events, booths apps,
-  by app label, so models added later are covered) and read the audit log; they
-  do not manage users, groups or settings.
-- "Board viewers" only look: view permissions of the same apps and the audit log.
+- Editors, "Ban tổ chức – biên tập (Board editors)", change everything of the fair
+  (exhibitors, events, booths apps, by app label, so models added later are covered)
+  and read the audit log; they do not manage users, groups or settings.
+- Viewers, "Ban tổ chức – chỉ xem (Board viewers)", only look: view permissions of
+  the same apps and the audit log.
+
+A group's name is data, shown as it is in both languages of the admin: Vietnamese
+first, the English in brackets. The groups first had English names only; they are
+renamed (migration fairportal 0004, and `setup_roles`) unless the board already made
+groups of the new names.
 
 Applied by the data migration fairportal 0002, after every `migrate` (for the
 models it brings) and by `manage.py setup_roles`. A person also needs `is_staff`
@@ -14,8 +20,10 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
-EDITORS = "Board editors"
-VIEWERS = "Board viewers"
+EDITORS = "Ban tổ chức – biên tập (Board editors)"
+VIEWERS = "Ban tổ chức – chỉ xem (Board viewers)"
+# The names the groups were created with, before the Vietnamese came first.
+FORMER_NAMES = {"Board editors": EDITORS, "Board viewers": VIEWERS}
 BOARD_APPS = ("exhibitors", "events", "booths")
 AUDIT_VIEW = ("fairportal", "view_auditentry")
 
@@ -28,6 +36,7 @@ def apply_roles(*, apps=global_apps, app_labels=None, using=DEFAULT_DB_ALIAS) ->
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     labels = set(app_labels or (*BOARD_APPS, "fairportal"))
+    rename_former_groups(apps=apps, using=using)
     editors, _ = Group.objects.using(using).get_or_create(name=EDITORS)
     viewers, _ = Group.objects.using(using).get_or_create(name=VIEWERS)
 
@@ -37,6 +46,17 @@ def apply_roles(*, apps=global_apps, app_labels=None, using=DEFAULT_DB_ALIAS) ->
     editors.permissions.add(*permissions.filter(board | audit))
     viewers.permissions.add(*permissions.filter((board & Q(codename__startswith="view_")) | audit))
     return {group.name: group.permissions.count() for group in (editors, viewers)}
+
+
+def rename_former_groups(*, apps=global_apps, using=DEFAULT_DB_ALIAS, back=False) -> None:
+    """Give the groups made under their former English names the current ones (or,
+    `back`, the former ones again), keeping their members and permissions."""
+    Group = apps.get_model("auth", "Group")
+    groups = Group.objects.using(using)
+    for former, current in FORMER_NAMES.items():
+        old, new = (current, former) if back else (former, current)
+        if not groups.filter(name=new).exists():
+            groups.filter(name=old).update(name=new)
 
 
 def create_all_permissions(*, apps=global_apps, using=DEFAULT_DB_ALIAS) -> None:

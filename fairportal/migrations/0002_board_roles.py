@@ -12,9 +12,11 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from fairportal.roles import EDITORS, VIEWERS
+    from fairportal.roles import FORMER_NAMES
 
-    apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, VIEWERS]).delete()
+    # Under either name: 0004 names them anew, and renames them back when reversed.
+    names = [*FORMER_NAMES, *FORMER_NAMES.values()]
+    apps.get_model("auth", "Group").objects.filter(name__in=names).delete()
 
 
 class Migration(migrations.Migration):

@@ -29,6 +29,26 @@ def test_roles_exist_after_migrations_with_permissions_by_app():
     assert viewer_perms == {perm for perm in editor_perms if perm[1].startswith("view_")}
 
 
+def test_groups_made_under_their_english_names_are_renamed_with_members_and_rights(
+    django_user_model,
+):
+    # A database from before the Vietnamese names: the groups held the English ones.
+    Group.objects.get(name=EDITORS).delete()
+    old = Group.objects.get(name=VIEWERS)
+    old.name = "Board viewers"
+    old.save()
+    member = django_user_model.objects.create_user("xem", "xem@example.vn", "mat-khau-dai-123")
+    member.groups.add(old)
+
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+
+    viewers = Group.objects.get(name="Ban tổ chức – chỉ xem (Board viewers)")
+    assert viewers.pk == old.pk
+    assert list(viewers.user_set.all()) == [member]
+    assert Group.objects.filter(name="Ban tổ chức – biên tập (Board editors)").exists()
+    assert not Group.objects.filter(name__in=["Board viewers", "Board editors"]).exists()
+
+
 def test_setup_roles_restores_removed_permissions():
     editors = Group.objects.get(name=EDITORS)
     editors.permissions.clear()

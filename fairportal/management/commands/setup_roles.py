@@ -6,7 +6,7 @@ from fairportal.roles import apply_roles, create_all_permissions
 
 
 class Command(BaseCommand):
-    help = 'Create or complete the groups "Board editors" and "Board viewers".'
+    help = "Create or complete the board's two groups (editors and viewers)."
 
     def handle(self, *args, **options):
         create_all_permissions()
