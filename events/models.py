@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from exhibitors.models import Exhibitor, Sector
 from fairportal import clock
@@ -188,10 +188,12 @@ class SideEvent(TimeStamped):
         return self.title or self.title_vi
 
     def clean(self):
-        """The programme is the fair's: an event falls within the fair's days."""
+        """The programme is the fair's: an event falls within the fair's days. A
+        matching session keeps the meetings already agreed in it."""
         super().clean()
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
+        self._keeps_its_meetings()
         fair = self.fair
         if self.outside_days(fair.starts_on, fair.ends_on):
             raise ValidationError(
@@ -203,6 +205,64 @@ class SideEvent(TimeStamped):
                         "start": fair.starts_on.strftime("%d/%m/%Y"),
                         "end": fair.ends_on.strftime("%d/%m/%Y"),
                     }
+                }
+            )
+
+    def _keeps_its_meetings(self) -> None:
+        """Agreed meetings must keep their time and table: moving the session, changing
+        its slots' length, cutting its tables or its kind would leave them off the grid
+        the visitor and the exhibitor were sent."""
+        if self.pk is None:
+            return
+        from events.selectors import session_slots
+
+        accepted = list(
+            self.meeting_requests.filter(status=MeetingRequest.Status.ACCEPTED)
+            .only("slot_start", "table_number")
+            .order_by("slot_start")
+        )
+        if not accepted:
+            return
+        if self.kind != self.Kind.BUSINESS_MATCHING:
+            raise ValidationError(
+                {
+                    "kind": ngettext(
+                        "Phiên này có %(count)s cuộc gặp đã chốt: không đổi loại sự kiện được.",
+                        "Phiên này có %(count)s cuộc gặp đã chốt: không đổi loại sự kiện được.",
+                        len(accepted),
+                    )
+                    % {"count": len(accepted)}
+                }
+            )
+        grid = set(session_slots(self))
+        off_grid = [m for m in accepted if m.slot_start not in grid]
+        if off_grid:
+            times = ", ".join(
+                timezone.localtime(m.slot_start).strftime("%d/%m/%Y %H:%M") for m in off_grid[:3]
+            )
+            raise ValidationError(
+                {
+                    "starts_at": ngettext(
+                        "%(count)s cuộc gặp đã chốt (%(times)s) không còn khớp các khung giờ "
+                        "mới: hãy giữ giờ và độ dài khung giờ cũ, hoặc huỷ các cuộc gặp đó trước.",
+                        "%(count)s cuộc gặp đã chốt (%(times)s) không còn khớp các khung giờ "
+                        "mới: hãy giữ giờ và độ dài khung giờ cũ, hoặc huỷ các cuộc gặp đó trước.",
+                        len(off_grid),
+                    )
+                    % {
+                        "count": len(off_grid),
+                        "times": times + (", …" if len(off_grid) > 3 else ""),
+                    }
+                }
+            )
+        highest = max((m.table_number or 0) for m in accepted)
+        if self.tables < highest:
+            raise ValidationError(
+                {
+                    "tables": _(
+                        "Bàn số %(table)s đang có cuộc gặp đã chốt: cần ít nhất %(table)s bàn."
+                    )
+                    % {"table": highest}
                 }
             )
 

@@ -325,3 +325,57 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
         meeting.requester_company == "Tanaka Trading Co."
     )  # the requester's details stay editable
     assert "20/09/2024 14:00" in page.content.decode()  # the slots read as times, not JSON
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"starts_at_1": "14:10:00"},
+            "starts_at",
+            "1 cuộc gặp đã chốt (20/09/2024 15:00) không còn khớp các khung giờ mới",
+        ),
+        ({"slot_minutes": "25"}, "starts_at", "không còn khớp các khung giờ mới"),
+        ({"ends_at_1": "15:00:00"}, "starts_at", "(20/09/2024 15:00)"),
+        ({"tables": "1"}, "tables", "Bàn số 2 đang có cuộc gặp đã chốt: cần ít nhất 2 bàn."),
+        ({"kind": SideEvent.Kind.SEMINAR}, "kind", "Phiên này có 1 cuộc gặp đã chốt"),
+    ],
+)
+def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(
+    client, board, session, exhibitor, changes, field, message
+):
+    make_meeting_request(
+        session,
+        exhibitor,
+        status=MeetingRequest.Status.ACCEPTED,
+        slot_start=at(15),
+        table_number=2,
+    )
+    data = _change_data(
+        client, session, **{"starts_at_1": "14:00:00", "ends_at_1": "16:00:00", **changes}
+    )
+
+    response = client.post(f"/admin/events/sideevent/{session.pk}/change/", data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors[field]), errors
+    session.refresh_from_db()
+    assert (session.tables, session.slot_minutes, session.kind) == (3, 30, "business_matching")
+
+
+def test_admin_moves_a_session_whose_meetings_keep_their_slots(client, board, session, exhibitor):
+    make_meeting_request(
+        session,
+        exhibitor,
+        status=MeetingRequest.Status.ACCEPTED,
+        slot_start=at(15),
+        table_number=2,
+    )
+    data = _change_data(client, session, starts_at_1="14:00:00", ends_at_1="17:00:00", tables="2")
+
+    response = client.post(f"/admin/events/sideevent/{session.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    session.refresh_from_db()
+    assert session.tables == 2
