@@ -338,6 +338,18 @@ class JsonBooleanField(serializers.BooleanField):
         self.fail("invalid", input=data)
 
 
+class JsonStringField(serializers.CharField):
+    """A JSON string, nothing else: a name sent as 123 or true is a mistake of the
+    client, not a name."""
+
+    default_error_messages = {"invalid": _("Hãy gửi một chuỗi (JSON string).")}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _serializer_field(form_field):
     """A serializer field of the same JSON type as `form_field`, for the body's shape."""
     common = {
@@ -349,12 +361,12 @@ def _serializer_field(form_field):
     if isinstance(form_field, forms.MultipleChoiceField):
         return SlotListField(**common)
     if isinstance(form_field, forms.ModelChoiceField):
-        return serializers.CharField(allow_null=True, allow_blank=True, **common)
+        return JsonStringField(allow_null=True, allow_blank=True, **common)
     if isinstance(form_field, forms.ChoiceField):
         return serializers.ChoiceField(choices=form_field.choices, **common)
     if isinstance(form_field, forms.EmailField):
         return serializers.EmailField(max_length=form_field.max_length, **common)
-    return serializers.CharField(
+    return JsonStringField(
         allow_blank=not form_field.required, max_length=form_field.max_length, **common
     )
 
@@ -419,7 +431,8 @@ class FormBackedSerializer(serializers.Serializer):
     def get_form(self, data):
         return self.form_class(data=data)
 
-    def validate(self, attrs):
+    @staticmethod
+    def _form_data(attrs) -> dict:
         data = {}
         for name, value in attrs.items():
             if isinstance(value, bool):
@@ -427,7 +440,39 @@ class FormBackedSerializer(serializers.Serializer):
                     data[name] = "on"
             elif value is not None:
                 data[name] = value
-        form = self.get_form(data)
+        return data
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as shape:
+            if not isinstance(shape.detail, dict) or not isinstance(data, dict):
+                raise
+            raise serializers.ValidationError(
+                self._with_form_errors(data, dict(shape.detail))
+            ) from None
+
+    def _with_form_errors(self, data, errors: dict) -> dict:
+        """The shape's errors, and the form's on the fields whose shape was right: a
+        client hears of every mistake at once, not of the phone only once the name is
+        fixed. (The form's errors across fields wait for a body of the right shape.)"""
+        attrs = {}
+        for name, field in self.fields.items():
+            if name in errors or name not in data:
+                continue
+            try:
+                attrs[name] = field.run_validation(data[name])
+            except serializers.ValidationError:
+                return errors  # not expected: the shape check passed it
+        form = self.get_form(self._form_data(attrs))
+        form.is_valid()
+        for name, messages in form.errors.items():
+            if name in attrs and name not in errors:
+                errors[name] = messages
+        return errors
+
+    def validate(self, attrs):
+        form = self.get_form(self._form_data(attrs))
         if not form.is_valid():
             raise serializers.ValidationError(
                 {

@@ -231,6 +231,29 @@ def test_invalid_field_is_a_400_naming_it_and_nothing_is_stored(client, seminar,
     assert mail.outbox == []
 
 
+def test_every_mistake_of_a_registration_is_told_at_once(client, seminar):
+    body = registration(name="", email="x", phone="1", consent=False)
+
+    response = post(client, REGISTER, body)
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    # The name and e-mail fail the body's shape, the phone and consent the form's rules:
+    # all four in one answer.
+    assert sorted(errors) == ["consent", "email", "name", "phone"]
+    assert errors["consent"] == ["Cần có sự đồng ý của bạn để đăng ký."]
+    assert EventRegistration.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", [123, True, ["Lan"], {"vi": "Lan"}])
+def test_a_name_that_is_not_a_json_string_is_a_400(client, seminar, value):
+    response = post(client, REGISTER, registration(name=value))
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"name": ["Hãy gửi một chuỗi (JSON string)."]}
+    assert EventRegistration.objects.count() == 0
+
+
 def test_missing_consent_is_a_400(client, seminar):
     body = registration()
     del body["consent"]
