@@ -234,6 +234,8 @@ class SideEvent(TimeStamped):
                     % {"count": len(accepted)}
                 }
             )
+        if self.slot_minutes < 5:
+            return  # the constraint on the slots' length says what is wrong
         grid = set(session_slots(self))
         off_grid = [m for m in accepted if m.slot_start not in grid]
         if off_grid:

@@ -105,7 +105,10 @@ def waitlist_position(registration: EventRegistration) -> int | None:
 
 
 def session_slots(session: SideEvent) -> list[datetime.datetime]:
-    """The start of every slot of a business-matching session (slot_minutes each)."""
+    """The start of every slot of a business-matching session (slot_minutes each);
+    none for a length the database refuses (under 5 minutes), which would never end."""
+    if session.slot_minutes < 5:
+        return []
     step = datetime.timedelta(minutes=session.slot_minutes)
     slots, start = [], session.starts_at
     while start + step <= session.ends_at:

@@ -307,17 +307,22 @@ def test_a_ticked_sub_sector_without_results_is_not_indented_under_a_hidden_pare
 
 
 def test_a_sector_or_zone_the_fair_does_not_have_is_named_on_the_page(client, fair):
-    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=[make_sector()]))
+    sectors = [make_sector()]
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=sectors))
 
     sector = client.get("/exhibitors/", {"sector": "khong-co"})
     zone = client.get("/en/exhibitors/", {"zone": "kcn-zzz"})
     products = client.get("/products/", {"sector": "khong-co"})
 
     assert names(sector) == []
-    assert "Không có ngành “khong-co” nên không có kết quả: hãy bỏ bộ lọc này." in sector.text
+    assert "Không có ngành “khong-co”: bộ lọc này không khớp gì cả." in sector.text
     assert "There is no industrial zone “kcn-zzz”" in zone.text
     assert "Không có ngành “khong-co”" in products.text
     assert "Không có ngành" not in client.get("/exhibitors/").text
+    # With a sector that exists too (any of them): its results, and the note on the other.
+    both = client.get("/exhibitors/", {"sector": ["khong-co", sectors[0].slug]})
+    assert names(both) == ["Ăn Ngon"]
+    assert "Không có ngành “khong-co”: bộ lọc này không khớp gì cả." in both.text
 
 
 def test_directory_facet_counts_apply_the_search(client, fair):
