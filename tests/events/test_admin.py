@@ -327,6 +327,12 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
     assert "20/09/2024 14:00" in page.content.decode()  # the slots read as times, not JSON
 
 
+def _agreed_at_15_at_table_2(session, exhibitor):
+    return make_meeting_request(
+        session, exhibitor, status=MeetingRequest.Status.ACCEPTED, slot_start=at(15), table_number=2
+    )
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
@@ -346,13 +352,7 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
 def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(
     client, board, session, exhibitor, changes, field, message
 ):
-    make_meeting_request(
-        session,
-        exhibitor,
-        status=MeetingRequest.Status.ACCEPTED,
-        slot_start=at(15),
-        table_number=2,
-    )
+    _agreed_at_15_at_table_2(session, exhibitor)
     data = _change_data(
         client, session, **{"starts_at_1": "14:00:00", "ends_at_1": "16:00:00", **changes}
     )
@@ -367,13 +367,7 @@ def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(
 
 
 def test_admin_moves_a_session_whose_meetings_keep_their_slots(client, board, session, exhibitor):
-    make_meeting_request(
-        session,
-        exhibitor,
-        status=MeetingRequest.Status.ACCEPTED,
-        slot_start=at(15),
-        table_number=2,
-    )
+    _agreed_at_15_at_table_2(session, exhibitor)
     data = _change_data(client, session, starts_at_1="14:00:00", ends_at_1="17:00:00", tables="2")
 
     response = client.post(f"/admin/events/sideevent/{session.pk}/change/", data)

@@ -644,13 +644,32 @@ def _unchanged(meeting, before) -> None:
     assert mail.outbox == []
 
 
-def test_account_propose_without_another_time_is_a_form_error_and_changes_nothing(
-    client, session, exhibitor, django_capture_on_commit_callbacks
-):
-    # The visitor's first time is ticked; the representative leaves "Hoặc giờ khác" at "—".
+def _asked_for_two_times(client, session, exhibitor):
+    """A pending request for 14:30 and 15:00, its representative signed in; and what
+    must stay as it is when an answer is refused."""
     _representative(client, exhibitor)
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
-    before = ("pending", meeting.proposed_slots, meeting.token_hash)
+    return meeting, ("pending", meeting.proposed_slots, meeting.token_hash)
+
+
+@pytest.mark.parametrize(
+    ("other_slot", "message"),
+    [
+        # "Hoặc giờ khác" left at "—" while the visitor's first time is ticked.
+        ("", "Chọn một giờ khác để đề xuất."),
+        # One of the visitor's own times, sent from a page older than the select's choices.
+        (
+            at(15).isoformat(),
+            "Khách đã xin giờ này. Để gặp vào giờ này, hãy bấm “Nhận lời”; để đề xuất, "
+            "hãy chọn một giờ khách chưa xin.",
+        ),
+    ],
+    ids=["no other time", "a time the visitor asked for"],
+)
+def test_account_propose_needs_a_time_the_visitor_did_not_ask_for_and_changes_nothing(
+    client, session, exhibitor, django_capture_on_commit_callbacks, other_slot, message
+):
+    meeting, before = _asked_for_two_times(client, session, exhibitor)
 
     response = _answer(
         client,
@@ -658,37 +677,13 @@ def test_account_propose_without_another_time_is_a_form_error_and_changes_nothin
         meeting,
         action="propose",
         slot=at(14, 30).isoformat(),
-        other_slot="",
+        other_slot=other_slot,
     )
 
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert "Chọn một giờ khác để đề xuất." in page
+    assert message in page
     assert "Đã gửi đề xuất giờ khác." not in page
-    _unchanged(meeting, before)
-
-
-def test_account_propose_a_time_the_visitor_asked_for_is_refused(
-    client, session, exhibitor, django_capture_on_commit_callbacks
-):
-    _representative(client, exhibitor)
-    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
-    before = ("pending", meeting.proposed_slots, meeting.token_hash)
-
-    response = _answer(
-        client,
-        django_capture_on_commit_callbacks,
-        meeting,
-        action="propose",
-        slot=at(14, 30).isoformat(),
-        other_slot=at(15).isoformat(),  # sent from a page older than the select's choices
-    )
-
-    assert response.status_code == 400
-    assert (
-        "Khách đã xin giờ này. Để gặp vào giờ này, hãy bấm “Nhận lời”; để đề xuất, hãy chọn "
-        "một giờ khách chưa xin."
-    ) in html.unescape(response.content.decode())
     _unchanged(meeting, before)
 
 
@@ -710,9 +705,7 @@ def test_account_accept_with_another_time_chosen_is_refused_with_what_to_do(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
     # Only the visitor's times are accepted at once; another time is proposed to them.
-    _representative(client, exhibitor)
-    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14, 30), at(15)))
-    before = ("pending", meeting.proposed_slots, meeting.token_hash)
+    meeting, before = _asked_for_two_times(client, session, exhibitor)
 
     response = _answer(
         client,

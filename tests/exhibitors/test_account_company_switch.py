@@ -316,6 +316,16 @@ def test_meeting_answer_opened_for_one_company_is_refused_after_a_switch(
 # A second company approved while signed in
 
 
+def _board_approves_a_second_company(fair, email):
+    """The board approves "An Phát", applied for with `email`: its user gets it too."""
+    application = make_application(
+        fair=fair, trading_name_vi="An Phát", email=email, email_confirmed_at=timezone.now()
+    )
+    approve_application(
+        application=application, booths=[make_booth(fair=fair)], reviewer=make_user(is_staff=True)
+    )
+
+
 def test_second_company_approved_meanwhile_does_not_take_the_open_form(client, fair):
     user = make_user(email="lan@binhminh.vn")
     binh_minh = make_exhibitor(
@@ -323,17 +333,7 @@ def test_second_company_approved_meanwhile_does_not_take_the_open_form(client, f
     )
     client.force_login(user)
     page = client.get(reverse("account:profile"))
-    application = make_application(
-        fair=fair,
-        trading_name_vi="An Phát",
-        email="lan@binhminh.vn",
-        email_confirmed_at=timezone.now(),
-    )
-    approve_application(
-        application=application,
-        booths=[make_booth(fair=fair)],
-        reviewer=make_user(is_staff=True),
-    )
+    _board_approves_a_second_company(fair, "lan@binhminh.vn")
     an_phat = Exhibitor.objects.get(name_vi="An Phát")
     assert set(user.exhibitors.all()) == {an_phat, binh_minh}
 
@@ -443,17 +443,7 @@ def test_company_given_while_signed_in_stays_current_when_a_second_is_approved(c
     binh_minh = make_exhibitor(name_vi="Bình Minh", description_vi="Mô tả Bình Minh.")
     invite_representative(exhibitor=binh_minh, email="lan@binhminh.vn")
     page = client.get(reverse("account:profile"))
-    application = make_application(
-        fair=fair,
-        trading_name_vi="An Phát",
-        email="lan@binhminh.vn",
-        email_confirmed_at=timezone.now(),
-    )
-    approve_application(
-        application=application,
-        booths=[make_booth(fair=fair)],
-        reviewer=make_user(is_staff=True),
-    )
+    _board_approves_a_second_company(fair, "lan@binhminh.vn")
 
     response = client.post(
         reverse("account:profile"),

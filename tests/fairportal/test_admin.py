@@ -707,39 +707,34 @@ def _fair_days(fair):
 SAME_DAYS = (datetime.date(2024, 9, 20), datetime.date(2024, 9, 22))
 
 
-def test_fair_form_refuses_an_opening_day_that_leaves_the_opening_out(admin_client):
-    fair = make_fair()
-    _programme(fair)
-    url = reverse("admin:events_fair_change", args=[fair.pk])
-    data = {**_fair_form(fair, []), "starts_on": "21/09/2024"}
-
-    response = admin_client.post(url, data)
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "starts_on": [
+@pytest.mark.parametrize(
+    ("field", "day", "message"),
+    [
+        (
+            "starts_on",
+            "21/09/2024",
             "Còn 1 sự kiện diễn ra ngoài các ngày mới (Lễ khai mạc 20/09/2024): "
-            "hãy dời hoặc xoá các sự kiện đó trước."
-        ]
-    }
-    assert _fair_days(fair) == SAME_DAYS
-
-
-def test_fair_form_refuses_a_last_day_that_leaves_events_out(admin_client):
+            "hãy dời hoặc xoá các sự kiện đó trước.",
+        ),
+        (
+            "ends_on",
+            "20/09/2024",
+            "Còn 2 sự kiện diễn ra ngoài các ngày mới (Hội thảo công nghiệp hỗ trợ 21/09/2024, "
+            "Kết nối giao thương 22/09/2024): hãy dời hoặc xoá các sự kiện đó trước.",
+        ),
+    ],
+    ids=["opening day", "last day"],
+)
+def test_fair_form_refuses_days_that_leave_events_out(admin_client, field, day, message):
     fair = make_fair()
     _programme(fair)
     url = reverse("admin:events_fair_change", args=[fair.pk])
-    data = {**_fair_form(fair, []), "ends_on": "20/09/2024"}
+    data = {**_fair_form(fair, []), field: day}
 
     response = admin_client.post(url, data)
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "ends_on": [
-            "Còn 2 sự kiện diễn ra ngoài các ngày mới (Hội thảo công nghiệp hỗ trợ 21/09/2024, "
-            "Kết nối giao thương 22/09/2024): hãy dời hoặc xoá các sự kiện đó trước."
-        ]
-    }
+    assert response.context["adminform"].form.errors == {field: [message]}
     assert _fair_days(fair) == SAME_DAYS
 
 
