@@ -15,25 +15,11 @@ from booths.models import Booth, BoothApplication, BoothKind
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from events.selectors import current_fair
 from exhibitors.models import Exhibitor, Sector
+from fairportal.countries import country_name
 
 BAR_HEIGHT = 22
 BAR_GAP = 8
 CHART_WIDTH = 300
-
-COUNTRY_NAMES = {
-    "VN": _("Việt Nam"),
-    "JP": _("Nhật Bản"),
-    "KR": _("Hàn Quốc"),
-    "SG": _("Singapore"),
-    "HK": _("Hồng Kông"),
-    "CN": _("Trung Quốc"),
-    "TW": _("Đài Loan"),
-    "US": _("Hoa Kỳ"),
-    "DE": _("Đức"),
-    "FR": _("Pháp"),
-    "TH": _("Thái Lan"),
-    "MY": _("Malaysia"),
-}
 
 
 @dataclass
@@ -189,7 +175,7 @@ def _exhibitor_charts(fair, summary):
     for code, count in countries:
         country_chart.bars.append(
             Bar(
-                f"{COUNTRY_NAMES.get(code, code)} ({code})",
+                f"{country_name(code)} ({code})",
                 count,
                 _url(
                     "exhibitors_exhibitor",

@@ -20,39 +20,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_lazy as _
+
+from fairportal.countries import country_name
 
 register = template.Library()
 
-# The countries of the fair's investors and partners; others show their ISO code.
-COUNTRY_NAMES = {
-    "VN": _("Việt Nam"),
-    "JP": _("Nhật Bản"),
-    "KR": _("Hàn Quốc"),
-    "SG": _("Singapore"),
-    "HK": _("Hồng Kông (Trung Quốc)"),
-    "TW": _("Đài Loan (Trung Quốc)"),
-    "CN": _("Trung Quốc"),
-    "TH": _("Thái Lan"),
-    "MY": _("Malaysia"),
-    "ID": _("Indonesia"),
-    "PH": _("Philippines"),
-    "IN": _("Ấn Độ"),
-    "US": _("Hoa Kỳ"),
-    "DE": _("Đức"),
-    "FR": _("Pháp"),
-    "GB": _("Vương quốc Anh"),
-    "NL": _("Hà Lan"),
-    "IT": _("Ý"),
-    "CH": _("Thụy Sĩ"),
-    "AU": _("Úc"),
-}
 
-
-@register.filter
-def country_name(code: str) -> str:
-    code = (code or "").upper()
-    return str(COUNTRY_NAMES.get(code, code))
+register.filter("country_name", country_name)
 
 
 @register.filter

@@ -12,6 +12,7 @@ from tests.factories import make_booth, make_exhibitor, make_product, make_secto
 per_language_migration = importlib.import_module(
     "exhibitors.migrations.0004_search_text_per_language"
 )
+country_migration = importlib.import_module("exhibitors.migrations.0006_search_text_country")
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +129,7 @@ def test_the_migration_builds_the_texts_the_models_build():
     Product.objects.update(search_text="", search_text_en="")
 
     per_language_migration.rebuild(apps, None)
+    country_migration.rebuild(apps, None)  # the exhibitors' texts as they are now
 
     for model, texts in expected.items():
         stored = dict(
@@ -136,6 +138,30 @@ def test_the_migration_builds_the_texts_the_models_build():
         )
         assert stored == texts
     assert " cho gio" not in Exhibitor.objects.get().search_text  # unpublished product
+
+
+def test_a_country_of_origin_is_found_in_each_language():
+    japanese = make_exhibitor(name_vi="Canon Việt Nam", origin_country="JP")
+    make_exhibitor(name_vi="Samsung Display", origin_country="KR")
+    make_exhibitor(name_vi="Không Rõ", origin_country="XX")  # not listed: no name to find
+
+    for query in ["nhat ban", "Nhật", "japan", "canon japan"]:
+        assert list(filter_by_words(Exhibitor.objects.all(), query)) == [japanese], query
+    assert not filter_by_words(Exhibitor.objects.all(), "xx").exists()
+    # Vietnamese country words do not make an English query match, nor the reverse.
+    assert not filter_by_words(Exhibitor.objects.all(), "nhat japan").exists()
+
+
+def test_the_country_migration_goes_back_to_texts_without_the_country():
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", origin_country="JP")
+
+    country_migration.without_country(apps, None)
+    exhibitor.refresh_from_db()
+    assert "nhat ban" not in exhibitor.search_text and "japan" not in exhibitor.search_text_en
+
+    country_migration.rebuild(apps, None)
+    exhibitor.refresh_from_db()
+    assert (exhibitor.search_text, exhibitor.search_text_en) == exhibitor.build_search_texts()
 
 
 def test_exhibitors_ordered_in_vietnamese_order_by_database():
