@@ -151,13 +151,19 @@ class SideEvent(TimeStamped):
         related_name="hosted_events",
     )
     speakers = models.TextField(_("diễn giả"), blank=True, help_text=_("Mỗi dòng một người."))
+    # Upper bounds in the form as well: SQLite does not hold a small integer to its range,
+    # and a slot of millions of minutes was a date beyond the calendar (a 500).
     slot_minutes = models.PositiveSmallIntegerField(
         _("độ dài mỗi lượt gặp (phút)"),
         default=30,
+        validators=[MaxValueValidator(480, message=_("Mỗi lượt gặp dài tối đa 480 phút."))],
         help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp."),
     )
     tables = models.PositiveSmallIntegerField(
-        _("số bàn gặp gỡ"), default=20, help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp.")
+        _("số bàn gặp gỡ"),
+        default=20,
+        validators=[MaxValueValidator(1000, message=_("Tối đa 1.000 bàn."))],
+        help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp."),
     )
 
     class Meta:
@@ -360,7 +366,7 @@ class MeetingRequest(TimeStamped):
         related_name="meeting_requests",
         limit_choices_to={"kind": SideEvent.Kind.BUSINESS_MATCHING},
     )
-    # Contexts: in English both would read "company" (in the list and its exports).
+    # A context: in English "doanh nghiệp" reads "company", as the visitor's company does.
     exhibitor = models.ForeignKey(
         Exhibitor,
         verbose_name=pgettext_lazy("người trưng bày", "doanh nghiệp"),
@@ -368,7 +374,7 @@ class MeetingRequest(TimeStamped):
         related_name="meeting_requests",
     )
     requester_name = models.CharField(_("họ và tên"), max_length=200)
-    requester_company = models.CharField(pgettext_lazy("của khách", "công ty"), max_length=200)
+    requester_company = models.CharField(_("công ty của khách"), max_length=200)
     requester_country = models.CharField(_("quốc gia"), max_length=2, default="VN")
     requester_email = models.EmailField(_("e-mail"))
     requester_phone = models.CharField(_("điện thoại"), max_length=20)

@@ -110,6 +110,8 @@ def session_slots(session: SideEvent) -> list[datetime.datetime]:
     if session.slot_minutes < 5:
         return []
     step = datetime.timedelta(minutes=session.slot_minutes)
+    if step > session.ends_at - session.starts_at:
+        return []  # not one slot fits (and a step beyond the calendar would overflow)
     slots, start = [], session.starts_at
     while start + step <= session.ends_at:
         slots.append(timezone.localtime(start))

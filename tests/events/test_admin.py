@@ -347,6 +347,9 @@ def _agreed_at_15_at_table_2(session, exhibitor):
         ({"kind": SideEvent.Kind.SEMINAR}, "kind", "Phiên này có 1 cuộc gặp đã chốt"),
         # A length the database refuses is told as such (it once made the check loop).
         ({"slot_minutes": "0"}, "__all__", "Mỗi khung giờ gặp dài ít nhất 5 phút."),
+        # Millions of minutes were a date beyond the calendar (a 500 on SQLite).
+        ({"slot_minutes": "99999999999"}, "slot_minutes", "Mỗi lượt gặp dài tối đa 480 phút."),
+        ({"tables": "99999999999"}, "tables", "Tối đa 1.000 bàn."),
     ],
 )
 def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(

@@ -173,7 +173,7 @@ def test_export_meetings_has_the_useful_columns(admin_client, session):
         "phiên kết nối",
         "doanh nghiệp",
         "họ và tên",
-        "công ty",
+        "công ty của khách",
         "e-mail",
         "điện thoại",
         "giờ gặp đã chốt",
