@@ -272,8 +272,12 @@ class MeetingView(View):
 class AccountMeetingsView(LoginRequiredMixin, View):
     template_name = "events/account_meetings.html"
 
-    def render_page(self, request, exhibitor, status=200):
+    def render_page(self, request, exhibitor, status=200, *, refused=None, error=""):
+        """The requests of `exhibitor`. `refused` is the answer just refused (its POST
+        data): its card keeps what was typed and chosen, and shows `error`."""
         meetings = list(selectors.meetings_of_exhibitor(exhibitor))
+        refused = refused or {}
+        refused_pk = str(refused.get("meeting", ""))
         offered = dict(
             (session.pk, slots)
             for session, slots in selectors.offered_slots(
@@ -284,27 +288,35 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         busy = {m.slot_start for m in meetings if m.status == MeetingRequest.Status.ACCEPTED}
         now = clock.now()
 
-        def choices(meeting, slots):
+        def choices(meeting, slots, chosen=None):
             """Each slot with why it cannot be taken (a meeting at that time, gone by)
-            and the other visitors it was proposed to; the first one free is ticked."""
+            and the other visitors it was proposed to; the one `chosen` (ISO 8601), or
+            else the first one free, is ticked."""
             rows = []
             for slot in slots:
                 gone = _("đã có cuộc gặp khác") if slot in busy else ""
                 gone = gone or (_("đã qua") if slot <= now else "")
                 others = [m.requester_company for m in proposals.get(slot, []) if m != meeting]
                 rows.append({"slot": slot, "gone": gone, "proposed_to": ", ".join(others)})
-            first = next((row for row in rows if not row["gone"]), None)
-            if first:
-                first["checked"] = True
+            free = [row for row in rows if not row["gone"]]
+            ticked = next((row for row in free if row["slot"].isoformat() == chosen), None)
+            if ticked is None and chosen is None and free:
+                ticked = free[0]
+            if ticked:
+                ticked["checked"] = True
             return rows
 
         for meeting in meetings:
+            answer = refused if str(meeting.pk) == refused_pk else {}
+            meeting.typed_note = answer.get("note", "")
+            meeting.answer_error = error if answer else ""
             on_table = selectors.proposed_slot_datetimes(meeting)
-            meeting.proposed_choices = choices(meeting, on_table)
+            meeting.proposed_choices = choices(meeting, on_table, answer.get("slot"))
             # "Another time" is one the visitor has not asked for (nor been proposed).
             meeting.free_choices = choices(
                 meeting,
                 [slot for slot in offered.get(meeting.session_id, []) if slot not in on_table],
+                answer.get("other_slot", ""),
             )
         groups = [
             (label, [m for m in meetings if m.status == value])
@@ -328,13 +340,13 @@ class AccountMeetingsView(LoginRequiredMixin, View):
             messages.error(request, refusal.message)
             if refusal.opened_for is None:
                 return redirect("account:home")
-            return self.render_page(request, refusal.opened_for, status=409)
+            return self.render_page(request, refusal.opened_for, status=409, refused=request.POST)
         form = DecisionForm(request.POST)
         if not form.is_valid():
-            messages.error(
-                request, " ".join(str(e) for errors in form.errors.values() for e in errors)
+            error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+            return self.render_page(
+                request, exhibitor, status=400, refused=request.POST, error=error
             )
-            return self.render_page(request, exhibitor, status=400)
         meeting = get_object_or_404(
             MeetingRequest, pk=form.cleaned_data["meeting"], exhibitor=exhibitor
         )
@@ -364,8 +376,9 @@ class AccountMeetingsView(LoginRequiredMixin, View):
                 services.decline_meeting(meeting=meeting, actor=request.user, note=note)
                 messages.success(request, _("Đã từ chối yêu cầu."))
         except services.EventsError as error:
-            messages.error(request, error.message)
-            return self.render_page(request, exhibitor, status=400)
+            return self.render_page(
+                request, exhibitor, status=400, refused=request.POST, error=error.message
+            )
         return redirect("events:account_meetings")
 
 
@@ -402,12 +415,13 @@ def plan_toggle(request):
     if item is None:
         raise Http404(_("Không có mục này."))
     plan = _plan(request)
-    if slug in plan[kind]:
-        plan[kind].remove(slug)
-        starred = False
-    else:
+    # What the button said; a toggle for a client that says nothing.
+    intent = request.POST.get("intent", "")
+    starred = intent == "add" if intent in ("add", "remove") else slug not in plan[kind]
+    if starred and slug not in plan[kind]:
         plan[kind].append(slug)
-        starred = True
+    elif not starred and slug in plan[kind]:
+        plan[kind].remove(slug)
     request.session[PLAN_SESSION_KEY] = plan
     _keep_plan_until_after_the_fair(request)
     if request.headers.get("Accept", "").startswith("application/json"):
