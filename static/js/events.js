@@ -9,6 +9,8 @@
     var label = button.querySelector(".star-label");
     if (icon) { icon.textContent = starred ? "\u2605" : "\u2606"; }
     if (label) { label.textContent = starred ? button.dataset.labelOn : button.dataset.labelOff; }
+    var intent = button.form && button.form.elements.intent;
+    if (intent) { intent.value = starred ? "remove" : "add"; }
   }
   function cookie(name) {
     var match = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));

@@ -42,6 +42,11 @@ def test_visitor_registers_for_a_seminar_and_stars_it(live_server, page, program
     page.get_by_role("link", name="Hội thảo công nghiệp hỗ trợ").click()
     page.get_by_role("button", name="Lưu vào lịch của tôi").click()
     page.wait_for_selector('.star-button[aria-pressed="true"]')
+    # The star now says "saved" and posts a removal; pressed twice more, it is saved again.
+    page.get_by_role("button", name="Đã lưu vào lịch").click()
+    page.wait_for_selector('.star-button[aria-pressed="false"]')
+    page.get_by_role("button", name="Lưu vào lịch của tôi").click()
+    page.wait_for_selector('.star-button[aria-pressed="true"]')
 
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
     page.get_by_label("E-mail").fill("hoa@example.vn")

@@ -22,6 +22,22 @@ def test_star_toggle_without_javascript_adds_and_removes_and_says_so_on_the_plan
     assert f"Removed “{seminar.title_en}” from your plan." in client.get("/en/plan/").text
 
 
+def test_a_star_does_what_its_button_says_even_from_a_page_shown_again(client, seminar):
+    save = {"kind": "event", "slug": seminar.slug, "intent": "add"}
+
+    client.post("/plan/toggle/", save)
+    client.post("/plan/toggle/", save)  # "Back" to the page whose button still says "save"
+
+    assert client.session["plan"]["event"] == [seminar.slug]
+    assert f"Đã lưu “{seminar.title_vi}” vào lịch của bạn." in client.get("/plan/").text
+    client.post("/plan/toggle/", {**save, "intent": "remove"})
+    client.post("/plan/toggle/", {**save, "intent": "remove"})
+    assert client.session["plan"]["event"] == []
+    # The plan page's own stars remove.
+    client.post("/plan/toggle/", save)
+    assert 'name="intent" value="remove"' in client.get("/plan/").text
+
+
 def test_a_plan_is_kept_until_a_month_after_the_fair(client, seminar, fair, django_user_model):
     import datetime
 
