@@ -687,33 +687,6 @@ def test_account_propose_needs_a_time_the_visitor_did_not_ask_for_and_changes_no
     _unchanged(meeting, before)
 
 
-def test_a_refused_answer_keeps_what_was_typed_and_chosen_and_says_why_on_its_card(
-    client, session, exhibitor, django_capture_on_commit_callbacks
-):
-    meeting, before = _asked_for_two_times(client, session, exhibitor)
-
-    response = _answer(
-        client,
-        django_capture_on_commit_callbacks,
-        meeting,
-        action="accept",
-        slot=at(15).isoformat(),
-        other_slot=at(15, 30).isoformat(),
-        note="Gặp ở quầy A07 nhé",
-    )
-
-    assert response.status_code == 400
-    card = re.search(
-        rf'<li class="card meeting-card" id="meeting-{meeting.pk}">.*?</li>', response.text, re.S
-    ).group(0)
-    assert 'role="alert">Giờ chọn ở “Hoặc giờ khác” chưa được khách xác nhận' in html.unescape(card)
-    assert 'name="note" maxlength="1000" value="Gặp ở quầy A07 nhé"' in card
-    assert f'value="{at(15).isoformat()}" checked' in card  # the visitor's time ticked
-    assert f'value="{at(15, 30).isoformat()}" selected' in card  # and the other time kept
-    assert f'action="#meeting-{meeting.pk}"' in card
-    _unchanged(meeting, before)
-
-
 def test_propose_other_slot_refuses_the_time_already_proposed(session, exhibitor):
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
     services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
@@ -739,15 +712,25 @@ def test_account_accept_with_another_time_chosen_is_refused_with_what_to_do(
         django_capture_on_commit_callbacks,
         meeting,
         action="accept",
-        slot=at(14, 30).isoformat(),
+        slot=at(15).isoformat(),
         other_slot=at(15, 30).isoformat(),
+        note="Gặp ở quầy A07 nhé",
     )
 
     assert response.status_code == 400
+    # The reason is on the request's card, which keeps what was typed and chosen.
+    card = re.search(
+        rf'<li class="card meeting-card" id="meeting-{meeting.pk}">.*?</li>', response.text, re.S
+    ).group(0)
     assert (
-        "Giờ chọn ở “Hoặc giờ khác” chưa được khách xác nhận nên không nhận lời ngay được: bấm "
-        "“Đề xuất giờ khác” để gửi cho khách, hoặc để ô đó ở “—” và nhận lời một giờ ở trên."
-    ) in html.unescape(response.content.decode())
+        'role="alert">Giờ chọn ở “Hoặc giờ khác” chưa được khách xác nhận nên không nhận lời '
+        "ngay được: bấm “Đề xuất giờ khác” để gửi cho khách, hoặc để ô đó ở “—” và nhận lời một "
+        "giờ ở trên."
+    ) in html.unescape(card)
+    assert 'name="note" maxlength="1000" value="Gặp ở quầy A07 nhé"' in card
+    assert f'value="{at(15).isoformat()}" checked' in card
+    assert f'value="{at(15, 30).isoformat()}" selected' in card
+    assert f'action="#meeting-{meeting.pk}"' in card
     _unchanged(meeting, before)
 
 
