@@ -107,11 +107,10 @@ def waitlist_position(registration: EventRegistration) -> int | None:
 def session_slots(session: SideEvent) -> list[datetime.datetime]:
     """The start of every slot of a business-matching session (slot_minutes each);
     none for a length the database refuses (under 5 minutes), which would never end."""
-    if session.slot_minutes < 5:
-        return []
+    length = (session.ends_at - session.starts_at).total_seconds()
+    if session.slot_minutes < 5 or session.slot_minutes * 60 > length:
+        return []  # not one slot fits (and a step of that size could overflow a date)
     step = datetime.timedelta(minutes=session.slot_minutes)
-    if step > session.ends_at - session.starts_at:
-        return []  # not one slot fits (and a step beyond the calendar would overflow)
     slots, start = [], session.starts_at
     while start + step <= session.ends_at:
         slots.append(timezone.localtime(start))

@@ -318,6 +318,10 @@ class AccountMeetingsView(LoginRequiredMixin, View):
                 [slot for slot in offered.get(meeting.session_id, []) if slot not in on_table],
                 answer.get("other_slot", ""),
             )
+        pending = MeetingRequest.Status.PENDING
+        if error and not any(m.answer_error for m in meetings if m.status == pending):
+            # No open card to show it on (answered meanwhile, or no such request).
+            messages.error(request, error)
         groups = [
             (label, [m for m in meetings if m.status == value])
             for value, label in MeetingRequest.Status.choices

@@ -349,6 +349,7 @@ def _agreed_at_15_at_table_2(session, exhibitor):
         ({"slot_minutes": "0"}, "__all__", "Mỗi khung giờ gặp dài ít nhất 5 phút."),
         # Millions of minutes were a date beyond the calendar (a 500 on SQLite).
         ({"slot_minutes": "99999999999"}, "slot_minutes", "Mỗi lượt gặp dài tối đa 480 phút."),
+        ({"slot_minutes": "9999999999999"}, "slot_minutes", "Mỗi lượt gặp dài tối đa 480 phút."),
         ({"tables": "99999999999"}, "tables", "Tối đa 1.000 bàn."),
     ],
 )

@@ -734,6 +734,29 @@ def test_account_accept_with_another_time_chosen_is_refused_with_what_to_do(
     _unchanged(meeting, before)
 
 
+@pytest.mark.parametrize(
+    ("status", "data"),
+    [
+        ("declined", {}),  # answered meanwhile in another tab: no open card to show it on
+        ("pending", {"meeting": "abc", "action": "garbage"}),
+    ],
+)
+def test_a_refused_answer_without_an_open_card_still_says_why(
+    client, session, exhibitor, status, data
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), status=status)
+
+    answer = {"meeting": meeting.pk, "action": "decline", "slot": at(14).isoformat(), **data}
+    response = client.post("/account/meetings/", answer)
+
+    assert response.status_code == 400
+    page = html.unescape(response.content.decode())
+    expected = "Yêu cầu này đã được trả lời." if not data else "Hãy chọn một lựa chọn hợp lệ."
+    shown = re.search(r'<p class="message message-error">([^<]*)</p>', page)
+    assert shown is not None and expected in shown.group(1)
+
+
 def test_account_other_time_select_lists_only_times_the_visitor_did_not_ask_for(
     client, session, exhibitor
 ):
