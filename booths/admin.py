@@ -20,7 +20,12 @@ from booths import selectors, services
 from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
-from fairportal.admin_mixins import AuditedAdminMixin, FoldedColumnsSearchMixin, form_changes
+from fairportal.admin_mixins import (
+    AuditedAdminMixin,
+    FoldedColumnsSearchMixin,
+    form_changes,
+    save_changed_fields,
+)
 from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.models import AuditEntry
 from fairportal.text import search_words
@@ -566,10 +571,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
             form, add=not change
         )
         if change:
-            # Write only what the form changed: never the exhibitor, which only services move.
-            fields = [name for name in form.changed_data if name in form.fields]
-            if fields:
-                obj.save(update_fields=[*fields, "updated_at"])
+            save_changed_fields(obj, form)
         else:
             obj.save()
 

@@ -18,7 +18,12 @@ from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_tot
 from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff, normalize_booth_code
 from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
-from exhibitors.access import FormOfAnotherCompany, current_exhibitor, posted_exhibitor
+from exhibitors.access import (
+    FormOfAnotherCompany,
+    current_exhibitor,
+    posted_exhibitor,
+    refuse_form,
+)
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.tokens import hash_token
 
@@ -269,18 +274,19 @@ class AccountBoothsView(LoginRequiredMixin, View):
         return redirect("booths:account_booths")
 
     def refuse(self, request, refusal):
-        """Nothing saved: the page again for the company the form was opened for, with
-        what was typed (409); the chooser when that company is not one of the user's."""
-        messages.error(request, refusal.message)
-        if refusal.opened_for is None:
-            return redirect("account:home")
         action = request.POST.get("action")
-        return self.render(
+        return refuse_form(
             request,
-            exhibitor=refusal.opened_for,
-            fascia_form=FasciaForm(request.POST) if action == "fascia" else None,
-            staff_form=StaffForm(request.POST, prefix="staff") if action == "add_staff" else None,
-            status=409,
+            refusal,
+            lambda company: self.render(
+                request,
+                exhibitor=company,
+                fascia_form=FasciaForm(request.POST) if action == "fascia" else None,
+                staff_form=(
+                    StaffForm(request.POST, prefix="staff") if action == "add_staff" else None
+                ),
+                status=409,
+            ),
         )
 
     def render(self, request, exhibitor=None, fascia_form=None, staff_form=None, status=200):

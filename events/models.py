@@ -15,6 +15,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from exhibitors.models import Exhibitor, Sector
 from fairportal import clock
 from fairportal.models import TimeStamped
+from fairportal.text import first_few
 
 # More seats than any hall at Mê Linh holds: a typo with extra zeros, not a seminar.
 # (The capacity's error message writes the figure out: change both together.)
@@ -245,8 +246,8 @@ class SideEvent(TimeStamped):
         grid = set(session_slots(self))
         off_grid = [m for m in accepted if m.slot_start not in grid]
         if off_grid:
-            times = ", ".join(
-                timezone.localtime(m.slot_start).strftime("%d/%m/%Y %H:%M") for m in off_grid[:3]
+            times = first_few(
+                f"{timezone.localtime(m.slot_start):%d/%m/%Y %H:%M}" for m in off_grid
             )
             raise ValidationError(
                 {
@@ -257,10 +258,7 @@ class SideEvent(TimeStamped):
                         "mới: hãy giữ giờ và độ dài khung giờ cũ, hoặc huỷ các cuộc gặp đó trước.",
                         len(off_grid),
                     )
-                    % {
-                        "count": len(off_grid),
-                        "times": times + (", …" if len(off_grid) > 3 else ""),
-                    }
+                    % {"count": len(off_grid), "times": times}
                 }
             )
         highest = max((m.table_number or 0) for m in accepted)

@@ -20,7 +20,12 @@ from django.views.generic import TemplateView
 from events import calendars, selectors, services
 from events.forms import DecisionForm, MeetingRequestForm, RegistrationForm
 from events.models import EventRegistration, MeetingRequest, SideEvent
-from exhibitors.access import FormOfAnotherCompany, current_exhibitor, posted_exhibitor
+from exhibitors.access import (
+    FormOfAnotherCompany,
+    current_exhibitor,
+    posted_exhibitor,
+    refuse_form,
+)
 from exhibitors.models import Exhibitor
 from fairportal import clock
 from fairportal.ratelimit import allow, too_many_requests
@@ -340,11 +345,13 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         try:
             exhibitor = posted_exhibitor(request)
         except FormOfAnotherCompany as refusal:
-            # Nothing answered: the page again for the company the form was opened for.
-            messages.error(request, refusal.message)
-            if refusal.opened_for is None:
-                return redirect("account:home")
-            return self.render_page(request, refusal.opened_for, status=409, refused=request.POST)
+            return refuse_form(
+                request,
+                refusal,
+                lambda company: self.render_page(
+                    request, company, status=409, refused=request.POST
+                ),
+            )
         form = DecisionForm(request.POST)
         if not form.is_valid():
             error = " ".join(str(e) for errors in form.errors.values() for e in errors)

@@ -1,6 +1,8 @@
 """What an exhibitor representative may reach: only the companies they are a member of."""
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
@@ -98,6 +100,16 @@ def posted_exhibitor(request) -> Exhibitor:
             opened_for=opened_for,
         )
     return current
+
+
+def refuse_form(request, refusal: FormOfAnotherCompany, show_again):
+    """Nothing saved: the message, and the page again for the company the form was
+    opened for (`show_again(company)`, which keeps what was typed and answers 409); the
+    company chooser when that company is not one of the user's."""
+    messages.error(request, refusal.message)
+    if refusal.opened_for is None:
+        return redirect("account:home")
+    return show_again(refusal.opened_for)
 
 
 def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Product:

@@ -22,6 +22,7 @@ from exhibitors.access import (
     current_exhibitor,
     member_exhibitors,
     posted_exhibitor,
+    refuse_form,
 )
 from exhibitors.forms import (
     AccountPasswordResetForm,
@@ -118,13 +119,11 @@ class AccountView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def refuse(self, refusal, *args, **kwargs):
-        """The page again for the company the form was opened for, with what was typed
-        (409); the chooser on the home page when that company is not one of the user's."""
-        messages.error(self.request, refusal.message)
-        if refusal.opened_for is None:
-            return HttpResponseRedirect(reverse("account:home"))
-        self.exhibitor = refusal.opened_for
-        return self.refused(self.request, *args, **kwargs)
+        def show_again(company):
+            self.exhibitor = company
+            return self.refused(self.request, *args, **kwargs)
+
+        return refuse_form(self.request, refusal, show_again)
 
     def refused(self, request, *args, **kwargs):
         """The page a refused form was on; by default the view's own GET page."""

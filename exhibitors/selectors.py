@@ -59,8 +59,9 @@ def fair_exhibitors(fair) -> QuerySet:
     return Exhibitor.objects.filter(Exists(holds_booth), is_published=True)
 
 
-def in_sectors(slugs, field: str = "sector") -> Q:
-    """Rows of any of the sectors `slugs` or of one of their sub-sectors.
+def in_sectors(slugs) -> Q:
+    """Rows (products, exhibitor–sector pairs) of any of the sectors `slugs` or of one
+    of their sub-sectors.
 
     A sector takes in its sub-sectors everywhere a visitor filters by it (directory,
     catalogue, API): "Công nghiệp hỗ trợ" finds the makers of electronic components.
@@ -69,7 +70,7 @@ def in_sectors(slugs, field: str = "sector") -> Q:
     # The sectors' ids from the (small) sector table, rather than an OR across two
     # joins on every exhibitor–sector row filtered.
     chosen = Sector.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("pk")
-    return Q(**{f"{field}__in": chosen})
+    return Q(sector__in=chosen)
 
 
 def _apply_filters(queryset, *, q="", sectors=(), zone="", country=""):
@@ -249,15 +250,14 @@ def _sector_tree(sectors) -> list[Sector]:
 
     def walk(parent_id, depth):
         for s in children.get(parent_id, ()):
-            if depth > 5 or s in ordered:  # a cycle typed into the data: shown flat
-                continue
             s.depth = depth
             ordered.append(s)
             walk(s.pk, depth + 1)
 
     walk(None, 0)
-    for s in sectors:  # only reachable through a cycle: still offered
-        if s not in ordered:
+    placed = {s.pk for s in ordered}
+    for s in sectors:  # on a cycle typed into the data, out of the root's reach: flat
+        if s.pk not in placed:
             s.depth = 0
             ordered.append(s)
     return ordered
@@ -349,8 +349,12 @@ def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) 
         ).order_by("position", "slug")
     )
     # A product has one sector: a parent's count adds its sub-sectors' own counts.
+    of_children: dict[int, int] = {}
     for s in options:
-        s.count = s.own + sum(c.own for c in options if c.parent_id == s.pk)
+        if s.parent_id:
+            of_children[s.parent_id] = of_children.get(s.parent_id, 0) + s.own
+    for s in options:
+        s.count = s.own + of_children.get(s.pk, 0)
     return _sector_choices(options, sectors)
 
 

@@ -30,9 +30,11 @@ from fairportal.admin_mixins import (
     AuditedAdminMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
+    save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names, readable_value
 from fairportal.models import AuditEntry, User
+from fairportal.text import first_few
 
 AUDIT_FIELDS = ("created_at", "updated_at")
 AUDIT_FIELDSET = (_("Thời gian"), {"fields": (AUDIT_FIELDS,), "classes": ("collapse",)})
@@ -327,12 +329,10 @@ class BoothInlineFormSet(BaseInlineFormSet):
                 self._check_constraints(form)
 
     def save_existing(self, form, obj, commit=True):
-        # As on the booth's own page: write only what the row changed, never the
-        # exhibitor, which only the services move. The row was read when the page was
-        # sent; a booth assigned since (an approval) keeps its exhibitor.
-        fields = [name for name in form.changed_data if name in form.fields]
-        if commit and fields:
-            obj.save(update_fields=[*fields, "updated_at"])
+        # As on the booth's own page: a booth assigned since the page was read (an
+        # approval) keeps its exhibitor.
+        if commit:
+            save_changed_fields(obj, form)
         return obj
 
     @staticmethod
@@ -374,18 +374,9 @@ class BoothInline(admin.TabularInline):
         return super().get_queryset(request).select_related("exhibitor")
 
 
-# How many of the events a change of the fair's days would leave out are named.
-EVENTS_NAMED = 3
-
-
 def _events_left_out(events) -> ValidationError:
     """The events a change of the fair's days would leave out, the first few named."""
-    shown = [
-        f"{event.title} {timezone.localtime(event.starts_at):%d/%m/%Y}"
-        for event in events[:EVENTS_NAMED]
-    ]
-    if len(events) > EVENTS_NAMED:
-        shown.append("…")
+    shown = first_few(f"{e.title} {timezone.localtime(e.starts_at):%d/%m/%Y}" for e in events)
     return ValidationError(
         ngettext(
             "Còn %(count)s sự kiện diễn ra ngoài các ngày mới (%(events)s): "
@@ -394,7 +385,7 @@ def _events_left_out(events) -> ValidationError:
             "hãy dời hoặc xoá các sự kiện đó trước.",
             len(events),
         ),
-        params={"count": len(events), "events": ", ".join(shown)},
+        params={"count": len(events), "events": shown},
         code="events_outside_days",
     )
 

@@ -273,6 +273,15 @@ def plain_value(value):
     return str(value)
 
 
+def save_changed_fields(obj, form) -> None:
+    """Write only the columns `form` changed (and the time of the change): a column the
+    form does not show, such as a booth's exhibitor that only the services move, keeps
+    what the database holds now, not what was read when the page was sent."""
+    fields = [name for name in form.changed_data if name in form.fields]
+    if fields:
+        obj.save(update_fields=[*fields, "updated_at"])
+
+
 def form_changes(form, *, add: bool) -> dict:
     """{field: {"from": old, "to": new}} for the fields the form changed."""
     changes = {}

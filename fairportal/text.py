@@ -167,3 +167,11 @@ def sort_key(text: str | None) -> bytes:
     secondary = bytes(tone + 1 for _, tone, _ in letters)
     tertiary = bytes(2 if upper else 1 for _, _, upper in letters)
     return primary + b"\x00\x00\x00" + secondary + b"\x00" + tertiary
+
+
+def first_few(labels, limit: int = 3) -> str:
+    """The first `limit` labels joined with commas, "…" after them when there are more:
+    how a refusal names the events or meetings it is about."""
+    labels = list(labels)
+    shown = labels[:limit] + (["…"] if len(labels) > limit else [])
+    return ", ".join(shown)
