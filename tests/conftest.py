@@ -1,7 +1,8 @@
 """Shared fixtures and the test-run rules of the design.
 
 - Tests marked `postgres` are deselected (not skipped) when the database is not
-  PostgreSQL; tests marked `sqlite` are deselected on PostgreSQL.
+  PostgreSQL; tests marked `sqlite` are deselected on PostgreSQL; tests marked
+  `redis` are deselected unless REDIS_TEST_URL names a Redis to use (.ci/run sets it).
 - With FAIR_STRICT_TESTS=1 (as in .ci/run) any skipped test is a failure.
 """
 
@@ -23,10 +24,13 @@ def on_postgres() -> bool:
 
 def pytest_collection_modifyitems(config, items):
     # Tests for one database only are deselected on the other, never skipped.
-    other = "sqlite" if on_postgres() else "postgres"
+    others = ["sqlite" if on_postgres() else "postgres"]
+    if not os.environ.get("REDIS_TEST_URL"):
+        others.append("redis")
     kept, deselected = [], []
     for item in items:
-        (deselected if item.get_closest_marker(other) else kept).append(item)
+        elsewhere = any(item.get_closest_marker(other) for other in others)
+        (deselected if elsewhere else kept).append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
