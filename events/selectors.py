@@ -45,6 +45,12 @@ def programme(*, fair: Fair | None, kinds=()):
     return events
 
 
+def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int]]:
+    """{event id: (kind, capacity, seats taken)} of the programme's events (one query)."""
+    rows = programme(fair=fair, kinds=kinds).values_list("id", "kind", "capacity", "seats_taken")
+    return {pk: (kind, capacity, taken) for pk, kind, capacity, taken in rows}
+
+
 def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:
     """[(day, [events…]), …] in the fair's time zone."""
     days: OrderedDict[datetime.date, list[SideEvent]] = OrderedDict()

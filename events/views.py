@@ -7,9 +7,11 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -28,7 +30,14 @@ from exhibitors.access import (
 )
 from exhibitors.models import Exhibitor
 from fairportal import clock
+from fairportal.cache import public_data_version
 from fairportal.ratelimit import allow, too_many_requests
+from fairportal.templatetags.visitor import (
+    full_word,
+    programme_parts,
+    seats_html,
+    shows_seats,
+)
 
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
@@ -45,6 +54,51 @@ def _plan(request) -> dict:
     return {kind: list(plan.get(kind, [])) for kind in PLAN_KINDS}
 
 
+def _programme_parts_key(request, fair, kinds) -> str | None:
+    """Where the programme's parts are kept (None when the page cache is off)."""
+    if getattr(settings, "PUBLIC_CACHE_SECONDS", 0) <= 0:
+        return None
+    pending = getattr(request, "_public_cache", None)  # the version this page is built at
+    catalogue = pending[1][0] if pending else public_data_version()[0]
+    kinds_key = ",".join(sorted(set(kinds)))
+    return f"programme-parts:v1:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
+
+
+def _programme_days(request, fair, kinds) -> list:
+    """[(day, markup of its events)…] of the programme.
+
+    All day long on the fair's mornings, registrations change the seats left and so
+    the cached programme; the rest of its markup changes only when the board edits.
+    With the page cache on, that rest is kept in the shared cache (per catalogue
+    version, language and kinds), so building the page after a registration reads the
+    seats only (see docs/performance.md, eighth round)."""
+    key = _programme_parts_key(request, fair, kinds)
+    parts = cache.get(key) if key else None
+    if parts is not None:
+        seats = selectors.programme_seats(fair=fair, kinds=kinds)
+        if set(seats) == {pk for _day, items in parts for pk, _head, _tail in items}:
+            return _with_seats(parts, seats)
+        # else an event came or went after this page's version was read: read them all
+    events = list(selectors.programme(fair=fair, kinds=kinds))
+    parts = [(day, programme_parts(on_day)) for day, on_day in selectors.group_by_day(events)]
+    if key:
+        cache.set(key, parts, settings.PUBLIC_CACHE_SECONDS)
+    return _with_seats(parts, {e.pk: (e.kind, e.capacity, e.seats_taken) for e in events})
+
+
+def _with_seats(parts, seats) -> list:
+    full = full_word()
+    days = []
+    for day, items in parts:
+        markup = []
+        for pk, head, tail in items:
+            kind, capacity, taken = seats[pk]
+            middle = seats_html(capacity, taken, full) if shows_seats(capacity, kind) else ""
+            markup.append(head + middle + tail)
+        days.append((day, mark_safe("\n".join(markup))))  # noqa: S308 (escaped when made)
+    return days
+
+
 class ProgrammeView(TemplateView):
     template_name = "events/programme.html"
 
@@ -53,10 +107,9 @@ class ProgrammeView(TemplateView):
         fair = selectors.current_fair()
         valid = {value for value, _label in SideEvent.Kind.choices}
         kinds = [kind for kind in self.request.GET.getlist("kind") if kind in valid]
-        events = list(selectors.programme(fair=fair, kinds=kinds))
         context.update(
             fair=fair,
-            days=selectors.group_by_day(events),
+            days=_programme_days(self.request, fair, kinds) if fair else [],
             kinds=SideEvent.Kind.choices,
             selected_kinds=kinds,
         )

@@ -141,51 +141,60 @@ def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
     return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
-def _event_item(event, *, kinds: dict, url: tuple[str, str], full_word: str) -> str:
+def _event_parts(event, *, kinds: dict, url: tuple[str, str]) -> tuple[str, str]:
+    """An event's `<li>` in two parts, before and after its seats (see `seats_html`)."""
     starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
     meta = f'<span class="badge">{escape(kinds.get(event.kind, event.kind))}</span>'
     if event.room:
         meta += f" · {escape(event.room)}"
-    if event.capacity and event.kind != "business_matching":
-        left = event.seats_left
-        if left:
-            seats = ngettext("còn %(seats)s chỗ", "còn %(seats)s chỗ", left) % {
-                "seats": formats.number_format(left, force_grouping=True)
-            }
-        else:
-            seats = full_word
-        meta += f' · <span class="seats">{escape(seats)}</span>'
     summary = f"<p>{escape(event.summary)}</p>" if event.summary else ""
     href = f"{url[0]}{quote(event.slug, safe='')}{url[1]}"
-    return (
+    head = (
         f'<li class="event-item kind-{escape(event.kind)}">\n'
         f'  <p class="event-time"><time datetime="{starts.isoformat()}">{starts:%H:%M}</time>–'
         f'<time datetime="{ends.isoformat()}">{ends:%H:%M}</time></p>\n'
         '  <div class="event-body">\n'
         f'    <h3><a href="{escape(href)}">{escape(event.title)}</a></h3>\n'
-        f'    <p class="event-meta">{meta}</p>\n'
-        f"    {summary}\n"
-        "  </div>\n"
-        "</li>"
+        f'    <p class="event-meta">{meta}'
     )
+    tail = f"</p>\n    {summary}\n  </div>\n</li>"
+    return head, tail
+
+
+def shows_seats(capacity: int, kind: str) -> bool:
+    """Seminars and the like show their seats left; B2B sessions have tables instead."""
+    return bool(capacity) and kind != "business_matching"
+
+
+def seats_html(capacity: int, seats_taken: int, full_word: str) -> str:
+    """ " · còn 12 chỗ" (or "full, waiting list") for an event that shows seats."""
+    left = max(capacity - seats_taken, 0)
+    if left:
+        seats = ngettext("còn %(seats)s chỗ", "còn %(seats)s chỗ", left) % {
+            "seats": formats.number_format(left, force_grouping=True)
+        }
+    else:
+        seats = full_word
+    return f' · <span class="seats">{escape(seats)}</span>'
 
 
 _SLUG = "the-slug"
 
 
-@register.simple_tag
-def programme_items(events) -> str:
-    """The programme's events (`<li>` each): times, title linked to the event's page,
-    kind, room and, for events with seats, the seats left. The kinds' names and the
-    events' URL are worked out once, not once per event (`reverse` and
+def programme_parts(events) -> list[tuple[int, str, str]]:
+    """(id, markup before the seats, markup after) of each event, in order: what the
+    programme shows of an event but its seats, which change all day long. The kinds'
+    names and the events' URL are worked out once, not once per event (`reverse` and
     `get_kind_display` cost as much as the rest of an event's markup)."""
     from events.models import SideEvent
 
     kinds = {value: str(label) for value, label in SideEvent.Kind.choices}
     before, _slug, after = reverse("events:detail", kwargs={"slug": _SLUG}).rpartition(_SLUG)
-    full_word = gettext("hết chỗ, nhận danh sách chờ")
-    items = (_event_item(e, kinds=kinds, url=(before, after), full_word=full_word) for e in events)
-    return mark_safe("\n".join(items))  # noqa: S308 (every value escaped above)
+    return [(e.pk, *_event_parts(e, kinds=kinds, url=(before, after))) for e in events]
+
+
+def full_word() -> str:
+    return gettext("hết chỗ, nhận danh sách chờ")
 
 
 @register.simple_tag(takes_context=True)

@@ -168,3 +168,65 @@ def test_seats_left_are_grouped_in_thousands_in_each_language(client, fair, semi
     assert "còn 9.500 chỗ" in vi
     assert "9,500 places left" in en
     assert "9.500 / 10.000" in detail
+
+
+def _take_a_seat(event, email="lan@example.vn"):
+    from events.services import register_attendee
+
+    data = {"name": "Lan", "email": email, "phone": "0912345678", "consent": True}
+    register_attendee(event=event, data=data, language="vi")
+
+
+def _built_without_the_page_cache(path):
+    from django.test import Client, override_settings
+
+    with override_settings(PUBLIC_CACHE_SECONDS=0):
+        return Client().get(path).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        ("/events/", "còn 2 chỗ", "còn 1 chỗ"),
+        ("/en/events/", "2 places left", "1 place left"),
+        ("/events/?kind=seminar&kind=opening", "còn 2 chỗ", "còn 1 chỗ"),
+    ],
+)
+def test_after_a_seat_is_taken_the_programme_is_rebuilt_from_the_seats_alone(
+    client, fair, seminar, path, before, after, django_assert_num_queries
+):
+    make_event(fair, kind=SideEvent.Kind.OPENING, slug="khai-mac", starts_at=at(8), capacity=0)
+    _programme_data(fair, 6)
+    assert before in client.get(path).text
+
+    _take_a_seat(seminar)
+    with django_assert_num_queries(1) as queries:  # the seats left
+        rebuilt = client.get(path)
+    sql = queries.captured_queries[0]["sql"]  # (read before the next request clears it)
+
+    assert rebuilt["X-Cache"] == "miss" and after in rebuilt.text
+    assert rebuilt.content.decode() == _built_without_the_page_cache(path)
+    # The titles, rooms and times come from the first build, kept beside the page.
+    assert "title" not in sql
+
+
+def test_the_last_seat_taken_shows_the_waiting_list_on_the_rebuilt_programme(client, fair, seminar):
+    assert "còn 2 chỗ" in client.get("/events/").text
+
+    _take_a_seat(seminar, "a@example.vn")
+    _take_a_seat(seminar, "b@example.vn")
+
+    assert "hết chỗ, nhận danh sách chờ" in client.get("/events/").text
+
+
+def test_an_event_moved_in_without_a_signal_shows_once_the_seats_change(client, fair, seminar):
+    # An event that came after this page's data version was read: the kept markup
+    # lacks it, and the page is built from every event instead.
+    other = make_event(make_fair(is_current=False), title_vi="Tọa đàm chuyển sang", slug="chuyen")
+    client.get("/events/")
+    SideEvent.objects.filter(pk=other.pk).update(fair=fair)  # update(): no signal
+
+    _take_a_seat(seminar)
+    page = client.get("/events/")
+
+    assert "Tọa đàm chuyển sang" in page.text and "còn 1 chỗ" in page.text
