@@ -440,17 +440,32 @@ def accept_meeting(
 ) -> MeetingRequest:
     """Accept a pending request in one slot and give it the lowest free table.
 
+    `proposed_only` is the requester confirming the slot the exhibitor proposed; without
+    it (the exhibitor, the board) a request waiting on the requester is refused.
+
     The partial unique constraints decide between concurrent acceptances: the loser
     gets SlotTaken. Side effects: status accepted with slot and table, audit entry,
     an e-mail with the meeting's .ics to both sides on commit.
     """
     with transaction.atomic():
-        rows = MeetingRequest.objects.select_related("session", "exhibitor")
-        if proposed_only:  # the requester's answer: the proposal read under a row lock
-            rows = rows.select_for_update(of=("self",))
-        meeting = rows.get(pk=meeting.pk)
+        # Read under a row lock: `propose_other_slot` takes the same one, so whose turn
+        # it is cannot change between this check and the update below.
+        meeting = (
+            MeetingRequest.objects.select_related("session", "exhibitor")
+            .select_for_update(of=("self",))
+            .get(pk=meeting.pk)
+        )
         if meeting.status != MeetingRequest.Status.PENDING:
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
+        if not proposed_only and meeting.other_slot_proposed_at is not None:
+            # The exhibitor's own proposal is the requester's to confirm, not its own.
+            raise EventsError(
+                _(
+                    "Doanh nghiệp đã đề xuất giờ khác cho yêu cầu này; đang chờ khách xác "
+                    "nhận. Chỉ khách chốt được giờ đó."
+                ),
+                "awaiting_visitor",
+            )
         if proposed_only and (
             meeting.other_slot_proposed_at is None
             or selectors.proposed_slot_datetimes(meeting) != [timezone.localtime(slot_start)]

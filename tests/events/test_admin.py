@@ -154,6 +154,34 @@ def test_admin_accepting_a_time_proposed_to_another_visitor_says_so(
     )
 
 
+def test_admin_accept_of_a_time_awaiting_the_visitor_is_reported_not_done(
+    client, board, session, exhibitor
+):
+    waiting = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
+    )
+    services.propose_other_slot(meeting=waiting, slot_start=at(15), actor=None)
+    asking = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+
+    response = client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "accept_first_free_slot", "_selected_action": [waiting.pk, asking.pk]},
+        follow=True,
+    )
+
+    shown = [(m.level_tag, m.message) for m in response.context["messages"]]
+    assert shown == [
+        (
+            "warning",
+            "Tanaka Trading → Canon Việt Nam: Doanh nghiệp đã đề xuất giờ khác cho yêu cầu "
+            "này; đang chờ khách xác nhận. Chỉ khách chốt được giờ đó.",
+        ),
+        ("info", "Đã xử lý các yêu cầu đã chọn."),
+    ]
+    rows = {m.pk: (m.status, m.slot_start) for m in MeetingRequest.objects.all()}
+    assert rows == {waiting.pk: ("pending", None), asking.pk: ("accepted", at(14))}
+
+
 def test_admin_matching_grid_shows_accepted_meetings_and_counts(client, board, session, exhibitor):
     sector = make_sector(name_vi="Cơ khí chế tạo")
     make_meeting_request(

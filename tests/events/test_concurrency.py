@@ -172,3 +172,36 @@ def test_the_same_meeting_request_sent_twice_at_once_is_stored_once():
     refused = [o for o in outcomes if isinstance(o, services.EventsError)]
     assert MeetingRequest.objects.filter(exhibitor=exhibitor).count() == 1
     assert len(refused) == 3 and {error.code for error in refused} == {"duplicate"}
+
+
+def test_an_acceptance_racing_a_proposal_of_another_time_lets_one_through():
+    # Accepting the visitor's time while another representative proposes a new one:
+    # either the meeting is agreed (and the proposal refused), or the proposal waits for
+    # the visitor (and the acceptance is refused), never both.
+    session = _matching_session()
+    exhibitor = make_exhibitor()
+    for round_number in range(10):
+        meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+
+        accept, propose = _run_together(
+            [
+                lambda m=meeting: services.accept_meeting(meeting=m, slot_start=at(14), actor=None),
+                lambda m=meeting: services.propose_other_slot(
+                    meeting=m, slot_start=at(15, 30), actor=None
+                ),
+            ]
+        )
+
+        meeting.refresh_from_db()
+        if isinstance(accept, MeetingRequest):
+            assert isinstance(propose, services.EventsError), round_number
+            assert propose.code == "not_pending"
+            assert (meeting.status, meeting.proposed_slots) == ("accepted", [at(14).isoformat()])
+            services.cancel_meeting(meeting=meeting)  # 14:00 free for the next round
+        else:
+            assert isinstance(propose, MeetingRequest), (round_number, propose)
+            assert accept.code == "awaiting_visitor", (round_number, accept)
+            assert (meeting.status, meeting.proposed_slots) == (
+                "pending",
+                [at(15, 30).isoformat()],
+            )

@@ -613,6 +613,85 @@ def test_account_page_tells_its_own_proposal_from_the_visitors_and_a_time_now_ta
     assert '<span class="slot-held">đã có cuộc gặp khác</span>' in card
 
 
+def _card(page: str, meeting) -> str:
+    return re.search(
+        rf'<li class="card meeting-card" id="meeting-{meeting.pk}">.*?</li>', page, re.S
+    ).group(0)
+
+
+def _proposed_to_the_visitor(session, exhibitor, capture, **kwargs):
+    """A request for 14:00 to which the exhibitor proposed 15:30 instead; and the path
+    of the visitor's link, from the proposal's mail."""
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), **kwargs)
+    with capture(execute=True):
+        services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/events/meetings/" in line)
+    mail.outbox.clear()
+    meeting.refresh_from_db()
+    return meeting, link.strip().removeprefix("https://hoicho.example.vn")
+
+
+@pytest.mark.parametrize(
+    "slot", [at(15, 30), at(14)], ids=["the proposed time", "the time asked first"]
+)
+def test_accept_meeting_refuses_a_time_waiting_for_the_visitors_confirmation(
+    session, exhibitor, django_capture_on_commit_callbacks, slot
+):
+    meeting, _path = _proposed_to_the_visitor(
+        session, exhibitor, django_capture_on_commit_callbacks
+    )
+    board = make_user(is_staff=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(services.EventsError) as refused:
+            services.accept_meeting(meeting=meeting, slot_start=slot, actor=board)
+
+    meeting.refresh_from_db()
+    assert refused.value.code == "awaiting_visitor"
+    assert str(refused.value.message) == (
+        "Doanh nghiệp đã đề xuất giờ khác cho yêu cầu này; đang chờ khách xác nhận. "
+        "Chỉ khách chốt được giờ đó."
+    )
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
+    assert meeting.proposed_slots == _iso(at(15, 30))
+    assert AuditEntry.objects.filter(action="meeting.accepted").count() == 0
+    assert mail.outbox == []
+
+
+def test_account_accept_of_its_own_proposal_is_refused_and_the_visitor_still_confirms(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    _representative(client, exhibitor)
+    meeting, path = _proposed_to_the_visitor(session, exhibitor, django_capture_on_commit_callbacks)
+
+    # From a page open since before the proposal, or sent by hand.
+    response = _answer(
+        client,
+        django_capture_on_commit_callbacks,
+        meeting,
+        action="accept",
+        slot=at(15, 30).isoformat(),
+        other_slot="",
+    )
+
+    assert response.status_code == 400
+    assert (
+        'role="alert">Doanh nghiệp đã đề xuất giờ khác cho yêu cầu này; đang chờ khách xác '
+        "nhận. Chỉ khách chốt được giờ đó.</p>"
+    ) in html.unescape(_card(response.text, meeting))
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start) == ("pending", None)
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(path, {"action": "confirm"})
+
+    meeting.refresh_from_db()
+    assert confirmed.status_code == 302
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
+    assert AuditEntry.objects.get(action="meeting.accepted").actor is None
+
+
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
     _representative(client, exhibitor)
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
