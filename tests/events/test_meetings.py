@@ -607,10 +607,11 @@ def test_account_page_tells_its_own_proposal_from_the_visitors_and_a_time_now_ta
     page = html.unescape(client.get("/account/meetings/").content.decode())
     card = page[page.index("Tanaka Trading") :]
 
-    assert "15:30 (bạn đã đề xuất, chờ khách xác nhận)" in card
+    assert (
+        '<p>Bạn đã đề xuất 20/09/2024 15:30: đang chờ khách xác nhận. <span class="slot-held">'
+        "đã có cuộc gặp khác</span></p>"
+    ) in card
     assert "(khách đề xuất)" not in card[: card.index("</form>")]
-    assert re.search(r'value="[^"]+" disabled> 20/09/2024 15:30', card)
-    assert '<span class="slot-held">đã có cuộc gặp khác</span>' in card
 
 
 def _card(page: str, meeting) -> str:
@@ -658,6 +659,27 @@ def test_accept_meeting_refuses_a_time_waiting_for_the_visitors_confirmation(
     assert mail.outbox == []
 
 
+def test_account_page_shows_a_proposal_awaiting_the_visitor_with_no_accept_button(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    _representative(client, exhibitor)
+    waiting, _path = _proposed_to_the_visitor(
+        session, exhibitor, django_capture_on_commit_callbacks
+    )
+    asking = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15)))
+
+    page = html.unescape(client.get("/account/meetings/").content.decode())
+
+    card = _card(page, waiting)
+    assert "<p>Bạn đã đề xuất 20/09/2024 15:30: đang chờ khách xác nhận.</p>" in card
+    assert 'value="accept"' not in card
+    assert 'name="slot"' not in card
+    assert 'value="decline"' in card and 'value="propose"' in card
+    assert "Để đổi giờ đã đề xuất, chọn ở đây rồi bấm “Đề xuất giờ khác”" in card
+    # A request the visitor is still waiting on keeps its "accept".
+    assert 'value="accept"' in _card(page, asking)
+
+
 def test_account_accept_of_its_own_proposal_is_refused_and_the_visitor_still_confirms(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
@@ -690,6 +712,21 @@ def test_account_accept_of_its_own_proposal_is_refused_and_the_visitor_still_con
     assert confirmed.status_code == 302
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("accepted", at(15, 30), 1)
     assert AuditEntry.objects.get(action="meeting.accepted").actor is None
+
+
+def test_account_declines_a_request_awaiting_the_visitor(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    _representative(client, exhibitor)
+    meeting, _path = _proposed_to_the_visitor(
+        session, exhibitor, django_capture_on_commit_callbacks
+    )
+
+    response = _answer(client, django_capture_on_commit_callbacks, meeting, action="decline")
+
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert meeting.status == "declined"
 
 
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
