@@ -3,7 +3,8 @@
 `search_text()` is what the `search_text` (Vietnamese) and `search_text_en`
 (English) columns hold: the folded words, each after a space, so that a query's word
 is looked for at the start of a word ("in" finds "máy in", not "kinh doanh");
-`search_words()` folds a query the same way.
+`search_words()` folds a query the same way, and `typed_words()` gives the same words
+with the diacritics the visitor typed.
 `sort_key()` is the byte key stored in `name_sort` columns, so that both databases
 order names as a Vietnamese reader expects.
 """
@@ -19,6 +20,9 @@ _SPACES = re.compile(r"\s+")
 # "tphcm") and, in the stored text, also in its parts ("tp", "hcm").
 _JOINING = re.compile(r"[.'\u2019]")
 _NOT_TOKEN = re.compile(r"[^\w.'\u2019]+|_+")
+# The same split of a query as typed (lower case, NFC, not folded): a combining mark
+# left over by NFC stays in its word, as `fold()` drops it from the word.
+_NOT_TYPED_TOKEN = re.compile(r"[^\w.'\u2019\u0300-\u036f]+|_+")
 # A query's words beyond this many are ignored (each is one condition of the query).
 MAX_QUERY_WORDS = 20
 
@@ -77,6 +81,24 @@ def search_words(query: str | None) -> list[str]:
     return [_JOINING.sub("", token) for token in _tokens(query)][:MAX_QUERY_WORDS]
 
 
+def typed_words(query: str | None) -> list[str]:
+    """The words of `search_words(query)` as the visitor typed them: lower case, NFC,
+    diacritics kept ("Nhật Bản" is ["nhật", "bản"], "nhat ban" is ["nhat", "ban"]).
+
+    Where the two do not line up word for word (a mark outside the Vietnamese ones,
+    which `fold()` drops inside a word), the folded words themselves: as if typed
+    without diacritics.
+    """
+    folded = search_words(query)
+    text = unicodedata.normalize("NFC", (query or "").lower())
+    tokens = (token.strip(".'\u2019") for token in _NOT_TYPED_TOKEN.split(text))
+    typed = [_JOINING.sub("", token) for token in tokens if _JOINING.sub("", token)]
+    typed = typed[:MAX_QUERY_WORDS]
+    if [_JOINING.sub("", fold(word)) for word in typed] != folded:
+        return folded
+    return typed
+
+
 def search_text(*parts: str | None) -> str:
     """The text stored in a `search_text` column: every word of `parts`, folded, each
     after one space (" canon viet nam"), so that " " + word finds word starts only.
@@ -107,11 +129,17 @@ def filter_by_words(queryset, query: str | None, field: str = "search_text"):
     words = search_words(query)
     if not words:
         return queryset
+    return queryset.filter(words_condition(words, field))
+
+
+def words_condition(words: list[str], field: str = "search_text") -> Q:
+    """The condition of `filter_by_words` for folded `words` (not empty): each starts a
+    word of `field`, or each starts a word of `field` + "_en"."""
 
     def every_word(column: str) -> Q:
         return Q(*(Q(**{f"{column}__contains": f" {word}"}) for word in words))
 
-    return queryset.filter(every_word(field) | every_word(f"{field}_en"))
+    return every_word(field) | every_word(f"{field}_en")
 
 
 def matches_words(words: list[str], *parts: str | None) -> bool:

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from fairportal.text import fold, search_words, sort_key
+from fairportal.text import fold, search_words, sort_key, typed_words
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,12 @@ def test_fold_decomposed_input_equals_composed():
 def test_search_words_splits_folded_query():
     assert search_words("  Máy IN canon ") == ["may", "in", "canon"]
     assert search_words("") == []
+
+
+def test_typed_words_keep_the_diacritics_of_the_query():
+    assert typed_words("  Nhật BẢN, C.P. ") == ["nhật", "bản", "cp"]
+    assert typed_words(unicodedata.normalize("NFD", "Đức")) == ["đức"]
+    assert typed_words("nhat ban") == search_words("nhat ban") == ["nhat", "ban"]
 
 
 def test_sort_key_orders_vietnamese_names():

@@ -13,7 +13,14 @@ from exhibitors.validators import (
     tax_code_check_digit,
     validate_tax_code,
 )
-from fairportal.text import fold, matches_words, search_text, search_words, sort_key
+from fairportal.text import (
+    fold,
+    matches_words,
+    search_text,
+    search_words,
+    sort_key,
+    typed_words,
+)
 
 ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
@@ -67,6 +74,15 @@ def test_a_text_is_found_by_itself_and_by_the_start_of_each_word(text):
     assert matches_words(words[:20], text)
     assert matches_words([word[:2] for word in words][:20], text)
     assert "  " not in search_text(text) and search_text(text) == search_text(search_text(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_the_words_as_typed_fold_to_the_search_words(text):
+    typed = typed_words(text)
+
+    assert [fold(word) for word in typed] == search_words(text)
+    assert typed == [unicodedata.normalize("NFC", word.lower()) for word in typed]
 
 
 lower_words = st.text(alphabet="abcdefghiklmnopqrstuvxy", min_size=3, max_size=12)
