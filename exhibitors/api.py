@@ -15,7 +15,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_f
 from rest_framework import serializers
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from exhibitors.selectors import in_sectors
+from exhibitors.selectors import in_sectors, search_exhibitors
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
@@ -283,7 +283,7 @@ class ExhibitorFilter(filters.FilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value):
-        return filter_by_words(queryset, value)
+        return search_exhibitors(queryset, value)
 
     def filter_sector(self, queryset, name, value):
         through = Exhibitor.sectors.through.objects.filter(in_sectors(s.slug for s in value))

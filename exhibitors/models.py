@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from exhibitors.validators import normalize_tax_code, validate_tax_code
-from fairportal.countries import country_words
 from fairportal.models import TimeStamped
 from fairportal.text import search_text, sort_key
 
@@ -169,10 +168,13 @@ class Exhibitor(TimeStamped):
         """The Vietnamese and the English search text (`search_text`, `search_text_en`).
 
         Each holds the names, the legal name, the tax code and the booth codes, and
-        the texts of its own language: descriptions, address, products, sectors, zone
-        and, last, the country of origin ("nhat ban", "japan"). A query must match
-        within one language, so the English "in" (in an industrial zone) does not make
-        a Vietnamese "máy in" (printer) match.
+        the texts of its own language: descriptions, address, products, sectors and
+        zone. A query must match within one language, so the English "in" (in an
+        industrial zone) does not make a Vietnamese "máy in" (printer) match.
+
+        Not the country of origin: its folded words ("duc", "y", "hoa ky") are trade
+        words; the search reads a country's whole name in the query instead
+        (`exhibitors.selectors.search_exhibitors`).
         """
         common = [self.name_vi, self.name_en, self.legal_name, self.tax_code]
         texts = {"vi": [], "en": []}
@@ -188,10 +190,7 @@ class Exhibitor(TimeStamped):
                 related.append(self.zone)
             for language, parts in texts.items():
                 parts += [getattr(item, f"name_{language}") for item in related]
-        return tuple(
-            search_text(*common, *parts) + search_text(country_words(self.origin_country, language))
-            for language, parts in texts.items()
-        )
+        return search_text(*common, *texts["vi"]), search_text(*common, *texts["en"])
 
     def clean_fields(self, exclude=None):
         # Before the checks, so that the unique tax code is checked as it will be stored.

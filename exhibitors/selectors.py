@@ -10,11 +10,24 @@ the booth model is reached through the reverse relation `Exhibitor.booths`.
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from fairportal.text import filter_by_words, search_words
+from fairportal.countries import countries_named
+from fairportal.text import filter_by_words, search_words, typed_words, words_condition
 
 PAGE_SIZE = 24
 # "relevance" only means something with a query: the view falls back to "name".
@@ -73,8 +86,39 @@ def in_sectors(slugs) -> Q:
     return Q(sector__in=chosen)
 
 
+def _country_readings(q: str) -> list[tuple[str, list[str]]]:
+    """(country code, the other words) for each country `q` names as a whole
+    (`countries_named`): "điện tử nhật bản" is ("JP", ["dien", "tu"])."""
+    words = search_words(q)
+    readings = (
+        (code, words[:start] + words[end:])
+        for start, end, code in countries_named(words, typed_words(q))
+    )
+    return list({(code, tuple(rest)): (code, rest) for code, rest in readings}.values())
+
+
+def search_exhibitors(queryset, q: str):
+    """The exhibitors `q` finds: each of its words starts a word of their search text
+    (`filter_by_words`), or `q` names their country of origin and each of its other
+    words starts a word of their text ("điện tử nhật bản": Japanese firms matching
+    "điện tử").
+
+    The country is not in the search texts: its folded words are trade words ("duc"
+    is "đúc", casting; "hoa ky" holds "hóa"; "y" is "y tế"), which made every German,
+    American or Italian firm match them. Resolved in Python, so no query is added.
+    """
+    words = search_words(q)
+    if not words:
+        return queryset
+    condition = words_condition(words)
+    for code, rest in _country_readings(q):
+        from_country = Q(origin_country=code)
+        condition |= from_country & words_condition(rest) if rest else from_country
+    return queryset.filter(condition)
+
+
 def _apply_filters(queryset, *, q="", sectors=(), zone="", country=""):
-    queryset = filter_by_words(queryset, q)
+    queryset = search_exhibitors(queryset, q)
     if sectors:
         # OR between sectors; an exhibitor in two of them must not count twice.
         tagged = Exhibitor.sectors.through.objects.filter(
@@ -100,15 +144,17 @@ def directory(
 ) -> QuerySet:
     """The directory of `fair`: filtered, ordered and ready to show as cards.
 
-    `q` must match the start of a word for each of its words (folded, any order);
+    `q` must match the start of a word for each of its words (folded, any order), or
+    name the country of origin and match with its other words (`search_exhibitors`);
     `sectors` are combined with OR;
     `sort="booth"` orders by the first booth code; `sort="relevance"` puts first the
     exhibitors whose text holds the whole query as written, earliest first (the
     search text starts with the names, then descriptions, products and sectors: a
     company named "Máy in Hà Nội" comes before a machinery firm that merely has
-    "máy" and "in" somewhere); otherwise name order: Vietnamese order of the
-    Vietnamese names, or, with `language="en"`, the English names (the Vietnamese one
-    where there is none) A to Z, as the cards show them.
+    "máy" and "in" somewhere; a firm found through its country, by where the other
+    words are); otherwise name order: Vietnamese order of the Vietnamese names, or,
+    with `language="en"`, the English names (the Vietnamese one where there is none)
+    A to Z, as the cards show them.
     """
     queryset = _apply_filters(
         fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
@@ -119,8 +165,8 @@ def directory(
         .prefetch_related(_card_sectors(), _card_booths(fair))
     )
     by_name = _by_name(language)
-    phrase = "".join(f" {word}" for word in search_words(q))
-    if sort == "relevance" and phrase:
+    words = search_words(q)
+    if sort == "relevance" and words:
         # Where the phrase starts a word (1-based) in the text of the page's language,
         # else in the other one; NULL where it is in neither (StrIndex gives 0).
         columns = (
@@ -128,14 +174,29 @@ def directory(
             if language == "en"
             else ("search_text", "search_text_en")
         )
-        found_at = Coalesce(*(NullIf(StrIndex(c, Value(phrase)), Value(0)) for c in columns))
-        return queryset.annotate(phrase_at=found_at).order_by(
+        phrase_at = _phrase_at(words, columns)
+        # A firm found through its country: where the other words are.
+        through_country = [
+            When(origin_country=code, then=_phrase_at(rest, columns))
+            for code, rest in _country_readings(q)
+            if rest
+        ]
+        if through_country:
+            phrase_at = Coalesce(phrase_at, Case(*through_country))
+        return queryset.annotate(phrase_at=phrase_at).order_by(
             F("phrase_at").asc(nulls_last=True), *by_name
         )
     if sort == "booth" and fair is not None:
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
         return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
     return queryset.order_by(*by_name)
+
+
+def _phrase_at(words: list[str], columns: tuple[str, str]) -> Coalesce:
+    """Where `words`, one after the other, start a word of the first of `columns`, else
+    of the second (1-based); NULL where they are in neither."""
+    phrase = Value("".join(f" {word}" for word in words))
+    return Coalesce(*(NullIf(StrIndex(column, phrase), Value(0)) for column in columns))
 
 
 def directory_facets(

@@ -1,8 +1,13 @@
 """Country names of exhibitors' origins, in the page's language: one list for the
-pages, the board's dashboard and the search texts."""
+pages, the board's dashboard and the directory's search (`countries_named`)."""
+
+import functools
+from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from fairportal.text import search_words, typed_words
 
 # The countries of the fair's investors and partners; others show their ISO code.
 COUNTRY_NAMES = {
@@ -35,11 +40,90 @@ def country_name(code: str) -> str:
     return str(COUNTRY_NAMES.get(code, code))
 
 
+# English names a visitor types besides the listed ones ("South Korea" is "Korea").
+OTHER_NAMES = {"KR": ("Korea",), "US": ("USA",), "GB": ("UK",)}
+
+
 def country_words(code: str, language: str) -> str:
-    """The country's name in `language` for an exhibitor's search text ("Nhật Bản",
-    "Japan"); nothing for a code not listed, whose letters would match words."""
+    """The country's name in `language` ("Nhật Bản", "Japan"); nothing for a code not
+    listed. Migration exhibitors 0006 put it in the search texts; 0007 takes it out
+    again (its backwards step puts it back)."""
     name = COUNTRY_NAMES.get((code or "").upper())
     if name is None:
         return ""
     with translation.override(language):
         return str(name)
+
+
+class _Name(NamedTuple):
+    code: str
+    words: tuple[str, ...]  # folded
+    typed: tuple[str, ...]  # lower case, with its diacritics
+    accent_required: bool
+    alone_only: bool
+
+
+@functools.cache
+def _names() -> tuple[_Name, ...]:
+    """Each name of each listed country: Vietnamese and English, each also without its
+    bracketed part ("Hồng Kông (Trung Quốc)" is also "Hồng Kông"), and `OTHER_NAMES`."""
+
+    def spellings(name: str) -> list[str]:
+        return [name, name.split(" (")[0]]
+
+    names = []
+    for code, name in COUNTRY_NAMES.items():
+        with translation.override("en"):
+            english = [*OTHER_NAMES.get(code, ()), *spellings(str(name))]
+        with translation.override("vi"):
+            vietnamese = [v for v in spellings(str(name)) if v not in english]
+        for spelling in dict.fromkeys(english + vietnamese):
+            words = tuple(search_words(spelling))
+            # "Đức", "Pháp", "Ý", "Úc" are also syllables of everyday words ("đạo đức",
+            # "giải pháp", "chú ý"); unaccented, "Ý" and "Úc" are the "y" of "y tế" and
+            # the "uc" of "ức chế".
+            syllable = spelling in vietnamese and len(words) == 1
+            names.append(
+                _Name(
+                    code,
+                    words,
+                    tuple(typed_words(spelling)),
+                    accent_required=syllable and len(words[0]) <= 2,
+                    alone_only=syllable,
+                )
+            )
+    return tuple(names)
+
+
+def countries_named(words: list[str], typed: list[str]) -> list[tuple[int, int, str]]:
+    """Where a query names a country: (start, end, code) for each run
+    `words[start:end]` that is the whole of one of its names ("han quoc", "korea"),
+    not one word of it ("han", "quoc").
+
+    `words` are the query's folded words (`search_words`), `typed` the same words as
+    typed (`typed_words`). A word typed with diacritics must be the name's word with
+    the same diacritics: "đúc" (casting) is not "Đức", "hóa" is not the "Hoa" of "Hoa
+    Kỳ". A word typed without them is ambiguous and taken for the name's: "duc" names
+    Germany (and still finds "Minh Đức" by its text).
+
+    "Ý" and "Úc" must be typed with their accent ("y" is the "y" of "y tế"), or in
+    English ("italy", "australia"). A Vietnamese name of one syllable ("Đức", "Pháp",
+    "Ý", "Úc") names its country only as the whole query: in "giải pháp" or "chú ý" it
+    is a syllable of a word; "điện tử germany" (or the country filter) says it.
+    """
+    found = []
+    for start in range(len(words)):
+        for name in _names():
+            end = start + len(name.words)
+            if tuple(words[start:end]) != name.words:
+                continue
+            if name.alone_only and len(words) > 1:
+                continue
+            if all(
+                word == name_word or (not name.accent_required and word == folded)
+                for word, name_word, folded in zip(
+                    typed[start:end], name.typed, name.words, strict=True
+                )
+            ):
+                found.append((start, end, name.code))
+    return list(dict.fromkeys(found))

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from exhibitors.models import Exhibitor, Product
+from exhibitors.selectors import search_exhibitors
 from fairportal.text import filter_by_words
 from tests.factories import make_booth, make_exhibitor, make_product, make_sector, make_zone
 
@@ -13,6 +14,9 @@ per_language_migration = importlib.import_module(
     "exhibitors.migrations.0004_search_text_per_language"
 )
 country_migration = importlib.import_module("exhibitors.migrations.0006_search_text_country")
+without_country_migration = importlib.import_module(
+    "exhibitors.migrations.0007_search_text_without_country"
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +133,9 @@ def test_the_migration_builds_the_texts_the_models_build():
     Product.objects.update(search_text="", search_text_en="")
 
     per_language_migration.rebuild(apps, None)
-    country_migration.rebuild(apps, None)  # the exhibitors' texts as they are now
+    country_migration.rebuild(apps, None)
+    forwards = without_country_migration.Migration.operations[0].code
+    forwards(apps, None)  # the exhibitors' texts as they are now
 
     for model, texts in expected.items():
         stored = dict(
@@ -145,23 +151,29 @@ def test_a_country_of_origin_is_found_in_each_language():
     make_exhibitor(name_vi="Samsung Display", origin_country="KR")
     make_exhibitor(name_vi="Không Rõ", origin_country="XX")  # not listed: no name to find
 
-    for query in ["nhat ban", "Nhật", "japan", "canon japan"]:
-        assert list(filter_by_words(Exhibitor.objects.all(), query)) == [japanese], query
-    assert not filter_by_words(Exhibitor.objects.all(), "xx").exists()
-    # Vietnamese country words do not make an English query match, nor the reverse.
-    assert not filter_by_words(Exhibitor.objects.all(), "nhat japan").exists()
+    for query in ["nhat ban", "Nhật Bản", "japan", "canon japan", "canon nhật bản"]:
+        assert list(search_exhibitors(Exhibitor.objects.all(), query)) == [japanese], query
+    # One word of the name is a word, not the country.
+    assert not search_exhibitors(Exhibitor.objects.all(), "Nhật").exists()
+    assert not search_exhibitors(Exhibitor.objects.all(), "xx").exists()
+    # The other words must match: "nhat" is not in Canon's texts.
+    assert not search_exhibitors(Exhibitor.objects.all(), "nhat japan").exists()
 
 
-def test_the_country_migration_goes_back_to_texts_without_the_country():
+def test_the_country_is_out_of_the_search_texts_and_back_after_a_rollback():
     exhibitor = make_exhibitor(name_vi="Canon Việt Nam", origin_country="JP")
-
-    country_migration.without_country(apps, None)
-    exhibitor.refresh_from_db()
+    operation = without_country_migration.Migration.operations[0]
     assert "nhat ban" not in exhibitor.search_text and "japan" not in exhibitor.search_text_en
 
-    country_migration.rebuild(apps, None)
+    operation.reverse_code(apps, None)
+    exhibitor.refresh_from_db()
+    assert exhibitor.search_text.endswith(" nhat ban")
+    assert exhibitor.search_text_en.endswith(" japan")
+
+    operation.code(apps, None)
     exhibitor.refresh_from_db()
     assert (exhibitor.search_text, exhibitor.search_text_en) == exhibitor.build_search_texts()
+    assert "nhat ban" not in exhibitor.search_text and "japan" not in exhibitor.search_text_en
 
 
 def test_exhibitors_ordered_in_vietnamese_order_by_database():
