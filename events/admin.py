@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from events import selectors, services
-from events.models import EventRegistration, MeetingRequest, SideEvent
+from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.admin_mixins import (
     TEXT_AREAS,
     AccentFreeSearchMixin,
@@ -54,6 +54,19 @@ class SideEventAdminForm(forms.ModelForm):
     class Meta:
         model = SideEvent
         fields = ["capacity"]  # the admin passes the fieldsets' fields
+
+    def clean(self):
+        """Take the fair's row before `SideEvent.clean` checks the fair's days: the
+        fair's form takes the same row, so whichever comes second waits and checks what
+        the first wrote. The admin validates and saves in one transaction
+        (`changeform_view`), which holds the lock until the save. (No key lock: rows
+        that only point at the fair, a booth application, are still added meanwhile.)"""
+        cleaned = super().clean()
+        fair = cleaned.get("fair")
+        if fair is not None:
+            # Read again under the lock: the model's check reads the days from it.
+            cleaned["fair"] = Fair.objects.select_for_update(no_key=True).get(pk=fair.pk)
+        return cleaned
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]

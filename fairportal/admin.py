@@ -405,6 +405,10 @@ class FairAdminForm(forms.ModelForm):
         moved = {"starts_on", "ends_on"} & set(self.changed_data)
         if not (self.instance.pk and moved and first and last and first <= last):
             return cleaned
+        # The event's form takes this row before it checks the days, and the admin saves
+        # in this transaction: an event saved meanwhile is read here, or waits for the
+        # new days and is refused by them.
+        Fair.objects.select_for_update(no_key=True).get(pk=self.instance.pk)
         events = list(self.instance.side_events.order_by("starts_at", "id"))
         # Told at the date that leaves each event out: the opening day or the last day.
         early = [event for event in events if event.outside_days(first, datetime.date.max)]

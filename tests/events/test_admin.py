@@ -1,11 +1,12 @@
 import csv
+import datetime
 import html
 import io
 
 import pytest
 
 from events import services
-from events.models import EventRegistration, MeetingRequest, SideEvent
+from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
 from tests.events.conftest import at
 from tests.factories import (
@@ -319,6 +320,35 @@ def test_admin_refuses_an_event_outside_the_fair_or_beyond_any_hall(
     errors = response.context["adminform"].form.errors
     assert message in " ".join(errors[field]), errors
     assert SideEvent.objects.values_list("starts_at", "capacity").get(pk=seminar.pk) == before
+
+
+def _event_on_the_last_day(client, seminar):
+    """The add form's data: a copy of `seminar` on 22/09/2024, the fair's last day."""
+    return _change_data(
+        client,
+        seminar,
+        title_vi="Hội thảo ngày bế mạc",
+        slug="hoi-thao-ngay-be-mac",
+        starts_at_0="22/09/2024",
+        ends_at_0="22/09/2024",
+    )
+
+
+def test_admin_adding_an_event_on_a_day_the_fair_no_longer_has_is_a_form_error(
+    client, board, fair, seminar
+):
+    data = _event_on_the_last_day(client, seminar)
+    Fair.objects.filter(pk=fair.pk).update(ends_on=datetime.date(2024, 9, 21))
+
+    response = client.post("/admin/events/sideevent/add/", data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "starts_at": [
+            "Sự kiện phải diễn ra trong các ngày của hội chợ, từ 20/09/2024 đến 21/09/2024."
+        ]
+    }
+    assert not SideEvent.objects.filter(slug="hoi-thao-ngay-be-mac").exists()
 
 
 def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, session, exhibitor):

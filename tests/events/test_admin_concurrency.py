@@ -1,0 +1,142 @@
+"""The board's forms against the programme's other writers, on PostgreSQL: each
+check reads rows another transaction may be writing, so both writers take the row
+the rule hangs on (the fair) before they check.
+
+The moment a read-then-write race needs, the second writer checking before the first
+commits, is made certain rather than left to the scheduler: the first writer's
+transaction stays open until the second has finished or waits on one of its locks.
+Checked once without the locks: each test failed, the second writer saving too.
+"""
+
+import datetime
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+
+from events.models import SideEvent
+from tests.events.test_admin import _event_on_the_last_day
+from tests.factories import make_user
+from tests.fairportal.test_admin import _fair_form
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _second_meanwhile(first, second):
+    """Run `first` in a transaction and `second`, on another connection, once `first`
+    has written; commit `first` when `second` has finished or waits on its locks.
+    Returns both outcomes (a result or the exception raised)."""
+    connected, written, finished = threading.Event(), threading.Event(), threading.Event()
+    second_pid = []
+    outcomes = [None, None]
+
+    def run_first():
+        try:
+            with transaction.atomic():
+                outcomes[0] = first()
+                written.set()
+                _wait_until_finished_or_blocked(finished, second_pid[0])
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[0] = error
+        finally:
+            written.set()
+            connection.close()
+
+    def run_second():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                second_pid.append(cursor.fetchone()[0])
+            connected.set()
+            written.wait(timeout=30)
+            outcomes[1] = second()
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[1] = error
+        finally:
+            connected.set()
+            finished.set()
+            connection.close()
+
+    threads = [threading.Thread(target=run_second), threading.Thread(target=run_first)]
+    threads[0].start()
+    connected.wait(timeout=30)
+    threads[1].start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def _wait_until_finished_or_blocked(finished, pid, timeout=30):
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while not finished.wait(0.02) and time.monotonic() < deadline:
+            cursor.execute("SELECT pg_backend_pid() = ANY(pg_blocking_pids(%s))", [pid])
+            if cursor.fetchone()[0]:
+                return
+
+
+def _board_client():
+    client = Client()
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    return client
+
+
+def _form_errors(response):
+    assert response.status_code == 200, response
+    return response.context["adminform"].form.errors
+
+
+def _post_new_event(client, data):
+    return client.post("/admin/events/sideevent/add/", data)
+
+
+def _post_fair(client, fair, **changes):
+    return client.post(f"/admin/events/fair/{fair.pk}/change/", {**_fair_form(fair, []), **changes})
+
+
+def _events_outside_their_fair(fair):
+    return [e.slug for e in fair.side_events.all() if e.outside_days(fair.starts_on, fair.ends_on)]
+
+
+def test_an_event_added_while_the_fair_loses_its_last_day_is_a_form_error(fair, seminar):
+    fair_admin, event_admin = _board_client(), _board_client()
+    event_data = _event_on_the_last_day(event_admin, seminar)
+
+    shortened, added = _second_meanwhile(
+        lambda: _post_fair(fair_admin, fair, ends_on="21/09/2024"),
+        lambda: _post_new_event(event_admin, event_data),
+    )
+
+    assert shortened.status_code == 302
+    assert _form_errors(added) == {
+        "starts_at": [
+            "Sự kiện phải diễn ra trong các ngày của hội chợ, từ 20/09/2024 đến 21/09/2024."
+        ]
+    }
+    fair.refresh_from_db()
+    assert fair.ends_on == datetime.date(2024, 9, 21)
+    assert _events_outside_their_fair(fair) == []
+    assert not SideEvent.objects.filter(slug="hoi-thao-ngay-be-mac").exists()
+
+
+def test_the_fair_losing_its_last_day_while_an_event_is_added_there_is_a_form_error(fair, seminar):
+    fair_admin, event_admin = _board_client(), _board_client()
+    event_data = _event_on_the_last_day(event_admin, seminar)
+
+    added, shortened = _second_meanwhile(
+        lambda: _post_new_event(event_admin, event_data),
+        lambda: _post_fair(fair_admin, fair, ends_on="21/09/2024"),
+    )
+
+    assert added.status_code == 302
+    assert _form_errors(shortened) == {
+        "ends_on": [
+            "Còn 1 sự kiện diễn ra ngoài các ngày mới (Hội thảo ngày bế mạc 22/09/2024): "
+            "hãy dời hoặc xoá các sự kiện đó trước."
+        ]
+    }
+    fair.refresh_from_db()
+    assert fair.ends_on == datetime.date(2024, 9, 22)
+    assert _events_outside_their_fair(fair) == []
