@@ -56,16 +56,20 @@ class SideEventAdminForm(forms.ModelForm):
         fields = ["capacity"]  # the admin passes the fieldsets' fields
 
     def clean(self):
-        """Take the fair's row before `SideEvent.clean` checks the fair's days: the
-        fair's form takes the same row, so whichever comes second waits and checks what
-        the first wrote. The admin validates and saves in one transaction
-        (`changeform_view`), which holds the lock until the save. (No key lock: rows
-        that only point at the fair, a booth application, are still added meanwhile.)"""
+        """Take the fair's row, then the event's, before `SideEvent.clean` checks the
+        fair's days and the session's agreed meetings: the fair's form and
+        `services.accept_meeting` take the same rows, so whichever comes second waits
+        and checks what the first wrote. The admin validates and saves in one
+        transaction (`changeform_view`), which holds the locks until the save. (No key
+        lock: rows that only point at them, a booth application or a meeting request,
+        are still added meanwhile.)"""
         cleaned = super().clean()
         fair = cleaned.get("fair")
         if fair is not None:
             # Read again under the lock: the model's check reads the days from it.
             cleaned["fair"] = Fair.objects.select_for_update(no_key=True).get(pk=fair.pk)
+        if self.instance.pk:
+            SideEvent.objects.select_for_update(no_key=True).get(pk=self.instance.pk)
         return cleaned
 
     def clean_capacity(self):

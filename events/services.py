@@ -294,7 +294,9 @@ def _slot_end(session: SideEvent, slot: datetime.datetime) -> datetime.datetime:
 
 
 def _ensure_session_slot(session: SideEvent, slot: datetime.datetime) -> None:
-    if slot not in selectors.session_slots(session):
+    # A session turned into a seminar since the request was sent offers no slot.
+    matching = session.kind == SideEvent.Kind.BUSINESS_MATCHING
+    if not matching or slot not in selectors.session_slots(session):
         raise EventsError(
             _("Khung giờ này không thuộc phiên kết nối doanh nghiệp."), "slot_outside_session"
         )
@@ -443,15 +445,20 @@ def accept_meeting(
     `proposed_only` is the requester confirming the slot the exhibitor proposed; without
     it (the exhibitor, the board) a request waiting on the requester is refused.
 
+    The session's row is locked first, then the meeting's: the session's admin form
+    takes the same session row before it checks the agreed meetings, so a session
+    moved or changed meanwhile is read here as it now is, and a change arriving
+    meanwhile waits and sees this meeting; `propose_other_slot` takes the same meeting
+    row, so whose turn it is cannot change between the check and the update below.
     The partial unique constraints decide between concurrent acceptances: the loser
     gets SlotTaken. Side effects: status accepted with slot and table, audit entry,
     an e-mail with the meeting's .ics to both sides on commit.
     """
     with transaction.atomic():
-        # Read under a row lock: `propose_other_slot` takes the same one, so whose turn
-        # it is cannot change between this check and the update below.
+        # A meeting never changes its session: the caller's copy names the row to lock.
+        session = SideEvent.objects.select_for_update(no_key=True).get(pk=meeting.session_id)
         meeting = (
-            MeetingRequest.objects.select_related("session", "exhibitor")
+            MeetingRequest.objects.select_related("exhibitor")
             .select_for_update(of=("self",))
             .get(pk=meeting.pk)
         )
@@ -471,7 +478,6 @@ def accept_meeting(
             or selectors.proposed_slot_datetimes(meeting) != [timezone.localtime(slot_start)]
         ):
             raise EventsError(_("Không có giờ gặp nào chờ bạn xác nhận."), "nothing_to_confirm")
-        session = meeting.session
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(session, slot_start)
         _ensure_not_past(slot_start)

@@ -1,6 +1,6 @@
 """The board's forms against the programme's other writers, on PostgreSQL: each
 check reads rows another transaction may be writing, so both writers take the row
-the rule hangs on (the fair) before they check.
+the rule hangs on (the fair, then the session) before they check.
 
 The moment a read-then-write race needs, the second writer checking before the first
 commits, is made certain rather than left to the scheduler: the first writer's
@@ -16,9 +16,13 @@ import pytest
 from django.db import connection, transaction
 from django.test import Client
 
-from events.models import SideEvent
-from tests.events.test_admin import _event_on_the_last_day
-from tests.factories import make_user
+from events import services
+from events.models import MeetingRequest, SideEvent
+from events.selectors import session_slots
+from fairportal.models import AuditEntry
+from tests.events.conftest import at
+from tests.events.test_admin import _change_data, _event_on_the_last_day
+from tests.factories import make_meeting_request, make_user
 from tests.fairportal.test_admin import _fair_form
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -140,3 +144,63 @@ def test_the_fair_losing_its_last_day_while_an_event_is_added_there_is_a_form_er
     fair.refresh_from_db()
     assert fair.ends_on == datetime.date(2024, 9, 22)
     assert _events_outside_their_fair(fair) == []
+
+
+def _meetings_off_their_session_grid(session):
+    session.refresh_from_db()
+    accepted = session.meeting_requests.filter(status=MeetingRequest.Status.ACCEPTED)
+    if accepted and session.kind != SideEvent.Kind.BUSINESS_MATCHING:
+        return list(accepted)
+    return [m for m in accepted if m.slot_start not in session_slots(session)]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"starts_at_1": "15:00:00", "ends_at_1": "17:00:00"},
+        {"kind": SideEvent.Kind.SEMINAR},
+    ],
+    ids=["moved an hour later", "turned into a seminar"],
+)
+def test_a_meeting_accepted_while_its_session_changes_is_refused(session, exhibitor, changes):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+    event_admin = _board_client()
+    data = _change_data(event_admin, session, starts_at_1="14:00:00", ends_at_1="16:00:00")
+
+    changed, accepted = _second_meanwhile(
+        lambda: event_admin.post(
+            f"/admin/events/sideevent/{session.pk}/change/", {**data, **changes}
+        ),
+        lambda: services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None),
+    )
+
+    assert changed.status_code == 302
+    assert isinstance(accepted, services.EventsError), accepted
+    assert accepted.code == "slot_outside_session"
+    assert str(accepted.message) == "Khung giờ này không thuộc phiên kết nối doanh nghiệp."
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
+    assert not AuditEntry.objects.filter(action="meeting.accepted").exists()
+    assert _meetings_off_their_session_grid(session) == []
+
+
+def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+    event_admin = _board_client()
+    data = _change_data(event_admin, session, starts_at_1="15:00:00", ends_at_1="17:00:00")
+
+    accepted, moved = _second_meanwhile(
+        lambda: services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None),
+        lambda: event_admin.post(f"/admin/events/sideevent/{session.pk}/change/", data),
+    )
+
+    assert isinstance(accepted, MeetingRequest), accepted
+    assert (accepted.status, accepted.slot_start, accepted.table_number) == ("accepted", at(14), 1)
+    assert _form_errors(moved) == {
+        "starts_at": [
+            "1 cuộc gặp đã chốt (20/09/2024 14:00) không còn khớp các khung giờ mới: hãy giữ "
+            "giờ và độ dài khung giờ cũ, hoặc huỷ các cuộc gặp đó trước."
+        ]
+    }
+    assert _meetings_off_their_session_grid(session) == []
+    assert (session.starts_at, session.ends_at) == (at(14), at(16))

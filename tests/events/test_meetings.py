@@ -260,6 +260,23 @@ def test_accept_slot_outside_session_is_refused(session, exhibitor):
     assert error.value.code == "slot_outside_session"
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [{"starts_at": at(15), "ends_at": at(17)}, {"kind": SideEvent.Kind.SEMINAR}],
+    ids=["moved an hour later", "turned into a seminar"],
+)
+def test_accept_in_a_session_changed_since_the_request_is_refused(session, exhibitor, changes):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    SideEvent.objects.filter(pk=session.pk).update(**changes)
+
+    with pytest.raises(services.EventsError) as error:
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+
+    assert error.value.code == "slot_outside_session"
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start) == ("pending", None)
+
+
 def test_accept_when_all_tables_busy_is_refused(session, exhibitor):
     for _ in range(3):
         make_meeting_request(
