@@ -25,7 +25,7 @@ from exhibitors.access import (
     refuse_form,
 )
 from fairportal.ratelimit import allow, too_many_requests
-from fairportal.tokens import hash_token
+from fairportal.tokens import UnknownLink, hash_token
 
 SESSION_LAST_APPLICATION = "booths_last_application"
 
@@ -159,7 +159,7 @@ class ApplicationStatusView(View):
             .first()
         )
         if application is None:
-            raise Http404("No application with this link")
+            raise UnknownLink("application")
         return application
 
     def get(self, request, token):

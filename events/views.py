@@ -38,6 +38,7 @@ from fairportal.templatetags.visitor import (
     seats_html,
     shows_seats,
 )
+from fairportal.tokens import UnknownLink
 
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
@@ -189,7 +190,7 @@ class RegistrationView(View):
     def get_registration(self, token):
         registration = selectors.registration_by_token(token)
         if registration is None:
-            raise Http404(_("Liên kết không hợp lệ hoặc đã hết hiệu lực."))
+            raise UnknownLink("registration")
         return registration
 
     def get(self, request, token):
@@ -296,7 +297,7 @@ class MeetingView(View):
     def get_meeting(self, token):
         meeting = selectors.meeting_by_token(token)
         if meeting is None:
-            raise Http404(_("Liên kết không hợp lệ hoặc đã hết hiệu lực."))
+            raise UnknownLink("meeting")
         return meeting
 
     def get(self, request, token):

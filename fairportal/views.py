@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from events.selectors import current_fair
 from fairportal import home
+from fairportal.tokens import UnknownLink
 
 
 class HomeView(TemplateView):
@@ -70,7 +71,12 @@ def readyz(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    """The friendly 404. A secret link that matches nothing gets its own words; any
+    other exception's message stays unseen (it may name a model or a query)."""
+    context = {}
+    if isinstance(exception, UnknownLink):
+        context["unknown_link"] = exception.kind
+    return render(request, "404.html", context, status=404)
 
 
 def permission_denied(request, exception=None):

@@ -456,6 +456,32 @@ def test_meeting_tampered_token_is_404(client, session, exhibitor):
     assert client.get("/events/meetings/nhung-ky-tu-sai/").status_code == 404
 
 
+def test_meeting_link_replaced_by_a_newer_one_says_to_use_the_newest_email(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(MEET, meeting_data([at(14)]))["Location"]
+    meeting = MeetingRequest.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/events/meetings/" in line)
+    newest = link.strip().removeprefix("https://hoicho.example.vn")
+
+    old = client.get(first)
+    old_en = client.get("/en" + first)
+
+    assert client.get(newest).status_code == 200
+    assert old.status_code == old_en.status_code == 404
+    assert '<h1 id="error-title">Liên kết không còn dùng được</h1>' in old.text
+    assert "đã được thay bằng một liên kết mới hơn, gửi kèm e-mail sau đó." in old.text
+    assert "Hãy gửi lại yêu cầu gặp từ trang của doanh nghiệp." in old.text
+    assert '<a class="button" href="/exhibitors/">Tìm doanh nghiệp</a>' in old.text
+    assert "mã QR" not in old.text
+    assert "replaced by a newer link, sent in a later e-mail." in old_en.text
+    assert "Send your meeting request again from the exhibitor’s page." in old_en.text
+    assert '<a class="button" href="/en/exhibitors/">Search exhibitors</a>' in old_en.text
+
+
 def test_expire_meetings_command_expires_requests_of_started_sessions(session, exhibitor, fair):
     later = make_event(
         fair,

@@ -284,6 +284,28 @@ def test_tampered_token_is_404_and_changes_nothing(
     assert EventRegistration.objects.get().status == "confirmed"
 
 
+def test_tampered_link_says_the_link_is_not_valid_and_what_to_do(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+    tampered = response["Location"][:-3] + "xx/"
+
+    vi = client.get(tampered)
+    en = client.get("/en" + tampered)
+
+    assert vi.status_code == en.status_code == 404
+    assert '<h1 id="error-title">Liên kết không còn dùng được</h1>' in vi.text
+    assert "Hãy mở liên kết trong e-mail mới nhất chúng tôi gửi cho bạn." in vi.text
+    assert "Hãy đăng ký lại trên trang của sự kiện." in vi.text
+    assert '<a class="button" href="/events/">Xem chương trình</a>' in vi.text
+    assert "mã QR" not in vi.text
+    assert '<html lang="en">' in en.text
+    assert '<h1 id="error-title">This link no longer works</h1>' in en.text
+    assert "Please open the link in the most recent e-mail we sent you." in en.text
+    assert '<a class="button" href="/en/events/">See the programme</a>' in en.text
+    assert "QR" not in en.text
+
+
 def test_token_from_email_opens_the_page(client, seminar, django_capture_on_commit_callbacks):
     _post(client, django_capture_on_commit_callbacks)
     token = _token_from(mail.outbox[0])

@@ -26,6 +26,16 @@ def test_404_is_friendly_in_vietnamese(client):
     assert 'href="/en/khong-co-trang-nay/"' in response.text
 
 
+def test_404_of_a_missing_page_keeps_its_words_and_hides_the_views_message(client):
+    response = client.get("/exhibitors/khong-co-doanh-nghiep-nay/")
+
+    assert response.status_code == 404
+    assert '<h1 id="error-title">Không tìm thấy trang</h1>' in response.text
+    assert "doanh nghiệp đó có thể chưa công khai hồ sơ." in response.text
+    assert "No published exhibitor" not in response.text
+    assert "Liên kết không còn dùng được" not in response.text
+
+
 def test_404_in_english_keeps_english_page_language(client):
     response = client.get("/en/no-such-page/")
 
