@@ -39,7 +39,34 @@ class FairMixin:
         return current_fair()
 
 
-class DirectoryView(FairMixin, ListView):
+class ListPageMixin:
+    """A list's pages where any `?page=` leads to a page of the list: one past the end
+    shows the last page, one that is not a positive whole number ("0", "abc") the
+    first, both with status 200. Such numbers come from links kept while the list was
+    longer (an exhibitor left, a filter narrowed it) or typed by hand; Django's 404
+    would say the page does not exist, and the visitor would lose the list. The page
+    shown is `page_obj`, which the page links and the canonical URL follow."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        asked = self.request.GET.get(self.page_kwarg, "").strip()
+        whole = asked.isascii() and asked.isdigit()
+        if asked == "last" or (whole and len(asked) > 9):  # "last": Django's word for it
+            number = paginator.num_pages
+        elif whole:
+            number = max(int(asked), 1)
+        else:
+            number = 1
+        page = paginator.page(min(number, paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class DirectoryView(FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/directory.html"
     context_object_name = "exhibitors"
     paginate_by = selectors.PAGE_SIZE
@@ -157,7 +184,7 @@ def qr_png(request, slug):
     return response
 
 
-class CatalogueView(FairMixin, ListView):
+class CatalogueView(FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/products.html"
     context_object_name = "products"
     paginate_by = selectors.PAGE_SIZE

@@ -199,17 +199,21 @@ def full_word() -> str:
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, keep: str = "page") -> str:
-    """This page's absolute URL in the current language, keeping only the `keep` parameters."""
+    """This page's absolute URL in the current language, keeping only the `keep` parameters.
+
+    A list's page number is the page shown (`page_obj`), not the one asked for: "?page=99"
+    of a list of 3 pages shows, and names, page 3; the first page has no number."""
     request = context.get("request")
     if request is None:
         return settings.PORTAL_BASE_URL + "/"
     path = request.path  # already in the page's language (LocaleMiddleware read it there)
     kept = request.GET.copy()
     for key in list(kept.keys()):
-        if key not in keep.split(","):
+        if key not in keep.split(",") or key == "page":
             del kept[key]
-    if kept.get("page") == "1":
-        del kept["page"]
+    page_obj = context.get("page_obj")
+    if "page" in keep.split(",") and page_obj is not None and page_obj.number > 1:
+        kept["page"] = str(page_obj.number)
     query = kept.urlencode()
     return settings.PORTAL_BASE_URL + path + (f"?{query}" if query else "")
 

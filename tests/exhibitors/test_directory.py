@@ -353,6 +353,51 @@ def test_directory_paginates_24_per_page_and_page_links_keep_filters(client, fai
     assert 'href="?q=dien+tu&amp;sector=dien-tu&amp;page=1"' in second.text
 
 
+@pytest.fixture
+def thirty(fair):
+    """30 exhibitors: two pages, 24 and 6."""
+    for n in range(30):
+        make_booth(
+            fair=fair, code=f"A{n:02d}", exhibitor=make_exhibitor(name_vi=f"Điện tử {n:02d}")
+        )
+
+
+CANONICAL = '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/{}">'
+
+
+@pytest.mark.parametrize("page", ["3", "99", "1000000000000", "last"])
+def test_directory_page_past_the_end_shows_the_last_page(client, thirty, page):
+    response = client.get("/exhibitors/", {"q": "dien tu", "page": page})
+
+    assert response.status_code == 200
+    assert names(response) == [f"Điện tử {n:02d}" for n in range(24, 30)]
+    assert "<title>“dien tu” – Doanh nghiệp tham gia (trang 2) ·" in response.text
+    assert CANONICAL.format("?page=2") in response.text
+    assert '<li><span aria-current="page">2</span></li>' in response.text
+    assert 'href="?q=dien+tu&amp;page=1" rel="prev"' in response.text
+    assert 'rel="next"' not in response.text
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "2.0", "", "²"])
+def test_directory_page_that_is_not_a_positive_number_shows_the_first_page(client, thirty, page):
+    response = client.get("/exhibitors/", {"page": page})
+
+    assert response.status_code == 200
+    assert names(response) == [f"Điện tử {n:02d}" for n in range(24)]
+    assert "<title>Doanh nghiệp tham gia ·" in response.text
+    assert CANONICAL.format("") in response.text
+    assert '<li><span aria-current="page">1</span></li>' in response.text
+    assert 'href="?page=2" rel="next"' in response.text
+
+
+def test_directory_of_nothing_shows_its_empty_first_page_for_any_page(client, fair):
+    response = client.get("/exhibitors/", {"page": "5"})
+
+    assert response.status_code == 200
+    assert names(response) == []
+    assert CANONICAL.format("") in response.text
+
+
 def test_directory_empty_state_offers_to_clear_filters(client, fair, canon):
     response = client.get("/exhibitors/", {"q": "khong co gi"})
 
@@ -368,8 +413,8 @@ def test_directory_empty_state_offers_to_clear_filters(client, fair, canon):
         ({"zone": "khong-ton-tai"}, 200),
         ({"country": "<script>"}, 200),
         ({"sort": "drop table"}, 200),
-        ({"page": "abc"}, 404),
-        ({"page": "999"}, 404),
+        ({"page": "abc"}, 200),
+        ({"page": "999"}, 200),
         ({"page": "last"}, 200),
         ({"q": "x" * 5000}, 200),
         ({"q": "%00' OR 1=1"}, 200),
@@ -381,11 +426,13 @@ def test_directory_bad_parameters_never_fail(client, fair, canon, params, status
     assert response.status_code == status
 
 
-def test_directory_unknown_page_is_404_in_english(client, fair, canon):
+def test_directory_page_past_the_end_in_english_shows_the_last_page(client, fair, canon):
     response = client.get("/en/exhibitors/", {"page": "999"})
 
-    assert response.status_code == 404
+    assert response.status_code == 200
     assert '<html lang="en">' in response.text
+    assert names(response) == ["Canon Vietnam"]
+    assert '<link rel="canonical" href="https://hoicho.example.vn/en/exhibitors/">' in response.text
 
 
 def test_directory_form_is_a_plain_get_form_with_labels(client, fair, canon):

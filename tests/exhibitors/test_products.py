@@ -86,5 +86,40 @@ def test_products_empty_state_and_bad_page(client, catalogue):
     empty = client.get("/products/", {"q": "khong co"})
 
     assert "Không tìm thấy sản phẩm nào phù hợp." in empty.text
-    assert client.get("/products/", {"page": "abc"}).status_code == 404
+    assert product_names(client.get("/products/", {"page": "abc"})) == [
+        "Máy in laser",
+        "Xúc xích tiệt trùng",
+    ]
     assert client.get("/products/", {"sector": "khong-co"}).status_code == 200
+
+
+@pytest.fixture
+def thirty_products(fair, canon):
+    for n in range(29):
+        make_product(exhibitor=canon, name_vi=f"Linh kiện {n:02d}", name_en=f"Part {n:02d}")
+
+
+def test_products_page_that_is_not_a_number_shows_the_first_page_in_english(
+    client, thirty_products
+):
+    response = client.get("/en/products/", {"page": "abc"})
+
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.text
+    assert len(response.context["products"]) == 24
+    assert response.context["page_obj"].number == 1
+    assert '<link rel="canonical" href="https://hoicho.example.vn/en/products/">' in response.text
+    assert 'href="?page=2" rel="next"' in response.text
+
+
+@pytest.mark.parametrize("page", ["0", "99"])
+def test_products_page_out_of_range_shows_the_nearest_page(client, thirty_products, page):
+    response = client.get("/products/", {"page": page})
+
+    shown = 1 if page == "0" else 2
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+    assert len(response.context["products"]) == (24 if shown == 1 else 6)
+    assert f'<li><span aria-current="page">{shown}</span></li>' in response.text
+    canonical = "/products/" if shown == 1 else "/products/?page=2"
+    assert f'<link rel="canonical" href="https://hoicho.example.vn{canonical}">' in response.text

@@ -53,3 +53,12 @@ def test_sitemap_lists_programme_floor_plan_and_current_events(client):
     assert "https://hoicho.example.vn/floor-plan/" in xml
     assert "https://hoicho.example.vn/events/</loc>" in xml
     assert "hoi-thao-nam-cu" not in xml
+
+
+def test_canonical_url_of_a_page_without_pages_has_no_page_number(client):
+    make_fair()
+
+    response = client.get("/visit/", {"page": "3"})
+
+    assert '<link rel="canonical" href="https://hoicho.example.vn/visit/">' in response.text
+    assert '<meta property="og:url" content="https://hoicho.example.vn/visit/">' in response.text

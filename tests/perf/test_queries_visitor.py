@@ -122,6 +122,22 @@ def test_products_queries_are_fixed(client, django_assert_num_queries, size, par
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "path,queries", [("/exhibitors/", 8), ("/products/", 4)], ids=["directory", "products"]
+)
+@pytest.mark.parametrize("page", ["99", "abc"])
+def test_list_page_out_of_range_queries_are_those_of_a_page(
+    client, django_assert_num_queries, size, path, queries, page
+):
+    build_fair(size)
+
+    with django_assert_num_queries(queries):
+        response = client.get(path, {"page": page})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_visit_queries_are_fixed(client, django_assert_num_queries, size):
     build_fair(size)
 
