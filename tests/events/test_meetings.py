@@ -925,8 +925,12 @@ def test_account_other_time_select_lists_only_times_the_visitor_did_not_ask_for(
     page = html.unescape(client.get("/account/meetings/").content.decode())
 
     select = page[page.index('name="other_slot"') : page.index("</select>")]
-    options = re.findall(r'<option value="([^"]*)">', select)
-    assert options == ["", at(14).isoformat(), at(15, 30).isoformat()]
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', select)
+    assert options == [
+        ("", "—"),
+        (at(14).isoformat(), "20/09/2024 14:00"),
+        (at(15, 30).isoformat(), "20/09/2024 15:30"),
+    ]
     assert "Chọn ở đây rồi bấm “Đề xuất giờ khác”: khách sẽ xác nhận qua e-mail." in page
 
 

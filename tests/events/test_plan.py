@@ -110,8 +110,22 @@ def test_plan_lists_exhibitors_with_current_booth_codes_and_events(client, fair,
     assert "A07, A08" in html
     assert "C99" not in html
     assert "Hội thảo chuỗi cung ứng linh kiện điện tử" in html
-    assert "20/09" in html and "09:00" in html
+    assert (
+        '<p class="event-time">20/09/2024<br><time datetime="2024-09-20T09:00:00+07:00">09:00'
+        in html
+    )
     assert "Trùng giờ" not in html
+
+
+def test_plan_in_english_shows_event_dates_with_the_year(client, fair, seminar):
+    session = client.session
+    session["plan"] = {"exhibitor": [], "event": [seminar.slug]}
+    session.save()
+
+    html = client.get("/en/plan/").content.decode()
+
+    assert "Electronics components supply chain seminar" in html
+    assert '<p class="event-time">20/09/2024<br><time datetime="2024-09-20T09:00:00+07:00">' in html
 
 
 def test_plan_warns_about_overlapping_events(client, fair, seminar):
