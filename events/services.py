@@ -678,23 +678,90 @@ def decline_meeting(*, meeting: MeetingRequest, actor, note: str = "") -> Meetin
     return meeting
 
 
-def cancel_meeting(*, meeting: MeetingRequest, actor=None) -> MeetingRequest:
-    """The requester withdraws a pending or accepted request; the slot is free again."""
+def cancel_meeting(
+    *, meeting: MeetingRequest, actor=None, by_requester: bool = True
+) -> MeetingRequest:
+    """Withdraw a pending or accepted request; the slot and its table are free again.
+
+    `by_requester`: the visitor, from their link; otherwise the board (erasing the
+    visitor's data), whose actor may be None when run from the command line.
+
+    Side effects: status cancelled, audit entry; on commit, when the meeting was
+    accepted, a mail to the exhibitor (who would otherwise wait at the table) saying
+    who cancelled which meeting; when the visitor cancelled, a confirmation to them.
+    A pending request withdrawn sends the exhibitor nothing: like one that expires or
+    that the exhibitor answers, it only leaves their meetings page.
+    """
     with transaction.atomic():
-        cancelled = MeetingRequest.objects.filter(
-            pk=meeting.pk,
-            status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
-        ).update(status=MeetingRequest.Status.CANCELLED, updated_at=timezone.now())
-        if not cancelled:
+        # Under the row lock `accept_meeting` takes: what was cancelled (a request or a
+        # fixed meeting) is known for sure, and so is who must be told.
+        meeting = (
+            MeetingRequest.objects.select_related("session", "exhibitor")
+            .select_for_update(of=("self",))
+            .get(pk=meeting.pk)
+        )
+        previous = meeting.status
+        if previous not in (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED):
             raise EventsError(_("Yêu cầu này đã kết thúc."), "not_live")
+        MeetingRequest.objects.filter(pk=meeting.pk).update(
+            status=MeetingRequest.Status.CANCELLED, updated_at=timezone.now()
+        )
         meeting.refresh_from_db()
+        if previous == MeetingRequest.Status.ACCEPTED:
+            public_data_changed(ATTENDANCE)  # update() sends no signal: a slot is free again
         record(
             action="meeting.cancelled",
             obj=meeting,
             actor=actor,
             actor_label="" if actor else meeting.requester_email,
+            changes={"status": [previous, MeetingRequest.Status.CANCELLED]},
+        )
+        _mail_meeting_cancelled(
+            meeting,
+            was_accepted=previous == MeetingRequest.Status.ACCEPTED,
+            by_requester=by_requester,
         )
     return meeting
+
+
+def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) -> None:
+    when = timezone.localtime(meeting.slot_start) if was_accepted else None
+    exhibitor_emails = _exhibitor_emails(meeting.exhibitor) if was_accepted else []
+    if exhibitor_emails:
+        if by_requester:
+            subject = _("Khách huỷ lịch gặp: %(company)s – %(when)s")
+        else:
+            subject = _("Ban tổ chức huỷ lịch gặp %(when)s")
+        send_on_commit(
+            to=exhibitor_emails,
+            subject=subject,
+            subject_params={
+                "company": meeting.requester_company,
+                "when": f"{when:%d/%m/%Y %H:%M}",
+            },
+            body_template="events/email/meeting_cancelled_exhibitor.txt",
+            context={
+                "meeting": meeting,
+                "slot": when,
+                "by_requester": by_requester,
+                "link": _absolute("vi", "events:account_meetings"),
+            },
+            language="vi",
+            reply_to=[meeting.requester_email] if by_requester else None,
+        )
+    if by_requester:
+        send_on_commit(
+            to=[meeting.requester_email],
+            subject=(
+                _("Đã huỷ lịch gặp: %(exhibitor)s")
+                if was_accepted
+                else _("Đã huỷ yêu cầu gặp %(exhibitor)s")
+            ),
+            subject_params={"exhibitor": meeting.exhibitor.name},
+            body_template="events/email/meeting_cancelled_requester.txt",
+            context={"meeting": meeting, "slot": when, "was_accepted": was_accepted},
+            language=meeting.language,
+        )
 
 
 def expire_pending(*, now: datetime.datetime | None = None) -> int:

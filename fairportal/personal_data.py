@@ -141,10 +141,10 @@ def erase(*, email: str, actor) -> dict:
     """Erase what is held about `email`; returns how many rows of each kind were touched.
 
     Side effects: registrations cancelled through the events services (seats freed,
-    waitlist promoted and mailed) then deleted; accepted meetings cancelled then all
-    the person's meeting requests deleted; applications' contact replaced; accounts
-    deactivated with e-mail and names replaced; audit entries naming the address
-    scrubbed; one audit entry "personal_data.erased".
+    waitlist promoted and mailed) then deleted; accepted meetings cancelled (their
+    exhibitors mailed) then all the person's meeting requests deleted; applications'
+    contact replaced; accounts deactivated with e-mail and names replaced; audit
+    entries naming the address scrubbed; one audit entry "personal_data.erased".
     """
     email = normalise(email)
     if not email:
@@ -157,7 +157,9 @@ def erase(*, email: str, actor) -> dict:
         meetings = list(_meetings(email).order_by("pk"))
         for meeting in meetings:
             if meeting.status == MeetingRequest.Status.ACCEPTED:
-                event_services.cancel_meeting(meeting=meeting, actor=actor)
+                # The exhibitor is told the table is free; the person, who asked to
+                # be forgotten, is not mailed a "you cancelled".
+                event_services.cancel_meeting(meeting=meeting, actor=actor, by_requester=False)
         touched_objects = [*registrations, *meetings]
         EventRegistration.objects.filter(pk__in=[r.pk for r in registrations]).delete()
         MeetingRequest.objects.filter(pk__in=[m.pk for m in meetings]).delete()

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from events import services
 from events.models import MeetingRequest, SideEvent
+from fairportal import personal_data
 from fairportal.models import AuditEntry
 from tests.events.conftest import at, meeting_data
 from tests.factories import HANOI, make_event, make_exhibitor, make_meeting_request, make_user
@@ -448,6 +449,98 @@ def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
     assert client.get(MEET).content.decode().count('name="slots"') == 4
+
+
+def _requested_in_english(client, capture, exhibitor):
+    """Tanaka asks Canon for 15:00 from the English pages; the path of his link."""
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    exhibitor.members.add(make_user(email="dai.dien@canon.example.vn"))
+    with capture(execute=True):
+        response = client.post(f"/en{MEET}", meeting_data([at(15)]))
+    mail.outbox.clear()
+    return MeetingRequest.objects.get(), response["Location"]
+
+
+def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visitor(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    meeting, path = _requested_in_english(client, django_capture_on_commit_callbacks, exhibitor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=meeting, slot_start=at(15), actor=None)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path, {"action": "cancel"})
+
+    to_exhibitor, to_visitor = mail.outbox
+    assert to_exhibitor.to == ["contact@canon.example.vn", "dai.dien@canon.example.vn"]
+    assert to_exhibitor.reply_to == ["tanaka@example.jp"]
+    assert to_exhibitor.subject == "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 15:00"
+    assert to_exhibitor.body.splitlines()[:6] == [
+        "Xin chào,",
+        "",
+        "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) đã huỷ cuộc gặp với doanh nghiệp của bạn.",
+        "",
+        "Giờ gặp: 20/09/2024, 15:00",
+        "Địa điểm: Khu kết nối B2B, bàn số 1",
+    ]
+    assert "Bạn không cần chờ ở bàn vào giờ này." in to_exhibitor.body
+    assert to_visitor.to == ["tanaka@example.jp"]
+    assert to_visitor.subject == "Meeting cancelled: Canon Vietnam"
+    assert to_visitor.body.splitlines()[:6] == [
+        "Dear Tanaka Hiroshi,",
+        "",
+        "You have cancelled your meeting with Canon Vietnam. We have told the company.",
+        "",
+        "Time: 20/09/2024, 15:00",
+        "Venue: B2B area, table 1",
+    ]
+
+
+def test_visitor_withdrawing_a_pending_request_is_confirmed_to_them_only(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # The exhibitor is mailed when asked and when a meeting is fixed, not when a request
+    # ends unanswered (declined, expired, withdrawn): their meetings page shows it.
+    meeting, path = _requested_in_english(client, django_capture_on_commit_callbacks, exhibitor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path, {"action": "cancel"})
+
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+    assert [m.to for m in mail.outbox] == [["tanaka@example.jp"]]
+    assert mail.outbox[0].subject == "Meeting request to Canon Vietnam cancelled"
+    assert "You have withdrawn your meeting request to Canon Vietnam." in mail.outbox[0].body
+
+
+def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        requester_name="Tanaka Hiroshi",
+        requester_company="Tanaka Trading Co., Ltd.",
+        status="accepted",
+        slot_start=at(15),
+        table_number=2,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data.erase(email="tanaka@example.jp", actor=make_user(is_staff=True))
+
+    (to_exhibitor,) = mail.outbox
+    assert to_exhibitor.to == ["contact@canon.example.vn"]
+    assert to_exhibitor.reply_to == []
+    assert to_exhibitor.subject == "Ban tổ chức huỷ lịch gặp 20/09/2024 15:00"
+    assert "Ban tổ chức đã huỷ một cuộc gặp của doanh nghiệp bạn." in to_exhibitor.body
+    assert "Địa điểm: Khu kết nối B2B, bàn số 2" in to_exhibitor.body
+    assert "Tanaka" not in to_exhibitor.subject + to_exhibitor.body
 
 
 def test_meeting_tampered_token_is_404(client, session, exhibitor):
