@@ -744,8 +744,8 @@ class MeetingRequestCreateView(PublicCreateView):
                     "detail": "Dữ liệu không hợp lệ: slots.",
                     "errors": {
                         "slots": [
-                            "Hãy chọn một lựa chọn hợp lệ. 2024-09-21T09:10:00+07:00 không "
-                            "phải là một trong các lựa chọn khả dụng."
+                            "Giờ 21/09/2024 09:10 vừa có người đặt hoặc không còn nhận; hãy "
+                            "chọn giờ khác."
                         ]
                     },
                 },

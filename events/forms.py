@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
@@ -91,16 +92,51 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
+def _as_slot(value) -> datetime.datetime | None:
+    """A posted slot as a local time, or None when it is no time at all."""
+    try:
+        slot = datetime.datetime.fromisoformat(value)
+        if timezone.is_naive(slot):
+            slot = timezone.make_aware(slot)
+        return timezone.localtime(slot)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00+14:00
+        return None
+
+
 class SlotChoiceField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    default_error_messages = {
+        # Django's message repeats the posted value: an ISO time, or whatever was sent.
+        "invalid_choice": _("Khung giờ không hợp lệ. Hãy chọn một giờ trong danh sách."),
+    }
+
+    def validate(self, value):
+        """A time no longer offered (booked by someone else while the page was open,
+        or gone by) is named as the visitor reads it, 20/09/2027 15:00."""
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        gone = []
+        for item in value:
+            if self.valid_value(item):
+                continue
+            slot = _as_slot(item)
+            if slot is None:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            gone.append(slot)
+        if gone:
+            raise ValidationError(
+                ngettext(
+                    "Giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+                    "Các giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+                    len(gone),
+                )
+                % {"times": ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in sorted(gone))},
+                code="slot_gone",
+            )
 
     def clean(self, value):
         values = super().clean(value)
-        slots = []
-        for item in values:
-            slot = datetime.datetime.fromisoformat(item)
-            slots.append(timezone.localtime(slot))
-        return slots
+        return [_as_slot(item) for item in values]
 
 
 class MeetingRequestForm(HoneypotMixin, forms.Form):

@@ -92,8 +92,23 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
         ({"phone": "12"}, "Số điện thoại không hợp lệ."),
         ({"country": "XX"}, "Hãy chọn một lựa chọn hợp lệ."),
         ({"slots": []}, "Chọn từ một đến ba khung giờ."),
-        ({"slots": ["2024-09-20T13:00:00+07:00"]}, "Hãy chọn một lựa chọn hợp lệ."),
-        ({"slots": ["không-phải-giờ"]}, "Hãy chọn một lựa chọn hợp lệ."),
+        (
+            {"slots": ["2024-09-20T13:00:00+07:00"]},
+            "Giờ 20/09/2024 13:00 vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+        ),
+        (
+            {"slots": ["2024-09-20T06:00:00+00:00", "2024-09-20T13:30:00"]},
+            "Các giờ 20/09/2024 13:00, 20/09/2024 13:30 vừa có người đặt hoặc không còn "
+            "nhận; hãy chọn giờ khác.",
+        ),
+        (
+            {"slots": ["không-phải-giờ"]},
+            "Khung giờ không hợp lệ. Hãy chọn một giờ trong danh sách.",
+        ),
+        (
+            {"slots": ["0001-01-01T00:00:00+14:00"]},  # no time in Hanoi's calendar
+            "Khung giờ không hợp lệ. Hãy chọn một giờ trong danh sách.",
+        ),
         ({"message": ""}, "Trường này là bắt buộc."),
         ({"consent": ""}, "Cần có sự đồng ý của bạn để gửi yêu cầu gặp."),
         ({"website_url": "http://spam.example"}, "Không gửi được biểu mẫu."),
@@ -144,16 +159,35 @@ def test_meet_more_than_three_slots_is_a_form_error(client, session, exhibitor):
     assert MeetingRequest.objects.count() == 0
 
 
-def test_meet_slot_taken_meanwhile_is_refused(client, session, exhibitor):
-    offered_page = meeting_data([at(14, 30)])
+@pytest.mark.parametrize(
+    "prefix, message",
+    [
+        ("", "Giờ 20/09/2024 14:30 vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác."),
+        (
+            "/en",
+            "The time 20/09/2024 14:30 has just been booked or is no longer available; "
+            "please choose another.",
+        ),
+    ],
+)
+def test_meet_slot_taken_meanwhile_is_named_and_what_was_typed_is_kept(
+    client, session, exhibitor, prefix, message
+):
+    offered_page = meeting_data([at(14), at(14, 30)])
     make_meeting_request(
         session, exhibitor, status="accepted", slot_start=at(14, 30), table_number=1
     )
 
-    response = client.post(MEET, offered_page)
+    response = client.post(f"{prefix}{MEET}", offered_page)
 
+    page = html.unescape(response.content.decode())
     assert response.status_code == 400
     assert MeetingRequest.objects.filter(status="pending").count() == 0
+    assert f'<ul class="errorlist" id="id_slots_error"><li>{message}</li></ul>' in page
+    assert "2024-09-20T14:30" not in page  # neither the raw value nor a box to tick
+    assert 'value="2024-09-20T14:00:00+07:00" checked' in page
+    assert 'value="Tanaka Hiroshi"' in page and 'value="Tanaka Trading Co., Ltd."' in page
+    assert "Tìm nhà cung cấp linh kiện quang học.</textarea>" in page
 
 
 def test_meet_unpublished_or_unknown_exhibitor_is_404(client, session):
