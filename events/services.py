@@ -55,6 +55,14 @@ def _absolute(language: str, name: str, **kwargs) -> str:
         return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
 
 
+def _name_in(language: str, obj) -> str:
+    """A translated name (an exhibitor's) in a mail's language, the Vietnamese one when
+    no English is given. `obj.name` alone follows the active language: the sender's
+    page (a company answering in Vietnamese), not the recipient's."""
+    with translation.override(language):
+        return obj.name
+
+
 def _ensure_open_for_registration(event: SideEvent) -> None:
     fair = selectors.current_fair()
     if fair is None or event.fair_id != fair.pk:
@@ -382,7 +390,7 @@ def request_meeting(
         send_on_commit(
             to=[email],
             subject=_("Đã gửi yêu cầu gặp %(exhibitor)s"),
-            subject_params={"exhibitor": exhibitor.name},
+            subject_params={"exhibitor": _name_in(language, exhibitor)},
             body_template="events/email/meeting_requested_requester.txt",
             context={"meeting": meeting, "link": link},
             language=language,
@@ -548,14 +556,16 @@ def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
         "meeting_accepted": _("Lịch gặp đã chốt: %(company)s – %(exhibitor)s"),
         "meeting_reminder": _("Nhắc lịch gặp ngày mai: %(company)s – %(exhibitor)s"),
     }
-    names = {"company": meeting.requester_company, "exhibitor": meeting.exhibitor.name}
     sides = [([meeting.requester_email], meeting.language, "requester")]
     exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
     if exhibitor_emails:
         sides.append((exhibitor_emails, "vi", "exhibitor"))
     for to, language, side in sides:
         with translation.override(language):
-            subject = str(subjects[template]) % names
+            subject = str(subjects[template]) % {
+                "company": meeting.requester_company,
+                "exhibitor": meeting.exhibitor.name,
+            }
         attachments = []
         if with_calendar:
             attachments = [
@@ -635,7 +645,7 @@ def propose_other_slot(
         send_on_commit(
             to=[meeting.requester_email],
             subject=_("%(exhibitor)s đề xuất giờ gặp khác"),
-            subject_params={"exhibitor": meeting.exhibitor.name},
+            subject_params={"exhibitor": _name_in(meeting.language, meeting.exhibitor)},
             body_template="events/email/meeting_other_slot.txt",
             context={
                 "meeting": meeting,
@@ -670,7 +680,7 @@ def decline_meeting(*, meeting: MeetingRequest, actor, note: str = "") -> Meetin
         send_on_commit(
             to=[meeting.requester_email],
             subject=_("%(exhibitor)s không nhận lời gặp"),
-            subject_params={"exhibitor": meeting.exhibitor.name},
+            subject_params={"exhibitor": _name_in(meeting.language, meeting.exhibitor)},
             body_template="events/email/meeting_declined.txt",
             context={"meeting": meeting, "note": note},
             language=meeting.language,
@@ -757,7 +767,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
                 if was_accepted
                 else _("Đã huỷ yêu cầu gặp %(exhibitor)s")
             ),
-            subject_params={"exhibitor": meeting.exhibitor.name},
+            subject_params={"exhibitor": _name_in(meeting.language, meeting.exhibitor)},
             body_template="events/email/meeting_cancelled_requester.txt",
             context={"meeting": meeting, "slot": when, "was_accepted": was_accepted},
             language=meeting.language,

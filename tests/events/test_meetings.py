@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 from icalendar import Calendar
 
 from events import services
@@ -575,6 +576,77 @@ def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
     assert "Ban tổ chức đã huỷ một cuộc gặp của doanh nghiệp bạn." in to_exhibitor.body
     assert "Địa điểm: Khu kết nối B2B, bàn số 2" in to_exhibitor.body
     assert "Tanaka" not in to_exhibitor.subject + to_exhibitor.body
+
+
+@pytest.mark.parametrize("page_language", ["vi", "en"])
+def test_meeting_mails_name_the_exhibitor_in_each_recipients_language(
+    session, exhibitor, django_capture_on_commit_callbacks, page_language
+):
+    # Whatever language the company (or the board) works in, the English-speaking
+    # visitor reads "Canon Vietnam" in the subject as in the body, the company its own
+    # Vietnamese name.
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+
+    def english_request(email, slot):
+        return make_meeting_request(
+            session,
+            exhibitor,
+            requester_email=email,
+            requester_company="Tanaka Trading Co., Ltd.",
+            proposed_slots=_iso(slot),
+            language="en",
+        )
+
+    accepted = english_request("accepted@example.jp", at(14))
+    declined = english_request("declined@example.jp", at(14, 30))
+    proposed = english_request("proposed@example.jp", at(14, 30))
+    evening_before = datetime.datetime(2024, 9, 19, 18, 0, tzinfo=HANOI)
+    data = {**meeting_data([at(15)], email="requested@example.jp"), "sector": None}
+
+    with translation.override(page_language), django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=accepted, slot_start=at(14), actor=None)
+        services.decline_meeting(meeting=declined, actor=None)
+        services.propose_other_slot(meeting=proposed, slot_start=at(15, 30), actor=None)
+        services.send_meeting_reminders(now=evening_before)
+        services.cancel_meeting(meeting=accepted)
+        services.request_meeting(
+            exhibitor=exhibitor, session=session, data=data, slots=[at(15)], language="en"
+        )
+
+    company = ["contact@canon.example.vn"]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["accepted@example.jp"], "Meeting confirmed: Tanaka Trading Co., Ltd. – Canon Vietnam"),
+        (company, "Lịch gặp đã chốt: Tanaka Trading Co., Ltd. – Canon Việt Nam"),
+        (["declined@example.jp"], "Canon Vietnam has declined the meeting"),
+        (["proposed@example.jp"], "Canon Vietnam proposes another meeting time"),
+        (
+            ["accepted@example.jp"],
+            "Reminder, meeting tomorrow: Tanaka Trading Co., Ltd. – Canon Vietnam",
+        ),
+        (company, "Nhắc lịch gặp ngày mai: Tanaka Trading Co., Ltd. – Canon Việt Nam"),
+        (company, "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 14:00"),
+        (["accepted@example.jp"], "Meeting cancelled: Canon Vietnam"),
+        (["requested@example.jp"], "Meeting request sent to Canon Vietnam"),
+        (company, "Yêu cầu gặp gỡ mới từ Tanaka Trading Co., Ltd."),
+    ]
+    for message in mail.outbox:
+        if message.to != company:
+            assert "Canon Việt Nam" not in message.subject + message.body
+        else:
+            assert "Canon Vietnam" not in message.subject + message.body
+
+
+def test_a_visitors_mail_in_english_falls_back_on_the_vietnamese_name(
+    session, django_capture_on_commit_callbacks
+):
+    exhibitor = make_exhibitor(name_vi="Công ty Cổ phần Sông Hồng", name_en="")
+    meeting = make_meeting_request(session, exhibitor, language="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline_meeting(meeting=meeting, actor=None)
+
+    assert mail.outbox[0].subject == "Công ty Cổ phần Sông Hồng has declined the meeting"
 
 
 def test_meeting_tampered_token_is_404(client, session, exhibitor):
