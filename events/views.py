@@ -303,15 +303,25 @@ class MeetingView(View):
     def get(self, request, token):
         meeting = self.get_meeting(token)
         slots = selectors.proposed_slot_datetimes(meeting)
-        proposal_taken = bool(
-            meeting.other_slot_proposed_at
+        # The company's time instead of the visitor's: theirs to confirm, not a request
+        # of theirs still waiting for the company.
+        awaiting_visitor = bool(
+            meeting.status == MeetingRequest.Status.PENDING
+            and meeting.other_slot_proposed_at
             and len(slots) == 1
-            and selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, slots)
+        )
+        proposal_taken = awaiting_visitor and selectors.exhibitor_has_meeting_at(
+            meeting.exhibitor_id, slots
         )
         return render(
             request,
             self.template_name,
-            {"meeting": meeting, "slots": slots, "proposal_taken": proposal_taken},
+            {
+                "meeting": meeting,
+                "slots": slots,
+                "awaiting_visitor": awaiting_visitor,
+                "proposal_taken": proposal_taken,
+            },
         )
 
     def post(self, request, token):

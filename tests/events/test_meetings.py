@@ -355,6 +355,7 @@ def test_a_proposed_time_given_to_someone_else_is_no_longer_offered_to_confirm(
 
     assert 'value="confirm"' not in page
     assert "Giờ doanh nghiệp đề xuất vừa có cuộc gặp khác nên không còn nhận được." in page
+    assert '<dd class="status status-pending">Chờ trả lời</dd>' in page  # not "awaiting you"
     assert 'value="cancel"' in page
 
 
@@ -872,6 +873,54 @@ def _proposed_to_the_visitor(session, exhibitor, capture, **kwargs):
     mail.outbox.clear()
     meeting.refresh_from_db()
     return meeting, link.strip().removeprefix("https://hoicho.example.vn")
+
+
+@pytest.mark.parametrize(
+    "language, status, time, said, gone",
+    [
+        (
+            "vi",
+            "Chờ bạn xác nhận",
+            "<dt>Giờ doanh nghiệp đề xuất</dt><dd>20/09/2024, 15:30</dd>",
+            "Canon Việt Nam đề xuất gặp bạn vào giờ khác, 20/09/2024 lúc 15:30, và đang chờ "
+            "bạn xác nhận. Lịch gặp chỉ được chốt khi bạn bấm “Đồng ý giờ gặp này”; nếu giờ "
+            "này không hợp, bạn có thể huỷ yêu cầu.",
+            ["Chờ trả lời", "Khung giờ đề xuất"],
+        ),
+        (
+            "en",
+            "Awaiting your confirmation",
+            "<dt>Time proposed by the company</dt><dd>20/09/2024, 15:30</dd>",
+            "Canon Vietnam has proposed to meet you at another time, 20/09/2024 at 15:30, and "
+            "awaits your confirmation. The meeting is fixed only once you press “Accept this "
+            "time”; if this time does not suit you, you can cancel the request.",
+            ["Awaiting reply", "Proposed time slots"],
+        ),
+    ],
+)
+def test_visitor_page_says_the_company_proposed_a_time_that_awaits_their_confirmation(
+    client,
+    session,
+    exhibitor,
+    django_capture_on_commit_callbacks,
+    language,
+    status,
+    time,
+    said,
+    gone,
+):
+    _meeting, path = _proposed_to_the_visitor(
+        session, exhibitor, django_capture_on_commit_callbacks, language=language
+    )
+
+    page = html.unescape(client.get(path).content.decode())
+
+    assert f'<dd class="status status-pending">{status}</dd>' in page
+    assert time in page
+    assert f'<p class="message">{said}</p>' in page
+    assert page.index(said) < page.index('value="confirm"') < page.index('value="cancel"')
+    for text in gone:  # nothing reads as the visitor's own request waiting for the company
+        assert text not in page
 
 
 @pytest.mark.parametrize(
