@@ -135,13 +135,19 @@ def test_admin_accepts_and_declines_meetings_through_services(client, board, ses
     assert AuditEntry.objects.filter(action="meeting.accepted", actor=board).count() == 2
 
 
-def test_admin_accepting_a_time_proposed_to_another_visitor_says_so(
-    client, board, session, exhibitor
-):
+def _waiting_on_tanaka(session, exhibitor):
+    """A request from Tanaka Trading for 14:00, to which the company proposed 15:00."""
     waiting = make_meeting_request(
         session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
     )
     services.propose_other_slot(meeting=waiting, slot_start=at(15), actor=None)
+    return waiting
+
+
+def test_admin_accepting_a_time_proposed_to_another_visitor_says_so(
+    client, board, session, exhibitor
+):
+    _waiting_on_tanaka(session, exhibitor)
     asking = make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
 
     response = client.post(
@@ -158,10 +164,7 @@ def test_admin_accepting_a_time_proposed_to_another_visitor_says_so(
 def test_admin_accept_of_a_time_awaiting_the_visitor_is_reported_not_done(
     client, board, session, exhibitor
 ):
-    waiting = make_meeting_request(
-        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
-    )
-    services.propose_other_slot(meeting=waiting, slot_start=at(15), actor=None)
+    waiting = _waiting_on_tanaka(session, exhibitor)
     asking = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
 
     response = client.post(
