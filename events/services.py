@@ -149,7 +149,9 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
 
 
-def _mail_registration(registration, token, kind: str, position=None) -> None:
+def _mail_registration(
+    registration, token, kind: str, position=None, reply_to=None, **extra
+) -> None:
     event = registration.event
     language = registration.language
     subjects = {
@@ -182,9 +184,11 @@ def _mail_registration(registration, token, kind: str, position=None) -> None:
             "position": position,
             "link": _absolute(language, "events:registration", token=token) if token else "",
             "event_url": _absolute(language, "events:detail", slug=event.slug),
+            **extra,
         },
         language=language,
         attachments=attachments,
+        reply_to=reply_to,
     )
 
 
@@ -226,11 +230,17 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
     return promoted
 
 
-def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
+def cancel_registration(
+    *, registration: EventRegistration, actor=None, tell_visitor: bool = True
+) -> list:
     """Cancel a live registration; a confirmed one frees its seat for the waitlist.
 
-    Side effects: status cancelled, seat given back (F() update), first waitlisted
-    promoted and mailed, audit entries. Returns the promoted registrations.
+    `actor`: the board member who cancelled it (the admin), None for the visitor's own
+    link. `tell_visitor`: False when the visitor's data are being erased.
+
+    Side effects: status cancelled, seat given back (F() update), a mail to the visitor
+    saying who cancelled (so that nobody comes to a seat the board gave away), first
+    waitlisted promoted and mailed, audit entries. Returns the promoted registrations.
     """
     with transaction.atomic():
         cancelled = EventRegistration.objects.filter(
@@ -249,6 +259,15 @@ def cancel_registration(*, registration: EventRegistration, actor=None) -> list:
         previous = registration.status
         registration.status = EventRegistration.Status.CANCELLED
         public_data_changed(ATTENDANCE)
+        if tell_visitor:
+            _mail_registration(
+                registration,
+                "",
+                "registration_cancelled",
+                reply_to=[settings.BOARD_EMAIL] if actor is not None else None,
+                by_board=actor is not None,
+                was_waitlisted=previous == EventRegistration.Status.WAITLISTED,
+            )
         record(
             action="registration.cancelled",
             obj=registration,

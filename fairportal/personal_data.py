@@ -153,7 +153,9 @@ def erase(*, email: str, actor) -> dict:
         registrations = list(_registrations(email).order_by("pk"))
         for registration in registrations:
             if registration.status in EventRegistration.LIVE:
-                event_services.cancel_registration(registration=registration, actor=actor)
+                event_services.cancel_registration(
+                    registration=registration, actor=actor, tell_visitor=False
+                )
         meetings = list(_meetings(email).order_by("pk"))
         for meeting in meetings:
             if meeting.status == MeetingRequest.Status.ACCEPTED:

@@ -4,6 +4,7 @@ import html
 import io
 
 import pytest
+from django.core import mail
 
 from events import services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
@@ -72,6 +73,25 @@ def test_admin_cancel_action_frees_seat_and_promotes(
     seminar.refresh_from_db()
     assert (first.status, waiting.status, seminar.seats_taken) == ("cancelled", "confirmed", 2)
     assert AuditEntry.objects.get(action="registration.cancelled").actor == board
+
+
+def test_admin_cancel_tells_the_visitor_the_board_cancelled_in_their_language(
+    client, board, seminar, django_capture_on_commit_callbacks, settings
+):
+    registration = make_registration(seminar, status="confirmed", language="en")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/events/eventregistration/",
+            {"action": "cancel_registrations", "_selected_action": [registration.pk]},
+        )
+
+    [message] = mail.outbox
+    assert message.to == [registration.email]
+    assert message.subject == "Registration cancelled: Electronics components supply chain seminar"
+    assert "The organisers have cancelled your registration" in message.body
+    assert message.reply_to == [settings.BOARD_EMAIL]  # "reply to this e-mail" reaches them
 
 
 def test_admin_marks_attendance(client, board, seminar):

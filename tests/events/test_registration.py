@@ -257,10 +257,29 @@ def test_cancel_frees_the_seat_and_promotes_first_waitlisted(
         "khach3@example.vn": "waitlisted",
     }
     assert seminar.seats_taken == 2
-    assert [m.to for m in mail.outbox] == [["khach2@example.vn"]]
-    assert mail.outbox[0].subject == "Bạn đã có chỗ: Hội thảo chuỗi cung ứng linh kiện điện tử"
-    assert mail.outbox[0].attachments[0][2] == "text/calendar"
+    assert [m.to for m in mail.outbox] == [["khach0@example.vn"], ["khach2@example.vn"]]
+    promoted = mail.outbox[1]
+    assert promoted.subject == "Bạn đã có chỗ: Hội thảo chuỗi cung ứng linh kiện điện tử"
+    assert promoted.attachments[0][2] == "text/calendar"
     assert "thứ 1 trong danh sách chờ" in client.get(responses[3]["Location"]).content.decode()
+
+
+def test_cancelling_mails_the_visitor_a_confirmation_in_their_language(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post("/en" + URL, registration_data())["Location"]
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link)
+
+    [message] = mail.outbox
+    assert message.to == ["hoa@example.vn"]
+    assert message.subject == "Registration cancelled: Electronics components supply chain seminar"
+    assert "cancelled at your request" in message.body
+    assert "20/09/2024" in message.body
+    assert not message.attachments  # no calendar file for a seat given up
 
 
 def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
@@ -379,7 +398,10 @@ def test_leaving_the_waitlist_says_so_and_promotes_no_one(
     assert "Bạn đã rời danh sách chờ." in page
     assert "Đã huỷ đăng ký của bạn." not in page
     assert seminar.seats_taken == 2
-    assert mail.outbox == []
+    [message] = mail.outbox  # to the one who left; nobody promoted
+    assert message.to == ["hoa@example.vn"]
+    assert "Bạn đã rời danh sách chờ của sự kiện" in message.body
+    assert "theo yêu cầu của bạn" not in message.body
 
 
 def test_waitlist_email_offers_to_leave_the_waitlist_not_to_cancel(

@@ -587,12 +587,15 @@ def test_personal_data_page_exports_everything_as_json(admin_client, person):
     assert PERSON not in json.dumps(entry.changes) + entry.object_repr
 
 
-def test_personal_data_page_erases_after_confirmation(admin_client, person):
+def test_personal_data_page_erases_after_confirmation(
+    admin_client, person, django_capture_on_commit_callbacks, mailoutbox
+):
     url = reverse("admin:fairportal_personal_data")
 
     asked = admin_client.post(url, {"email": PERSON, "operation": "erase"})
     still_there = _no_trace(PERSON)
-    done = admin_client.post(url, {"email": PERSON, "operation": "erase", "confirm": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        done = admin_client.post(url, {"email": PERSON, "operation": "erase", "confirm": "yes"})
 
     assert asked.context["confirm_erase"] is True
     assert still_there[:4] == (1, 1, 1, 1)
@@ -602,6 +605,9 @@ def test_personal_data_page_erases_after_confirmation(admin_client, person):
     confirmed = EventRegistration.objects.filter(event=event, status="confirmed")
     assert [r.pk for r in confirmed] == [person["waiting"].pk]
     assert event.seats_taken == confirmed.count() == 1
+    # The one promoted is told; the person erased is sent nothing about their seat.
+    mailed = [address for message in mailoutbox for address in message.to]
+    assert person["waiting"].email in mailed and PERSON not in mailed
     application = BoothApplication.objects.get(pk=person["application"].pk)
     assert (application.contact_name, application.phone) == ("[đã xoá]", "")
     user = User.objects.get(pk=person["user"].pk)
