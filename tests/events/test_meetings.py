@@ -486,6 +486,10 @@ def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
     assert client.get(MEET).content.decode().count('name="slots"') == 4
+    # The visitor's page names the agreed time that was cancelled, not the times asked.
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã huỷ" in page and "Giờ gặp</dt><dd>20/09/2024, 14:00</dd>" in page
+    assert "Khung giờ đề xuất" not in page
 
 
 def _requested_in_english(client, capture, exhibitor):
@@ -784,6 +788,15 @@ def test_account_meetings_lists_only_own_company_requests(client, session, exhib
 
     assert "Tanaka Trading" in html
     assert "Kim Industrial" not in html
+
+
+def test_account_meetings_name_the_visitors_country(client, session, exhibitor):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor, requester_country="JP")
+
+    html = client.get("/account/meetings/").content.decode()
+
+    assert '<p class="muted">Nhật Bản · ' in html
 
 
 def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on_commit_callbacks):

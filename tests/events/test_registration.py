@@ -278,6 +278,7 @@ def test_cancelling_mails_the_visitor_a_confirmation_in_their_language(
     assert message.to == ["hoa@example.vn"]
     assert message.subject == "Registration cancelled: Electronics components supply chain seminar"
     assert "cancelled at your request" in message.body
+    assert "The place is free again for others to take." in message.body  # not "given to"
     assert "20/09/2024" in message.body
     assert not message.attachments  # no calendar file for a seat given up
 
