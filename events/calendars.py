@@ -3,10 +3,16 @@
 Times are written with TZID=Asia/Ho_Chi_Minh and one VTIMEZONE (Vietnam has kept
 UTC+7 without daylight saving since 1975); UIDs are stable so that calendar apps
 update an event instead of duplicating it when the file is imported again.
+
+A seat or a meeting that is cancelled after its .ics was mailed gets a METHOD:CANCEL
+file (RFC 5546) with the same UID and DTSTART, STATUS:CANCELLED and SEQUENCE 1: the
+files mailed before carry no SEQUENCE (0) and are never re-sent revised, so the
+cancellation is the one revision after them.
 """
 
 import datetime
 import zoneinfo
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,6 +23,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 TZID = "Asia/Ho_Chi_Minh"
 HANOI = zoneinfo.ZoneInfo(TZID)
 _STAMP = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+CANCELLED_SEQUENCE = 1
 
 
 def _host() -> str:
@@ -35,12 +42,12 @@ def _timezone() -> Timezone:
     return zone
 
 
-def _calendar(name: str) -> Calendar:
+def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//{_host()}//Hoi cho KCN Ha Noi//VI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(_timezone())
@@ -97,8 +104,8 @@ def event_calendar(*, event, language: str) -> bytes:
     return _to_bytes(calendar)
 
 
-def meeting_calendar(*, meeting, language: str) -> bytes:
-    """One accepted meeting: the slot, the table and both sides."""
+def _meeting_component(meeting, language: str) -> tuple[str, Event]:
+    """The meeting's summary (the calendar's name) and its VEVENT."""
     session = meeting.session
     start = _local(meeting.slot_start)
     end = start + datetime.timedelta(minutes=session.slot_minutes)
@@ -111,7 +118,6 @@ def meeting_calendar(*, meeting, language: str) -> bytes:
             "room": session.room,
             "table": meeting.table_number,
         }
-        calendar = _calendar(summary)
         component = Event()
         component.add("uid", meeting_uid(meeting))
         component.add("dtstamp", timezone.localtime(meeting.updated_at or _STAMP, datetime.UTC))
@@ -120,8 +126,44 @@ def meeting_calendar(*, meeting, language: str) -> bytes:
         component.add("summary", summary)
         component.add("location", location)
         component.add("description", meeting.message)
-        calendar.add_component(component)
+    return summary, component
+
+
+def meeting_calendar(*, meeting, language: str) -> bytes:
+    """One accepted meeting: the slot, the table and both sides."""
+    summary, component = _meeting_component(meeting, language)
+    calendar = _calendar(summary)
+    calendar.add_component(component)
     return _to_bytes(calendar)
+
+
+def _cancellation(name: str, component: Event) -> bytes:
+    """A METHOD:CANCEL file that makes calendar apps drop the entry `component` was
+    imported as: same UID and DTSTART, STATUS:CANCELLED, a higher SEQUENCE, the portal's
+    sender as the ORGANIZER that RFC 5546 requires of a CANCEL."""
+    del component["dtstamp"]
+    component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    component.add("sequence", CANCELLED_SEQUENCE)
+    component.add("status", "CANCELLED")
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if address:
+        component.add("organizer", f"mailto:{address}")
+    calendar = _calendar(name, method="CANCEL")
+    calendar.add_component(component)
+    return _to_bytes(calendar)
+
+
+def event_cancellation(*, event, language: str) -> bytes:
+    """Withdraws the `event_calendar` file mailed with a confirmed seat."""
+    with translation.override(language):
+        name = str(event.title)
+    return _cancellation(name, _event_component(event, language))
+
+
+def meeting_cancellation(*, meeting, language: str) -> bytes:
+    """Withdraws the `meeting_calendar` file mailed when the meeting was accepted."""
+    summary, component = _meeting_component(meeting, language)
+    return _cancellation(summary, component)
 
 
 def plan_calendar(*, events, language: str) -> bytes:

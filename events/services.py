@@ -174,6 +174,14 @@ def _mail_registration(
                 "text/calendar",
             )
         ]
+    elif extra.get("calendar_cancelled"):  # withdraws the .ics its confirmation carried
+        attachments = [
+            (
+                f"cancel-{event.slug}.ics",
+                calendars.event_cancellation(event=event, language=language),
+                "text/calendar",
+            )
+        ]
     send_on_commit(
         to=[registration.email],
         subject=subject,
@@ -239,7 +247,8 @@ def cancel_registration(
     link. `tell_visitor`: False when the visitor's data are being erased.
 
     Side effects: status cancelled, seat given back (F() update), a mail to the visitor
-    saying who cancelled (so that nobody comes to a seat the board gave away), first
+    saying who cancelled (so that nobody comes to a seat the board gave away; for a
+    seat, with a METHOD:CANCEL .ics that drops the confirmation's from calendars), first
     waitlisted promoted and mailed, audit entries. Returns the promoted registrations.
     """
     with transaction.atomic():
@@ -267,6 +276,7 @@ def cancel_registration(
                 reply_to=[settings.BOARD_EMAIL] if actor is not None else None,
                 by_board=actor is not None,
                 was_waitlisted=previous == EventRegistration.Status.WAITLISTED,
+                calendar_cancelled=previous == EventRegistration.Status.CONFIRMED,
             )
         record(
             action="registration.cancelled",
@@ -718,6 +728,8 @@ def cancel_meeting(
     Side effects: status cancelled, audit entry; on commit, when the meeting was
     accepted, a mail to the exhibitor (who would otherwise wait at the table) saying
     who cancelled which meeting; when the visitor cancelled, a confirmation to them.
+    The mails about an accepted meeting carry a METHOD:CANCEL .ics that drops the one
+    mailed on acceptance from calendars.
     A pending request withdrawn sends the exhibitor nothing: like one that expires or
     that the exhibitor answers, it only leaves their meetings page.
     """
@@ -756,6 +768,18 @@ def cancel_meeting(
 def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) -> None:
     when = timezone.localtime(meeting.slot_start) if was_accepted else None
     exhibitor_emails = _exhibitor_emails(meeting.exhibitor) if was_accepted else []
+
+    def cancellation(language: str) -> list:
+        if not was_accepted:  # a request never had a .ics
+            return []
+        return [
+            (
+                f"cancel-meeting-{meeting.pk}.ics",
+                calendars.meeting_cancellation(meeting=meeting, language=language),
+                "text/calendar",
+            )
+        ]
+
     if exhibitor_emails:
         if by_requester:
             subject = _("Khách huỷ lịch gặp: %(company)s – %(when)s")
@@ -776,6 +800,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
                 "link": _absolute("vi", "events:account_meetings"),
             },
             language="vi",
+            attachments=cancellation("vi"),
             reply_to=[meeting.requester_email] if by_requester else None,
         )
     if by_requester:
@@ -790,6 +815,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
             body_template="events/email/meeting_cancelled_requester.txt",
             context={"meeting": meeting, "slot": when, "was_accepted": was_accepted},
             language=meeting.language,
+            attachments=cancellation(meeting.language),
         )
 
 

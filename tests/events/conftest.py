@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from icalendar import Calendar
 
 from events.models import SideEvent
 from tests.factories import HANOI, make_event, make_exhibitor, make_fair
@@ -85,3 +86,18 @@ def meeting_data(slots, **overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def calendar_of(attachment) -> tuple[str, Calendar]:
+    """A mail attachment (name, content, mimetype) as a calendar app reads it: its
+    METHOD and its one VEVENT; it must be sent as text/calendar."""
+    _name, content, mimetype = attachment
+    assert mimetype == "text/calendar"
+    calendar = Calendar.from_ical(content)
+    [vevent] = calendar.walk("VEVENT")
+    return str(calendar["METHOD"]), vevent
+
+
+def sequence(vevent) -> int:
+    """SEQUENCE, 0 when absent (RFC 5545)."""
+    return int(vevent.get("SEQUENCE", 0))

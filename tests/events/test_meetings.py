@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.utils import translation
 from icalendar import Calendar
 
-from events import services
+from events import calendars, services
 from events.models import MeetingRequest, SideEvent
 from fairportal import personal_data
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, meeting_data
+from tests.events.conftest import at, calendar_of, meeting_data, sequence
 from tests.factories import HANOI, make_event, make_exhibitor, make_meeting_request, make_user
 from tests.pages import assert_link_no_longer_works
 
@@ -509,12 +509,22 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
     meeting, path = _requested_in_english(client, django_capture_on_commit_callbacks, exhibitor)
     with django_capture_on_commit_callbacks(execute=True):
         services.accept_meeting(meeting=meeting, slot_start=at(15), actor=None)
+    originals = [calendar_of(m.attachments[0])[1] for m in mail.outbox]
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(path, {"action": "cancel"})
 
     to_exhibitor, to_visitor = mail.outbox
+    for message, original in zip((to_visitor, to_exhibitor), originals, strict=True):
+        [attachment] = message.attachments
+        method, cancelled = calendar_of(attachment)
+        assert attachment[0] == f"cancel-meeting-{meeting.pk}.ics"
+        assert method == "CANCEL"
+        assert str(cancelled["UID"]) == str(original["UID"])
+        assert str(cancelled["STATUS"]) == "CANCELLED"
+        assert cancelled.decoded("DTSTART") == original.decoded("DTSTART") == at(15)
+        assert sequence(cancelled) > sequence(original)
     assert to_exhibitor.to == ["contact@canon.example.vn", "dai.dien@canon.example.vn"]
     assert to_exhibitor.reply_to == ["tanaka@example.jp"]
     assert to_exhibitor.subject == "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 15:00"
@@ -529,14 +539,17 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
     assert "Bạn không cần chờ ở bàn vào giờ này." in to_exhibitor.body
     assert to_visitor.to == ["tanaka@example.jp"]
     assert to_visitor.subject == "Meeting cancelled: Canon Vietnam"
-    assert to_visitor.body.splitlines()[:6] == [
+    assert to_visitor.body.splitlines()[:8] == [
         "Dear Tanaka Hiroshi,",
         "",
         "You have cancelled your meeting with Canon Vietnam. We have told the company.",
         "",
         "Time: 20/09/2024, 15:00",
         "Venue: B2B area, table 1",
+        "",
+        "The attached calendar file removes this entry from your calendar app.",
     ]
+    assert "Tệp lịch đính kèm sẽ xoá lịch này khỏi ứng dụng lịch của bạn." in to_exhibitor.body
 
 
 def test_visitor_withdrawing_a_pending_request_is_confirmed_to_them_only(
@@ -554,6 +567,7 @@ def test_visitor_withdrawing_a_pending_request_is_confirmed_to_them_only(
     assert [m.to for m in mail.outbox] == [["tanaka@example.jp"]]
     assert mail.outbox[0].subject == "Meeting request to Canon Vietnam cancelled"
     assert "You have withdrawn your meeting request to Canon Vietnam." in mail.outbox[0].body
+    assert mail.outbox[0].attachments == []  # a request never had a .ics to withdraw
 
 
 def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
@@ -561,7 +575,7 @@ def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
 ):
     exhibitor.email = "contact@canon.example.vn"
     exhibitor.save()
-    make_meeting_request(
+    meeting = make_meeting_request(
         session,
         exhibitor,
         requester_email="tanaka@example.jp",
@@ -571,11 +585,21 @@ def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
         slot_start=at(15),
         table_number=2,
     )
+    accepted_ics = (
+        None,
+        calendars.meeting_calendar(meeting=meeting, language="vi"),
+        "text/calendar",
+    )
+    _method, original = calendar_of(accepted_ics)  # what the acceptance mailed the company
 
     with django_capture_on_commit_callbacks(execute=True):
         personal_data.erase(email="tanaka@example.jp", actor=make_user(is_staff=True))
 
     (to_exhibitor,) = mail.outbox
+    method, cancelled = calendar_of(to_exhibitor.attachments[0])
+    assert (method, str(cancelled["STATUS"])) == ("CANCEL", "CANCELLED")
+    assert str(cancelled["UID"]) == str(original["UID"])
+    assert sequence(cancelled) > sequence(original)
     assert to_exhibitor.to == ["contact@canon.example.vn"]
     assert to_exhibitor.reply_to == []
     assert to_exhibitor.subject == "Ban tổ chức huỷ lịch gặp 20/09/2024 15:00"

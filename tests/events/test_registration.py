@@ -7,8 +7,8 @@ from icalendar import Calendar
 from events import services
 from events.models import EventRegistration, SideEvent
 from fairportal.models import AuditEntry
-from tests.events.conftest import registration_data
-from tests.factories import make_event, make_fair, make_registration
+from tests.events.conftest import calendar_of, registration_data, sequence
+from tests.factories import make_event, make_fair, make_registration, make_user
 from tests.pages import assert_link_no_longer_works
 
 pytestmark = pytest.mark.django_db
@@ -280,7 +280,36 @@ def test_cancelling_mails_the_visitor_a_confirmation_in_their_language(
     assert "cancelled at your request" in message.body
     assert "The place is free again for others to take." in message.body  # not "given to"
     assert "20/09/2024" in message.body
-    assert not message.attachments  # no calendar file for a seat given up
+
+
+@pytest.mark.parametrize("by_board", [False, True])
+def test_cancelling_a_seat_mails_a_calendar_cancellation_of_the_confirmations_ics(
+    client, seminar, django_capture_on_commit_callbacks, by_board
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post("/en" + URL, registration_data())["Location"]
+    [confirmation] = mail.outbox
+    _method, original = calendar_of(confirmation.attachments[0])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if by_board:
+            services.cancel_registration(
+                registration=EventRegistration.objects.get(), actor=make_user(is_staff=True)
+            )
+        else:
+            client.post(link)
+
+    [message] = mail.outbox
+    [attachment] = message.attachments
+    method, cancelled = calendar_of(attachment)
+    assert attachment[0] == "cancel-hoi-thao-chuoi-cung-ung.ics"
+    assert method == "CANCEL"
+    assert str(cancelled["UID"]) == str(original["UID"])
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert cancelled.decoded("DTSTART") == original.decoded("DTSTART")
+    assert sequence(cancelled) > sequence(original)
+    assert "The attached calendar file removes this entry from your calendar app." in message.body
 
 
 def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
@@ -403,6 +432,8 @@ def test_leaving_the_waitlist_says_so_and_promotes_no_one(
     assert message.to == ["hoa@example.vn"]
     assert "Bạn đã rời danh sách chờ của sự kiện" in message.body
     assert "theo yêu cầu của bạn" not in message.body
+    assert message.attachments == []  # the waitlist mail had no .ics to withdraw
+    assert "Tệp lịch" not in message.body
 
 
 def test_waitlist_email_offers_to_leave_the_waitlist_not_to_cancel(
