@@ -5,9 +5,12 @@ UTC+7 without daylight saving since 1975); UIDs are stable so that calendar apps
 update an event instead of duplicating it when the file is imported again.
 
 A seat or a meeting that is cancelled after its .ics was mailed gets a METHOD:CANCEL
-file (RFC 5546) with the same UID and DTSTART, STATUS:CANCELLED and SEQUENCE 1: the
-files mailed before carry no SEQUENCE (0) and are never re-sent revised, so the
-cancellation is the one revision after them.
+file (RFC 5546) with the same UID and DTSTART, STATUS:CANCELLED and a higher SEQUENCE.
+A meeting's file carries none (0) and a cancelled meeting is never accepted again, so
+its cancellation is SEQUENCE 1. A seat's UID is the event's, and a visitor may register
+again after cancelling: the files mailed for seats carry a SEQUENCE that grows with
+time (`revision`) and stays above the cancellation mailed before it, even within the
+same second (events.services._seat_revision).
 """
 
 import datetime
@@ -24,6 +27,12 @@ TZID = "Asia/Ho_Chi_Minh"
 HANOI = zoneinfo.ZoneInfo(TZID)
 _STAMP = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 CANCELLED_SEQUENCE = 1
+
+
+def revision(moment: datetime.datetime) -> int:
+    """A SEQUENCE that grows with time: whole seconds since 2024 (iCalendar's INTEGER
+    is 32-bit, enough until 2092)."""
+    return max(int((moment - _STAMP).total_seconds()), 0)
 
 
 def _host() -> str:
@@ -96,11 +105,15 @@ def programme_calendar(*, fair, events, language: str) -> bytes:
     return _to_bytes(calendar)
 
 
-def event_calendar(*, event, language: str) -> bytes:
+def event_calendar(*, event, language: str, sequence: int | None = None) -> bytes:
+    """One event; `sequence` for the file mailed with a seat (see the module's note)."""
     with translation.override(language):
         name = str(event.title)
     calendar = _calendar(name)
-    calendar.add_component(_event_component(event, language))
+    component = _event_component(event, language)
+    if sequence is not None:
+        component.add("sequence", sequence)
+    calendar.add_component(component)
     return _to_bytes(calendar)
 
 
@@ -137,13 +150,13 @@ def meeting_calendar(*, meeting, language: str) -> bytes:
     return _to_bytes(calendar)
 
 
-def _cancellation(name: str, component: Event) -> bytes:
+def _cancellation(name: str, component: Event, sequence: int = CANCELLED_SEQUENCE) -> bytes:
     """A METHOD:CANCEL file that makes calendar apps drop the entry `component` was
     imported as: same UID and DTSTART, STATUS:CANCELLED, a higher SEQUENCE, the portal's
     sender as the ORGANIZER that RFC 5546 requires of a CANCEL."""
     del component["dtstamp"]
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    component.add("sequence", CANCELLED_SEQUENCE)
+    component.add("sequence", sequence)
     component.add("status", "CANCELLED")
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     if address:
@@ -153,11 +166,13 @@ def _cancellation(name: str, component: Event) -> bytes:
     return _to_bytes(calendar)
 
 
-def event_cancellation(*, event, language: str) -> bytes:
-    """Withdraws the `event_calendar` file mailed with a confirmed seat."""
+def event_cancellation(*, event, language: str, confirmed_at: datetime.datetime) -> bytes:
+    """Withdraws the `event_calendar` file mailed with a seat confirmed (or last changed)
+    at `confirmed_at`: its SEQUENCE is above that file's, even within the same second."""
     with translation.override(language):
         name = str(event.title)
-    return _cancellation(name, _event_component(event, language))
+    sequence = max(revision(timezone.now()), revision(confirmed_at) + 2)
+    return _cancellation(name, _event_component(event, language), sequence)
 
 
 def meeting_cancellation(*, meeting, language: str) -> bytes:

@@ -11,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +149,26 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
 
 
+def _seat_revision(registration) -> int:
+    """The SEQUENCE of the .ics mailed with a seat: later than now's second, and than
+    the cancellation mailed for this visitor's earlier seat at the event, if any (its
+    SEQUENCE is at most 2 past that seat's cancellation or confirmation): a calendar
+    app must not take the new seat's file for an out-of-date copy and drop it."""
+    sequence = calendars.revision(timezone.now())
+    cancelled_before = (
+        EventRegistration.objects.filter(
+            event_id=registration.event_id,
+            email=registration.email,
+            status=EventRegistration.Status.CANCELLED,
+        )
+        .exclude(pk=registration.pk)
+        .aggregate(last=Max("cancelled_at"))["last"]
+    )
+    if cancelled_before is not None:
+        sequence = max(sequence, calendars.revision(cancelled_before) + 3)
+    return sequence
+
+
 def _mail_registration(
     registration, token, kind: str, position=None, reply_to=None, **extra
 ) -> None:
@@ -170,7 +190,9 @@ def _mail_registration(
         attachments = [
             (
                 f"{event.slug}.ics",
-                calendars.event_calendar(event=event, language=language),
+                calendars.event_calendar(
+                    event=event, language=language, sequence=_seat_revision(registration)
+                ),
                 "text/calendar",
             )
         ]
@@ -178,7 +200,12 @@ def _mail_registration(
         attachments = [
             (
                 f"cancel-{event.slug}.ics",
-                calendars.event_cancellation(event=event, language=language),
+                calendars.event_cancellation(
+                    # before the cancellation's update(): when the seat was last confirmed
+                    event=event,
+                    language=language,
+                    confirmed_at=registration.updated_at,
+                ),
                 "text/calendar",
             )
         ]

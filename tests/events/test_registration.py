@@ -312,6 +312,23 @@ def test_cancelling_a_seat_mails_a_calendar_cancellation_of_the_confirmations_ic
     assert "The attached calendar file removes this entry from your calendar app." in message.body
 
 
+def test_registering_again_after_cancelling_mails_a_calendar_file_newer_than_the_cancel(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    # The seat's UID is the event's: a new confirmation with a lower SEQUENCE than the
+    # cancellation would be ignored by calendar apps as out of date. All in one second.
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post(URL, registration_data())["Location"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, registration_data())
+
+    first, cancel, again = (calendar_of(m.attachments[0])[1] for m in mail.outbox)
+    assert str(first["UID"]) == str(cancel["UID"]) == str(again["UID"])
+    assert sequence(first) < sequence(cancel) < sequence(again)
+
+
 def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
     response = _post(client, django_capture_on_commit_callbacks)
     client.post(response["Location"])
