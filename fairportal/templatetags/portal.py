@@ -57,9 +57,19 @@ def _translated(path: str, code: str, current: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """The current page and query in each language: plain links, so pages stay cacheable."""
+    """The current page and query in each language: plain links, so pages stay cacheable.
+    A list's page number is the page shown (`page_obj`), as in the canonical URL: the
+    other language of "?page=99" on a list of 2 pages is its page 2."""
     request = context.get("request")
     path = request.get_full_path() if request else "/"
+    page_obj = context.get("page_obj")
+    if request is not None and page_obj is not None and "page" in request.GET:
+        query = request.GET.copy()
+        if page_obj.number > 1:
+            query["page"] = str(page_obj.number)
+        else:
+            del query["page"]
+        path = request.path + (f"?{query.urlencode()}" if query else "")
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:

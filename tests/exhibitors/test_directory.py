@@ -376,6 +376,11 @@ def test_directory_page_past_the_end_shows_the_last_page(client, thirty, page):
     assert '<li><span aria-current="page">2</span></li>' in response.text
     assert 'href="?q=dien+tu&amp;page=1" rel="prev"' in response.text
     assert 'rel="next"' not in response.text
+    # The other language and the alternates name the page shown, as the canonical does.
+    assert 'hreflang="en" href="https://hoicho.example.vn/en/exhibitors/?q=dien+tu&amp;page=2"' in (
+        response.text
+    )
+    assert 'href="/en/exhibitors/?q=dien+tu&amp;page=2" hreflang="en"' in response.text
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "2.0", "", "²"])
@@ -388,6 +393,7 @@ def test_directory_page_that_is_not_a_positive_number_shows_the_first_page(clien
     assert CANONICAL.format("") in response.text
     assert '<li><span aria-current="page">1</span></li>' in response.text
     assert 'href="?page=2" rel="next"' in response.text
+    assert 'hreflang="en" href="https://hoicho.example.vn/en/exhibitors/"' in response.text
 
 
 def test_directory_of_nothing_shows_its_empty_first_page_for_any_page(client, fair):
