@@ -170,8 +170,16 @@ def _seat_revision(registration) -> int:
 
 
 def _mail_registration(
-    registration, token, kind: str, position=None, reply_to=None, **extra
+    registration,
+    token,
+    kind: str,
+    position=None,
+    reply_to=None,
+    calendar_cancelled: bool = False,
+    **extra,
 ) -> None:
+    """`calendar_cancelled`: the seat had been confirmed, so its mail carried a .ics that
+    this one withdraws. `extra`: more for the mail's template."""
     event = registration.event
     language = registration.language
     subjects = {
@@ -196,7 +204,7 @@ def _mail_registration(
                 "text/calendar",
             )
         ]
-    elif extra.get("calendar_cancelled"):  # withdraws the .ics its confirmation carried
+    elif calendar_cancelled:
         attachments = [
             (
                 f"cancel-{event.slug}.ics",
@@ -219,6 +227,7 @@ def _mail_registration(
             "position": position,
             "link": _absolute(language, "events:registration", token=token) if token else "",
             "event_url": _absolute(language, "events:detail", slug=event.slug),
+            "calendar_cancelled": calendar_cancelled,
             **extra,
         },
         language=language,

@@ -30,7 +30,7 @@ from exhibitors.access import (
 )
 from exhibitors.models import Exhibitor
 from fairportal import clock
-from fairportal.cache import public_data_version
+from fairportal.cache import catalogue_version_of
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.templatetags.visitor import (
     full_word,
@@ -59,8 +59,7 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
     """Where the programme's parts are kept (None when the page cache is off)."""
     if getattr(settings, "PUBLIC_CACHE_SECONDS", 0) <= 0:
         return None
-    pending = getattr(request, "_public_cache", None)  # the version this page is built at
-    catalogue = pending[1][0] if pending else public_data_version()[0]
+    catalogue = catalogue_version_of(request)
     kinds_key = ",".join(sorted(set(kinds)))
     return f"programme-parts:v1:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 

@@ -90,6 +90,13 @@ def public_data_version() -> tuple[int, float]:
     return version, stored.get(CHANGED_KEY, _STARTED_AT)
 
 
+def catalogue_version_of(request) -> int:
+    """The catalogue version a page is built at: the one the page cache read for this
+    request (its page is stored under it), else the current one."""
+    pending = getattr(request, "_public_cache", None)
+    return pending[1][0] if pending else public_data_version()[0]
+
+
 def _bump(scope: str = CATALOGUE) -> None:
     key = _SCOPE_KEYS[scope]
     try:
