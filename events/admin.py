@@ -5,7 +5,7 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -219,8 +219,34 @@ class SideEventAdmin(
         return TemplateResponse(request, "admin/events/matching_schedule.html", context)
 
 
+class VisitorDetailsForm(forms.ModelForm):
+    """The board corrects a visitor's details. The row's read-only event (or session)
+    and status belong to its constraints (one live registration per e-mail, one meeting
+    per visitor and time), and Django checks a model's constraints only over the form's
+    own fields: they are checked here with every field, the e-mail as it will be stored
+    (lowercase); else an e-mail taken by another row reached the database (a 500)."""
+
+    email_field = "email"
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        email = getattr(self.instance, self.email_field) or ""
+        setattr(self.instance, self.email_field, email.strip().lower())
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class MeetingRequestAdminForm(VisitorDetailsForm):
+    email_field = "requester_email"
+
+
 @admin.register(EventRegistration)
 class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
+    form = VisitorDetailsForm
     list_display = ["name", "email", "event", "organisation", "status", "created_at", "attended_at"]
     list_filter = ["status", "event__fair", "event__kind", "event"]
     search_fields = ["email"]
@@ -277,6 +303,7 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
 
 @admin.register(MeetingRequest)
 class MeetingRequestAdmin(admin.ModelAdmin):
+    form = MeetingRequestAdminForm
     list_display = [
         "requester_company",
         "requester_name",

@@ -460,3 +460,58 @@ def test_admin_moves_a_session_whose_meetings_keep_their_slots(client, board, se
     assert response.status_code == 302, response.context["adminform"].form.errors
     session.refresh_from_db()
     assert session.tables == 2
+
+
+def _change_form_data(client, url) -> dict:
+    form = client.get(url).context["adminform"].form
+    return {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+
+
+def test_admin_giving_a_registration_an_e_mail_already_registered_is_a_form_error(
+    client, board, seminar
+):
+    make_registration(seminar, email="lan@example.vn")
+    other = make_registration(seminar, email="hoa@example.vn")
+    url = f"/admin/events/eventregistration/{other.pk}/change/"
+
+    response = client.post(url, {**_change_form_data(client, url), "email": "Lan@Example.VN"})
+
+    other.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "__all__": ["E-mail này đã đăng ký sự kiện này."]
+    }
+    assert other.email == "hoa@example.vn"
+
+
+def test_admin_giving_a_meeting_the_e_mail_of_a_visitor_met_at_that_time_is_a_form_error(
+    client, board, session, exhibitor
+):
+    make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=at(14),
+        table_number=1,
+        requester_email="lan@example.vn",
+    )
+    other = make_meeting_request(
+        session,
+        make_exhibitor(),
+        status="accepted",
+        slot_start=at(14),
+        table_number=2,
+        requester_email="hoa@example.vn",
+    )
+    url = f"/admin/events/meetingrequest/{other.pk}/change/"
+
+    response = client.post(
+        url, {**_change_form_data(client, url), "requester_email": "lan@example.vn"}
+    )
+
+    other.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "__all__": ["Người đề nghị đã có cuộc gặp khác trong khung giờ này."]
+    }
+    assert other.requester_email == "hoa@example.vn"
