@@ -302,7 +302,7 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
 
 
 @admin.register(MeetingRequest)
-class MeetingRequestAdmin(admin.ModelAdmin):
+class MeetingRequestAdmin(FoldedColumnsSearchMixin, admin.ModelAdmin):
     form = MeetingRequestAdminForm
     list_display = [
         "requester_company",

@@ -515,3 +515,12 @@ def test_admin_giving_a_meeting_the_e_mail_of_a_visitor_met_at_that_time_is_a_fo
         "__all__": ["Người đề nghị đã có cuộc gặp khác trong khung giờ này."]
     }
     assert other.requester_email == "hoa@example.vn"
+
+
+def test_admin_finds_meeting_requests_by_company_without_accents(client, board, session, exhibitor):
+    wanted = make_meeting_request(session, exhibitor, requester_company="Cơ khí Đông Á")
+    make_meeting_request(session, exhibitor, requester_company="Tanaka Trading")
+
+    response = client.get("/admin/events/meetingrequest/", {"q": "co khi dong a"})
+
+    assert list(response.context["cl"].result_list) == [wanted]
