@@ -2,6 +2,7 @@
 exhibitors' import from a spreadsheet."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -138,6 +139,13 @@ class ProductInline(UploadedImagesInlineMixin, TranslationTabularInline):
     @admin.display(description=_("ảnh"))
     def image_preview(self, obj):
         return thumbnail(obj.image_thumb, alt=obj.name_vi or "")
+
+
+def _fits_in_a_request(payload: str) -> bool:
+    """The confirmation posts the checked rows back as a form field: beyond the
+    request's limit (with room for the rest of the form) it would be a 400 page."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return limit is None or len(payload) + 1024 <= limit
 
 
 class ImportForm(forms.Form):
@@ -340,7 +348,18 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
                     plan = plan_import(records)
                     context["plan"] = plan
                     if not plan.has_errors:
-                        context["payload"] = signing.dumps(records, salt=IMPORT_SALT, compress=True)
+                        payload = signing.dumps(records, salt=IMPORT_SALT, compress=True)
+                        if _fits_in_a_request(payload):
+                            context["payload"] = payload
+                        else:
+                            form.add_error(
+                                "file",
+                                _(
+                                    "Tệp quá lớn để xác nhận trong một lần. Hãy chia thành "
+                                    "nhiều tệp nhỏ hơn (mỗi doanh nghiệp nằm trọn trong một "
+                                    "tệp) rồi nhập lần lượt."
+                                ),
+                            )
         return TemplateResponse(request, "admin/exhibitors/exhibitor/import.html", context)
 
     def import_template_view(self, request, extension):

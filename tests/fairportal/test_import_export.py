@@ -4,6 +4,7 @@ all or nothing, idempotent) and the whole-edition JSON round trip."""
 import csv
 import io
 import json
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -595,3 +596,26 @@ def test_export_cells_say_yes_and_no_in_the_language_of_the_admin():
         assert (cell_text(True), cell_text(False)) == ("yes", "no")
     with translation.override("vi"):
         assert (cell_text(True), cell_text(False)) == ("có", "không")
+
+
+def test_a_file_too_big_to_send_back_for_confirmation_is_refused_at_the_preview(
+    admin_client, catalogue, settings
+):
+    # The preview sends the checked rows back with the confirmation, a form field the
+    # request limit applies to: a file within the row limit may still exceed it.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
+    rows = [COLUMN_KEYS] + [
+        _row(slug=f"cong-ty-{n}", name_vi=f"Công ty {n}", description_vi=os.urandom(600).hex())
+        for n in range(5)
+    ]
+
+    response = admin_client.post(reverse(IMPORT), {"file": _csv_upload(rows)})
+
+    assert "payload" not in response.context
+    assert response.context["form"].errors == {
+        "file": [
+            "Tệp quá lớn để xác nhận trong một lần. Hãy chia thành nhiều tệp nhỏ hơn "
+            "(mỗi doanh nghiệp nằm trọn trong một tệp) rồi nhập lần lượt."
+        ]
+    }
+    assert not Exhibitor.objects.exists()
