@@ -21,6 +21,7 @@ from fairportal.admin_mixins import (
     TEXT_AREAS,
     AccentFreeSearchMixin,
     AuditedAdminMixin,
+    CheckedPhonesForm,
     FoldedColumnsSearchMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
@@ -219,7 +220,7 @@ class SideEventAdmin(
         return TemplateResponse(request, "admin/events/matching_schedule.html", context)
 
 
-class VisitorDetailsForm(forms.ModelForm):
+class VisitorDetailsForm(CheckedPhonesForm):
     """The board corrects a visitor's details. The row's read-only event (or session)
     and status belong to its constraints (one live registration per e-mail, one meeting
     per visitor and time), and Django checks a model's constraints only over the form's
@@ -227,6 +228,7 @@ class VisitorDetailsForm(forms.ModelForm):
     (lowercase); else an e-mail taken by another row reached the database (a 500)."""
 
     email_field = "email"
+    phone_fields = ("phone", "zalo")
 
     def _post_clean(self):
         super()._post_clean()
@@ -242,6 +244,7 @@ class VisitorDetailsForm(forms.ModelForm):
 
 class MeetingRequestAdminForm(VisitorDetailsForm):
     email_field = "requester_email"
+    phone_fields = ("requester_phone", "requester_zalo")
 
 
 @admin.register(EventRegistration)

@@ -29,6 +29,7 @@ from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product,
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
     AuditedAdminMixin,
+    CheckedPhonesForm,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
     UploadedImagesInlineMixin,
@@ -158,6 +159,7 @@ class ImportForm(forms.Form):
 
 @admin.register(Exhibitor)
 class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
+    form = CheckedPhonesForm
     uploaded_images = {"logo": "logo_thumb"}
     list_display = (
         "name_with_logo",

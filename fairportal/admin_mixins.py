@@ -29,6 +29,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.images import reencode_image, validate_image_upload
+from exhibitors.validators import normalize_phone
 from fairportal.audit import record
 from fairportal.models import AuditEntry
 from fairportal.text import filter_by_words, search_text, search_words
@@ -310,6 +311,26 @@ def _related_changes(message) -> list:
             if isinstance(detail, dict) and "object" in detail:
                 related.append({"action": verb, **{k: str(v) for k, v in detail.items()}})
     return related
+
+
+class CheckedPhonesForm(forms.ModelForm):
+    """Phones typed in the admin are checked and stored as the public forms store them
+    (E.164, "+84912345678"): else a typo reached the public profile as a `tel:` link
+    and the mails. A number stored before numbers were checked is kept while it is
+    left as it is, as the import keeps it."""
+
+    phone_fields: tuple[str, ...] = ("phone",)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.phone_fields:
+            value = (cleaned.get(name) or "").strip()
+            if value and name in self.changed_data:
+                try:
+                    cleaned[name] = normalize_phone(value)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
 
 
 class TextAreaField(forms.CharField):

@@ -524,3 +524,29 @@ def test_admin_finds_meeting_requests_by_company_without_accents(client, board, 
     response = client.get("/admin/events/meetingrequest/", {"q": "co khi dong a"})
 
     assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_admin_phone_of_a_registration_is_checked_and_stored_as_the_form_stores_it(
+    client, board, seminar
+):
+    registration = make_registration(seminar, phone="+84912345678")
+    url = f"/admin/events/eventregistration/{registration.pk}/change/"
+    data = _change_form_data(client, url)
+
+    refused = client.post(url, {**data, "phone": "12"})
+    client.post(url, {**data, "phone": "0987 654 321", "zalo": "0912.345.678"})
+
+    assert list(refused.context["adminform"].form.errors) == ["phone"]
+    registration.refresh_from_db()
+    assert (registration.phone, registration.zalo) == ("+84987654321", "+84912345678")
+
+
+def test_admin_phone_of_a_meeting_request_is_checked(client, board, session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor)
+    url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
+
+    response = client.post(url, {**_change_form_data(client, url), "requester_phone": "abc"})
+
+    assert list(response.context["adminform"].form.errors) == ["requester_phone"]
+    meeting.refresh_from_db()
+    assert meeting.requester_phone == "+81312345678"

@@ -264,6 +264,44 @@ def test_exhibitor_tax_code_is_checked_in_the_admin(admin_client, tax_code):
     assert exhibitor.tax_code == ""
 
 
+def test_exhibitor_phone_typed_in_the_admin_is_stored_as_the_public_forms_store_it(
+    admin_client,
+):
+    exhibitor = make_exhibitor(phone="")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    admin_client.post(url, _exhibitor_form(exhibitor, phone="0912 345 678"))
+
+    exhibitor.refresh_from_db()
+    assert exhibitor.phone == "+84912345678"
+
+
+def test_exhibitor_phone_that_is_not_a_number_is_a_form_error_in_the_admin(admin_client):
+    exhibitor = make_exhibitor(phone="+84912345678")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, phone="abc"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "phone": [
+            "Số điện thoại không hợp lệ. Nhập số Việt Nam (09…, 024…) hoặc số quốc tế bắt đầu bằng +."
+        ]
+    }
+    exhibitor.refresh_from_db()
+    assert exhibitor.phone == "+84912345678"
+
+
+def test_exhibitor_phone_stored_before_the_check_is_kept_while_left_as_it_is(admin_client):
+    exhibitor = make_exhibitor(phone="(024) 3881 2345 x12")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    admin_client.post(url, _exhibitor_form(exhibitor, phone=exhibitor.phone, description_vi="Mới."))
+
+    exhibitor.refresh_from_db()
+    assert (exhibitor.phone, exhibitor.description_vi) == ("(024) 3881 2345 x12", "Mới.")
+
+
 def test_renamed_slug_is_kept_as_an_old_slug(admin_client):
     exhibitor = make_exhibitor(slug="canon-cu")
     url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
