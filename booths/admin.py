@@ -565,6 +565,26 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
             )
         return queryset, False
 
+    def get_deleted_objects(self, objs, request):
+        """A taken booth is not deleted, here as in the fair's booth table: its exhibitor
+        would lose it without a word. Django then shows the page that says why and
+        deletes nothing (the booth's own page and the list's delete action)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        taken = [booth for booth in objs if booth.exhibitor_id]
+        holders = {
+            booth.pk: booth.exhibitor
+            for booth in Booth.objects.filter(pk__in=[b.pk for b in taken]).select_related(
+                "exhibitor"
+            )
+        }
+        protected = list(protected) + [
+            gettext("Gian %(code)s đang giao cho %(holder)s: hãy giải phóng gian trước khi xoá.")
+            % {"code": booth.code, "holder": holders[booth.pk].name}
+            for booth in sorted(taken, key=lambda b: b.code)
+            if holders.get(booth.pk) is not None
+        ]
+        return deleted, counts, perms_needed, protected
+
     def save_model(self, request, obj, form, change):
         # The audit mixin's bookkeeping, then a save of the changed fields only.
         request.__dict__.setdefault("_audit_fields", {})[id(obj)] = form_changes(

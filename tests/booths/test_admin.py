@@ -333,6 +333,45 @@ def test_booth_admin_cannot_keep_a_taken_booth(board_client, fair, booths):
     assert "giải phóng gian trước" in response.content.decode()
 
 
+def test_booth_admin_refuses_to_delete_a_taken_booth_on_its_page(board_client, fair, booths):
+    holder = make_exhibitor(name_vi="Điện tử Đông Á")
+    services.assign_booth(booth=booths["A01"], exhibitor=holder, actor=None)
+    url = f"/admin/booths/booth/{booths['A01'].pk}/delete/"
+
+    page = board_client.get(url)
+    response = board_client.post(url, {"post": "yes"})
+
+    assert response.status_code == 200
+    assert page.context["protected"] == [
+        "Gian A01 đang giao cho Điện tử Đông Á: hãy giải phóng gian trước khi xoá."
+    ]
+    assert Booth.objects.get(pk=booths["A01"].pk).exhibitor == holder
+
+
+def test_booth_admin_delete_action_refuses_a_selection_with_a_taken_booth(
+    board_client, fair, booths
+):
+    services.assign_booth(booth=booths["B01"], exhibitor=make_exhibitor(), actor=None)
+
+    response = board_client.post(
+        "/admin/booths/booth/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [booths["A02"].pk, booths["B01"].pk],
+            "post": "yes",
+        },
+    )
+
+    assert response.status_code == 200
+    assert Booth.objects.filter(code__in=["A02", "B01"]).count() == 2
+
+
+def test_booth_admin_deletes_a_free_booth(board_client, fair, booths):
+    board_client.post(f"/admin/booths/booth/{booths['A02'].pk}/delete/", {"post": "yes"})
+
+    assert not Booth.objects.filter(code="A02").exists()
+
+
 def test_booth_actions_release_and_swap(board_client, fair, booths):
     canon, toto = make_exhibitor(), make_exhibitor()
     services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=None)
