@@ -45,10 +45,17 @@ def programme(*, fair: Fair | None, kinds=()):
     return events
 
 
-def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int]]:
-    """{event id: (kind, capacity, seats taken)} of the programme's events (one query)."""
-    rows = programme(fair=fair, kinds=kinds).values_list("id", "kind", "capacity", "seats_taken")
-    return {pk: (kind, capacity, taken) for pk, kind, capacity, taken in rows}
+def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int, bool]]:
+    """{event id: (kind, capacity, seats taken, takes registrations)} of the programme's
+    events (one query)."""
+    rows = programme(fair=fair, kinds=kinds).values_list(
+        "id", "kind", "capacity", "seats_taken", "registration_open", "starts_at"
+    )
+    now = clock.now()
+    return {
+        pk: (kind, capacity, taken, is_open and starts_at > now)
+        for pk, kind, capacity, taken, is_open, starts_at in rows
+    }
 
 
 def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:

@@ -83,7 +83,8 @@ def _programme_days(request, fair, kinds) -> list:
     parts = [(day, programme_parts(on_day)) for day, on_day in selectors.group_by_day(events)]
     if key:
         cache.set(key, parts, settings.PUBLIC_CACHE_SECONDS)
-    return _with_seats(parts, {e.pk: (e.kind, e.capacity, e.seats_taken) for e in events})
+    seats = {e.pk: (e.kind, e.capacity, e.seats_taken, e.takes_registrations) for e in events}
+    return _with_seats(parts, seats)
 
 
 def _with_seats(parts, seats) -> list:
@@ -92,8 +93,10 @@ def _with_seats(parts, seats) -> list:
     for day, items in parts:
         markup = []
         for pk, head, tail in items:
-            kind, capacity, taken = seats[pk]
-            middle = seats_html(capacity, taken, full) if shows_seats(capacity, kind) else ""
+            kind, capacity, taken, takes_registrations = seats[pk]
+            # Seats left mean nothing where nobody can sign up (walk-in, or begun).
+            shown = takes_registrations and shows_seats(capacity, kind)
+            middle = seats_html(capacity, taken, full) if shown else ""
             markup.append(head + middle + tail)
         days.append((day, mark_safe("\n".join(markup))))  # noqa: S308 (escaped when made)
     return days

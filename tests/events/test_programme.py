@@ -124,6 +124,31 @@ def test_event_of_past_fair_is_reachable_but_closed(client, fair):
     assert "không nhận đăng ký" in html
 
 
+def test_events_not_taking_registrations_show_no_seats_left(client, fair, seminar, fair_clock):
+    # Walk-in only (the board keeps online registration closed), and a seminar that has
+    # begun: "300 places left" beside "not open for registration" misleads a visitor.
+    make_event(
+        fair,
+        kind=SideEvent.Kind.OPENING,
+        title_vi="Lễ khai mạc",
+        slug="le-khai-mac",
+        starts_at=at(8, 30, day=21),
+        capacity=300,
+        registration_open=False,
+    )
+    make_event(fair, title_vi="Tọa đàm ngày 2", slug="toa-dam-ngay-2", starts_at=at(14, day=21))
+    fair_clock.set(at(10, day=20))  # the seminar (09:00 on 20/09) has begun
+
+    programme = client.get("/events/").content.decode()
+    opening = client.get("/events/le-khai-mac/").content.decode()
+    begun = client.get("/events/hoi-thao-chuoi-cung-ung/").content.decode()
+
+    assert "còn 300 chỗ" not in programme and "còn 2 chỗ" not in programme
+    assert "còn 50 chỗ" in programme  # the afternoon's panel still takes sign-ups
+    assert "Chỗ còn lại" not in opening and "300 / 300" not in opening
+    assert "Chỗ còn lại" not in begun and "2 / 2" not in begun
+
+
 def test_event_page_unknown_slug_is_404(client, fair):
     assert client.get("/events/khong-co/").status_code == 404
 
