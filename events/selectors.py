@@ -164,6 +164,14 @@ def exhibitor_has_meeting_at(exhibitor_id: int, slots) -> bool:
     ).exists()
 
 
+def requester_meetings_at(email: str, slots) -> list[datetime.datetime]:
+    """The times among `slots` at which this visitor already has an accepted meeting."""
+    times = MeetingRequest.objects.filter(
+        requester_email=email, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
+    ).values_list("slot_start", flat=True)
+    return sorted(timezone.localtime(time) for time in times)
+
+
 def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
     """The slots of a request (the visitor's, or the one the exhibitor proposed), in
     Hanoi time; a malformed entry is skipped."""

@@ -419,6 +419,13 @@ def request_meeting(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
             )
+        booked = selectors.requester_meetings_at(email, slots)
+        if booked:  # the exhibitor could never accept such a time
+            raise SlotTaken(
+                _("Bạn đã có lịch gặp khác vào %(times)s; hãy chọn giờ khác.")
+                % {"times": ", ".join(f"{time:%d/%m/%Y %H:%M}" for time in booked)},
+                "requester_busy",
+            )
         waiting = MeetingRequest.objects.filter(
             session=session,
             exhibitor=exhibitor,

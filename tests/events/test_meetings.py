@@ -192,6 +192,38 @@ def test_meet_slot_taken_meanwhile_is_named_and_what_was_typed_is_kept(
     assert "Tìm nhà cung cấp linh kiện quang học.</textarea>" in page
 
 
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Bạn đã có lịch gặp khác vào 20/09/2024 14:30; hãy chọn giờ khác."),
+        (
+            "/en",
+            "You already have another meeting at 20/09/2024 14:30; please choose another time.",
+        ),
+    ],
+)
+def test_meet_a_time_the_visitor_already_has_a_meeting_at_is_refused(
+    client, session, exhibitor, prefix, message
+):
+    # Tanaka already meets TOTO at 14:30: a request to Canon at 14:30 could never be
+    # accepted, and would leave the visitor waiting for an answer that cannot come.
+    make_meeting_request(
+        session,
+        make_exhibitor(name_vi="TOTO Việt Nam"),
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(14, 30),
+        table_number=1,
+    )
+
+    response = client.post(f"{prefix}{MEET}", meeting_data([at(14), at(14, 30)]))
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert message in page
+    assert MeetingRequest.objects.filter(status="pending").count() == 0
+
+
 def test_meet_unpublished_or_unknown_exhibitor_is_404(client, session):
     make_exhibitor(slug="an-danh", is_published=False)
 
