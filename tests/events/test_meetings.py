@@ -373,6 +373,32 @@ def test_decline_tells_the_requester(session, exhibitor, django_capture_on_commi
         services.decline_meeting(meeting=meeting, actor=None)
 
 
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        (
+            "vi",
+            "Rất tiếc, Canon Việt Nam không thể nhận lời gặp bạn trong “Kết nối doanh nghiệp ngày 1” (20/09/2024).",
+        ),
+        (
+            "en",
+            "We are sorry, Canon Vietnam cannot meet you in “Business matching day 1” (20/09/2024).",
+        ),
+    ],
+)
+def test_decline_names_the_session_declined(
+    session, exhibitor, language, says, django_capture_on_commit_callbacks
+):
+    # A visitor may have asked the same company in two sessions: "in this session"
+    # does not say which request was declined.
+    meeting = make_meeting_request(session, exhibitor, language=language)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline_meeting(meeting=meeting, actor=None)
+
+    assert says in mail.outbox[0].body
+
+
 def test_a_proposed_time_given_to_someone_else_is_no_longer_offered_to_confirm(
     client, session, exhibitor, django_capture_on_commit_callbacks
 ):
