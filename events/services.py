@@ -239,6 +239,8 @@ def _mail_registration(
 def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]:
     """Give free seats to the first on the waitlist, in order; each is told by e-mail."""
     promoted = []
+    if event.starts_at <= clock.now():  # "you have a place" for an event under way or over
+        return promoted
     touched = False  # a seat update ran (moving the event's updated_at), promoted or not
     with transaction.atomic():
         while True:
@@ -275,18 +277,25 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
 
 
 def cancel_registration(
-    *, registration: EventRegistration, actor=None, tell_visitor: bool = True
+    *,
+    registration: EventRegistration,
+    actor=None,
+    tell_visitor: bool = True,
+    by_visitor: bool = False,
 ) -> list:
     """Cancel a live registration; a confirmed one frees its seat for the waitlist.
 
     `actor`: the board member who cancelled it (the admin), None for the visitor's own
-    link. `tell_visitor`: False when the visitor's data are being erased.
+    link. `tell_visitor`: False when the visitor's data are being erased. `by_visitor`:
+    from the visitor's link, which cancels only until the event begins.
 
     Side effects: status cancelled, seat given back (F() update), a mail to the visitor
     saying who cancelled (so that nobody comes to a seat the board gave away; for a
     seat, with a METHOD:CANCEL .ics that drops the confirmation's from calendars), first
     waitlisted promoted and mailed, audit entries. Returns the promoted registrations.
     """
+    if by_visitor and registration.event.starts_at <= clock.now():
+        raise EventsError(_("Sự kiện đã bắt đầu nên không thể huỷ đăng ký nữa."), "started")
     with transaction.atomic():
         cancelled = EventRegistration.objects.filter(
             pk=registration.pk, status__in=EventRegistration.LIVE

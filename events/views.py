@@ -204,6 +204,7 @@ class RegistrationView(View):
                 "registration": registration,
                 "event": registration.event,
                 "position": selectors.waitlist_position(registration),
+                "started": registration.event.starts_at <= clock.now(),
             },
         )
 
@@ -211,7 +212,7 @@ class RegistrationView(View):
         registration = self.get_registration(token)
         waitlisted = registration.status == EventRegistration.Status.WAITLISTED
         try:
-            services.cancel_registration(registration=registration)
+            services.cancel_registration(registration=registration, by_visitor=True)
         except services.EventsError as error:
             messages.error(request, error.message)
         else:

@@ -329,6 +329,51 @@ def test_registering_again_after_cancelling_mails_a_calendar_file_newer_than_the
     assert sequence(first) < sequence(cancel) < sequence(again)
 
 
+def test_once_the_event_has_begun_its_link_no_longer_cancels_nor_gives_the_seat_away(
+    client, seminar, fair_clock, django_capture_on_commit_callbacks
+):
+    # Two days after the seminar, "Cancel" on the confirmation link told the exhibitor
+    # nothing but mailed the first on the waiting list "You have a place" for an event
+    # that was over.
+    links = [
+        _post(client, django_capture_on_commit_callbacks, email=f"khach{n}@example.vn")["Location"]
+        for n in range(3)
+    ]
+    fair_clock.set(datetime.datetime(2024, 9, 22, 10, 0, tzinfo=seminar.starts_at.tzinfo))
+    mail.outbox.clear()
+
+    page = client.get(links[0]).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(links[0], follow=True)
+
+    statuses = dict(EventRegistration.objects.values_list("email", "status"))
+    assert "Huỷ đăng ký</button>" not in page
+    assert "Sự kiện đã bắt đầu nên không thể huỷ đăng ký nữa." in response.content.decode()
+    assert statuses == {
+        "khach0@example.vn": "confirmed",
+        "khach1@example.vn": "confirmed",
+        "khach2@example.vn": "waitlisted",
+    }
+    assert mail.outbox == []
+
+
+def test_a_seat_the_board_frees_after_the_event_began_goes_to_nobody(
+    seminar, fair_clock, django_capture_on_commit_callbacks
+):
+    seated = [make_registration(seminar, status="confirmed") for _ in range(2)]
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=2)
+    waiting = make_registration(seminar, status="waitlisted")
+    fair_clock.set(seminar.starts_at + datetime.timedelta(minutes=30))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.cancel_registration(registration=seated[0], actor=make_user())
+
+    waiting.refresh_from_db()
+    assert promoted == []
+    assert waiting.status == "waitlisted"
+    assert [m.to for m in mail.outbox] == [[seated[0].email]]
+
+
 def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
     response = _post(client, django_capture_on_commit_callbacks)
     client.post(response["Location"])
