@@ -796,6 +796,9 @@ def cancel_meeting(
         previous = meeting.status
         if previous not in (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED):
             raise EventsError(_("Yêu cầu này đã kết thúc."), "not_live")
+        begun = meeting.slot_start is not None and meeting.slot_start <= clock.now()
+        if by_requester and previous == MeetingRequest.Status.ACCEPTED and begun:
+            raise EventsError(_("Cuộc gặp đã đến giờ nên không thể huỷ nữa."), "begun")
         MeetingRequest.objects.filter(pk=meeting.pk).update(
             status=MeetingRequest.Status.CANCELLED, updated_at=timezone.now()
         )

@@ -324,6 +324,8 @@ class MeetingView(View):
                 "slots": slots,
                 "awaiting_visitor": awaiting_visitor,
                 "proposal_taken": proposal_taken,
+                "begun": meeting.status == MeetingRequest.Status.ACCEPTED
+                and meeting.slot_start <= clock.now(),
             },
         )
 

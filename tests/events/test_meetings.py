@@ -550,6 +550,29 @@ def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     assert "Khung giờ đề xuất" not in page
 
 
+def test_a_meeting_that_has_begun_can_no_longer_be_cancelled_from_the_visitors_link(
+    client, session, exhibitor, fair_clock, django_capture_on_commit_callbacks
+):
+    # Days after the fair, "Cancel request" on an agreed meeting marked it cancelled and
+    # mailed the company that the visitor had cancelled a meeting already held.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(MEET, meeting_data([at(14)]))
+    meeting = MeetingRequest.objects.get()
+    services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+    fair_clock.set(at(10, day=23))
+    mail.outbox.clear()
+
+    page = client.get(response["Location"]).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        after = client.post(response["Location"], {"action": "cancel"}, follow=True)
+
+    meeting.refresh_from_db()
+    assert "Huỷ yêu cầu</button>" not in page
+    assert "Cuộc gặp đã đến giờ nên không thể huỷ nữa." in after.content.decode()
+    assert meeting.status == "accepted"
+    assert mail.outbox == []
+
+
 def _requested_in_english(client, capture, exhibitor):
     """Tanaka asks Canon for 15:00 from the English pages; the path of his link."""
     exhibitor.email = "contact@canon.example.vn"
