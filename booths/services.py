@@ -73,9 +73,11 @@ def application_url(token: str, language: str) -> str:
 
 
 def _admin_url(application) -> str:
-    return settings.PORTAL_BASE_URL + reverse(
-        "admin:booths_boothapplication_change", args=[application.pk]
-    )
+    # The board's mail is in Vietnamese: its link opens the Vietnamese admin, not the
+    # /en/ one of an applicant who confirmed on an English page.
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("admin:booths_boothapplication_change", args=[application.pk])
+    return settings.PORTAL_BASE_URL + path
 
 
 # --- Applying ---------------------------------------------------------------------

@@ -43,6 +43,18 @@ def test_status_first_open_confirms_and_mails_board(
     assert AuditEntry.objects.filter(action="application.confirmed").count() == 1
 
 
+def test_board_mail_links_the_vietnamese_admin_when_confirmed_on_an_english_page(
+    client, fair, settings, django_capture_on_commit_callbacks
+):
+    application, token = application_with_token(fair, language="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/en/booths/applications/{token}/")
+
+    admin_url = f"{settings.PORTAL_BASE_URL}/admin/booths/boothapplication/{application.pk}/change/"
+    assert mail.outbox[0].body.splitlines()[-1] == f"Xem và quyết định: {admin_url}"
+
+
 def test_status_page_and_board_mail_show_each_ticked_booth_with_its_kind(
     client, fair, booths, django_capture_on_commit_callbacks
 ):
