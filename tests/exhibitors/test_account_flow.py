@@ -92,3 +92,23 @@ def test_english_account_home_after_login(client):
 
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+
+
+FAIR_NAME = "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+
+
+def test_mails_and_apply_page_give_the_fair_its_full_vietnamese_name(
+    client, django_capture_on_commit_callbacks
+):
+    exhibitor = make_exhibitor(name_vi="Công ty Hoa Sen")
+    make_user(username="thu", email="thu@hoasen.vn", password="Hoa-sen-2024-moi")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=exhibitor, email="lan@hoasen.vn")
+        client.post("/account/password-reset/", {"email": "thu@hoasen.vn"})
+
+    apply_page = client.get("/booths/apply/").content.decode()
+
+    invitation, reset = sorted(mail.outbox, key=lambda m: m.to)  # lan@, thu@
+    assert f"trên cổng thông tin {FAIR_NAME}." in invitation.body
+    assert f"trên cổng thông tin {FAIR_NAME}." in reset.body
+    assert f'<meta name="description" content="Đăng ký gian hàng tại {FAIR_NAME}.">' in apply_page
