@@ -6,11 +6,12 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
-from exhibitors.validators import normalize_phone
+from exhibitors.validators import format_phone, normalize_phone
 from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField, Textarea
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
@@ -122,6 +123,11 @@ class ExhibitorProfileForm(forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = _(
             "Địa chỉ e-mail không hợp lệ, ví dụ lienhe@congty.vn"
         )
+        # Stored as E.164 ("+842438251234"): shown as the representative would type it.
+        if self.instance.phone:
+            self.initial["phone"] = format_phone(
+                self.instance.phone, international=get_language() != "vi"
+            )
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "").strip()

@@ -307,3 +307,14 @@ def test_every_account_page_carries_the_account_styles(client):
     for url in ["/account/", "/account/profile/", "/account/booths/", "/account/meetings/"]:
         body = client.get(url).content.decode()
         assert "/static/css/account.css" in body, url
+
+
+def test_profile_form_shows_the_saved_phone_as_people_write_it(client):
+    _user, exhibitor = representative(client)
+    Exhibitor.objects.filter(pk=exhibitor.pk).update(phone="+842438251234")
+
+    vietnamese = client.get("/account/profile/").content.decode()
+    english = client.get("/en/account/profile/").content.decode()
+
+    assert '<input type="tel" name="phone" value="024 3825 1234"' in vietnamese
+    assert '<input type="tel" name="phone" value="+84 24 3825 1234"' in english
