@@ -416,3 +416,31 @@ def test_on_the_last_day_of_the_fair_applications_are_still_taken(
     fair_clock.set(datetime.datetime(2024, 9, 22, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
 
     assert post(client, payload).status_code == 302
+
+
+LOGO_AGAIN = "Tệp logo bạn đã chọn chưa được lưu vì hồ sơ còn lỗi. Hãy chọn lại tệp trước khi gửi."
+
+
+def test_apply_error_elsewhere_asks_to_choose_the_logo_again(client, payload, booths):
+    with_logo = post(client, {**payload, "tax_code": "0100109107"}, logo=png_upload())
+    without_logo = post(client, {**payload, "tax_code": "0100109107"})
+    bad_logo = post(
+        client, payload, logo=SimpleUploadedFile("logo.png", b"not an image", "image/png")
+    )
+
+    assert with_logo.status_code == 400
+    assert LOGO_AGAIN in with_logo.content.decode()
+    assert LOGO_AGAIN not in without_logo.content.decode()
+    assert LOGO_AGAIN not in bad_logo.content.decode()
+    assert BoothApplication.objects.count() == 0
+
+
+def test_apply_error_elsewhere_asks_for_the_logo_again_in_english(client, payload, booths):
+    response = client.post(
+        "/en" + APPLY, {**payload, "tax_code": "0100109107", "logo": png_upload()}
+    )
+
+    assert (
+        "The logo file you chose was not kept because the application has errors. "
+        "Please choose the file again before sending." in response.content.decode()
+    )
