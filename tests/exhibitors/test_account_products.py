@@ -271,3 +271,25 @@ def test_product_position_field_reorders(client):
     Product.objects.filter(name_vi="A").update(position=1)
 
     assert names_in_order(exhibitor) == ["B", "A"]
+
+
+FILE_AGAIN = "Tệp bạn đã chọn chưa được lưu vì biểu mẫu còn lỗi. Hãy chọn lại tệp trước khi lưu."
+
+
+def test_product_error_elsewhere_asks_to_choose_the_image_again(client):
+    _user, _exhibitor = representative(client)
+
+    with_image = client.post(
+        "/account/products/new/", product_post(name_vi="", image_upload=png_upload())
+    )
+    without_image = client.post("/account/products/new/", product_post(name_vi=""))
+    english = client.post(
+        "/en/account/products/new/", product_post(name_vi="", image_upload=png_upload())
+    )
+
+    assert FILE_AGAIN in with_image.content.decode()
+    assert FILE_AGAIN not in without_image.content.decode()
+    assert (
+        "The file you chose was not kept because the form has errors. "
+        "Please choose it again before saving." in english.content.decode()
+    )
