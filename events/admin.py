@@ -18,7 +18,6 @@ from modeltranslation.admin import TranslationAdmin
 from events import selectors, services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.admin_mixins import (
-    TEXT_AREAS,
     AccentFreeSearchMixin,
     AuditedAdminMixin,
     CheckedPhonesForm,
@@ -305,7 +304,7 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
 
 
 @admin.register(MeetingRequest)
-class MeetingRequestAdmin(FoldedColumnsSearchMixin, admin.ModelAdmin):
+class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
     form = MeetingRequestAdminForm
     list_display = [
         "requester_company",
@@ -359,7 +358,6 @@ class MeetingRequestAdmin(FoldedColumnsSearchMixin, admin.ModelAdmin):
     ]
     exclude = ["token_hash", "proposed_slots"]
     actions = ["accept_first_free_slot", "decline"]
-    formfield_overrides = TEXT_AREAS
 
     @admin.display(description=_("khung giờ đề xuất"))
     def proposed_times(self, obj):

@@ -550,3 +550,18 @@ def test_admin_phone_of_a_meeting_request_is_checked(client, board, session, exh
     assert list(response.context["adminform"].form.errors) == ["requester_phone"]
     meeting.refresh_from_db()
     assert meeting.requester_phone == "+81312345678"
+
+
+def test_admin_change_to_a_meeting_request_is_audited_with_old_and_new_values(
+    client, board, session, exhibitor
+):
+    meeting = make_meeting_request(session, exhibitor, requester_company="Tanaka Trading")
+    url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
+
+    client.post(url, {**_change_form_data(client, url), "requester_company": "Tanaka Shoji"})
+
+    entry = AuditEntry.objects.get(action="admin.changed", object_id=str(meeting.pk))
+    assert entry.actor == board
+    assert entry.changes == {
+        "fields": {"requester_company": {"from": "Tanaka Trading", "to": "Tanaka Shoji"}}
+    }
