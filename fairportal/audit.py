@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext, pgettext_lazy
 
-from fairportal.models import AuditEntry
+from fairportal.models import AuditEntry, Language
 
 # What the board reads for each action code; a code missing here is shown as it is.
 
@@ -91,7 +91,6 @@ DETAIL_LABELS = {
     "fascia_name": pgettext_lazy("audit detail", "tên trên bảng tên gian"),
     "full_name": pgettext_lazy("audit detail", "họ và tên"),
 }
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def readable_value(value) -> str:
@@ -133,6 +132,6 @@ def describe_details(changes: dict, names: dict | None = None) -> str:
         if key == "exhibitor" and names is not None:
             value = names.get(value, value)
         elif key == "language":
-            value = LANGUAGE_NAMES.get(value, value)
+            value = dict(Language.choices).get(value, value)
         parts.append(f"{DETAIL_LABELS.get(key, key)}: {readable_value(value)}")
     return "; ".join(parts)

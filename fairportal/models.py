@@ -20,6 +20,15 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class Language(models.TextChoices):
+    """The language a visitor or an applicant is written to in, named in the reader's
+    language (the admin's). `settings.LANGUAGES` names each language in its own words
+    instead, for the language links."""
+
+    VI = "vi", pgettext_lazy("language name", "Tiếng Việt")
+    EN = "en", pgettext_lazy("language name", "Tiếng Anh")
+
+
 class PortalUserManager(UserManager):
     def get_by_natural_key(self, username):
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})

@@ -1,6 +1,12 @@
 import pytest
 
-from tests.factories import make_user
+from fairportal.audit import record
+from tests.factories import (
+    make_application,
+    make_meeting_request,
+    make_registration,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +51,31 @@ def test_change_list_facet_link_and_status_labels_in_each_language(client):
     assert ">Rejected</a>" in en and ">Decline</a>" not in en
     meetings = client.get("/en/admin/events/meetingrequest/").content.decode()
     assert ">Declined</a>" in meetings
+
+
+def test_visitors_language_is_named_in_the_admins_language(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    application = make_application(language="vi")
+    record(
+        action="application.submitted",
+        obj=application,
+        changes={"preferred": [], "language": "vi"},
+    )
+    pages = [
+        f"/admin/booths/boothapplication/{application.pk}/change/",
+        f"/admin/events/eventregistration/{make_registration(language='en').pk}/change/",
+        f"/admin/events/meetingrequest/{make_meeting_request(language='en').pk}/change/",
+    ]
+
+    vi = [client.get(url).content.decode() for url in pages]
+    en = [client.get("/en" + url).content.decode() for url in pages]
+
+    # The field, then the decision log of the application.
+    assert '<div class="readonly">Tiếng Việt</div>' in vi[0]
+    assert "ngôn ngữ: Tiếng Việt" in vi[0]
+    assert '<div class="readonly">Vietnamese</div>' in en[0]
+    assert "language: Vietnamese" in en[0]
+    for page in vi[1:]:
+        assert '<div class="readonly">Tiếng Anh</div>' in page
+    for page in en[1:]:
+        assert '<div class="readonly">English</div>' in page
