@@ -29,6 +29,19 @@ class Language(models.TextChoices):
     EN = "en", pgettext_lazy("language name", "Tiếng Anh")
 
 
+def name_links(field, verbose_name, verbose_name_plural) -> None:
+    """Name the rows Django keeps behind the many-to-many `field` (`SideEvent.hosts`).
+
+    Django names its table in English from the model names ("Sideevent-exhibitor
+    relationships"), whatever the admin's language, and the admin's delete pages list
+    it. Called from each app's `ready()`, once the models are loaded; such a table
+    has no migration state, so the names need none.
+    """
+    options = field.through._meta
+    options.verbose_name = verbose_name
+    options.verbose_name_plural = verbose_name_plural
+
+
 class PortalUserManager(UserManager):
     def get_by_natural_key(self, username):
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})

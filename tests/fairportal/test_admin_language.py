@@ -1,10 +1,17 @@
+import re
+
 import pytest
+from django.contrib.auth.models import Group
 
 from fairportal.audit import record
 from tests.factories import (
     make_application,
+    make_booth,
+    make_event,
+    make_exhibitor,
     make_meeting_request,
     make_registration,
+    make_sector,
     make_user,
 )
 
@@ -79,3 +86,54 @@ def test_visitors_language_is_named_in_the_admins_language(client):
         assert '<div class="readonly">Tiếng Anh</div>' in page
     for page in en[1:]:
         assert '<div class="readonly">English</div>' in page
+
+
+def _summary(client, url) -> list[str]:
+    """The lines of a delete page's summary: what goes with the object."""
+    page = client.get(url).content.decode()
+    summary = page.split("<ul>", 1)[1].split("</ul>", 1)[0]
+    return re.findall(r"<li>(.*?)</li>", summary)
+
+
+def test_delete_pages_name_the_links_between_records_in_each_language(client):
+    user = make_user(is_staff=True, is_superuser=True)
+    client.force_login(user)
+    event = make_event()
+    event.hosts.set([make_exhibitor(), make_exhibitor()])
+    booth = make_booth(fair=event.fair)
+    application = make_application(fair=event.fair)
+    application.preferred_booths.set([booth])
+    application.sectors.set([make_sector()])
+    exhibitor = make_exhibitor(sectors=[make_sector()], members=[make_user()])
+    pages = {
+        "event": f"/admin/events/sideevent/{event.pk}/delete/",
+        "booth": f"/admin/booths/booth/{booth.pk}/delete/",
+        "application": f"/admin/booths/boothapplication/{application.pk}/delete/",
+        "exhibitor": f"/admin/exhibitors/exhibitor/{exhibitor.pk}/delete/",
+        "user": f"/admin/fairportal/user/{user.pk}/delete/",
+    }
+    user.groups.add(Group.objects.create(name="Ban tổ chức"))
+
+    vi = {name: _summary(client, url) for name, url in pages.items()}
+    en = {name: _summary(client, "/en" + url) for name, url in pages.items()}
+
+    assert vi["event"] == ["Sự kiện bên lề: 1", "Doanh nghiệp đồng tổ chức sự kiện: 2"]
+    assert en["event"] == ["Side events: 1", "Side event co-hosts: 2"]
+    assert vi["booth"] == ["Gian hàng: 1", "Gian mong muốn trong hồ sơ: 1"]
+    assert en["booth"] == ["Booths: 1", "Booths preferred in applications: 1"]
+    assert sorted(vi["application"]) == [
+        "Gian mong muốn trong hồ sơ: 1",
+        "Hồ sơ đăng ký gian hàng: 1",
+        "Ngành trong hồ sơ gian hàng: 1",
+    ]
+    assert sorted(en["application"]) == [
+        "Booth application sectors: 1",
+        "Booth applications: 1",
+        "Booths preferred in applications: 1",
+    ]
+    assert "Ngành của doanh nghiệp: 1" in vi["exhibitor"]
+    assert "Người đại diện của doanh nghiệp: 1" in vi["exhibitor"]
+    assert "Exhibitor sectors: 1" in en["exhibitor"]
+    assert "Exhibitor representatives: 1" in en["exhibitor"]
+    assert "Thành viên nhóm: 1" in vi["user"]
+    assert "Group memberships: 1" in en["user"]
