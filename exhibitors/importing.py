@@ -202,7 +202,7 @@ def read_records(upload) -> list[dict]:
     records = []
     for number, cells in enumerate(table[1:], start=2):
         values = {
-            header: _cell(cells[index] if index < len(cells) else None)
+            header: _cell(cells[index] if index < len(cells) else None, header)
             for index, header in enumerate(headers)
             if header
         }
@@ -217,17 +217,45 @@ def read_records(upload) -> list[dict]:
     return records
 
 
-def _cell(value) -> str:
+def _cell(value, column: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int) and column in _NUMBER_CELLS:
+        return _NUMBER_CELLS[column](str(value))
     text = str(value).strip()
     if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
         text = text[1:]  # the export's guard against formulas
     return text
+
+
+# A tax code or a phone typed into an Excel cell of the "General" or "Number" format is
+# kept as a number, and a number has no leading zero: "0172656813" arrives as
+# 172656813, "0912 345 678" as 912345678, "+84 912…" as 84912…. Such a cell is given
+# its zero back where the digits say what was typed: a tax code of 9 digits (10 with
+# the zero; the check digit then says whether it is one), a Vietnamese mobile or
+# landline without its 0, a number that started +84. A text cell keeps what was typed:
+# 9 digits there are refused, with a word on Excel (see `_exhibitor_values`).
+_PHONE_WITHOUT_ZERO = re.compile(r"[35789][0-9]{8}|2[0-9]{9}")
+_PHONE_WITHOUT_PLUS = re.compile(r"84(?:[35789][0-9]{8}|2[0-9]{9})")
+
+
+def _tax_code_from_number(digits: str) -> str:
+    return "0" + digits if len(digits) == 9 else digits
+
+
+def _phone_from_number(digits: str) -> str:
+    if _PHONE_WITHOUT_ZERO.fullmatch(digits):
+        return "0" + digits
+    if _PHONE_WITHOUT_PLUS.fullmatch(digits):
+        return "+" + digits
+    return digits
+
+
+_NUMBER_CELLS = {"tax_code": _tax_code_from_number, "phone": _phone_from_number}
 
 
 def _xlsx_table(data: bytes) -> list[list]:
@@ -413,10 +441,15 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
             try:
                 validate_tax_code(tax_code)
             except ValidationError as error:
-                row.errors.append(
-                    gettext("Mã số thuế %(code)s: %(error)s")
-                    % {"code": tax_code, "error": " ".join(error.messages)}
-                )
+                if len(tax_code) == 9 and tax_code.isdigit():
+                    message = gettext(
+                        "Mã số thuế %(code)s chỉ có 9 chữ số: có lẽ Excel đã bỏ số 0 ở đầu. "
+                        "Hãy định dạng cột tax_code là Text (Văn bản), gõ lại số 0 rồi lưu "
+                        "lại tệp."
+                    )
+                else:
+                    message = gettext("Mã số thuế %(code)s: %(error)s")
+                row.errors.append(message % {"code": tax_code, "error": " ".join(error.messages)})
         values["tax_code"] = tax_code
     if "zone" in record:
         zone = None
@@ -471,6 +504,11 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
             except ValidationError as error:
                 # An error unless it is the number already stored (kept as it was).
                 values["_phone_error"] = " ".join(error.messages)
+                if _PHONE_WITHOUT_ZERO.fullmatch(phone):
+                    values["_phone_error"] = gettext(
+                        "Số điện thoại %(phone)s thiếu số 0 ở đầu: có lẽ Excel đã bỏ đi. Hãy "
+                        "định dạng cột phone là Text (Văn bản), gõ lại số 0 rồi lưu lại tệp."
+                    ) % {"phone": phone}
         values["phone"] = phone
     if "is_published" in record:
         flag = _flag(record["is_published"])

@@ -619,3 +619,61 @@ def test_a_file_too_big_to_send_back_for_confirmation_is_refused_at_the_preview(
         ]
     }
     assert not Exhibitor.objects.exists()
+
+
+def test_tax_codes_and_phones_excel_keeps_as_numbers_get_their_leading_zero_back(catalogue):
+    # Typed into number cells, "0172656813" and "0912 345 678" are stored 172656813
+    # and 912345678: a number has no leading zero.
+    rows = [
+        COLUMN_KEYS,
+        _row(slug="canon", name_vi="Canon", tax_code=172656813, phone=912345678),
+        _row(slug="toto", name_vi="TOTO", tax_code=3700146225, phone=2438811234),
+        _row(slug="cp", name_vi="C.P.", tax_code=100109106.0, phone=84987654321),
+    ]
+
+    records = read_records(_xlsx_upload(rows))
+    apply_import(records, actor=None)
+
+    assert [(r["tax_code"], r["phone"]) for r in records] == [
+        ("0172656813", "0912345678"),
+        ("3700146225", "02438811234"),
+        ("0100109106", "+84987654321"),
+    ]
+    assert sorted(Exhibitor.objects.values_list("slug", "tax_code", "phone")) == [
+        ("canon", "0172656813", "+84912345678"),
+        ("cp", "0100109106", "+84987654321"),
+        ("toto", "3700146225", "+842438811234"),
+    ]
+
+
+def test_a_number_cell_that_is_no_tax_code_even_with_its_zero_is_a_row_error(catalogue):
+    rows = [COLUMN_KEYS, _row(slug="canon", name_vi="Canon", tax_code=172656814)]
+
+    plan = plan_import(read_records(_xlsx_upload(rows)))
+
+    assert [row.errors for row in plan.rows] == [
+        [
+            "Mã số thuế 0172656814: Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) "
+            "không khớp."
+        ]
+    ]
+
+
+def test_nine_digits_as_text_are_refused_saying_excel_dropped_the_zero(catalogue):
+    # A CSV saved from Excel holds the number as Excel showed it: the zero is gone, but
+    # nothing in the file says it was ever there.
+    rows = [
+        COLUMN_KEYS,
+        _row(slug="canon", name_vi="Canon", tax_code="172656813", phone="912345678"),
+    ]
+
+    plan = plan_import(read_records(_csv_upload(rows)))
+
+    assert [row.errors for row in plan.rows] == [
+        [
+            "Mã số thuế 172656813 chỉ có 9 chữ số: có lẽ Excel đã bỏ số 0 ở đầu. Hãy định "
+            "dạng cột tax_code là Text (Văn bản), gõ lại số 0 rồi lưu lại tệp.",
+            "Số điện thoại 912345678 thiếu số 0 ở đầu: có lẽ Excel đã bỏ đi. Hãy định dạng "
+            "cột phone là Text (Văn bản), gõ lại số 0 rồi lưu lại tệp.",
+        ]
+    ]
