@@ -11,7 +11,7 @@ from booths.selectors import free_booths
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
-from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField, Textarea
+from fairportal.forms import ComposedTextMixin, HoneypotMixin, ModelMultipleChoiceField, Textarea
 from fairportal.templatetags.portal import vnd
 
 MAX_PREFERENCES = 3
@@ -198,7 +198,7 @@ def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> 
 # --- Exhibitor's own page ------------------------------------------------------------
 
 
-class FasciaForm(forms.Form):
+class FasciaForm(ComposedTextMixin, forms.Form):
     booth = forms.IntegerField(widget=forms.HiddenInput)
     fascia_name = forms.CharField(
         label=_("Tên trên bảng tên gian"),
@@ -208,7 +208,7 @@ class FasciaForm(forms.Form):
     )
 
 
-class StaffForm(forms.ModelForm):
+class StaffForm(ComposedTextMixin, forms.ModelForm):
     """One person who needs a badge. `listed` are the people already on the list: the
     same name with the same title again would print a second badge for one person."""
 

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
-from fairportal.forms import HoneypotMixin, Textarea
+from fairportal.forms import ComposedTextMixin, HoneypotMixin, Textarea
 
 # Where the fair's visitors and investors come from first, then the rest of the region
 # and the main trading partners (ISO 3166-1 alpha-2).
@@ -221,7 +221,7 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         return self.slot_sessions[slots[0].isoformat()]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(ComposedTextMixin, forms.Form):
     """An exhibitor's answer to a meeting request in /account/meetings/."""
 
     ACTIONS = [

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import format_phone, normalize_phone
-from fairportal.forms import HoneypotMixin, ModelMultipleChoiceField, Textarea
+from fairportal.forms import ComposedTextMixin, HoneypotMixin, ModelMultipleChoiceField, Textarea
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
@@ -72,7 +72,7 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class ExhibitorProfileForm(forms.ModelForm):
+class ExhibitorProfileForm(ComposedTextMixin, forms.ModelForm):
     """What a representative may change; the board keeps the names, tax code and zone."""
 
     logo_upload = _image_field(_("Logo mới"))
@@ -138,7 +138,7 @@ class ExhibitorProfileForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ProductForm(forms.ModelForm):
+class ProductForm(ComposedTextMixin, forms.ModelForm):
     image_upload = _image_field(_("Ảnh sản phẩm"))
 
     class Meta:

@@ -4,7 +4,8 @@ The layout is the exhibitors' export: one row per product, the company's columns
 repeated on each of its rows (a company without products takes one row with the
 product columns empty). The first row holds the column keys of `COLUMNS`; only
 `slug` and `name_vi` are required, and a column left out of the file leaves that
-field untouched.
+field untouched. Text is read as NFC (see `fairportal.text.nfc`), whatever the
+tool that wrote the file.
 
 A company is matched by its tax code, else by its slug; a product by its company
 and Vietnamese name. `plan_import()` reads and checks every row and writes
@@ -27,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.audit import record as audit_record
-from fairportal.text import fold
+from fairportal.text import fold, nfc
 
 MAX_ROWS = 5000
 
@@ -226,7 +227,7 @@ def _cell(value, column: str = "") -> str:
         value = int(value)
     if isinstance(value, int) and column in _NUMBER_CELLS:
         return _NUMBER_CELLS[column](str(value))
-    text = str(value).strip()
+    text = nfc(str(value).strip())
     if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
         text = text[1:]  # the export's guard against formulas
     return text

@@ -19,11 +19,11 @@ from django.views.generic import ListView, TemplateView
 
 from events.selectors import current_fair
 from exhibitors import selectors
-from fairportal.text import search_words
+from fairportal.text import nfc, search_words
 
 
 def _clean_text(value: str, limit: int = 100) -> str:
-    return (value or "").strip()[:limit]
+    return nfc(value or "").strip()[:limit]
 
 
 def _search_query(params) -> tuple[str, str]:

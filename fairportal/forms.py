@@ -3,9 +3,39 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fairportal.text import nfc
 
-class HoneypotMixin(forms.Form):
-    """A field people never see or fill; bots that fill it get a form error."""
+
+class ComposedTextMixin(forms.BaseForm):
+    """What a visitor types or pastes is read as NFC (`fairportal.text.nfc`) before any
+    field sees it, so that lengths, duplicates and the stored rows match what others
+    typed. Passwords are left as typed: they must match what the user set."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        secret = {
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field.widget, forms.PasswordInput)
+        }
+        data = self.data.copy()
+        for key in data:
+            if key in secret:
+                continue
+            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+            values = [nfc(value) if isinstance(value, str) else value for value in values]
+            if hasattr(data, "setlist"):
+                data.setlist(key, values)
+            else:
+                data[key] = values[0]
+        self.data = data
+
+
+class HoneypotMixin(ComposedTextMixin, forms.Form):
+    """A field people never see or fill; bots that fill it get a form error. Every
+    public form has it, and so reads its text as NFC (`ComposedTextMixin`)."""
 
     website_url = forms.CharField(
         label=_("Để trống ô này"),

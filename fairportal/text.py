@@ -6,7 +6,8 @@ is looked for at the start of a word ("in" finds "máy in", not "kinh doanh");
 `search_words()` folds a query the same way, and `typed_words()` gives the same words
 with the diacritics the visitor typed.
 `sort_key()` is the byte key stored in `name_sort` columns, so that both databases
-order names as a Vietnamese reader expects.
+order names as a Vietnamese reader expects. `nfc()` is how text typed, pasted or
+imported is stored.
 """
 
 import re
@@ -52,6 +53,13 @@ _DIGIT_WEIGHT = 0x40  # + the digit's value
 _OTHER_WEIGHT = 0x1000  # + the code point, after every letter of the alphabet
 
 
+def nfc(text: str) -> str:
+    """`text` with each accented letter as one character (Unicode NFC): "ệ" typed or
+    pasted as "e" + two combining marks (NFD, as some Mac tools write it) becomes the
+    "ệ" every other row holds, so that it compares, counts and sorts as the same text."""
+    return unicodedata.normalize("NFC", text)
+
+
 def fold(text: str | None) -> str:
     """Lower-case, map đ to d, strip diacritics and squeeze spaces.
 
@@ -90,7 +98,7 @@ def typed_words(query: str | None) -> list[str]:
     without diacritics.
     """
     folded = search_words(query)
-    text = unicodedata.normalize("NFC", (query or "").lower())
+    text = nfc((query or "").lower())
     tokens = (token.strip(".'\u2019") for token in _NOT_TYPED_TOKEN.split(text))
     typed = [_JOINING.sub("", token) for token in tokens if _JOINING.sub("", token)]
     typed = typed[:MAX_QUERY_WORDS]

@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 
 import pytest
 from django.core import mail
@@ -523,3 +524,22 @@ def test_waitlist_email_in_english_does_not_offer_to_cancel_a_place(
     assert "https://hoicho.example.vn/en/events/registrations/" in body
     assert "View or cancel your registration" not in body
     assert mail.outbox[0].attachments == []
+
+
+def test_registration_typed_with_decomposed_accents_is_stored_composed(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    # Pasted from a Mac tool that writes "ệ" as "e" + U+0302 + U+0323 (NFD).
+    typed = {"name": "Nguyễn Thị Hoa", "organisation": "Công ty TNHH Linh kiện Hà Nội"}
+
+    _post(
+        client,
+        django_capture_on_commit_callbacks,
+        **{key: unicodedata.normalize("NFD", value) for key, value in typed.items()},
+    )
+
+    registration = EventRegistration.objects.get()
+    assert (registration.name, registration.organisation) == (
+        unicodedata.normalize("NFC", typed["name"]),
+        unicodedata.normalize("NFC", typed["organisation"]),
+    )

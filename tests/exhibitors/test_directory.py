@@ -1,5 +1,6 @@
 import html
 import re
+import unicodedata
 
 import pytest
 
@@ -466,3 +467,12 @@ def test_directory_language_switch_keeps_query(client, fair, canon):
         in response.text
     )
     assert '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/">' in response.text
+
+
+def test_directory_query_pasted_with_decomposed_accents_finds_and_reads_composed(
+    client, fair, canon
+):
+    response = client.get("/exhibitors/", {"q": unicodedata.normalize("NFD", "Hà Nội")})
+
+    assert names(response) == ["Canon Việt Nam"]
+    assert response.context["filters"]["q"] == unicodedata.normalize("NFC", "Hà Nội")

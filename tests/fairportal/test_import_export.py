@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import unicodedata
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -677,3 +678,21 @@ def test_nine_digits_as_text_are_refused_saying_excel_dropped_the_zero(catalogue
             "cột phone là Text (Văn bản), gõ lại số 0 rồi lưu lại tệp.",
         ]
     ]
+
+
+def test_text_written_with_decomposed_accents_is_imported_composed(catalogue):
+    name = "Điện tử Hà Nội"
+    rows = [
+        COLUMN_KEYS,
+        _row(
+            slug="dien-tu-ha-noi",
+            name_vi=unicodedata.normalize("NFD", name),
+            product_name_vi=unicodedata.normalize("NFD", "Máy in"),
+        ),
+    ]
+
+    apply_import(read_records(_csv_upload(rows)), actor=None)
+
+    exhibitor = Exhibitor.objects.get()
+    assert exhibitor.name_vi == unicodedata.normalize("NFC", name)
+    assert exhibitor.products.get().name_vi == unicodedata.normalize("NFC", "Máy in")
