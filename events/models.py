@@ -201,6 +201,7 @@ class SideEvent(TimeStamped):
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
         self._keeps_its_meetings()
+        self._keeps_its_registrations()
         fair = self.fair
         if self.outside_days(fair.starts_on, fair.ends_on):
             raise ValidationError(
@@ -269,6 +270,27 @@ class SideEvent(TimeStamped):
                         "Bàn số %(table)s đang có cuộc gặp đã chốt: cần ít nhất %(table)s bàn."
                     )
                     % {"table": highest}
+                }
+            )
+
+    def _keeps_its_registrations(self) -> None:
+        """A business-matching session takes no registrations: an event with people
+        registered (a seat or the waiting list) cannot become one, or they would hold
+        seats at a session that has none and never be told."""
+        if self.pk is None or self.kind != self.Kind.BUSINESS_MATCHING:
+            return
+        live = self.registrations.filter(status__in=EventRegistration.LIVE).count()
+        if live:
+            raise ValidationError(
+                {
+                    "kind": ngettext(
+                        "Sự kiện này có %(count)s người đăng ký: không đổi thành phiên kết nối "
+                        "doanh nghiệp được. Hãy huỷ các đăng ký đó trước.",
+                        "Sự kiện này có %(count)s người đăng ký: không đổi thành phiên kết nối "
+                        "doanh nghiệp được. Hãy huỷ các đăng ký đó trước.",
+                        live,
+                    )
+                    % {"count": live}
                 }
             )
 

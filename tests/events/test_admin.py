@@ -565,3 +565,36 @@ def test_admin_change_to_a_meeting_request_is_audited_with_old_and_new_values(
     assert entry.changes == {
         "fields": {"requester_company": {"from": "Tanaka Trading", "to": "Tanaka Shoji"}}
     }
+
+
+def test_admin_event_with_people_registered_cannot_become_a_matching_session(
+    client, board, seminar
+):
+    make_registration(seminar, status="confirmed")
+    make_registration(seminar, status="waitlisted")
+    data = _change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
+
+    response = client.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "kind": [
+            "Sự kiện này có 2 người đăng ký: không đổi thành phiên kết nối doanh nghiệp "
+            "được. Hãy huỷ các đăng ký đó trước."
+        ]
+    }
+    seminar.refresh_from_db()
+    assert seminar.kind == SideEvent.Kind.SEMINAR
+
+
+def test_admin_event_whose_registrations_are_all_cancelled_can_become_a_matching_session(
+    client, board, seminar
+):
+    make_registration(seminar, status="cancelled")
+    data = _change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
+
+    response = client.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    seminar.refresh_from_db()
+    assert seminar.kind == SideEvent.Kind.BUSINESS_MATCHING
