@@ -7,11 +7,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -100,6 +101,7 @@ class SideEventAdmin(
         "capacity",
         "seats_taken",
         "registration_open",
+        "cancelled_at",
         "english_status",
     ]
     list_filter = ["fair", "kind", "registration_open", MissingEnglishFilter]
@@ -108,7 +110,13 @@ class SideEventAdmin(
     list_select_related = ["fair"]
     prepopulated_fields = {"slug": ["title_vi"]}
     autocomplete_fields = ["hosts"]
-    readonly_fields = ["seats_taken", "matching_schedule_link", "created_at", "updated_at"]
+    readonly_fields = [
+        "seats_taken",
+        "matching_schedule_link",
+        "cancellation",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [RegistrationInline]
     actions = ["close_registration"]
     date_hierarchy = "starts_at"
@@ -134,6 +142,7 @@ class SideEventAdmin(
                     ("room_vi", "room_en"),
                     ("capacity", "seats_taken"),
                     "registration_open",
+                    "cancellation",
                 ]
             },
         ),
@@ -151,7 +160,85 @@ class SideEventAdmin(
                 self.admin_site.admin_view(self.matching_schedule_view),
                 name="events_sideevent_matching",
             ),
+            path(
+                "<int:pk>/cancel/",
+                self.admin_site.admin_view(self.cancel_event_view),
+                name="events_sideevent_cancel",
+            ),
         ] + super().get_urls()
+
+    @admin.display(description=_("huỷ sự kiện"))
+    def cancellation(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        if obj.cancelled_at is not None:
+            return gettext("Đã huỷ lúc %(when)s") % {
+                "when": f"{timezone.localtime(obj.cancelled_at):%d/%m/%Y %H:%M}"
+            }
+        return format_html(
+            '<a class="deletelink" href="{}">{}</a>',
+            reverse("admin:events_sideevent_cancel", args=[obj.pk]),
+            gettext("Huỷ sự kiện và báo cho người đăng ký…"),
+        )
+
+    def cancel_event_view(self, request, pk):
+        """A page that says who will be told, and the button that cancels the event."""
+        event = get_object_or_404(SideEvent, pk=pk)
+        if not self.has_change_permission(request, event):
+            raise PermissionDenied
+        change_url = reverse("admin:events_sideevent_change", args=[event.pk])
+        if request.method == "POST":
+            try:
+                done = services.cancel_event(event=event, actor=request.user)
+            except services.EventsError as error:
+                self.message_user(request, error.message, messages.WARNING)
+            else:
+                self.message_user(
+                    request,
+                    gettext(
+                        "Đã huỷ “%(title)s”. Số người đăng ký được báo: %(people)s; "
+                        "số yêu cầu gặp bị huỷ (hai bên được báo): %(meetings)s."
+                    )
+                    % {
+                        "title": event.title,
+                        "people": done.registrations,
+                        "meetings": done.meetings,
+                    },
+                    messages.SUCCESS,
+                )
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "event": event,
+            "title": gettext("Huỷ sự kiện: %(title)s") % {"title": event.title},
+            "change_url": change_url,
+            **selectors.who_is_told_of_cancellation(event),
+        }
+        return TemplateResponse(request, "admin/events/cancel_event.html", context)
+
+    def get_deleted_objects(self, objs, request):
+        """An event with people registered or meetings in it is not deleted: they would
+        lose their seat or meeting without a word. Django then shows the page that says
+        why and deletes nothing; the event's page has the cancellation, which tells
+        them."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        live = selectors.live_attendance([event.pk for event in objs])
+        protected = list(protected) + [
+            gettext(
+                "“%(title)s” còn %(registrations)s người đăng ký và %(meetings)s yêu cầu gặp: "
+                "hãy huỷ sự kiện (“Huỷ sự kiện và báo cho người đăng ký…” trên trang của sự "
+                "kiện) thay vì xoá, để họ được báo."
+            )
+            % {
+                "title": event.title,
+                "registrations": live[event.pk][0],
+                "meetings": live[event.pk][1],
+            }
+            for event in sorted(objs, key=lambda e: (e.starts_at, e.pk))
+            if any(live.get(event.pk, (0, 0)))
+        ]
+        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("lịch kết nối"))
     def matching_schedule_link(self, obj):
@@ -175,13 +262,30 @@ class SideEventAdmin(
         # Never write back the seats counter read when the form was opened: registrations
         # move it with F() updates meanwhile.
         request.__dict__.setdefault("_audit_fields", {})[id(obj)] = form_changes(form, add=False)
+        # The row as it stands (the form's clean locked it): what the people registered
+        # were told, and the cancellation, which only services.cancel_event writes.
+        before = SideEvent.objects.get(pk=obj.pk)
+        obj.cancelled_at = before.cancelled_at
         obj.save(
             update_fields=[
                 field.name
                 for field in obj._meta.concrete_fields
-                if not field.primary_key and field.name not in ("seats_taken", "created_at")
+                if not field.primary_key
+                and field.name not in ("seats_taken", "created_at", "cancelled_at")
             ]
         )
+        told = services.tell_event_moved(event=obj, before=before, actor=request.user)
+        if told is not None and obj.kind != SideEvent.Kind.BUSINESS_MATCHING:
+            self.message_user(
+                request,
+                ngettext(
+                    "Đã gửi thời gian, địa điểm mới cho %(n)s người đăng ký.",
+                    "Đã gửi thời gian, địa điểm mới cho %(n)s người đăng ký.",
+                    told,
+                )
+                % {"n": told},
+                messages.SUCCESS,
+            )
         if "capacity" in form.changed_data:
             promoted = services.promote_waitlist(event=obj, actor=request.user)
             if promoted:

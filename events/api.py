@@ -135,6 +135,9 @@ class SideEventSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=_("Đang nhận đăng ký: Ban tổ chức mở, và sự kiện chưa bắt đầu."),
     )
+    cancelled = serializers.BooleanField(
+        source="is_cancelled", read_only=True, help_text=_("Ban tổ chức đã huỷ sự kiện.")
+    )
 
     class Meta:
         model = SideEvent
@@ -153,6 +156,7 @@ class SideEventSerializer(serializers.ModelSerializer):
             "capacity",
             "seats_left",
             "registration_open",
+            "cancelled",
             "slot_minutes",
             "hosts",
             "page_url",

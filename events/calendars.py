@@ -10,7 +10,10 @@ A meeting's file carries none (0) and a cancelled meeting is never accepted agai
 its cancellation is SEQUENCE 1. A seat's UID is the event's, and a visitor may register
 again after cancelling: the files mailed for seats carry a SEQUENCE that grows with
 time (`revision`) and stays above the cancellation mailed before it, even within the
-same second (events.services._seat_revision).
+same second (events.services._seat_revision). When the board moves an event, each
+seat's new file keeps that UID with a SEQUENCE above the seat's last file, and the
+seat's `updated_at` records the move, so that a cancellation that follows comes after
+it in turn (see `moved_sequence`).
 """
 
 import datetime
@@ -89,6 +92,9 @@ def _event_component(event, language: str) -> Event:
         if description:
             component.add("description", str(description))
         component.add("url", settings.PORTAL_BASE_URL + event.get_absolute_url())
+        if getattr(event, "cancelled_at", None):
+            # The programme's and the event's files, imported before, now drop it too.
+            component.add("status", "CANCELLED")
     return component
 
 
@@ -155,6 +161,8 @@ def _cancellation(name: str, component: Event, sequence: int = CANCELLED_SEQUENC
     imported as: same UID and DTSTART, STATUS:CANCELLED, a higher SEQUENCE, the portal's
     sender as the ORGANIZER that RFC 5546 requires of a CANCEL."""
     del component["dtstamp"]
+    if "status" in component:
+        del component["status"]
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
     component.add("sequence", sequence)
     component.add("status", "CANCELLED")
@@ -164,6 +172,15 @@ def _cancellation(name: str, component: Event, sequence: int = CANCELLED_SEQUENC
     calendar = _calendar(name, method="CANCEL")
     calendar.add_component(component)
     return _to_bytes(calendar)
+
+
+def moved_sequence(*, changed_at: datetime.datetime) -> int:
+    """The SEQUENCE of a seat's file mailed because its event moved, the seat's
+    `updated_at` set to `changed_at`. A seat's files carry at most `revision` of its
+    `updated_at` plus 1, and this one too, so a cancellation after it (plus 2) comes
+    later; `changed_at` at least a second past the seat's previous change puts this
+    file after the previous one."""
+    return revision(changed_at) + 1
 
 
 def event_cancellation(*, event, language: str, confirmed_at: datetime.datetime) -> bytes:

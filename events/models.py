@@ -166,6 +166,8 @@ class SideEvent(TimeStamped):
         validators=[MaxValueValidator(1000, message=_("Tối đa 1.000 bàn."))],
         help_text=_("Chỉ dùng cho phiên kết nối doanh nghiệp."),
     )
+    # Set by services.cancel_event only: it tells everyone registered or meeting there.
+    cancelled_at = models.DateTimeField(_("huỷ lúc"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("sự kiện bên lề")
@@ -217,9 +219,9 @@ class SideEvent(TimeStamped):
             )
 
     def _keeps_its_meetings(self) -> None:
-        """Agreed meetings must keep their time and table: moving the session, changing
-        its slots' length, cutting its tables or its kind would leave them off the grid
-        the visitor and the exhibitor were sent."""
+        """Agreed meetings must keep their time, place and table: moving the session or
+        its room, changing its slots' length, cutting its tables or its kind would leave
+        them off the grid the visitor and the exhibitor were sent."""
         if self.pk is None:
             return
         from events.selectors import session_slots
@@ -237,6 +239,25 @@ class SideEvent(TimeStamped):
                     "kind": ngettext(
                         "Phiên này có %(count)s cuộc gặp đã chốt: không đổi loại sự kiện được.",
                         "Phiên này có %(count)s cuộc gặp đã chốt: không đổi loại sự kiện được.",
+                        len(accepted),
+                    )
+                    % {"count": len(accepted)}
+                }
+            )
+        stored = SideEvent.objects.filter(pk=self.pk).values("room_vi", "room_en").first()
+        # The place was mailed with each meeting (and is in its .ics): adding a missing
+        # English name is a translation, anything else moves the tables.
+        if stored and (
+            stored["room_vi"] != self.room_vi
+            or (stored["room_en"] and stored["room_en"] != self.room_en)
+        ):
+            raise ValidationError(
+                {
+                    "room_vi": ngettext(
+                        "Phiên này có %(count)s cuộc gặp đã chốt tại phòng này: không đổi phòng "
+                        "được. Hãy giữ phòng cũ, hoặc huỷ các cuộc gặp đó trước.",
+                        "Phiên này có %(count)s cuộc gặp đã chốt tại phòng này: không đổi phòng "
+                        "được. Hãy giữ phòng cũ, hoặc huỷ các cuộc gặp đó trước.",
                         len(accepted),
                     )
                     % {"count": len(accepted)}
@@ -308,8 +329,13 @@ class SideEvent(TimeStamped):
 
     @property
     def takes_registrations(self) -> bool:
-        """Sign-ups are open: the board's switch, and only until the event begins."""
-        return self.registration_open and self.starts_at > clock.now()
+        """Sign-ups are open: the board's switch, only until the event begins, and never
+        for an event the board cancelled."""
+        return self.registration_open and self.cancelled_at is None and self.starts_at > clock.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def seats_left(self) -> int:

@@ -114,6 +114,51 @@ def waitlist_position(registration: EventRegistration) -> int | None:
     return ahead + same_time_ahead + 1
 
 
+def live_attendance(event_ids) -> dict[int, tuple[int, int]]:
+    """{event id: (live registrations, pending or agreed meeting requests)} (two queries):
+    the people a deletion would drop without a word."""
+    registrations = dict(
+        EventRegistration.objects.filter(event_id__in=event_ids, status__in=EventRegistration.LIVE)
+        .values_list("event_id")
+        .annotate(n=Count("id"))
+    )
+    meetings = dict(
+        MeetingRequest.objects.filter(
+            session_id__in=event_ids,
+            status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+        )
+        .values_list("session_id")
+        .annotate(n=Count("id"))
+    )
+    return {pk: (registrations.get(pk, 0), meetings.get(pk, 0)) for pk in event_ids}
+
+
+def who_is_told_of_cancellation(event: SideEvent) -> dict:
+    """What the board reads before it cancels `event`: the people who will be mailed."""
+    registrations = Counter(
+        dict(
+            event.registrations.filter(status__in=EventRegistration.LIVE)
+            .values_list("status")
+            .annotate(n=Count("id"))
+        )
+    )
+    meetings = Counter(
+        dict(
+            event.meeting_requests.filter(
+                status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED]
+            )
+            .values_list("status")
+            .annotate(n=Count("id"))
+        )
+    )
+    return {
+        "confirmed": registrations[EventRegistration.Status.CONFIRMED],
+        "waitlisted": registrations[EventRegistration.Status.WAITLISTED],
+        "accepted": meetings[MeetingRequest.Status.ACCEPTED],
+        "pending": meetings[MeetingRequest.Status.PENDING],
+    }
+
+
 # Business matching -----------------------------------------------------------
 
 
@@ -134,9 +179,9 @@ def session_slots(session: SideEvent) -> list[datetime.datetime]:
 def matching_sessions(fair: Fair | None):
     if fair is None:
         return SideEvent.objects.none()
-    return SideEvent.objects.filter(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING).order_by(
-        "starts_at", "id"
-    )
+    return SideEvent.objects.filter(
+        fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING, cancelled_at__isnull=True
+    ).order_by("starts_at", "id")
 
 
 def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[SideEvent, list]]:

@@ -65,6 +65,8 @@ def _name_in(language: str, obj) -> str:
 
 def _ensure_open_for_registration(event: SideEvent) -> None:
     fair = selectors.current_fair()
+    if event.cancelled_at is not None:
+        raise EventsError(_("Sự kiện này đã bị huỷ, không nhận đăng ký."), "cancelled")
     if fair is None or event.fair_id != fair.pk:
         raise EventsError(
             _("Sự kiện này thuộc một kỳ hội chợ đã qua, không nhận đăng ký."), "other_fair"
@@ -94,7 +96,16 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
     phone = normalize_phone(data.get("phone", ""))
     zalo = normalize_phone(data["zalo"]) if data.get("zalo") else ""
     with transaction.atomic():
-        event = SideEvent.objects.select_related("fair").get(pk=event.pk)
+        # The event's row first, held to the end: a cancellation (or an admin save)
+        # at the same moment waits for this registration and sees it, or this one waits
+        # and sees the event cancelled. The waitlist's order is the registrations'
+        # order for the same reason: two visitors arriving together for the last places
+        # would otherwise each count the same people ahead and be told one place.
+        event = (
+            SideEvent.objects.select_related("fair")
+            .select_for_update(no_key=True, of=("self",))
+            .get(pk=event.pk)
+        )
         _ensure_open_for_registration(event)
         if EventRegistration.objects.filter(
             event=event, email=email, status__in=EventRegistration.LIVE
@@ -109,11 +120,6 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
         status = (
             EventRegistration.Status.CONFIRMED if got_seat else EventRegistration.Status.WAITLISTED
         )
-        if not got_seat:
-            # The waitlist's order is the registrations' order: one at a time per event
-            # (the row lock waits for the other's commit), or two visitors arriving
-            # together would each count the same people ahead and be told one place.
-            SideEvent.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
         token, digest = new_token()
         try:
             with transaction.atomic():
@@ -368,6 +374,265 @@ def close_registration(*, event: SideEvent, actor) -> bool:
     return bool(closed)
 
 
+# The board changes or cancels an event ---------------------------------------
+
+
+def _title_in(language: str, event: SideEvent) -> str:
+    """An event's title as the recipient reads it (`event.title` follows the active
+    language)."""
+    with translation.override(language):
+        return str(event.title)
+
+
+def _time_and_place(event: SideEvent, language: str) -> tuple:
+    with translation.override(language):
+        return (event.starts_at, event.ends_at, str(event.room))
+
+
+def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | None:
+    """Tell the people registered for `event` (now saved) that the board changed its
+    time or place from what `before` (the row as it was) said. None when neither
+    changed; else how many were told.
+
+    Each live registration whose time or room (in its own language) changed is told in
+    that language; a confirmed seat gets the event's .ics again, same UID, a higher
+    SEQUENCE, so that calendar apps move the entry they hold. A business-matching
+    session has no registrations: its agreed meetings keep their time and place by
+    `SideEvent.clean`.
+
+    Side effects: the registrations' `updated_at` (the time of the seat's last file, for
+    a later cancellation's SEQUENCE), an audit entry, the mails on commit.
+    """
+    fields = ("starts_at", "ends_at", "room_vi", "room_en")
+    changed = {
+        name: [getattr(before, name), getattr(event, name)]
+        for name in fields
+        if getattr(before, name) != getattr(event, name)
+    }
+    if not changed:
+        return None
+    with transaction.atomic():
+        told = [
+            registration
+            for registration in EventRegistration.objects.filter(
+                event_id=event.pk, status__in=EventRegistration.LIVE
+            )
+            .select_for_update()
+            .order_by("created_at", "id")
+            # else only the other language's room name changed
+            if _time_and_place(before, registration.language)
+            != _time_and_place(event, registration.language)
+        ]
+        # Now, or a second past the latest change of a seat told (a move right after a
+        # registration or another move): the new file must come after the seat's last.
+        changed_at = max(
+            [timezone.now()] + [r.updated_at + datetime.timedelta(seconds=1) for r in told]
+        )
+        sequence = calendars.moved_sequence(changed_at=changed_at)
+        for registration in told:
+            language = registration.language
+            attachments = []
+            if registration.status == EventRegistration.Status.CONFIRMED:
+                attachments = [
+                    (
+                        f"{event.slug}.ics",
+                        calendars.event_calendar(event=event, language=language, sequence=sequence),
+                        "text/calendar",
+                    )
+                ]
+            send_on_commit(
+                to=[registration.email],
+                subject=_("Thay đổi thời gian, địa điểm: %(title)s"),
+                subject_params={"title": _title_in(language, event)},
+                body_template="events/email/event_moved.txt",
+                context={
+                    "registration": registration,
+                    "event": event,
+                    "before": before,
+                    "event_url": _absolute(language, "events:detail", slug=event.slug),
+                },
+                language=language,
+                attachments=attachments,
+                reply_to=[settings.BOARD_EMAIL],
+            )
+        EventRegistration.objects.filter(pk__in=[r.pk for r in told]).update(updated_at=changed_at)
+        record(
+            action="event.moved",
+            obj=event,
+            actor=actor,
+            changes={
+                **{
+                    name: [
+                        value.isoformat() if isinstance(value, datetime.datetime) else value
+                        for value in values
+                    ]
+                    for name, values in changed.items()
+                },
+                "told": len(told),
+            },
+        )
+    return len(told)
+
+
+@dataclasses.dataclass
+class EventCancellation:
+    registrations: int  # people registered (a seat or the waiting list), each told
+    meetings: int  # meeting requests (agreed or waiting) of a session, both sides told
+
+
+def cancel_event(*, event: SideEvent, actor) -> EventCancellation:
+    """The board cancels a side event: it leaves sign-up and shows as cancelled.
+
+    The event's row is locked first, as `register_attendee` and `request_meeting` lock
+    it: a registration or a meeting request arriving at the same moment is either seen
+    here (and cancelled and told with the others) or refused as cancelled.
+
+    Side effects: `cancelled_at` set, registration closed, no seat taken; every live
+    registration cancelled and mailed in its language, with a METHOD:CANCEL .ics that
+    drops the event from calendars; every pending or agreed meeting of a session
+    cancelled, both sides mailed (an agreed one with its own METHOD:CANCEL .ics); audit
+    entries; the cached public pages dropped.
+    """
+    with transaction.atomic():
+        event = (
+            SideEvent.objects.select_related("fair")
+            .select_for_update(of=("self",))
+            .get(pk=event.pk)
+        )
+        if event.cancelled_at is not None:
+            raise EventsError(_("Sự kiện này đã được huỷ trước đó."), "already_cancelled")
+        now = timezone.now()
+        SideEvent.objects.filter(pk=event.pk).update(
+            cancelled_at=now, registration_open=False, seats_taken=0, updated_at=now
+        )
+        event.refresh_from_db()
+        registrations = list(
+            EventRegistration.objects.filter(event=event, status__in=EventRegistration.LIVE)
+            .select_for_update()
+            .order_by("created_at", "id")
+        )
+        EventRegistration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+            status=EventRegistration.Status.CANCELLED, cancelled_at=now, updated_at=now
+        )
+        for registration in registrations:
+            previous = registration.status
+            _mail_event_cancelled(registration, event)
+            registration.status = EventRegistration.Status.CANCELLED
+            record(
+                action="registration.cancelled",
+                obj=registration,
+                actor=actor,
+                changes={"status": [previous, "cancelled"], "event_cancelled": True},
+            )
+        meetings = list(
+            MeetingRequest.objects.filter(
+                session=event,
+                status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+            )
+            .select_related("exhibitor")
+            .prefetch_related("exhibitor__members")
+            .select_for_update(of=("self",))
+            .order_by("slot_start", "created_at", "id")
+        )
+        MeetingRequest.objects.filter(pk__in=[m.pk for m in meetings]).update(
+            status=MeetingRequest.Status.CANCELLED, updated_at=now
+        )
+        for meeting in meetings:
+            previous = meeting.status
+            meeting.status = MeetingRequest.Status.CANCELLED
+            meeting.session = event
+            record(
+                action="meeting.cancelled",
+                obj=meeting,
+                actor=actor,
+                changes={"status": [previous, "cancelled"], "event_cancelled": True},
+            )
+            _mail_meeting_session_cancelled(
+                meeting, was_accepted=previous == MeetingRequest.Status.ACCEPTED
+            )
+        record(
+            action="event.cancelled",
+            obj=event,
+            actor=actor,
+            changes={"registrations": len(registrations), "meetings": len(meetings)},
+        )
+        public_data_changed()  # update() sends no signal: the programme shows it cancelled
+    return EventCancellation(registrations=len(registrations), meetings=len(meetings))
+
+
+def _mail_event_cancelled(registration: EventRegistration, event: SideEvent) -> None:
+    language = registration.language
+    send_on_commit(
+        to=[registration.email],
+        subject=_("Sự kiện bị huỷ: %(title)s"),
+        subject_params={"title": _title_in(language, event)},
+        body_template="events/email/event_cancelled.txt",
+        context={
+            "registration": registration,
+            "event": event,
+            "programme_url": _absolute(language, "events:list"),
+        },
+        language=language,
+        # A waiting visitor had no file from us, but may have added the event from its
+        # page (the same UID): the cancellation drops it from their calendar as well.
+        attachments=[
+            (
+                f"cancel-{event.slug}.ics",
+                calendars.event_cancellation(
+                    event=event, language=language, confirmed_at=registration.updated_at
+                ),
+                "text/calendar",
+            )
+        ],
+        reply_to=[settings.BOARD_EMAIL],
+    )
+
+
+def _mail_meeting_session_cancelled(meeting: MeetingRequest, *, was_accepted: bool) -> None:
+    """Both sides of a request or a meeting in a session the board cancelled."""
+    session = meeting.session
+    sides = [([meeting.requester_email], meeting.language, "requester")]
+    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
+    if exhibitor_emails:
+        sides.append((exhibitor_emails, "vi", "exhibitor"))
+    for to, language, side in sides:
+        attachments = []
+        if was_accepted:
+            attachments = [
+                (
+                    f"cancel-meeting-{meeting.pk}.ics",
+                    calendars.meeting_cancellation(meeting=meeting, language=language),
+                    "text/calendar",
+                )
+            ]
+        if side == "requester":
+            subject = _("Phiên kết nối bị huỷ: %(session)s")
+            link = _absolute(language, "exhibitors:list")
+        else:
+            subject = _("Phiên kết nối bị huỷ: %(session)s – %(company)s")
+            link = _absolute(language, "events:account_meetings")
+        send_on_commit(
+            to=to,
+            subject=subject,
+            subject_params={
+                "session": _title_in(language, session),
+                "company": meeting.requester_company,
+            },
+            body_template="events/email/meeting_session_cancelled.txt",
+            context={
+                "meeting": meeting,
+                "session": session,
+                "side": side,
+                "was_accepted": was_accepted,
+                "slot": timezone.localtime(meeting.slot_start) if was_accepted else None,
+                "link": link,
+            },
+            language=language,
+            attachments=attachments,
+            reply_to=[settings.BOARD_EMAIL],
+        )
+
+
 # Business matching -------------------------------------------------------
 
 
@@ -376,8 +641,9 @@ def _slot_end(session: SideEvent, slot: datetime.datetime) -> datetime.datetime:
 
 
 def _ensure_session_slot(session: SideEvent, slot: datetime.datetime) -> None:
-    # A session turned into a seminar since the request was sent offers no slot.
-    matching = session.kind == SideEvent.Kind.BUSINESS_MATCHING
+    # A session turned into a seminar (or cancelled) since the request was sent offers
+    # no slot.
+    matching = session.kind == SideEvent.Kind.BUSINESS_MATCHING and session.cancelled_at is None
     if not matching or slot not in selectors.session_slots(session):
         raise EventsError(
             _("Khung giờ này không thuộc phiên kết nối doanh nghiệp."), "slot_outside_session"
@@ -409,7 +675,13 @@ def request_meeting(
     zalo = normalize_phone(data["zalo"]) if data.get("zalo") else ""
     email = (data.get("email") or "").strip().lower()
     with transaction.atomic():
-        session = SideEvent.objects.select_related("fair").get(pk=session.pk)
+        # Held to the end, as `register_attendee` holds an event's: a session cancelled
+        # at the same moment sees this request, or this one sees the session cancelled.
+        session = (
+            SideEvent.objects.select_related("fair")
+            .select_for_update(no_key=True, of=("self",))
+            .get(pk=session.pk)
+        )
         fair = selectors.current_fair()
         if (
             fair is None
@@ -417,6 +689,8 @@ def request_meeting(
             or session.kind != SideEvent.Kind.BUSINESS_MATCHING
         ):
             raise EventsError(_("Phiên kết nối này không thuộc kỳ hội chợ hiện tại."), "other_fair")
+        if session.cancelled_at is not None:
+            raise EventsError(_("Phiên kết nối này đã bị huỷ."), "cancelled")
         if not exhibitor.is_published:
             raise EventsError(_("Doanh nghiệp này không nhận yêu cầu gặp gỡ."), "unpublished")
         slots = sorted(set(slots))

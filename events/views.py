@@ -61,7 +61,7 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
         return None
     catalogue = catalogue_version_of(request)
     kinds_key = ",".join(sorted(set(kinds)))
-    return f"programme-parts:v1:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
+    return f"programme-parts:v2:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 
 
 def _programme_days(request, fair, kinds) -> list:
@@ -76,7 +76,7 @@ def _programme_days(request, fair, kinds) -> list:
     parts = cache.get(key) if key else None
     if parts is not None:
         seats = selectors.programme_seats(fair=fair, kinds=kinds)
-        if set(seats) == {pk for _day, items in parts for pk, _head, _tail in items}:
+        if set(seats) == {pk for _day, items in parts for pk, *_markup in items}:
             return _with_seats(parts, seats)
         # else an event came or went after this page's version was read: read them all
     events = list(selectors.programme(fair=fair, kinds=kinds))
@@ -92,10 +92,10 @@ def _with_seats(parts, seats) -> list:
     days = []
     for day, items in parts:
         markup = []
-        for pk, head, tail in items:
+        for pk, head, tail, cancelled in items:
             kind, capacity, taken, takes_registrations = seats[pk]
-            # Seats left mean nothing where nobody can sign up (walk-in, or begun).
-            shown = takes_registrations and shows_seats(capacity, kind)
+            # Seats left mean nothing where nobody can sign up (cancelled, walk-in, begun).
+            shown = not cancelled and takes_registrations and shows_seats(capacity, kind)
             middle = seats_html(capacity, taken, full) if shown else ""
             markup.append(head + middle + tail)
         days.append((day, mark_safe("\n".join(markup))))  # noqa: S308 (escaped when made)

@@ -38,6 +38,8 @@ ACTION_LABELS = {
     "registration.cancelled": pgettext_lazy("audit action", "Huỷ đăng ký sự kiện"),
     "registration.attended": pgettext_lazy("audit action", "Điểm danh tại sự kiện"),
     "event.registration_closed": pgettext_lazy("audit action", "Đóng đăng ký sự kiện"),
+    "event.moved": pgettext_lazy("audit action", "Đổi thời gian, địa điểm sự kiện"),
+    "event.cancelled": pgettext_lazy("audit action", "Huỷ sự kiện"),
     "meeting.requested": pgettext_lazy("audit action", "Yêu cầu gặp gỡ được gửi"),
     "meeting.accepted": pgettext_lazy("audit action", "Yêu cầu gặp gỡ được nhận lời"),
     "meeting.other_slot_proposed": pgettext_lazy("audit action", "Đề xuất giờ gặp khác"),
@@ -90,6 +92,10 @@ DETAIL_LABELS = {
     "application": pgettext_lazy("audit detail", "hồ sơ"),
     "fascia_name": pgettext_lazy("audit detail", "tên trên bảng tên gian"),
     "full_name": pgettext_lazy("audit detail", "họ và tên"),
+    "told": pgettext_lazy("audit detail", "số người được báo"),
+    "registrations": pgettext_lazy("audit detail", "số đăng ký bị huỷ"),
+    "meetings": pgettext_lazy("audit detail", "số yêu cầu gặp bị huỷ"),
+    "event_cancelled": pgettext_lazy("audit detail", "do sự kiện bị huỷ"),
 }
 
 

@@ -141,16 +141,21 @@ def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
     return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
-def _event_parts(event, *, kinds: dict, url: tuple[str, str]) -> tuple[str, str]:
+def _event_parts(
+    event, *, kinds: dict, url: tuple[str, str], cancelled_word: str
+) -> tuple[str, str]:
     """An event's `<li>` in two parts, before and after its seats (see `seats_html`)."""
     starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
     meta = f'<span class="badge">{escape(kinds.get(event.kind, event.kind))}</span>'
+    if event.cancelled_at:
+        meta += f' <span class="badge badge-cancelled">{escape(cancelled_word)}</span>'
     if event.room:
         meta += f" · {escape(event.room)}"
     summary = f"<p>{escape(event.summary)}</p>" if event.summary else ""
+    cancelled_class = " is-cancelled" if event.cancelled_at else ""
     href = f"{url[0]}{quote(event.slug, safe='')}{url[1]}"
     head = (
-        f'<li class="event-item kind-{escape(event.kind)}">\n'
+        f'<li class="event-item kind-{escape(event.kind)}{cancelled_class}">\n'
         f'  <p class="event-time"><time datetime="{starts.isoformat()}">{starts:%H:%M}</time>–'
         f'<time datetime="{ends.isoformat()}">{ends:%H:%M}</time></p>\n'
         '  <div class="event-body">\n'
@@ -181,16 +186,29 @@ def seats_html(capacity: int, seats_taken: int, full_word: str) -> str:
 _SLUG = "the-slug"
 
 
-def programme_parts(events) -> list[tuple[int, str, str]]:
-    """(id, markup before the seats, markup after) of each event, in order: what the
-    programme shows of an event but its seats, which change all day long. The kinds'
-    names and the events' URL are worked out once, not once per event (`reverse` and
-    `get_kind_display` cost as much as the rest of an event's markup)."""
+def programme_parts(events) -> list[tuple[int, str, str, bool]]:
+    """(id, markup before the seats, markup after, cancelled) of each event, in order:
+    what the programme shows of an event but its seats, which change all day long (a
+    cancelled event shows none). The kinds' names and the events' URL are worked out
+    once, not once per event (`reverse` and `get_kind_display` cost as much as the rest
+    of an event's markup)."""
     from events.models import SideEvent
 
     kinds = {value: str(label) for value, label in SideEvent.Kind.choices}
     before, _slug, after = reverse("events:detail", kwargs={"slug": _SLUG}).rpartition(_SLUG)
-    return [(e.pk, *_event_parts(e, kinds=kinds, url=(before, after))) for e in events]
+    cancelled_word = cancelled_label()
+    return [
+        (
+            e.pk,
+            *_event_parts(e, kinds=kinds, url=(before, after), cancelled_word=cancelled_word),
+            e.cancelled_at is not None,
+        )
+        for e in events
+    ]
+
+
+def cancelled_label() -> str:
+    return gettext("Đã huỷ")
 
 
 def full_word() -> str:

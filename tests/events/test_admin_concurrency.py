@@ -13,14 +13,15 @@ import threading
 import time
 
 import pytest
+from django.core import mail
 from django.db import connection, transaction
 from django.test import Client
 
 from events import services
-from events.models import MeetingRequest, SideEvent
+from events.models import EventRegistration, MeetingRequest, SideEvent
 from events.selectors import session_slots
 from fairportal.models import AuditEntry
-from tests.events.conftest import at
+from tests.events.conftest import at, registration_data
 from tests.events.test_admin import _change_data, _event_on_the_last_day
 from tests.factories import make_meeting_request, make_user
 from tests.fairportal.test_admin import _fair_form
@@ -204,3 +205,66 @@ def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(sessi
     }
     assert _meetings_off_their_session_grid(session) == []
     assert (session.starts_at, session.ends_at) == (at(14), at(16))
+
+
+def _late_registration(seminar):
+    return lambda: services.register_attendee(
+        event=seminar, data=registration_data(email="late@example.vn"), language="vi"
+    )
+
+
+def _mails_to(address):
+    return [message.subject for message in mail.outbox if message.to == [address]]
+
+
+def test_a_registration_arriving_while_the_event_is_cancelled_is_refused(seminar):
+    cancelled, registered = _second_meanwhile(
+        lambda: services.cancel_event(event=seminar, actor=None), _late_registration(seminar)
+    )
+
+    assert cancelled == services.EventCancellation(registrations=0, meetings=0)
+    assert isinstance(registered, services.EventsError), registered
+    assert registered.code == "cancelled"
+    assert not EventRegistration.objects.exists()
+    seminar.refresh_from_db()
+    assert (seminar.seats_taken, seminar.registration_open) == (0, False)
+
+
+def test_an_event_cancelled_while_a_registration_is_made_cancels_and_tells_it_too(seminar):
+    registered, cancelled = _second_meanwhile(
+        _late_registration(seminar), lambda: services.cancel_event(event=seminar, actor=None)
+    )
+
+    assert isinstance(registered, services.RegistrationResult), registered
+    assert cancelled == services.EventCancellation(registrations=1, meetings=0)
+    assert list(EventRegistration.objects.values_list("status", flat=True)) == ["cancelled"]
+    seminar.refresh_from_db()
+    assert seminar.seats_taken == 0
+    assert _mails_to("late@example.vn") == [
+        "Xác nhận đăng ký: Hội thảo chuỗi cung ứng linh kiện điện tử",
+        "Sự kiện bị huỷ: Hội thảo chuỗi cung ứng linh kiện điện tử",
+    ]
+
+
+def test_a_meeting_request_arriving_while_its_session_is_cancelled_is_refused(session, exhibitor):
+    def request():
+        data = {
+            "name": "Kim",
+            "company": "Kim Industrial",
+            "country": "KR",
+            "email": "kim@example.kr",
+            "phone": "+82212345678",
+            "message": "Xin gặp.",
+        }
+        return services.request_meeting(
+            exhibitor=exhibitor, session=session, data=data, slots=[at(14)], language="en"
+        )
+
+    cancelled, requested = _second_meanwhile(
+        lambda: services.cancel_event(event=session, actor=None), request
+    )
+
+    assert cancelled == services.EventCancellation(registrations=0, meetings=0)
+    assert isinstance(requested, services.EventsError), requested
+    assert requested.code == "cancelled"
+    assert not MeetingRequest.objects.exists()
