@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_meeting_limits_and_visitor_company"),
+        ("events", "0006_language_choices"),
     ]
 
     operations = [
