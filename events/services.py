@@ -759,6 +759,7 @@ def request_meeting(
                 body_template="events/email/meeting_requested_exhibitor.txt",
                 context={
                     "meeting": meeting,
+                    "slots": [timezone.localtime(slot) for slot in slots],
                     "link": _absolute("vi", "events:account_meetings"),
                 },
                 language="vi",

@@ -81,6 +81,30 @@ def test_meet_request_is_stored_and_both_sides_are_mailed(
     assert "Chờ trả lời" in page and "Canon Việt Nam" in page
 
 
+def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en{MEET}", meeting_data([at(15, 30), at(14)]))
+
+    (to_exhibitor,) = [m for m in mail.outbox if m.to == ["contact@canon.example.vn"]]
+    assert to_exhibitor.body.splitlines()[:9] == [
+        "Xin chào,",
+        "",
+        "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) muốn gặp doanh nghiệp của bạn trong "
+        "“Kết nối doanh nghiệp ngày 1”.",
+        "",
+        "Khung giờ khách đề xuất:",
+        "- 20/09/2024 14:00",
+        "- 20/09/2024 15:30",
+        "",
+        "Nội dung muốn trao đổi:",
+    ]
+
+
 def test_meet_request_accepts_korean_phone(client, session, exhibitor):
     client.post(MEET, meeting_data([at(14)], phone="+82 10 1234 5678", country="KR"))
 
