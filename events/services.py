@@ -717,6 +717,29 @@ def request_meeting(
         )
         if waiting.exists():
             raise _already_requested()
+        agreed = (
+            MeetingRequest.objects.filter(
+                session=session,
+                exhibitor=exhibitor,
+                requester_email=email,
+                status=MeetingRequest.Status.ACCEPTED,
+            )
+            .values_list("slot_start", flat=True)
+            .first()
+        )
+        if agreed is not None:  # one meeting per company and session, as one request is
+            raise EventsError(
+                _(
+                    "Bạn đã có lịch gặp với %(exhibitor)s trong phiên này, lúc %(time)s. "
+                    "Để đổi giờ, hãy huỷ lịch gặp đó bằng liên kết trong e-mail xác nhận "
+                    "rồi gửi yêu cầu mới."
+                )
+                % {
+                    "exhibitor": exhibitor.name,
+                    "time": f"{timezone.localtime(agreed):%d/%m/%Y %H:%M}",
+                },
+                "already_meeting",
+            )
         token, digest = new_token()
         meeting = MeetingRequest(
             session=session,

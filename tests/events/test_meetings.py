@@ -1,6 +1,7 @@
 import datetime
 import html
 import importlib
+import json
 import re
 
 import pytest
@@ -542,6 +543,99 @@ def test_the_same_request_sent_twice_reaches_the_exhibitor_once(
     assert "Bạn đã gửi yêu cầu gặp doanh nghiệp này trong phiên này" in again.content.decode()
     assert MeetingRequest.objects.count() == 1
     assert sent >= 1 and len(mail.outbox) == sent  # nothing more sent for the second
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        (
+            "",
+            "Bạn đã có lịch gặp với Canon Việt Nam trong phiên này, lúc 20/09/2024 15:00. "
+            "Để đổi giờ, hãy huỷ lịch gặp đó bằng liên kết trong e-mail xác nhận rồi gửi "
+            "yêu cầu mới.",
+        ),
+        (
+            "/en",
+            "You already have a meeting with Canon Vietnam in this session, at 20/09/2024 "
+            "15:00. To change the time, cancel that meeting with the link in its "
+            "confirmation e-mail, then send a new request.",
+        ),
+    ],
+)
+def test_meet_a_second_request_to_a_company_already_met_in_the_session_is_refused(
+    client, session, exhibitor, django_capture_on_commit_callbacks, prefix, message
+):
+    make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(15),
+        table_number=1,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{prefix}{MEET}", meeting_data([at(14)]))
+
+    assert response.status_code == 400
+    assert message in html.unescape(response.content.decode())
+    assert MeetingRequest.objects.filter(status="pending").count() == 0
+    assert mail.outbox == []
+
+
+def test_meet_api_refuses_a_second_request_to_a_company_already_met_in_the_session(
+    client, session, exhibitor
+):
+    make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(15),
+        table_number=1,
+    )
+    body = {**meeting_data([at(14)]), "consent": True, "sector": None}
+    del body["website_url"]
+
+    response = client.post(
+        "/api/v1/exhibitors/canon-viet-nam/meeting-requests/",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        "You already have a meeting with Canon Vietnam in this session, at 20/09/2024 15:00. "
+        "To change the time, cancel that meeting with the link in its confirmation e-mail, "
+        "then send a new request."
+    )
+    assert MeetingRequest.objects.filter(status="pending").count() == 0
+
+
+def test_meet_a_company_met_in_another_session_may_be_asked_again(
+    client, fair, session, exhibitor
+):
+    other = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-ngay-2",
+        starts_at=at(14, day=21),
+        ends_at=at(16, day=21),
+    )
+    make_meeting_request(
+        other,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(15, day=21),
+        table_number=1,
+    )
+
+    response = client.post(MEET, meeting_data([at(14)]))
+
+    assert response.status_code == 302
+    assert MeetingRequest.objects.filter(status="pending").count() == 1
 
 
 def test_a_new_request_may_follow_a_declined_one(client, session, exhibitor):
