@@ -1022,6 +1022,38 @@ def test_account_meetings_name_the_visitors_country(client, session, exhibitor):
     assert '<p class="muted">Nhật Bản · ' in html
 
 
+@pytest.mark.parametrize(
+    ("prefix", "phone", "zalo"),
+    [
+        ("", "0912 345 678", "0987 654 321"),
+        ("/en", "+84 912 345 678", "+84 987 654 321"),
+    ],
+)
+def test_account_meetings_write_the_visitors_phone_and_zalo_as_people_do(
+    client, session, exhibitor, prefix, phone, zalo
+):
+    _representative(client, exhibitor)
+    make_meeting_request(
+        session, exhibitor, requester_phone="+84912345678", requester_zalo="+84987654321"
+    )
+
+    page = client.get(f"{prefix}/account/meetings/").content.decode()
+
+    assert f'<a href="tel:+84912345678">{phone}</a> · Zalo {zalo}</p>' in page
+
+
+def test_account_meetings_write_a_foreign_zalo_as_its_phone(client, session, exhibitor):
+    # Numbers of other countries stay in E.164, which every phone dials (format_phone).
+    _representative(client, exhibitor)
+    make_meeting_request(
+        session, exhibitor, requester_phone="+81312345678", requester_zalo="+821012345678"
+    )
+
+    page = client.get("/en/account/meetings/").content.decode()
+
+    assert '<a href="tel:+81312345678">+81312345678</a> · Zalo +821012345678</p>' in page
+
+
 def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on_commit_callbacks):
     user = _representative(client, exhibitor)
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14), at(15)))
