@@ -1054,6 +1054,30 @@ def test_account_meetings_write_a_foreign_zalo_as_its_phone(client, session, exh
     assert '<a href="tel:+81312345678">+81312345678</a> · Zalo +821012345678</p>' in page
 
 
+@pytest.mark.parametrize(
+    ("prefix", "when", "note"),
+    [
+        ("", "Đã từ chối lúc 18/09/2024 09:05.", "Lời nhắn gửi khách: Lịch kín cả buổi chiều."),
+        ("/en", "Declined on 18/09/2024 09:05.", "Message to the visitor: Lịch kín cả buổi chiều."),
+    ],
+)
+def test_account_declined_card_says_when_and_the_note_sent(
+    client, session, exhibitor, prefix, when, note
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, requester_company="Tanaka Trading")
+    services.decline_meeting(meeting=meeting, actor=None, note="Lịch kín cả buổi chiều.")
+    # 02:05 UTC: the card gives the time in Hanoi.
+    decided = datetime.datetime(2024, 9, 18, 2, 5, tzinfo=datetime.UTC)
+    MeetingRequest.objects.filter(pk=meeting.pk).update(decided_at=decided)
+
+    page = html.unescape(client.get(f"{prefix}/account/meetings/").content.decode())
+
+    card = _card(page, meeting)
+    assert f"<p>{when}</p>" in card
+    assert f"<p>{note}</p>" in card
+
+
 def test_account_accepts_a_meeting(client, session, exhibitor, django_capture_on_commit_callbacks):
     user = _representative(client, exhibitor)
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14), at(15)))
