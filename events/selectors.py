@@ -217,6 +217,28 @@ def requester_meetings_at(email: str, slots) -> list[datetime.datetime]:
     return sorted(timezone.localtime(time) for time in times)
 
 
+def visitors_meetings_elsewhere(
+    *, emails, exhibitor: Exhibitor
+) -> dict[str, list[tuple[datetime.datetime, datetime.datetime]]]:
+    """{e-mail: [(start, end), …]}: the meetings these visitors have agreed with other
+    companies (one query; none when no e-mail is given)."""
+    emails = set(emails)
+    if not emails:
+        return {}
+    rows = (
+        MeetingRequest.objects.filter(
+            requester_email__in=emails, status=MeetingRequest.Status.ACCEPTED
+        )
+        .exclude(exhibitor=exhibitor)
+        .values_list("requester_email", "slot_start", "session__slot_minutes")
+    )
+    meetings: dict[str, list] = {}
+    for email, start, minutes in rows:
+        end = start + datetime.timedelta(minutes=minutes)
+        meetings.setdefault(email, []).append((start, end))
+    return meetings
+
+
 def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
     """The slots of a request (the visitor's, or the one the exhibitor proposed), in
     Hanoi time; a malformed entry is skipped."""

@@ -360,15 +360,33 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         )
         proposals = selectors.proposals_by_slot(meetings)
         busy = {m.slot_start for m in meetings if m.status == MeetingRequest.Status.ACCEPTED}
+        # A visitor may agree a meeting with another company after asking this one: the
+        # times it overlaps can no longer be accepted (nor confirmed by the visitor).
+        elsewhere = selectors.visitors_meetings_elsewhere(
+            emails=[
+                m.requester_email for m in meetings if m.status == MeetingRequest.Status.PENDING
+            ],
+            exhibitor=exhibitor,
+        )
         now = clock.now()
 
+        def visitor_busy(meeting, slot) -> bool:
+            end = slot + datetime.timedelta(minutes=meeting.session.slot_minutes)
+            return any(
+                start < end and slot < until
+                for start, until in elsewhere.get(meeting.requester_email, [])
+            )
+
         def choices(meeting, slots, chosen=None):
-            """Each slot with why it cannot be taken (a meeting at that time, gone by)
-            and the other visitors it was proposed to; the one `chosen` (ISO 8601), or
-            else the first one free, is ticked."""
+            """Each slot with why it cannot be taken (a meeting of the company or of
+            the visitor at that time, gone by) and the other visitors it was proposed
+            to; the one `chosen` (ISO 8601), or else the first one free, is ticked."""
             rows = []
             for slot in slots:
                 gone = _("đã có cuộc gặp khác") if slot in busy else ""
+                gone = gone or (
+                    _("khách đã có cuộc gặp khác") if visitor_busy(meeting, slot) else ""
+                )
                 gone = gone or (_("đã qua") if slot <= now else "")
                 others = [m.requester_company for m in proposals.get(slot, []) if m != meeting]
                 rows.append({"slot": slot, "gone": gone, "proposed_to": ", ".join(others)})

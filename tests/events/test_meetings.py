@@ -613,9 +613,7 @@ def test_meet_api_refuses_a_second_request_to_a_company_already_met_in_the_sessi
     assert MeetingRequest.objects.filter(status="pending").count() == 0
 
 
-def test_meet_a_company_met_in_another_session_may_be_asked_again(
-    client, fair, session, exhibitor
-):
+def test_meet_a_company_met_in_another_session_may_be_asked_again(client, fair, session, exhibitor):
     other = make_event(
         fair,
         kind=SideEvent.Kind.BUSINESS_MATCHING,
@@ -1151,6 +1149,80 @@ def test_account_page_tells_its_own_proposal_from_the_visitors_and_a_time_now_ta
     assert "(khách đề xuất)" not in card[: card.index("</form>")]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "label"),
+    [("", "khách đã có cuộc gặp khác"), ("/en", "the visitor has another meeting")],
+)
+def test_account_page_greys_out_times_the_visitor_has_since_agreed_with_another_company(
+    client, session, exhibitor, prefix, label
+):
+    # Tanaka asked Canon for 14:00 and 15:30; then agreed 15:30 and 14:30 with TOTO.
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        proposed_slots=_iso(at(14), at(15, 30)),
+    )
+    toto = make_exhibitor(name_vi="TOTO Việt Nam")
+    for slot in (at(15, 30), at(14, 30)):
+        make_meeting_request(
+            session,
+            toto,
+            requester_email="tanaka@example.jp",
+            status="accepted",
+            slot_start=slot,
+            table_number=1,
+        )
+
+    card = html.unescape(_card(client.get(f"{prefix}/account/meetings/").text, meeting))
+
+    radio = r'<label class="check([^"]*)"><input type="radio" name="slot" value="([^"]+)"([^>]*)>'
+    assert re.findall(radio, card) == [
+        ("", at(14).isoformat(), " checked"),
+        (" is-gone", at(15, 30).isoformat(), " disabled"),
+    ]
+    assert f'<span class="slot-held">{label}</span>' in card
+    options = re.findall(r'<option value="([^"]*)"([^>]*)>([^<]*)</option>', card)
+    assert options == [
+        ("", "", "—"),
+        (at(14, 30).isoformat(), " disabled", f"20/09/2024 14:30 ({label})"),
+        (at(15).isoformat(), "", "20/09/2024 15:00"),
+    ]
+
+
+def test_account_page_greys_out_a_time_overlapping_the_visitors_meeting_in_another_session(
+    client, fair, session, exhibitor
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(
+        session, exhibitor, requester_email="tanaka@example.jp", proposed_slots=_iso(at(14), at(15))
+    )
+    other = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-song-song",
+        starts_at=at(14, 15),
+        ends_at=at(16, 15),
+        slot_minutes=30,
+    )
+    make_meeting_request(
+        other,
+        make_exhibitor(),
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(14, 15),  # until 14:45: overlaps 14:00–14:30, not 15:00
+        table_number=1,
+    )
+
+    card = _card(client.get("/account/meetings/").text, meeting)
+
+    assert re.findall(r'<input type="radio" name="slot" value="([^"]+)"([^>]*)>', card) == [
+        (at(14).isoformat(), " disabled"),
+        (at(15).isoformat(), " checked"),
+    ]
+
+
 def _card(page: str, meeting) -> str:
     return re.search(
         rf'<li class="card meeting-card" id="meeting-{meeting.pk}">.*?</li>', page, re.S
@@ -1528,9 +1600,10 @@ def test_account_meetings_runs_fixed_queries(
         make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
     make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=1)
 
-    # user, exhibitor, meetings, fair (selector), sessions, accepted slots (the session
-    # itself comes from the cache: cached_db; the fair once per data version)
-    with django_assert_num_queries(6):
+    # user, exhibitor, meetings, fair (selector), sessions, accepted slots, the visitors'
+    # meetings with other companies (the session itself comes from the cache: cached_db;
+    # the fair once per data version)
+    with django_assert_num_queries(7):
         response = client.get("/account/meetings/")
     assert response.content.decode().count('class="card meeting-card"') == size + 1
 
