@@ -235,6 +235,9 @@ class DecisionForm(ComposedTextMixin, forms.Form):
     slot = forms.CharField(required=False)
     other_slot = forms.CharField(required=False)
     note = forms.CharField(required=False, max_length=1000)
+    # "yes" from the button behind the card's "Từ chối…" disclosure: declining is the
+    # one answer that cannot be taken back, so one tap never does it.
+    confirm = forms.CharField(required=False)
 
     @staticmethod
     def _parse(value: str):
@@ -257,6 +260,8 @@ class DecisionForm(ComposedTextMixin, forms.Form):
         field = "other_slot" if action == "propose" else "slot"
         value = cleaned.get(field) or ""
         cleaned["slot"] = None
+        if action == "decline" and cleaned.get("confirm") != "yes":
+            self.add_error(None, _("Chưa từ chối: hãy bấm “Có, từ chối yêu cầu này” để xác nhận."))
         if action not in ("accept", "propose"):
             return cleaned
         if action == "accept" and cleaned.get("other_slot"):

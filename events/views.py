@@ -400,7 +400,11 @@ class AccountMeetingsView(LoginRequiredMixin, View):
 
         for meeting in meetings:
             answer = refused if str(meeting.pk) == refused_pk else {}
-            meeting.typed_note = answer.get("note", "")
+            # A refused decline comes back with its disclosure open and its own note.
+            meeting.declining = answer.get("action") == "decline"
+            typed = answer.get("note", "")
+            meeting.typed_note = "" if meeting.declining else typed
+            meeting.typed_decline_note = typed if meeting.declining else ""
             meeting.answer_error = error if answer else ""
             on_table = selectors.proposed_slot_datetimes(meeting)
             meeting.proposed_choices = choices(meeting, on_table, answer.get("slot"))

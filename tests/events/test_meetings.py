@@ -1379,11 +1379,94 @@ def test_account_declines_a_request_awaiting_the_visitor(
         session, exhibitor, django_capture_on_commit_callbacks
     )
 
-    response = _answer(client, django_capture_on_commit_callbacks, meeting, action="decline")
+    response = _answer(
+        client, django_capture_on_commit_callbacks, meeting, action="decline", confirm="yes"
+    )
 
     meeting.refresh_from_db()
     assert response.status_code == 302
     assert meeting.status == "declined"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "summary", "said", "button"),
+    [
+        (
+            "",
+            "Từ chối…",
+            "Tanaka Trading sẽ nhận e-mail báo doanh nghiệp không nhận lời gặp, kèm lời nhắn "
+            "này nếu có. Không hoàn tác được.",
+            "Có, từ chối yêu cầu này",
+        ),
+        (
+            "/en",
+            "Decline…",
+            "Tanaka Trading will receive an e-mail saying that your company has declined the "
+            "meeting, with this message if any. This cannot be undone.",
+            "Yes, decline this request",
+        ),
+    ],
+)
+def test_account_decline_is_behind_a_confirmation_step(
+    client, session, exhibitor, prefix, summary, said, button
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, requester_company="Tanaka Trading")
+
+    card = html.unescape(_card(client.get(f"{prefix}/account/meetings/").text, meeting))
+
+    decision, disclosure = card.split('<details class="decline-meeting">')
+    assert 'value="decline"' not in decision  # no one-tap "Decline" beside "Accept"
+    assert f"<summary>{summary}</summary>" in disclosure
+    assert '<input type="hidden" name="action" value="decline">' in disclosure
+    assert f"<p>{said}</p>" in disclosure
+    assert (
+        f'<button type="submit" name="confirm" value="yes" class="button-danger">{button}</button>'
+    ) in disclosure
+
+
+def test_account_decline_without_the_confirmation_declines_nothing(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+
+    # A page opened before the confirmation step, or a request sent by hand.
+    response = _answer(
+        client, django_capture_on_commit_callbacks, meeting, action="decline", note="Lịch kín"
+    )
+
+    card = html.unescape(_card(response.text, meeting))
+    assert response.status_code == 400
+    assert ('role="alert">Chưa từ chối: hãy bấm “Có, từ chối yêu cầu này” để xác nhận.</p>') in card
+    assert '<details class="decline-meeting" open>' in card
+    assert 'name="note" maxlength="1000" value="Lịch kín"' in card
+    meeting.refresh_from_db()
+    assert meeting.status == "pending"
+    assert mail.outbox == []
+
+
+def test_account_decline_confirmed_declines_with_its_note(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    user = _representative(client, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+
+    response = _answer(
+        client,
+        django_capture_on_commit_callbacks,
+        meeting,
+        action="decline",
+        confirm="yes",
+        note="Lịch kín",
+    )
+
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert (meeting.status, meeting.decision_note) == ("declined", "Lịch kín")
+    assert AuditEntry.objects.get(action="meeting.declined").actor == user
+    assert [m.to for m in mail.outbox] == [[meeting.requester_email]]
+    assert "Lời nhắn: Lịch kín" in mail.outbox[0].body
 
 
 def test_account_other_slot_select_wins_over_proposed_radio(client, session, exhibitor):
@@ -1520,7 +1603,13 @@ def test_a_refused_answer_without_an_open_card_still_says_why(
     _representative(client, exhibitor)
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), status=status)
 
-    answer = {"meeting": meeting.pk, "action": "decline", "slot": at(14).isoformat(), **data}
+    answer = {
+        "meeting": meeting.pk,
+        "action": "decline",
+        "confirm": "yes",
+        "slot": at(14).isoformat(),
+        **data,
+    }
     response = client.post("/account/meetings/", answer)
 
     assert response.status_code == 400
@@ -1553,7 +1642,8 @@ def test_account_cannot_act_on_another_company_meeting(client, session, exhibito
     other = make_meeting_request(session, make_exhibitor())
 
     response = client.post(
-        "/account/meetings/", {"meeting": other.pk, "action": "decline", "slot": ""}
+        "/account/meetings/",
+        {"meeting": other.pk, "action": "decline", "confirm": "yes", "slot": ""},
     )
 
     other.refresh_from_db()
