@@ -184,6 +184,17 @@ def matching_sessions(fair: Fair | None):
     ).order_by("starts_at", "id")
 
 
+def takes_meeting_requests(fair: Fair | None) -> bool:
+    """A business-matching session of `fair` has a slot still to come, by the fair's
+    clock (one query): exhibitors' profiles offer "request a meeting" only then. Read
+    when a page is built: a cached page is built again each quarter of an hour."""
+    if fair is None:
+        return False
+    now = clock.now()
+    sessions = matching_sessions(fair).filter(ends_at__gt=now)
+    return any(slot > now for session in sessions for slot in session_slots(session))
+
+
 def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[SideEvent, list]]:
     """[(session, [free slot starts…]), …]: slots already accepted for the exhibitor, and
     slots whose time has passed, left out."""

@@ -2,7 +2,8 @@
 
 The fair whose directory is shown is the current one (`events.selectors.current_fair`):
 the one place where this app's pages reach into `events`, because a directory is
-always the directory of an edition.
+always the directory of an edition; a profile asks there too whether that edition
+still takes meeting requests (`events.selectors.takes_meeting_requests`).
 """
 
 import io
@@ -17,7 +18,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.generic import ListView, TemplateView
 
-from events.selectors import current_fair
+from events.selectors import current_fair, takes_meeting_requests
 from exhibitors import selectors
 from fairportal.text import nfc, search_words
 
@@ -163,6 +164,7 @@ class ProfileView(FairMixin, TemplateView):
             fair=self.fair,
             exhibitor=self.exhibitor,
             profile_url=settings.PORTAL_BASE_URL + self.exhibitor.get_absolute_url(),
+            takes_meeting_requests=takes_meeting_requests(self.fair),
         )
         return context
 

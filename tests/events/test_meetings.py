@@ -249,6 +249,34 @@ def test_meet_a_time_the_visitor_already_has_a_meeting_at_is_refused(
     assert MeetingRequest.objects.filter(status="pending").count() == 0
 
 
+PROFILE = "/exhibitors/canon-viet-nam/"
+MEET_BUTTON = f'<a class="button" href="{MEET}">Đề nghị gặp gỡ (B2B)</a>'
+
+
+def test_profile_offers_a_meeting_while_a_session_slot_is_still_to_come(
+    client, session, exhibitor, fair_clock
+):
+    # The session runs 14:00–16:00 in 30-minute slots: the last one begins at 15:30.
+    fair_clock.set(at(15, 20))
+    before_the_last_slot = client.get(PROFILE)
+    assert client.get(PROFILE)["X-Cache"] == "hit"
+
+    fair_clock.set(at(15, 31))  # the next quarter of an hour: the cached page is rebuilt
+    once_it_has_begun = client.get(PROFILE)
+    fair_clock.set(at(10, day=25))
+    after_the_fair = client.get(PROFILE)
+
+    assert MEET_BUTTON in before_the_last_slot.text
+    assert once_it_has_begun["X-Cache"] == "miss"
+    assert "/meet/" not in once_it_has_begun.text
+    assert "/meet/" not in after_the_fair.text
+    assert "Hiện không còn khung giờ gặp nào" in client.get(MEET).text
+
+
+def test_profile_offers_no_meeting_when_the_fair_has_no_matching_session(client, fair, exhibitor):
+    assert "/meet/" not in client.get(PROFILE).text
+
+
 def test_meet_unpublished_or_unknown_exhibitor_is_404(client, session):
     make_exhibitor(slug="an-danh", is_published=False)
 
