@@ -85,7 +85,12 @@ def test_company_a_cannot_change_anything_of_company_b(client, two_companies):
         (reverse("booths:account_booths"), {"action": "remove_staff", "staff": b["staff"].pk}),
         (
             reverse("events:account_meetings"),
-            {"meeting": b["meeting"].pk, "action": "decline", "note": "A từ chối"},
+            {
+                "meeting": b["meeting"].pk,
+                "action": "decline",
+                "note": "A từ chối",
+                "confirm": "yes",
+            },
         ),
         (
             reverse("events:account_meetings"),
