@@ -96,6 +96,23 @@ def test_event_page_shows_time_room_speakers_hosts_and_seats(client, seminar):
     assert 'href="/events/hoi-thao-chuoi-cung-ung/event.ics"' in html
 
 
+def test_a_tours_meeting_point_is_labelled_as_its_place_not_a_room(client, fair):
+    make_event(
+        fair,
+        kind=SideEvent.Kind.TOUR,
+        slug="tham-quan-kcn-quang-minh",
+        room_vi="Điểm hẹn: cổng chính",
+        room_en="Meeting point: main entrance",
+    )
+
+    vi = client.get("/events/tham-quan-kcn-quang-minh/").content.decode()
+    en = client.get("/en/events/tham-quan-kcn-quang-minh/").content.decode()
+
+    assert "<dt>Địa điểm</dt><dd>Điểm hẹn: cổng chính</dd>" in vi
+    assert "<dt>Venue</dt><dd>Meeting point: main entrance</dd>" in en
+    assert "<dt>Phòng</dt>" not in vi and "<dt>Room</dt>" not in en
+
+
 def test_event_page_links_hosts_to_their_profiles(client, seminar):
     host = make_exhibitor(name_vi="TOTO Việt Nam", slug="toto-viet-nam")
     seminar.hosts.set([host])

@@ -265,6 +265,25 @@ def test_cancel_frees_the_seat_and_promotes_first_waitlisted(
     assert "thứ 1 trong danh sách chờ" in client.get(responses[3]["Location"]).content.decode()
 
 
+def test_registration_and_promotion_mails_label_the_events_place_neutrally(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    seminar.room_vi, seminar.room_en = "Điểm hẹn: cổng chính", "Meeting point: main entrance"
+    seminar.save()
+    seated = _post(client, django_capture_on_commit_callbacks, email="khach0@example.vn")
+    _post(client, django_capture_on_commit_callbacks, email="khach1@example.vn")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en" + URL, registration_data(email="khach2@example.vn"))  # waits
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(seated["Location"])  # khach2 gets the seat
+
+    created, _second, _waiting, _cancelled, promoted = mail.outbox
+    assert promoted.to == ["khach2@example.vn"]
+    assert "\nĐịa điểm: Điểm hẹn: cổng chính\n" in created.body
+    assert "\nVenue: Meeting point: main entrance\n" in promoted.body
+    assert "Phòng:" not in created.body and "Room:" not in promoted.body
+
+
 def test_cancelling_mails_the_visitor_a_confirmation_in_their_language(
     client, seminar, django_capture_on_commit_callbacks
 ):
