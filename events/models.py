@@ -125,7 +125,8 @@ class SideEvent(TimeStamped):
         SEMINAR = "seminar", _("Hội thảo")
         WORKSHOP = "workshop", _("Tọa đàm chuyên đề")
         BUSINESS_MATCHING = "business_matching", _("Kết nối doanh nghiệp")
-        TOUR = "tour", _("Tham quan")
+        # Its own context: the menu's "Tham quan" is the visitor information page ("Visit").
+        TOUR = "tour", pgettext_lazy("side event kind", "Tham quan")
 
     fair = models.ForeignKey(
         Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="side_events"

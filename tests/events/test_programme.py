@@ -47,6 +47,20 @@ def test_programme_filters_by_several_kinds(client, fair, seminar, session):
     assert "Hội thảo chuỗi cung ứng" not in html
 
 
+def test_a_tour_is_called_a_tour_in_english_not_the_menus_visit(client, fair):
+    make_event(fair, kind=SideEvent.Kind.TOUR, title_vi="Tham quan KCN", slug="tham-quan")
+
+    programme = client.get("/en/events/").content.decode()
+    tour = client.get("/en/events/tham-quan/").content.decode()
+    vi = client.get("/events/").content.decode()
+
+    assert '<input type="checkbox" name="kind" value="tour"> Tour</label>' in programme
+    assert '<p class="event-meta"><span class="badge">Tour</span>' in programme
+    assert '<p><span class="badge">Tour</span></p>' in tour
+    assert '<input type="checkbox" name="kind" value="tour"> Tham quan</label>' in vi
+    assert '<a href="/en/visit/">Visit</a>' in programme  # the menu keeps its word
+
+
 def test_programme_ignores_unknown_kind_and_other_fairs(client, fair, seminar):
     old = make_fair(
         is_current=False,
