@@ -53,7 +53,7 @@ EXHIBITORS = [
         (("premium", 2),),
         "Nhà máy của tập đoàn Canon (Nhật Bản) tại KCN Thăng Long sản xuất máy in và thiết bị "
         "văn phòng xuất khẩu đi nhiều thị trường.",
-        "The Japanese Canon group's plant in Thang Long Industrial Park, making printers and "
+        "The Japanese Canon group's plant in Thang Long Industrial Zone, making printers and "
         "office equipment for export.",
         (
             P("Máy in laser", "Laser printer", "Máy in laser đơn sắc tốc độ cao cho văn phòng.", "A fast monochrome laser printer for offices.", "dien-tu"),

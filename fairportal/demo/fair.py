@@ -275,9 +275,9 @@ EVENTS = [
         "start": (13, 30),
         "end": (16, 30),
         "title_vi": "Tham quan KCN Quang Minh",
-        "title_en": "Tour of Quang Minh Industrial Park",
+        "title_en": "Tour of Quang Minh Industrial Zone",
         "summary_vi": "Chuyến xe tham quan hai nhà máy trong KCN Quang Minh, cạnh nơi tổ chức hội chợ.",
-        "summary_en": "A coach visit to two factories in Quang Minh Industrial Park, next to the venue.",
+        "summary_en": "A coach visit to two factories in Quang Minh Industrial Zone, next to the venue.",
         "description_vi": (
             "Xuất phát từ cổng chính Trung tâm thương mại Mê Linh; tham quan dây chuyền sản xuất "
             "và trao đổi với ban giám đốc nhà máy. Mang giày kín mũi; số chỗ có hạn."

@@ -5,12 +5,12 @@ ZONES = [
     (
         "kcn-thang-long",
         "KCN Thăng Long",
-        "Thang Long Industrial Park",
+        "Thang Long Industrial Zone",
         "Đông Anh",
         "huyện",
         "Một trong những khu công nghiệp lâu đời và lớn nhất của Hà Nội, gần sân bay Nội Bài, "
         "nơi tập trung nhiều nhà máy điện tử và cơ khí chính xác của nhà đầu tư Nhật Bản.",
-        "One of Hanoi's oldest and largest industrial parks, close to Noi Bai airport, home "
+        "One of Hanoi's oldest and largest industrial zones, close to Noi Bai airport, home "
         "to many Japanese electronics and precision-engineering plants.",
         False,
     ),

@@ -362,3 +362,18 @@ def test_demo_refuses_a_year_out_of_range():
         load("--year", "1999")
 
     assert list(Fair.objects.values_list("slug", flat=True)) == ["hoi-cho-kcn-ha-noi-2024"]
+
+
+def test_demo_names_hanois_zones_industrial_zones_in_english_everywhere():
+    english = [
+        *IndustrialZone.objects.values_list("name_en", "description_en"),
+        *SideEvent.objects.values_list("title_en", "summary_en", "description_en"),
+        *Exhibitor.objects.values_list("description_en", "address_en"),
+    ]
+
+    text = " ".join(part for row in english for part in row).lower()
+
+    assert "industrial park" not in text
+    assert IndustrialZone.objects.get(slug="kcn-thang-long").name_en == "Thang Long Industrial Zone"
+    tour = SideEvent.objects.get(slug="tham-quan-kcn-quang-minh-2024")
+    assert tour.title_en == "Tour of Quang Minh Industrial Zone"
