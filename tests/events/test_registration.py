@@ -95,7 +95,7 @@ def test_registration_when_full_goes_to_waitlist_with_position(
     seminar.refresh_from_db()
     assert seminar.seats_taken == 2
     page = client.get(response["Location"]).content.decode()
-    assert "thứ 2 trong danh sách chờ" in page
+    assert '<dd class="status status-waitlisted">Danh sách chờ – thứ 2</dd>' in page
     assert "đứng thứ 2 trong danh sách chờ" in mail.outbox[0].body
     assert mail.outbox[0].attachments == []
 
@@ -262,7 +262,7 @@ def test_cancel_frees_the_seat_and_promotes_first_waitlisted(
     promoted = mail.outbox[1]
     assert promoted.subject == "Bạn đã có chỗ: Hội thảo chuỗi cung ứng linh kiện điện tử"
     assert promoted.attachments[0][2] == "text/calendar"
-    assert "thứ 1 trong danh sách chờ" in client.get(responses[3]["Location"]).content.decode()
+    assert "Danh sách chờ – thứ 1<" in client.get(responses[3]["Location"]).content.decode()
 
 
 def test_registration_and_promotion_mails_label_the_events_place_neutrally(
@@ -475,7 +475,7 @@ def test_waitlisted_registration_page_offers_to_leave_the_waitlist_without_a_cal
 
     page = client.get(link).content.decode()
 
-    assert "Danh sách chờ – thứ 1 trong danh sách chờ" in page
+    assert '<dd class="status status-waitlisted">Danh sách chờ – thứ 1</dd>' in page
     assert "Không cần chỗ nữa? Rời danh sách chờ." in page
     assert ">Rời danh sách chờ</button>" in page
     assert "nhường chỗ" not in page and "Huỷ đăng ký" not in page
@@ -490,7 +490,7 @@ def test_waitlisted_registration_page_in_english_offers_no_place_nor_calendar(
     page = client.get(link).content.decode()
 
     assert link.startswith("/en/events/registrations/")
-    assert "Waiting list" in page
+    assert '<dd class="status status-waitlisted">Waiting list – number 1</dd>' in page
     assert "give your place" not in page and "Cancel registration" not in page
     assert "event.ics" not in page and "Add to calendar" not in page
 
