@@ -8,6 +8,8 @@ thank-you and the archive of that edition.
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from events.models import FairFigure, SideEvent
 from exhibitors import selectors as exhibitor_selectors
@@ -22,6 +24,28 @@ def fair_phase(fair, today: datetime.date) -> str:
     if today > fair.ends_on:
         return AFTER
     return DURING
+
+
+# "Ngày thứ 2" reads as a weekday (thứ Hai, Monday): the fair's days are counted in words.
+_FAIR_DAYS = [
+    _("Ngày đầu tiên của hội chợ"),
+    _("Ngày thứ hai của hội chợ"),
+    _("Ngày thứ ba của hội chợ"),
+    _("Ngày thứ tư của hội chợ"),
+    _("Ngày thứ năm của hội chợ"),
+    _("Ngày thứ sáu của hội chợ"),
+    _("Ngày thứ bảy của hội chợ"),
+    _("Ngày thứ tám của hội chợ"),
+    _("Ngày thứ chín của hội chợ"),
+    _("Ngày thứ mười của hội chợ"),
+]
+
+
+def fair_day_name(number: int) -> str:
+    """ "Ngày thứ hai của hội chợ" for the fair's second day, in the active language."""
+    if 1 <= number <= len(_FAIR_DAYS):
+        return str(_FAIR_DAYS[number - 1])
+    return gettext("Ngày thứ %(n)s của hội chợ") % {"n": number}
 
 
 def opening_hours(fair) -> list[dict]:
@@ -57,7 +81,7 @@ def home_context(fair, *, now: datetime.datetime | None = None) -> dict:
         context["today"] = today
         context["opens_at"] = fair.opens_at
         context["closes_at"] = fair.closing_time(today)
-        context["day_number"] = (today - fair.starts_on).days + 1
+        context["day_name"] = fair_day_name((today - fair.starts_on).days + 1)
     else:
         context["events"] = list(events[:12])
         context["exhibitor_count"] = exhibitor_selectors.fair_exhibitors(fair).count()

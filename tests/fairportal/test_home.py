@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import FairFigure
+from fairportal import home
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair, make_sector
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +36,34 @@ def test_home_during_fair_shows_todays_events_and_hours(client, fair_on, today):
     response = client.get("/")
 
     assert response.context["phase"] == "during"
-    assert "Ngày thứ 2 của hội chợ" in response.text
+    assert "Ngày thứ hai của hội chợ" in response.text
     assert "Hôm nay mở cửa 08:00–17:30" in response.text
     assert "Kết nối doanh nghiệp hôm nay" in response.text and "14:00" in response.text
     assert "Khai mạc hôm qua" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("began", "vi", "en"),
+    [
+        (0, "Ngày đầu tiên của hội chợ", "First day of the fair"),
+        (-1, "Ngày thứ hai của hội chợ", "Second day of the fair"),
+        (-2, "Ngày thứ ba của hội chợ", "Third day of the fair"),
+    ],
+)
+def test_home_during_fair_counts_its_days_in_words_not_like_a_weekday(
+    client, fair_on, began, vi, en
+):
+    fair_on(began)
+
+    vi_page, en_page = client.get("/").text, client.get("/en/").text
+
+    assert f'<p class="phase-big">{vi}</p>' in vi_page
+    assert f'<p class="phase-big">{en}</p>' in en_page
+
+
+def test_a_fair_day_beyond_the_tenth_is_counted_in_figures():
+    assert home.fair_day_name(10) == "Ngày thứ mười của hội chợ"
+    assert home.fair_day_name(11) == "Ngày thứ 11 của hội chợ"
 
 
 def test_home_after_fair_thanks_and_keeps_the_archive(client, fair_on, today):
@@ -164,6 +189,6 @@ def test_home_follows_the_fairs_clock_not_the_machines_date(client, fair_clock):
     fair_clock.set(at(fair.starts_on - datetime.timedelta(days=3), 10))
     before = client.get("/")
 
-    assert "Ngày thứ 2 của hội chợ" in during.text and "Tọa đàm ngày hai" in during.text
+    assert "Ngày thứ hai của hội chợ" in during.text and "Tọa đàm ngày hai" in during.text
     assert "Cảm ơn quý khách!" not in during.text
     assert "Còn 3 ngày" in before.text
