@@ -476,3 +476,24 @@ def test_directory_query_pasted_with_decomposed_accents_finds_and_reads_composed
 
     assert names(response) == ["Canon Việt Nam"]
     assert response.context["filters"]["q"] == unicodedata.normalize("NFC", "Hà Nội")
+
+
+def test_directory_echoes_a_long_query_shortened_and_searches_what_the_box_takes(
+    client, fair, canon
+):
+    typed = "Canon" + "-" * 95 + "Toyota" + "x" * 194  # 300 characters; the box takes 100
+
+    response = client.get("/exhibitors/", {"q": typed})
+
+    shown = "Canon" + "-" * 54 + "…"  # 60 characters
+    assert f"<title>“{shown}” – Doanh nghiệp tham gia · Hội chợ KCN Hà Nội</title>" in (
+        response.text
+    )
+    assert f'name="q" value="{"Canon" + "-" * 95}" maxlength="100"' in response.text
+    assert names(response) == ["Canon Việt Nam"]  # "Toyota…" lay beyond the 100th character
+
+
+def test_directory_note_on_a_long_query_without_letters_is_shortened(client, fair, canon):
+    response = client.get("/exhibitors/", {"q": "%" * 300})
+
+    assert f'<p class="help query-note" role="status">“{"%" * 59}…” không có chữ' in (response.text)

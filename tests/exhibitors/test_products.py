@@ -123,3 +123,10 @@ def test_products_page_out_of_range_shows_the_nearest_page(client, thirty_produc
     assert f'<li><span aria-current="page">{shown}</span></li>' in response.text
     canonical = "/products/" if shown == 1 else "/products/?page=2"
     assert f'<link rel="canonical" href="https://hoicho.example.vn{canonical}">' in response.text
+
+
+def test_products_echo_a_long_query_shortened_in_the_title(client, catalogue):
+    response = client.get("/products/", {"q": "xuc xich " + "y" * 291})
+
+    shown = "xuc xich " + "y" * 50 + "…"
+    assert f"<title>“{shown}” – Sản phẩm · Hội chợ KCN Hà Nội</title>" in response.text
