@@ -159,7 +159,10 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
     )
     zalo = PhoneField(label=_("Số Zalo (không bắt buộc)"), max_length=30, required=False)
     sector = forms.ModelChoiceField(
-        label=_("Ngành quan tâm"), queryset=Sector.objects.none(), required=False
+        label=_("Ngành quan tâm"),
+        queryset=Sector.objects.none(),
+        required=False,
+        empty_label=_("— Chưa chọn —"),
     )
     message = forms.CharField(
         label=_("Nội dung muốn trao đổi"),

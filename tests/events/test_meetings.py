@@ -40,6 +40,20 @@ def test_meet_form_offers_the_session_slots(client, session, exhibitor):
     assert "Các khung giờ phải thuộc cùng một phiên kết nối." in html
 
 
+def test_meet_forms_optional_sector_offers_no_sector_in_words_not_dashes(
+    client, session, exhibitor
+):
+    vi = client.get(MEET).content.decode()
+    en = client.get("/en" + MEET).content.decode()
+
+    assert (
+        '<select name="sector" id="id_sector">\n  <option value="" selected>— Chưa chọn —</option>'
+        in vi
+    )
+    assert '<option value="" selected>— Not selected —</option>' in en
+    assert "---------" not in vi and "---------" not in en
+
+
 def test_meet_form_hides_slots_already_accepted_for_that_exhibitor(client, session, exhibitor):
     make_meeting_request(
         session, exhibitor, status="accepted", slot_start=at(14, 30), table_number=1
