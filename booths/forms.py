@@ -11,7 +11,13 @@ from booths.selectors import free_booths
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
-from fairportal.forms import ComposedTextMixin, HoneypotMixin, ModelMultipleChoiceField, Textarea
+from fairportal.forms import (
+    ComposedTextMixin,
+    HoneypotMixin,
+    ModelMultipleChoiceField,
+    SiteMessagesMixin,
+    Textarea,
+)
 from fairportal.templatetags.portal import vnd
 
 MAX_PREFERENCES = 3
@@ -22,7 +28,7 @@ class BoothChoiceField(ModelMultipleChoiceField):
         return booth.code
 
 
-class ApplicationForm(HoneypotMixin, forms.Form):
+class ApplicationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
     legal_name = forms.CharField(
         label=_("Tên pháp lý của doanh nghiệp"),
         max_length=300,
@@ -198,7 +204,7 @@ def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> 
 # --- Exhibitor's own page ------------------------------------------------------------
 
 
-class FasciaForm(ComposedTextMixin, forms.Form):
+class FasciaForm(ComposedTextMixin, SiteMessagesMixin, forms.Form):
     booth = forms.IntegerField(widget=forms.HiddenInput)
     fascia_name = forms.CharField(
         label=_("Tên trên bảng tên gian"),
@@ -208,7 +214,7 @@ class FasciaForm(ComposedTextMixin, forms.Form):
     )
 
 
-class StaffForm(ComposedTextMixin, forms.ModelForm):
+class StaffForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     """One person who needs a badge. `listed` are the people already on the list: the
     same name with the same title again would print a second badge for one person."""
 

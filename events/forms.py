@@ -10,7 +10,12 @@ from django.utils.translation import ngettext
 
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
-from fairportal.forms import ComposedTextMixin, HoneypotMixin, Textarea
+from fairportal.forms import (
+    ComposedTextMixin,
+    HoneypotMixin,
+    SiteMessagesMixin,
+    Textarea,
+)
 
 # Where the fair's visitors and investors come from first, then the rest of the region
 # and the main trading partners (ISO 3166-1 alpha-2).
@@ -57,7 +62,7 @@ class PhoneField(forms.CharField):
         return normalize_phone(value) if value else value
 
 
-class RegistrationForm(HoneypotMixin, forms.Form):
+class RegistrationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -139,7 +144,7 @@ class SlotChoiceField(forms.MultipleChoiceField):
         return [_as_slot(item) for item in values]
 
 
-class MeetingRequestForm(HoneypotMixin, forms.Form):
+class MeetingRequestForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -224,7 +229,7 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         return self.slot_sessions[slots[0].isoformat()]
 
 
-class DecisionForm(ComposedTextMixin, forms.Form):
+class DecisionForm(ComposedTextMixin, SiteMessagesMixin, forms.Form):
     """An exhibitor's answer to a meeting request in /account/meetings/."""
 
     ACTIONS = [

@@ -12,12 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import format_phone, normalize_phone
-from fairportal.forms import ComposedTextMixin, HoneypotMixin, ModelMultipleChoiceField, Textarea
+from fairportal.forms import (
+    ComposedTextMixin,
+    HoneypotMixin,
+    ModelMultipleChoiceField,
+    SiteMessagesMixin,
+    Textarea,
+)
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
 
-class LoginForm(HoneypotMixin, AuthenticationForm):
+class LoginForm(SiteMessagesMixin, HoneypotMixin, AuthenticationForm):
     """Sign in with the e-mail address (what invitations use) or a user name."""
 
     username = forms.CharField(
@@ -43,15 +49,12 @@ class LoginForm(HoneypotMixin, AuthenticationForm):
         return value
 
 
-class AccountPasswordResetForm(HoneypotMixin, PasswordResetForm):
+class AccountPasswordResetForm(SiteMessagesMixin, HoneypotMixin, PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mail đăng nhập"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Nhập e-mail bạn dùng để đăng nhập."),
-            "invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
-        },
+        error_messages={"required": _("Nhập e-mail bạn dùng để đăng nhập.")},
     )
 
 
@@ -72,7 +75,7 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class ExhibitorProfileForm(ComposedTextMixin, forms.ModelForm):
+class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     """What a representative may change; the board keeps the names, tax code and zone."""
 
     logo_upload = _image_field(_("Logo mới"))
@@ -117,9 +120,6 @@ class ExhibitorProfileForm(ComposedTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].error_messages["invalid"] = _(
-            "Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn"
-        )
         self.fields["email"].error_messages["invalid"] = _(
             "Địa chỉ e-mail không hợp lệ, ví dụ lienhe@congty.vn"
         )
@@ -138,7 +138,7 @@ class ExhibitorProfileForm(ComposedTextMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ProductForm(ComposedTextMixin, forms.ModelForm):
+class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     image_upload = _image_field(_("Ảnh sản phẩm"))
 
     class Meta:
@@ -183,13 +183,9 @@ class ProductForm(ComposedTextMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class InviteRepresentativeForm(HoneypotMixin, forms.Form):
+class InviteRepresentativeForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
-    email = forms.EmailField(
-        max_length=254,
-        label=_("E-mail"),
-        error_messages={"invalid": _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")},
-    )
+    email = forms.EmailField(max_length=254, label=_("E-mail"))
 
     def __init__(self, *args, exhibitor: Exhibitor, **kwargs):
         self.exhibitor = exhibitor

@@ -164,6 +164,25 @@ def test_apply_tampered_values_are_told_in_vietnamese(client, payload, changes, 
     assert_rejected(post(client, {**payload, **changes}), field, message)
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"email": "lan@"}, "email", "Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
+        ({"legal_name": "C" * 301}, "legal_name", "Tối đa 300 ký tự (bạn đã nhập 301)."),
+        (
+            {"website": "https://"},
+            "website",
+            "Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn",
+        ),
+    ],
+)
+def test_apply_mistakes_are_worded_as_the_site_writes(client, payload, changes, field, message):
+    response = post(client, {**payload, **changes})
+
+    assert_rejected(response, field, message)
+    assert response.context["form"].errors[field] == [message]
+
+
 def assert_rejected(response, field, message):
     assert response.status_code == 400
     assert BoothApplication.objects.count() == 0

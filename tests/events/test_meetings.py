@@ -129,7 +129,7 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
 @pytest.mark.parametrize(
     "overrides, message",
     [
-        ({"email": "tanaka"}, "Nhập một địa chỉ email hợp lệ."),
+        ({"email": "tanaka"}, "Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
         ({"phone": "12"}, "Số điện thoại không hợp lệ."),
         ({"country": "XX"}, "Hãy chọn một lựa chọn hợp lệ."),
         ({"slots": []}, "Chọn từ một đến ba khung giờ."),
@@ -187,7 +187,9 @@ def test_meet_errors_are_summed_up_at_the_top_with_links_to_the_fields(client, s
     html = response.content.decode()
     summary = html.index('<ul class="error-summary">')
     assert summary < html.index('name="name"')  # before the first field: seen on reload
-    assert '<a href="#id_email">E-mail</a>: Nhập một địa chỉ email hợp lệ.' in html
+    assert (
+        '<a href="#id_email">E-mail</a>: Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn' in html
+    )
     assert '<a href="#id_slots-errors">' in html
     assert 'id="id_slots-errors"' in html  # the link's target, by the slots
 

@@ -192,8 +192,8 @@ def test_registration_for_event_of_another_fair_is_refused(client, fair):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("email", "hoa@", "Nhập một địa chỉ email hợp lệ."),
-        ("email", "z" * 300 + "@example.vn", "tối đa 254 kí tự (hiện có 311)"),
+        ("email", "hoa@", "Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"),
+        ("email", "z" * 300 + "@example.vn", "Tối đa 254 ký tự (bạn đã nhập 311)."),
         ("phone", "12345", "Số điện thoại không hợp lệ."),
         ("phone", "0112345678", "Số điện thoại Việt Nam không hợp lệ"),
         ("consent", "", "Cần có sự đồng ý của bạn để đăng ký."),
@@ -206,6 +206,34 @@ def test_registration_bad_input_is_a_form_error(client, seminar, field, value, m
     assert response.status_code == 400
     assert message in response.content.decode()
     assert EventRegistration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("prefix", "bad_email", "too_long"),
+    [
+        (
+            "",
+            "Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn",
+            "Tối đa 200 ký tự (bạn đã nhập 300).",
+        ),
+        (
+            "/en",
+            "Invalid e-mail address, e.g. name@company.com",
+            "At most 200 characters (you typed 300).",
+        ),
+    ],
+)
+def test_registration_errors_are_worded_as_the_site_writes_in_each_language(
+    client, seminar, prefix, bad_email, too_long
+):
+    response = client.post(prefix + URL, registration_data(email="hoa@", name="H" * 300))
+
+    errors = response.context["form"].errors
+    assert response.status_code == 400
+    assert errors["email"] == [bad_email]
+    assert errors["name"] == [too_long]
+    assert "email hợp lệ" not in response.content.decode()
+    assert "kí tự" not in response.content.decode()
 
 
 def test_registration_accepts_international_phone_and_zalo(
