@@ -372,7 +372,7 @@ def test_directory_page_past_the_end_shows_the_last_page(client, thirty, page):
 
     assert response.status_code == 200
     assert names(response) == [f"Điện tử {n:02d}" for n in range(24, 30)]
-    assert "<title>“dien tu” – Doanh nghiệp tham gia (trang 2) ·" in response.text
+    assert "<title>“dien tu” · Doanh nghiệp tham gia (trang 2) ·" in response.text
     assert CANONICAL.format("?page=2") in response.text
     assert '<li><span aria-current="page">2</span></li>' in response.text
     assert 'href="?q=dien+tu&amp;page=1" rel="prev"' in response.text
@@ -486,7 +486,7 @@ def test_directory_echoes_a_long_query_shortened_and_searches_what_the_box_takes
     response = client.get("/exhibitors/", {"q": typed})
 
     shown = "Canon" + "-" * 54 + "…"  # 60 characters
-    assert f"<title>“{shown}” – Doanh nghiệp tham gia · Hội chợ KCN Hà Nội</title>" in (
+    assert f"<title>“{shown}” · Doanh nghiệp tham gia · Hội chợ KCN Hà Nội</title>" in (
         response.text
     )
     assert f'name="q" value="{"Canon" + "-" * 95}" maxlength="100"' in response.text

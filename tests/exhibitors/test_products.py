@@ -129,4 +129,4 @@ def test_products_echo_a_long_query_shortened_in_the_title(client, catalogue):
     response = client.get("/products/", {"q": "xuc xich " + "y" * 291})
 
     shown = "xuc xich " + "y" * 50 + "…"
-    assert f"<title>“{shown}” – Sản phẩm · Hội chợ KCN Hà Nội</title>" in response.text
+    assert f"<title>“{shown}” · Sản phẩm · Hội chợ KCN Hà Nội</title>" in response.text

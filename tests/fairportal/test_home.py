@@ -149,6 +149,8 @@ def test_home_without_fair_still_answers(client, db):
 
     assert response.status_code == 200
     assert "Chưa có kỳ hội chợ nào được công bố." in response.text
+    title = "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+    assert f"<title>{title}</title>" in response.text
 
 
 def test_home_head_has_title_description_canonical_alternates_and_open_graph(client, fair_on):

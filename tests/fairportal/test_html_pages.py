@@ -6,6 +6,7 @@ from collections import Counter
 import html5lib
 import pytest
 
+from events.models import SideEvent
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair, make_product
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,36 @@ def test_public_page_is_wellformed_html5_with_one_h1(client, fair_data, language
         )
         labelled = f'for="{field_id}"' in html or "aria-label=" in field.group(0) or wrapped
         assert labelled, f"field {field_id} has no label on {path}"
+
+
+@pytest.mark.parametrize(
+    ("language", "site"), [("", "Hội chợ KCN Hà Nội"), ("/en", "Hanoi Industrial Zones Fair")]
+)
+@pytest.mark.parametrize("path", [path for path in PAGES if path != "/"])
+def test_public_page_title_names_the_site_last_after_a_middle_dot(
+    client, fair_data, language, site, path
+):
+    html = client.get(language + path).content.decode()
+
+    title = re.search(r"<title>(.*)</title>", html).group(1)
+    assert title.endswith(f" · {site}"), title
+    assert " – " not in title, title
+
+
+def test_plan_meet_and_event_pages_are_titled_page_then_site(client, fair_data):
+    titles = [
+        re.search(r"<title>(.*)</title>", client.get(path).content.decode()).group(1)
+        for path in (
+            "/plan/",
+            "/exhibitors/canon-viet-nam/meet/",
+            "/events/hoi-thao-chuoi-cung-ung/",
+            "/events/",
+        )
+    ]
+
+    assert titles == [
+        "Lịch của tôi · Hội chợ KCN Hà Nội",
+        "Đặt lịch gặp Canon Việt Nam · Hội chợ KCN Hà Nội",
+        f"{SideEvent.objects.get(slug='hoi-thao-chuoi-cung-ung').title} · Hội chợ KCN Hà Nội",
+        "Chương trình sự kiện · Hội chợ KCN Hà Nội",
+    ]
