@@ -14,7 +14,7 @@ from events import calendars, services
 from events.models import MeetingRequest, SideEvent
 from fairportal import personal_data
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, calendar_of, meeting_data, sequence
+from tests.events.conftest import at, calendar_of, meeting_data, registration_data, sequence
 from tests.factories import HANOI, make_event, make_exhibitor, make_meeting_request, make_user
 from tests.pages import assert_link_no_longer_works
 
@@ -1786,3 +1786,25 @@ def test_the_migration_cancels_all_but_the_latest_of_a_request_sent_twice(sessio
 
     statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
     assert statuses == {first.pk: "cancelled", again.pk: "pending", other.pk: "pending"}
+
+
+SIGNATURE = "Ban tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+
+
+def test_programme_mails_are_signed_with_the_fairs_full_name(
+    client, seminar, session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(MEET, meeting_data([at(14)]))
+        client.post("/events/hoi-thao-chuoi-cung-ung/", registration_data())
+        client.post("/en/events/hoi-thao-chuoi-cung-ung/", registration_data(email="an@example.vn"))
+
+    *vietnamese, english = mail.outbox
+
+    assert len(vietnamese) == 3  # the visitor's and the company's copies, a registration
+    assert all(message.body.endswith(f"\n\n{SIGNATURE}") for message in vietnamese)
+    assert english.body.endswith(
+        "\n\nThe organisers of the Hanoi Industrial Zones Industrial Products Fair"
+    )
