@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothKind, ExhibitorStaff
 from booths.selectors import free_booths
-from exhibitors.images import validate_image_upload
+from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.forms import (
@@ -72,7 +72,7 @@ class ApplicationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
         label=_("Logo"),
         required=False,
         validators=[validate_image_upload],
-        help_text=_("PNG, JPEG hoặc WebP, tối đa 5 MB."),
+        help_text=IMAGE_LIMITS_HELP,
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
     product_summary = forms.CharField(

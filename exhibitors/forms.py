@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors.images import validate_image_upload
+from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import format_phone, normalize_phone
 from fairportal.forms import (
@@ -63,7 +63,7 @@ def _image_field(label):
         label=label,
         required=False,
         validators=[validate_image_upload],
-        help_text=_("Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh."),
+        help_text=IMAGE_LIMITS_HELP,
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
     )
 

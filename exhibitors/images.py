@@ -7,11 +7,26 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
 THUMB_SIZE = (480, 480)
+
+
+def _limits_help() -> str:
+    text = gettext("Ảnh PNG, JPEG hoặc WebP, tối đa %(mb)s MB và %(side)s × %(side)s điểm ảnh.")
+    return text % {
+        "mb": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+        "side": settings.IMAGE_MAX_PIXELS_SIDE,
+    }
+
+
+# The help text of every image field: the limits `validate_image_upload` checks, in the
+# language of the page (lazy: the settings and the language are read when shown).
+IMAGE_LIMITS_HELP = lazy(_limits_help, str)()
 
 
 def validate_image_upload(upload) -> None:
@@ -32,7 +47,8 @@ def validate_image_upload(upload) -> None:
                 raise ValidationError(_("Chỉ nhận ảnh PNG, JPEG hoặc WebP."), code="image_format")
             if width > max_side or height > max_side:
                 raise ValidationError(
-                    _("Ảnh quá nhiều điểm ảnh: tối đa %(side)s × %(side)s.") % {"side": max_side},
+                    _("Ảnh quá lớn về kích thước: tối đa %(side)s × %(side)s điểm ảnh.")
+                    % {"side": max_side},
                     code="image_pixels",
                 )
             image.verify()

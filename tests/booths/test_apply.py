@@ -281,7 +281,19 @@ def test_apply_logo_over_5_mb_rejected(client, payload):
 def test_apply_logo_over_6000_pixels_rejected(client, payload):
     wide = png_upload(size=(6001, 2))
 
-    assert_rejected(post(client, payload, logo=wide), "logo", "tối đa 6000 × 6000")
+    assert_rejected(
+        post(client, payload, logo=wide),
+        "logo",
+        "Ảnh quá lớn về kích thước: tối đa 6000 × 6000 điểm ảnh.",
+    )
+
+
+def test_apply_logo_help_gives_both_limits_as_the_account_forms_do(client, booths):
+    vietnamese = client.get(APPLY).content.decode()
+    english = client.get("/en" + APPLY).content.decode()
+
+    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh." in vietnamese
+    assert "PNG, JPEG or WebP image, up to 5 MB and 6000 × 6000 pixels." in english
 
 
 def test_apply_logo_metadata_dropped_and_name_generated(client, payload):

@@ -271,6 +271,25 @@ def test_profile_bad_logo_shows_error_and_stores_nothing(client, make_upload, me
     assert not default_storage.exists("logos")
 
 
+def test_profile_logo_too_wide_says_so_in_words_people_use(client):
+    _user, exhibitor = representative(client)
+    upload = {**profile_post(exhibitor), "logo_upload": too_many_pixels_upload()}
+
+    vietnamese = client.post("/account/profile/", upload)
+    upload["logo_upload"] = too_many_pixels_upload()
+    english = client.post("/en/account/profile/", upload)
+
+    assert vietnamese.context["form"].errors["logo_upload"] == [
+        "Ảnh quá lớn về kích thước: tối đa 6000 × 6000 điểm ảnh."
+    ]
+    assert english.context["form"].errors["logo_upload"] == [
+        "Image dimensions too large: 6000 × 6000 pixels at most."
+    ]
+    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh." in (
+        vietnamese.content.decode()
+    )
+
+
 def test_profile_html_in_description_shown_as_text(client):
     _user, exhibitor = representative(client)
     client.post(
