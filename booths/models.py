@@ -266,24 +266,30 @@ class BoothApplication(TimeStamped):
 
     def profile_values(self, existing=None) -> dict:
         """The public profile's fields that approving this application writes, into
-        the `existing` company's profile or a new one. What the application leaves out
-        is kept: the website, and an existing company's own English name (not a copy
-        of its Vietnamese one). An English address that no longer matches the new
-        Vietnamese one is emptied (the English pages then show the Vietnamese one)."""
-        values = {
+        the `existing` company's profile or a new one. What the application leaves
+        empty keeps the existing company's value (its zone, website…), and so does an
+        existing company's own English name (not a copy of its Vietnamese one). An
+        English address that no longer matches the new Vietnamese one is emptied (the
+        English pages then show the Vietnamese one)."""
+        given = {
             "name_vi": self.trading_name_vi,
             "legal_name": self.legal_name,
             "address_vi": self.address,
             "zone": self.zone,
+            "website": self.website,
         }
+        values = {name: value for name, value in given.items() if value or existing is None}
         english = existing is not None and existing.name_en not in ("", existing.name_vi)
         if self.trading_name_en or not english:
             # A copy of the old Vietnamese name is not an English name worth keeping.
             values["name_en"] = self.trading_name_en or self.trading_name_vi
-        if existing is not None and existing.address_en and existing.address_vi != self.address:
+        if (
+            existing is not None
+            and existing.address_en
+            and "address_vi" in values
+            and existing.address_vi != values["address_vi"]
+        ):
             values["address_en"] = ""
-        if self.website:
-            values["website"] = self.website
         return values
 
     def booth_request(self, preferred=None) -> dict:

@@ -12,7 +12,13 @@ from django.utils import timezone
 from booths import services
 from booths.models import Booth, BoothApplication
 from fairportal.models import AuditEntry
-from tests.factories import make_application, make_exhibitor, make_sector, make_user
+from tests.factories import (
+    make_application,
+    make_exhibitor,
+    make_sector,
+    make_user,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +28,11 @@ LIST = "/admin/booths/boothapplication/"
 def confirmed(fair, **kwargs):
     kwargs.setdefault("email_confirmed_at", timezone.now())
     return make_application(fair=fair, **kwargs)
+
+
+def profile_rows(page):
+    """The approve page's rows of profile changes: (field, now, from the application)."""
+    return re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>', page)
 
 
 def test_application_list_shows_preferred_booths_and_filters(board_client, fair, booths, sector):
@@ -146,7 +157,7 @@ def test_approve_page_says_which_profile_fields_an_existing_company_gets(
 
     assert "Doanh nghiệp đã có hồ sơ" in page
     assert f'/admin/exhibitors/exhibitor/{known.pk}/change/">Canon cũ</a>' in page
-    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>', page)
+    rows = profile_rows(page)
     assert ("Tên giao dịch [vi]", "Canon cũ", "Canon Việt Nam") in rows
     assert not any(label.startswith(("Tên giao dịch [en]", "Tên pháp lý")) for label, *_ in rows)
     assert ("Giới thiệu [vi]", "—", "Máy in, máy ảnh.") in rows  # filled only when empty
@@ -159,6 +170,47 @@ def test_approve_page_says_which_profile_fields_an_existing_company_gets(
     again = board_client.get(f"{LIST}{application.pk}/approve/").content.decode()
 
     assert "Doanh nghiệp này đã có gian B01 ở kỳ hội chợ này." in html.unescape(again)
+
+
+def test_approve_page_lists_no_change_for_what_a_short_application_leaves_empty(
+    board_client, fair, booths
+):
+    thang_long = make_zone(name_vi="KCN Thăng Long")
+    make_exhibitor(
+        tax_code="0100109106",
+        name_vi="Canon Việt Nam",
+        legal_name="Công ty TNHH Canon Việt Nam",
+        address_vi="Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
+        address_en="Lot B2, Thang Long Industrial Park, Dong Anh, Hanoi",
+        zone=thang_long,
+        website="https://canon.example.vn",
+    )
+    same_place = confirmed(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Việt Nam",
+        legal_name="Công ty TNHH Canon Việt Nam",
+        address="Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
+        zone=None,
+        website="",
+    )
+
+    page = html.unescape(board_client.get(f"{LIST}{same_place.pk}/approve/").content.decode())
+    same_place.address = "Lô C1, KCN Thăng Long, Đông Anh, Hà Nội"
+    same_place.save()
+    moved = html.unescape(board_client.get(f"{LIST}{same_place.pk}/approve/").content.decode())
+
+    assert "Doanh nghiệp đã có hồ sơ" in page
+    assert profile_rows(page) == []
+    # A new Vietnamese address without an English one: the old English address goes.
+    assert profile_rows(moved) == [
+        (
+            "Địa chỉ [vi]",
+            "Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
+            "Lô C1, KCN Thăng Long, Đông Anh, Hà Nội",
+        ),
+        ("Địa chỉ [en]", "Lot B2, Thang Long Industrial Park, Dong Anh, Hanoi", "—"),
+    ]
 
 
 def test_second_tab_deciding_an_application_decided_meanwhile_is_told_who_did(

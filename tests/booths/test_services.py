@@ -114,6 +114,35 @@ def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair
         assert known.address == "KCN Quang Minh, Mê Linh"
 
 
+def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths, zone, reviewer):
+    known = make_exhibitor(
+        tax_code="0100109106",
+        name_vi="Canon Việt Nam",
+        name_en="Canon Vietnam",
+        address_vi="Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
+        address_en="Lot B2, Thang Long Industrial Park, Dong Anh, Hanoi",
+        zone=zone,
+        website="https://canon.example.vn",
+    )
+    application = confirmed(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Việt Nam",
+        trading_name_en="",
+        address="Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
+        zone=None,
+        website="",
+    )
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    known.refresh_from_db()
+    assert known.zone == zone
+    assert known.website == "https://canon.example.vn"
+    assert known.name_en == "Canon Vietnam"
+    assert known.address_en == "Lot B2, Thang Long Industrial Park, Dong Anh, Hanoi"
+
+
 def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
     fair, booths, reviewer
 ):
