@@ -338,15 +338,18 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         application = self._decision_page(request, pk)
         if closed := self._decided_already(request, application):
             return closed
+        profile_update = selectors.profile_update(application)
         if request.method == "POST":
-            form = ApproveForm(request.POST, application=application)
+            form = ApproveForm(request.POST, application=application, profile_update=profile_update)
             if form.is_valid():
+                invite = form.cleaned_data.get("invite_applicant", False)
                 try:
                     services.approve_application(
                         application=application,
                         booths=form.cleaned_data["booths"],
                         reviewer=request.user,
                         note=form.cleaned_data["note"],
+                        invite_applicant=invite,
                     )
                 except services.BoothError as error:
                     # Nothing was saved: show the application as it is, not as the
@@ -354,17 +357,35 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                     application.refresh_from_db()
                     form.add_error("booths", error.message)
                 else:
-                    self.message_user(
-                        request,
-                        gettext("Đã duyệt hồ sơ %(reference)s và giao gian.")
-                        % {"reference": application.reference},
-                        messages.SUCCESS,
-                    )
+                    done = gettext("Đã duyệt hồ sơ %(reference)s và giao gian.") % {
+                        "reference": application.reference
+                    }
+                    if "invite_applicant" in form.fields:
+                        params = {
+                            "email": application.email,
+                            "company": profile_update.exhibitor.name,
+                        }
+                        if invite:
+                            done += (
+                                " "
+                                + gettext("Đã mời %(email)s làm người đại diện của %(company)s.")
+                                % params
+                            )
+                        else:
+                            done += (
+                                " "
+                                + gettext(
+                                    "%(email)s chưa được mời làm người đại diện của %(company)s."
+                                )
+                                % params
+                            )
+                    self.message_user(request, done, messages.SUCCESS)
                     return self._back(application)
         else:
             free_ids = set(selectors.free_booths(application.fair).values_list("pk", flat=True))
             form = ApproveForm(
                 application=application,
+                profile_update=profile_update,
                 initial={
                     "booths": [
                         booth.pk
@@ -379,7 +400,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             form,
             "admin/booths/approve.html",
             gettext("Duyệt hồ sơ %(reference)s") % {"reference": application.reference},
-            profile_update=selectors.profile_update(application),
+            profile_update=profile_update,
         )
 
     def reject_view(self, request, pk):

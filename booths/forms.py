@@ -307,11 +307,28 @@ class ApproveForm(forms.Form):
     note = forms.CharField(
         label=_("Ghi chú quyết định"), required=False, widget=Textarea(attrs={"rows": 2})
     )
+    invite_applicant = forms.BooleanField(
+        required=False,
+        help_text=_(
+            "Chỉ đánh dấu khi đã chắc người nộp đơn làm việc cho doanh nghiệp này. Không "
+            "đánh dấu: gian vẫn được giao, nhưng e-mail này không có quyền vào hồ sơ doanh "
+            "nghiệp."
+        ),
+    )
 
-    def __init__(self, *args, application, **kwargs):
+    def __init__(self, *args, application, profile_update=None, **kwargs):
+        """`profile_update` (booths.selectors.profile_update): the existing company with
+        the application's tax code, if any. The invitation is a choice only when the
+        applicant's e-mail does not represent that company yet; unticked by default."""
         super().__init__(*args, **kwargs)
         self.fields["booths"].queryset = free_booths(application.fair)
         self.fields["booths"].fair = application.fair
+        if profile_update is not None and profile_update.invite_is_a_choice:
+            self.fields["invite_applicant"].label = _(
+                "Mời cả %(email)s làm người đại diện của %(company)s"
+            ) % {"email": application.email, "company": profile_update.exhibitor.name}
+        else:
+            del self.fields["invite_applicant"]
 
 
 class RejectForm(forms.Form):

@@ -123,6 +123,14 @@ class ProfileUpdate:
     changes: list = field(default_factory=list)  # (label, now, from the application)
     new_logo: bool = False
     booths_held: list = field(default_factory=list)  # its booth codes in this fair
+    representatives: list = field(default_factory=list)  # its users, by e-mail
+    applicant_is_representative: bool = False
+
+    @property
+    def invite_is_a_choice(self) -> bool:
+        """Whether approving would give the applicant's e-mail a company it does not
+        represent yet: the board must say so explicitly (see approve_application)."""
+        return not self.applicant_is_representative
 
 
 def profile_update(application) -> ProfileUpdate | None:
@@ -144,6 +152,10 @@ def profile_update(application) -> ProfileUpdate | None:
             .order_by("code")
             .values_list("code", flat=True)
         ),
+    )
+    update.representatives = list(exhibitor.members.order_by("email"))
+    update.applicant_is_representative = any(
+        user.email.lower() == application.email.lower() for user in update.representatives
     )
     for name, value in application.profile_values(exhibitor).items():
         current = getattr(exhibitor, name)

@@ -351,14 +351,23 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
     return exhibitor, created
 
 
-def approve_application(*, application, booths, reviewer, note: str = ""):
+def approve_application(
+    *, application, booths, reviewer, note: str = "", invite_applicant: bool = False
+):
     """Approve an open, confirmed application and give it `booths`.
 
     Side effects, in one transaction: the Exhibitor created (or the one with that tax
     code reused) with the logo re-encoded, each booth assigned by a conditional UPDATE
     (BoothTaken rolls everything back), the exhibitor's search text refreshed, audit
-    entries `application.approved` and `booth.assigned`, the contact invited as a
-    representative (set-password e-mail) and the decision e-mailed, on commit.
+    entries `application.approved` (saying whether the applicant was invited) and
+    `booth.assigned`, and on commit the decision e-mailed and, for a new company, the
+    contact invited as a representative (set-password e-mail).
+
+    Anybody can apply with a company's tax code: the applicant's e-mail becomes a
+    representative of an existing company (its profile, products and visitors' meeting
+    requests) only when the board says so with `invite_applicant`, or when it already
+    is one. Otherwise the booths are assigned and the company's representatives keep
+    the profile.
     """
     booths = list(booths)
     if not booths:
@@ -386,11 +395,21 @@ def approve_application(*, application, booths, reviewer, note: str = ""):
         application.exhibitor = exhibitor
         refresh_exhibitors_search({exhibitor.pk})
         codes = sorted(b.code for b in booths)
+        invited = (
+            created
+            or invite_applicant
+            or exhibitor.members.filter(email__iexact=application.email).exists()
+        )
         record(
             action="application.approved",
             obj=application,
             actor=reviewer,
-            changes={"booths": codes, "exhibitor": exhibitor.pk, "new_exhibitor": created},
+            changes={
+                "booths": codes,
+                "exhibitor": exhibitor.pk,
+                "new_exhibitor": created,
+                "applicant_invited": invited,
+            },
         )
         for booth in booths:
             record(
@@ -399,19 +418,27 @@ def approve_application(*, application, booths, reviewer, note: str = ""):
                 actor=reviewer,
                 changes={"exhibitor": exhibitor.pk, "application": application.reference},
             )
-        invite_representative(
-            exhibitor=exhibitor,
-            email=application.email,
-            full_name=application.contact_name,
-            invited_by=reviewer,
-            language=application.language,
-        )
+        if invited:
+            invite_representative(
+                exhibitor=exhibitor,
+                email=application.email,
+                full_name=application.contact_name,
+                invited_by=reviewer,
+                language=application.language,
+            )
         send_on_commit(
             to=[application.email],
             subject=_("Hồ sơ %(reference)s đã được duyệt"),
             subject_params={"reference": application.reference},
             body_template="booths/email/application_approved.txt",
-            context={"application": application, "codes": codes, "fair": application.fair},
+            context={
+                "application": application,
+                "codes": codes,
+                "fair": application.fair,
+                "invited": invited,
+                "exhibitor": exhibitor,
+                "has_representatives": exhibitor.members.exists(),
+            },
             language=application.language,
         )
     return application

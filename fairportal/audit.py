@@ -89,6 +89,7 @@ DETAIL_LABELS = {
     "booths": pgettext_lazy("audit detail", "gian"),
     "exhibitor": pgettext_lazy("audit detail", "doanh nghiệp"),
     "new_exhibitor": pgettext_lazy("audit detail", "doanh nghiệp mới"),
+    "applicant_invited": pgettext_lazy("audit detail", "mời người nộp đơn làm đại diện"),
     "application": pgettext_lazy("audit detail", "hồ sơ"),
     "fascia_name": pgettext_lazy("audit detail", "tên trên bảng tên gian"),
     "full_name": pgettext_lazy("audit detail", "họ và tên"),

@@ -213,6 +213,90 @@ def test_approve_page_lists_no_change_for_what_a_short_application_leaves_empty(
     ]
 
 
+def canon_with_a_representative():
+    representative = make_user(email="lan@canon.example.vn", first_name="Lan", last_name="Trần")
+    return make_exhibitor(tax_code="0100109106", name_vi="Canon Việt Nam", members=[representative])
+
+
+def test_approve_page_names_the_email_it_would_invite_and_the_representatives(
+    board_client, fair, booths
+):
+    canon_with_a_representative()
+    stranger = confirmed(fair, tax_code="0100109106", email="attacker@evil.example")
+    fresh = confirmed(fair, tax_code="0101234567", email="hoa@nhua.example.vn")
+
+    page = html.unescape(board_client.get(f"{LIST}{stranger.pk}/approve/").content.decode())
+    new_company = board_client.get(f"{LIST}{fresh.pk}/approve/").content.decode()
+
+    assert (
+        "E-mail người nộp đơn, attacker@evil.example, chưa là người đại diện của Canon Việt "
+        "Nam. Người đại diện được sửa hồ sơ và sản phẩm của doanh nghiệp, và xem các yêu cầu "
+        "gặp gỡ của khách tham quan kèm thông tin liên hệ của họ." in page
+    )
+    assert "Người đại diện hiện có của Canon Việt Nam:" in page
+    assert "<li>lan@canon.example.vn (Lan Trần)</li>" in page
+    checkbox = re.search(r'<input type="checkbox" name="invite_applicant"[^>]*>', page).group()
+    assert "checked" not in checkbox
+    assert "Mời cả attacker@evil.example làm người đại diện của Canon Việt Nam" in page
+    assert 'name="invite_applicant"' not in new_company
+
+
+def test_approve_page_says_when_the_applicant_already_represents_the_company(
+    board_client, fair, booths
+):
+    canon_with_a_representative()
+    colleague = confirmed(fair, tax_code="0100109106", email="lan@canon.example.vn")
+
+    page = html.unescape(board_client.get(f"{LIST}{colleague.pk}/approve/").content.decode())
+
+    assert "E-mail người nộp đơn, lan@canon.example.vn, đã là người đại diện của Canon" in page
+    assert 'name="invite_applicant"' not in page
+
+
+def test_approving_without_the_invitation_ticked_gives_the_email_no_access(
+    board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    canon = canon_with_a_representative()
+    stranger = confirmed(fair, tax_code="0100109106", email="attacker@evil.example")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board_client.post(
+            f"{LIST}{stranger.pk}/approve/", {"booths": [booths["A01"].pk]}, follow=True
+        )
+
+    assert list(canon.booths.values_list("code", flat=True)) == ["A01"]
+    assert list(canon.members.values_list("email", flat=True)) == ["lan@canon.example.vn"]
+    assert [m.to for m in mail.outbox] == [["attacker@evil.example"]]
+    assert (
+        f"Đã duyệt hồ sơ {stranger.reference} và giao gian. attacker@evil.example chưa được "
+        "mời làm người đại diện của Canon Việt Nam." in html.unescape(response.content.decode())
+    )
+
+
+def test_approving_with_the_invitation_ticked_invites_the_email(
+    board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    canon = canon_with_a_representative()
+    colleague = confirmed(fair, tax_code="0100109106", email="hoa@canon.example.vn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board_client.post(
+            f"{LIST}{colleague.pk}/approve/",
+            {"booths": [booths["A01"].pk], "invite_applicant": "on"},
+            follow=True,
+        )
+
+    assert sorted(canon.members.values_list("email", flat=True)) == [
+        "hoa@canon.example.vn",
+        "lan@canon.example.vn",
+    ]
+    assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"], ["hoa@canon.example.vn"]]
+    assert (
+        f"Đã duyệt hồ sơ {colleague.reference} và giao gian. Đã mời hoa@canon.example.vn làm "
+        "người đại diện của Canon Việt Nam." in html.unescape(response.content.decode())
+    )
+
+
 def test_second_tab_deciding_an_application_decided_meanwhile_is_told_who_did(
     board_client, staff_user, fair, booths
 ):

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from booths import services
 from booths.models import Booth, BoothApplication
 from exhibitors.models import Exhibitor
-from fairportal.models import AuditEntry
+from fairportal.models import AuditEntry, User
 from tests.booths.helpers import png_upload
 from tests.factories import make_application, make_booth, make_exhibitor, make_user
 
@@ -155,6 +155,122 @@ def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
 
     known.refresh_from_db()
     assert (known.name_vi, known.name_en) == ("Công ty Mới", "Công ty Mới")
+
+
+INVITATION_SUBJECT = "Mời quản lý hồ sơ doanh nghiệp trên cổng Hội chợ KCN Hà Nội"
+
+
+def test_approve_for_an_existing_company_gives_the_applicant_no_access_unless_invited(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    representative = make_user(email="lan@canon.example.vn")
+    canon = make_exhibitor(
+        tax_code="0100109106", name_vi="Canon Việt Nam", members=[representative]
+    )
+    application = confirmed(
+        fair, tax_code="0100109106", trading_name_vi="Canon Việt Nam", email="attacker@evil.example"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    application.refresh_from_db()
+    assert application.status == "approved"
+    assert list(canon.booths.values_list("code", flat=True)) == ["A01"]
+    assert list(canon.members.all()) == [representative]
+    assert not User.objects.filter(email="attacker@evil.example").exists()
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["attacker@evil.example"], f"Hồ sơ {application.reference} đã được duyệt")
+    ]
+    body = mail.outbox[0].body
+    assert "đặt mật khẩu" not in body
+    assert (
+        "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản "
+        "phẩm, tên bảng gian hàng và nhân sự trực gian do họ quản lý. Nếu bạn cần cùng "
+        "quản lý, hãy đề nghị một người đại diện của doanh nghiệp mời bạn, hoặc liên hệ "
+        "Ban tổ chức." in body
+    )
+    assert "lan@canon.example.vn" not in body
+    approved = AuditEntry.objects.get(action="application.approved")
+    assert approved.changes["applicant_invited"] is False
+    assert not AuditEntry.objects.filter(action="exhibitor.representative_invited").exists()
+
+
+def test_approve_for_an_existing_company_invites_the_applicant_when_the_board_says_so(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    representative = make_user(email="lan@canon.example.vn")
+    canon = make_exhibitor(
+        tax_code="0100109106", name_vi="Canon Việt Nam", members=[representative]
+    )
+    application = confirmed(
+        fair, tax_code="0100109106", email="hoa@canon.example.vn", language="en"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application,
+            booths=[booths["A01"]],
+            reviewer=reviewer,
+            invite_applicant=True,
+        )
+
+    assert sorted(canon.members.values_list("email", flat=True)) == [
+        "hoa@canon.example.vn",
+        "lan@canon.example.vn",
+    ]
+    assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"], ["hoa@canon.example.vn"]]
+    assert "/en/account/welcome/" in mail.outbox[0].body
+    assert "You will receive a separate e-mail" in mail.outbox[1].body
+    approved = AuditEntry.objects.get(action="application.approved")
+    assert approved.changes["applicant_invited"] is True
+    assert AuditEntry.objects.get(action="exhibitor.representative_invited").changes == {
+        "email": "hoa@canon.example.vn"
+    }
+
+
+def test_approve_for_a_company_without_representatives_tells_the_applicant_to_ask_the_board(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    canon = make_exhibitor(tax_code="0100109106", name_vi="Canon Việt Nam", name_en="Canon")
+    application = confirmed(
+        fair, tax_code="0100109106", email="hoa@canon.example.vn", language="en"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    assert canon.members.count() == 0
+    assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"]]
+    assert (
+        "Access to manage Canon's profile on the fair portal (company details, products, "
+        "booth fascia name and booth staff) is granted by the organiser. If you need it, "
+        "please contact the organiser." in mail.outbox[0].body
+    )
+
+
+def test_approve_for_a_company_the_applicant_already_represents_invites_as_before(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    representative = make_user(email="lan@canon.example.vn")
+    canon = make_exhibitor(tax_code="0100109106", members=[representative])
+    application = confirmed(fair, tax_code="0100109106", email="Lan@Canon.example.vn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    assert list(canon.members.all()) == [representative]
+    assert [m.subject for m in mail.outbox] == [
+        INVITATION_SUBJECT,
+        f"Hồ sơ {application.reference} đã được duyệt",
+    ]
+    assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in mail.outbox[1].body
 
 
 def test_approve_copies_logo_reencoded(fair, booths, reviewer, client, payload):
