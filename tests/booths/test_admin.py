@@ -202,6 +202,9 @@ def test_approve_page_lists_no_change_for_what_a_short_application_leaves_empty(
 
     assert "Doanh nghiệp đã có hồ sơ" in page
     assert profile_rows(page) == []
+    assert (
+        "Duyệt đơn này không thay đổi tên, địa chỉ hay khu công nghiệp trong hồ sơ hiện có." in page
+    )
     # A new Vietnamese address without an English one: the old English address goes.
     assert profile_rows(moved) == [
         (
