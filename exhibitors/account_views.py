@@ -200,6 +200,7 @@ class ProfileView(AccountView):
                     exhibitor=self.exhibitor,
                     data=form.profile_data(),
                     logo=form.cleaned_data.get("logo_upload"),
+                    remove_logo=form.cleaned_data["remove_logo"],
                     actor=request.user,
                 )
             except ValidationError as error:
@@ -258,7 +259,11 @@ class ProductFormView(AccountView):
                     )
                 else:
                     product = services.update_product(
-                        product=product, data=form.product_data(), image=image, actor=request.user
+                        product=product,
+                        data=form.product_data(),
+                        image=image,
+                        remove_image=form.cleaned_data["remove_image"],
+                        actor=request.user,
                     )
                     messages.success(
                         request, _("Đã lưu sản phẩm “%(name)s”.") % {"name": product.name_vi}

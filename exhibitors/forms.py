@@ -68,6 +68,22 @@ def _image_field(label):
     )
 
 
+def _remove_field(label):
+    return forms.BooleanField(label=label, required=False)
+
+
+def _new_or_removed(form, upload_name: str, remove_name: str) -> None:
+    """A new image and "remove the current one" together say two things: ask which."""
+    if form.cleaned_data.get(upload_name) and form.cleaned_data.get(remove_name):
+        form.add_error(
+            remove_name,
+            ValidationError(
+                _("Hãy chọn ảnh mới hoặc bỏ ảnh hiện tại, không chọn cả hai."),
+                code="new_or_removed",
+            ),
+        )
+
+
 def _formfield(model_field, **kwargs):
     # People type "congty.vn": read it as https, as browsers now do.
     if isinstance(model_field, models.URLField):
@@ -79,6 +95,7 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
     """What a representative may change; the board keeps the names, tax code and zone."""
 
     logo_upload = _image_field(_("Logo mới"))
+    remove_logo = _remove_field(_("Bỏ logo hiện tại"))
     sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),
@@ -133,6 +150,11 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
         value = self.cleaned_data.get("phone", "").strip()
         return normalize_phone(value) if value else ""
 
+    def clean(self):
+        cleaned = super().clean()
+        _new_or_removed(self, "logo_upload", "remove_logo")
+        return cleaned
+
     def profile_data(self) -> dict:
         """The cleaned values the service writes (the logo goes separately)."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -140,6 +162,7 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
 
 class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     image_upload = _image_field(_("Ảnh sản phẩm"))
+    remove_image = _remove_field(_("Bỏ ảnh hiện tại"))
 
     class Meta:
         model = Product
@@ -178,6 +201,11 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
         position.validators = [MinValueValidator(0), MaxValueValidator(32767)]
         position.widget.attrs.update(min=0, max=32767)
         self.fields["sector"].empty_label = _("— Chưa chọn —")
+
+    def clean(self):
+        cleaned = super().clean()
+        _new_or_removed(self, "image_upload", "remove_image")
+        return cleaned
 
     def product_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -115,14 +115,18 @@ def _delete_files_on_rollback(storage, names) -> None:
             storage.delete(name)
 
 
-def update_exhibitor_profile(*, exhibitor: Exhibitor, data: dict, logo=None, actor) -> Exhibitor:
+def update_exhibitor_profile(
+    *, exhibitor: Exhibitor, data: dict, logo=None, remove_logo: bool = False, actor
+) -> Exhibitor:
     """Write what a representative may change on their company's profile.
 
     `data` holds PROFILE_FIELDS and optionally `sectors` (an iterable of Sector);
-    `logo` is an uploaded file already checked by `validate_image_upload`.
-    Side effects: re-encoded logo and thumbnail stored (the old files deleted on
-    commit), search text refreshed, `exhibitor.profile_updated` recorded with the
-    changed fields (nothing recorded when nothing changed).
+    `logo` is an uploaded file already checked by `validate_image_upload`;
+    `remove_logo` takes the logo away (a new `logo` wins over it).
+    Side effects: re-encoded logo and thumbnail stored, or none when removed (the old
+    files deleted on commit), search text refreshed, `exhibitor.profile_updated`
+    recorded with the changed fields (nothing recorded when nothing changed); the save
+    invalidates the cached public pages.
     """
     storage = Exhibitor._meta.get_field("logo").storage
     written: list[str] = []
@@ -145,6 +149,9 @@ def update_exhibitor_profile(*, exhibitor: Exhibitor, data: dict, logo=None, act
                     thumb_file=exhibitor.logo_thumb,
                 )
                 changes["logo"] = [old_logo[0], exhibitor.logo.name]
+            elif remove_logo and any(old_logo):
+                exhibitor.logo = exhibitor.logo_thumb = ""
+                changes["logo"] = [old_logo[0], ""]
             # Only the fields a representative writes: the board's fields are not theirs to fix.
             exhibitor.clean_fields(
                 exclude=[f.name for f in Exhibitor._meta.fields if f.name not in PROFILE_FIELDS]
@@ -165,7 +172,7 @@ def update_exhibitor_profile(*, exhibitor: Exhibitor, data: dict, logo=None, act
                     actor=actor,
                     changes=changes,
                 )
-            if logo is not None:
+            if "logo" in changes:
                 _delete_files_on_commit(storage, old_logo)
     except Exception:
         _delete_files_on_rollback(storage, written)
@@ -237,10 +244,14 @@ def create_product(*, exhibitor: Exhibitor, data: dict, image=None, actor) -> Pr
     return product
 
 
-def update_product(*, product: Product, data: dict, image=None, actor) -> Product:
-    """Change a product; a new image replaces the old files (deleted on commit).
+def update_product(
+    *, product: Product, data: dict, image=None, remove_image: bool = False, actor
+) -> Product:
+    """Change a product; a new image replaces the old files, `remove_image` takes them
+    away (a new `image` wins over it); the old files are deleted on commit.
 
-    Side effects: search text refreshed, `product.updated` recorded with the changes.
+    Side effects: search text refreshed, `product.updated` recorded with the changes;
+    the save invalidates the cached public pages.
     """
     storage = Product._meta.get_field("image").storage
     written: list[str] = []
@@ -257,11 +268,14 @@ def update_product(*, product: Product, data: dict, image=None, actor) -> Produc
                     thumb_file=product.image_thumb,
                 )
                 changes["image"] = [old_files[0], product.image.name]
+            elif remove_image and any(old_files):
+                product.image = product.image_thumb = ""
+                changes["image"] = [old_files[0], ""]
             product.full_clean(exclude=["image", "image_thumb"])
             product.save()
             if changes:
                 record(action="product.updated", obj=product, actor=actor, changes=changes)
-            if image is not None:
+            if "image" in changes:
                 _delete_files_on_commit(storage, old_files)
     except Exception:
         _delete_files_on_rollback(storage, written)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.storage import default_storage
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from exhibitors.models import Product
@@ -15,7 +16,7 @@ from tests.exhibitors.account_support import (
     text_as_png_upload,
     too_many_pixels_upload,
 )
-from tests.factories import make_product, make_sector
+from tests.factories import make_booth, make_fair, make_product, make_sector
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +294,64 @@ def test_product_error_elsewhere_asks_to_choose_the_image_again(client):
         "The file you chose was not kept because the form has errors. "
         "Please choose it again before saving." in english.content.decode()
     )
+
+
+def test_product_image_can_be_removed_and_the_public_pages_drop_it_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    user, exhibitor = representative(client, slug="sao-mai")
+    make_booth(fair=make_fair(is_current=True), exhibitor=exhibitor)
+    product = make_product(exhibitor, name_vi="Máy ép nhựa")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/account/products/{product.pk}/", {**product_post(), "image_upload": png_upload()}
+        )
+    product.refresh_from_db()
+    files = [product.image.name, product.image_thumb.name]
+    visitor = Client()
+    visitor.get("/exhibitors/sao-mai/")
+    cached = visitor.get("/exhibitors/sao-mai/")
+    form_page = client.get(f"/account/products/{product.pk}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/account/products/{product.pk}/", {**product_post(), "remove_image": "on"}
+        )
+
+    public = visitor.get("/exhibitors/sao-mai/")
+    product.refresh_from_db()
+    assert '<input type="checkbox" name="remove_image" id="id_remove_image">' in form_page
+    assert cached["X-Cache"] == "hit"
+    assert f'src="/media/{files[1]}"' in cached.content.decode()
+    assert response.status_code == 302
+    assert (product.image.name, product.image_thumb.name) == ("", "")
+    assert [default_storage.exists(name) for name in files] == [False, False]
+    entry = AuditEntry.objects.filter(action="product.updated").order_by("pk").last()
+    assert (entry.actor, entry.changes) == (user, {"image": [files[0], ""]})
+    assert public["X-Cache"] == "miss"
+    assert "Máy ép nhựa" in public.content.decode()
+    assert files[1] not in public.content.decode()
+    assert "remove_image" not in client.get(f"/account/products/{product.pk}/").content.decode()
+
+
+def test_product_new_image_and_remove_together_asks_which(client):
+    _user, exhibitor = representative(client)
+    product = make_product(exhibitor)
+
+    response = client.post(
+        f"/account/products/{product.pk}/",
+        {**product_post(), "image_upload": png_upload(), "remove_image": "on"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["remove_image"] == [
+        "Hãy chọn ảnh mới hoặc bỏ ảnh hiện tại, không chọn cả hai."
+    ]
+
+
+def test_new_product_form_offers_no_image_to_remove(client):
+    representative(client)
+
+    body = client.get("/account/products/new/").content.decode()
+
+    assert "remove_image" not in body

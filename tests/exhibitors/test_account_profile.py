@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.test import Client
 from PIL import Image
 
 from exhibitors.models import Exhibitor
@@ -22,6 +23,8 @@ from tests.exhibitors.account_support import (
 from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_user
 
 pytestmark = pytest.mark.django_db
+
+REMOVE_LOGO = '<input type="checkbox" name="remove_logo" id="id_remove_logo">'
 
 
 def profile_post(exhibitor, **overrides):
@@ -337,3 +340,73 @@ def test_profile_form_shows_the_saved_phone_as_people_write_it(client):
 
     assert '<input type="tel" name="phone" value="024 3825 1234"' in vietnamese
     assert '<input type="tel" name="phone" value="+84 24 3825 1234"' in english
+
+
+def test_profile_logo_can_be_removed_and_the_public_profile_shows_the_placeholder_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    user, exhibitor = representative(client, name_vi="Sao Mai", slug="sao-mai")
+    make_booth(fair=make_fair(is_current=True), exhibitor=exhibitor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": png_upload()})
+    exhibitor.refresh_from_db()
+    files = [exhibitor.logo.name, exhibitor.logo_thumb.name]
+    visitor = Client()
+    visitor.get("/exhibitors/sao-mai/")
+    cached = visitor.get("/exhibitors/sao-mai/")
+    form_page = client.get("/account/profile/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/account/profile/", {**profile_post(exhibitor), "remove_logo": "on"}
+        )
+
+    public = visitor.get("/exhibitors/sao-mai/")
+    exhibitor.refresh_from_db()
+    assert REMOVE_LOGO in form_page
+    assert cached["X-Cache"] == "hit"
+    assert f'src="/media/{files[1]}"' in cached.content.decode()
+    assert response.status_code == 302
+    assert (exhibitor.logo.name, exhibitor.logo_thumb.name) == ("", "")
+    assert [default_storage.exists(name) for name in files] == [False, False]
+    entry = AuditEntry.objects.filter(action="exhibitor.profile_updated").order_by("pk").last()
+    assert (entry.actor, entry.changes) == (user, {"logo": [files[0], ""]})
+    assert public["X-Cache"] == "miss"
+    assert files[1] not in public.content.decode()
+    assert '<span class="logo-placeholder logo-placeholder-large" aria-hidden="true">S</span>' in (
+        public.content.decode()
+    )
+    assert "remove_logo" not in client.get("/account/profile/").content.decode()
+
+
+def test_profile_remove_box_in_english(client, django_capture_on_commit_callbacks):
+    _user, exhibitor = representative(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": png_upload()})
+
+    body = client.get("/en/account/profile/").content.decode()
+
+    assert '<label for="id_remove_logo">Remove the current logo:</label>' in body
+
+
+def test_profile_new_logo_and_remove_together_asks_which_and_changes_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    _user, exhibitor = representative(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": png_upload()})
+    exhibitor.refresh_from_db()
+    before = exhibitor.logo.name
+
+    response = client.post(
+        "/account/profile/",
+        {**profile_post(exhibitor), "logo_upload": png_upload(), "remove_logo": "on"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["remove_logo"] == [
+        "Hãy chọn ảnh mới hoặc bỏ ảnh hiện tại, không chọn cả hai."
+    ]
+    exhibitor.refresh_from_db()
+    assert exhibitor.logo.name == before
+    assert default_storage.exists(before)
