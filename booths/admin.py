@@ -357,29 +357,23 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                     application.refresh_from_db()
                     form.add_error("booths", error.message)
                 else:
-                    done = gettext("Đã duyệt hồ sơ %(reference)s và giao gian.") % {
-                        "reference": application.reference
-                    }
+                    done = [
+                        gettext("Đã duyệt hồ sơ %(reference)s và giao gian.")
+                        % {"reference": application.reference}
+                    ]
                     if "invite_applicant" in form.fields:
-                        params = {
-                            "email": application.email,
-                            "company": profile_update.exhibitor.name,
-                        }
-                        if invite:
-                            done += (
-                                " "
-                                + gettext("Đã mời %(email)s làm người đại diện của %(company)s.")
-                                % params
+                        said = (
+                            gettext("Đã mời %(email)s làm người đại diện của %(company)s.")
+                            if invite
+                            else gettext(
+                                "%(email)s chưa được mời làm người đại diện của %(company)s."
                             )
-                        else:
-                            done += (
-                                " "
-                                + gettext(
-                                    "%(email)s chưa được mời làm người đại diện của %(company)s."
-                                )
-                                % params
-                            )
-                    self.message_user(request, done, messages.SUCCESS)
+                        )
+                        done.append(
+                            said
+                            % {"email": application.email, "company": profile_update.exhibitor.name}
+                        )
+                    self.message_user(request, " ".join(done), messages.SUCCESS)
                     return self._back(application)
         else:
             free_ids = set(selectors.free_booths(application.fair).values_list("pk", flat=True))
