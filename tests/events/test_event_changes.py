@@ -13,6 +13,7 @@ from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
 from tests.events.conftest import at, calendar_of, registration_data, sequence
 from tests.events.test_admin import _change_data
+from tests.events.test_meetings import SIGNATURE
 from tests.factories import (
     make_event,
     make_exhibitor,
@@ -80,7 +81,10 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert sorted(sent) == ["hoa@example.vn", "lan@example.vn", "minh@example.vn"]
     lan = sent["lan@example.vn"]
     assert lan.subject == "New time or place: Electronics components supply chain seminar"
-    assert "Time: 20/09/2024, 10:00–12:00\nRoom: Seminar room 2" in lan.body
+    assert "Time: 20/09/2024, 10:00–12:00\nVenue: Seminar room 2" in lan.body
+    assert lan.body.rstrip().endswith(
+        "The organisers of the Hanoi Industrial Zones Industrial Products Fair"
+    )
     assert "Before: 20/09/2024, 09:00–11:00, Seminar room 1" in lan.body
     method, vevent = calendar_of(lan.attachments[0])
     _method, first = calendar_of(lan_file)
@@ -93,7 +97,8 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert hoa.subject == (
         "Thay đổi thời gian, địa điểm: Hội thảo chuỗi cung ứng linh kiện điện tử"
     )
-    assert "Thời gian: 20/09/2024, 10:00–12:00\nPhòng: Phòng hội thảo 2" in hoa.body
+    assert "Thời gian: 20/09/2024, 10:00–12:00\nĐịa điểm: Phòng hội thảo 2" in hoa.body
+    assert hoa.body.rstrip().endswith(SIGNATURE)
     assert len(hoa.attachments) == 1
     minh = sent["minh@example.vn"]
     assert minh.attachments == []  # no seat, no calendar entry to move
@@ -248,6 +253,7 @@ def test_cancelling_an_event_mails_every_live_registration_in_its_language(
     hoa = sent["hoa@example.vn"]
     assert hoa.subject == "Sự kiện bị huỷ: Hội thảo chuỗi cung ứng linh kiện điện tử"
     assert "Đăng ký của bạn cũng được huỷ theo; bạn không cần đến dự." in hoa.body
+    assert hoa.body.rstrip().endswith(SIGNATURE)
     assert "Danh sách chờ của sự kiện cũng được huỷ theo." in sent["minh@example.vn"].body
     assert AuditEntry.objects.filter(action="event.cancelled").count() == 1
     assert AuditEntry.objects.filter(action="registration.cancelled").count() == 3
@@ -367,6 +373,7 @@ def test_cancelling_a_session_cancels_its_meetings_and_tells_both_sides(
     agreed_mail = next(m for m in to_company if "Tanaka Trading" in m.subject)
     assert "Giờ gặp: 20/09/2024, 15:00" in agreed_mail.body
     assert "bạn không cần chờ ở bàn" in agreed_mail.body
+    assert agreed_mail.body.rstrip().endswith(SIGNATURE)
     assert selectors.offered_slots(fair=session.fair, exhibitor=exhibitor) == []
 
 
