@@ -115,6 +115,27 @@ def open_confirmed_applications(fair):
     )
 
 
+@dataclass(frozen=True)
+class ApplicantAccess:
+    """Who manages the profile of an approved application's company, as the applicant
+    is told in the approval mail and on the status page."""
+
+    invited: bool  # the applicant's e-mail represents the company (set-password mail sent)
+    has_representatives: bool  # otherwise: its representatives manage it, or the board
+
+
+def applicant_access(application) -> ApplicantAccess | None:
+    """Read from the company's members, so the mail and the status page say what the
+    data says (None before an approval gave the application a company)."""
+    if application.exhibitor_id is None:
+        return None
+    members = application.exhibitor.members
+    return ApplicantAccess(
+        invited=members.filter(email__iexact=application.email).exists(),
+        has_representatives=members.exists(),
+    )
+
+
 @dataclass
 class ProfileUpdate:
     """What approving an application would change in a company's existing profile."""

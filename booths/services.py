@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, ExhibitorStaff
+from booths.selectors import applicant_access
 from booths.signals import refresh_exhibitors_search
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
@@ -435,9 +436,9 @@ def approve_application(
                 "application": application,
                 "codes": codes,
                 "fair": application.fair,
-                "invited": invited,
                 "exhibitor": exhibitor,
-                "has_representatives": exhibitor.members.exists(),
+                # As the status page reads it: from the members, after the invitation.
+                "access": applicant_access(application),
             },
             language=application.language,
         )

@@ -205,6 +205,9 @@ class ApplicationStatusView(View):
                 else [],
                 "can_withdraw": application.status in BoothApplication.OPEN
                 and application.email_confirmed_at is not None,
+                "access": selectors.applicant_access(application)
+                if application.status == BoothApplication.Status.APPROVED
+                else None,
             },
         )
 

@@ -1,16 +1,18 @@
 """The applicant's secret link: confirms the e-mail, reaches the board, withdraws, expires."""
 
 import datetime
+import html
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from booths import services
 from booths.models import BoothApplication
 from fairportal.models import AuditEntry
 from fairportal.tokens import new_token
-from tests.factories import make_application
+from tests.factories import make_application, make_exhibitor, make_user
 from tests.pages import assert_link_no_longer_works
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +206,112 @@ def test_expire_applications_command_expires_only_stale_unconfirmed(fair):
     statuses = dict(BoothApplication.objects.values_list("pk", "status"))
     assert statuses == {stale.pk: "expired", fresh.pk: "submitted", confirmed.pk: "submitted"}
     assert AuditEntry.objects.filter(action="application.expired").count() == 1
+
+
+INVITED = (
+    "<p>Hồ sơ đã được duyệt. Chúng tôi đã gửi e-mail mời bạn đặt mật khẩu để quản lý hồ sơ "
+    "doanh nghiệp.</p>"
+)
+REPRESENTATIVES_MANAGE = (
+    "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản phẩm, tên "
+    "bảng gian hàng và nhân sự trực gian do họ quản lý. Nếu bạn cần cùng quản lý, hãy đề nghị "
+    "một người đại diện của doanh nghiệp mời bạn, hoặc liên hệ Ban tổ chức."
+)
+ASK_THE_ORGANISER = (
+    "Quyền quản lý hồ sơ của Canon Việt Nam trên cổng hội chợ (thông tin doanh nghiệp, sản "
+    "phẩm, tên bảng gian hàng và nhân sự trực gian) do Ban tổ chức cấp. Nếu bạn cần quyền "
+    "này, hãy liên hệ Ban tổ chức."
+)
+
+
+def approved_for_canon(client, fair, booths, capture, *, email, invite, members):
+    """Approve an application quoting Canon's tax code; return (status page, approval mail)."""
+    make_exhibitor(tax_code="0100109106", name_vi="Canon Việt Nam", members=members)
+    application, token = application_with_token(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Việt Nam",
+        email=email,
+        email_confirmed_at=timezone.now(),
+    )
+    with capture(execute=True):
+        services.approve_application(
+            application=application,
+            booths=[booths["A01"]],
+            reviewer=make_user(is_staff=True),
+            invite_applicant=invite,
+        )
+    page = html.unescape(client.get(f"/booths/applications/{token}/").content.decode())
+    return page, mail.outbox[-1].body
+
+
+def test_status_of_an_approval_without_invitation_says_the_representatives_manage_the_profile(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    page, approval_mail = approved_for_canon(
+        client,
+        fair,
+        booths,
+        django_capture_on_commit_callbacks,
+        email="stranger@example.vn",
+        invite=False,
+        members=[make_user(email="lan@canon.example.vn")],
+    )
+
+    assert "đặt mật khẩu" not in page
+    assert "<p>Hồ sơ đã được duyệt.</p>" in page
+    assert f"<p>{REPRESENTATIVES_MANAGE}</p>" in page
+    assert REPRESENTATIVES_MANAGE in approval_mail
+    assert "Gian được giao: <a" in page
+
+
+def test_status_of_an_approval_for_a_company_without_representatives_says_ask_the_organiser(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    page, approval_mail = approved_for_canon(
+        client,
+        fair,
+        booths,
+        django_capture_on_commit_callbacks,
+        email="stranger@example.vn",
+        invite=False,
+        members=[],
+    )
+
+    assert "đặt mật khẩu" not in page
+    assert f"<p>{ASK_THE_ORGANISER}</p>" in page
+    assert ASK_THE_ORGANISER in approval_mail
+
+
+def test_status_of_an_approval_with_the_invitation_says_the_set_password_mail_was_sent(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    page, approval_mail = approved_for_canon(
+        client,
+        fair,
+        booths,
+        django_capture_on_commit_callbacks,
+        email="hoa@canon.example.vn",
+        invite=True,
+        members=[make_user(email="lan@canon.example.vn")],
+    )
+
+    assert INVITED in page
+    assert "Canon Việt Nam đã có người đại diện" not in page
+    assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in approval_mail
+
+
+def test_status_of_a_new_company_approved_says_the_set_password_mail_was_sent(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    application, token = application_with_token(
+        fair, tax_code="0101234567", email="hoa@nhua.example.vn", email_confirmed_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=make_user(is_staff=True)
+        )
+
+    page = html.unescape(client.get(f"/booths/applications/{token}/").content.decode())
+
+    assert INVITED in page
