@@ -373,6 +373,11 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                             said
                             % {"email": application.email, "company": profile_update.exhibitor.name}
                         )
+                        if not invite:
+                            done.append(
+                                gettext("Hồ sơ công khai của %(company)s được giữ nguyên.")
+                                % {"company": profile_update.exhibitor.name}
+                            )
                     self.message_user(request, " ".join(done), messages.SUCCESS)
                     return self._back(application)
         else:

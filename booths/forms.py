@@ -311,8 +311,8 @@ class ApproveForm(forms.Form):
         required=False,
         help_text=_(
             "Chỉ đánh dấu khi đã chắc người nộp đơn làm việc cho doanh nghiệp này. Không "
-            "đánh dấu: gian vẫn được giao, nhưng e-mail này không có quyền vào hồ sơ doanh "
-            "nghiệp."
+            "đánh dấu: gian vẫn được giao, nhưng hồ sơ công khai giữ nguyên và e-mail này "
+            "không có quyền vào hồ sơ doanh nghiệp."
         ),
     )
 

@@ -307,11 +307,25 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
-    """The exhibitor with the application's tax code (the fair is annual), or a new one."""
+def _represents(exhibitor: Exhibitor, email: str) -> bool:
+    return exhibitor.members.filter(email__iexact=email).exists()
+
+
+def _exhibitor_for(
+    application: BoothApplication, *, invite_applicant: bool
+) -> tuple[Exhibitor, bool]:
+    """The exhibitor with the application's tax code (the fair is annual), or a new one.
+
+    Anybody can apply with a company's tax code: an existing company's profile takes
+    the application's names, address, zone, website, logo, description and sectors
+    only when the applicant represents it already or the board invites them.
+    Otherwise the profile stays as its representatives (or the board) left it.
+    """
     tax_code = application.tax_code
     exhibitor = Exhibitor.objects.filter(tax_code=tax_code).first()
     created = exhibitor is None
+    if not created and not invite_applicant and not _represents(exhibitor, application.email):
+        return exhibitor, False
     if created:
         exhibitor = Exhibitor(
             tax_code=tax_code,
@@ -338,7 +352,10 @@ def _exhibitor_for(application: BoothApplication) -> tuple[Exhibitor, bool]:
         except IntegrityError:
             existing = Exhibitor.objects.filter(tax_code=tax_code).first()
             if existing is not None:
-                # Another approval created the company with this tax code at the same moment.
+                # Another approval created the company with this tax code at the same
+                # moment: the applicant did not create it, so it is theirs only if invited.
+                if not invite_applicant:
+                    return existing, False
                 exhibitor, created = existing, False
                 break
             if not Exhibitor.objects.filter(slug=exhibitor.slug).exists():
@@ -358,7 +375,8 @@ def approve_application(
     """Approve an open, confirmed application and give it `booths`.
 
     Side effects, in one transaction: the Exhibitor created (or the one with that tax
-    code reused) with the logo re-encoded, each booth assigned by a conditional UPDATE
+    code reused, its profile updated from the application only for an applicant who
+    represents it or is invited) with the logo re-encoded, each booth assigned by a conditional UPDATE
     (BoothTaken rolls everything back), the exhibitor's search text refreshed, audit
     entries `application.approved` (saying whether the applicant was invited) and
     `booth.assigned`, and on commit the decision e-mailed and, for a new company, the
@@ -367,8 +385,8 @@ def approve_application(
     Anybody can apply with a company's tax code: the applicant's e-mail becomes a
     representative of an existing company (its profile, products and visitors' meeting
     requests) only when the board says so with `invite_applicant`, or when it already
-    is one. Otherwise the booths are assigned and the company's representatives keep
-    the profile.
+    is one. Otherwise the booths are assigned and the profile stays as it is, for the
+    company's representatives to keep.
     """
     booths = list(booths)
     if not booths:
@@ -390,17 +408,13 @@ def approve_application(
                 % {"reference": application.reference}
             )
         application.refresh_from_db()
-        exhibitor, created = _exhibitor_for(application)
+        exhibitor, created = _exhibitor_for(application, invite_applicant=invite_applicant)
         _take_booths(booths=booths, exhibitor=exhibitor, fair=application.fair, now=now)
         BoothApplication.objects.filter(pk=application.pk).update(exhibitor=exhibitor)
         application.exhibitor = exhibitor
         refresh_exhibitors_search({exhibitor.pk})
         codes = sorted(b.code for b in booths)
-        invited = (
-            created
-            or invite_applicant
-            or exhibitor.members.filter(email__iexact=application.email).exists()
-        )
+        invited = created or invite_applicant or _represents(exhibitor, application.email)
         record(
             action="application.approved",
             obj=application,

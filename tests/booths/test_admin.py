@@ -12,6 +12,7 @@ from django.utils import timezone
 from booths import services
 from booths.models import Booth, BoothApplication
 from fairportal.models import AuditEntry
+from tests.booths.helpers import png_upload
 from tests.factories import (
     make_application,
     make_exhibitor,
@@ -298,6 +299,168 @@ def test_approving_with_the_invitation_ticked_invites_the_email(
         f"Đã duyệt hồ sơ {colleague.reference} và giao gian. Đã mời hoa@canon.example.vn làm "
         "người đại diện của Canon Việt Nam." in html.unescape(response.content.decode())
     )
+
+
+def canon_and_an_application_rewriting_its_profile(fair, email):
+    """Canon, with its representative Lan, and an application with Canon's tax code from
+    `email` that would change every part of the public profile the approval can write."""
+    optics = make_sector(name_vi="Quang học")
+    canon = make_exhibitor(
+        tax_code="0100109106",
+        slug="canon-viet-nam",
+        name_vi="Canon Việt Nam",
+        name_en="Canon Vietnam",
+        legal_name="Công ty TNHH Canon Việt Nam",
+        address_vi="Lô A1, KCN Thăng Long, Đông Anh, Hà Nội",
+        zone=make_zone(name_vi="KCN Thăng Long"),
+        website="https://canon.example.vn",
+        description_vi="",
+        sectors=[make_sector(name_vi="In ấn")],
+        members=[make_user(email="lan@canon.example.vn")],
+    )
+    application = confirmed(
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Canon Lừa Đảo",
+        trading_name_en="Fake Canon",
+        legal_name="Công ty TNHH Canon Giả",
+        address="Số 1 Phố Lạ, Hà Nội",
+        zone=make_zone(name_vi="KCN Nội Bài"),
+        website="https://canon-gia.example",
+        product_summary="Hàng giả giá rẻ.",
+        email=email,
+    )
+    application.sectors.set([optics])
+    application.logo.save("logo.png", png_upload(), save=True)
+    return canon, application
+
+
+PUBLIC_CANON = [
+    "<h1>Canon Việt Nam</h1>",
+    '<p class="legal-name">Công ty TNHH Canon Việt Nam</p>',
+    "<dd>Lô A1, KCN Thăng Long, Đông Anh, Hà Nội</dd>",
+    "<dd>KCN Thăng Long</dd>",
+    "canon.example.vn</a>",
+]
+PUBLIC_FROM_THE_APPLICATION = [
+    "<h1>Canon Lừa Đảo</h1>",
+    '<p class="legal-name">Công ty TNHH Canon Giả</p>',
+    "<dd>Số 1 Phố Lạ, Hà Nội</dd>",
+    "<dd>KCN Nội Bài</dd>",
+    "canon-gia.example</a>",
+    "Hàng giả giá rẻ.",
+    "Quang học</a>",
+    "Logo Canon Lừa Đảo",
+]
+
+
+def test_approve_page_says_the_profile_is_kept_unless_the_applicant_is_invited(
+    board_client, fair, booths
+):
+    _canon, application = canon_and_an_application_rewriting_its_profile(
+        fair, "attacker@evil.example"
+    )
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/approve/").content.decode())
+
+    assert "<strong>Hồ sơ công khai của Canon Việt Nam được giữ nguyên.</strong>" in page
+    assert (
+        "Các thay đổi theo đơn liệt kê ở đây chỉ được áp dụng nếu Ban tổ chức đánh dấu ô mời "
+        "attacker@evil.example làm người đại diện, ở phần “Quyền quản lý hồ sơ doanh nghiệp” "
+        "bên dưới.</p>" in page
+    )
+    assert '<th scope="col">Theo đơn, chỉ khi mời</th>' in page
+    assert "<p>Chỉ khi mời, logo gửi kèm đơn thay cho logo hiện có.</p>" in page
+    assert "hồ sơ công khai của họ được cập nhật theo đơn" not in page
+    assert ("Tên giao dịch [vi]", "Canon Việt Nam", "Canon Lừa Đảo") in profile_rows(page)
+    assert (
+        "Không đánh dấu: gian vẫn được giao, nhưng hồ sơ công khai giữ nguyên và e-mail này "
+        "không có quyền vào hồ sơ doanh nghiệp." in page
+    )
+
+
+def test_approve_page_says_the_profile_follows_the_application_of_a_representative(
+    board_client, fair, booths
+):
+    _canon, application = canon_and_an_application_rewriting_its_profile(
+        fair, "lan@canon.example.vn"
+    )
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/approve/").content.decode())
+
+    assert (
+        "Gian được giao cho doanh nghiệp này; hồ sơ công khai của họ được cập nhật theo đơn "
+        "như sau." in page
+    )
+    assert '<th scope="col">Theo đơn</th>' in page
+    assert "<p>Logo gửi kèm đơn thay cho logo hiện có.</p>" in page
+    assert "được giữ nguyên" not in page
+    assert ("Tên giao dịch [vi]", "Canon Việt Nam", "Canon Lừa Đảo") in profile_rows(page)
+
+
+def test_approving_without_the_invitation_assigns_the_booths_and_keeps_the_public_profile(
+    client, board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    canon, application = canon_and_an_application_rewriting_its_profile(
+        fair, "attacker@evil.example"
+    )
+    before = board_client.get(f"{LIST}{application.pk}/approve/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board_client.post(
+            f"{LIST}{application.pk}/approve/", {"booths": [booths["A01"].pk]}, follow=True
+        )
+
+    profile = html.unescape(client.get("/exhibitors/canon-viet-nam/").content.decode())
+    canon.refresh_from_db()
+    assert before.status_code == 200
+    assert list(canon.booths.values_list("code", flat=True)) == ["A01"]
+    assert (canon.name_vi, canon.name_en, canon.legal_name) == (
+        "Canon Việt Nam",
+        "Canon Vietnam",
+        "Công ty TNHH Canon Việt Nam",
+    )
+    assert (canon.address_vi, canon.zone.name_vi, canon.website, canon.description_vi) == (
+        "Lô A1, KCN Thăng Long, Đông Anh, Hà Nội",
+        "KCN Thăng Long",
+        "https://canon.example.vn",
+        "",
+    )
+    assert (canon.logo.name, canon.logo_thumb.name) == ("", "")
+    assert list(canon.sectors.values_list("name_vi", flat=True)) == ["In ấn"]
+    assert [line for line in PUBLIC_CANON if line not in profile] == []
+    assert [line for line in PUBLIC_FROM_THE_APPLICATION if line in profile] == []
+    assert (
+        f"Đã duyệt hồ sơ {application.reference} và giao gian. attacker@evil.example chưa được "
+        "mời làm người đại diện của Canon Việt Nam. Hồ sơ công khai của Canon Việt Nam được "
+        "giữ nguyên." in html.unescape(response.content.decode())
+    )
+
+
+def test_approving_with_the_invitation_writes_the_application_into_the_public_profile(
+    client, board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    canon, application = canon_and_an_application_rewriting_its_profile(
+        fair, "hoa@canon.example.vn"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board_client.post(
+            f"{LIST}{application.pk}/approve/",
+            {"booths": [booths["A01"].pk], "invite_applicant": "on"},
+            follow=True,
+        )
+
+    profile = html.unescape(client.get("/exhibitors/canon-viet-nam/").content.decode())
+    canon.refresh_from_db()
+    assert (canon.name_vi, canon.legal_name, canon.website) == (
+        "Canon Lừa Đảo",
+        "Công ty TNHH Canon Giả",
+        "https://canon-gia.example",
+    )
+    assert canon.logo.name.startswith("logos/logo-")
+    assert [line for line in PUBLIC_FROM_THE_APPLICATION if line not in profile] == []
+    assert "được giữ nguyên" not in html.unescape(response.content.decode())
 
 
 def test_second_tab_deciding_an_application_decided_meanwhile_is_told_who_did(

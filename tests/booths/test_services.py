@@ -25,6 +25,14 @@ def confirmed(fair, **kwargs):
     return make_application(fair=fair, **kwargs)
 
 
+RETURNING = "lan@canon.example.vn"
+
+
+def returning_company(**kwargs):
+    """A company on the portal whose representative, RETURNING, applies again."""
+    return make_exhibitor(members=[make_user(email=RETURNING)], **kwargs)
+
+
 def test_approve_creates_exhibitor_assigns_booths_and_invites(
     fair, booths, sector, zone, reviewer, django_capture_on_commit_callbacks
 ):
@@ -76,8 +84,10 @@ def test_approve_creates_exhibitor_assigns_booths_and_invites(
 
 
 def test_approve_reuses_exhibitor_with_same_tax_code(fair, booths, reviewer):
-    known = make_exhibitor(tax_code="0100109106", slug="canon", name_vi="Canon cũ")
-    application = confirmed(fair, tax_code="0100109106", trading_name_vi="Canon Việt Nam")
+    known = returning_company(tax_code="0100109106", slug="canon", name_vi="Canon cũ")
+    application = confirmed(
+        fair, tax_code="0100109106", trading_name_vi="Canon Việt Nam", email=RETURNING
+    )
 
     services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
 
@@ -89,7 +99,7 @@ def test_approve_reuses_exhibitor_with_same_tax_code(fair, booths, reviewer):
 
 
 def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair, booths, reviewer):
-    known = make_exhibitor(
+    known = returning_company(
         tax_code="0100109106",
         name_vi="Canon cũ",
         name_en="Canon Vietnam",
@@ -102,6 +112,7 @@ def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair
         trading_name_vi="Canon Việt Nam",
         trading_name_en="",
         address="KCN Quang Minh, Mê Linh",
+        email=RETURNING,
     )
 
     services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
@@ -115,7 +126,7 @@ def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair
 
 
 def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths, zone, reviewer):
-    known = make_exhibitor(
+    known = returning_company(
         tax_code="0100109106",
         name_vi="Canon Việt Nam",
         name_en="Canon Vietnam",
@@ -132,6 +143,7 @@ def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths,
         address="Lô B2, KCN Thăng Long, Đông Anh, Hà Nội",
         zone=None,
         website="",
+        email=RETURNING,
     )
 
     services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
@@ -146,9 +158,13 @@ def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths,
 def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
     fair, booths, reviewer
 ):
-    known = make_exhibitor(tax_code="0100109106", name_vi="Công ty Cũ", name_en="Công ty Cũ")
+    known = returning_company(tax_code="0100109106", name_vi="Công ty Cũ", name_en="Công ty Cũ")
     application = confirmed(
-        fair, tax_code="0100109106", trading_name_vi="Công ty Mới", trading_name_en=""
+        fair,
+        tax_code="0100109106",
+        trading_name_vi="Công ty Mới",
+        trading_name_en="",
+        email=RETURNING,
     )
 
     services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
