@@ -249,6 +249,9 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
         return promoted
     touched = False  # a seat update ran (moving the event's updated_at), promoted or not
     with transaction.atomic():
+        # The event's row before any registration's, as its other writers take them
+        # (the callers, `cancel_registration` and the board's form, hold it already).
+        SideEvent.objects.select_for_update(no_key=True).get(pk=event.pk)
         while True:
             first = (
                 EventRegistration.objects.filter(
@@ -300,20 +303,37 @@ def cancel_registration(
     seat, with a METHOD:CANCEL .ics that drops the confirmation's from calendars), first
     waitlisted promoted and mailed, audit entries. Returns the promoted registrations.
     """
-    if by_visitor and registration.event.starts_at <= clock.now():
-        raise EventsError(_("Sự kiện đã bắt đầu nên không thể huỷ đăng ký nữa."), "started")
     with transaction.atomic():
-        cancelled = EventRegistration.objects.filter(
-            pk=registration.pk, status__in=EventRegistration.LIVE
-        ).update(
+        # The event's row first, then the registration's, as every writer of the
+        # programme takes them (`register_attendee`, `cancel_event`, the board's form
+        # and `tell_event_moved`): in the other order a visitor cancelling while the
+        # board cancels or moves the event would deadlock with it. Read under the locks,
+        # the event and the registration are as they now are (a seat given from the
+        # waiting list meanwhile, the event cancelled meanwhile).
+        event = (
+            SideEvent.objects.select_related("fair")
+            .select_for_update(no_key=True, of=("self",))
+            .get(pk=registration.event_id)
+        )
+        if by_visitor and event.starts_at <= clock.now():
+            raise EventsError(_("Sự kiện đã bắt đầu nên không thể huỷ đăng ký nữa."), "started")
+        current = (
+            EventRegistration.objects.select_for_update()
+            .filter(pk=registration.pk, status__in=EventRegistration.LIVE)
+            .values("status", "updated_at")
+            .first()
+        )
+        if current is None:
+            raise EventsError(_("Đăng ký này đã được huỷ trước đó."), "already_cancelled")
+        registration.event = event
+        registration.status, registration.updated_at = current["status"], current["updated_at"]
+        EventRegistration.objects.filter(pk=registration.pk).update(
             status=EventRegistration.Status.CANCELLED,
             cancelled_at=timezone.now(),
             updated_at=timezone.now(),
         )
-        if not cancelled:
-            raise EventsError(_("Đăng ký này đã được huỷ trước đó."), "already_cancelled")
         if registration.status == EventRegistration.Status.CONFIRMED:
-            SideEvent.objects.filter(pk=registration.event_id, seats_taken__gt=0).update(
+            SideEvent.objects.filter(pk=event.pk, seats_taken__gt=0).update(
                 seats_taken=F("seats_taken") - 1, updated_at=timezone.now()
             )
         previous = registration.status
@@ -338,7 +358,7 @@ def cancel_registration(
         )
         promoted = []
         if previous == EventRegistration.Status.CONFIRMED:
-            promoted = promote_waitlist(event=registration.event, actor=actor)
+            promoted = promote_waitlist(event=event, actor=actor)
     return promoted
 
 

@@ -15,15 +15,17 @@ import time
 import pytest
 from django.core import mail
 from django.db import connection, transaction
+from django.db.models import F
 from django.test import Client
 
 from events import services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from events.selectors import session_slots
+from fairportal import personal_data
 from fairportal.models import AuditEntry
 from tests.events.conftest import at, registration_data
 from tests.events.test_admin import _change_data, _event_on_the_last_day
-from tests.factories import make_meeting_request, make_user
+from tests.factories import make_meeting_request, make_registration, make_user
 from tests.fairportal.test_admin import _fair_form
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -268,3 +270,140 @@ def test_a_meeting_request_arriving_while_its_session_is_cancelled_is_refused(se
     assert isinstance(requested, services.EventsError), requested
     assert requested.code == "cancelled"
     assert not MeetingRequest.objects.exists()
+
+
+# Lock order: the event's row, then its registrations' -------------------------------
+
+
+def _second_waiting_on_first(first_lock, first_rest, second):
+    """Run `first_lock` (the first row `first` takes) in a transaction, then `second`
+    on another connection; once `second` waits on that lock, `first_rest` in the same
+    transaction. A `second` that takes its rows in another order holds one that
+    `first_rest` needs: PostgreSQL reports a deadlock and kills one of them.
+    Returns both outcomes (a result or the exception raised)."""
+    connected, locked, finished = threading.Event(), threading.Event(), threading.Event()
+    second_pid = []
+    outcomes = [None, None]
+
+    def run_first():
+        try:
+            with transaction.atomic():
+                first_lock()
+                locked.set()
+                _wait_until_finished_or_blocked(finished, second_pid[0])
+                outcomes[0] = first_rest()
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[0] = error
+        finally:
+            locked.set()
+            connection.close()
+
+    def run_second():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                second_pid.append(cursor.fetchone()[0])
+            connected.set()
+            locked.wait(timeout=30)
+            outcomes[1] = second()
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            outcomes[1] = error
+        finally:
+            connected.set()
+            finished.set()
+            connection.close()
+
+    threads = [threading.Thread(target=run_second), threading.Thread(target=run_first)]
+    threads[0].start()
+    connected.wait(timeout=30)
+    threads[1].start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return [outcomes[0], outcomes[1]]
+
+
+def _lock_event_as_cancel_event(event):
+    return lambda: SideEvent.objects.select_for_update().get(pk=event.pk)
+
+
+def _lock_event_as_the_admin_form(event):
+    return lambda: SideEvent.objects.select_for_update(no_key=True).get(pk=event.pk)
+
+
+def _visitor_cancels(registration):
+    return lambda: services.cancel_registration(registration=registration, by_visitor=True)
+
+
+def _confirmed_seat(seminar, email):
+    registration = make_registration(seminar, email=email, status="confirmed")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=F("seats_taken") + 1)
+    return registration
+
+
+def test_a_visitor_cancelling_while_the_board_cancels_the_event_is_told_it_is_done(seminar):
+    hoa = _confirmed_seat(seminar, "hoa@example.vn")
+
+    cancelled, withdrawn = _second_waiting_on_first(
+        _lock_event_as_cancel_event(seminar),
+        lambda: services.cancel_event(event=seminar, actor=None),
+        _visitor_cancels(hoa),
+    )
+
+    assert cancelled == services.EventCancellation(registrations=1, meetings=0)
+    assert isinstance(withdrawn, services.EventsError), withdrawn
+    assert withdrawn.code == "already_cancelled"
+    hoa.refresh_from_db()
+    seminar.refresh_from_db()
+    assert (hoa.status, seminar.seats_taken) == ("cancelled", 0)
+    assert _mails_to("hoa@example.vn") == [
+        "Sự kiện bị huỷ: Hội thảo chuỗi cung ứng linh kiện điện tử"
+    ]
+
+
+def test_a_visitor_cancelling_while_the_board_moves_the_event_is_told_the_move_then_cancels(
+    seminar,
+):
+    hoa = _confirmed_seat(seminar, "hoa@example.vn")
+    waiting = make_registration(seminar, email="minh@example.vn", status="waitlisted")
+    SideEvent.objects.filter(pk=seminar.pk).update(capacity=1)
+    event_admin = _board_client()
+    data = _change_data(event_admin, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
+
+    moved, promoted = _second_waiting_on_first(
+        _lock_event_as_the_admin_form(seminar),
+        lambda: event_admin.post(f"/admin/events/sideevent/{seminar.pk}/change/", data),
+        _visitor_cancels(hoa),
+    )
+
+    assert moved.status_code == 302
+    assert [registration.email for registration in promoted] == ["minh@example.vn"]
+    hoa.refresh_from_db()
+    waiting.refresh_from_db()
+    seminar.refresh_from_db()
+    assert (hoa.status, waiting.status, seminar.seats_taken) == ("cancelled", "confirmed", 1)
+    assert seminar.starts_at == at(10)
+    assert _mails_to("hoa@example.vn") == [
+        "Thay đổi thời gian, địa điểm: Hội thảo chuỗi cung ứng linh kiện điện tử",
+        "Đã huỷ đăng ký: Hội thảo chuỗi cung ứng linh kiện điện tử",
+    ]
+
+
+def test_erasing_a_visitor_while_the_board_cancels_their_event_erases_them(seminar):
+    _confirmed_seat(seminar, "hoa@example.vn")
+
+    cancelled, erased = _second_waiting_on_first(
+        _lock_event_as_cancel_event(seminar),
+        lambda: services.cancel_event(event=seminar, actor=None),
+        lambda: personal_data.erase(email="hoa@example.vn", actor=None),
+    )
+
+    assert cancelled == services.EventCancellation(registrations=1, meetings=0)
+    assert erased == {
+        "registrations": 1,
+        "meeting_requests": 0,
+        "booth_applications": 0,
+        "user_accounts": 0,
+    }
+    assert not EventRegistration.objects.exists()
+    seminar.refresh_from_db()
+    assert seminar.seats_taken == 0
