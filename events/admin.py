@@ -175,6 +175,8 @@ class SideEventAdmin(
             return gettext("Đã huỷ lúc %(when)s") % {
                 "when": f"{timezone.localtime(obj.cancelled_at):%d/%m/%Y %H:%M}"
             }
+        if obj.has_begun:
+            return gettext("Sự kiện đã bắt đầu: không huỷ được nữa.")
         return format_html(
             '<a class="deletelink" href="{}">{}</a>',
             reverse("admin:events_sideevent_cancel", args=[obj.pk]),

@@ -335,6 +335,11 @@ class SideEvent(TimeStamped):
         return self.registration_open and self.cancelled_at is None and self.starts_at > clock.now()
 
     @property
+    def has_begun(self) -> bool:
+        """By the fair's clock: under way or over (no longer cancelled, nor signed up for)."""
+        return self.starts_at <= clock.now()
+
+    @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
 

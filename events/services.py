@@ -507,6 +507,8 @@ def cancel_event(*, event: SideEvent, actor) -> EventCancellation:
     it: a registration or a meeting request arriving at the same moment is either seen
     here (and cancelled and told with the others) or refused as cancelled.
 
+    Refused once the event has begun (by the fair's clock): its people may be there.
+
     Side effects: `cancelled_at` set, registration closed, no seat taken; every live
     registration cancelled and mailed in its language, with a METHOD:CANCEL .ics that
     drops the event from calendars; every pending or agreed meeting of a session
@@ -521,6 +523,10 @@ def cancel_event(*, event: SideEvent, actor) -> EventCancellation:
         )
         if event.cancelled_at is not None:
             raise EventsError(_("Sự kiện này đã được huỷ trước đó."), "already_cancelled")
+        if event.has_begun:
+            # People came: "you need not come" would reach them, and their attendance
+            # would be turned into a cancellation.
+            raise EventsError(_begun_message(event), "started")
         now = timezone.now()
         SideEvent.objects.filter(pk=event.pk).update(
             cancelled_at=now, registration_open=False, seats_taken=0, updated_at=now
@@ -578,6 +584,12 @@ def cancel_event(*, event: SideEvent, actor) -> EventCancellation:
         )
         public_data_changed()  # update() sends no signal: the programme shows it cancelled
     return EventCancellation(registrations=len(registrations), meetings=len(meetings))
+
+
+def _begun_message(event: SideEvent) -> str:
+    return _("Sự kiện này đã bắt đầu lúc %(when)s nên không thể huỷ nữa.") % {
+        "when": f"{timezone.localtime(event.starts_at):%d/%m/%Y %H:%M}"
+    }
 
 
 def _mail_event_cancelled(registration: EventRegistration, event: SideEvent) -> None:

@@ -267,6 +267,65 @@ def test_cancelling_an_event_twice_says_so(board, seminar, django_capture_on_com
     assert _messages(response) == ["Sự kiện này đã được huỷ trước đó."]
 
 
+@pytest.mark.parametrize(
+    "now", [at(9), at(10), at(23, day=22)], ids=["at its start", "under way", "long over"]
+)
+def test_an_event_that_has_begun_is_not_cancelled_and_its_people_are_not_told(
+    fair, seminar, fair_clock, now, django_capture_on_commit_callbacks
+):
+    came = make_registration(seminar, email="hoa@example.vn", attended_at=at(8, 50))
+    fair_clock.set(now)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(services.EventsError) as refused:
+            services.cancel_event(event=seminar, actor=make_user(is_staff=True))
+
+    assert refused.value.code == "started"
+    assert str(refused.value.message) == (
+        "Sự kiện này đã bắt đầu lúc 20/09/2024 09:00 nên không thể huỷ nữa."
+    )
+    came.refresh_from_db()
+    seminar.refresh_from_db()
+    assert (came.status, seminar.cancelled_at) == ("confirmed", None)
+    assert mail.outbox == []
+    assert not AuditEntry.objects.filter(action__endswith=".cancelled").exists()
+
+
+def test_the_page_of_an_event_that_has_begun_offers_no_cancellation(board, seminar, fair_clock):
+    fair_clock.set(at(10))
+
+    response = board.get(f"/admin/events/sideevent/{seminar.pk}/change/")
+
+    page = response.content.decode()
+    assert f"/admin/events/sideevent/{seminar.pk}/cancel/" not in page
+    assert "Sự kiện đã bắt đầu: không huỷ được nữa." in page
+
+
+def test_the_cancel_page_of_an_event_that_has_begun_says_why_and_has_no_button(
+    board, seminar, fair_clock
+):
+    fair_clock.set(at(10))
+
+    response = board.get(f"/admin/events/sideevent/{seminar.pk}/cancel/")
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Sự kiện này đã bắt đầu lúc 20/09/2024 09:00 nên không thể huỷ nữa." in page
+    assert "Huỷ sự kiện và gửi e-mail" not in page
+
+
+def test_cancelling_an_event_that_has_begun_from_its_page_says_why(board, seminar, fair_clock):
+    fair_clock.set(at(10))
+
+    response = board.post(f"/admin/events/sideevent/{seminar.pk}/cancel/", follow=True)
+
+    assert _messages(response) == [
+        "Sự kiện này đã bắt đầu lúc 20/09/2024 09:00 nên không thể huỷ nữa."
+    ]
+    seminar.refresh_from_db()
+    assert seminar.cancelled_at is None
+
+
 def test_a_cancelled_event_takes_no_registration(seminar):
     services.cancel_event(event=seminar, actor=None)
 
