@@ -337,7 +337,7 @@ def matching_schedule(session: SideEvent) -> dict:
 
 def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
     """The starred exhibitors (with their booth codes in `fair`) and events, in two queries
-    each, and the pairs of starred events that overlap."""
+    each, and the pairs of starred events, neither cancelled, that overlap."""
     exhibitors = list(
         Exhibitor.objects.filter(
             slug__in=list(exhibitor_slugs), is_published=True
@@ -354,10 +354,12 @@ def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
         .select_related("fair")
         .order_by("starts_at", "id")
     )
+    # A cancelled event stays listed (marked cancelled) but takes no time of the day.
+    happening = [event for event in events if event.cancelled_at is None]
     overlaps = [
         (first, second)
-        for index, first in enumerate(events)
-        for second in events[index + 1 :]
+        for index, first in enumerate(happening)
+        for second in happening[index + 1 :]
         if first.starts_at < second.ends_at and second.starts_at < first.ends_at
     ]
     return {"exhibitors": exhibitors, "events": events, "overlaps": overlaps}

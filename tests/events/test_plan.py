@@ -1,6 +1,7 @@
 import pytest
 from icalendar import Calendar
 
+from events import services
 from tests.events.conftest import at
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
@@ -140,6 +141,19 @@ def test_plan_warns_about_overlapping_events(client, fair, seminar):
     assert "Trùng giờ" in html
     assert "“Hội thảo chuỗi cung ứng linh kiện điện tử” trùng giờ với “Tọa đàm song song”" in html
     assert html.count("trùng giờ với") == 1
+
+
+def test_plan_does_not_warn_of_a_clash_with_a_cancelled_event(client, fair, seminar):
+    parallel = make_event(fair, title_vi="Tọa đàm song song", slug="toa-dam", starts_at=at(10))
+    services.cancel_event(event=parallel, actor=None)
+    session = client.session
+    session["plan"] = {"exhibitor": [], "event": [seminar.slug, "toa-dam"]}
+    session.save()
+
+    html = client.get("/plan/").content.decode()
+
+    assert "Trùng giờ" not in html
+    assert html.count('<span class="badge badge-cancelled">Đã huỷ</span>') == 1
 
 
 def test_plan_ics_holds_the_starred_events(client, fair, seminar):
