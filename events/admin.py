@@ -58,9 +58,9 @@ class SideEventAdminForm(forms.ModelForm):
 
     def clean(self):
         """Take the fair's row, then the event's, before `SideEvent.clean` checks the
-        fair's days and the session's agreed meetings: the fair's form and
-        `services.accept_meeting` take the same rows, so whichever comes second waits
-        and checks what the first wrote. The admin validates and saves in one
+        fair's days and the session's agreed meetings and waiting requests: the fair's
+        form, `services.accept_meeting`, `request_meeting` and `propose_other_slot` take
+        the same rows, so whichever comes second waits and checks what the first wrote. The admin validates and saves in one
         transaction (`changeform_view`), which holds the locks until the save. (No key
         lock: rows that only point at them, a booth application or a meeting request,
         are still added meanwhile.)"""

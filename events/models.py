@@ -204,6 +204,7 @@ class SideEvent(TimeStamped):
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
         self._keeps_its_meetings()
+        self._keeps_its_requests()
         self._keeps_its_registrations()
         fair = self.fair
         if self.outside_days(fair.starts_on, fair.ends_on):
@@ -292,6 +293,57 @@ class SideEvent(TimeStamped):
                         "Bàn số %(table)s đang có cuộc gặp đã chốt: cần ít nhất %(table)s bàn."
                     )
                     % {"table": highest}
+                }
+            )
+
+    def _keeps_its_requests(self) -> None:
+        """Requests still waiting for an answer keep their times: a session moved (or
+        its slots changed, or turned into another kind of event) under a time a visitor
+        asked for, or one an exhibitor proposed, would leave a request nobody can
+        accept or confirm, and nobody is told. The board answers or declines them
+        first."""
+        if self.pk is None or self.slot_minutes < 5:
+            return  # the constraint on the slots' length says what is wrong
+        from events.selectors import proposed_slot_datetimes, session_slots
+
+        pending = self.meeting_requests.filter(status=MeetingRequest.Status.PENDING).only(
+            "proposed_slots"
+        )
+        if self.kind != self.Kind.BUSINESS_MATCHING:
+            count = pending.count()
+            if count:
+                raise ValidationError(
+                    {
+                        "kind": ngettext(
+                            "Phiên này có %(count)s yêu cầu gặp đang chờ trả lời: không đổi "
+                            "loại sự kiện được. Hãy trả lời hoặc từ chối các yêu cầu đó trước.",
+                            "Phiên này có %(count)s yêu cầu gặp đang chờ trả lời: không đổi "
+                            "loại sự kiện được. Hãy trả lời hoặc từ chối các yêu cầu đó trước.",
+                            count,
+                        )
+                        % {"count": count}
+                    }
+                )
+            return
+        grid = set(session_slots(self))
+        off_grid = sum(
+            1
+            for request in pending
+            if any(slot not in grid for slot in proposed_slot_datetimes(request))
+        )
+        if off_grid:
+            raise ValidationError(
+                {
+                    "starts_at": ngettext(
+                        "%(count)s yêu cầu gặp đang chờ trả lời có giờ không còn thuộc các "
+                        "khung giờ mới: hãy trả lời hoặc từ chối các yêu cầu đó trước, hoặc "
+                        "giữ giờ và độ dài khung giờ cũ.",
+                        "%(count)s yêu cầu gặp đang chờ trả lời có giờ không còn thuộc các "
+                        "khung giờ mới: hãy trả lời hoặc từ chối các yêu cầu đó trước, hoặc "
+                        "giữ giờ và độ dài khung giờ cũ.",
+                        off_grid,
+                    )
+                    % {"count": off_grid}
                 }
             )
 

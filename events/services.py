@@ -1006,15 +1006,20 @@ def propose_other_slot(
     link where they confirm it.
     """
     with transaction.atomic():
+        # The session's row first, as `accept_meeting` and the session's admin form take
+        # it: a session moved meanwhile is read as it now is, and a move arriving
+        # meanwhile waits and sees the time proposed here.
+        session = SideEvent.objects.select_for_update(no_key=True).get(pk=meeting.session_id)
         meeting = (
-            MeetingRequest.objects.select_related("session", "exhibitor")
+            MeetingRequest.objects.select_related("exhibitor")
             .select_for_update(of=("self",))
             .get(pk=meeting.pk)
         )
+        meeting.session = session
         if meeting.status != MeetingRequest.Status.PENDING:
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
         slot_start = timezone.localtime(slot_start)
-        _ensure_session_slot(meeting.session, slot_start)
+        _ensure_session_slot(session, slot_start)
         _ensure_not_past(slot_start)
         # A time already on the table is no other time: proposing it would drop the
         # visitor's other times, void their link and wait on them again for nothing.

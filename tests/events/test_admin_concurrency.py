@@ -25,7 +25,7 @@ from fairportal import personal_data
 from fairportal.models import AuditEntry
 from tests.events.conftest import at, registration_data
 from tests.events.test_admin import _change_data, _event_on_the_last_day
-from tests.factories import make_meeting_request, make_registration, make_user
+from tests.factories import make_exhibitor, make_meeting_request, make_registration, make_user
 from tests.fairportal.test_admin import _fair_form
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -157,34 +157,32 @@ def _meetings_off_their_session_grid(session):
     return [m for m in accepted if m.slot_start not in session_slots(session)]
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"starts_at_1": "15:00:00", "ends_at_1": "17:00:00"},
-        {"kind": SideEvent.Kind.SEMINAR},
-    ],
-    ids=["moved an hour later", "turned into a seminar"],
-)
-def test_a_meeting_accepted_while_its_session_changes_is_refused(session, exhibitor, changes):
+def test_a_meeting_accepted_while_its_session_loses_a_table_is_refused(session, exhibitor):
+    # (A session moved, or turned into a seminar, under a waiting request's time is
+    # refused whatever comes first: the request keeps its times.)
+    make_meeting_request(
+        session, make_exhibitor(), status="accepted", slot_start=at(14), table_number=1
+    )
     meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
     event_admin = _board_client()
-    data = _change_data(event_admin, session, starts_at_1="14:00:00", ends_at_1="16:00:00")
+    data = _change_data(
+        event_admin, session, starts_at_1="14:00:00", ends_at_1="16:00:00", tables="1"
+    )
 
     changed, accepted = _second_meanwhile(
-        lambda: event_admin.post(
-            f"/admin/events/sideevent/{session.pk}/change/", {**data, **changes}
-        ),
+        lambda: event_admin.post(f"/admin/events/sideevent/{session.pk}/change/", data),
         lambda: services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None),
     )
 
     assert changed.status_code == 302
     assert isinstance(accepted, services.EventsError), accepted
-    assert accepted.code == "slot_outside_session"
-    assert str(accepted.message) == "Khung giờ này không thuộc phiên kết nối doanh nghiệp."
+    assert accepted.code == "no_table"
+    assert str(accepted.message) == "Không còn bàn trống trong khung giờ này."
     meeting.refresh_from_db()
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
     assert not AuditEntry.objects.filter(action="meeting.accepted").exists()
-    assert _meetings_off_their_session_grid(session) == []
+    session.refresh_from_db()
+    assert session.tables == 1
 
 
 def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(session, exhibitor):
@@ -207,6 +205,23 @@ def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(sessi
     }
     assert _meetings_off_their_session_grid(session) == []
     assert (session.starts_at, session.ends_at) == (at(14), at(16))
+
+
+def test_another_time_proposed_while_its_session_moves_is_refused(session, exhibitor):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
+    event_admin = _board_client()
+    data = _change_data(event_admin, session, starts_at_1="14:30:00", ends_at_1="16:30:00")
+
+    moved, proposed = _second_meanwhile(
+        lambda: event_admin.post(f"/admin/events/sideevent/{session.pk}/change/", data),
+        lambda: services.propose_other_slot(meeting=meeting, slot_start=at(14), actor=None),
+    )
+
+    assert moved.status_code == 302
+    assert isinstance(proposed, services.EventsError), proposed
+    assert proposed.code == "slot_outside_session"
+    meeting.refresh_from_db()
+    assert (meeting.proposed_slots, meeting.other_slot_proposed_at) == ([at(15).isoformat()], None)
 
 
 def _late_registration(seminar):

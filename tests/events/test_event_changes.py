@@ -193,6 +193,73 @@ def test_a_sessions_missing_english_room_name_can_be_added_with_agreed_meetings(
     assert session.room_en == "B2B area"
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"starts_at_1": "14:15:00", "ends_at_1": "16:15:00"},
+            "starts_at",
+            "2 yêu cầu gặp đang chờ trả lời có giờ không còn thuộc các khung giờ mới: hãy "
+            "trả lời hoặc từ chối các yêu cầu đó trước, hoặc giữ giờ và độ dài khung giờ cũ.",
+        ),
+        (
+            {"starts_at_1": "14:00:00", "ends_at_1": "16:00:00", "slot_minutes": "20"},
+            "starts_at",
+            "1 yêu cầu gặp đang chờ trả lời có giờ không còn thuộc các khung giờ mới: hãy "
+            "trả lời hoặc từ chối các yêu cầu đó trước, hoặc giữ giờ và độ dài khung giờ cũ.",
+        ),
+        (
+            {"starts_at_1": "14:00:00", "ends_at_1": "16:00:00", "kind": "seminar"},
+            "kind",
+            "Phiên này có 2 yêu cầu gặp đang chờ trả lời: không đổi loại sự kiện được. Hãy "
+            "trả lời hoặc từ chối các yêu cầu đó trước.",
+        ),
+    ],
+    ids=["moved a quarter of an hour", "shorter slots", "turned into a seminar"],
+)
+def test_a_session_keeps_the_times_of_its_waiting_requests(
+    board, session, exhibitor, changes, field, message
+):
+    # The visitor asked for 15:00 and 15:30; to another, the exhibitor proposed 14:00.
+    make_meeting_request(
+        session, exhibitor, proposed_slots=[at(15).isoformat(), at(15, 30).isoformat()]
+    )
+    make_meeting_request(
+        session,
+        make_exhibitor(),
+        proposed_slots=[at(14).isoformat()],
+        other_slot_proposed_at=at(8, day=1),
+    )
+    make_meeting_request(
+        session, exhibitor, status="declined", proposed_slots=[at(14, 30).isoformat()]
+    )
+    data = _change_data(board, session, **changes)
+
+    response = board.post(f"/admin/events/sideevent/{session.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {field: [message]}
+    session.refresh_from_db()
+    assert (session.starts_at, session.slot_minutes, session.kind) == (
+        at(14),
+        30,
+        "business_matching",
+    )
+
+
+def test_a_session_moved_with_its_waiting_requests_times_still_slots_is_saved(
+    board, session, exhibitor
+):
+    make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
+    data = _change_data(board, session, starts_at_1="13:00:00", ends_at_1="16:00:00")
+
+    response = board.post(f"/admin/events/sideevent/{session.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    session.refresh_from_db()
+    assert session.starts_at == at(13)
+
+
 # Cancelling an event ---------------------------------------------------------
 
 
