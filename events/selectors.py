@@ -220,12 +220,30 @@ def exhibitor_has_meeting_at(exhibitor_id: int, slots) -> bool:
     ).exists()
 
 
-def requester_meetings_at(email: str, slots) -> list[datetime.datetime]:
-    """The times among `slots` at which this visitor already has an accepted meeting."""
-    times = MeetingRequest.objects.filter(
-        requester_email=email, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
-    ).values_list("slot_start", flat=True)
-    return sorted(timezone.localtime(time) for time in times)
+def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.datetime]:
+    """The starts of this visitor's accepted meetings, in any session, that overlap one
+    of `slots` (each `minutes` long): a meeting elsewhere whose slots start at other
+    times clashes as surely as one at the same time (one query)."""
+    if not slots:
+        return []
+    length = datetime.timedelta(minutes=minutes)
+    rows = MeetingRequest.objects.filter(
+        requester_email=email,
+        status=MeetingRequest.Status.ACCEPTED,
+        slot_start__lt=max(slots) + length,
+        # a slot lasts at most 480 minutes (SideEvent.slot_minutes)
+        slot_start__gt=min(slots) - datetime.timedelta(hours=12),
+    ).values_list("slot_start", "session__slot_minutes")
+    return sorted(
+        {
+            timezone.localtime(start)
+            for start, its_minutes in rows
+            if any(
+                start < slot + length and slot < start + datetime.timedelta(minutes=its_minutes)
+                for slot in slots
+            )
+        }
+    )
 
 
 def visitors_meetings_elsewhere(

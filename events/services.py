@@ -734,7 +734,7 @@ def request_meeting(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
             )
-        booked = selectors.requester_meetings_at(email, slots)
+        booked = selectors.requester_meetings_at(email, slots, minutes=session.slot_minutes)
         if booked:  # the exhibitor could never accept such a time
             raise SlotTaken(
                 _("Bạn đã có lịch gặp khác vào %(times)s; hãy chọn giờ khác.")
