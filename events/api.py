@@ -126,7 +126,8 @@ class SideEventSerializer(serializers.ModelSerializer):
     room = TranslatedField()
     speakers = TranslatedField(help_text=_("Diễn giả, mỗi dòng một người."))
     seats_left = serializers.IntegerField(
-        read_only=True, help_text=_("Số chỗ còn lại: sức chứa trừ số chỗ đã đăng ký.")
+        read_only=True,
+        help_text=_("Số chỗ còn lại: sức chứa trừ số chỗ đã đăng ký; 0 khi sự kiện đã bị huỷ."),
     )
     hosts = ExhibitorRefSerializer(many=True, read_only=True)
     page_url = PageUrlsField("/events/{obj.slug}/")

@@ -397,6 +397,9 @@ class SideEvent(TimeStamped):
 
     @property
     def seats_left(self) -> int:
+        """0 for an event the board cancelled (`cancel_event` gives every seat back)."""
+        if self.cancelled_at is not None:
+            return 0
         return max(self.capacity - self.seats_taken, 0)
 
     @property

@@ -2,6 +2,7 @@
 
 import datetime
 
+from events import services
 from events.models import SideEvent
 from tests.factories import HANOI, make_event, make_exhibitor, make_fair, make_sector, make_zone
 
@@ -105,6 +106,17 @@ def test_event_detail_by_slug(client, fair):
 
     assert (body["slug"], body["kind"]) == ("hoi-thao", "workshop")
     assert body["speakers"] == {"vi": "TS. Nguyễn An\nThS. Lê Bình", "en": ""}
+
+
+def test_a_cancelled_event_has_no_seats_left(client, fair):
+    seminar = make_event(fair, slug="hoi-thao", capacity=50)
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=12)
+    services.cancel_event(event=seminar, actor=None)
+
+    body = client.get("/api/v1/events/hoi-thao/").json()
+
+    assert (body["cancelled"], body["capacity"], body["seats_left"]) == (True, 50, 0)
+    assert body["registration_open"] is False
 
 
 def test_fair_list_gives_every_edition_latest_first_with_figures(client, fair):
