@@ -277,7 +277,7 @@ class SideEventAdmin(
             ]
         )
         told = services.tell_event_moved(event=obj, before=before, actor=request.user)
-        if told is not None and obj.kind != SideEvent.Kind.BUSINESS_MATCHING:
+        if told:
             self.message_user(
                 request,
                 ngettext(

@@ -412,7 +412,8 @@ def _time_and_place(event: SideEvent, language: str) -> tuple:
 def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | None:
     """Tell the people registered for `event` (now saved) that the board changed its
     time or place from what `before` (the row as it was) said. None when neither
-    changed; else how many were told.
+    changed; else how many were told: none for an event nobody is registered for, or
+    one the board cancelled (its registrations were cancelled with it).
 
     Each live registration whose time or room (in its own language) changed is told in
     that language; a confirmed seat gets the event's .ics again, same UID, a higher
@@ -421,7 +422,8 @@ def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | Non
     `SideEvent.clean`.
 
     Side effects: the registrations' `updated_at` (the time of the seat's last file, for
-    a later cancellation's SEQUENCE), an audit entry, the mails on commit.
+    a later cancellation's SEQUENCE), an audit entry and the mails on commit, when
+    anyone is told (the admin's own entry records the change of fields either way).
     """
     fields = ("starts_at", "ends_at", "room_vi", "room_en")
     changed = {
@@ -443,6 +445,8 @@ def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | Non
             if _time_and_place(before, registration.language)
             != _time_and_place(event, registration.language)
         ]
+        if not told:
+            return 0
         # Now, or a second past the latest change of a seat told (a move right after a
         # registration or another move): the new file must come after the seat's last.
         changed_at = max(

@@ -121,6 +121,28 @@ def test_saving_an_event_without_moving_it_mails_nobody(
     assert not any("địa điểm mới" in m for m in _messages(response))
 
 
+@pytest.mark.parametrize("cancelled", [True, False], ids=["cancelled", "nobody registered"])
+def test_moving_an_event_with_nobody_to_tell_says_nothing_of_telling(
+    board, seminar, cancelled, django_capture_on_commit_callbacks
+):
+    if cancelled:
+        make_registration(seminar, email="hoa@example.vn")
+        services.cancel_event(event=seminar, actor=None)
+        mail.outbox.clear()
+    data = _change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
+
+    assert response.status_code == 200
+    assert not any("địa điểm mới" in message for message in _messages(response))
+    assert mail.outbox == []
+    assert not AuditEntry.objects.filter(action="event.moved").exists()
+    seminar.refresh_from_db()
+    assert seminar.starts_at == at(10)  # the change itself is saved (and audited as one)
+    assert AuditEntry.objects.filter(action="admin.changed").count() == 1
+
+
 def test_a_room_renamed_in_english_only_tells_the_english_readers(
     board, seminar, django_capture_on_commit_callbacks
 ):
