@@ -455,7 +455,7 @@ def test_the_event_page_and_the_programme_show_a_cancelled_event(
     assert 'name="email"' not in page
     assert badge in programme
     assert 'class="seats"' not in programme
-    assert 'name="slug" value="%s"' % seminar.slug not in page  # nothing to save to a plan
+    assert f'name="slug" value="{seminar.slug}"' not in page  # nothing to save to a plan
 
 
 def test_a_cancelled_event_already_in_the_plan_can_still_be_taken_out(client, seminar):
@@ -464,7 +464,7 @@ def test_a_cancelled_event_already_in_the_plan_can_still_be_taken_out(client, se
 
     page = client.get(f"/events/{seminar.slug}/").content.decode()
 
-    assert 'name="slug" value="%s"' % seminar.slug in page
+    assert f'name="slug" value="{seminar.slug}"' in page
 
 
 def test_the_cached_programme_shows_the_cancellation_at_once(client, seminar):
