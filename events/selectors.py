@@ -4,7 +4,7 @@ import datetime
 from collections import Counter, OrderedDict
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
@@ -213,27 +213,22 @@ def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[Side
     ]
 
 
-def exhibitor_has_meeting_at(exhibitor_id: int, slots) -> bool:
-    """The exhibitor has an accepted meeting starting at one of `slots`."""
-    return MeetingRequest.objects.filter(
-        exhibitor_id=exhibitor_id, status=MeetingRequest.Status.ACCEPTED, slot_start__in=slots
-    ).exists()
-
-
-def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.datetime]:
-    """The starts of this visitor's accepted meetings, in any session, that overlap one
-    of `slots` (each `minutes` long): a meeting elsewhere whose slots start at other
-    times clashes as surely as one at the same time (one query)."""
+def _accepted_meetings_overlapping(who: Q, slots, minutes: int) -> list[datetime.datetime]:
+    """The starts of the accepted meetings of `who`, in any session, that overlap one of
+    `slots` (each `minutes` long): a meeting elsewhere whose slots start at other times
+    clashes as surely as one at the same time (one query)."""
     if not slots:
         return []
     length = datetime.timedelta(minutes=minutes)
-    rows = MeetingRequest.objects.filter(
-        requester_email=email,
-        status=MeetingRequest.Status.ACCEPTED,
-        slot_start__lt=max(slots) + length,
-        # a slot lasts at most 480 minutes (SideEvent.slot_minutes)
-        slot_start__gt=min(slots) - datetime.timedelta(hours=12),
-    ).values_list("slot_start", "session__slot_minutes")
+    rows = (
+        MeetingRequest.objects.filter(who, status=MeetingRequest.Status.ACCEPTED)
+        .filter(
+            slot_start__lt=max(slots) + length,
+            # a slot lasts at most 480 minutes (SideEvent.slot_minutes)
+            slot_start__gt=min(slots) - datetime.timedelta(hours=12),
+        )
+        .values_list("slot_start", "session__slot_minutes")
+    )
     return sorted(
         {
             timezone.localtime(start)
@@ -244,6 +239,18 @@ def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.d
             )
         }
     )
+
+
+def exhibitor_has_meeting_at(exhibitor_id: int, slots, *, minutes: int) -> bool:
+    """The exhibitor has an accepted meeting, in any session, overlapping one of `slots`
+    (each `minutes` long)."""
+    return bool(_accepted_meetings_overlapping(Q(exhibitor_id=exhibitor_id), slots, minutes))
+
+
+def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.datetime]:
+    """The starts of this visitor's accepted meetings, in any session, that overlap one
+    of `slots` (each `minutes` long)."""
+    return _accepted_meetings_overlapping(Q(requester_email=email), slots, minutes)
 
 
 def visitors_meetings_elsewhere(

@@ -733,7 +733,7 @@ def request_meeting(
         for slot in slots:
             _ensure_session_slot(session, slot)
             _ensure_not_past(slot)
-        if selectors.exhibitor_has_meeting_at(exhibitor.pk, slots):
+        if selectors.exhibitor_has_meeting_at(exhibitor.pk, slots, minutes=session.slot_minutes):
             raise SlotTaken(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
@@ -1040,7 +1040,9 @@ def propose_other_slot(
                 ),
                 "requested_by_visitor",
             )
-        if selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, [slot_start]):
+        if selectors.exhibitor_has_meeting_at(
+            meeting.exhibitor_id, [slot_start], minutes=meeting.session.slot_minutes
+        ):
             raise _slot_taken_error()
         previous = meeting.proposed_slots
         meeting.proposed_slots = [slot_start.isoformat()]

@@ -314,7 +314,7 @@ class MeetingView(View):
             and len(slots) == 1
         )
         proposal_taken = awaiting_visitor and selectors.exhibitor_has_meeting_at(
-            meeting.exhibitor_id, slots
+            meeting.exhibitor_id, slots, minutes=meeting.session.slot_minutes
         )
         return render(
             request,

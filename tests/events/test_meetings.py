@@ -301,6 +301,59 @@ def test_meet_a_time_overlapping_the_visitors_meeting_in_another_session_is_refu
     ) == [[at(15, 30).isoformat()]]
 
 
+def _canon_has_a_meeting_in_another_session(fair, exhibitor):
+    """Canon's agreed meeting 14:15–15:15 in another session, whose hour-long slots
+    start at other times than the fixture session's half-hour ones."""
+    other_session = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-nganh-quang-hoc",
+        starts_at=at(14, 15),
+        ends_at=at(16, 15),
+        slot_minutes=60,
+        registration_open=False,
+        capacity=0,
+    )
+    make_meeting_request(
+        other_session,
+        exhibitor,
+        requester_email="kim@example.kr",
+        status="accepted",
+        slot_start=at(14, 15),
+        table_number=1,
+    )
+
+
+def test_meet_a_time_overlapping_the_exhibitors_meeting_in_another_session_is_refused(
+    client, fair, session, exhibitor
+):
+    _canon_has_a_meeting_in_another_session(fair, exhibitor)
+
+    refused = client.post(MEET, meeting_data([at(14, 30)]))
+    sent = client.post(MEET, meeting_data([at(15, 30)]))
+
+    assert refused.status_code == 400
+    assert "Một khung giờ bạn chọn vừa có lịch gặp khác." in html.unescape(refused.content.decode())
+    assert sent.status_code == 302
+    assert list(
+        MeetingRequest.objects.filter(status="pending").values_list("proposed_slots", flat=True)
+    ) == [[at(15, 30).isoformat()]]
+
+
+def test_proposing_a_time_overlapping_the_exhibitors_meeting_elsewhere_is_refused(
+    fair, session, exhibitor
+):
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(15, 30).isoformat()])
+    _canon_has_a_meeting_in_another_session(fair, exhibitor)
+
+    with pytest.raises(services.SlotTaken):
+        services.propose_other_slot(meeting=meeting, slot_start=at(14, 30), actor=None)
+
+    meeting.refresh_from_db()
+    assert meeting.proposed_slots == [at(15, 30).isoformat()]
+    assert meeting.other_slot_proposed_at is None
+
+
 PROFILE = "/exhibitors/canon-viet-nam/"
 MEET_BUTTON = f'<a class="button" href="{MEET}">Đề nghị gặp gỡ (B2B)</a>'
 
