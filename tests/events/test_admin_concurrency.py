@@ -31,10 +31,13 @@ from tests.fairportal.test_admin import _fair_form
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _second_meanwhile(first, second):
+def _second_meanwhile(first, second, *, then=None):
     """Run `first` in a transaction and `second`, on another connection, once `first`
-    has written; commit `first` when `second` has finished or waits on its locks.
-    Returns both outcomes (a result or the exception raised)."""
+    has written; when `second` has finished or waits on `first`'s locks, run `then`
+    (if any) in the same transaction and commit. A `second` that takes its rows in
+    another order than `first` and `then` holds one that `then` needs: PostgreSQL
+    reports a deadlock and kills one of them.
+    Returns both outcomes (`then`'s, or else `first`'s; a result or the exception)."""
     connected, written, finished = threading.Event(), threading.Event(), threading.Event()
     second_pid = []
     outcomes = [None, None]
@@ -45,6 +48,8 @@ def _second_meanwhile(first, second):
                 outcomes[0] = first()
                 written.set()
                 _wait_until_finished_or_blocked(finished, second_pid[0])
+                if then is not None:
+                    outcomes[0] = then()
         except Exception as error:  # noqa: BLE001 - the test inspects every outcome
             outcomes[0] = error
         finally:
@@ -290,53 +295,6 @@ def test_a_meeting_request_arriving_while_its_session_is_cancelled_is_refused(se
 # Lock order: the event's row, then its registrations' -------------------------------
 
 
-def _second_waiting_on_first(first_lock, first_rest, second):
-    """Run `first_lock` (the first row `first` takes) in a transaction, then `second`
-    on another connection; once `second` waits on that lock, `first_rest` in the same
-    transaction. A `second` that takes its rows in another order holds one that
-    `first_rest` needs: PostgreSQL reports a deadlock and kills one of them.
-    Returns both outcomes (a result or the exception raised)."""
-    connected, locked, finished = threading.Event(), threading.Event(), threading.Event()
-    second_pid = []
-    outcomes = [None, None]
-
-    def run_first():
-        try:
-            with transaction.atomic():
-                first_lock()
-                locked.set()
-                _wait_until_finished_or_blocked(finished, second_pid[0])
-                outcomes[0] = first_rest()
-        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
-            outcomes[0] = error
-        finally:
-            locked.set()
-            connection.close()
-
-    def run_second():
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                second_pid.append(cursor.fetchone()[0])
-            connected.set()
-            locked.wait(timeout=30)
-            outcomes[1] = second()
-        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
-            outcomes[1] = error
-        finally:
-            connected.set()
-            finished.set()
-            connection.close()
-
-    threads = [threading.Thread(target=run_second), threading.Thread(target=run_first)]
-    threads[0].start()
-    connected.wait(timeout=30)
-    threads[1].start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return [outcomes[0], outcomes[1]]
-
-
 def _lock_event_as_cancel_event(event):
     return lambda: SideEvent.objects.select_for_update().get(pk=event.pk)
 
@@ -358,10 +316,10 @@ def _confirmed_seat(seminar, email):
 def test_a_visitor_cancelling_while_the_board_cancels_the_event_is_told_it_is_done(seminar):
     hoa = _confirmed_seat(seminar, "hoa@example.vn")
 
-    cancelled, withdrawn = _second_waiting_on_first(
+    cancelled, withdrawn = _second_meanwhile(
         _lock_event_as_cancel_event(seminar),
-        lambda: services.cancel_event(event=seminar, actor=None),
         _visitor_cancels(hoa),
+        then=lambda: services.cancel_event(event=seminar, actor=None),
     )
 
     assert cancelled == services.EventCancellation(registrations=1, meetings=0)
@@ -384,10 +342,10 @@ def test_a_visitor_cancelling_while_the_board_moves_the_event_is_told_the_move_t
     event_admin = _board_client()
     data = _change_data(event_admin, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
 
-    moved, promoted = _second_waiting_on_first(
+    moved, promoted = _second_meanwhile(
         _lock_event_as_the_admin_form(seminar),
-        lambda: event_admin.post(f"/admin/events/sideevent/{seminar.pk}/change/", data),
         _visitor_cancels(hoa),
+        then=lambda: event_admin.post(f"/admin/events/sideevent/{seminar.pk}/change/", data),
     )
 
     assert moved.status_code == 302
@@ -406,10 +364,10 @@ def test_a_visitor_cancelling_while_the_board_moves_the_event_is_told_the_move_t
 def test_erasing_a_visitor_while_the_board_cancels_their_event_erases_them(seminar):
     _confirmed_seat(seminar, "hoa@example.vn")
 
-    cancelled, erased = _second_waiting_on_first(
+    cancelled, erased = _second_meanwhile(
         _lock_event_as_cancel_event(seminar),
-        lambda: services.cancel_event(event=seminar, actor=None),
         lambda: personal_data.erase(email="hoa@example.vn", actor=None),
+        then=lambda: services.cancel_event(event=seminar, actor=None),
     )
 
     assert cancelled == services.EventCancellation(registrations=1, meetings=0)
