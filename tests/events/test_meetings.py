@@ -265,45 +265,9 @@ def test_meet_a_time_the_visitor_already_has_a_meeting_at_is_refused(
     assert MeetingRequest.objects.filter(status="pending").count() == 0
 
 
-def test_meet_a_time_overlapping_the_visitors_meeting_in_another_session_is_refused(
-    client, fair, session, exhibitor
-):
-    # Tanaka meets TOTO 14:15–15:15 in another session, whose hour-long slots start at
-    # other times than this one's: a request to Canon at 14:30 clashes all the same.
-    other_session = make_event(
-        fair,
-        kind=SideEvent.Kind.BUSINESS_MATCHING,
-        slug="ket-noi-nganh-dien-tu",
-        starts_at=at(14, 15),
-        ends_at=at(16, 15),
-        slot_minutes=60,
-        registration_open=False,
-        capacity=0,
-    )
-    make_meeting_request(
-        other_session,
-        make_exhibitor(name_vi="TOTO Việt Nam"),
-        requester_email="tanaka@example.jp",
-        status="accepted",
-        slot_start=at(14, 15),
-        table_number=1,
-    )
-
-    refused = client.post(MEET, meeting_data([at(14, 30), at(15, 30)]))
-    sent = client.post(MEET, meeting_data([at(15, 30)]))
-
-    page = html.unescape(refused.content.decode())
-    assert refused.status_code == 400
-    assert "Bạn đã có lịch gặp khác vào 20/09/2024 14:15; hãy chọn giờ khác." in page
-    assert sent.status_code == 302
-    assert list(
-        MeetingRequest.objects.filter(status="pending").values_list("proposed_slots", flat=True)
-    ) == [[at(15, 30).isoformat()]]
-
-
-def _canon_has_a_meeting_in_another_session(fair, exhibitor):
-    """Canon's agreed meeting 14:15–15:15 in another session, whose hour-long slots
-    start at other times than the fixture session's half-hour ones."""
+def _meeting_in_another_session(fair, exhibitor, requester_email):
+    """An agreed meeting 14:15–15:15 in another session, whose hour-long slots start at
+    other times than the fixture session's half-hour ones."""
     other_session = make_event(
         fair,
         kind=SideEvent.Kind.BUSINESS_MATCHING,
@@ -317,17 +281,36 @@ def _canon_has_a_meeting_in_another_session(fair, exhibitor):
     make_meeting_request(
         other_session,
         exhibitor,
-        requester_email="kim@example.kr",
+        requester_email=requester_email,
         status="accepted",
         slot_start=at(14, 15),
         table_number=1,
     )
 
 
+def test_meet_a_time_overlapping_the_visitors_meeting_in_another_session_is_refused(
+    client, fair, session, exhibitor
+):
+    # Tanaka meets TOTO 14:15–15:15 in another session: a request to Canon at 14:30
+    # clashes all the same.
+    _meeting_in_another_session(fair, make_exhibitor(name_vi="TOTO Việt Nam"), "tanaka@example.jp")
+
+    refused = client.post(MEET, meeting_data([at(14, 30), at(15, 30)]))
+    sent = client.post(MEET, meeting_data([at(15, 30)]))
+
+    page = html.unescape(refused.content.decode())
+    assert refused.status_code == 400
+    assert "Bạn đã có lịch gặp khác vào 20/09/2024 14:15; hãy chọn giờ khác." in page
+    assert sent.status_code == 302
+    assert list(
+        MeetingRequest.objects.filter(status="pending").values_list("proposed_slots", flat=True)
+    ) == [[at(15, 30).isoformat()]]
+
+
 def test_meet_a_time_overlapping_the_exhibitors_meeting_in_another_session_is_refused(
     client, fair, session, exhibitor
 ):
-    _canon_has_a_meeting_in_another_session(fair, exhibitor)
+    _meeting_in_another_session(fair, exhibitor, "kim@example.kr")
 
     refused = client.post(MEET, meeting_data([at(14, 30)]))
     sent = client.post(MEET, meeting_data([at(15, 30)]))
@@ -344,7 +327,7 @@ def test_proposing_a_time_overlapping_the_exhibitors_meeting_elsewhere_is_refuse
     fair, session, exhibitor
 ):
     meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(15, 30).isoformat()])
-    _canon_has_a_meeting_in_another_session(fair, exhibitor)
+    _meeting_in_another_session(fair, exhibitor, "kim@example.kr")
 
     with pytest.raises(services.SlotTaken):
         services.propose_other_slot(meeting=meeting, slot_start=at(14, 30), actor=None)
