@@ -343,8 +343,9 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hanoi Industrial Zones Fair API",
     "DESCRIPTION": _(
-        "Dữ liệu công khai của Hội chợ sản phẩm công nghiệp các KCN Hà Nội, chỉ để đọc, "
-        'không cần đăng nhập. Nội dung có hai thứ tiếng: {"vi": …, "en": …}.'
+        "Dữ liệu công khai của Hội chợ sản phẩm công nghiệp trong các khu công nghiệp "
+        'Hà Nội, chỉ để đọc, không cần đăng nhập. Nội dung có hai thứ tiếng: {"vi": …, '
+        '"en": …}.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

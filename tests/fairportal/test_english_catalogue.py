@@ -247,3 +247,13 @@ def test_english_api_schema_descriptions(client, fair_on):
     assert "summary: Booths of a fair edition" in en.text
     assert "`-code` - Booth code (descending)" in en.text
     assert "`-code` - Mã gian (giảm dần)" in vi.text
+    described = [
+        client.get("/api/schema/", {"format": "json", **lang}).json()["info"]["description"]
+        for lang in ({}, {"lang": "en"})
+    ]
+    assert described == [
+        "Dữ liệu công khai của Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội, "
+        'chỉ để đọc, không cần đăng nhập. Nội dung có hai thứ tiếng: {"vi": …, "en": …}.',
+        "Public data of the Hanoi Industrial Zones Industrial Products Fair, read-only, no "
+        'sign-in needed. Content comes in two languages: {"vi": …, "en": …}.',
+    ]

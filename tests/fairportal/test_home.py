@@ -170,6 +170,19 @@ def test_home_head_has_title_description_canonical_alternates_and_open_graph(cli
     assert "style=" not in text and "<script>" not in text
 
 
+def test_home_description_names_the_fair_in_full(client, fair_on):
+    fair = fair_on(10)
+
+    text = client.get("/").text
+
+    start, end = fair.starts_on.strftime("%d/%m/%Y"), fair.ends_on.strftime("%d/%m/%Y")
+    assert (
+        '<meta name="description" content="Hội chợ sản phẩm công nghiệp trong các khu công '
+        f"nghiệp Hà Nội, {start}–{end} tại {fair.venue}: doanh nghiệp, sản phẩm, hội thảo "
+        'và kết nối doanh nghiệp.">'
+    ) in text
+
+
 def test_home_language_switch_is_plain_links(client, fair_on):
     fair_on(10)
 
