@@ -213,32 +213,36 @@ def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[Side
     ]
 
 
-def _accepted_meetings_overlapping(who: Q, slots, minutes: int) -> list[datetime.datetime]:
-    """The starts of the accepted meetings of `who`, in any session, that overlap one of
-    `slots` (each `minutes` long): a meeting elsewhere whose slots start at other times
-    clashes as surely as one at the same time (one query)."""
+def _agreed_meetings_overlapping(who: Q, slots, minutes: int) -> list[MeetingRequest]:
+    """The accepted meetings of `who`, in any session, that overlap one of `slots` (each
+    `minutes` long), earliest first, with their exhibitor and session: a meeting
+    elsewhere whose slots start at other times clashes as surely as one at the same
+    time (one query)."""
     if not slots:
         return []
     length = datetime.timedelta(minutes=minutes)
-    rows = (
+    nearby = (
         MeetingRequest.objects.filter(who, status=MeetingRequest.Status.ACCEPTED)
         .filter(
             slot_start__lt=max(slots) + length,
             # a slot lasts at most 480 minutes (SideEvent.slot_minutes)
             slot_start__gt=min(slots) - datetime.timedelta(hours=12),
         )
-        .values_list("slot_start", "session__slot_minutes")
+        .select_related("exhibitor", "session")
+        .order_by("slot_start", "pk")
     )
-    return sorted(
-        {
-            timezone.localtime(start)
-            for start, its_minutes in rows
-            if any(
-                start < slot + length and slot < start + datetime.timedelta(minutes=its_minutes)
-                for slot in slots
-            )
-        }
-    )
+
+    def overlaps(meeting) -> bool:
+        end = meeting.slot_start + datetime.timedelta(minutes=meeting.session.slot_minutes)
+        return any(meeting.slot_start < slot + length and slot < end for slot in slots)
+
+    return [meeting for meeting in nearby if overlaps(meeting)]
+
+
+def _accepted_meetings_overlapping(who: Q, slots, minutes: int) -> list[datetime.datetime]:
+    """The starts of the accepted meetings of `who` that overlap one of `slots`."""
+    meetings = _agreed_meetings_overlapping(who, slots, minutes)
+    return sorted({timezone.localtime(meeting.slot_start) for meeting in meetings})
 
 
 def exhibitor_has_meeting_at(exhibitor_id: int, slots, *, minutes: int) -> bool:
@@ -251,6 +255,12 @@ def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.d
     """The starts of this visitor's accepted meetings, in any session, that overlap one
     of `slots` (each `minutes` long)."""
     return _accepted_meetings_overlapping(Q(requester_email=email), slots, minutes)
+
+
+def requester_meetings_clashing(email: str, slots, *, minutes: int) -> list[MeetingRequest]:
+    """This visitor's accepted meetings, in any session and with any company, that
+    overlap one of `slots` (each `minutes` long), earliest first, with their company."""
+    return _agreed_meetings_overlapping(Q(requester_email=email), slots, minutes)
 
 
 def visitors_meetings_elsewhere(

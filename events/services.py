@@ -848,6 +848,68 @@ def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
             raise SlotTaken(_("Khung giờ này trùng với một cuộc gặp đã chốt."), "slot_overlap")
 
 
+def _lock_sessions_around(meeting: MeetingRequest, slot_start: datetime.datetime) -> SideEvent:
+    """Take the row of the meeting's session and those of the business-matching
+    sessions running during its slot, in id order; return the meeting's session.
+
+    A meeting agreed at an overlapping time in another session, whose slots start at
+    other times, is one no unique constraint sees: it takes its own session's row,
+    which is one of these, so whichever acceptance comes second waits for the first
+    and then sees it (`proposal_refusal`, `_ensure_no_overlap`). The id order keeps
+    two acceptances from waiting on each other."""
+    reach = datetime.timedelta(minutes=480)  # the longest slot (SideEvent.slot_minutes)
+    sessions = list(
+        SideEvent.objects.select_for_update(no_key=True)
+        .filter(
+            Q(pk=meeting.session_id)
+            | Q(
+                kind=SideEvent.Kind.BUSINESS_MATCHING,
+                starts_at__lt=slot_start + reach,
+                ends_at__gt=slot_start,
+            )
+        )
+        .order_by("pk")
+    )
+    return next(session for session in sessions if session.pk == meeting.session_id)
+
+
+def proposal_refusal(*, meeting: MeetingRequest, slot: datetime.datetime) -> SlotTaken | None:
+    """Why the visitor can no longer confirm `slot`, the time the exhibitor proposed:
+    they have since agreed an overlapping meeting (in any session, with any company),
+    or the exhibitor has. None when nothing stands in the way. The visitor's page reads
+    it to say so; `accept_meeting` reads it again under its locks before it writes."""
+    minutes = meeting.session.slot_minutes
+    proposed = f"{timezone.localtime(slot):%d/%m/%Y %H:%M}"
+    busy = selectors.requester_meetings_clashing(meeting.requester_email, [slot], minutes=minutes)
+    if busy:
+        meetings = ", ".join(
+            str(_("%(exhibitor)s lúc %(time)s"))
+            % {
+                "exhibitor": other.exhibitor.name,
+                "time": f"{timezone.localtime(other.slot_start):%d/%m/%Y %H:%M}",
+            }
+            for other in busy
+        )
+        return SlotTaken(
+            _(
+                "Giờ doanh nghiệp đề xuất, %(time)s, không còn chốt được: bạn đã có lịch gặp "
+                "với %(meetings)s."
+            )
+            % {"time": proposed, "meetings": meetings},
+            "requester_busy",
+        )
+    if selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, [slot], minutes=minutes):
+        return SlotTaken(
+            _(
+                "Giờ doanh nghiệp đề xuất, %(time)s, không còn chốt được: doanh nghiệp vừa có "
+                "cuộc gặp khác vào giờ này."
+            )
+            % {"time": proposed},
+            "proposal_taken",
+        )
+    return None
+
+
 def _slot_taken_error() -> SlotTaken:
     return SlotTaken(
         _("Khung giờ này đã có cuộc gặp khác (của doanh nghiệp hoặc của người đề nghị)."),
@@ -868,23 +930,27 @@ def accept_meeting(
     `proposed_only` is the requester confirming the slot the exhibitor proposed; without
     it (the exhibitor, the board) a request waiting on the requester is refused.
 
-    The session's row is locked first, then the meeting's: the session's admin form
+    The session's row is locked first (with those of the sessions running at the same
+    time, see `_lock_sessions_around`), then the meeting's: the session's admin form
     takes the same session row before it checks the agreed meetings, so a session
     moved or changed meanwhile is read here as it now is, and a change arriving
     meanwhile waits and sees this meeting; `propose_other_slot` takes the same meeting
     row, so whose turn it is cannot change between the check and the update below.
-    The partial unique constraints decide between concurrent acceptances: the loser
-    gets SlotTaken. Side effects: status accepted with slot and table, audit entry,
-    an e-mail with the meeting's .ics to both sides on commit.
+    The partial unique constraints decide between concurrent acceptances of one
+    time: the loser gets SlotTaken; an overlapping meeting agreed meanwhile in another
+    session is seen once its session's lock is released. Side effects: status accepted
+    with slot and table, audit entry, an e-mail with the meeting's .ics to both sides
+    on commit.
     """
     with transaction.atomic():
         # A meeting never changes its session: the caller's copy names the row to lock.
-        session = SideEvent.objects.select_for_update(no_key=True).get(pk=meeting.session_id)
+        session = _lock_sessions_around(meeting, timezone.localtime(slot_start))
         meeting = (
             MeetingRequest.objects.select_related("exhibitor")
             .select_for_update(of=("self",))
             .get(pk=meeting.pk)
         )
+        meeting.session = session
         if meeting.status != MeetingRequest.Status.PENDING:
             raise EventsError(_("Yêu cầu này đã được trả lời."), "not_pending")
         if not proposed_only and meeting.other_slot_proposed_at is not None:
@@ -904,6 +970,11 @@ def accept_meeting(
         slot_start = timezone.localtime(slot_start)
         _ensure_session_slot(session, slot_start)
         _ensure_not_past(slot_start)
+        if proposed_only:
+            # Named for the visitor: which meeting of theirs the proposal now overlaps.
+            refusal = proposal_refusal(meeting=meeting, slot=slot_start)
+            if refusal is not None:
+                raise refusal
         _ensure_no_overlap(meeting, session, slot_start)
         busy_tables = set(
             MeetingRequest.objects.filter(

@@ -4,11 +4,15 @@ in-memory test database cannot run threads that wait on each other)."""
 import threading
 
 import pytest
+from django.core import mail
 from django.db import connection
+from django.utils import timezone
 
 from events import services
 from events.models import EventRegistration, MeetingRequest, SideEvent
+from fairportal.models import AuditEntry
 from tests.events.conftest import at, registration_data
+from tests.events.test_admin_concurrency import _second_meanwhile
 from tests.factories import make_event, make_exhibitor, make_fair, make_meeting_request
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -205,3 +209,113 @@ def test_an_acceptance_racing_a_proposal_of_another_time_lets_one_through():
                 "pending",
                 [at(15, 30).isoformat()],
             )
+
+
+def _confirmed_while_another_meeting_is_agreed(session, exhibitor, first_meeting):
+    """The visitor confirms the 15:30 Canon proposed (in `session`, 30-minute slots) on
+    one connection while `first_meeting` (another session, 15:15–16:15) is agreed on
+    another: the first holds its transaction open until the confirmation has finished
+    or waits on its locks."""
+    meeting = make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        proposed_slots=[at(15, 30).isoformat()],
+        other_slot_proposed_at=timezone.now(),
+    )
+    mail.outbox.clear()
+    agreed, confirmed = _second_meanwhile(
+        lambda: services.accept_meeting(meeting=first_meeting, slot_start=at(15, 15), actor=None),
+        lambda: services.confirm_proposed_slot(meeting=meeting),
+    )
+    return meeting, agreed, confirmed
+
+
+def _other_session(session):
+    return make_event(
+        session.fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-nganh-quang-hoc",
+        starts_at=at(14, 15),
+        ends_at=at(16, 15),
+        slot_minutes=60,
+        tables=3,
+    )
+
+
+@pytest.mark.parametrize(
+    "whose, code, message",
+    [
+        (
+            "visitor",
+            "requester_busy",
+            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: bạn đã có lịch "
+            "gặp với TOTO Việt Nam lúc 20/09/2024 15:15.",
+        ),
+        (
+            "company",
+            "proposal_taken",
+            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: doanh nghiệp "
+            "vừa có cuộc gặp khác vào giờ này.",
+        ),
+    ],
+)
+def test_confirming_a_proposal_while_an_overlapping_meeting_is_agreed_elsewhere_is_refused(
+    session, exhibitor, whose, code, message
+):
+    # The other meeting is in another session whose slots start at other times: no
+    # unique constraint sees the clash, only the check made under the sessions' locks.
+    other_session = _other_session(session)
+    if whose == "visitor":  # Tanaka meets TOTO 15:15–16:15
+        first = make_meeting_request(
+            other_session,
+            make_exhibitor(name_vi="TOTO Việt Nam"),
+            requester_email="tanaka@example.jp",
+        )
+    else:  # Canon meets Kim 15:15–16:15
+        first = make_meeting_request(other_session, exhibitor, requester_email="kim@example.kr")
+
+    meeting, agreed, confirmed = _confirmed_while_another_meeting_is_agreed(
+        session, exhibitor, first
+    )
+
+    assert isinstance(agreed, MeetingRequest), agreed
+    assert (agreed.status, agreed.slot_start) == ("accepted", at(15, 15))
+    assert isinstance(confirmed, services.SlotTaken), confirmed
+    assert (confirmed.code, str(confirmed.message)) == (code, message)
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
+    accepted = AuditEntry.objects.filter(action="meeting.accepted")
+    assert [entry.object_id for entry in accepted] == [str(first.pk)]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [first.requester_email, *services._exhibitor_emails(first.exhibitor)]
+    )
+
+
+def test_a_meeting_agreed_while_the_visitor_confirms_an_overlapping_proposal_is_refused(
+    session, exhibitor
+):
+    meeting = make_meeting_request(
+        session,
+        exhibitor,
+        requester_email="tanaka@example.jp",
+        proposed_slots=[at(15, 30).isoformat()],
+        other_slot_proposed_at=timezone.now(),
+    )
+    toto = make_meeting_request(
+        _other_session(session),
+        make_exhibitor(name_vi="TOTO Việt Nam"),
+        requester_email="tanaka@example.jp",
+    )
+
+    confirmed, agreed = _second_meanwhile(
+        lambda: services.confirm_proposed_slot(meeting=meeting),
+        lambda: services.accept_meeting(meeting=toto, slot_start=at(15, 15), actor=None),
+    )
+
+    assert isinstance(confirmed, MeetingRequest), confirmed
+    assert (confirmed.status, confirmed.slot_start) == ("accepted", at(15, 30))
+    assert isinstance(agreed, services.SlotTaken), agreed
+    assert agreed.code == "slot_overlap"
+    toto.refresh_from_db()
+    assert (toto.status, toto.slot_start) == ("pending", None)
