@@ -313,8 +313,9 @@ class MeetingView(View):
             and meeting.other_slot_proposed_at
             and len(slots) == 1
         )
-        proposal_taken = awaiting_visitor and selectors.exhibitor_has_meeting_at(
-            meeting.exhibitor_id, slots, minutes=meeting.session.slot_minutes
+        # Agreed since, by the company or by the visitor: a "confirm" would be refused.
+        refusal = (
+            services.proposal_refusal(meeting=meeting, slot=slots[0]) if awaiting_visitor else None
         )
         return render(
             request,
@@ -323,7 +324,7 @@ class MeetingView(View):
                 "meeting": meeting,
                 "slots": slots,
                 "awaiting_visitor": awaiting_visitor,
-                "proposal_taken": proposal_taken,
+                "proposal_refusal": refusal.message if refusal else "",
                 "begun": meeting.status == MeetingRequest.Status.ACCEPTED
                 and meeting.slot_start <= clock.now(),
             },

@@ -265,9 +265,10 @@ def test_meet_a_time_the_visitor_already_has_a_meeting_at_is_refused(
     assert MeetingRequest.objects.filter(status="pending").count() == 0
 
 
-def _meeting_in_another_session(fair, exhibitor, requester_email):
-    """An agreed meeting 14:15–15:15 in another session, whose hour-long slots start at
-    other times than the fixture session's half-hour ones."""
+def _meeting_in_another_session(fair, exhibitor, requester_email, slot_start=None):
+    """An agreed meeting 14:15–15:15 (or an hour from `slot_start`, 15:15) in another
+    session, whose hour-long slots start at other times than the fixture session's
+    half-hour ones."""
     other_session = make_event(
         fair,
         kind=SideEvent.Kind.BUSINESS_MATCHING,
@@ -283,7 +284,7 @@ def _meeting_in_another_session(fair, exhibitor, requester_email):
         exhibitor,
         requester_email=requester_email,
         status="accepted",
-        slot_start=at(14, 15),
+        slot_start=slot_start or at(14, 15),
         table_number=1,
     )
 
@@ -538,25 +539,6 @@ def test_decline_names_the_session_declined(
         services.decline_meeting(meeting=meeting, actor=None)
 
     assert says in mail.outbox[0].body
-
-
-def test_a_proposed_time_given_to_someone_else_is_no_longer_offered_to_confirm(
-    client, session, exhibitor, django_capture_on_commit_callbacks
-):
-    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
-    with django_capture_on_commit_callbacks(execute=True):
-        services.propose_other_slot(meeting=meeting, slot_start=at(15, 30), actor=None)
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/events/meetings/" in line)
-    path = link.strip().removeprefix("https://hoicho.example.vn")
-    other = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15, 30)))
-    services.accept_meeting(meeting=other, slot_start=at(15, 30), actor=None)
-
-    page = client.get(path).content.decode()
-
-    assert 'value="confirm"' not in page
-    assert "Giờ doanh nghiệp đề xuất vừa có cuộc gặp khác nên không còn nhận được." in page
-    assert '<dd class="status status-pending">Chờ trả lời</dd>' in page  # not "awaiting you"
-    assert 'value="cancel"' in page
 
 
 def test_propose_other_slot_lets_requester_confirm_it(
@@ -1391,6 +1373,113 @@ def test_visitor_page_says_the_company_proposed_a_time_that_awaits_their_confirm
     assert page.index(said) < page.index('value="confirm"') < page.index('value="cancel"')
     for text in gone:  # nothing reads as the visitor's own request waiting for the company
         assert text not in page
+
+
+def _agreed_since(fair, session, exhibitor, whose):
+    """A meeting agreed after Canon proposed 15:30 to Tanaka, overlapping that time:
+    Tanaka's with TOTO at 15:30 in the same session, or 15:15–16:15 in another one; or
+    Canon's with another visitor at 15:30."""
+    toto = make_exhibitor(name_vi="TOTO Việt Nam", name_en="TOTO Vietnam")
+    if whose == "visitor, same session":
+        make_meeting_request(
+            session,
+            toto,
+            requester_email="tanaka@example.jp",
+            status="accepted",
+            slot_start=at(15, 30),
+            table_number=1,
+        )
+    elif whose == "visitor, another session":
+        _meeting_in_another_session(fair, toto, "tanaka@example.jp", slot_start=at(15, 15))
+    else:
+        other = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(15, 30)))
+        services.accept_meeting(meeting=other, slot_start=at(15, 30), actor=None)
+
+
+WHAT_TO_DO = {
+    "vi": "Doanh nghiệp có thể đề xuất cho bạn giờ khác (bạn sẽ nhận e-mail). Nếu không muốn "
+    "chờ, hãy huỷ yêu cầu này rồi gửi yêu cầu mới với giờ khác từ trang của doanh nghiệp.",
+    "en": "The company can propose another time to you (you will get an e-mail). If you "
+    "would rather not wait, cancel this request, then send a new one for another time "
+    "from the company's page.",
+}
+NO_LONGER = {
+    ("vi", "visitor, same session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn "
+    "chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:30.",
+    ("en", "visitor, same session"): "The time the company proposed, 20/09/2024 15:30, can no "
+    "longer be confirmed: you have since agreed a meeting with TOTO Vietnam at 20/09/2024 "
+    "15:30.",
+    ("vi", "visitor, another session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không "
+    "còn chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:15.",
+    ("en", "visitor, another session"): "The time the company proposed, 20/09/2024 15:30, can "
+    "no longer be confirmed: you have since agreed a meeting with TOTO Vietnam at "
+    "20/09/2024 15:15.",
+    ("vi", "company"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: "
+    "doanh nghiệp vừa có cuộc gặp khác vào giờ này.",
+    ("en", "company"): "The time the company proposed, 20/09/2024 15:30, can no longer be "
+    "confirmed: the company has since agreed another meeting at that time.",
+}
+WHOSE = ["visitor, same session", "visitor, another session", "company"]
+
+
+@pytest.mark.parametrize("whose", WHOSE)
+@pytest.mark.parametrize("language, status", [("vi", "Chờ trả lời"), ("en", "Awaiting reply")])
+def test_visitor_page_says_which_meeting_agreed_since_stands_in_the_proposals_way(
+    client,
+    fair,
+    session,
+    exhibitor,
+    django_capture_on_commit_callbacks,
+    language,
+    status,
+    whose,
+):
+    _meeting, path = _proposed_to_the_visitor(
+        session,
+        exhibitor,
+        django_capture_on_commit_callbacks,
+        language=language,
+        requester_email="tanaka@example.jp",
+    )
+    _agreed_since(fair, session, exhibitor, whose)
+
+    page = html.unescape(client.get(path).content.decode())
+
+    warning = f'<p class="message message-warning">{NO_LONGER[language, whose]} '
+    assert warning + f"{WHAT_TO_DO[language]}</p>" in page
+    assert f'<dd class="status status-pending">{status}</dd>' in page  # not "awaiting you"
+    assert 'value="confirm"' not in page
+    assert page.index(warning) < page.index('value="cancel"')
+
+
+@pytest.mark.parametrize("whose", WHOSE)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_confirming_a_proposal_a_meeting_agreed_since_overlaps_is_refused_and_writes_nothing(
+    client, fair, session, exhibitor, django_capture_on_commit_callbacks, language, whose
+):
+    # The page no longer offers "confirm"; a page opened before, or a second tab, still
+    # posts it.
+    meeting, path = _proposed_to_the_visitor(
+        session,
+        exhibitor,
+        django_capture_on_commit_callbacks,
+        language=language,
+        requester_email="tanaka@example.jp",
+    )
+    _agreed_since(fair, session, exhibitor, whose)
+    accepted_before = AuditEntry.objects.filter(action="meeting.accepted").count()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {"action": "confirm"}, follow=True)
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert f'<p class="message message-error">{NO_LONGER[language, whose]}</p>' in page
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
+    assert AuditEntry.objects.filter(action="meeting.accepted").count() == accepted_before
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize(
