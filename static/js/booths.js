@@ -2,22 +2,50 @@
 (function () {
   "use strict";
 
-  function bringToFront(node) {
-    // SVG paints in document order: move the booth last so its name tip is on top.
-    if (node && node.parentNode && node.parentNode.lastElementChild !== node) {
-      node.parentNode.appendChild(node);
-    }
-  }
+  var SVG_NS = "http://www.w3.org/2000/svg";
 
-  function enhancePlan() {
-    var booths = document.querySelectorAll(".plan-svg .booth");
-    booths.forEach(function (booth) {
-      booth.addEventListener("mouseenter", function () { bringToFront(booth); });
-      booth.addEventListener("focus", function () {
-        // Moving a node drops its focus: give it back (the second call finds it last).
-        bringToFront(booth);
-        if (document.activeElement !== booth) { booth.focus(); }
-      });
+  // SVG paints in document order and has no z-index, so a booth's outline and name tip
+  // would sit under its right and lower neighbours. Moving the booth to the end of the
+  // plan put them on top, but also moved it in the Tab order: the next Tab left the hall,
+  // and a keyboard could reach one booth per hall. Instead, each plan gets a layer drawn
+  // last, hidden from screen readers, into which the shown booth's outline and tip are
+  // copied; the booths stay where they are.
+  function enhancePlanSvg(svg) {
+    var layer = document.createElementNS(SVG_NS, "g");
+    layer.setAttribute("class", "plan-top");
+    layer.setAttribute("aria-hidden", "true");
+    svg.appendChild(layer);
+    var highlighted = svg.querySelector(".booth.is-highlighted");
+
+    function show(booth) {
+      while (layer.firstChild) { layer.removeChild(layer.firstChild); }
+      if (!booth) { return; }
+      var box = booth.querySelector(".booth-box");
+      var tip = booth.querySelector(".booth-tip");
+      if (box) {
+        var ring = box.cloneNode(false);
+        ring.setAttribute("class", "booth-ring");
+        ring.removeAttribute("fill");
+        layer.appendChild(ring);
+      }
+      if (tip) { layer.appendChild(tip.cloneNode(true)); }
+    }
+
+    function focusedBooth() {
+      var active = document.activeElement;
+      if (active && svg.contains(active) && active.classList.contains("booth")) { return active; }
+      return highlighted;
+    }
+
+    svg.querySelectorAll(".booth").forEach(function (booth) {
+      booth.addEventListener("mouseenter", function () { show(booth); });
+      booth.addEventListener("mouseleave", function () { show(focusedBooth()); });
+      // Only on booths that take focus: Chromium makes any SVG element with a focus
+      // listener focusable, which would put the kept booths in the Tab order.
+      if (booth.tagName.toLowerCase() === "a" || booth.hasAttribute("tabindex")) {
+        booth.addEventListener("focus", function () { show(booth); });
+        booth.addEventListener("blur", function () { show(highlighted); });
+      }
       if (booth.classList.contains("booth-taken") && booth.tagName.toLowerCase() === "a") {
         // Phones have no hover: the first tap shows the name, the second opens the profile.
         var firstTap = false;
@@ -33,11 +61,12 @@
         });
       }
     });
-    var highlighted = document.querySelector(".plan-svg .booth.is-highlighted");
-    if (highlighted) {
-      bringToFront(highlighted);
-      highlighted.scrollIntoView({ block: "center", inline: "center" });
-    }
+    show(highlighted);
+    if (highlighted) { highlighted.scrollIntoView({ block: "center", inline: "center" }); }
+  }
+
+  function enhancePlan() {
+    document.querySelectorAll(".plan-svg").forEach(enhancePlanSvg);
   }
 
   function formatVnd(amount) {
