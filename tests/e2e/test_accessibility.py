@@ -1,6 +1,7 @@
 """The public pages as a keyboard or screen-reader user meets them, in headless Chromium."""
 
 import os
+import re
 
 import pytest
 
@@ -9,6 +10,18 @@ from tests.factories import make_booth, make_exhibitor, make_fair
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)")."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def focused(page) -> str:
@@ -44,3 +57,45 @@ def test_keyboard_reaches_every_booth_of_a_hall_in_plan_order(page, live_server)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/exhibitors/toto-viet-nam/")
+
+
+RING_AND_BACKGROUND = """() => {
+  const element = document.activeElement;
+  let node = element, background = null;
+  while (node && !background) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== 'rgba(0, 0, 0, 0)') background = colour;
+    node = node.parentElement;
+  }
+  const style = getComputedStyle(element);
+  return [element.textContent.trim().split('\\n')[0], style.outlineStyle, style.outlineColor, background];
+}"""
+
+
+def test_focus_ring_in_the_header_stands_out_from_the_blue(page, live_server):
+    make_fair()
+
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")  # the skip link, dark on its own
+    rings = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        rings.append(page.evaluate(RING_AND_BACKGROUND))
+
+    assert [text for text, *_ in rings] == ["Hội chợ KCN Hà Nội", "EN", "Trang chủ", "Doanh nghiệp"]
+    for text, style, ring, background in rings:
+        # WCAG 2.2 asks 3:1 of a focus indicator against what is next to it.
+        assert (text, style, contrast(ring, background) >= 3) == (text, "solid", True)
+
+
+def test_my_plan_fits_a_phone_at_400_percent_zoom(browser, live_server):
+    make_fair()
+    context = browser.new_context(viewport={"width": 320, "height": 700}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/plan/")
+
+        assert page.locator("h2").all_inner_texts() == ["Sự kiện", "Doanh nghiệp"]
+        assert page.evaluate("document.documentElement.scrollWidth") == 320
+    finally:
+        context.close()
