@@ -15,6 +15,7 @@ from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
     ModelMultipleChoiceField,
+    OptionalFieldsMixin,
     SiteMessagesMixin,
     Textarea,
 )
@@ -28,7 +29,7 @@ class BoothChoiceField(ModelMultipleChoiceField):
         return booth.code
 
 
-class ApplicationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
+class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, forms.Form):
     legal_name = forms.CharField(
         label=_("Tên pháp lý của doanh nghiệp"),
         max_length=300,
@@ -36,7 +37,7 @@ class ApplicationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
     )
     trading_name_vi = forms.CharField(label=_("Tên giao dịch (tiếng Việt)"), max_length=200)
     trading_name_en = forms.CharField(
-        label=_("Tên giao dịch (tiếng Anh)"), max_length=200, required=False
+        label=_("Tên giao dịch (tiếng Anh, không bắt buộc)"), max_length=200, required=False
     )
     tax_code = forms.CharField(
         label=_("Mã số thuế"),

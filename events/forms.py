@@ -13,6 +13,7 @@ from exhibitors.validators import normalize_phone
 from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
+    OptionalFieldsMixin,
     SiteMessagesMixin,
     Textarea,
 )
@@ -62,7 +63,7 @@ class PhoneField(forms.CharField):
         return normalize_phone(value) if value else value
 
 
-class RegistrationForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
+class RegistrationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -144,7 +145,7 @@ class SlotChoiceField(forms.MultipleChoiceField):
         return [_as_slot(item) for item in values]
 
 
-class MeetingRequestForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
+class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )

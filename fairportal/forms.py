@@ -1,6 +1,7 @@
 """Form pieces shared by every public form."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.text import nfc
@@ -112,3 +113,19 @@ class Textarea(forms.Textarea):
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
         return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class OptionalFieldsMixin(forms.BaseForm):
+    """Each optional field says so in its label ("Trang web (không bắt buộc)"), the way the
+    visitor forms write "Số Zalo (không bắt buộc)": on a long form whose required and
+    optional fields look alike, a visitor learns which ones must be filled only by
+    sending it. Screen readers hear the required ones from their `required` attribute."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        optional = str(_("không bắt buộc"))
+        for name, field in self.fields.items():
+            if field.required or not field.label or name == "website_url":
+                continue
+            if optional not in str(field.label):  # "Số Zalo (không bắt buộc)" says it already
+                field.label = format_lazy(_("{label} (không bắt buộc)"), label=field.label)

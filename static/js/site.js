@@ -1,6 +1,17 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add("js");
 
+// A form sent back with errors starts with their summary (role="alert"), but an alert
+// that is already on the page when it loads is not read by every screen reader, and
+// the keyboard would start again at the top of the page. Focus goes to the summary, so
+// it is read out and the next Tab reaches its links to the fields.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector("main .form-errors[role='alert']");
+  if (!summary || (document.activeElement && document.activeElement !== document.body)) return;
+  summary.setAttribute("tabindex", "-1");
+  summary.focus();
+});
+
 // Filter panels start folded on phones (results come first) and open on wide screens.
 document.addEventListener("DOMContentLoaded", function () {
   if (window.matchMedia("(min-width: 56rem)").matches) {

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.factories import make_booth, make_exhibitor, make_fair
+from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
@@ -86,6 +86,25 @@ def test_focus_ring_in_the_header_stands_out_from_the_blue(page, live_server):
     for text, style, ring, background in rings:
         # WCAG 2.2 asks 3:1 of a focus indicator against what is next to it.
         assert (text, style, contrast(ring, background) >= 3) == (text, "solid", True)
+
+
+def test_a_form_sent_back_with_errors_starts_at_their_summary(page, live_server):
+    fair = make_fair()
+    make_event(fair=fair, slug="hoi-thao")
+
+    page.goto(f"{live_server.url}/events/hoi-thao/")
+    page.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+    page.wait_for_load_state()
+
+    summary = page.locator(".form-errors")
+    assert summary.evaluate("element => element === document.activeElement") is True
+    assert summary.get_attribute("role") == "alert"
+    assert summary.locator("p").first.inner_text() == "Chưa gửi được. Hãy sửa các mục sau:"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "E-mail"
+    page.keyboard.press("Enter")
+    assert focused(page) == "id_email"
 
 
 def test_my_plan_fits_a_phone_at_400_percent_zoom(browser, live_server):
