@@ -118,3 +118,21 @@ def test_my_plan_fits_a_phone_at_400_percent_zoom(browser, live_server):
         assert page.evaluate("document.documentElement.scrollWidth") == 320
     finally:
         context.close()
+
+
+def test_keyboard_can_skip_the_plan_to_the_booth_list(page, live_server):
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, code="A01", hall="A", plan_x=0, plan_y=0, exhibitor=canon)
+    make_booth(fair=fair, code="A02", hall="A", plan_x=30, plan_y=0)
+    make_booth(fair=fair, code="B01", hall="B", plan_x=0, plan_y=0)
+
+    page.goto(f"{live_server.url}/floor-plan/")
+    page.get_by_role("link", name="Bỏ qua sơ đồ, đến danh sách gian hàng").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+
+    # No booth of the plan in between: the next stop is in the list below it.
+    assert page.evaluate(
+        "[!!document.activeElement.closest('#plan-table'), document.activeElement.textContent]"
+    ) == [True, "Canon Việt Nam"]
