@@ -303,7 +303,7 @@ class BoothCheckboxes(ModelMultipleChoiceField):
         )
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(ComposedTextMixin, forms.Form):
     booths = BoothCheckboxes(label=_("Giao các gian"), queryset=Booth.objects.none())
     note = forms.CharField(
         label=_("Ghi chú quyết định"), required=False, widget=Textarea(attrs={"rows": 2})
@@ -332,13 +332,13 @@ class ApproveForm(forms.Form):
             del self.fields["invite_applicant"]
 
 
-class RejectForm(forms.Form):
+class RejectForm(ComposedTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Lý do từ chối (gửi cho doanh nghiệp)"), widget=Textarea(attrs={"rows": 4})
     )
 
 
-class WaitlistForm(forms.Form):
+class WaitlistForm(ComposedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("Ghi chú (gửi cho doanh nghiệp)"),
         required=False,

@@ -48,7 +48,7 @@ from fairportal.api import (
     search_filter,
     write_error_responses,
 )
-from fairportal.forms import HoneypotMixin
+from fairportal.forms import HoneypotMixin, composed_data
 from fairportal.text import matches_words, search_words
 
 # --- Serializers ---------------------------------------------------------------------
@@ -448,6 +448,10 @@ class FormBackedSerializer(serializers.Serializer):
         return data
 
     def to_internal_value(self, data):
+        # The body's text is read as NFC before the shape check, as the page's form
+        # reads it: else a name sent as "e" + combining marks (NFD) would count those
+        # marks against the form's length (a 200-letter name refused as 300 long).
+        data = composed_data(data) if isinstance(data, dict) else data
         try:
             return super().to_internal_value(data)
         except serializers.ValidationError as shape:

@@ -6,6 +6,7 @@
   Vietnamese content has no English yet.
 - `AuditedAdminMixin`: every addition, change and deletion made through this admin
   is written to `fairportal.AuditEntry` with the changed fields' old and new values.
+  It is a `ComposedTextAdminMixin`: what the board types or pastes is read as NFC.
 - `thumbnail()` and `UploadedImagesMixin`: thumbnails in lists and forms, and
   uploads checked by Pillow and re-encoded with their thumbnail.
 
@@ -31,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.images import reencode_image, validate_image_upload
 from exhibitors.validators import normalize_phone
 from fairportal.audit import record
+from fairportal.forms import composed_form, composed_formset
 from fairportal.models import AuditEntry
 from fairportal.text import filter_by_words, search_text, search_words
 
@@ -345,8 +347,30 @@ class TextAreaField(forms.CharField):
 TEXT_AREAS = {models.TextField: {"form_class": TextAreaField}}
 
 
-class AuditedAdminMixin:
-    """Write an AuditEntry for each addition, change and deletion made in this admin."""
+class ComposedTextAdminMixin:
+    """What the board types or pastes in this admin is read as NFC, as on the public
+    forms (`fairportal.forms.ComposedTextMixin`): the add and change form, every
+    inline's rows and the list's editable columns. A name pasted as "e" + combining
+    marks (NFD, as some Mac tools write it) would else be stored so, and compare,
+    count and deduplicate as other text than the same name typed elsewhere.
+    Passwords are left as typed."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        return composed_form(super().get_form(request, obj, **kwargs))
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield composed_formset(formset), inline
+
+    def get_changelist_formset(self, request, **kwargs):
+        return composed_formset(super().get_changelist_formset(request, **kwargs))
+
+
+class AuditedAdminMixin(ComposedTextAdminMixin):
+    """Write an AuditEntry for each addition, change and deletion made in this admin.
+
+    Every admin of the board that writes adopts it, and so reads its text as NFC
+    (`ComposedTextAdminMixin`)."""
 
     formfield_overrides = TEXT_AREAS
 

@@ -1,10 +1,67 @@
-"""Form pieces shared by every public form."""
+"""Form pieces shared by every public form (and, for text read as NFC, the admin's and
+the API's)."""
+
+import unicodedata
 
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.text import nfc
+
+
+def composed_data(data, *, secret=frozenset()):
+    """`data` (a form's QueryDict or a JSON body's dict) with its text as NFC
+    (`fairportal.text.nfc`), in a copy; the keys in `secret` as typed. A body that is NFC
+    already is given back as it is, uncopied: a formset's rows all read the same data."""
+    if not any(not _is_nfc(value) for key, value in _items(data) if key not in secret):
+        return data
+    composed = data.copy()
+    for key in list(composed):
+        if key in secret:
+            continue
+        if hasattr(composed, "setlist"):
+            composed.setlist(key, [_composed(value) for value in composed.getlist(key)])
+        else:
+            composed[key] = _composed(composed[key])
+    return composed
+
+
+def _items(data):
+    if hasattr(data, "lists"):
+        return ((key, value) for key, values in data.lists() for value in values)
+    return data.items()
+
+
+def _is_nfc(value) -> bool:
+    if isinstance(value, str):
+        return unicodedata.is_normalized("NFC", value)
+    if isinstance(value, (list, tuple)):  # a JSON array: the API's slots
+        return all(_is_nfc(item) for item in value)
+    return True
+
+
+def _composed(value):
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, (list, tuple)):
+        return [_composed(item) for item in value]
+    return value
+
+
+def _row_password_keys(form_class, data, prefix) -> frozenset:
+    """The keys of `data` that the password fields of `form_class` read on any row of
+    the formset named `prefix`: a password must stay exactly as typed."""
+    names = {
+        name
+        for name, field in form_class.base_fields.items()
+        if isinstance(field.widget, forms.PasswordInput)
+    }
+    return frozenset(
+        key
+        for key in (data if names else ())
+        if key.startswith(f"{prefix}-") and key.rsplit("-", 1)[-1] in names
+    )
 
 
 class ComposedTextMixin(forms.BaseForm):
@@ -21,17 +78,32 @@ class ComposedTextMixin(forms.BaseForm):
             for name, field in self.fields.items()
             if isinstance(field.widget, forms.PasswordInput)
         }
-        data = self.data.copy()
-        for key in data:
-            if key in secret:
-                continue
-            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
-            values = [nfc(value) if isinstance(value, str) else value for value in values]
-            if hasattr(data, "setlist"):
-                data.setlist(key, values)
-            else:
-                data[key] = values[0]
-        self.data = data
+        self.data = composed_data(self.data, secret=secret)
+
+
+class ComposedTextFormSetMixin(forms.BaseFormSet):
+    """`ComposedTextMixin` for every row of a formset at once: the rows read the
+    formset's data, made NFC once (not a copy of the whole body per row)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            secret = _row_password_keys(self.form, self.data, self.prefix)
+            self.data = composed_data(self.data, secret=secret)
+
+
+def composed_form(form_class):
+    """`form_class` reading its text as NFC (`ComposedTextMixin`)."""
+    if issubclass(form_class, ComposedTextMixin):
+        return form_class
+    return type(form_class.__name__, (ComposedTextMixin, form_class), {})
+
+
+def composed_formset(formset_class):
+    """`formset_class` reading its rows' text as NFC (`ComposedTextFormSetMixin`)."""
+    if issubclass(formset_class, ComposedTextFormSetMixin):
+        return formset_class
+    return type(formset_class.__name__, (ComposedTextFormSetMixin, formset_class), {})
 
 
 class HoneypotMixin(ComposedTextMixin, forms.Form):

@@ -5,6 +5,7 @@ Same rules as the pages' forms (they run the forms), same services, same mails.
 
 import datetime
 import json
+import unicodedata
 
 import pytest
 from django.core import mail
@@ -483,3 +484,53 @@ def test_simultaneous_api_registrations_never_oversell_the_last_seats(settings):
             a.json()["waitlist_position"] for a in answers if a.json()["waitlist_position"]
         )
         assert positions == list(range(1, 9))  # each told a place of their own
+
+
+# A name of exactly 200 characters (the form's limit), many of them with two marks.
+NAME_200 = "Nguyễn Thị Ngọc Ánh " * 9 + "Trần Thị Minh Nguyệt"
+
+
+def test_registration_sent_with_decomposed_accents_is_stored_and_counted_composed(client, seminar):
+    name = unicodedata.normalize("NFD", NAME_200)
+    assert (len(NAME_200), len(name)) == (200, 250)  # "ễ" is three characters in NFD
+
+    response = post(
+        client,
+        REGISTER,
+        registration(name=name, organisation=unicodedata.normalize("NFD", "Cơ khí Thăng Long")),
+    )
+
+    assert response.status_code == 201
+    stored = EventRegistration.objects.get()
+    assert (stored.name, stored.organisation) == (
+        unicodedata.normalize("NFC", NAME_200),
+        "Cơ khí Thăng Long",
+    )
+
+
+def test_registration_name_of_201_composed_letters_sent_decomposed_is_a_400(client, seminar):
+    name = unicodedata.normalize("NFD", NAME_200 + "a")
+
+    response = post(client, REGISTER, registration(name=name))
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"name": ["Trường này chỉ được tối đa 200 ký tự."]}
+    assert EventRegistration.objects.count() == 0
+
+
+def test_meeting_request_sent_with_decomposed_accents_is_stored_composed(client, session, canon):
+    message = ("Tìm nhà cung cấp linh kiện nhựa, khuôn mẫu và dịch vụ ép phun. " * 40)[:2000]
+
+    response = post(
+        client,
+        MEET,
+        meeting(
+            [at(9).isoformat()],
+            name=unicodedata.normalize("NFD", "Nguyễn Văn Đức"),
+            message=unicodedata.normalize("NFD", message),
+        ),
+    )
+
+    assert response.status_code == 201
+    stored = MeetingRequest.objects.get()
+    assert (stored.requester_name, stored.message) == ("Nguyễn Văn Đức", message)

@@ -3,6 +3,7 @@
 import html
 import importlib
 import re
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -574,6 +575,22 @@ def test_reject_page_needs_reason_and_mails_it(
     assert done.status_code == 302
     assert application.status == "rejected"
     assert "Hết gian." in mail.outbox[0].body
+
+
+def test_reject_reason_pasted_with_decomposed_accents_is_stored_and_mailed_composed(
+    board_client, fair, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, email="lan@example.vn")
+    reason = "Hết gian ở khu A; mời đăng ký lại kỳ sau."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        board_client.post(
+            f"{LIST}{application.pk}/reject/", {"reason": unicodedata.normalize("NFD", reason)}
+        )
+
+    application.refresh_from_db()
+    assert application.decision_note == reason
+    assert reason in mail.outbox[0].body
 
 
 def test_waitlist_action(board_client, fair):
