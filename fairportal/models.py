@@ -29,17 +29,37 @@ class Language(models.TextChoices):
     EN = "en", pgettext_lazy("language name", "Tiếng Anh")
 
 
+class _LinkRows(models.Manager):
+    """The rows of a many-to-many table with both sides they link, in one query."""
+
+    def __init__(self, sides):
+        super().__init__()
+        self.sides = sides
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(*self.sides)
+
+
 def name_links(field, verbose_name, verbose_name_plural) -> None:
     """Name the rows Django keeps behind the many-to-many `field` (`SideEvent.hosts`).
 
     Django names its table in English from the model names ("Sideevent-exhibitor
-    relationships"), whatever the admin's language, and the admin's delete pages list
-    it. Called from each app's `ready()`, once the models are loaded; such a table
-    has no migration state, so the names need none.
+    relationships"), whatever the admin's language, and each row "SideEvent_hosts
+    object (1)"; the admin's delete pages list both. Here a row reads as the two
+    things it links, in the admin's language ("Hội thảo … — Canon Việt Nam"), and the
+    table's base manager (the one deletion collects rows with) reads both sides with
+    the rows, so the delete page costs no query per row. Called from each app's
+    `ready()`, once the models are loaded; such a table has no migration state, so
+    none of this needs a migration.
     """
-    options = field.through._meta
+    through = field.through
+    options = through._meta
     options.verbose_name = verbose_name
     options.verbose_name_plural = verbose_name_plural
+    sides = (field.field.m2m_field_name(), field.field.m2m_reverse_field_name())
+    through.__str__ = lambda row: f"{getattr(row, sides[0])} — {getattr(row, sides[1])}"
+    options.base_manager_name = "link_rows"
+    _LinkRows(sides).contribute_to_class(through, "link_rows")  # resets the cached managers
 
 
 class PortalUserManager(UserManager):
