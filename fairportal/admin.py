@@ -19,11 +19,12 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from booths.models import Booth
+from booths.selectors import live_in_fairs
 from events.models import Fair, FairFigure
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
@@ -390,6 +391,67 @@ def _events_left_out(events) -> ValidationError:
     )
 
 
+def _live_in_fair_refusals(fair, live) -> list[str]:
+    """Why `fair` is not deleted, each with what to do instead (none: it may go)."""
+    refusals = []
+    if live.registrations_ahead or live.meetings_ahead:
+        refusals.append(
+            gettext(
+                "“%(fair)s” còn %(registrations)s người đăng ký và %(meetings)s yêu cầu gặp ở "
+                "các sự kiện chưa diễn ra: hãy huỷ từng sự kiện (“Huỷ sự kiện và báo cho người "
+                "đăng ký…” trên trang của sự kiện) thay vì xoá kỳ hội chợ, để họ được báo."
+            )
+            % {
+                "fair": fair.name,
+                "registrations": live.registrations_ahead,
+                "meetings": live.meetings_ahead,
+            }
+        )
+    if live.registrations_past or live.meetings_past:
+        refusals.append(
+            gettext(
+                "“%(fair)s” có %(registrations)s người đăng ký và %(meetings)s cuộc gặp ở các "
+                "sự kiện đã diễn ra: đó là hồ sơ của kỳ hội chợ, hãy giữ kỳ này lại thay vì xoá."
+            )
+            % {
+                "fair": fair.name,
+                "registrations": live.registrations_past,
+                "meetings": live.meetings_past,
+            }
+        )
+    if live.booths:
+        refusals.append(
+            ngettext(
+                "“%(fair)s” còn %(count)s gian đang giao cho doanh nghiệp (%(booths)s): hãy "
+                "giải phóng các gian trước (danh sách gian hàng, thao tác “Giải phóng các gian "
+                "đã chọn”) rồi mới xoá kỳ hội chợ.",
+                "“%(fair)s” còn %(count)s gian đang giao cho doanh nghiệp (%(booths)s): hãy "
+                "giải phóng các gian trước (danh sách gian hàng, thao tác “Giải phóng các gian "
+                "đã chọn”) rồi mới xoá kỳ hội chợ.",
+                len(live.booths),
+            )
+            % {"fair": fair.name, "count": len(live.booths), "booths": first_few(live.booths)}
+        )
+    if live.applications:
+        refusals.append(
+            ngettext(
+                "“%(fair)s” còn %(count)s hồ sơ đăng ký gian hàng chưa có quyết định "
+                "(%(references)s): hãy duyệt hoặc từ chối để người nộp đơn được báo; hồ sơ "
+                "chưa xác nhận e-mail tự hết hạn sau 48 giờ.",
+                "“%(fair)s” còn %(count)s hồ sơ đăng ký gian hàng chưa có quyết định "
+                "(%(references)s): hãy duyệt hoặc từ chối để người nộp đơn được báo; hồ sơ "
+                "chưa xác nhận e-mail tự hết hạn sau 48 giờ.",
+                len(live.applications),
+            )
+            % {
+                "fair": fair.name,
+                "count": len(live.applications),
+                "references": first_few(live.applications),
+            }
+        )
+    return refusals
+
+
 class FairAdminForm(forms.ModelForm):
     """The fair's days hold its programme (opening, seminars, business-matching
     sessions and their meetings): new days that would leave one of its events out are
@@ -504,6 +566,20 @@ class FairAdmin(
     @admin.display(description=_("gian đã giao / tổng"), ordering="booth_total")
     def booth_summary(self, obj):
         return f"{obj.booth_taken} / {obj.booth_total}"
+
+    def get_deleted_objects(self, objs, request):
+        """A fair whose people, booths or applications are still live is not deleted:
+        its events, registrations, meeting requests and booths would go with it and
+        nobody would be told. Django then shows the page that says why and what to do
+        instead, and deletes nothing (the fair's page and the list's delete action). A
+        fair with nothing live (a draft, the sample fair) is deleted as before."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        fairs = sorted(objs, key=lambda fair: (fair.starts_on, fair.pk))
+        live = live_in_fairs([fair.pk for fair in fairs])
+        refusals = []
+        for fair in fairs:
+            refusals.extend(_live_in_fair_refusals(fair, live[fair.pk]))
+        return deleted, counts, perms_needed, list(protected) + refusals
 
 
 @admin.register(FairFigure)
