@@ -136,6 +136,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "trading_name_vi",
         "trading_name_en",
         "tax_code",
+        "company_on_portal",
         "address",
         "zone",
         "sector_names",
@@ -169,6 +170,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                     "trading_name_vi",
                     "trading_name_en",
                     "tax_code",
+                    "company_on_portal",
                     "address",
                     "zone",
                     "sector_names",
@@ -238,6 +240,32 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                 % {"n": request["rest"], "kind": request["kind"]}
             )
         return ", ".join(parts) or "—"
+
+    @admin.display(description=_("doanh nghiệp đã có trên cổng"))
+    def company_on_portal(self, obj):
+        """The company the tax code already belongs to, worded as the approve page and
+        the board's new-application mail word it (until a decision names the company)."""
+        company = selectors.company_on_portal(obj) if obj.exhibitor_id is None else None
+        if company is None:
+            return "—"
+        exhibitor = company.exhibitor
+        said = (
+            gettext("E-mail người nộp đơn, %(email)s, đã là người đại diện của %(company)s.")
+            if company.applicant_is_representative
+            else gettext(
+                "E-mail người nộp đơn, %(email)s, chưa là người đại diện của %(company)s. "
+                "Người đại diện được sửa hồ sơ và sản phẩm của doanh nghiệp, và xem các yêu "
+                "cầu gặp gỡ của khách tham quan kèm thông tin liên hệ của họ."
+            )
+        )
+        return format_html(
+            '{} <a href="{}">{}</a><br>{}',
+            gettext("Mã số thuế %(tax_code)s đã thuộc về một doanh nghiệp trên cổng:")
+            % {"tax_code": obj.tax_code},
+            reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk]),
+            exhibitor.name,
+            said % {"email": obj.email, "company": exhibitor.name},
+        )
 
     @admin.display(description=_("ngành"))
     def sector_names(self, obj):

@@ -139,6 +139,28 @@ def applicant_access(application) -> ApplicantAccess | None:
     )
 
 
+@dataclass(frozen=True)
+class CompanyOnPortal:
+    """The company already on the portal with an application's tax code, as the board
+    reads it in the new-application mail and on the application's pages."""
+
+    exhibitor: Exhibitor
+    applicant_is_representative: bool
+
+
+def company_on_portal(application) -> CompanyOnPortal | None:
+    """None when approving the application would create a new company."""
+    exhibitor = Exhibitor.objects.filter(tax_code=application.tax_code).first()
+    if exhibitor is None:
+        return None
+    return CompanyOnPortal(
+        exhibitor=exhibitor,
+        applicant_is_representative=exhibitor.members.filter(
+            email__iexact=application.email
+        ).exists(),
+    )
+
+
 @dataclass
 class ProfileUpdate:
     """What approving an application would change in a company's existing profile."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, ExhibitorStaff
-from booths.selectors import applicant_access
+from booths.selectors import applicant_access, company_on_portal
 from booths.signals import refresh_exhibitors_search
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
@@ -73,11 +73,12 @@ def application_url(token: str, language: str) -> str:
     return settings.PORTAL_BASE_URL + path
 
 
-def _admin_url(application) -> str:
-    # The board's mail is in Vietnamese: its link opens the Vietnamese admin, not the
+def _admin_url(obj) -> str:
+    # The board's mail is in Vietnamese: its links open the Vietnamese admin, not the
     # /en/ one of an applicant who confirmed on an English page.
+    opts = obj._meta
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("admin:booths_boothapplication_change", args=[application.pk])
+        path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     return settings.PORTAL_BASE_URL + path
 
 
@@ -185,7 +186,9 @@ def is_expired(application, *, now=None) -> bool:
 def confirm_application(*, application):
     """The applicant opened the secret link: the e-mail address is confirmed.
 
-    Only then does the application reach the board (e-mail to BOARD_EMAIL on commit).
+    Only then does the application reach the board (e-mail to BOARD_EMAIL on commit;
+    it names the company already on the portal with that tax code, if any, and whether
+    the applicant's e-mail represents it, as the approve page does).
     Raises DuplicateApplication when the company already has an open, confirmed one
     for this fair (the database rule `application_one_open_per_company`).
     """
@@ -214,15 +217,25 @@ def confirm_application(*, application):
         if not updated:
             return application
         record(action="application.confirmed", obj=application, actor_label=application.email)
+        company = company_on_portal(application)
         send_on_commit(
             to=[settings.BOARD_EMAIL],
-            subject=_("Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s"),
+            subject=_(
+                "Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s (doanh nghiệp đã có trên cổng)"
+            )
+            if company
+            else _("Hồ sơ đăng ký gian hàng mới: %(reference)s %(name)s"),
             subject_params={
                 "reference": application.reference,
                 "name": application.trading_name_vi,
             },
             body_template="booths/email/board_new_application.txt",
-            context={"application": application, "admin_url": _admin_url(application)},
+            context={
+                "application": application,
+                "admin_url": _admin_url(application),
+                "company": company,
+                "company_admin_url": _admin_url(company.exhibitor) if company else "",
+            },
             language=settings.LANGUAGE_CODE,
         )
     return application

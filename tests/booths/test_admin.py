@@ -258,6 +258,48 @@ def test_approve_page_says_when_the_applicant_already_represents_the_company(
     assert 'name="invite_applicant"' not in page
 
 
+@pytest.mark.parametrize(
+    ("email", "said"),
+    [
+        (
+            "lan@canon.example.vn",
+            "E-mail người nộp đơn, lan@canon.example.vn, đã là người đại diện của Canon Việt Nam.",
+        ),
+        (
+            "attacker@evil.example",
+            "E-mail người nộp đơn, attacker@evil.example, chưa là người đại diện của Canon Việt "
+            "Nam. Người đại diện được sửa hồ sơ và sản phẩm của doanh nghiệp, và xem các yêu cầu "
+            "gặp gỡ của khách tham quan kèm thông tin liên hệ của họ.",
+        ),
+    ],
+    ids=["a representative", "not a representative"],
+)
+def test_application_page_names_the_company_already_on_the_portal_as_the_board_mail_does(
+    board_client, fair, booths, email, said
+):
+    canon = canon_with_a_representative()
+    application = confirmed(fair, tax_code="0100109106", email=email)
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+
+    assert (
+        '<div class="readonly">Mã số thuế 0100109106 đã thuộc về một doanh nghiệp trên cổng: '
+        f'<a href="/admin/exhibitors/exhibitor/{canon.pk}/change/">Canon Việt Nam</a><br>'
+        f"{said}</div>"
+    ) in page
+
+
+def test_application_page_of_a_company_new_to_the_portal_names_no_company(
+    board_client, fair, booths
+):
+    canon_with_a_representative()
+    application = confirmed(fair, tax_code="0101234567")
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+
+    assert "đã thuộc về một doanh nghiệp trên cổng" not in page
+
+
 def test_approving_without_the_invitation_ticked_gives_the_email_no_access(
     board_client, fair, booths, django_capture_on_commit_callbacks
 ):

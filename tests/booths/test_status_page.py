@@ -72,6 +72,71 @@ def test_status_page_and_board_mail_show_each_ticked_booth_with_its_kind(
     assert "Số gian: 3\nGian mong muốn: B01 (Góc)\nLoại cho 2 gian còn lại: Tiêu chuẩn\n" in body
 
 
+@pytest.mark.parametrize(
+    ("email", "said"),
+    [
+        (
+            "lan@canon.example.vn",
+            "E-mail người nộp đơn, lan@canon.example.vn, đã là người đại diện của Canon Việt Nam.",
+        ),
+        (
+            "stranger@example.vn",
+            "E-mail người nộp đơn, stranger@example.vn, chưa là người đại diện của Canon Việt "
+            "Nam. Người đại diện được sửa hồ sơ và sản phẩm của doanh nghiệp, và xem các yêu cầu "
+            "gặp gỡ của khách tham quan kèm thông tin liên hệ của họ.",
+        ),
+    ],
+    ids=["a representative", "not a representative"],
+)
+def test_board_mail_names_the_company_already_on_the_portal_and_whether_the_applicant_is_one_of_its_representatives(  # noqa: E501
+    client, fair, settings, django_capture_on_commit_callbacks, email, said
+):
+    canon = make_exhibitor(
+        tax_code="0100109106",
+        name_vi="Canon Việt Nam",
+        members=[make_user(email="lan@canon.example.vn"), make_user(email="hung@canon.example.vn")],
+    )
+    application, token = application_with_token(
+        fair, tax_code="0100109106", trading_name_vi="Canon VN", email=email, language="en"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/en/booths/applications/{token}/")
+
+    (board_mail,) = mail.outbox
+    base = settings.PORTAL_BASE_URL
+    assert board_mail.subject == (
+        f"Hồ sơ đăng ký gian hàng mới: {application.reference} Canon VN "
+        "(doanh nghiệp đã có trên cổng)"
+    )
+    assert board_mail.body.endswith(
+        "Doanh nghiệp đã có hồ sơ\n"
+        "Mã số thuế 0100109106 đã thuộc về một doanh nghiệp trên cổng: Canon Việt Nam\n"
+        f"Hồ sơ doanh nghiệp: {base}/admin/exhibitors/exhibitor/{canon.pk}/change/\n"
+        f"{said}\n\n"
+        f"Xem và quyết định: {base}/admin/booths/boothapplication/{application.pk}/change/"
+    )
+
+
+def test_board_mail_of_a_company_new_to_the_portal_flags_nothing(
+    client, fair, django_capture_on_commit_callbacks
+):
+    make_exhibitor(tax_code="0100109106", name_vi="Canon Việt Nam")
+    application, token = application_with_token(
+        fair, tax_code="0101234567", trading_name_vi="Nhựa Tiền Phong"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/booths/applications/{token}/")
+
+    (board_mail,) = mail.outbox
+    assert board_mail.subject == (
+        f"Hồ sơ đăng ký gian hàng mới: {application.reference} Nhựa Tiền Phong"
+    )
+    assert "Doanh nghiệp đã có hồ sơ" not in board_mail.body
+    assert "Canon" not in board_mail.body
+
+
 def test_status_second_open_sends_nothing_more(client, fair, django_capture_on_commit_callbacks):
     application, token = application_with_token(fair)
     client.get(f"/booths/applications/{token}/")
