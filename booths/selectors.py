@@ -118,13 +118,20 @@ def open_confirmed_applications(fair):
     )
 
 
+def signs_in(user) -> bool:
+    """Whether `user` can sign in to the company area now: an active account with a
+    password of its own (an invited user who never set one cannot)."""
+    return user.is_active and user.has_usable_password()
+
+
 @dataclass(frozen=True)
 class ApplicantAccess:
     """Who manages the profile of an approved application's company, as the applicant
     is told in the approval mail and on the status page."""
 
-    invited: bool  # the applicant's e-mail represents the company (set-password mail sent)
+    invited: bool  # the applicant's e-mail represents the company
     has_representatives: bool  # otherwise: its representatives manage it, or the board
+    signs_in: bool = False  # ...and that representative signs in already (no new password)
 
 
 def applicant_access(application) -> ApplicantAccess | None:
@@ -133,9 +140,11 @@ def applicant_access(application) -> ApplicantAccess | None:
     if application.exhibitor_id is None:
         return None
     members = application.exhibitor.members
+    applicant = members.filter(email__iexact=application.email).first()
     return ApplicantAccess(
-        invited=members.filter(email__iexact=application.email).exists(),
-        has_representatives=members.exists(),
+        invited=applicant is not None,
+        has_representatives=applicant is not None or members.exists(),
+        signs_in=applicant is not None and signs_in(applicant),
     )
 
 
@@ -171,6 +180,7 @@ class ProfileUpdate:
     booths_held: list = field(default_factory=list)  # its booth codes in this fair
     representatives: list = field(default_factory=list)  # its users, by e-mail
     applicant_is_representative: bool = False
+    applicant_signs_in: bool = False  # a representative who signs in already
 
     @property
     def invite_is_a_choice(self) -> bool:
@@ -200,9 +210,12 @@ def profile_update(application) -> ProfileUpdate | None:
         ),
     )
     update.representatives = list(exhibitor.members.order_by("email"))
-    update.applicant_is_representative = any(
-        user.email.lower() == application.email.lower() for user in update.representatives
+    applicant = next(
+        (u for u in update.representatives if u.email.lower() == application.email.lower()),
+        None,
     )
+    update.applicant_is_representative = applicant is not None
+    update.applicant_signs_in = applicant is not None and signs_in(applicant)
     for name, value in application.profile_values(exhibitor).items():
         current = getattr(exhibitor, name)
         if (current or "") != (value or ""):

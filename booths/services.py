@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, ExhibitorStaff
-from booths.selectors import applicant_access, company_on_portal
+from booths.selectors import applicant_access, company_on_portal, signs_in
 from booths.signals import refresh_exhibitors_search
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
@@ -324,6 +324,12 @@ def _represents(exhibitor: Exhibitor, email: str) -> bool:
     return exhibitor.members.filter(email__iexact=email).exists()
 
 
+def _signs_in_for(exhibitor: Exhibitor, email: str) -> bool:
+    """The e-mail represents the company and signs in already: it needs no invitation."""
+    member = exhibitor.members.filter(email__iexact=email).first()
+    return member is not None and signs_in(member)
+
+
 def _exhibitor_for(
     application: BoothApplication, *, invite_applicant: bool
 ) -> tuple[Exhibitor, bool]:
@@ -392,8 +398,10 @@ def approve_application(
     represents it or is invited) with the logo re-encoded, each booth assigned by a conditional UPDATE
     (BoothTaken rolls everything back), the exhibitor's search text refreshed, audit
     entries `application.approved` (saying whether the applicant was invited) and
-    `booth.assigned`, and on commit the decision e-mailed and, for a new company, the
-    contact invited as a representative (set-password e-mail).
+    `booth.assigned`, and on commit the decision e-mailed and the applicant invited as
+    a representative (set-password e-mail) when they become one: for a new company, or
+    when the board invites them. A representative who already signs in gets no
+    invitation; the decision e-mail sends them to the company area's sign-in page.
 
     Anybody can apply with a company's tax code: the applicant's e-mail becomes a
     representative of an existing company (its profile, products and visitors' meeting
@@ -428,6 +436,9 @@ def approve_application(
         refresh_exhibitors_search({exhibitor.pk})
         codes = sorted(b.code for b in booths)
         invited = created or invite_applicant or _represents(exhibitor, application.email)
+        # Read before the invitation: a representative with a password of their own has
+        # access already, and a set-password link would only confuse them.
+        signs_in_already = not created and _signs_in_for(exhibitor, application.email)
         record(
             action="application.approved",
             obj=application,
@@ -437,6 +448,7 @@ def approve_application(
                 "exhibitor": exhibitor.pk,
                 "new_exhibitor": created,
                 "applicant_invited": invited,
+                "invitation_sent": invited and not signs_in_already,
             },
         )
         for booth in booths:
@@ -446,7 +458,7 @@ def approve_application(
                 actor=reviewer,
                 changes={"exhibitor": exhibitor.pk, "application": application.reference},
             )
-        if invited:
+        if invited and not signs_in_already:
             invite_representative(
                 exhibitor=exhibitor,
                 email=application.email,
@@ -466,8 +478,11 @@ def approve_application(
                 "exhibitor": exhibitor,
                 # As the status page reads it: from the members, after the invitation.
                 "access": applicant_access(application),
+                "invitation_sent": invited and not signs_in_already,
+                "board_email": settings.BOARD_EMAIL,
             },
             language=application.language,
+            reply_to=[settings.BOARD_EMAIL],
         )
     return application
 

@@ -1,6 +1,7 @@
 """Pages of the floor: the public plan, applying for a booth, the applicant's status page
 and the exhibitor's own booth page. Views only translate HTTP; rules live in services."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect
@@ -8,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -208,6 +210,8 @@ class ApplicationStatusView(View):
                 "access": selectors.applicant_access(application)
                 if application.status == BoothApplication.Status.APPROVED
                 else None,
+                # Whom to ask, as the approval mail says (it replies to the same address).
+                "board_email": format_html('<a href="mailto:{0}">{0}</a>', settings.BOARD_EMAIL),
             },
         )
 

@@ -254,8 +254,28 @@ def test_approve_page_says_when_the_applicant_already_represents_the_company(
 
     page = html.unescape(board_client.get(f"{LIST}{colleague.pk}/approve/").content.decode())
 
-    assert "E-mail người nộp đơn, lan@canon.example.vn, đã là người đại diện của Canon" in page
+    assert (
+        "<p>E-mail người nộp đơn, lan@canon.example.vn, đã là người đại diện của Canon Việt "
+        "Nam.</p>\n      <p>Người này đã đăng nhập được vào khu vực doanh nghiệp: không gửi "
+        "e-mail đặt mật khẩu; e-mail báo duyệt mời họ đăng nhập như thường lệ.</p>"
+    ) in page
     assert 'name="invite_applicant"' not in page
+
+
+def test_approve_page_says_a_representative_without_a_password_is_invited_again(
+    board_client, fair, booths
+):
+    representative = canon_with_a_representative().members.get()
+    representative.set_unusable_password()
+    representative.save()
+    colleague = confirmed(fair, tax_code="0100109106", email="lan@canon.example.vn")
+
+    page = html.unescape(board_client.get(f"{LIST}{colleague.pk}/approve/").content.decode())
+
+    assert (
+        "<p>Người này chưa đặt mật khẩu: e-mail mời đặt mật khẩu được gửi lại cùng e-mail báo "
+        "duyệt.</p>"
+    ) in page
 
 
 @pytest.mark.parametrize(

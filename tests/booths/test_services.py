@@ -1,6 +1,7 @@
 """Board decisions: approve, reject, waitlist, assign, move, swap, release."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import IntegrityError
 from django.utils import timezone, translation
@@ -203,11 +204,15 @@ def test_approve_for_an_existing_company_gives_the_applicant_no_access_unless_in
     body = mail.outbox[0].body
     assert "đặt mật khẩu" not in body
     assert (
+        "Gian được giao cho hồ sơ hiện có của Canon Việt Nam trên cổng hội chợ. Tên, địa "
+        "chỉ, khu công nghiệp, website, logo, giới thiệu và ngành nghề Quý công ty gửi kèm "
+        "hồ sơ đăng ký không được dùng: hồ sơ doanh nghiệp được giữ nguyên.\n\n"
         "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản "
-        "phẩm, tên bảng gian hàng và nhân sự trực gian do họ quản lý. Nếu bạn cần cùng "
-        "quản lý, hãy đề nghị một người đại diện của doanh nghiệp mời bạn, hoặc liên hệ "
-        "Ban tổ chức." in body
+        "phẩm, tên bảng gian hàng và nhân sự trực gian do họ quản lý và cập nhật. Nếu cần "
+        "sửa hồ sơ hoặc cùng quản lý, hãy đề nghị một người đại diện của doanh nghiệp, hoặc "
+        f"liên hệ Ban tổ chức tại {settings.BOARD_EMAIL}." in body
     )
+    assert mail.outbox[0].reply_to == [settings.BOARD_EMAIL]
     assert "lan@canon.example.vn" not in body
     approved = AuditEntry.objects.get(action="application.approved")
     assert approved.changes["applicant_invited"] is False
@@ -263,18 +268,88 @@ def test_approve_for_a_company_without_representatives_tells_the_applicant_to_as
     assert canon.members.count() == 0
     assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"]]
     assert (
-        "Access to manage Canon's profile on the fair portal (company details, products, "
-        "booth fascia name and booth staff) is granted by the organiser. If you need it, "
-        "please contact the organiser." in mail.outbox[0].body
+        "The booths are assigned to the existing profile of Canon on the fair portal. The "
+        "names, address, industrial zone, website, logo, description and sectors your "
+        "company sent with the application were not used: the company profile stays as it "
+        "is.\n\nAccess to manage Canon's profile on the fair portal (company details, "
+        "products, booth fascia name and booth staff) is granted by the organiser. If your "
+        "company needs it, or needs the profile changed, please contact the organiser at "
+        f"{settings.BOARD_EMAIL}." in mail.outbox[0].body
     )
 
 
-def test_approve_for_a_company_the_applicant_already_represents_invites_as_before(
+def test_approve_for_a_representative_who_signs_in_sends_no_invitation_but_the_sign_in_link(
     fair, booths, reviewer, django_capture_on_commit_callbacks
 ):
     representative = make_user(email="lan@canon.example.vn")
+    canon = make_exhibitor(
+        tax_code="0100109106", name_vi="Canon Việt Nam", members=[representative]
+    )
+    application = confirmed(
+        fair, tax_code="0100109106", trading_name_vi="Canon VN", email="Lan@Canon.example.vn"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    canon.refresh_from_db()
+    assert list(canon.members.all()) == [representative]
+    assert canon.name_vi == "Canon VN"  # a representative's application updates the profile
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["lan@canon.example.vn"], f"Hồ sơ {application.reference} đã được duyệt")
+    ]
+    assert mail.outbox[0].body.endswith(
+        "Gian được giao: A01\n\n"
+        "Bạn đã là người đại diện của Canon VN trên cổng hội chợ nên không cần đặt mật khẩu "
+        "mới: hãy đăng nhập khu vực doanh nghiệp như thường lệ để quản lý hồ sơ doanh "
+        "nghiệp, sản phẩm, tên bảng gian hàng và nhân sự trực gian.\n"
+        f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/login/\n\n"
+        "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
+    )
+    assert not AuditEntry.objects.filter(action="exhibitor.representative_invited").exists()
+    approved = AuditEntry.objects.get(action="application.approved")
+    assert (approved.changes["applicant_invited"], approved.changes["invitation_sent"]) == (
+        True,
+        False,
+    )
+
+
+def test_approval_mail_of_a_representative_in_english_links_the_english_sign_in(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    make_exhibitor(
+        tax_code="0100109106", name_vi="Canon Việt Nam", name_en="Canon Vietnam",
+        members=[make_user(email="lan@canon.example.vn")],
+    )  # fmt: skip
+    application = confirmed(
+        fair, tax_code="0100109106", email="lan@canon.example.vn", language="en",
+        trading_name_vi="Canon Việt Nam", trading_name_en="Canon Vietnam",
+    )  # fmt: skip
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    assert len(mail.outbox) == 1
+    assert (
+        "You are already a representative of Canon Vietnam on the fair portal, so you need "
+        "no new password: sign in to the company area as usual to manage the company "
+        "profile, products, booth fascia name and booth staff.\n"
+        f"Sign in to the company area: {settings.PORTAL_BASE_URL}/en/account/login/"
+    ) in mail.outbox[0].body
+
+
+def test_approve_for_a_representative_who_never_set_a_password_sends_the_invitation_again(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    representative = make_user(email="lan@canon.example.vn")
+    representative.set_unusable_password()
+    representative.save()
     canon = make_exhibitor(tax_code="0100109106", members=[representative])
-    application = confirmed(fair, tax_code="0100109106", email="Lan@Canon.example.vn")
+    application = confirmed(fair, tax_code="0100109106", email="lan@canon.example.vn")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_application(
@@ -286,6 +361,7 @@ def test_approve_for_a_company_the_applicant_already_represents_invites_as_befor
         INVITATION_SUBJECT,
         f"Hồ sơ {application.reference} đã được duyệt",
     ]
+    assert "/account/welcome/" in mail.outbox[0].body
     assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in mail.outbox[1].body
 
 

@@ -277,16 +277,31 @@ INVITED = (
     "<p>Hồ sơ đã được duyệt. Chúng tôi đã gửi e-mail mời bạn đặt mật khẩu để quản lý hồ sơ "
     "doanh nghiệp.</p>"
 )
+PROFILE_KEPT = (
+    "Gian được giao cho hồ sơ hiện có của Canon Việt Nam trên cổng hội chợ. Tên, địa chỉ, "
+    "khu công nghiệp, website, logo, giới thiệu và ngành nghề Quý công ty gửi kèm hồ sơ đăng "
+    "ký không được dùng: hồ sơ doanh nghiệp được giữ nguyên."
+)
 REPRESENTATIVES_MANAGE = (
     "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản phẩm, tên "
-    "bảng gian hàng và nhân sự trực gian do họ quản lý. Nếu bạn cần cùng quản lý, hãy đề nghị "
-    "một người đại diện của doanh nghiệp mời bạn, hoặc liên hệ Ban tổ chức."
+    "bảng gian hàng và nhân sự trực gian do họ quản lý và cập nhật. Nếu cần sửa hồ sơ hoặc "
+    "cùng quản lý, hãy đề nghị một người đại diện của doanh nghiệp, hoặc liên hệ Ban tổ chức "
+    "tại {email}."
 )
 ASK_THE_ORGANISER = (
     "Quyền quản lý hồ sơ của Canon Việt Nam trên cổng hội chợ (thông tin doanh nghiệp, sản "
-    "phẩm, tên bảng gian hàng và nhân sự trực gian) do Ban tổ chức cấp. Nếu bạn cần quyền "
-    "này, hãy liên hệ Ban tổ chức."
+    "phẩm, tên bảng gian hàng và nhân sự trực gian) do Ban tổ chức cấp. Nếu Quý công ty cần "
+    "quyền này hoặc cần sửa hồ sơ, hãy liên hệ Ban tổ chức tại {email}."
 )
+SIGN_IN_AS_USUAL = (
+    "Bạn đã là người đại diện của Canon Việt Nam trên cổng hội chợ nên không cần đặt mật "
+    "khẩu mới: hãy đăng nhập khu vực doanh nghiệp như thường lệ để quản lý hồ sơ doanh "
+    "nghiệp, sản phẩm, tên bảng gian hàng và nhân sự trực gian."
+)
+
+
+def board_link(settings):
+    return f'<a href="mailto:{settings.BOARD_EMAIL}">{settings.BOARD_EMAIL}</a>'
 
 
 def approved_for_canon(client, fair, booths, capture, *, email, invite, members):
@@ -311,7 +326,7 @@ def approved_for_canon(client, fair, booths, capture, *, email, invite, members)
 
 
 def test_status_of_an_approval_without_invitation_says_the_representatives_manage_the_profile(
-    client, fair, booths, django_capture_on_commit_callbacks
+    client, fair, booths, settings, django_capture_on_commit_callbacks
 ):
     page, approval_mail = approved_for_canon(
         client,
@@ -325,13 +340,16 @@ def test_status_of_an_approval_without_invitation_says_the_representatives_manag
 
     assert "đặt mật khẩu" not in page
     assert "<p>Hồ sơ đã được duyệt.</p>" in page
-    assert f"<p>{REPRESENTATIVES_MANAGE}</p>" in page
-    assert REPRESENTATIVES_MANAGE in approval_mail
+    assert f"<p>{PROFILE_KEPT}</p>" in page
+    assert f"<p>{REPRESENTATIVES_MANAGE.format(email=board_link(settings))}</p>" in page
+    assert f"{PROFILE_KEPT}\n\n{REPRESENTATIVES_MANAGE.format(email=settings.BOARD_EMAIL)}" in (
+        approval_mail
+    )
     assert "Gian được giao: <a" in page
 
 
 def test_status_of_an_approval_for_a_company_without_representatives_says_ask_the_organiser(
-    client, fair, booths, django_capture_on_commit_callbacks
+    client, fair, booths, settings, django_capture_on_commit_callbacks
 ):
     page, approval_mail = approved_for_canon(
         client,
@@ -344,8 +362,11 @@ def test_status_of_an_approval_for_a_company_without_representatives_says_ask_th
     )
 
     assert "đặt mật khẩu" not in page
-    assert f"<p>{ASK_THE_ORGANISER}</p>" in page
-    assert ASK_THE_ORGANISER in approval_mail
+    assert f"<p>{PROFILE_KEPT}</p>" in page
+    assert f"<p>{ASK_THE_ORGANISER.format(email=board_link(settings))}</p>" in page
+    assert f"{PROFILE_KEPT}\n\n{ASK_THE_ORGANISER.format(email=settings.BOARD_EMAIL)}" in (
+        approval_mail
+    )
 
 
 def test_status_of_an_approval_with_the_invitation_says_the_set_password_mail_was_sent(
@@ -364,6 +385,30 @@ def test_status_of_an_approval_with_the_invitation_says_the_set_password_mail_wa
     assert INVITED in page
     assert "Canon Việt Nam đã có người đại diện" not in page
     assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in approval_mail
+    assert PROFILE_KEPT not in page
+
+
+def test_status_of_an_approval_for_a_representative_who_signs_in_says_sign_in_as_usual(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    page, approval_mail = approved_for_canon(
+        client,
+        fair,
+        booths,
+        django_capture_on_commit_callbacks,
+        email="lan@canon.example.vn",
+        invite=False,
+        members=[make_user(email="lan@canon.example.vn")],
+    )
+
+    assert INVITED not in page
+    assert (
+        f"<p>Hồ sơ đã được duyệt.</p>\n  <p>{SIGN_IN_AS_USUAL}</p>\n"
+        '  <p><a class="button" href="/account/login/">Đăng nhập khu vực doanh nghiệp</a></p>'
+    ) in page
+    assert PROFILE_KEPT not in page
+    assert SIGN_IN_AS_USUAL in approval_mail
+    assert [m.to for m in mail.outbox] == [["lan@canon.example.vn"]]  # no set-password mail
 
 
 def test_status_of_a_new_company_approved_says_the_set_password_mail_was_sent(
