@@ -26,6 +26,7 @@ from fairportal.admin_mixins import (
     MissingEnglishFilter,
     TranslationCompletenessMixin,
     form_changes,
+    people_and_meetings,
 )
 
 
@@ -228,14 +229,13 @@ class SideEventAdmin(
         live = selectors.live_attendance([event.pk for event in objs])
         protected = list(protected) + [
             gettext(
-                "“%(title)s” còn %(registrations)s người đăng ký và %(meetings)s yêu cầu gặp: "
+                "“%(title)s” còn %(attendance)s: "
                 "hãy huỷ sự kiện (“Huỷ sự kiện và báo cho người đăng ký…” trên trang của sự "
                 "kiện) thay vì xoá, để họ được báo."
             )
             % {
                 "title": event.title,
-                "registrations": live[event.pk][0],
-                "meetings": live[event.pk][1],
+                "attendance": people_and_meetings(*live[event.pk]),
             }
             for event in sorted(objs, key=lambda e: (e.starts_at, e.pk))
             if any(live.get(event.pk, (0, 0)))

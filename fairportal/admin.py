@@ -31,6 +31,7 @@ from fairportal.admin_mixins import (
     AuditedAdminMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
+    people_and_meetings,
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names, readable_value
@@ -397,26 +398,24 @@ def _live_in_fair_refusals(fair, live) -> list[str]:
     if live.registrations_ahead or live.meetings_ahead:
         refusals.append(
             gettext(
-                "“%(fair)s” còn %(registrations)s người đăng ký và %(meetings)s yêu cầu gặp ở "
-                "các sự kiện chưa diễn ra: hãy huỷ từng sự kiện (“Huỷ sự kiện và báo cho người "
+                "“%(fair)s” còn %(attendance)s ở các sự kiện chưa diễn ra: hãy huỷ từng sự kiện (“Huỷ sự kiện và báo cho người "
                 "đăng ký…” trên trang của sự kiện) thay vì xoá kỳ hội chợ, để họ được báo."
             )
             % {
                 "fair": fair.name,
-                "registrations": live.registrations_ahead,
-                "meetings": live.meetings_ahead,
+                "attendance": people_and_meetings(live.registrations_ahead, live.meetings_ahead),
             }
         )
     if live.registrations_past or live.meetings_past:
         refusals.append(
             gettext(
-                "“%(fair)s” có %(registrations)s người đăng ký và %(meetings)s cuộc gặp ở các "
-                "sự kiện đã diễn ra: đó là hồ sơ của kỳ hội chợ, hãy giữ kỳ này lại thay vì xoá."
+                "“%(fair)s” có %(attendance)s ở các sự kiện đã diễn ra: đó là hồ sơ của kỳ hội chợ, hãy giữ kỳ này lại thay vì xoá."
             )
             % {
                 "fair": fair.name,
-                "registrations": live.registrations_past,
-                "meetings": live.meetings_past,
+                "attendance": people_and_meetings(
+                    live.registrations_past, live.meetings_past, agreed=True
+                ),
             }
         )
     if live.booths:

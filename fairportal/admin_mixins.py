@@ -27,6 +27,7 @@ from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.images import reencode_image, validate_image_upload
@@ -180,6 +181,23 @@ class TranslationCompletenessMixin:
 
 
 # --- thumbnails and uploads ---------------------------------------------------
+
+
+def people_and_meetings(registrations: int, meetings: int, *, agreed: bool = False) -> str:
+    """ "3 người đăng ký và 1 yêu cầu gặp" in the admin's language, each count with its
+    own plural ("1 person registered and 2 meeting requests"); `agreed`: meetings held
+    or agreed ("cuộc gặp") rather than requests."""
+    people = ngettext("%(count)s người đăng ký", "%(count)s người đăng ký", registrations) % {
+        "count": registrations
+    }
+    if agreed:
+        met = ngettext("%(count)s cuộc gặp", "%(count)s cuộc gặp", meetings)
+    else:
+        met = ngettext("%(count)s yêu cầu gặp", "%(count)s yêu cầu gặp", meetings)
+    return gettext("%(people)s và %(meetings)s") % {
+        "people": people,
+        "meetings": met % {"count": meetings},
+    }
 
 
 def thumbnail(file, *, size: int = 48, alt: str = ""):

@@ -579,6 +579,18 @@ def test_deleting_an_event_with_people_registered_is_refused_pointing_to_cancel(
     assert EventRegistration.objects.filter(event=seminar).count() == 1
 
 
+def test_deleting_an_event_in_the_english_admin_counts_each_in_english(board, seminar):
+    make_registration(seminar, status="confirmed")
+
+    page = board.get(f"/en/admin/events/sideevent/{seminar.pk}/delete/")
+
+    assert page.context["protected"] == [
+        f"“{seminar.title_en}” still has 1 person registered and 0 meeting requests: cancel "
+        "the event instead (“Cancel the event and tell those registered…” on its page), so "
+        "that they are told."
+    ]
+
+
 def test_deleting_a_session_with_meetings_is_refused(board, session, exhibitor):
     make_meeting_request(session, exhibitor)
 

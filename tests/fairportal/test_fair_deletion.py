@@ -99,7 +99,7 @@ def test_the_english_admin_says_why_a_fair_is_not_deleted_in_english(admin_clien
     response = delete_from_the_list(admin_client, [live_fair], prefix="/en")
 
     expected = [
-        f"“{english}” still has 2 people registered and 1 meeting requests in events that "
+        f"“{english}” still has 2 people registered and 1 meeting request in events that "
         "have not taken place yet: cancel each event instead (“Cancel the event and tell "
         "those registered…” on its page) rather than deleting the fair, so that they are told.",
         f"“{english}” still has 1 booth assigned to a company (A01): release it first (booth "
