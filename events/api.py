@@ -48,7 +48,7 @@ from fairportal.api import (
     search_filter,
     write_error_responses,
 )
-from fairportal.forms import HoneypotMixin, composed_data
+from fairportal.forms import HoneypotMixin, composed_data, site_error_messages
 from fairportal.text import matches_words, search_words
 
 # --- Serializers ---------------------------------------------------------------------
@@ -360,6 +360,9 @@ def _serializer_field(form_field):
     common = {
         "required": form_field.required,
         "help_text": form_field.help_text or form_field.label,
+        # A body of the right type but a wrong e-mail or too long a text is told in the
+        # words the page's form uses.
+        "error_messages": site_error_messages(form_field),
     }
     if isinstance(form_field, forms.BooleanField):
         return JsonBooleanField(**common)

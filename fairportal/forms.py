@@ -123,31 +123,34 @@ class HoneypotMixin(ComposedTextMixin, forms.Form):
         return value
 
 
+def site_error_messages(field) -> dict:
+    """The site's own words for the errors Django words itself on `field` (a form
+    field): "e-mail" as the site writes it (Django's Vietnamese says "email"), and a
+    length error that says what was typed ("Tối đa 200 ký tự (bạn đã nhập 300)."),
+    not Django's "…tối đa 200 kí tự (hiện có 300)". The API's fields built from a
+    form's fields take the same (`events.api`)."""
+    messages = {}
+    if isinstance(field, forms.EmailField):
+        messages["invalid"] = _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")
+    if isinstance(field, forms.URLField):
+        messages["invalid"] = _("Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn")
+    if getattr(field, "max_length", None) is not None:
+        messages["max_length"] = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
+    return messages
+
+
 class SiteMessagesMixin:
-    """The site's own words for the errors Django words itself, on every field of a
-    public form: "e-mail" as the site writes it (Django's Vietnamese says "email"),
-    and a length error that says what was typed ("Tối đa 200 ký tự (bạn đã nhập
-    300)."), not Django's "…tối đa 200 kí tự (hiện có 300)". A message a field was
+    """`site_error_messages` on every field of a public form. A message a field was
     given on purpose is kept."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            messages = field.error_messages
-            if isinstance(field, forms.EmailField):
-                messages.setdefault(
-                    "invalid", _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")
-                )
-            if isinstance(field, forms.URLField) and (
-                messages.get("invalid") is forms.URLField.default_error_messages["invalid"]
-            ):
-                messages["invalid"] = _(
-                    "Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn"
-                )
-            if getattr(field, "max_length", None) is not None:
-                messages.setdefault(
-                    "max_length", _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
-                )
+            for code, message in site_error_messages(field).items():
+                current = field.error_messages.get(code)
+                # Django's own URL message is a class default, not the form's choice.
+                if current is None or current is forms.URLField.default_error_messages.get(code):
+                    field.error_messages[code] = message
 
 
 # The range of the databases' 64-bit integer keys.

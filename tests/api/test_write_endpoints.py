@@ -213,10 +213,11 @@ def test_unknown_event_is_a_404(client, fair):
                 ]
             },
         ),
-        ({"email": "lan@"}, {"email": ["Nhập một địa chỉ email hợp lệ."]}),
+        # The words of the page's form, not DRF's ("email", "chỉ được tối đa").
+        ({"email": "lan@"}, {"email": ["Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn"]}),
         (
             {"email": "z" * 300 + "@example.vn"},
-            {"email": ["Trường này chỉ được tối đa 254 ký tự."]},
+            {"email": ["Tối đa 254 ký tự (bạn đã nhập 311)."]},
         ),
         ({"consent": False}, {"consent": ["Cần có sự đồng ý của bạn để đăng ký."]}),
         ({"consent": "true"}, {"consent": ["Hãy gửi true hoặc false (JSON)."]}),
@@ -230,6 +231,18 @@ def test_invalid_field_is_a_400_naming_it_and_nothing_is_stored(client, seminar,
     assert response.json()["errors"] == errors
     assert EventRegistration.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_an_english_client_hears_the_english_forms_words(client, seminar):
+    body = registration(email="lan@", phone="0" * 31)
+
+    response = post(client, REGISTER, body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "email": ["Invalid e-mail address, e.g. name@company.com"],
+        "phone": ["At most 30 characters (you typed 31)."],
+    }
 
 
 def test_every_mistake_of_a_registration_is_told_at_once(client, seminar):
@@ -514,7 +527,7 @@ def test_registration_name_of_201_composed_letters_sent_decomposed_is_a_400(clie
     response = post(client, REGISTER, registration(name=name))
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {"name": ["Trường này chỉ được tối đa 200 ký tự."]}
+    assert response.json()["errors"] == {"name": ["Tối đa 200 ký tự (bạn đã nhập 201)."]}
     assert EventRegistration.objects.count() == 0
 
 
