@@ -61,7 +61,9 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
         return None
     catalogue = catalogue_version_of(request)
     kinds_key = ",".join(sorted(set(kinds)))
-    return f"programme-parts:v2:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
+    # The "v" number goes up when the markup changes, so that a deploy does not serve
+    # parts cached by the previous code (v3: lang="vi" on text with no English).
+    return f"programme-parts:v3:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 
 
 def _programme_days(request, fair, kinds) -> list:

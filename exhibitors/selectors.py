@@ -256,6 +256,7 @@ def directory_facets(
             {
                 "value": z.slug,
                 "label": z.name,
+                "zone": z,  # the template asks it the language of the label
                 "count": zone_counts.get(z.pk, 0),
                 "selected": z.slug == zone,
             }
@@ -332,6 +333,7 @@ def _sector_choices(options, selected) -> list[dict]:
         {
             "value": s.slug,
             "label": s.name,
+            "sector": s,  # the template asks it the language of the label
             "count": s.count,
             "selected": s.slug in selected,
             # Indented only under its parent: a ticked sub-sector whose parent has no

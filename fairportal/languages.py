@@ -1,14 +1,22 @@
-"""Which language a request is answered in.
+"""Which language a request is answered in, and which language a translated field's
+text is in.
 
 Pages carry it in their path: Vietnamese at the root, English under /en/. The API has
 no language prefix (its bodies hold both languages), so its messages follow the
 client's Accept-Language, Vietnamese when the client states none we speak.
+
+On an English page a content field with no English shows its Vietnamese text
+(modeltranslation's fallback); `lang_attribute` marks the element that holds it.
 """
+
+import functools
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from modeltranslation.fields import NONE, TranslationFieldDescriptor
+from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled, resolution_order
 
 API_PREFIX = "/api/"
 
@@ -44,3 +52,47 @@ class ApiLanguageMiddleware:
         patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def fallback_language(obj, field: str, language: str | None = None) -> str:
+    """The language of the text `obj.<field>` shows, when it is not the page's: "vi" on
+    an English page for a field with no English (modeltranslation falls back to the
+    Vietnamese); "" where the field has text in the page's language (or none at all).
+
+    It asks the columns in the order modeltranslation reads them, with its idea of an
+    empty value, so it names the text actually shown. `language` is the active one
+    unless given (a list works it out once). The columns must be loaded: a deferred one
+    would cost a query per row."""
+    language = language or translation.get_language()
+    if not obj or not language:
+        return ""
+    meaningful, undefined, columns = _columns_read(type(obj), field, language, fallbacks_enabled())
+    for code, column in columns:
+        if meaningful(getattr(obj, column, None), undefined):
+            return "" if code == language else code
+    return ""
+
+
+@functools.cache
+def _columns_read(model, field: str, language: str, fallbacks: bool) -> tuple:
+    """(its test of a value, its empty value, ((language, column)…)) of what
+    modeltranslation reads for `model.<field>` in `language`: worked out once, as the
+    directory asks it a hundred times a page. `fallbacks` is in the key because
+    modeltranslation's `fallbacks(False)` changes the order."""
+    descriptor = getattr(model, field)
+    if not isinstance(descriptor, TranslationFieldDescriptor):
+        raise TypeError(f"{model.__name__}.{field} is not a translated field")
+    undefined = descriptor.fallback_undefined
+    if undefined is NONE:
+        undefined = descriptor.field.get_default()
+    order = resolution_order(language, descriptor.fallback_languages)
+    columns = tuple((code, build_localized_fieldname(field, code)) for code in order)
+    return descriptor.meaningful_value, undefined, columns
+
+
+def lang_attribute(obj, field: str, language: str | None = None) -> str:
+    """` lang="vi"` for the element holding `obj.<field>` when that text fell back to
+    Vietnamese (WCAG 3.1.2, so that a screen reader reads it with a Vietnamese voice);
+    "" otherwise, so pages whose text is in their language are unchanged."""
+    code = fallback_language(obj, field, language)
+    return f' lang="{code}"' if code else ""

@@ -1,11 +1,15 @@
-"""Template helpers shared by every page: money, language links."""
+"""Template helpers shared by every page: money, language links, the language of a
+translated field's text."""
 
 import re
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from fairportal.languages import lang_attribute
 
 register = template.Library()
 
@@ -16,6 +20,13 @@ def vnd(amount) -> str:
     if amount is None or amount == "":
         return ""
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+@register.filter
+def lang_attr(obj, field: str) -> str:
+    """`<h1{{ exhibitor|lang_attr:"name" }}>`: ` lang="vi"` when the English page shows
+    the Vietnamese text of `field` for want of an English one, nothing otherwise."""
+    return mark_safe(lang_attribute(obj, field))  # noqa: S308 (a language code we hold)
 
 
 _NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")

@@ -19,9 +19,10 @@ from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from fairportal.countries import country_name
+from fairportal.languages import lang_attribute
 
 register = template.Library()
 
@@ -85,7 +86,9 @@ def booth_links(booths) -> str:
     return mark_safe(_booth_links(booths, _floor_plan_url()))  # noqa: S308 (escaped above)
 
 
-def _exhibitor_card(exhibitor, *, plan_url: str, booth_word: str, sectors_word: str) -> str:
+def _exhibitor_card(
+    exhibitor, *, plan_url: str, booth_word: str, sectors_word: str, language: str
+) -> str:
     name = exhibitor.name or ""
     if exhibitor.logo_thumb:
         logo = (
@@ -105,19 +108,24 @@ def _exhibitor_card(exhibitor, *, plan_url: str, booth_word: str, sectors_word: 
         f'<span class="meta-item"><span aria-hidden="true">{escape(flag(code))}</span>'
         f" {escape(country_name(code))}</span>"
     )
-    if exhibitor.zone:
-        meta.append(f'<span class="meta-item">{escape(exhibitor.zone.name)}</span>')
+    if zone := exhibitor.zone:
+        zone_lang = lang_attribute(zone, "name", language)
+        meta.append(f'<span class="meta-item"{zone_lang}>{escape(zone.name)}</span>')
     tags = ""
     if sectors_word:
-        items = "".join(f"<li>{escape(sector.name)}</li>" for sector in exhibitor.sectors.all())
+        items = "".join(
+            f"<li{lang_attribute(sector, 'name', language)}>{escape(sector.name)}</li>"
+            for sector in exhibitor.sectors.all()
+        )
         if items:
             tags = f'<ul class="tags" aria-label="{escape(sectors_word)}">{items}</ul>'
     meta_html = "\n      ".join(meta)
+    name_lang = lang_attribute(exhibitor, "name", language)
     return (
         '<li><article class="card exhibitor-card">\n'
         f'  <div class="card-logo">{logo}</div>\n'
         '  <div class="card-body">\n'
-        f'    <h3><a href="{escape(exhibitor.get_absolute_url())}">{escape(name)}</a></h3>\n'
+        f'    <h3><a href="{escape(exhibitor.get_absolute_url())}"{name_lang}>{escape(name)}</a></h3>\n'
         f'    <p class="card-meta">{meta_html}</p>\n'
         f"    {tags}\n"
         "  </div>\n"
@@ -129,20 +137,28 @@ def _exhibitor_card(exhibitor, *, plan_url: str, booth_word: str, sectors_word: 
 def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
     """The exhibitor cards of a list (`<li>` each): logo, name, booths, country, zone
     and, with `show_sectors`, the sectors. Expects `fair_booths` (the booths of the
-    fair shown), `zone` and `sectors` fetched with the exhibitors. Every value is
-    escaped with `html.escape`, as Django's `escape` does."""
+    fair shown), `zone` and `sectors` fetched with the exhibitors, names in both
+    languages. Every value is escaped with `html.escape`, as Django's `escape` does; a
+    name shown in Vietnamese on an English page says so (`lang="vi"`)."""
     plan_url = _floor_plan_url()
     booth_word = gettext("Gian")
     sectors_word = gettext("Ngành") if show_sectors else ""
+    language = get_language()
     cards = (
-        _exhibitor_card(e, plan_url=plan_url, booth_word=booth_word, sectors_word=sectors_word)
+        _exhibitor_card(
+            e,
+            plan_url=plan_url,
+            booth_word=booth_word,
+            sectors_word=sectors_word,
+            language=language,
+        )
         for e in exhibitors
     )
     return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
 def _event_parts(
-    event, *, kinds: dict, url: tuple[str, str], cancelled_word: str
+    event, *, kinds: dict, url: tuple[str, str], cancelled_word: str, language: str
 ) -> tuple[str, str]:
     """An event's `<li>` in two parts, before and after its seats (see `seats_html`)."""
     starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
@@ -150,8 +166,13 @@ def _event_parts(
     if event.cancelled_at:
         meta += f' <span class="badge badge-cancelled">{escape(cancelled_word)}</span>'
     if event.room:
-        meta += f" · {escape(event.room)}"
-    summary = f"<p>{escape(event.summary)}</p>" if event.summary else ""
+        room = escape(event.room)
+        if room_lang := lang_attribute(event, "room", language):
+            room = f"<span{room_lang}>{room}</span>"
+        meta += f" · {room}"
+    summary_lang = lang_attribute(event, "summary", language)
+    summary = f"<p{summary_lang}>{escape(event.summary)}</p>" if event.summary else ""
+    title_lang = lang_attribute(event, "title", language)
     cancelled_class = " is-cancelled" if event.cancelled_at else ""
     href = f"{url[0]}{quote(event.slug, safe='')}{url[1]}"
     head = (
@@ -159,7 +180,7 @@ def _event_parts(
         f'  <p class="event-time"><time datetime="{starts.isoformat()}">{starts:%H:%M}</time>–'
         f'<time datetime="{ends.isoformat()}">{ends:%H:%M}</time></p>\n'
         '  <div class="event-body">\n'
-        f'    <h3><a href="{escape(href)}">{escape(event.title)}</a></h3>\n'
+        f'    <h3><a href="{escape(href)}"{title_lang}>{escape(event.title)}</a></h3>\n'
         f'    <p class="event-meta">{meta}'
     )
     tail = f"</p>\n    {summary}\n  </div>\n</li>"
@@ -197,10 +218,17 @@ def programme_parts(events) -> list[tuple[int, str, str, bool]]:
     kinds = {value: str(label) for value, label in SideEvent.Kind.choices}
     before, _slug, after = reverse("events:detail", kwargs={"slug": _SLUG}).rpartition(_SLUG)
     cancelled_word = cancelled_label()
+    language = get_language()
     return [
         (
             e.pk,
-            *_event_parts(e, kinds=kinds, url=(before, after), cancelled_word=cancelled_word),
+            *_event_parts(
+                e,
+                kinds=kinds,
+                url=(before, after),
+                cancelled_word=cancelled_word,
+                language=language,
+            ),
             e.cancelled_at is not None,
         )
         for e in events
