@@ -12,7 +12,10 @@ from urllib.parse import quote
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from fairportal.languages import lang_attribute
 
 
 def escape(value) -> str:
@@ -41,6 +44,7 @@ class PlanMarkup:
     def __init__(self, apply_url: str):
         self.apply_url = apply_url
         self.profile = _profile_prefix()
+        self.language = get_language()
         # Translated once per page rather than once per booth.
         self.t_free_label = _("Gian %(code)s, trống, đăng ký")
         self.t_free_title = _("Gian %(code)s — trống, bấm để đăng ký")
@@ -149,8 +153,11 @@ class PlanMarkup:
             if exhibitor.is_published:
                 url = _profile_url(self.profile, exhibitor.slug)
                 name = escape(exhibitor.name)
+                lang = lang_attribute(exhibitor, "name", self.language)
                 cells += (
-                    f'<td><a href="{escape(url)}">{name}</a></td>' if url else f"<td>{name}</td>"
+                    f'<td{lang}><a href="{escape(url)}">{name}</a></td>'
+                    if url
+                    else f"<td{lang}>{name}</td>"
                 )
             else:
                 cells += f'<td><span class="muted">{escape(self.t_unpublished)}</span></td>'

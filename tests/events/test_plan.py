@@ -174,14 +174,19 @@ def test_plan_empty_says_so(client, fair):
     assert "Chưa lưu doanh nghiệp nào." in html
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])
 @pytest.mark.parametrize("size", [2, 20])
-def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries):
+def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries, prefix):
+    # Every other exhibitor and event has no English: English pages show its Vietnamese.
     slugs = []
     for n in range(size):
-        exhibitor = make_exhibitor(slug=f"dn-{size}-{n}")
+        exhibitor = make_exhibitor(slug=f"dn-{size}-{n}", name_en="" if n % 2 else f"Firm {n}")
         make_booth(fair, code=f"B{n:02d}", exhibitor=exhibitor)
         slugs.append(exhibitor.slug)
-    events = [make_event(fair, slug=f"sk-{size}-{n}").slug for n in range(size)]
+    events = [
+        make_event(fair, slug=f"sk-{size}-{n}", **({"title_en": ""} if n % 2 else {})).slug
+        for n in range(size)
+    ]
     session = client.session
     session["plan"] = {"exhibitor": slugs, "event": events}
     session.save()
@@ -189,7 +194,7 @@ def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries):
     # fair (once per data version), exhibitors, their booths, events (the session comes
     # from the cache: cached_db)
     with django_assert_num_queries(4):
-        response = client.get("/plan/")
+        response = client.get(f"{prefix}/plan/")
     assert response.content.decode().count('class="booth-codes"') == size
 
 

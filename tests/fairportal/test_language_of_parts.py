@@ -220,10 +220,39 @@ def test_english_home_marks_the_figure_event_and_exhibitor_with_no_english(clien
     ]
 
 
+def test_english_floor_plan_marks_the_holder_with_no_english(client, catalogue):
+    response = client.get("/en/floor-plan/", {"booth": "A01"})
+
+    assert marked_parts(response) == [
+        ("a", "vi", "Cơ khí Đông Anh"),  # the notice of the booth asked for
+        ("td", "vi", "Cơ khí Đông Anh"),  # the booth list
+    ]
+    assert ">Canon Vietnam</a></td>" in response.text
+
+
+def test_english_plan_marks_the_event_and_exhibitor_with_no_english(client, catalogue):
+    session = client.session
+    session["plan"] = {
+        "exhibitor": ["co-khi-dong-anh", "canon-viet-nam"],
+        "event": ["hoi-thao-co-khi", "hoi-thao-may-in"],
+    }
+    session.save()
+
+    response = client.get("/en/plan/")
+
+    assert marked_parts(response) == [
+        ("a", "vi", "Hội thảo cơ khí chính xác"),
+        ("span", "vi", "Phòng 2"),
+        ("td", "vi", "Cơ khí Đông Anh"),
+    ]
+
+
 @pytest.mark.parametrize(
     "path",
     [
         "/",
+        "/floor-plan/?booth=A01",
+        "/plan/",
         "/exhibitors/",
         "/exhibitors/co-khi-dong-anh/",
         "/products/",
@@ -232,6 +261,9 @@ def test_english_home_marks_the_figure_event_and_exhibitor_with_no_english(clien
     ],
 )
 def test_vietnamese_pages_mark_no_content(client, catalogue, path):
+    session = client.session
+    session["plan"] = {"exhibitor": ["co-khi-dong-anh"], "event": ["hoi-thao-co-khi"]}
+    session.save()
     catalogue["sector"].name_en = ""
     catalogue["sector"].save()
     FairFigure.objects.create(fair=catalogue["fair"], value="9", label_vi="khu công nghiệp")
