@@ -200,7 +200,8 @@ class OptionalFieldsMixin(forms.BaseForm):
         super().__init__(*args, **kwargs)
         optional = str(_("không bắt buộc"))
         for name, field in self.fields.items():
-            if field.required or not field.label or name == "website_url":
+            # The honeypot is hidden from people: its label asks them to leave it empty.
+            if field.required or not field.label or name in HoneypotMixin.base_fields:
                 continue
             if optional not in str(field.label):  # "Số Zalo (không bắt buộc)" says it already
                 field.label = format_lazy(_("{label} (không bắt buộc)"), label=field.label)
