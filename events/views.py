@@ -294,6 +294,10 @@ class MeetView(View):
         return redirect("events:meeting", token=token)
 
 
+# The reasons `services.proposal_refusal` gives; the visitor's page shows them itself.
+PROPOSAL_REFUSALS = {"requester_busy", "proposal_taken"}
+
+
 class MeetingView(View):
     """The requester's page behind the secret link: status; confirm another slot; cancel."""
 
@@ -342,7 +346,13 @@ class MeetingView(View):
                 services.cancel_meeting(meeting=meeting)
                 messages.success(request, _("Đã huỷ yêu cầu gặp gỡ."))
         except services.EventsError as error:
-            messages.error(request, error.message)
+            if error.code in PROPOSAL_REFUSALS:
+                # The page it goes back to says why, under the proposal (`proposal_refusal`).
+                messages.error(
+                    request, _("Chưa chốt được lịch gặp: giờ này không còn trống (xem bên dưới).")
+                )
+            else:
+                messages.error(request, error.message)
         return redirect("events:meeting", token=token)
 
 

@@ -1403,6 +1403,10 @@ WHAT_TO_DO = {
     "would rather not wait, cancel this request, then send a new one for another time "
     "from the company's page.",
 }
+NOT_CONFIRMED = {
+    "vi": "Chưa chốt được lịch gặp: giờ này không còn trống (xem bên dưới).",
+    "en": "The meeting was not confirmed: this time is no longer free (see below).",
+}
 NO_LONGER = {
     ("vi", "visitor, same session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn "
     "chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:30.",
@@ -1475,7 +1479,9 @@ def test_confirming_a_proposal_a_meeting_agreed_since_overlaps_is_refused_and_wr
 
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert f'<p class="message message-error">{NO_LONGER[language, whose]}</p>' in page
+    # Why, once, under the proposal; the message on top only says it was not confirmed.
+    assert f'<p class="message message-error">{NOT_CONFIRMED[language]}</p>' in page
+    assert page.count(NO_LONGER[language, whose]) == 1
     meeting.refresh_from_db()
     assert (meeting.status, meeting.slot_start, meeting.table_number) == ("pending", None, None)
     assert AuditEntry.objects.filter(action="meeting.accepted").count() == accepted_before
