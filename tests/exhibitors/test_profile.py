@@ -70,6 +70,22 @@ def test_profile_hides_unpublished_products(client, fair, canon):
     assert "Máy chưa ra mắt" not in response.text
 
 
+@pytest.mark.parametrize("path", ["/exhibitors/canon-viet-nam/", "/products/"])
+def test_product_photo_is_not_read_out_before_the_same_name(client, fair, canon, path):
+    make_product(
+        exhibitor=canon,
+        name_vi="Máy chiếu laser",
+        image="products/chieu.jpg",
+        image_thumb="products/thumbs/chieu.webp",
+    )
+
+    text = client.get(path).text
+
+    # The name is the heading right below: the photo adds nothing for a screen reader.
+    assert '<img src="/media/products/thumbs/chieu.webp" alt="" width="240"' in text
+    assert "<h3>Máy chiếu laser</h3>" in text
+
+
 def test_profile_in_english_shows_english_content(client, fair, canon):
     response = client.get("/en/exhibitors/canon-viet-nam/")
 
