@@ -7,9 +7,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from fairportal.languages import lang_attribute
+from fairportal.text import nfc
 
 register = template.Library()
 
@@ -83,13 +84,15 @@ def language_links(context) -> list[dict]:
         path = request.path + (f"?{query.urlencode()}" if query else "")
     current = get_language()
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         # The page in its own language is the path asked for: no need to translate it.
         url = path if code == current else _translated(path, code, current)
         links.append(
             {
                 "code": code,
-                "name": name,
+                # In its own words ("English", "Tiếng Việt"): the link is marked lang=code.
+                # Django writes "Tiếng Việt" decomposed (NFD); the pages are NFC.
+                "name": nfc(get_language_info(code)["name_local"]),
                 "url": url,
                 "absolute_url": settings.PORTAL_BASE_URL + url,
                 "is_current": code == current,

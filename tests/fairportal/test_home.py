@@ -193,6 +193,22 @@ def test_home_language_switch_is_plain_links(client, fair_on):
     assert '<a href="/" hreflang="vi" lang="vi"' in en.text
 
 
+def test_language_links_are_read_by_their_names_not_two_letters(client, fair_on):
+    fair_on(10)
+
+    vi = client.get("/").text
+
+    # A screen reader hears "EN · English" (the visible "EN" stays in the name).
+    assert (
+        '<a href="/en/" hreflang="en" lang="en">EN<span class="visually-hidden"> · English'
+        "</span></a>"
+    ) in vi
+    assert (
+        '<span aria-current="true" lang="vi">VI<span class="visually-hidden"> · Tiếng Việt'
+        "</span></span>"
+    ) in vi
+
+
 def test_home_follows_the_fairs_clock_not_the_machines_date(client, fair_clock):
     fair = make_fair(is_current=True)  # 20–22/09/2024, long before the machine's date
     make_event(fair=fair, title_vi="Phiên kết nối ngày hai", starts_at=at(fair.starts_on, 9))
