@@ -213,7 +213,7 @@ def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[Side
     ]
 
 
-def _agreed_meetings_overlapping(who: Q, slots, minutes: int) -> list[MeetingRequest]:
+def agreed_meetings_overlapping(who: Q, slots, *, minutes: int) -> list[MeetingRequest]:
     """The accepted meetings of `who`, in any session, that overlap one of `slots` (each
     `minutes` long), earliest first, with their exhibitor and session: a meeting
     elsewhere whose slots start at other times clashes as surely as one at the same
@@ -241,7 +241,7 @@ def _agreed_meetings_overlapping(who: Q, slots, minutes: int) -> list[MeetingReq
 
 def _accepted_meetings_overlapping(who: Q, slots, minutes: int) -> list[datetime.datetime]:
     """The starts of the accepted meetings of `who` that overlap one of `slots`."""
-    meetings = _agreed_meetings_overlapping(who, slots, minutes)
+    meetings = agreed_meetings_overlapping(who, slots, minutes=minutes)
     return sorted({timezone.localtime(meeting.slot_start) for meeting in meetings})
 
 
@@ -260,7 +260,7 @@ def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.d
 def requester_meetings_clashing(email: str, slots, *, minutes: int) -> list[MeetingRequest]:
     """This visitor's accepted meetings, in any session and with any company, that
     overlap one of `slots` (each `minutes` long), earliest first, with their company."""
-    return _agreed_meetings_overlapping(Q(requester_email=email), slots, minutes)
+    return agreed_meetings_overlapping(Q(requester_email=email), slots, minutes=minutes)
 
 
 def visitors_meetings_elsewhere(

@@ -835,17 +835,13 @@ def _exhibitor_emails(exhibitor) -> list[str]:
 
 def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
     """Refuse a slot that overlaps an accepted meeting of another session (either side)."""
-    end = _slot_end(session, slot)
-    nearby = (
-        MeetingRequest.objects.filter(status=MeetingRequest.Status.ACCEPTED)
-        .filter(Q(exhibitor_id=meeting.exhibitor_id) | Q(requester_email=meeting.requester_email))
-        .filter(slot_start__lt=end, slot_start__gt=slot - datetime.timedelta(hours=12))
-        .exclude(session=session)  # same session: the partial unique constraints decide
-        .select_related("session")
+    either_side = Q(exhibitor_id=meeting.exhibitor_id) | Q(requester_email=meeting.requester_email)
+    overlapping = selectors.agreed_meetings_overlapping(
+        either_side, [slot], minutes=session.slot_minutes
     )
-    for other in nearby:
-        if other.slot_start < end and slot < _slot_end(other.session, other.slot_start):
-            raise SlotTaken(_("Khung giờ này trùng với một cuộc gặp đã chốt."), "slot_overlap")
+    # Same session: the partial unique constraints decide.
+    if any(other.session_id != session.pk for other in overlapping):
+        raise SlotTaken(_("Khung giờ này trùng với một cuộc gặp đã chốt."), "slot_overlap")
 
 
 def _lock_sessions_around(meeting: MeetingRequest, slot_start: datetime.datetime) -> SideEvent:
