@@ -82,7 +82,12 @@ def test_focus_ring_in_the_header_stands_out_from_the_blue(page, live_server):
         page.keyboard.press("Tab")
         rings.append(page.evaluate(RING_AND_BACKGROUND))
 
-    assert [text for text, *_ in rings] == ["Hội chợ KCN Hà Nội", "EN · English", "Trang chủ", "Doanh nghiệp"]
+    assert [text for text, *_ in rings] == [
+        "Hội chợ KCN Hà Nội",
+        "EN · English",
+        "Trang chủ",
+        "Doanh nghiệp",
+    ]
     for text, style, ring, background in rings:
         # WCAG 2.2 asks 3:1 of a focus indicator against what is next to it.
         assert (text, style, contrast(ring, background) >= 3) == (text, "solid", True)
