@@ -237,15 +237,18 @@ def _cell(value, column: str = "") -> str:
 # kept as a number, and a number has no leading zero: "0172656813" arrives as
 # 172656813, "0912 345 678" as 912345678, "+84 912…" as 84912…. Such a cell is given
 # its zero back where the digits say what was typed: a tax code of 9 digits (10 with
-# the zero; the check digit then says whether it is one), a Vietnamese mobile or
-# landline without its 0, a number that started +84. A text cell keeps what was typed:
-# 9 digits there are refused, with a word on Excel (see `_exhibitor_values`).
+# the zero; the check digit then says whether it is one) or 12 (a branch's 13 without
+# its dash), a Vietnamese mobile or landline without its 0, a number that started
+# +84. A text cell keeps what was typed: 9 digits there are refused, with a word on
+# Excel (see `_exhibitor_values`).
 _PHONE_WITHOUT_ZERO = re.compile(r"[35789][0-9]{8}|2[0-9]{9}")
 _PHONE_WITHOUT_PLUS = re.compile(r"84(?:[35789][0-9]{8}|2[0-9]{9})")
 
 
 def _tax_code_from_number(digits: str) -> str:
-    return "0" + digits if len(digits) == 9 else digits
+    # 9 digits: a company's code without its zero; 12: a branch's, typed without its
+    # dash (the dash would have made the cell text), which `normalize_tax_code` gives.
+    return "0" + digits if len(digits) in (9, 12) else digits
 
 
 def _phone_from_number(digits: str) -> str:

@@ -16,10 +16,21 @@ def tax_code_check_digit(first_nine: str) -> int | None:
     return None if check == 10 else check
 
 
+# Dashes a word processor or a PDF puts where "-" was typed: hyphen, non-breaking
+# hyphen, figure dash, en and em dash, minus sign.
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
+
+
 def normalize_tax_code(value: str) -> str:
     """Spaces out; full-width digits and dashes ("０１００…", typed with an East Asian
-    keyboard) made ASCII, so that one company has one tax code."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value or ""))
+    keyboard) and typographic dashes made ASCII; a branch's 13 digits written without
+    their dash ("0100109106001", "0100109106 001") given it back. One company, one tax
+    code."""
+    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value or ""))
+    value = _DASHES.sub("-", value)
+    if len(value) == 13 and value.isascii() and value.isdigit():
+        value = f"{value[:10]}-{value[10:]}"
+    return value
 
 
 def validate_tax_code(value: str) -> None:

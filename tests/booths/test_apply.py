@@ -223,11 +223,29 @@ def test_apply_tax_code_in_other_scripts_digits_is_refused(client, payload):
     )
 
 
-def test_apply_branch_tax_code_accepted(client, payload):
-    response = post(client, {**payload, "tax_code": "0100109106-001"})
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0100109106-001",
+        # Without the dash, with a space for it, or with the dash a word processor
+        # or a PDF puts there: the same branch.
+        "0100109106001",
+        "0100109106 001",
+        "0100109106\u2013001",
+        "0100109106\u2011001",
+    ],
+)
+def test_apply_branch_tax_code_accepted(client, payload, typed):
+    response = post(client, {**payload, "tax_code": typed})
 
     assert response.status_code == 302
     assert BoothApplication.objects.get().tax_code == "0100109106-001"
+
+
+def test_apply_thirteen_digits_whose_first_ten_are_no_tax_code_are_refused(client, payload):
+    assert_rejected(
+        post(client, {**payload, "tax_code": "0100109107001"}), "tax_code", "chữ số kiểm tra"
+    )
 
 
 @pytest.mark.parametrize(

@@ -647,6 +647,27 @@ def test_tax_codes_and_phones_excel_keeps_as_numbers_get_their_leading_zero_back
     ]
 
 
+def test_branch_tax_codes_typed_without_their_dash_are_given_it_back(catalogue):
+    # In a number cell the branch's "0100109106001" arrives as 100109106001 (its zero
+    # gone too); in a text cell, as typed.
+    rows = [
+        COLUMN_KEYS,
+        _row(slug="cp-soc-son", name_vi="C.P. Sóc Sơn", tax_code=100109106001),
+        _row(slug="toto-me-linh", name_vi="TOTO Mê Linh", tax_code="3700146225002"),
+        _row(slug="canon-que-vo", name_vi="Canon Quế Võ", tax_code="0172656813 003"),
+    ]
+
+    plan = plan_import(read_records(_xlsx_upload(rows)))
+    assert [row.errors for row in plan.rows] == [[], [], []]
+    apply_import(read_records(_xlsx_upload(rows)), actor=None)
+
+    assert sorted(Exhibitor.objects.values_list("slug", "tax_code")) == [
+        ("canon-que-vo", "0172656813-003"),
+        ("cp-soc-son", "0100109106-001"),
+        ("toto-me-linh", "3700146225-002"),
+    ]
+
+
 def test_a_number_cell_that_is_no_tax_code_even_with_its_zero_is_a_row_error(catalogue):
     rows = [COLUMN_KEYS, _row(slug="canon", name_vi="Canon", tax_code=172656814)]
 
