@@ -10,6 +10,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -330,6 +331,11 @@ def _signs_in_for(exhibitor: Exhibitor, email: str) -> bool:
     return member is not None and signs_in(member)
 
 
+def _account_signs_in(email: str) -> bool:
+    """The e-mail signs in already, as the representative of another company."""
+    return any(signs_in(user) for user in get_user_model().objects.filter(email__iexact=email))
+
+
 def _exhibitor_for(
     application: BoothApplication, *, invite_applicant: bool
 ) -> tuple[Exhibitor, bool]:
@@ -436,9 +442,11 @@ def approve_application(
         refresh_exhibitors_search({exhibitor.pk})
         codes = sorted(b.code for b in booths)
         invited = created or invite_applicant or _represents(exhibitor, application.email)
-        # Read before the invitation: a representative with a password of their own has
-        # access already, and a set-password link would only confuse them.
-        signs_in_already = not created and _signs_in_for(exhibitor, application.email)
+        # Read before the invitation: someone with a password of their own (this
+        # company's representative, or another's) signs in already, and a set-password
+        # link would only confuse them; the approval mail tells them to sign in.
+        member_signs_in = not created and _signs_in_for(exhibitor, application.email)
+        signs_in_already = member_signs_in or _account_signs_in(application.email)
         record(
             action="application.approved",
             obj=application,
@@ -458,13 +466,14 @@ def approve_application(
                 actor=reviewer,
                 changes={"exhibitor": exhibitor.pk, "application": application.reference},
             )
-        if invited and not signs_in_already:
+        if invited and not member_signs_in:
             invite_representative(
                 exhibitor=exhibitor,
                 email=application.email,
                 full_name=application.contact_name,
                 invited_by=reviewer,
                 language=application.language,
+                notify=not signs_in_already,
             )
         send_on_commit(
             to=[application.email],

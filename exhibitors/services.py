@@ -35,13 +35,22 @@ def invitation_url(user, language: str = "vi") -> str:
 
 @transaction.atomic
 def invite_representative(
-    *, exhibitor: Exhibitor, email: str, full_name: str = "", invited_by=None, language: str = "vi"
+    *,
+    exhibitor: Exhibitor,
+    email: str,
+    full_name: str = "",
+    invited_by=None,
+    language: str = "vi",
+    notify: bool = True,
 ):
-    """Make `email` a representative of `exhibitor` and e-mail a set-password link.
+    """Make `email` a representative of `exhibitor` and tell them by e-mail.
 
     Side effects: creates the user if needed (unusable password until set), adds it
-    to `exhibitor.members`, records `exhibitor.representative_invited`, sends the
-    invitation e-mail on commit.
+    to `exhibitor.members`, records `exhibitor.representative_invited`, sends on
+    commit (unless `notify` is false) a set-password link, or, to someone who signs
+    in already with a password of their own (the representative of another company),
+    a note that they now manage this one too, with the sign-in page: a set-password
+    link would only replace the password they use.
     """
     User = get_user_model()
     email = email.strip().lower()
@@ -52,19 +61,35 @@ def invite_representative(
         user.set_unusable_password()
         user.save()
     exhibitor.members.add(user)
+    has_password = user.is_active and user.has_usable_password()
     record(
         action="exhibitor.representative_invited",
         obj=exhibitor,
         actor=invited_by,
-        changes={"email": email},
+        changes={"email": email, "set_password_link": not has_password},
     )
-    send_on_commit(
-        to=[email],
-        subject=_("Mời quản lý hồ sơ doanh nghiệp trên cổng Hội chợ KCN Hà Nội"),
-        body_template="exhibitors/email/invitation.txt",
-        context={"exhibitor": exhibitor, "user": user, "url": invitation_url(user, language)},
-        language=language,
-    )
+    if not notify:
+        return user
+    if has_password:
+        with translation.override(language):
+            company = exhibitor.name  # the subject's placeholder, in the mail's language
+        send_on_commit(
+            to=[email],
+            subject=_("Bạn đã được thêm làm đại diện của %(company)s trên cổng Hội chợ KCN Hà Nội"),
+            subject_params={"company": company},
+            body_template="exhibitors/email/representative_added.txt",
+            context={"exhibitor": exhibitor, "user": user, "board_email": settings.BOARD_EMAIL},
+            language=language,
+            reply_to=[settings.BOARD_EMAIL],
+        )
+    else:
+        send_on_commit(
+            to=[email],
+            subject=_("Mời quản lý hồ sơ doanh nghiệp trên cổng Hội chợ KCN Hà Nội"),
+            body_template="exhibitors/email/invitation.txt",
+            context={"exhibitor": exhibitor, "user": user, "url": invitation_url(user, language)},
+            language=language,
+        )
     return user
 
 

@@ -248,7 +248,8 @@ def test_approve_for_an_existing_company_invites_the_applicant_when_the_board_sa
     approved = AuditEntry.objects.get(action="application.approved")
     assert approved.changes["applicant_invited"] is True
     assert AuditEntry.objects.get(action="exhibitor.representative_invited").changes == {
-        "email": "hoa@canon.example.vn"
+        "email": "hoa@canon.example.vn",
+        "set_password_link": True,
     }
 
 
@@ -581,3 +582,36 @@ def test_approval_mail_in_applicants_language_and_contact_details_not_published(
     assert decision.subject == f"Hồ sơ {application.reference} đã được duyệt"
     assert (exhibitor.email, exhibitor.phone) == ("", "")
     assert exhibitor.description_vi == "Linh kiện điện tử cho ô tô."
+
+
+def test_approve_for_a_new_company_whose_applicant_represents_another_says_sign_in_as_usual(
+    fair, booths, reviewer, django_capture_on_commit_callbacks
+):
+    # Lan manages Canon's profile and signs in; she now applies for Canon's sister
+    # company. A set-password link would only replace the password she uses.
+    lan = make_user(email="lan@canon.example.vn", password="Canon-2027-mat-khau")
+    make_exhibitor(name_vi="Canon Việt Nam", members=[lan])
+    application = confirmed(
+        fair, tax_code="0172656813", trading_name_vi="Canon Quế Võ", email="lan@canon.example.vn"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=reviewer
+        )
+
+    sister = Exhibitor.objects.get(tax_code="0172656813")
+    assert list(sister.members.all()) == [lan]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["lan@canon.example.vn"], f"Hồ sơ {application.reference} đã được duyệt")
+    ]
+    body = mail.outbox[0].body
+    assert "/account/welcome/" not in body
+    assert "Bạn đã là người đại diện của Canon Quế Võ trên cổng hội chợ nên không cần" in body
+    assert f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/login/" in body
+    lan.refresh_from_db()
+    assert lan.check_password("Canon-2027-mat-khau")
+    invited = AuditEntry.objects.get(action="exhibitor.representative_invited")
+    assert invited.changes == {"email": "lan@canon.example.vn", "set_password_link": False}
+    approved = AuditEntry.objects.get(action="application.approved")
+    assert approved.changes["invitation_sent"] is False

@@ -210,3 +210,41 @@ def test_password_reset_honeypot_filled_sends_nothing(client):
 
     assert response.status_code == 200
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "sign_in", "words"),
+    [
+        (
+            "vi",
+            "Bạn đã được thêm làm đại diện của Canon Quế Võ trên cổng Hội chợ KCN Hà Nội",
+            "/account/login/",
+            "Bạn đã có tài khoản trên cổng (lan@canon.vn) nên không cần đặt mật khẩu mới",
+        ),
+        (
+            "en",
+            "You have been added as a representative of Canon Que Vo on the Hanoi "
+            "Industrial Zones Fair portal",
+            "/en/account/login/",
+            "You already have an account on the portal (lan@canon.vn), so you need no new password",
+        ),
+    ],
+)
+def test_invitation_of_someone_who_signs_in_already_sends_the_sign_in_page_not_a_new_password(
+    client, django_capture_on_commit_callbacks, language, subject, sign_in, words
+):
+    lan = make_user(email="lan@canon.vn", password=PASSWORD)
+    make_exhibitor(name_vi="Canon Việt Nam", members=[lan])
+    sister = make_exhibitor(name_vi="Canon Quế Võ", name_en="Canon Que Vo")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=sister, email="Lan@Canon.vn", language=language)
+
+    [message] = mail.outbox
+    assert message.subject == subject
+    assert "/account/welcome/" not in message.body
+    assert " ".join(words.split()) in " ".join(message.body.split())
+    assert f"https://hoicho.example.vn{sign_in}" in message.body
+    assert list(sister.members.all()) == [lan]
+    signed_in = client.post("/account/login/", {"username": "lan@canon.vn", "password": PASSWORD})
+    assert signed_in.status_code == 302
