@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -14,9 +15,11 @@ from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
     OptionalFieldsMixin,
+    Select,
     SiteMessagesMixin,
     Textarea,
 )
+from fairportal.languages import fallback_language
 
 # Where the fair's visitors and investors come from first, then the rest of the region
 # and the main trading partners (ISO 3166-1 alpha-2).
@@ -145,6 +148,16 @@ class SlotChoiceField(forms.MultipleChoiceField):
         return [_as_slot(item) for item in values]
 
 
+def _session_heading(session) -> str:
+    """The heading of a session's slots, "Kết nối doanh nghiệp · 20/09/2027"; on an
+    English page a title with no English is in a `<span lang="vi">`."""
+    day = formats.date_format(timezone.localtime(session.starts_at), "d/m/Y")
+    code = fallback_language(session, "title")
+    if code:
+        return format_html('<span lang="{}">{}</span> · {}', code, session.title, day)
+    return format_html("{} · {}", session.title, day)
+
+
 class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
@@ -169,6 +182,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         queryset=Sector.objects.none(),
         required=False,
         empty_label=_("— Chưa chọn —"),
+        widget=Select,
     )
     message = forms.CharField(
         label=_("Nội dung muốn trao đổi"),
@@ -196,7 +210,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         self.fields["sector"].queryset = Sector.objects.order_by("position", "slug")
         self.fields["slots"].choices = [
             (
-                f"{session.title} · {formats.date_format(timezone.localtime(session.starts_at), 'd/m/Y')}",
+                _session_heading(session),
                 [
                     (
                         slot.isoformat(),

@@ -13,9 +13,11 @@ from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
 from exhibitors.validators import format_phone, normalize_phone
 from fairportal.forms import (
+    CheckboxSelectMultiple,
     ComposedTextMixin,
     HoneypotMixin,
     ModelMultipleChoiceField,
+    Select,
     SiteMessagesMixin,
     Textarea,
 )
@@ -100,7 +102,7 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
         label=_("Ngành"),
         queryset=Sector.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -190,6 +192,7 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
         widgets = {
             "description_vi": Textarea(attrs={"rows": 5}),
             "description_en": Textarea(attrs={"rows": 5}),
+            "sector": Select,
         }
 
     def __init__(self, *args, **kwargs):

@@ -4,9 +4,11 @@ the API's)."""
 import unicodedata
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from fairportal.languages import fallback_language
 from fairportal.text import nfc
 
 
@@ -175,6 +177,34 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 )
         return super()._check_values(value)
+
+
+class FallbackLanguageOptionsMixin:
+    """Options of a model choice naming each row by a translated field (a sector's
+    name): on an English page, a row with no English shows its Vietnamese, and the
+    option says `lang="vi"` (WCAG 3.1.2). A <option> holds only text, so it carries the
+    attribute itself; a checkbox's or radio's label wraps the name in a <span>. The
+    rows come from the field's queryset with every column: no extra query."""
+
+    label_field = "name"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)  # None for the empty choice
+        code = fallback_language(instance, self.label_field) if instance is not None else ""
+        if code and self.input_type == "select":
+            option["attrs"]["lang"] = code
+        elif code:
+            option["label"] = format_html('<span lang="{}">{}</span>', code, label)
+        return option
+
+
+class Select(FallbackLanguageOptionsMixin, forms.Select):
+    """Django's drop-down whose options name rows in the language of their text."""
+
+
+class CheckboxSelectMultiple(FallbackLanguageOptionsMixin, forms.CheckboxSelectMultiple):
+    """Django's boxes whose labels name rows in the language of their text."""
 
 
 class Textarea(forms.Textarea):

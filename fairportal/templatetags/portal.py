@@ -6,10 +6,11 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from fairportal.languages import lang_attribute
+from fairportal.languages import fallback_language, lang_attribute
 from fairportal.text import nfc
 
 register = template.Library()
@@ -28,6 +29,20 @@ def lang_attr(obj, field: str) -> str:
     """`<h1{{ exhibitor|lang_attr:"name" }}>`: ` lang="vi"` when the English page shows
     the Vietnamese text of `field` for want of an English one, nothing otherwise."""
     return mark_safe(lang_attribute(obj, field))  # noqa: S308 (a language code we hold)
+
+
+@register.filter
+def in_its_language(obj, field: str) -> str:
+    """`{% blocktranslate with name=exhibitor|in_its_language:"name" %}`: the text of
+    `field` inside a sentence of the page, in a `<span lang="vi">` when the English page
+    shows it in Vietnamese for want of an English one; the text alone otherwise."""
+    if obj is None:
+        return ""
+    text = getattr(obj, field)
+    code = fallback_language(obj, field)
+    if code:
+        return format_html('<span lang="{}">{}</span>', code, text)
+    return conditional_escape(text)
 
 
 _NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")

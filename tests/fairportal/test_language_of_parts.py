@@ -8,17 +8,21 @@ import html5lib
 import pytest
 from django.utils import translation
 
-from events.models import FairFigure
+from events.models import FairFigure, SideEvent
 from fairportal.languages import fallback_language, lang_attribute
+from fairportal.templatetags.portal import in_its_language
 from tests.factories import (
     HANOI,
     make_booth,
     make_event,
     make_exhibitor,
     make_fair,
+    make_meeting_request,
     make_product,
     make_sector,
+    make_user,
     make_zone,
+    new_token,
 )
 
 pytestmark = pytest.mark.django_db
@@ -303,3 +307,322 @@ def test_fallback_language_refuses_a_field_that_is_not_translated():
 
     with pytest.raises(TypeError, match="Exhibitor.slug is not a translated field"):
         fallback_language(exhibitor, "slug", "en")
+
+
+# The meeting pages, the visit page and the company area -------------------------------
+
+
+@pytest.fixture
+def matching():
+    """A current fair in Vietnamese only, its matching session, a company written in
+    Vietnamese only and one in both languages, and sectors of each kind."""
+    fair = make_fair(
+        name_en="",
+        venue_en="",
+        address_en="",
+        organiser_en="",
+        directions_vi="Xe buýt 58 từ Long Biên.",
+        parking_vi="Bãi đỗ xe phía đông.",
+    )
+    session = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi",
+        title_vi="Kết nối doanh nghiệp",
+        title_en="",
+        room_vi="Khu B2B",
+        room_en="",
+        starts_at=datetime.datetime(2024, 9, 20, 14, 0, tzinfo=HANOI),
+        ends_at=datetime.datetime(2024, 9, 20, 15, 0, tzinfo=HANOI),
+        registration_open=False,
+        capacity=0,
+        tables=3,
+    )
+    only_vi_sector = make_sector(name_vi="Cơ khí", name_en="", slug="co-khi", position=1)
+    both_sector = make_sector(name_vi="Điện tử", name_en="Electronics", slug="dien-tu", position=2)
+    zone = make_zone(name_vi="KCN Quang Minh", name_en="")
+    only_vi = make_exhibitor(
+        name_vi="Cơ khí Đông Anh", name_en="", slug="co-khi-dong-anh", zone=zone
+    )
+    only_vi.sectors.set([only_vi_sector, both_sector])
+    both = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", slug="canon-viet-nam")
+    return {
+        "fair": fair,
+        "session": session,
+        "only_vi": only_vi,
+        "both": both,
+        "only_vi_sector": only_vi_sector,
+        "both_sector": both_sector,
+    }
+
+
+def _meeting_link(matching, exhibitor, **kwargs) -> str:
+    token, digest = new_token()
+    make_meeting_request(matching["session"], exhibitor, token_hash=digest, **kwargs)
+    return f"/en/events/meetings/{token}/"
+
+
+def test_english_meet_page_marks_the_company_session_and_sector_with_no_english(client, matching):
+    response = client.get("/en/exhibitors/co-khi-dong-anh/meet/")
+
+    assert marked_parts(response) == [
+        ("p", "vi", "Cơ khí Đông Anh"),  # the breadcrumb
+        ("span", "vi", "Cơ khí Đông Anh"),  # in the heading "Book a meeting with …"
+        ("option", "vi", "Cơ khí"),  # the sector of interest; "Electronics" has its English
+        ("span", "vi", "Kết nối doanh nghiệp"),  # the heading of the session's slots
+    ]
+    assert '<h1>Book a meeting with <span lang="vi">Cơ khí Đông Anh</span></h1>' in response.text
+
+
+def test_english_meet_page_with_english_marks_nothing(client, matching):
+    session = matching["session"]
+    session.title_en = "Business matching"
+    session.save()
+    matching["only_vi_sector"].name_en = "Mechanical engineering"
+    matching["only_vi_sector"].save()
+
+    response = client.get("/en/exhibitors/canon-viet-nam/meet/")
+
+    assert marked_parts(response) == []
+    assert "<h1>Book a meeting with Canon Vietnam</h1>" in response.text
+    assert '<legend class="slot-session">Business matching · 20/09/2024</legend>' in response.text
+
+
+def test_english_meeting_page_marks_the_company_session_and_room_with_no_english(client, matching):
+    link = _meeting_link(
+        matching,
+        matching["only_vi"],
+        status="accepted",
+        slot_start=datetime.datetime(2024, 9, 20, 14, 30, tzinfo=HANOI),
+        table_number=2,
+    )
+
+    response = client.get(link)
+
+    assert marked_parts(response) == [
+        ("dd", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Kết nối doanh nghiệp"),
+        ("span", "vi", "Khu B2B"),
+    ]
+
+
+def test_english_meeting_page_marks_the_company_proposing_a_time(client, matching):
+    link = _meeting_link(
+        matching,
+        matching["only_vi"],
+        proposed_slots=[datetime.datetime(2024, 9, 20, 14, 30, tzinfo=HANOI).isoformat()],
+        other_slot_proposed_at=datetime.datetime(2024, 9, 1, 9, 0, tzinfo=HANOI),
+    )
+
+    response = client.get(link)
+
+    assert marked_parts(response) == [
+        ("dd", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Kết nối doanh nghiệp"),
+        ("span", "vi", "Cơ khí Đông Anh"),  # "… proposes to meet you at another time"
+    ]
+
+
+def test_english_meeting_page_with_english_marks_nothing(client, matching):
+    session = matching["session"]
+    session.title_en, session.room_en = "Business matching", "B2B area"
+    session.save()
+    link = _meeting_link(
+        matching,
+        matching["both"],
+        status="accepted",
+        slot_start=datetime.datetime(2024, 9, 20, 14, 30, tzinfo=HANOI),
+        table_number=2,
+    )
+
+    response = client.get(link)
+
+    assert marked_parts(response) == []
+    assert "<dd>Canon Vietnam</dd>" in response.text
+
+
+def test_english_visit_page_marks_the_fair_texts_with_no_english(client, matching):
+    response = client.get("/en/visit/")
+
+    assert marked_parts(response) == [
+        ("span", "vi", "Trung tâm thương mại Mê Linh"),
+        ("span", "vi", "Mê Linh, Hà Nội"),
+        ("strong", "vi", "Trung tâm thương mại Mê Linh"),
+        ("span", "vi", "Mê Linh, Hà Nội"),
+        ("div", "vi", "Xe buýt 58 từ Long Biên."),
+        ("div", "vi", "Bãi đỗ xe phía đông."),
+        ("span", "vi", "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"),
+    ]
+
+
+def test_english_visit_page_with_english_marks_nothing(client):
+    make_fair(directions_vi="Xe buýt 58.", directions_en="Bus 58.", parking_vi="", parking_en="")
+
+    response = client.get("/en/visit/")
+
+    assert marked_parts(response) == []
+    assert "<strong>Mê Linh Trade Center</strong>" in response.text
+
+
+def _sign_in(client, *exhibitors):
+    user = make_user()
+    for exhibitor in exhibitors:
+        exhibitor.members.add(user)
+    client.force_login(user)
+
+
+def test_english_company_meetings_page_marks_the_company_session_and_sector(client, matching):
+    _sign_in(client, matching["only_vi"])
+    make_meeting_request(
+        matching["session"], matching["only_vi"], sector=matching["only_vi_sector"]
+    )
+    make_meeting_request(matching["session"], matching["only_vi"], sector=matching["both_sector"])
+
+    response = client.get("/en/account/meetings/")
+
+    assert marked_parts(response) == [
+        ("p", "vi", "Cơ khí Đông Anh"),  # the company area's menu
+        ("p", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Kết nối doanh nghiệp"),
+        ("span", "vi", "Cơ khí"),
+        ("span", "vi", "Kết nối doanh nghiệp"),  # its sector has its English
+    ]
+    assert '<span lang="vi">Kết nối doanh nghiệp</span> · Electronics</p>' in response.text
+
+
+def test_english_company_home_marks_the_names_with_no_english(client, matching):
+    _sign_in(client, matching["only_vi"], matching["both"])
+    make_booth(fair=matching["fair"], exhibitor=matching["only_vi"], code="A01")
+    client.post("/en/account/choose/", {"exhibitor": matching["only_vi"].pk})
+
+    response = client.get("/en/account/")
+
+    assert marked_parts(response) == [
+        ("p", "vi", "Cơ khí Đông Anh"),  # the menu
+        ("h1", "vi", "Cơ khí Đông Anh"),
+        ("option", "vi", "Cơ khí Đông Anh"),  # the company chooser; Canon has its English
+        ("p", "vi", "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024"),
+    ]
+
+
+def test_english_company_profile_marks_the_zone_sector_and_vietnamese_name(client, matching):
+    _sign_in(client, matching["only_vi"])
+
+    response = client.get("/en/account/profile/")
+
+    assert marked_parts(response) == [
+        ("p", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Cơ khí Đông Anh"),  # the Vietnamese trading name, always Vietnamese
+        ("dd", "vi", "KCN Quang Minh"),
+        ("span", "vi", "Cơ khí"),  # a sector's box; "Electronics" has its English
+    ]
+
+
+def test_english_company_products_mark_the_product_and_sector_with_no_english(client, matching):
+    _sign_in(client, matching["both"])
+    product = make_product(
+        matching["both"], name_vi="Khuôn đúc", name_en="", sector=matching["only_vi_sector"]
+    )
+
+    listing = client.get("/en/account/products/")
+    form = client.get(f"/en/account/products/{product.pk}/")
+    deleting = client.get(f"/en/account/products/{product.pk}/delete/")
+
+    assert marked_parts(listing) == [
+        ("h2", "vi", "Khuôn đúc"),  # the Vietnamese name, always Vietnamese
+        ("span", "vi", "Cơ khí"),
+        ("span", "vi", "Khuôn đúc"),  # "Move “…” up"
+        ("span", "vi", "Khuôn đúc"),  # "Move “…” down"
+        ("span", "vi", "Khuôn đúc"),  # "Edit …"
+        ("span", "vi", "Khuôn đúc"),  # "Delete …"
+    ]
+    assert marked_parts(form) == [
+        ("span", "vi", "Khuôn đúc"),  # "Edit product “…”"
+        ("option", "vi", "Cơ khí"),
+    ]
+    assert marked_parts(deleting) == [("span", "vi", "Khuôn đúc")]
+
+
+def test_english_company_products_with_english_mark_only_the_two_names_listed(client, matching):
+    _sign_in(client, matching["both"])
+    product = make_product(
+        matching["both"], name_vi="Máy in", name_en="Printer", sector=matching["both_sector"]
+    )
+    matching["only_vi_sector"].delete()
+
+    listing = client.get("/en/account/products/")
+    form = client.get(f"/en/account/products/{product.pk}/")
+
+    assert marked_parts(listing) == [("h2", "vi", "Máy in"), ("p", "en", "Printer")]
+    assert marked_parts(form) == []
+    assert "<h1>Edit product “Printer”</h1>" in form.text
+
+
+def test_english_company_booths_mark_the_company_and_fair_with_no_english(client, matching):
+    _sign_in(client, matching["only_vi"])
+    make_booth(fair=matching["fair"], exhibitor=matching["only_vi"], code="A01")
+
+    response = client.get("/en/account/booths/")
+
+    assert marked_parts(response) == [
+        ("p", "vi", "Cơ khí Đông Anh"),  # the menu
+        ("span", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024"),
+    ]
+
+
+def test_english_company_pages_with_english_mark_nothing(client, matching):
+    fair = matching["fair"]
+    fair.name_en = "Hanoi Industrial Zones Fair 2024"
+    fair.save()
+    matching["session"].title_en = "Business matching"
+    matching["session"].save()
+    _sign_in(client, matching["both"])
+    make_booth(fair=fair, exhibitor=matching["both"], code="A02")
+    make_meeting_request(matching["session"], matching["both"], sector=matching["both_sector"])
+
+    pages = [
+        client.get(path)
+        for path in ("/en/account/", "/en/account/booths/", "/en/account/meetings/")
+    ]
+
+    assert [marked_parts(page) for page in pages] == [[], [], []]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/exhibitors/co-khi-dong-anh/meet/",
+        "meeting",
+        "/visit/",
+        "/account/",
+        "/account/booths/",
+        "/account/meetings/",
+    ],
+)
+def test_vietnamese_meeting_visit_and_company_pages_mark_no_content(client, matching, path):
+    _sign_in(client, matching["only_vi"])
+    make_booth(fair=matching["fair"], exhibitor=matching["only_vi"], code="A01")
+    make_meeting_request(
+        matching["session"], matching["only_vi"], sector=matching["only_vi_sector"]
+    )
+    if path == "meeting":
+        path = _meeting_link(matching, matching["only_vi"]).removeprefix("/en")
+
+    assert marked_parts(client.get(path)) == []
+
+
+def test_in_its_language_escapes_the_text_with_or_without_a_mark():
+    fallen_back = make_exhibitor(name_vi="Cơ khí <A&B>", name_en="")
+    translated = make_exhibitor(name_vi="Cơ khí <A&B>", name_en="A&B <Engineering>")
+
+    with translation.override("en"):
+        marked = in_its_language(fallen_back, "name")
+        plain = in_its_language(translated, "name")
+    with translation.override("vi"):
+        in_vietnamese = in_its_language(fallen_back, "name")
+
+    assert marked == '<span lang="vi">Cơ khí &lt;A&amp;B&gt;</span>'
+    assert plain == "A&amp;B &lt;Engineering&gt;"
+    assert in_vietnamese == "Cơ khí &lt;A&amp;B&gt;"
+    assert in_its_language(None, "name") == ""
