@@ -45,10 +45,14 @@ class PlanMarkup:
         self.apply_url = apply_url
         self.profile = _profile_prefix()
         self.language = get_language()
-        # Translated once per page rather than once per booth.
-        self.t_free_label = _("Gian %(code)s, trống, đăng ký")
+        # Translated once per page rather than once per booth. A booth one can reach
+        # shows its code ("A12"), and a taken one its holder's name on hover or focus:
+        # its name for a screen reader starts with that code, then the holder, so that
+        # a voice-control user saying what they see names it (WCAG 2.5.3, Label in Name).
+        self.t_free_label = _("%(code)s – gian trống, đăng ký")
         self.t_free_title = _("Gian %(code)s — trống, bấm để đăng ký")
-        self.t_taken = _("Gian %(code)s: %(name)s")
+        self.t_taken = _("%(code)s – %(name)s")
+        self.t_taken_unpublished = _("%(code)s – gian đã có doanh nghiệp")
         self.t_kept_title = _("Gian %(code)s — Ban tổ chức giữ lại")
         self.t_state_free = _("Trống")
         self.t_register = _("Đăng ký gian %(code)s")
@@ -101,7 +105,10 @@ class PlanMarkup:
                 f'<rect class="booth-box" {box}></rect>{label}</a>'
             )
         if booth.state == "taken":
-            text = escape(self.t_taken % {"code": booth.code, "name": booth.tip_text})
+            if booth.exhibitor.is_published:
+                text = escape(self.t_taken % {"code": booth.code, "name": booth.tip_text})
+            else:  # the tip shows the code alone, not the name of a holder not yet public
+                text = escape(self.t_taken_unpublished % {"code": booth.code})
             url = _profile_url(self.profile, booth.exhibitor.slug)
             if url and booth.exhibitor.is_published:
                 opening = (

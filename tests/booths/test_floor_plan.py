@@ -2,6 +2,7 @@
 
 import re
 
+import html5lib
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -32,11 +33,63 @@ def test_floor_plan_draws_each_state_with_its_link(client, booths):
     assert 'class="booth booth-free"' in free
     assert 'href="/booths/apply/?booth=A01"' in free
     assert 'class="booth booth-taken"' in taken
-    assert "<title>Gian A02: Canon Việt Nam</title>" in taken
+    assert "<title>A02 – Canon Việt Nam</title>" in taken
     assert '<text x="' in taken and ">Canon Việt Nam</text>" in taken  # the visible tip
     assert 'fill="url(#pat-taken)"' in taken
     assert "href=" not in kept
     assert 'fill="url(#pat-kept)"' in kept
+
+
+def reachable_booths(html) -> list[tuple[str, str, str]]:
+    """(visible text, tip, accessible name) of each booth a keyboard reaches: a link, or
+    a taken booth of an unpublished holder (tabindex). The visible text is the code
+    drawn on the booth; the tip is what hovering or focusing it shows."""
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+
+    def local(element) -> str:
+        return element.tag.rpartition("}")[2]
+
+    def text_of(element, css_class) -> str:
+        found = [e for e in element.iter() if e.get("class") == css_class]
+        return " ".join("".join(found[0].itertext()).split()) if found else ""
+
+    rows = []
+    for element in document.iter():
+        if "booth" not in (element.get("class") or "").split():
+            continue
+        if local(element) == "a" or element.get("tabindex") is not None:
+            tips = [e for e in element.iter() if e.get("class") == "booth-tip"]
+            tip = " ".join("".join(tips[0].itertext()).split()) if tips else ""
+            rows.append((text_of(element, "booth-code"), tip, element.get("aria-label")))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("prefix", "names"),
+    [
+        (
+            "",
+            ["A01 – gian trống, đăng ký", "A02 – Canon Việt Nam", "B01 – gian đã có doanh nghiệp"],
+        ),
+        ("/en", ["A01 – available booth, book", "A02 – Canon Vietnam", "B01 – booth taken"]),
+    ],
+    ids=["vi", "en"],
+)
+def test_floor_plan_booth_names_start_with_the_code_shown(client, booths, prefix, names):
+    # WCAG 2.5.3 (Label in Name): a voice-control user says the code they see ("click
+    # A02"); a name "Gian A02: …" / "Booth A02: …" did not start with it.
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", slug="canon-viet-nam")
+    booths["A02"].exhibitor = canon
+    booths["A02"].save()
+    booths["B01"].exhibitor = make_exhibitor(name_vi="Công ty chưa công bố", is_published=False)
+    booths["B01"].save()
+
+    reached = reachable_booths(client.get(f"{prefix}{PLAN}").content.decode())
+
+    assert [name for _code, _tip, name in reached] == names
+    for code, tip, name in reached:
+        assert name.startswith(f"{code} – ")
+        assert tip in name
 
 
 def test_floor_plan_taken_booth_links_to_profile(client, booths):

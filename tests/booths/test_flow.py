@@ -63,7 +63,7 @@ def test_apply_confirm_approve_invite_set_password(
     assert list(filter_by_words(Exhibitor.objects.all(), "A01")) == [exhibitor]
     assert exhibitor.members.get().check_password("Gian-A01-Quang-Minh")
     plan = client.get("/floor-plan/").content.decode()
-    assert "Gian A01: Điện tử Quang Minh" in plan
+    assert "A01 – Điện tử Quang Minh" in plan
     status_after = applicant.get(status_path).content.decode()
     assert "Đã duyệt" in status_after
     assert 'href="/floor-plan/?booth=A01"' in status_after

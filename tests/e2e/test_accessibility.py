@@ -141,3 +141,27 @@ def test_keyboard_can_skip_the_plan_to_the_booth_list(page, live_server):
     assert page.evaluate(
         "[!!document.activeElement.closest('#plan-table'), document.activeElement.textContent]"
     ) == [True, "Canon Việt Nam"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "free", "taken"),
+    [
+        ("", "A02 – gian trống, đăng ký", "A01 – Canon Việt Nam"),
+        ("/en", "A02 – available booth, book", "A01 – Canon Vietnam"),
+    ],
+    ids=["vi", "en"],
+)
+def test_booths_are_named_by_the_code_they_show(page, live_server, prefix, free, taken):
+    # Label in Name (WCAG 2.5.3): the name Chromium computes starts with the code drawn
+    # on the booth, so "click A01" in voice control finds it.
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", slug="canon-viet-nam")
+    make_booth(fair=fair, code="A01", hall="A", plan_x=0, plan_y=0, exhibitor=canon)
+    make_booth(fair=fair, code="A02", hall="A", plan_x=30, plan_y=0)
+
+    page.goto(f"{live_server.url}{prefix}/floor-plan/")
+    plan = page.locator(".plan-svg")
+
+    assert plan.get_by_role("link", name=taken, exact=True).get_attribute("id") == "booth-A01"
+    assert plan.get_by_role("link", name=free, exact=True).get_attribute("id") == "booth-A02"
+    assert plan.locator("#booth-A01 .booth-code").text_content() == "A01"
