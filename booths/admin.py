@@ -28,6 +28,7 @@ from fairportal.admin_mixins import (
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.models import AuditEntry
+from fairportal.templatetags.portal import vnd
 from fairportal.text import search_words
 
 
@@ -557,7 +558,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "hall",
         "kind",
         "size",
-        "price_vnd",
+        "price",
         "price_includes_vat",
         "state_label",
         "exhibitor",
@@ -594,6 +595,12 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("kích thước"))
     def size(self, obj):
         return f"{localize(obj.width_m)} × {localize(obj.depth_m)} m"
+
+    # The list reads the price as every page does ("12.000.000 ₫", not "12000000"); the
+    # exports keep the plain number of `price_vnd`, which a spreadsheet can add up.
+    @admin.display(description=_("giá (VND)"), ordering="price_vnd")
+    def price(self, obj):
+        return vnd(obj.price_vnd)
 
     @admin.display(description=_("tình trạng"))
     def state_label(self, obj):

@@ -914,3 +914,16 @@ def test_the_migration_writes_stored_codes_as_the_plan_does_and_merges_nothing(f
     assert codes[booths["A03"].pk] == "A03" and codes[booths["B01"].pk] == "B01"
     assert codes[booths["A02"].pk] == "a01"  # left for the board: A01 is another booth
     assert codes[booths["A01"].pk] == "A01"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_booth_list_shows_prices_as_money(board_client, fair, booths, prefix):
+    response = board_client.get(f"{prefix}/admin/booths/booth/")
+
+    prices = re.findall(r'<td class="field-price">([^<]*)</td>', response.content.decode())
+    assert prices == [
+        "15.000.000\u00a0₫",
+        "15.000.000\u00a0₫",
+        "15.000.000\u00a0₫",
+        "22.500.000\u00a0₫",
+    ]
