@@ -144,7 +144,13 @@ def xlsx_bytes(headers, rows, *, title: str = "Sheet1", notes=None) -> bytes:
 def _xlsx_cell(sheet, value):
     from openpyxl.cell import WriteOnlyCell
 
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Grouped as the sheet's locale groups thousands (12.000.000 in a Vietnamese
+        # Excel): a booth price of eight digits is misread by a zero otherwise.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "#,##0"
+        return cell
+    if isinstance(value, float):
         return value
     cell = WriteOnlyCell(sheet, value=_xml_safe(str(value)))
     cell.data_type = "s"  # never a formula, whatever the first character

@@ -130,6 +130,17 @@ def test_exhibitor_xlsx_export_writes_text_cells(admin_client, catalogue):
     assert first["product_name_vi"] is None
 
 
+def test_booth_xlsx_export_shows_prices_with_thousands_grouped(admin_client):
+    booth = make_booth(code="A01", price_vnd=12_000_000)
+
+    response = _export(admin_client, "admin:booths_booth_changelist", "export_xlsx", [booth])
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    price = sheet.cell(row=2, column=headers.index("giá (VND)") + 1)
+    assert (price.value, price.number_format) == (12_000_000, "#,##0")
+
+
 def test_product_export_uses_its_export_fields(admin_client):
     canon = make_exhibitor(name_vi="Canon Việt Nam")
     product = make_product(exhibitor=canon, name_vi="Máy in phun màu", is_published=False)
