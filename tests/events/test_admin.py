@@ -94,6 +94,47 @@ def test_admin_cancel_tells_the_visitor_the_board_cancelled_in_their_language(
     assert message.reply_to == [settings.BOARD_EMAIL]  # "reply to this e-mail" reaches them
 
 
+def test_admin_refuses_to_delete_a_registration_holding_a_seat(client, board, seminar):
+    registration = make_registration(seminar, name="Lê Văn Cường", email="cuong@example.vn")
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=1)
+
+    response = client.post(
+        f"/en/admin/events/eventregistration/{registration.pk}/delete/", {"post": "yes"}
+    )
+
+    seminar.refresh_from_db()
+    assert (EventRegistration.objects.count(), seminar.seats_taken) == (1, 1)
+    assert (
+        "Lê Văn Cường &lt;cuong@example.vn&gt; is still registered for “Electronics "
+        "components supply chain seminar” (Confirmed): cancel the registration (the "
+        "“Cancel selected registrations (frees places for the waiting list)” action) "
+        "instead of deleting it, so that the place is given back and the person is told. A "
+        "cancelled registration can be deleted."
+    ) in response.content.decode()
+
+
+def test_admin_bulk_delete_refuses_live_registrations_and_deletes_cancelled_ones(
+    client, board, seminar
+):
+    waiting = make_registration(seminar, status="waitlisted")
+    cancelled = make_registration(seminar, status="cancelled")
+
+    client.post(
+        "/admin/events/eventregistration/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [waiting.pk, cancelled.pk],
+            "post": "yes",
+        },
+    )
+    client.post(
+        "/admin/events/eventregistration/",
+        {"action": "delete_selected", "_selected_action": [cancelled.pk], "post": "yes"},
+    )
+
+    assert list(EventRegistration.objects.values_list("pk", flat=True)) == [waiting.pk]
+
+
 def test_admin_marks_attendance(client, board, seminar):
     registration = make_registration(seminar, status="confirmed")
 
