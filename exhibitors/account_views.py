@@ -96,6 +96,16 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
         messages.success(self.request, _("Đã lưu mật khẩu. Chào mừng bạn!"))
         return response
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A spent link most often means the password was set with it: such a person
+        # signs in (or resets a forgotten password); one who never set it needs a new
+        # invitation, and the reset form ignores accounts without a password.
+        user = getattr(self, "user", None)
+        context["has_password"] = user is not None and user.is_active and user.has_usable_password()
+        context["board_email"] = settings.BOARD_EMAIL
+        return context
+
 
 # The representative's area
 

@@ -185,7 +185,34 @@ def test_welcome_link_spent_after_use_says_so(client, django_capture_on_commit_c
     response = client.get(path.group(1), follow=True)
 
     assert response.status_code == 200
-    assert "không còn hiệu lực" in response.content.decode()
+    body = response.content.decode()
+    assert "Liên kết này đã được dùng: mật khẩu của bạn đã được đặt. Hãy đăng nhập" in body
+    assert '<a href="/account/login/">Đến trang đăng nhập</a>' in body
+    assert '<a href="/account/password-reset/">Đặt lại mật khẩu</a>' in body
+    assert "gửi lại lời mời" not in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("", "Liên kết này đã hết hạn: liên kết mời chỉ dùng được trong 3 ngày."),
+        ("/en", "This link has expired: an invitation link works for 3 days only."),
+    ],
+)
+def test_an_expired_welcome_link_says_whom_to_ask_for_a_new_one(
+    client, django_capture_on_commit_callbacks, settings, prefix, words
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn")
+    path = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    settings.PASSWORD_RESET_TIMEOUT = -1  # three days have gone by
+
+    response = client.get(prefix + path.group(1), follow=True)
+
+    body = " ".join(response.content.decode().split())
+    assert words in body
+    assert settings.BOARD_EMAIL in body
+    assert "password-reset" not in body  # the reset form ignores accounts without one
 
 
 def test_login_honeypot_filled_does_not_sign_in(client):
