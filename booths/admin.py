@@ -23,6 +23,7 @@ from events.selectors import current_fair
 from fairportal.admin_mixins import (
     AuditedAdminMixin,
     FoldedColumnsSearchMixin,
+    fair_column,
     form_changes,
     save_changed_fields,
 )
@@ -554,7 +555,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = BoothAdminForm
     list_display = [
         "code",
-        "fair",
+        fair_column,
         "hall",
         "kind",
         "size",
@@ -791,7 +792,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(ExhibitorStaff)
 class ExhibitorStaffAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
-    list_display = ["full_name", "job_title", "exhibitor", "fair"]
+    list_display = ["full_name", "job_title", "exhibitor", fair_column]
     list_filter = ["fair"]
     search_fields = ["full_name"]
     folded_search_fields = ("full_name", "job_title", "exhibitor__search_text")

@@ -25,6 +25,7 @@ from fairportal.admin_mixins import (
     FoldedColumnsSearchMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
+    fair_column,
     form_changes,
     people_and_meetings,
 )
@@ -96,7 +97,7 @@ class SideEventAdmin(
     list_display = [
         "title",
         "kind",
-        "fair",
+        fair_column,
         "starts_at",
         "room",
         "capacity",

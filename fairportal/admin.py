@@ -31,6 +31,7 @@ from fairportal.admin_mixins import (
     AuditedAdminMixin,
     MissingEnglishFilter,
     TranslationCompletenessMixin,
+    fair_column,
     people_and_meetings,
     save_changed_fields,
 )
@@ -583,7 +584,7 @@ class FairAdmin(
 
 @admin.register(FairFigure)
 class FairFigureAdmin(AuditedAdminMixin, TranslationCompletenessMixin, TranslationAdmin):
-    list_display = ("value", "label", "fair", "position", "english_status")
+    list_display = ("value", "label", fair_column, "position", "english_status")
     list_editable = ("position",)
     list_filter = ("fair", MissingEnglishFilter)
     list_select_related = ("fair",)

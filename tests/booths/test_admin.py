@@ -16,6 +16,7 @@ from fairportal.models import AuditEntry
 from tests.booths.helpers import png_upload
 from tests.factories import (
     make_application,
+    make_event,
     make_exhibitor,
     make_sector,
     make_user,
@@ -927,3 +928,24 @@ def test_booth_list_shows_prices_as_money(board_client, fair, booths, prefix):
         "15.000.000\u00a0₫",
         "22.500.000\u00a0₫",
     ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown"), [("", "Hội chợ KCN Hà Nội 2027"), ("/en", "Hanoi IZ Fair 2027")]
+)
+def test_lists_name_the_fair_by_its_short_name(board_client, fair, booths, prefix, shown):
+    # The full name is 70 letters and pushed the booth's state and company off the screen.
+    fair.short_name_vi, fair.short_name_en = "Hội chợ KCN Hà Nội 2027", "Hanoi IZ Fair 2027"
+    fair.save()
+    make_event(fair=fair)
+
+    for url in ["/admin/booths/booth/", "/admin/events/sideevent/"]:
+        page = board_client.get(f"{prefix}{url}").content.decode()
+        cells = re.findall(r'<td class="field-fair_column">([^<]*)</td>', page)
+        assert cells and set(cells) == {shown}, url
+
+
+def test_a_fair_without_a_short_name_is_listed_by_its_name(board_client, fair, booths):
+    page = board_client.get("/admin/booths/booth/").content.decode()
+
+    assert set(re.findall(r'<td class="field-fair_column">([^<]*)</td>', page)) == {fair.name}
