@@ -193,15 +193,15 @@ def shows_seats(capacity: int, kind: str) -> bool:
 
 
 def seats_html(capacity: int, seats_taken: int, full_word: str) -> str:
-    """ " · còn 12 chỗ" (or "full, waiting list") for an event that shows seats."""
+    """ " · còn 12 chỗ" for an event that shows seats, or its `full_word` marked as a
+    warning (`seats-full`)."""
     left = max(capacity - seats_taken, 0)
     if left:
         seats = ngettext("còn %(seats)s chỗ", "còn %(seats)s chỗ", left) % {
             "seats": formats.number_format(left, force_grouping=True)
         }
-    else:
-        seats = full_word
-    return f' · <span class="seats">{escape(seats)}</span>'
+        return f' · <span class="seats">{escape(seats)}</span>'
+    return f' · <span class="seats seats-full">{escape(full_word)}</span>'
 
 
 _SLUG = "the-slug"

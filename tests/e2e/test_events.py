@@ -128,3 +128,24 @@ def test_a_form_is_sent_once_however_often_it_is_pressed(live_server, page, prog
     page.clock.run_for(9000)
     button.click()
     assert page.evaluate("window.presses") == [False, True, True, False]
+
+
+def test_a_full_event_says_so_in_a_warning_that_fits_a_phone(browser, live_server, programme):
+    seminar, _, _ = programme
+    SideEvent.objects.filter(pk=seminar.pk).update(capacity=1, seats_taken=1)
+    context = browser.new_context(viewport={"width": 320, "height": 700}, locale="en-GB")
+    page = context.new_page()
+    try:
+        for path in ("/en/events/hoi-thao-cong-nghiep-ho-tro/", "/en/events/"):
+            page.goto(live_server.url + path)
+            seats = page.locator(".seats")
+
+            assert seats.inner_text() in {
+                "Full – new registrations go on the waiting list",
+                "full, waiting list open",
+            }
+            # Amber like the other warnings (--warn), not the green of places left.
+            assert seats.evaluate("e => getComputedStyle(e).color") == "rgb(138, 90, 0)"
+            assert page.evaluate("document.documentElement.scrollWidth") == 320
+    finally:
+        context.close()
