@@ -388,7 +388,9 @@ def _by_name(language: str) -> tuple:
 
 def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str = "vi") -> QuerySet:
     """Published products of the fair's directory exhibitors, in name order in the
-    page's language."""
+    page's language; with a query, first those whose text holds the whole query as
+    written, earliest first (the search text starts with the product's name: "máy in"
+    puts the printers before a part "for printers"), as the directory's best match."""
     queryset = Product.objects.filter(
         is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
     )
@@ -396,7 +398,19 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str =
     sectors = tuple(sectors)
     if sectors:
         queryset = queryset.filter(in_sectors(sectors))
-    return queryset.select_related("exhibitor", "sector").order_by(*_by_name(language))
+    queryset = queryset.select_related("exhibitor", "sector")
+    by_name = _by_name(language)
+    words = search_words(q)
+    if words:
+        columns = (
+            ("search_text_en", "search_text")
+            if language == "en"
+            else ("search_text", "search_text_en")
+        )
+        return queryset.annotate(phrase_at=_phrase_at(words, columns)).order_by(
+            F("phrase_at").asc(nulls_last=True), *by_name
+        )
+    return queryset.order_by(*by_name)
 
 
 def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) -> list[dict]:

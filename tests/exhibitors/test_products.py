@@ -130,3 +130,23 @@ def test_products_echo_a_long_query_shortened_in_the_title(client, catalogue):
 
     shown = "xuc xich " + "y" * 50 + "…"
     assert f"<title>“{shown}” · Sản phẩm · Hội chợ KCN Hà Nội</title>" in response.text
+
+
+def test_products_found_by_their_name_come_before_those_that_only_mention_it(
+    client, catalogue, fair
+):
+    maker = make_exhibitor(name_vi="Cơ khí Anh Đào", slug="co-khi-anh-dao")
+    make_booth(fair=fair, exhibitor=maker, code="B04")
+    make_product(
+        exhibitor=maker,
+        name_vi="Chi tiết dập",
+        name_en="Stamped parts",
+        description_vi="Chi tiết kim loại dập cho máy in và xe máy.",
+        description_en="Stamped metal parts for printers and motorbikes.",
+    )
+
+    vietnamese = product_names(client.get("/products/", {"q": "may in"}))
+    english = product_names(client.get("/en/products/", {"q": "printer"}))
+
+    assert vietnamese == ["Máy in laser", "Chi tiết dập"]
+    assert english == ["Laser printer", "Stamped parts"]
