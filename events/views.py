@@ -251,13 +251,20 @@ class MeetView(View):
         return get_object_or_404(Exhibitor, slug=slug, is_published=True)
 
     def render_page(self, request, exhibitor, form, offered, status=200):
+        has_slots = any(slots for _session, slots in offered)
         return render(
             request,
             self.template_name,
             {
                 "exhibitor": exhibitor,
                 "form": form,
-                "has_slots": any(slots for _session, slots in offered),
+                "has_slots": has_slots,
+                # Why there is no form: no session at all, every session over (a link
+                # kept from before the fair), or this company's slots all agreed.
+                "no_sessions": not offered,
+                "sessions_over": bool(offered)
+                and not has_slots
+                and not selectors.takes_meeting_requests(selectors.current_fair()),
             },
             status=status,
         )

@@ -366,11 +366,36 @@ def test_profile_offers_a_meeting_while_a_session_slot_is_still_to_come(
     assert once_it_has_begun["X-Cache"] == "miss"
     assert "/meet/" not in once_it_has_begun.text
     assert "/meet/" not in after_the_fair.text
-    assert "Hiện không còn khung giờ gặp nào" in client.get(MEET).text
+    meet_after_the_fair = client.get(MEET).text
+    assert "Các phiên kết nối doanh nghiệp của kỳ hội chợ này đã kết thúc" in meet_after_the_fair
+    assert "Hiện không còn khung giờ gặp nào" not in meet_after_the_fair
+    assert "Chọn từ một đến ba khung giờ" not in meet_after_the_fair
 
 
 def test_profile_offers_no_meeting_when_the_fair_has_no_matching_session(client, fair, exhibitor):
     assert "/meet/" not in client.get(PROFILE).text
+
+
+def test_meet_page_of_a_fair_without_matching_sessions_says_so(client, fair, exhibitor):
+    page = client.get(MEET).text
+
+    assert "Hội chợ hiện chưa có phiên kết nối doanh nghiệp nào để đặt lịch gặp." in page
+    assert "Hiện không còn khung giờ gặp nào" not in page
+
+
+def test_meet_page_says_when_every_slot_of_the_company_is_agreed(
+    client, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(10))
+    for table, hour in enumerate([(14, 0), (14, 30), (15, 0), (15, 30)], start=1):
+        make_meeting_request(
+            session, exhibitor, status="accepted", slot_start=at(*hour), table_number=table
+        )
+
+    page = client.get("/en" + MEET).text
+
+    assert "This company has no meeting slots left in the matching sessions." in page
+    assert 'name="slots"' not in page
 
 
 def test_meet_unpublished_or_unknown_exhibitor_is_404(client, session):
