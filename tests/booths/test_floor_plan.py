@@ -133,6 +133,20 @@ def test_floor_plan_legend_names_each_state_in_words(client, booths):
         assert words in html
 
 
+def test_floor_plan_legend_offers_no_booking_once_applications_are_closed(client, fair, booths):
+    fair.applications_open = False
+    fair.save()
+
+    vietnamese = client.get(PLAN).content.decode()
+    english = client.get("/en" + PLAN).content.decode()
+
+    assert "<span>Trống (3)</span>" in vietnamese
+    assert "bấm để đăng ký" not in vietnamese
+    assert "<span>Available (3)</span>" in english
+    assert "click to book" not in english
+    assert 'href="/booths/apply/?booth=' not in vietnamese
+
+
 @pytest.mark.parametrize("typed", ["a02", "A 02", "Ａ０２"])
 def test_floor_plan_highlights_booth_from_query(client, booths, typed):
     html = client.get(PLAN, {"booth": typed}).content.decode()
