@@ -149,3 +149,22 @@ def test_a_full_event_says_so_in_a_warning_that_fits_a_phone(browser, live_serve
             assert page.evaluate("document.documentElement.scrollWidth") == 320
     finally:
         context.close()
+
+
+def test_the_printed_plan_names_the_fair_its_dates_and_hotline(page, live_server, programme):
+    seminar, _, _ = programme
+    seminar.fair.__class__.objects.filter(pk=seminar.fair_id).update(hotline="024 3123 4567")
+    page.goto(live_server.url + "/events/hoi-thao-cong-nghiep-ho-tro/")
+    page.get_by_role("button", name="Lưu vào lịch của tôi").click()
+    page.wait_for_selector('.star-button[aria-pressed="true"]')
+    page.goto(live_server.url + "/plan/")
+    fair_line = page.locator(".plan-fair")
+    assert fair_line.is_visible() is False  # on screen the site's header and footer say it
+
+    page.emulate_media(media="print")
+
+    assert page.locator(".site-footer").is_visible() is False
+    assert fair_line.inner_text() == (
+        "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024\n"
+        "20/09/2024 – 22/09/2024 · Trung tâm thương mại Mê Linh · Đường dây nóng: 024 3123 4567"
+    )
