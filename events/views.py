@@ -11,10 +11,12 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -186,6 +188,9 @@ class EventDetailView(View):
         return redirect("events:registration", token=result.token)
 
 
+# A page behind a personal link shows a name, an e-mail and a phone: no shared cache
+# or browser history keeps it (robots.txt and a noindex keep it out of search).
+@method_decorator(never_cache, name="dispatch")
 class RegistrationView(View):
     """The registrant's own page behind the secret link: status, and cancel."""
 
@@ -305,6 +310,9 @@ class MeetView(View):
 PROPOSAL_REFUSALS = {"requester_busy", "proposal_taken"}
 
 
+# A page behind a personal link shows a name, an e-mail and a phone: no shared cache
+# or browser history keeps it (robots.txt and a noindex keep it out of search).
+@method_decorator(never_cache, name="dispatch")
 class MeetingView(View):
     """The requester's page behind the secret link: status; confirm another slot; cancel."""
 

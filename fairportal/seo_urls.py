@@ -7,7 +7,15 @@ from django.urls import path
 
 from fairportal.sitemaps import SITEMAPS
 
-ROBOTS_DISALLOW = ["/admin/", "/account/", "/api/", "/booths/applications/", "/plan/"]
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/account/",
+    "/api/",
+    "/booths/applications/",
+    "/events/registrations/",
+    "/events/meetings/",
+    "/plan/",
+]
 
 
 def robots_txt(request):

@@ -62,3 +62,29 @@ def test_canonical_url_of_a_page_without_pages_has_no_page_number(client):
 
     assert '<link rel="canonical" href="https://hoicho.example.vn/visit/">' in response.text
     assert '<meta property="og:url" content="https://hoicho.example.vn/visit/">' in response.text
+
+
+@pytest.mark.parametrize("kind", ["registration", "meeting"])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_page_behind_a_personal_link_is_kept_out_of_caches_and_search(client, kind, prefix):
+    # It shows the visitor's name, e-mail and phone: a shared cache, the browser's
+    # history or a search engine must not keep it, nor a link card carry the token.
+    from tests.factories import make_meeting_request, make_registration, new_token
+
+    token, token_hash = new_token()
+    if kind == "registration":
+        make_registration(token_hash=token_hash, name="Nguyễn Thị Lan")
+    else:
+        make_meeting_request(token_hash=token_hash, requester_name="Tanaka Hiro")
+    path = f"{prefix}/events/{kind}s/{token}/"
+
+    response = client.get(path)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert 'property="og:url"' not in page and 'rel="canonical"' not in page
+    assert f"Disallow: {prefix}/events/{kind}s/" in client.get("/robots.txt").content.decode()
