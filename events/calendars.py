@@ -78,6 +78,15 @@ def meeting_uid(meeting) -> str:
     return f"meeting-{meeting.pk}@{_host()}"
 
 
+def _place(room, fair) -> str:
+    """LOCATION: the room, then the venue and its address, so that a phone's calendar
+    can put the fair on a map ("Phòng hội thảo 1, Nhà A, Mê Linh Trade Center, …")."""
+    parts = [str(room or "").strip()]
+    if fair is not None:
+        parts += [str(fair.venue or "").strip(), str(fair.address or "").strip()]
+    return ", ".join(part for part in parts if part)
+
+
 def _event_component(event, language: str) -> Event:
     with translation.override(language):
         component = Event()
@@ -86,8 +95,9 @@ def _event_component(event, language: str) -> Event:
         component.add("dtstart", _local(event.starts_at))
         component.add("dtend", _local(event.ends_at))
         component.add("summary", str(event.title))
-        if event.room:
-            component.add("location", str(event.room))
+        location = _place(event.room, event.fair)
+        if location:
+            component.add("location", location)
         description = event.summary or event.description
         if description:
             component.add("description", str(description))
@@ -133,10 +143,11 @@ def _meeting_component(meeting, language: str) -> tuple[str, Event]:
             "company": meeting.requester_company,
             "exhibitor": meeting.exhibitor.name,
         }
-        location = translation.gettext("%(room)s, bàn số %(table)s") % {
-            "room": session.room,
-            "table": meeting.table_number,
-        }
+        location = _place(
+            translation.gettext("%(room)s, bàn số %(table)s")
+            % {"room": session.room, "table": meeting.table_number},
+            session.fair,
+        )
         component = Event()
         component.add("uid", meeting_uid(meeting))
         component.add("dtstamp", timezone.localtime(meeting.updated_at or _STAMP, datetime.UTC))

@@ -37,7 +37,9 @@ def test_agenda_ics_holds_every_event_of_the_fair_with_stable_uids(client, fair,
     assert events[0]["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
     assert events[0].decoded("DTSTART") == at(9)
     assert events[0].decoded("DTEND") == at(11)
-    assert str(events[0]["LOCATION"]) == "Phòng hội thảo 1"
+    assert str(events[0]["LOCATION"]) == (
+        "Phòng hội thảo 1, Trung tâm thương mại Mê Linh, Mê Linh, Hà Nội"
+    )  # the venue and its address, for the phone's map
     assert str(events[0]["URL"]) == "https://hoicho.example.vn/events/hoi-thao-chuoi-cung-ung/"
 
 
@@ -46,7 +48,7 @@ def test_agenda_ics_in_english_has_english_titles(client, seminar):
 
     event = calendar.walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Electronics components supply chain seminar"
-    assert str(event["LOCATION"]) == "Seminar room 1"
+    assert str(event["LOCATION"]) == "Seminar room 1, Mê Linh Trade Center, Mê Linh, Hanoi"
     assert str(event["URL"]) == "https://hoicho.example.vn/en/events/hoi-thao-chuoi-cung-ung/"
 
 

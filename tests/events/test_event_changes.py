@@ -91,7 +91,7 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert method == "PUBLISH"
     assert str(vevent["UID"]) == str(first["UID"]) == f"event-{seminar.pk}@hoicho.example.vn"
     assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (at(10), at(12))
-    assert str(vevent["LOCATION"]) == "Seminar room 2"
+    assert str(vevent["LOCATION"]) == "Seminar room 2, Mê Linh Trade Center, Mê Linh, Hanoi"
     assert sequence(vevent) > sequence(first)
     hoa = sent["hoa@example.vn"]
     assert hoa.subject == (
