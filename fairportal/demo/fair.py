@@ -286,8 +286,8 @@ EVENTS = [
             "Leaves from the main gate of Mê Linh Trade Center; visits two production lines and "
             "a talk with the plant managers. Closed shoes required; seats are limited."
         ),
-        "room_vi": "Điểm hẹn: cổng chính Trung tâm thương mại Mê Linh",
-        "room_en": "Meeting point: main gate of Mê Linh Trade Center",
+        "room_vi": "Cổng chính Trung tâm thương mại Mê Linh (điểm hẹn)",
+        "room_en": "Main gate of Mê Linh Trade Center (meeting point)",
         "capacity": 40,
         "registration_open": True,
         "speakers_vi": "Hướng dẫn: cán bộ Ban Quản lý (mẫu)",
