@@ -493,3 +493,25 @@ def test_apply_error_elsewhere_asks_for_the_logo_again_in_english(client, payloa
         "The logo file you chose was not kept because the application has errors. "
         "Please choose the file again before sending." in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lead"),
+    [
+        ("", "1 gian có doanh nghiệp trưng bày tại"),
+        ("/en", "1 booth has an exhibitor at"),
+    ],
+)
+def test_a_closed_fair_s_floor_plan_counts_the_exhibitors_not_booths_on_offer(
+    client, fair, booths, prefix, lead
+):
+    # "3 booths available" next to "no longer accepting applications" pulled two ways.
+    booths["A01"].exhibitor = make_exhibitor()
+    booths["A01"].save()
+    fair.applications_open = False
+    fair.save()
+
+    plan = " ".join(client.get(f"{prefix}/floor-plan/").content.decode().split())
+
+    assert lead in plan
+    assert "gian trống tại" not in plan and "booths available at" not in plan
