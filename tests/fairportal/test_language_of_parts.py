@@ -43,7 +43,8 @@ def marked_parts(response) -> list[tuple[str, str, str]]:
 
 @pytest.fixture
 def catalogue():
-    """A fair with two exhibitors: one written in Vietnamese only, one in both languages."""
+    """A fair with two exhibitors: one written in Vietnamese only, one in both languages
+    (without legal names, which are always Vietnamese: see the legal name's test)."""
     fair = make_fair()
     sector = make_sector(name_vi="Cơ khí", name_en="Mechanical engineering", slug="co-khi")
     zone = make_zone(name_vi="KCN Quang Minh", name_en="Quang Minh Industrial Park")
@@ -55,6 +56,7 @@ def catalogue():
         address_vi="Đông Anh, Hà Nội",
         address_en="",
         slug="co-khi-dong-anh",
+        legal_name="",
         sectors=[sector],
         zone=zone,
     )
@@ -66,6 +68,7 @@ def catalogue():
         address_vi="KCN Thăng Long, Hà Nội",
         address_en="Thang Long Industrial Park, Hanoi",
         slug="canon-viet-nam",
+        legal_name="",
         sectors=[sector],
         zone=zone,
     )
@@ -626,3 +629,22 @@ def test_in_its_language_escapes_the_text_with_or_without_a_mark():
     assert plain == "A&amp;B &lt;Engineering&gt;"
     assert in_vietnamese == "Cơ khí &lt;A&amp;B&gt;"
     assert in_its_language(None, "name") == ""
+
+
+def test_a_legal_name_registered_in_vietnamese_is_marked_on_english_pages(client, catalogue):
+    make_booth(
+        fair=catalogue["fair"],
+        exhibitor=make_exhibitor(
+            name_vi="TOTO Việt Nam",
+            name_en="TOTO Vietnam",
+            legal_name="Công ty TNHH TOTO Việt Nam",
+            slug="toto-viet-nam",
+        ),
+        code="B01",
+    )
+
+    english = marked_parts(client.get("/en/exhibitors/toto-viet-nam/"))
+    vietnamese = marked_parts(client.get("/exhibitors/toto-viet-nam/"))
+
+    assert ("p", "vi", "Công ty TNHH TOTO Việt Nam") in english
+    assert vietnamese == []
