@@ -413,26 +413,34 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str =
     return queryset.order_by(*by_name)
 
 
-def catalogue_sector_options(*, fair, q: str = "", sectors: Iterable[str] = ()) -> list[dict]:
-    """The sector filter of the catalogue: each sector with its product count (search applied)."""
+def catalogue_facets(*, fair, q: str = "", sectors: Iterable[str] = ()) -> dict:
+    """The catalogue's sector filter, each sector with its product count (search
+    applied), and `count`, the products the page lists: from one count of the matching
+    products per sector and the (small) sector table. No COUNT of the page's own, and
+    no join of every product of every fair to the sectors (24 ms at 20,000 products)."""
     sectors = tuple(sectors)
     matching = filter_by_words(
         Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
         q,
-    ).values("pk")
-    options = _sector_tree(
-        Sector.objects.annotate(
-            own=Count("products", filter=Q(products__in=matching), distinct=True)
-        ).order_by("position", "slug")
     )
+    own = dict(matching.order_by().values_list("sector_id").annotate(n=Count("pk")))
+    options = _sector_tree(Sector.objects.order_by("position", "slug"))
     # A product has one sector: a parent's count adds its sub-sectors' own counts.
     of_children: dict[int, int] = {}
     for s in options:
+        s.own = own.get(s.pk, 0)
         if s.parent_id:
             of_children[s.parent_id] = of_children.get(s.parent_id, 0) + s.own
     for s in options:
         s.count = s.own + of_children.get(s.pk, 0)
-    return _sector_choices(options, sectors)
+    if sectors:
+        # As `in_sectors`: the ticked sectors and their sub-sectors.
+        slug_of = {s.pk: s.slug for s in options}
+        chosen = {s.pk for s in options if s.slug in sectors or slug_of.get(s.parent_id) in sectors}
+        count = sum(own.get(pk, 0) for pk in chosen)
+    else:
+        count = sum(own.values())  # products with no sector too
+    return {"options": _sector_choices(options, sectors), "count": count}
 
 
 def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:

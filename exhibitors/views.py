@@ -204,9 +204,17 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
             fair=self.fair, language=translation.get_language(), **self.filters
         )
 
+    @cached_property
+    def facets(self) -> dict:
+        return selectors.catalogue_facets(fair=self.fair, **self.filters)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The sector counts have counted the products already: no COUNT query of its own.
+        return _CountedPaginator(queryset, per_page, count=self.facets["count"], **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sector_options = selectors.catalogue_sector_options(fair=self.fair, **self.filters)
+        sector_options = self.facets["options"]
         context.update(
             fair=self.fair,
             filters=self.filters,
