@@ -502,6 +502,45 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
     def has_add_permission(self, request):
         return False
 
+    def get_deleted_objects(self, objs, request):
+        """A request still waiting for an answer, or a meeting agreed and still to
+        come, is not deleted: the visitor (or the company, at its table) would wait for
+        it without a word. Django then shows the page that says why and deletes nothing
+        (the request's page and the list's delete action). A pending request is declined
+        with the list's action, which mails the visitor; an agreed meeting has no board
+        action that tells both sides, so the page says who can cancel it. Declined,
+        cancelled, expired and past ones are deleted as before."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if hasattr(objs, "select_related"):
+            objs = objs.select_related("exhibitor")  # the list's action: one query, not one each
+        refusals = []
+        for meeting in sorted(selectors.still_to_come(objs), key=lambda m: m.pk):
+            if meeting.status == MeetingRequest.Status.PENDING:
+                refusals.append(
+                    gettext(
+                        "%(meeting)s đang chờ trả lời: hãy từ chối yêu cầu (thao tác “%(action)s”) "
+                        "thay vì xoá, để khách được báo. Yêu cầu đã từ chối, "
+                        "đã huỷ hay đã qua thì xoá được."
+                    )
+                    % {"meeting": meeting, "action": gettext("Từ chối")}
+                )
+            else:
+                refusals.append(
+                    gettext(
+                        "%(meeting)s là cuộc gặp đã hẹn lúc %(when)s: ban tổ chức chưa có thao "
+                        "tác huỷ riêng một cuộc gặp; hãy nhờ khách (%(email)s) huỷ bằng liên kết "
+                        "riêng trong e-mail họ nhận khi gửi yêu cầu (doanh nghiệp được báo qua "
+                        "e-mail) thay vì xoá, để hai bên không chờ nhau. Cuộc gặp đã huỷ hay đã "
+                        "qua thì xoá được."
+                    )
+                    % {
+                        "meeting": meeting,
+                        "email": meeting.requester_email,
+                        "when": f"{timezone.localtime(meeting.slot_start):%d/%m/%Y %H:%M}",
+                    }
+                )
+        return deleted, counts, perms_needed, list(protected) + refusals
+
     @admin.action(
         description=_("Nhận lời ở khung giờ đề xuất đầu tiên còn trống"), permissions=["change"]
     )

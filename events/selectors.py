@@ -133,6 +133,43 @@ def live_attendance(event_ids) -> dict[int, tuple[int, int]]:
     return {pk: (registrations.get(pk, 0), meetings.get(pk, 0)) for pk in event_ids}
 
 
+def still_to_come(meetings) -> list[MeetingRequest]:
+    """Those of `meetings` somebody still waits for: a request pending with a proposed
+    time not begun yet (the others expire within the hour, `expire_pending`), a meeting
+    agreed for a time not begun yet. Deleting one of them leaves the visitor, or the
+    company, waiting without a word; the others (declined, cancelled, expired, gone by)
+    are records only."""
+    now = clock.now()
+    return [
+        meeting
+        for meeting in meetings
+        if (meeting.status == MeetingRequest.Status.ACCEPTED and meeting.slot_start > now)
+        or (
+            meeting.status == MeetingRequest.Status.PENDING
+            and any(slot > now for slot in proposed_slot_datetimes(meeting))
+        )
+    ]
+
+
+def meetings_to_come_by_exhibitor(exhibitor_ids) -> dict[int, tuple[int, int]]:
+    """{exhibitor id: (pending requests, agreed meetings)} still to come (`still_to_come`),
+    for the exhibitors that have any (one query)."""
+    live = MeetingRequest.objects.filter(
+        Q(status=MeetingRequest.Status.PENDING)
+        | Q(status=MeetingRequest.Status.ACCEPTED, slot_start__gt=clock.now()),
+        exhibitor_id__in=list(exhibitor_ids),
+    ).only("exhibitor_id", "status", "slot_start", "proposed_slots")
+    counts = {}
+    for meeting in still_to_come(live):
+        pending, agreed = counts.get(meeting.exhibitor_id, (0, 0))
+        if meeting.status == MeetingRequest.Status.PENDING:
+            pending += 1
+        else:
+            agreed += 1
+        counts[meeting.exhibitor_id] = (pending, agreed)
+    return counts
+
+
 def who_is_told_of_cancellation(event: SideEvent) -> dict:
     """What the board reads before it cancels `event`: the people who will be mailed."""
     registrations = Counter(

@@ -639,3 +639,100 @@ def test_admin_event_whose_registrations_are_all_cancelled_can_become_a_matching
     assert response.status_code == 302, response.context["adminform"].form.errors
     seminar.refresh_from_db()
     assert seminar.kind == SideEvent.Kind.BUSINESS_MATCHING
+
+
+# Deleting a meeting request ----------------------------------------------------
+
+
+def test_admin_refuses_to_delete_a_pending_meeting_request_pointing_to_decline(
+    client, board, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(9))
+    pending = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
+    )
+
+    page = client.get(f"/admin/events/meetingrequest/{pending.pk}/delete/")
+    client.post(f"/admin/events/meetingrequest/{pending.pk}/delete/", {"post": "yes"})
+    client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "delete_selected", "_selected_action": [pending.pk], "post": "yes"},
+    )
+
+    assert page.context["protected"] == [
+        "Tanaka Trading → Canon Việt Nam đang chờ trả lời: hãy từ chối yêu cầu (thao tác "
+        "“Từ chối”) thay vì xoá, để khách được báo. Yêu cầu đã từ chối, đã huỷ hay đã qua "
+        "thì xoá được."
+    ]
+    assert MeetingRequest.objects.filter(pk=pending.pk).exists()
+
+
+def test_admin_english_refusal_to_delete_an_agreed_meeting_says_who_can_cancel_it(
+    client, board, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(9))
+    agreed = make_meeting_request(
+        session,
+        exhibitor,
+        requester_company="Tanaka Trading",
+        requester_email="tanaka@example.jp",
+        status="accepted",
+        slot_start=at(14),
+        table_number=1,
+    )
+
+    page = client.get(f"/en/admin/events/meetingrequest/{agreed.pk}/delete/")
+    client.post(f"/en/admin/events/meetingrequest/{agreed.pk}/delete/", {"post": "yes"})
+
+    assert page.context["protected"] == [
+        "Tanaka Trading → Canon Vietnam is a meeting agreed for 20/09/2024 14:00: the board "
+        "has no action that cancels a single meeting, so ask the visitor (tanaka@example.jp) "
+        "to cancel it with the private link in the e-mail they received when they sent the "
+        "request (the company is e-mailed) instead of deleting it, so that neither side waits "
+        "for the other. A cancelled or past meeting can be deleted."
+    ]
+    assert MeetingRequest.objects.filter(pk=agreed.pk).exists()
+
+
+def test_admin_deletes_meeting_requests_that_nobody_waits_for_any_more(
+    client, board, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(15, 30))
+    declined = make_meeting_request(session, exhibitor, status="declined")
+    cancelled = make_meeting_request(session, exhibitor, status="cancelled")
+    met = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14), table_number=1
+    )
+    gone_by = make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
+    waiting = make_meeting_request(
+        session, exhibitor, proposed_slots=[at(15, 30).isoformat(), at(16).isoformat()]
+    )
+    agreed = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(16), table_number=1
+    )
+
+    client.post(
+        "/admin/events/meetingrequest/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [
+                declined.pk,
+                cancelled.pk,
+                met.pk,
+                gone_by.pk,
+                waiting.pk,
+                agreed.pk,
+            ],
+            "post": "yes",
+        },
+    )
+    client.post(
+        "/admin/events/meetingrequest/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [declined.pk, cancelled.pk, met.pk, gone_by.pk],
+            "post": "yes",
+        },
+    )
+
+    assert set(MeetingRequest.objects.values_list("pk", flat=True)) == {waiting.pk, agreed.pk}
