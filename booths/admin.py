@@ -277,6 +277,44 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
     def decision_log(self, obj):
         return audit_table(obj)
 
+    def get_deleted_objects(self, objs, request):
+        """An application still waiting for the board's decision is not deleted: the
+        applicant would wait for an answer that never comes, and their status link would
+        lead nowhere. Django then shows the page that says why and deletes nothing (the
+        application's page and the list's delete action); rejecting it mails the
+        applicant the reason. Decided applications (approved, rejected, withdrawn,
+        expired) are deleted as before."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        waiting = selectors.undecided_applications().filter(pk__in=[a.pk for a in objs])
+        refusals = []
+        for application in waiting.order_by("reference"):
+            if application.email_confirmed_at is None:
+                refusals.append(
+                    gettext(
+                        "Hồ sơ %(reference)s (%(company)s) chưa được xác nhận qua e-mail: nếu "
+                        "không được xác nhận, hồ sơ tự hết hạn sau 48 giờ và khi đó xoá được; "
+                        "nếu được xác nhận, hãy từ chối thay vì xoá, để người nộp đơn được báo."
+                    )
+                    % {"reference": application.reference, "company": application.trading_name_vi}
+                )
+            else:
+                refusals.append(
+                    gettext(
+                        "Hồ sơ %(reference)s (%(company)s) chưa có quyết định (%(status)s): hãy "
+                        "từ chối hồ sơ (nút “%(button)s” trên trang hồ sơ, hoặc thao tác "
+                        "“%(action)s”) thay vì xoá, để người nộp đơn được báo lý do. Hồ sơ đã "
+                        "có quyết định thì xoá được."
+                    )
+                    % {
+                        "reference": application.reference,
+                        "company": application.trading_name_vi,
+                        "status": application.get_status_display(),
+                        "button": gettext("Từ chối"),
+                        "action": gettext("Từ chối, kèm lý do (một hồ sơ)"),
+                    }
+                )
+        return deleted, counts, perms_needed, list(protected) + refusals
+
     def get_fieldsets(self, request, obj=None):
         """The confirmation deadline only while the e-mail is unconfirmed: once it is
         confirmed the deadline no longer applies, and showing it misleads."""

@@ -233,6 +233,18 @@ def profile_update(application) -> ProfileUpdate | None:
     return update
 
 
+def undecided_applications():
+    """Applications still waiting for the board's decision, whose applicant waits for
+    an answer: submitted or on the waiting list, with the e-mail confirmed or still
+    within its 48 hours (unconfirmed ones past them count as expired even before the
+    hourly job marks them)."""
+    return BoothApplication.objects.filter(status__in=BoothApplication.OPEN).filter(
+        Q(email_confirmed_at__isnull=False)
+        | Q(expires_at__isnull=True)
+        | Q(expires_at__gt=timezone.now())
+    )
+
+
 @dataclass
 class LiveInFair:
     """What deleting a fair would drop without telling anybody."""
@@ -298,12 +310,8 @@ def live_in_fairs(fair_ids) -> dict[int, LiveInFair]:
     ):
         live[fair_id].booths.append(code)
     for fair_id, reference in (
-        BoothApplication.objects.filter(fair_id__in=fair_ids, status__in=BoothApplication.OPEN)
-        .filter(
-            Q(email_confirmed_at__isnull=False)
-            | Q(expires_at__isnull=True)
-            | Q(expires_at__gt=timezone.now())
-        )
+        undecided_applications()
+        .filter(fair_id__in=fair_ids)
         .order_by("reference")
         .values_list("fair_id", "reference")
     ):

@@ -949,3 +949,85 @@ def test_a_fair_without_a_short_name_is_listed_by_its_name(board_client, fair, b
     page = board_client.get("/admin/booths/booth/").content.decode()
 
     assert set(re.findall(r'<td class="field-fair_column">([^<]*)</td>', page)) == {fair.name}
+
+
+# Deleting an application ---------------------------------------------------------
+
+
+def test_deleting_an_undecided_application_is_refused_pointing_to_reject(board_client, fair):
+    application = confirmed(fair, reference="HC2024-0042", trading_name_vi="Canon Việt Nam")
+
+    page = board_client.get(f"{LIST}{application.pk}/delete/")
+    board_client.post(f"{LIST}{application.pk}/delete/", {"post": "yes"})
+    board_client.post(
+        LIST, {"action": "delete_selected", "_selected_action": [application.pk], "post": "yes"}
+    )
+
+    assert page.context["protected"] == [
+        "Hồ sơ HC2024-0042 (Canon Việt Nam) chưa có quyết định (Đã gửi): hãy từ chối hồ sơ "
+        "(nút “Từ chối” trên trang hồ sơ, hoặc thao tác “Từ chối, kèm lý do (một hồ sơ)”) "
+        "thay vì xoá, để người nộp đơn được báo lý do. Hồ sơ đã có quyết định thì xoá được."
+    ]
+    assert BoothApplication.objects.filter(pk=application.pk).exists()
+
+
+def test_deleting_a_waitlisted_application_in_english_says_why_in_english(board_client, fair):
+    application = confirmed(
+        fair, reference="HC2024-0043", trading_name_vi="TOTO Việt Nam", status="waitlisted"
+    )
+
+    page = board_client.get(f"/en{LIST}{application.pk}/delete/")
+    board_client.post(f"/en{LIST}{application.pk}/delete/", {"post": "yes"})
+
+    assert page.context["protected"] == [
+        "Application HC2024-0043 (TOTO Việt Nam) has no decision yet (Waiting list): decline "
+        "it (the “Decline” button on its page, or the “Decline, with a reason (one "
+        "application)” action) instead of deleting it, so that the applicant is told why. "
+        "A decided application can be deleted."
+    ]
+    assert BoothApplication.objects.filter(pk=application.pk).exists()
+
+
+def test_deleting_an_application_awaiting_its_e_mail_confirmation_is_refused(board_client, fair):
+    application = make_application(
+        fair=fair,
+        reference="HC2024-0044",
+        trading_name_vi="Ứng Viên Mới",
+        expires_at=timezone.now() + timezone.timedelta(hours=47),
+    )
+
+    page = board_client.get(f"{LIST}{application.pk}/delete/")
+
+    assert page.context["protected"] == [
+        "Hồ sơ HC2024-0044 (Ứng Viên Mới) chưa được xác nhận qua e-mail: nếu không được "
+        "xác nhận, hồ sơ tự hết hạn sau 48 giờ và khi đó xoá được; nếu được xác nhận, hãy "
+        "từ chối thay vì xoá, để người nộp đơn được báo."
+    ]
+
+
+def test_decided_and_lapsed_applications_are_deleted(board_client, fair):
+    decided = [
+        confirmed(fair, status=status)
+        for status in ("approved", "rejected", "withdrawn", "expired")
+    ]
+    lapsed = make_application(fair=fair, expires_at=timezone.now() - timezone.timedelta(hours=1))
+    waiting = confirmed(fair)
+
+    board_client.post(
+        LIST,
+        {
+            "action": "delete_selected",
+            "_selected_action": [a.pk for a in [*decided, lapsed, waiting]],
+            "post": "yes",
+        },
+    )
+    board_client.post(
+        LIST,
+        {
+            "action": "delete_selected",
+            "_selected_action": [a.pk for a in [*decided, lapsed]],
+            "post": "yes",
+        },
+    )
+
+    assert list(BoothApplication.objects.values_list("pk", flat=True)) == [waiting.pk]

@@ -101,7 +101,7 @@ def test_delete_pages_name_the_links_between_records_in_each_language(client):
     event = make_event()
     event.hosts.set([make_exhibitor(), make_exhibitor()])
     booth = make_booth(fair=event.fair)
-    application = make_application(fair=event.fair)
+    application = make_application(fair=event.fair, status="rejected")  # undecided: kept
     application.preferred_booths.set([booth])
     application.sectors.set([make_sector()])
     exhibitor = make_exhibitor(sectors=[make_sector()], members=[make_user()])
