@@ -12,9 +12,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from events.selectors import meetings_to_come_by_exhibitor
 from exhibitors.importing import (
     COLUMNS,
     ImportFileError,
@@ -230,6 +232,45 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
             .annotate(product_total=Count("products", distinct=True))
             .prefetch_related("sectors", Prefetch("booths", queryset=_current_booths()))
         )
+
+    def get_deleted_objects(self, objs, request):
+        """An exhibitor with meeting requests still waiting for an answer, or meetings
+        agreed and still to come, is not deleted: its meeting requests would go with it
+        and the visitors would wait for an answer, or at a table, without a word (an
+        exhibitor holding a booth is kept by the booth already). Django then shows the
+        page that says how many and what to do first, and deletes nothing (the
+        exhibitor's page and the list's delete action). Its past, declined and cancelled
+        requests go with it as before."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        live = meetings_to_come_by_exhibitor(exhibitor.pk for exhibitor in objs)
+        refusals = []
+        for exhibitor in sorted(objs, key=lambda e: (bytes(e.name_sort), e.pk)):
+            if exhibitor.pk not in live:
+                continue
+            pending, agreed = live[exhibitor.pk]
+            refusals.append(
+                gettext(
+                    "“%(exhibitor)s” còn %(pending)s và %(agreed)s chưa diễn ra: hãy từ chối "
+                    "các yêu cầu đang chờ (danh sách yêu cầu gặp gỡ, thao tác “%(action)s”) và "
+                    "nhờ khách huỷ các cuộc gặp đã hẹn bằng liên kết riêng của họ, rồi mới xoá "
+                    "doanh nghiệp, để hai bên được báo."
+                )
+                % {
+                    "exhibitor": exhibitor.name,
+                    "pending": ngettext(
+                        "%(count)s yêu cầu gặp chờ trả lời",
+                        "%(count)s yêu cầu gặp chờ trả lời",
+                        pending,
+                    )
+                    % {"count": pending},
+                    "agreed": ngettext(
+                        "%(count)s cuộc gặp đã hẹn", "%(count)s cuộc gặp đã hẹn", agreed
+                    )
+                    % {"count": agreed},
+                    "action": gettext("Từ chối"),
+                }
+            )
+        return deleted, counts, perms_needed, list(protected) + refusals
 
     @admin.display(description=_("quốc gia"), ordering="origin_country")
     def country(self, obj):
