@@ -11,7 +11,7 @@ from django.contrib.auth.forms import (
     AdminUserCreationForm,
     SetUnusablePasswordMixin,
 )
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Count, Q
@@ -67,8 +67,52 @@ class PasswordChangeForm(AdminPasswordChangeForm):
             )
 
 
+# Django stores a permission's name once, built from the model's verbose name in the
+# source language ("Can view sự kiện bên lề"); the choices are named again here from
+# the action and the verbose name in the page's language.
+PERMISSION_ACTIONS = {
+    "add": _("Có thể thêm %(name)s"),
+    "change": _("Có thể sửa %(name)s"),
+    "delete": _("Có thể xoá %(name)s"),
+    "view": _("Có thể xem %(name)s"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """ "Hội chợ và chương trình | sự kiện bên lề | Có thể xem sự kiện bên lề" in the
+    active language (Django's "app | model | name" shape). A permission of a model that
+    no longer exists, or one declared by a model's Meta, keeps its stored name. Reads
+    `permission.content_type`: select it with the permissions."""
+    content_type = permission.content_type
+    model = content_type.model_class()
+    if model is None:
+        return str(permission)
+    opts = model._meta
+    action, _sep, model_name = permission.codename.partition("_")
+    if model_name == content_type.model and action in PERMISSION_ACTIONS:
+        name = PERMISSION_ACTIONS[action] % {"name": opts.verbose_name}
+    else:
+        name = permission.name
+    return f"{opts.app_config.verbose_name} | {opts.verbose_name} | {name}"
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return permission_label(obj)
+
+
+class PermissionLabelsMixin:
+    """The permissions of a user or a group are listed in the page's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+            kwargs["queryset"] = Permission.objects.select_related("content_type")
+        return super().formfield_for_manytomany(db_field, request=request, **kwargs)
+
+
 @admin.register(User)
-class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
+class UserAdmin(PermissionLabelsMixin, AuditedAdminMixin, DjangoUserAdmin):
     add_form = UserAddForm
     change_password_form = PasswordChangeForm
     add_fieldsets = (
@@ -111,7 +155,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(AuditedAdminMixin, DjangoGroupAdmin):
+class GroupAdmin(PermissionLabelsMixin, AuditedAdminMixin, DjangoGroupAdmin):
     pass
 
 

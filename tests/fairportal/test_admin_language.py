@@ -1,7 +1,9 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fairportal.audit import record
 from tests.factories import (
@@ -137,3 +139,58 @@ def test_delete_pages_name_the_links_between_records_in_each_language(client):
     assert "Exhibitor representatives: 1" in en["exhibitor"]
     assert "Thành viên nhóm: 1" in vi["user"]
     assert "Group memberships: 1" in en["user"]
+
+
+def _permission_options(html: str) -> dict[str, str]:
+    """{option value: label} of the permission list on a user's or group's page."""
+    select = re.search(r'<select name="(?:user_)?permissions".*?</select>', html, re.S).group(0)
+    return dict(re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', select))
+
+
+def _side_event_permissions():
+    return {
+        p.codename: str(p.pk)
+        for p in Permission.objects.filter(
+            content_type__app_label="events", codename__endswith="_sideevent"
+        )
+    }
+
+
+def test_group_permissions_are_named_in_the_pages_language(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    group = Group.objects.create(name="Ban tổ chức thử")
+    perms = _side_event_permissions()
+
+    en = _permission_options(client.get(f"/en/admin/auth/group/{group.pk}/change/").text)
+    vi = _permission_options(client.get(f"/admin/auth/group/{group.pk}/change/").text)
+
+    assert en[perms["view_sideevent"]] == "Fair and programme | side event | Can view side event"
+    assert en[perms["delete_sideevent"]] == (
+        "Fair and programme | side event | Can delete side event"
+    )
+    assert vi[perms["view_sideevent"]] == (
+        "Hội chợ và chương trình | sự kiện bên lề | Có thể xem sự kiện bên lề"
+    )
+    assert vi[perms["change_sideevent"]] == (
+        "Hội chợ và chương trình | sự kiện bên lề | Có thể sửa sự kiện bên lề"
+    )
+    assert not [label for label in en.values() if "Can view sự kiện" in label]
+
+
+def test_user_permissions_are_named_in_the_pages_language_in_one_query(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    user = make_user(is_staff=True)
+    perms = _side_event_permissions()
+
+    with CaptureQueriesContext(connection) as queries:
+        en = _permission_options(client.get(f"/en/admin/fairportal/user/{user.pk}/change/").text)
+    vi = _permission_options(client.get(f"/admin/fairportal/user/{user.pk}/change/").text)
+
+    assert en[perms["add_sideevent"]] == "Fair and programme | side event | Can add side event"
+    assert vi[perms["add_sideevent"]] == (
+        "Hội chợ và chương trình | sự kiện bên lề | Có thể thêm sự kiện bên lề"
+    )
+    assert len(en) == Permission.objects.count()
+    # The permissions are read with their content types: none is read on its own.
+    assert [q["sql"] for q in queries if q["sql"].startswith('SELECT "django_content_type"')] == []
+    assert Permission.objects.get(pk=perms["view_sideevent"]).name == "Can view sự kiện bên lề"
