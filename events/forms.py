@@ -101,6 +101,19 @@ class RegistrationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, fo
         return self.cleaned_data["email"].strip().lower()
 
 
+class RegistrationLinkForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
+    """Ask for one's personal registration link again (the first mail is lost)."""
+
+    email = forms.EmailField(
+        max_length=254,
+        label=_("E-mail bạn đã dùng để đăng ký"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
 def _as_slot(value) -> datetime.datetime | None:
     """A posted slot as a local time, or None when it is no time at all."""
     try:

@@ -110,10 +110,7 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
         if EventRegistration.objects.filter(
             event=event, email=email, status__in=EventRegistration.LIVE
         ).exists():
-            raise AlreadyRegistered(
-                _("E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận bạn đã nhận."),
-                "duplicate",
-            )
+            raise _already_registered()
         got_seat = SideEvent.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(
             seats_taken=F("seats_taken") + 1, updated_at=timezone.now()
         )
@@ -139,10 +136,7 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
         except IntegrityError:
             # Another request with the same e-mail won the race: the outer atomic block
             # rolls the seat back with it.
-            raise AlreadyRegistered(
-                _("E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận bạn đã nhận."),
-                "duplicate",
-            ) from None
+            raise _already_registered() from None
         position = selectors.waitlist_position(registration)
         record(
             action=f"registration.{status}",
@@ -153,6 +147,63 @@ def register_attendee(*, event: SideEvent, data: dict, language: str) -> Registr
         _mail_registration(registration, token, "registration_created", position)
         public_data_changed(ATTENDANCE)
     return RegistrationResult(registration=registration, token=token, waitlist_position=position)
+
+
+def _already_registered() -> AlreadyRegistered:
+    # Right for a seat and for the waiting list alike (the waiting list's mail confirms
+    # nothing), and it names the way back to a lost link: the API answers with it too.
+    return AlreadyRegistered(
+        _(
+            "E-mail này đã đăng ký sự kiện này (đã có chỗ hoặc đang trong danh sách chờ). "
+            "Liên kết cá nhân để xem hoặc huỷ đăng ký nằm trong e-mail chúng tôi gửi khi bạn "
+            "đăng ký; không tìm thấy e-mail đó thì hãy yêu cầu gửi lại liên kết trên trang "
+            "của sự kiện."
+        ),
+        "duplicate",
+    )
+
+
+def resend_registration_link(*, event: SideEvent, email: str) -> bool:
+    """Mail a fresh personal link to the live registration (a seat or the waiting list)
+    of `email` for `event`, if there is one; True when a mail went out.
+
+    Only the token's digest is stored, so the old link cannot be sent again: a new token
+    replaces it, and the old link stops working (the mail says so). The caller answers
+    the same whichever the result, so that nobody learns who is registered.
+
+    Side effects: the registration's token replaced, an audit entry, the mail in the
+    registration's language on commit.
+    """
+    email = (email or "").strip().lower()
+    with transaction.atomic():
+        registration = (
+            EventRegistration.objects.select_for_update(of=("self",))
+            .select_related("event", "event__fair")
+            .filter(event_id=event.pk, email=email, status__in=EventRegistration.LIVE)
+            .first()
+        )
+        if registration is None:
+            return False
+        token, digest = new_token()
+        # Not `updated_at`: it dates the seat's last calendar file (`_seat_revision`).
+        EventRegistration.objects.filter(pk=registration.pk).update(token_hash=digest)
+        record(action="registration.link_resent", obj=registration, actor_label=email)
+        language = registration.language
+        send_on_commit(
+            to=[registration.email],
+            subject=_("Liên kết đăng ký của bạn: %(title)s"),
+            subject_params={"title": _title_in(language, registration.event)},
+            body_template="events/email/registration_link.txt",
+            context={
+                "registration": registration,
+                "event": registration.event,
+                "position": selectors.waitlist_position(registration),
+                "link": _absolute(language, "events:registration", token=token),
+                "event_url": _absolute(language, "events:detail", slug=registration.event.slug),
+            },
+            language=language,
+        )
+    return True
 
 
 def _seat_revision(registration) -> int:

@@ -14,6 +14,11 @@ urlpatterns = [
     ),
     path("events/meetings/<str:token>/", views.MeetingView.as_view(), name="meeting"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path(
+        "events/<slug:slug>/registration-link/",
+        views.RegistrationLinkView.as_view(),
+        name="registration_link",
+    ),
     path("events/<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("exhibitors/<slug:slug>/meet/", views.MeetView.as_view(), name="meet"),
     path("account/meetings/", views.AccountMeetingsView.as_view(), name="account_meetings"),

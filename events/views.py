@@ -22,7 +22,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from events import calendars, selectors, services
-from events.forms import DecisionForm, MeetingRequestForm, RegistrationForm
+from events.forms import (
+    DecisionForm,
+    MeetingRequestForm,
+    RegistrationForm,
+    RegistrationLinkForm,
+)
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from exhibitors.access import (
     FormOfAnotherCompany,
@@ -132,7 +137,7 @@ class EventDetailView(View):
             raise Http404(_("Không có sự kiện này."))
         return event
 
-    def render_page(self, request, event, form, status=200, error=None):
+    def render_page(self, request, event, form, status=200, error=None, registered_email=""):
         fair = selectors.current_fair()
         is_current = fair is not None and event.fair_id == fair.pk
         started = event.starts_at <= clock.now()
@@ -150,6 +155,8 @@ class EventDetailView(View):
             "is_matching": event.kind == SideEvent.Kind.BUSINESS_MATCHING,
             "starred": event.slug in _plan(request)["event"],
             "error": error,
+            "registered_email": registered_email,
+            "link_form": RegistrationLinkForm(auto_id="link-%s"),
         }
         return render(request, self.template_name, context, status=status)
 
@@ -167,6 +174,11 @@ class EventDetailView(View):
         try:
             result = services.register_attendee(
                 event=event, data=form.cleaned_data, language=get_language()
+            )
+        except services.AlreadyRegistered:
+            # Not a mistake to fix in the form: the page says so and offers the link again.
+            return self.render_page(
+                request, event, form, status=400, registered_email=form.cleaned_data["email"]
             )
         except services.EventsError as error:
             form.add_error(None, error.message)
@@ -228,6 +240,46 @@ class RegistrationView(View):
             else:
                 messages.success(request, _("Đã huỷ đăng ký của bạn."))
         return redirect("events:registration", token=token)
+
+
+class RegistrationLinkView(View):
+    """Send a visitor their personal registration link again, when the first mail is
+    lost. Answers the same whether or not the address is registered: the page must not
+    tell who is."""
+
+    template_name = "events/registration_link.html"
+
+    def render_page(self, request, event, form, status=200):
+        return render(request, self.template_name, {"event": event, "form": form}, status=status)
+
+    def get_event(self, slug):
+        # A business-matching session has meeting requests, no registrations.
+        return get_object_or_404(
+            SideEvent.objects.exclude(kind=SideEvent.Kind.BUSINESS_MATCHING), slug=slug
+        )
+
+    def get(self, request, slug):
+        return self.render_page(request, self.get_event(slug), RegistrationLinkForm())
+
+    def post(self, request, slug):
+        event = self.get_event(slug)
+        form = RegistrationLinkForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, event, form, status=400)
+        email = form.cleaned_data["email"]
+        if not allow(request, "form", email, kind="registration-link"):
+            return too_many_requests(request)
+        services.resend_registration_link(event=event, email=email)
+        messages.success(
+            request,
+            _(
+                "Nếu %(email)s đang đăng ký sự kiện này (có chỗ hoặc trong danh sách chờ), "
+                "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
+                "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
+            )
+            % {"email": email},
+        )
+        return redirect("events:registration_link", slug=event.slug)
 
 
 def agenda_ics(request):

@@ -151,7 +151,10 @@ def test_same_email_twice_is_a_409_and_one_row(client, seminar):
     assert second.json() == {
         "status": 409,
         "code": "conflict",
-        "detail": "E-mail này đã đăng ký sự kiện này. Xem lại e-mail xác nhận bạn đã nhận.",
+        "detail": "E-mail này đã đăng ký sự kiện này (đã có chỗ hoặc đang trong danh sách "
+        "chờ). Liên kết cá nhân để xem hoặc huỷ đăng ký nằm trong e-mail chúng tôi gửi khi "
+        "bạn đăng ký; không tìm thấy e-mail đó thì hãy yêu cầu gửi lại liên kết trên trang "
+        "của sự kiện.",
     }
     assert EventRegistration.objects.count() == 1
     seminar.refresh_from_db()

@@ -109,7 +109,7 @@ def test_registration_twice_says_so_and_stores_nothing(
 
     seminar.refresh_from_db()
     assert response.status_code == 400
-    assert "E-mail này đã đăng ký sự kiện này" in response.content.decode()
+    assert "hoa@example.vn đã đăng ký sự kiện này" in response.content.decode()
     assert EventRegistration.objects.count() == 1
     assert seminar.seats_taken == 1
     assert len(mail.outbox) == 1
@@ -456,7 +456,10 @@ def test_tampered_link_says_the_link_is_not_valid_and_what_to_do(
     assert_link_no_longer_works(
         vi,
         en,
-        next_step="Hãy đăng ký lại trên trang của sự kiện.",
+        next_step=(
+            "Trên trang của sự kiện, hãy yêu cầu gửi lại liên kết cá nhân (nếu bạn vẫn đang "
+            "đăng ký) hoặc đăng ký lại."
+        ),
         button='<a class="button" href="/events/">Xem chương trình</a>',
         button_en='<a class="button" href="/en/events/">See the programme</a>',
     )
