@@ -20,6 +20,7 @@ from fairportal.forms import (
     Textarea,
 )
 from fairportal.languages import fallback_language
+from fairportal.templatetags.portal import slot_hours
 
 # Where the fair's visitors and investors come from first, then the rest of the region
 # and the main trading partners (ISO 3166-1 alpha-2).
@@ -224,13 +225,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         self.fields["slots"].choices = [
             (
                 _session_heading(session),
-                [
-                    (
-                        slot.isoformat(),
-                        f"{slot:%H:%M}–{slot + datetime.timedelta(minutes=session.slot_minutes):%H:%M}",
-                    )
-                    for slot in slots
-                ],
+                [(slot.isoformat(), slot_hours(slot, session.slot_minutes)) for slot in slots],
             )
             for session, slots in offered
             if slots

@@ -23,6 +23,7 @@ from fairportal import clock
 from fairportal.audit import record
 from fairportal.cache import ATTENDANCE, public_data_changed
 from fairportal.mail import send_on_commit
+from fairportal.templatetags.portal import slot_hours
 from fairportal.tokens import new_token
 
 
@@ -723,6 +724,11 @@ def _mail_meeting_session_cancelled(meeting: MeetingRequest, *, was_accepted: bo
 # Business matching -------------------------------------------------------
 
 
+def _slot_text(slot: datetime.datetime, session: SideEvent) -> str:
+    """A meeting's time as the request form offered it: "20/09/2027 14:30–15:00"."""
+    return f"{timezone.localtime(slot):%d/%m/%Y} {slot_hours(slot, session.slot_minutes)}"
+
+
 def _slot_end(session: SideEvent, slot: datetime.datetime) -> datetime.datetime:
     return slot + datetime.timedelta(minutes=session.slot_minutes)
 
@@ -926,14 +932,14 @@ def proposal_refusal(*, meeting: MeetingRequest, slot: datetime.datetime) -> Slo
     or the exhibitor has. None when nothing stands in the way. The visitor's page reads
     it to say so; `accept_meeting` reads it again under its locks before it writes."""
     minutes = meeting.session.slot_minutes
-    proposed = f"{timezone.localtime(slot):%d/%m/%Y %H:%M}"
+    proposed = _slot_text(slot, meeting.session)
     busy = selectors.requester_meetings_clashing(meeting.requester_email, [slot], minutes=minutes)
     if busy:
         meetings = ", ".join(
             str(_("%(exhibitor)s lúc %(time)s"))
             % {
                 "exhibitor": other.exhibitor.name,
-                "time": f"{timezone.localtime(other.slot_start):%d/%m/%Y %H:%M}",
+                "time": _slot_text(other.slot_start, other.session),
             }
             for other in busy
         )
@@ -1304,7 +1310,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
             subject=subject,
             subject_params={
                 "company": meeting.requester_company,
-                "when": f"{when:%d/%m/%Y %H:%M}",
+                "when": _slot_text(when, meeting.session),
             },
             body_template="events/email/meeting_cancelled_exhibitor.txt",
             context={

@@ -13,6 +13,7 @@ urlpatterns = [
         name="registration",
     ),
     path("events/meetings/<str:token>/", views.MeetingView.as_view(), name="meeting"),
+    path("events/meetings/<str:token>/meeting.ics", views.meeting_ics, name="meeting_ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
     path(
         "events/<slug:slug>/registration-link/",

@@ -400,6 +400,7 @@ class MeetingView(View):
                 "proposal_refusal": refusal.message if refusal else "",
                 "begun": meeting.status == MeetingRequest.Status.ACCEPTED
                 and meeting.slot_start <= clock.now(),
+                "token": token,
             },
         )
 
@@ -421,6 +422,22 @@ class MeetingView(View):
             else:
                 messages.error(request, error.message)
         return redirect("events:meeting", token=token)
+
+
+def meeting_ics(request, token):
+    """The agreed meeting's calendar file, the one its confirmation mail attached, for a
+    visitor who wants it from their page. Only an agreed meeting has one."""
+    meeting = selectors.meeting_by_token(token)
+    if meeting is None:
+        raise UnknownLink("meeting")
+    if meeting.status != MeetingRequest.Status.ACCEPTED:
+        raise Http404(_("Cuộc gặp này chưa được chốt nên chưa có lịch."))
+    response = _ics_response(
+        calendars.meeting_calendar(meeting=meeting, language=get_language()),
+        f"meeting-{meeting.pk}.ics",
+    )
+    response["Cache-Control"] = "private, no-store"  # the visitor's own meeting
+    return response
 
 
 class AccountMeetingsView(LoginRequiredMixin, View):

@@ -1,11 +1,13 @@
 """Template helpers shared by every page: money, language links, the language of a
 translated field's text."""
 
+import datetime
 import re
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -22,6 +24,17 @@ def vnd(amount) -> str:
     if amount is None or amount == "":
         return ""
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+@register.filter
+def slot_hours(start, minutes) -> str:
+    """A meeting slot as the visitor chose it on the request form, "14:30–15:00" (local
+    time): its start and its end, `minutes` later. Empty for no slot."""
+    if not start:
+        return ""
+    start = timezone.localtime(start)
+    end = start + datetime.timedelta(minutes=int(minutes))
+    return f"{start:%H:%M}–{end:%H:%M}"
 
 
 @register.filter

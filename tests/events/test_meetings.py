@@ -120,8 +120,8 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
         "“Kết nối doanh nghiệp ngày 1”.",
         "",
         "Khung giờ khách đề xuất:",
-        "- 20/09/2024 14:00",
-        "- 20/09/2024 15:30",
+        "- 20/09/2024, 14:00–14:30",
+        "- 20/09/2024, 15:30–16:00",
         "",
         "Nội dung muốn trao đổi:",
     ]
@@ -793,7 +793,7 @@ def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     assert client.get(MEET).content.decode().count('name="slots"') == 4
     # The visitor's page names the agreed time that was cancelled, not the times asked.
     page = client.get(response["Location"]).content.decode()
-    assert "Đã huỷ" in page and "Giờ gặp</dt><dd>20/09/2024, 14:00</dd>" in page
+    assert "Đã huỷ" in page and "Giờ gặp</dt><dd>20/09/2024, 14:00–14:30</dd>" in page
     assert "Khung giờ đề xuất" not in page
 
 
@@ -855,13 +855,15 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
         assert sequence(cancelled) > sequence(original)
     assert to_exhibitor.to == ["contact@canon.example.vn", "dai.dien@canon.example.vn"]
     assert to_exhibitor.reply_to == ["tanaka@example.jp"]
-    assert to_exhibitor.subject == "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 15:00"
+    assert to_exhibitor.subject == (
+        "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 15:00–15:30"
+    )
     assert to_exhibitor.body.splitlines()[:6] == [
         "Xin chào,",
         "",
         "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) đã huỷ cuộc gặp với doanh nghiệp của bạn.",
         "",
-        "Giờ gặp: 20/09/2024, 15:00",
+        "Giờ gặp: 20/09/2024, 15:00–15:30",
         "Địa điểm: Khu kết nối B2B, bàn số 1",
     ]
     assert "Bạn không cần chờ ở bàn vào giờ này." in to_exhibitor.body
@@ -872,7 +874,7 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
         "",
         "You have cancelled your meeting with Canon Vietnam. We have told the company.",
         "",
-        "Time: 20/09/2024, 15:00",
+        "Time: 20/09/2024, 15:00–15:30",
         "Venue: B2B area, table 1",
         "",
         "The attached calendar file removes this entry from your calendar app.",
@@ -930,7 +932,7 @@ def test_the_board_erasing_a_visitor_tells_the_exhibitor_without_naming_them(
     assert sequence(cancelled) > sequence(original)
     assert to_exhibitor.to == ["contact@canon.example.vn"]
     assert to_exhibitor.reply_to == []
-    assert to_exhibitor.subject == "Ban tổ chức huỷ lịch gặp 20/09/2024 15:00"
+    assert to_exhibitor.subject == "Ban tổ chức huỷ lịch gặp 20/09/2024 15:00–15:30"
     assert "Ban tổ chức đã huỷ một cuộc gặp của doanh nghiệp bạn." in to_exhibitor.body
     assert "Địa điểm: Khu kết nối B2B, bàn số 2" in to_exhibitor.body
     assert "Tanaka" not in to_exhibitor.subject + to_exhibitor.body
@@ -983,7 +985,7 @@ def test_meeting_mails_name_the_exhibitor_in_each_recipients_language(
             "Reminder, meeting tomorrow: Tanaka Trading Co., Ltd. – Canon Vietnam",
         ),
         (company, "Nhắc lịch gặp ngày mai: Tanaka Trading Co., Ltd. – Canon Việt Nam"),
-        (company, "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 14:00"),
+        (company, "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 14:00–14:30"),
         (["accepted@example.jp"], "Meeting cancelled: Canon Vietnam"),
         (["requested@example.jp"], "Meeting request sent to Canon Vietnam"),
         (company, "Yêu cầu gặp gỡ mới từ Tanaka Trading Co., Ltd."),
@@ -1237,7 +1239,7 @@ def test_account_page_says_which_times_are_proposed_to_another_visitor(client, s
         follow=True,
     )
 
-    assert "15:30 (khách đề xuất) " in card
+    assert "15:30–16:00 (khách đề xuất) " in card
     assert '<span class="slot-held">đã đề xuất cho Tanaka Trading</span>' in card
     own = page[page.index("Tanaka Trading") : page.index("Kim Industrial")]
     assert "đã đề xuất cho" not in own  # its own proposal is not "held by" itself
@@ -1262,7 +1264,7 @@ def test_account_page_tells_its_own_proposal_from_the_visitors_and_a_time_now_ta
     card = page[page.index("Tanaka Trading") :]
 
     assert (
-        '<p>Bạn đã đề xuất 20/09/2024 15:30: đang chờ khách xác nhận. <span class="slot-held">'
+        '<p>Bạn đã đề xuất 20/09/2024 15:30–16:00: đang chờ khách xác nhận. <span class="slot-held">'
         "đã có cuộc gặp khác</span></p>"
     ) in card
     assert "(khách đề xuất)" not in card[: card.index("</form>")]
@@ -1305,8 +1307,8 @@ def test_account_page_greys_out_times_the_visitor_has_since_agreed_with_another_
     options = re.findall(r'<option value="([^"]*)"([^>]*)>([^<]*)</option>', card)
     assert options == [
         ("", "", "—"),
-        (at(14, 30).isoformat(), " disabled", f"20/09/2024 14:30 ({label})"),
-        (at(15).isoformat(), "", "20/09/2024 15:00"),
+        (at(14, 30).isoformat(), " disabled", f"20/09/2024, 14:30–15:00 ({label})"),
+        (at(15).isoformat(), "", "20/09/2024, 15:00–15:30"),
     ]
 
 
@@ -1366,8 +1368,8 @@ def _proposed_to_the_visitor(session, exhibitor, capture, **kwargs):
         (
             "vi",
             "Chờ bạn xác nhận",
-            "<dt>Giờ doanh nghiệp đề xuất</dt><dd>20/09/2024, 15:30</dd>",
-            "Canon Việt Nam đề xuất gặp bạn vào giờ khác, 20/09/2024 lúc 15:30, và đang chờ "
+            "<dt>Giờ doanh nghiệp đề xuất</dt><dd>20/09/2024, 15:30–16:00</dd>",
+            "Canon Việt Nam đề xuất gặp bạn vào giờ khác, 20/09/2024 lúc 15:30–16:00, và đang chờ "
             "bạn xác nhận. Lịch gặp chỉ được chốt khi bạn bấm “Đồng ý giờ gặp này”; nếu giờ "
             "này không hợp, bạn có thể huỷ yêu cầu.",
             ["Chờ trả lời", "Khung giờ đề xuất"],
@@ -1375,8 +1377,8 @@ def _proposed_to_the_visitor(session, exhibitor, capture, **kwargs):
         (
             "en",
             "Awaiting your confirmation",
-            "<dt>Time proposed by the company</dt><dd>20/09/2024, 15:30</dd>",
-            "Canon Vietnam has proposed to meet you at another time, 20/09/2024 at 15:30, and "
+            "<dt>Time proposed by the company</dt><dd>20/09/2024, 15:30–16:00</dd>",
+            "Canon Vietnam has proposed to meet you at another time, 20/09/2024 at 15:30–16:00, and "
             "awaits your confirmation. The meeting is fixed only once you press “Accept this "
             "time”; if this time does not suit you, you can cancel the request.",
             ["Awaiting reply", "Proposed time slots"],
@@ -1441,19 +1443,25 @@ NOT_CONFIRMED = {
     "en": "The meeting was not confirmed: this time is no longer free (see below).",
 }
 NO_LONGER = {
-    ("vi", "visitor, same session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn "
-    "chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:30.",
-    ("en", "visitor, same session"): "The time the company proposed, 20/09/2024 15:30, can no "
+    ("vi", "visitor, same session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30–16:00, không còn "
+    "chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:30–16:00.",
+    (
+        "en",
+        "visitor, same session",
+    ): "The time the company proposed, 20/09/2024 15:30–16:00, can no "
     "longer be confirmed: you have since agreed a meeting with TOTO Vietnam at 20/09/2024 "
-    "15:30.",
-    ("vi", "visitor, another session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không "
-    "còn chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:15.",
-    ("en", "visitor, another session"): "The time the company proposed, 20/09/2024 15:30, can "
+    "15:30–16:00.",
+    ("vi", "visitor, another session"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30–16:00, không "
+    "còn chốt được: bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 15:15–16:15.",
+    (
+        "en",
+        "visitor, another session",
+    ): "The time the company proposed, 20/09/2024 15:30–16:00, can "
     "no longer be confirmed: you have since agreed a meeting with TOTO Vietnam at "
-    "20/09/2024 15:15.",
-    ("vi", "company"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: "
+    "20/09/2024 15:15–16:15.",
+    ("vi", "company"): "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30–16:00, không còn chốt được: "
     "doanh nghiệp vừa có cuộc gặp khác vào giờ này.",
-    ("en", "company"): "The time the company proposed, 20/09/2024 15:30, can no longer be "
+    ("en", "company"): "The time the company proposed, 20/09/2024 15:30–16:00, can no longer be "
     "confirmed: the company has since agreed another meeting at that time.",
 }
 WHOSE = ["visitor, same session", "visitor, another session", "company"]
@@ -1560,7 +1568,7 @@ def test_account_page_shows_a_proposal_awaiting_the_visitor_with_no_accept_butto
     page = html.unescape(client.get("/account/meetings/").content.decode())
 
     card = _card(page, waiting)
-    assert "<p>Bạn đã đề xuất 20/09/2024 15:30: đang chờ khách xác nhận.</p>" in card
+    assert "<p>Bạn đã đề xuất 20/09/2024 15:30–16:00: đang chờ khách xác nhận.</p>" in card
     assert 'value="accept"' not in card
     assert 'name="slot"' not in card
     assert 'value="decline"' in card and 'value="propose"' in card
@@ -1863,8 +1871,8 @@ def test_account_other_time_select_lists_only_times_the_visitor_did_not_ask_for(
     options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', select)
     assert options == [
         ("", "—"),
-        (at(14).isoformat(), "20/09/2024 14:00"),
-        (at(15, 30).isoformat(), "20/09/2024 15:30"),
+        (at(14).isoformat(), "20/09/2024, 14:00–14:30"),
+        (at(15, 30).isoformat(), "20/09/2024, 15:30–16:00"),
     ]
     assert "Chọn ở đây rồi bấm “Đề xuất giờ khác”: khách sẽ xác nhận qua e-mail." in page
 
