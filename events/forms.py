@@ -115,6 +115,16 @@ class RegistrationLinkForm(SiteMessagesMixin, HoneypotMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
+class MeetingLinkForm(RegistrationLinkForm):
+    """Ask for the personal links of one's meeting requests to a company again."""
+
+    email = forms.EmailField(
+        max_length=254,
+        label=_("E-mail bạn đã dùng để gửi yêu cầu gặp"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 def _as_slot(value) -> datetime.datetime | None:
     """A posted slot as a local time, or None when it is no time at all."""
     try:

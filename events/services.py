@@ -884,6 +884,50 @@ def request_meeting(
     return meeting, token
 
 
+def resend_meeting_links(*, exhibitor, email: str) -> int:
+    """Mail a fresh personal link for each live request (waiting or agreed) that `email`
+    sent `exhibitor`; returns how many went out.
+
+    As for a registration (`resend_registration_link`): only the token's digest is
+    stored, so each request gets a new token and its old link stops working (the mail
+    says so); the caller answers the same whatever the count.
+
+    Side effects: the requests' tokens replaced, an audit entry each, one mail each in
+    the request's language on commit.
+    """
+    email = (email or "").strip().lower()
+    with transaction.atomic():
+        # The rows `propose_other_slot` and `accept_meeting` lock before they write: a
+        # link replaced meanwhile by a proposal's mail is replaced once more, after it.
+        meetings = list(
+            MeetingRequest.objects.select_for_update(of=("self",))
+            .select_related("session", "exhibitor")
+            .filter(
+                exhibitor_id=exhibitor.pk,
+                requester_email=email,
+                status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+            )
+            .order_by("pk")
+        )
+        for meeting in meetings:
+            token, digest = new_token()
+            MeetingRequest.objects.filter(pk=meeting.pk).update(token_hash=digest)
+            record(action="meeting.link_resent", obj=meeting, actor_label=email)
+            send_on_commit(
+                to=[meeting.requester_email],
+                subject=_("Liên kết yêu cầu gặp %(exhibitor)s của bạn"),
+                subject_params={"exhibitor": _name_in(meeting.language, meeting.exhibitor)},
+                body_template="events/email/meeting_link.txt",
+                context={
+                    "meeting": meeting,
+                    "slot": timezone.localtime(meeting.slot_start) if meeting.slot_start else None,
+                    "link": _absolute(meeting.language, "events:meeting", token=token),
+                },
+                language=meeting.language,
+            )
+    return len(meetings)
+
+
 def _exhibitor_emails(exhibitor) -> list[str]:
     emails = [exhibitor.email] if exhibitor.email else []
     emails += [user.email for user in exhibitor.members.all() if user.email]

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("exhibitors/<slug:slug>/meet/", views.MeetView.as_view(), name="meet"),
+    path("exhibitors/<slug:slug>/meet/link/", views.MeetingLinkView.as_view(), name="meeting_link"),
     path("account/meetings/", views.AccountMeetingsView.as_view(), name="account_meetings"),
     path("plan/", views.PlanView.as_view(), name="plan"),
     path("plan/toggle/", views.plan_toggle, name="plan_toggle"),

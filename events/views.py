@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 from events import calendars, selectors, services
 from events.forms import (
     DecisionForm,
+    MeetingLinkForm,
     MeetingRequestForm,
     RegistrationForm,
     RegistrationLinkForm,
@@ -301,13 +302,27 @@ def event_ics(request, slug):
 # Business matching -------------------------------------------------------------
 
 
+# The refusals of `services.request_meeting` that mean the visitor has a live request
+# to this company already (waiting, or agreed): its link can be sent again.
+MEETING_EXISTS = {"duplicate", "already_meeting"}
+
+
 class MeetView(View):
     template_name = "events/meet.html"
 
     def get_exhibitor(self, slug):
         return get_object_or_404(Exhibitor, slug=slug, is_published=True)
 
-    def render_page(self, request, exhibitor, form, offered, status=200):
+    def render_page(
+        self,
+        request,
+        exhibitor,
+        form,
+        offered,
+        status=200,
+        requested_email="",
+        requested_message="",
+    ):
         has_slots = any(slots for _session, slots in offered)
         return render(
             request,
@@ -322,6 +337,10 @@ class MeetView(View):
                 "sessions_over": bool(offered)
                 and not has_slots
                 and not selectors.takes_meeting_requests(selectors.current_fair()),
+                # Asked this company already: the way back to that request's page.
+                "requested_email": requested_email,
+                "requested_message": requested_message,
+                "link_form": MeetingLinkForm(auto_id="link-%s"),
             },
             status=status,
         )
@@ -348,6 +367,17 @@ class MeetView(View):
                 language=get_language(),
             )
         except services.EventsError as error:
+            if error.code in MEETING_EXISTS:
+                # Nothing to fix in the form: the page says so and offers the link again.
+                return self.render_page(
+                    request,
+                    exhibitor,
+                    form,
+                    offered,
+                    status=400,
+                    requested_email=form.cleaned_data["email"],
+                    requested_message=error.message,
+                )
             form.add_error(None, error.message)
             return self.render_page(request, exhibitor, form, offered, status=400)
         messages.success(
@@ -356,6 +386,44 @@ class MeetView(View):
             % {"exhibitor": exhibitor.name},
         )
         return redirect("events:meeting", token=token)
+
+
+class MeetingLinkView(View):
+    """Send a visitor the links of their requests to a company again, when the mails
+    are lost. Answers the same whether or not the address asked this company."""
+
+    template_name = "events/meeting_link.html"
+
+    def get_exhibitor(self, slug):
+        return get_object_or_404(Exhibitor, slug=slug, is_published=True)
+
+    def render_page(self, request, exhibitor, form, status=200):
+        return render(
+            request, self.template_name, {"exhibitor": exhibitor, "form": form}, status=status
+        )
+
+    def get(self, request, slug):
+        return self.render_page(request, self.get_exhibitor(slug), MeetingLinkForm())
+
+    def post(self, request, slug):
+        exhibitor = self.get_exhibitor(slug)
+        form = MeetingLinkForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, exhibitor, form, status=400)
+        email = form.cleaned_data["email"]
+        if not allow(request, "form", email, kind="meeting-link"):
+            return too_many_requests(request)
+        services.resend_meeting_links(exhibitor=exhibitor, email=email)
+        messages.success(
+            request,
+            _(
+                "Nếu %(email)s đang có yêu cầu gặp %(exhibitor)s (chờ trả lời hoặc đã chốt), "
+                "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
+                "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
+            )
+            % {"email": email, "exhibitor": exhibitor.name},
+        )
+        return redirect("events:meeting_link", slug=exhibitor.slug)
 
 
 # The reasons `services.proposal_refusal` gives; the visitor's page shows them itself.

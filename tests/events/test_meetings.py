@@ -1033,13 +1033,19 @@ def test_meeting_link_replaced_by_a_newer_one_says_to_use_the_newest_email(
     assert_link_no_longer_works(
         old,
         old_en,
-        next_step="Hãy gửi lại yêu cầu gặp từ trang của doanh nghiệp.",
+        next_step=(
+            "Trên trang đặt lịch gặp của doanh nghiệp, hãy yêu cầu gửi lại liên kết cá nhân "
+            "(nếu yêu cầu của bạn còn hiệu lực) hoặc gửi yêu cầu mới."
+        ),
         button='<a class="button" href="/exhibitors/">Tìm doanh nghiệp</a>',
         button_en='<a class="button" href="/en/exhibitors/">Search exhibitors</a>',
     )
     assert "đã được thay bằng một liên kết mới hơn, gửi kèm e-mail sau đó." in old.text
     assert "replaced by a newer link, sent in a later e-mail." in old_en.text
-    assert "Send your meeting request again from the exhibitor’s page." in old_en.text
+    assert (
+        "No longer have that e-mail? On the company's meeting page, ask for your personal "
+        "link again (if your request is still open) or send a new request." in old_en.text
+    )
 
 
 def test_expire_meetings_command_expires_requests_of_started_sessions(session, exhibitor, fair):
