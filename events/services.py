@@ -829,7 +829,7 @@ def request_meeting(
                 )
                 % {
                     "exhibitor": exhibitor.name,
-                    "time": f"{timezone.localtime(agreed):%d/%m/%Y %H:%M}",
+                    "time": _slot_text(agreed, session),
                 },
                 "already_meeting",
             )

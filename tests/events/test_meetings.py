@@ -681,14 +681,14 @@ def test_the_same_request_sent_twice_reaches_the_exhibitor_once(
     [
         (
             "",
-            "Bạn đã có lịch gặp với Canon Việt Nam trong phiên này, lúc 20/09/2024 15:00. "
+            "Bạn đã có lịch gặp với Canon Việt Nam trong phiên này, lúc 20/09/2024 15:00–15:30. "
             "Để đổi giờ, hãy huỷ lịch gặp đó bằng liên kết trong e-mail xác nhận rồi gửi "
             "yêu cầu mới.",
         ),
         (
             "/en",
             "You already have a meeting with Canon Vietnam in this session, at 20/09/2024 "
-            "15:00. To change the time, cancel that meeting with the link in its "
+            "15:00–15:30. To change the time, cancel that meeting with the link in its "
             "confirmation e-mail, then send a new request.",
         ),
     ],
@@ -737,7 +737,7 @@ def test_meet_api_refuses_a_second_request_to_a_company_already_met_in_the_sessi
 
     assert response.status_code == 409
     assert response.json()["detail"] == (
-        "You already have a meeting with Canon Vietnam in this session, at 20/09/2024 15:00. "
+        "You already have a meeting with Canon Vietnam in this session, at 20/09/2024 15:00–15:30. "
         "To change the time, cancel that meeting with the link in its confirmation e-mail, "
         "then send a new request."
     )
