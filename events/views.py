@@ -243,44 +243,72 @@ class RegistrationView(View):
         return redirect("events:registration", token=token)
 
 
-class RegistrationLinkView(View):
-    """Send a visitor their personal registration link again, when the first mail is
-    lost. Answers the same whether or not the address is registered: the page must not
-    tell who is."""
+class ResendLinkView(View):
+    """Send a visitor their personal link(s) again, when the mail is lost. The answer
+    is the same whether or not the address is known: the page must not tell who is.
+    A subclass names the thing the link is for (`get_target`), the form, the rate
+    limit's kind, the service that sends (`resend`) and the neutral answer."""
+
+    template_name = ""
+    context_name = ""
+    form_class = None
+    rate_kind = ""
+    url_name = ""
+
+    def get_target(self, slug):
+        raise NotImplementedError
+
+    def resend(self, target, email):
+        raise NotImplementedError
+
+    def answer(self, target, email) -> str:
+        raise NotImplementedError
+
+    def render_page(self, request, target, form, status=200):
+        return render(
+            request, self.template_name, {self.context_name: target, "form": form}, status=status
+        )
+
+    def get(self, request, slug):
+        return self.render_page(request, self.get_target(slug), self.form_class())
+
+    def post(self, request, slug):
+        target = self.get_target(slug)
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, target, form, status=400)
+        email = form.cleaned_data["email"]
+        if not allow(request, "form", email, kind=self.rate_kind):
+            return too_many_requests(request)
+        self.resend(target, email)
+        messages.success(request, self.answer(target, email))
+        return redirect(self.url_name, slug=target.slug)
+
+
+class RegistrationLinkView(ResendLinkView):
+    """A seminar registration's link, for a confirmed or waiting-list registrant."""
 
     template_name = "events/registration_link.html"
+    context_name = "event"
+    form_class = RegistrationLinkForm
+    rate_kind = "registration-link"
+    url_name = "events:registration_link"
 
-    def render_page(self, request, event, form, status=200):
-        return render(request, self.template_name, {"event": event, "form": form}, status=status)
-
-    def get_event(self, slug):
+    def get_target(self, slug):
         # A business-matching session has meeting requests, no registrations.
         return get_object_or_404(
             SideEvent.objects.exclude(kind=SideEvent.Kind.BUSINESS_MATCHING), slug=slug
         )
 
-    def get(self, request, slug):
-        return self.render_page(request, self.get_event(slug), RegistrationLinkForm())
+    def resend(self, target, email):
+        services.resend_registration_link(event=target, email=email)
 
-    def post(self, request, slug):
-        event = self.get_event(slug)
-        form = RegistrationLinkForm(request.POST)
-        if not form.is_valid():
-            return self.render_page(request, event, form, status=400)
-        email = form.cleaned_data["email"]
-        if not allow(request, "form", email, kind="registration-link"):
-            return too_many_requests(request)
-        services.resend_registration_link(event=event, email=email)
-        messages.success(
-            request,
-            _(
-                "Nếu %(email)s đang đăng ký sự kiện này (có chỗ hoặc trong danh sách chờ), "
-                "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
-                "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
-            )
-            % {"email": email},
-        )
-        return redirect("events:registration_link", slug=event.slug)
+    def answer(self, target, email):
+        return _(
+            "Nếu %(email)s đang đăng ký sự kiện này (có chỗ hoặc trong danh sách chờ), "
+            "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
+            "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
+        ) % {"email": email}
 
 
 def agenda_ics(request):
@@ -388,42 +416,27 @@ class MeetView(View):
         return redirect("events:meeting", token=token)
 
 
-class MeetingLinkView(View):
-    """Send a visitor the links of their requests to a company again, when the mails
-    are lost. Answers the same whether or not the address asked this company."""
+class MeetingLinkView(ResendLinkView):
+    """The links of a visitor's open requests to a company (waiting or agreed)."""
 
     template_name = "events/meeting_link.html"
+    context_name = "exhibitor"
+    form_class = MeetingLinkForm
+    rate_kind = "meeting-link"
+    url_name = "events:meeting_link"
 
-    def get_exhibitor(self, slug):
+    def get_target(self, slug):
         return get_object_or_404(Exhibitor, slug=slug, is_published=True)
 
-    def render_page(self, request, exhibitor, form, status=200):
-        return render(
-            request, self.template_name, {"exhibitor": exhibitor, "form": form}, status=status
-        )
+    def resend(self, target, email):
+        services.resend_meeting_links(exhibitor=target, email=email)
 
-    def get(self, request, slug):
-        return self.render_page(request, self.get_exhibitor(slug), MeetingLinkForm())
-
-    def post(self, request, slug):
-        exhibitor = self.get_exhibitor(slug)
-        form = MeetingLinkForm(request.POST)
-        if not form.is_valid():
-            return self.render_page(request, exhibitor, form, status=400)
-        email = form.cleaned_data["email"]
-        if not allow(request, "form", email, kind="meeting-link"):
-            return too_many_requests(request)
-        services.resend_meeting_links(exhibitor=exhibitor, email=email)
-        messages.success(
-            request,
-            _(
-                "Nếu %(email)s đang có yêu cầu gặp %(exhibitor)s (chờ trả lời hoặc đã chốt), "
-                "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
-                "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
-            )
-            % {"email": email, "exhibitor": exhibitor.name},
-        )
-        return redirect("events:meeting_link", slug=exhibitor.slug)
+    def answer(self, target, email):
+        return _(
+            "Nếu %(email)s đang có yêu cầu gặp %(exhibitor)s (chờ trả lời hoặc đã chốt), "
+            "chúng tôi vừa gửi liên kết cá nhân mới tới địa chỉ đó; liên kết cũ không còn "
+            "dùng được. Hãy xem hộp thư (cả thư rác) trong vài phút tới."
+        ) % {"email": email, "exhibitor": target.name}
 
 
 # The reasons `services.proposal_refusal` gives; the visitor's page shows them itself.
