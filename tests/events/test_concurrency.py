@@ -249,13 +249,13 @@ def _other_session(session):
         (
             "visitor",
             "requester_busy",
-            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: bạn đã có lịch "
-            "gặp với TOTO Việt Nam lúc 20/09/2024 15:15.",
+            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30–16:00, không còn chốt được: bạn đã có lịch "
+            "gặp với TOTO Việt Nam lúc 20/09/2024 15:15–16:15.",
         ),
         (
             "company",
             "proposal_taken",
-            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30, không còn chốt được: doanh nghiệp "
+            "Giờ doanh nghiệp đề xuất, 20/09/2024 15:30–16:00, không còn chốt được: doanh nghiệp "
             "vừa có cuộc gặp khác vào giờ này.",
         ),
     ],
