@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication
 from events.models import EventRegistration, MeetingRequest
+from exhibitors.access import signs_in
 from exhibitors.models import Exhibitor
 from fairportal import clock
 
@@ -116,12 +117,6 @@ def open_confirmed_applications(fair):
     return BoothApplication.objects.filter(
         Q(fair=fair), Q(status__in=BoothApplication.OPEN), Q(email_confirmed_at__isnull=False)
     )
-
-
-def signs_in(user) -> bool:
-    """Whether `user` can sign in to the company area now: an active account with a
-    password of its own (an invited user who never set one cannot)."""
-    return user.is_active and user.has_usable_password()
 
 
 @dataclass(frozen=True)

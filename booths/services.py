@@ -19,8 +19,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, ExhibitorStaff
-from booths.selectors import applicant_access, company_on_portal, signs_in
+from booths.selectors import applicant_access, company_on_portal
 from booths.signals import refresh_exhibitors_search
+from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
 from exhibitors.services import invite_representative

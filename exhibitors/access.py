@@ -13,6 +13,12 @@ SESSION_KEY = "account_exhibitor_id"
 FORM_COMPANY_FIELD = "company"
 
 
+def signs_in(user) -> bool:
+    """Whether `user` can sign in to the company area now: an active account with a
+    password of its own (an invited user who never set one cannot)."""
+    return user.is_active and user.has_usable_password()
+
+
 def member_exhibitors(user):
     """The exhibitors `user` represents (none for anonymous users)."""
     if not getattr(user, "is_authenticated", False):

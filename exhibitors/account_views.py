@@ -23,6 +23,7 @@ from exhibitors.access import (
     member_exhibitors,
     posted_exhibitor,
     refuse_form,
+    signs_in,
 )
 from exhibitors.forms import (
     AccountPasswordResetForm,
@@ -102,7 +103,7 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
         # signs in (or resets a forgotten password); one who never set it needs a new
         # invitation, and the reset form ignores accounts without a password.
         user = getattr(self, "user", None)
-        context["has_password"] = user is not None and user.is_active and user.has_usable_password()
+        context["has_password"] = user is not None and signs_in(user)
         context["board_email"] = settings.BOARD_EMAIL
         return context
 

@@ -10,6 +10,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor, Product
 from fairportal.audit import record
@@ -61,7 +62,7 @@ def invite_representative(
         user.set_unusable_password()
         user.save()
     exhibitor.members.add(user)
-    has_password = user.is_active and user.has_usable_password()
+    has_password = signs_in(user)
     record(
         action="exhibitor.representative_invited",
         obj=exhibitor,
