@@ -169,11 +169,7 @@ def directory(
     if sort == "relevance" and words:
         # Where the phrase starts a word (1-based) in the text of the page's language,
         # else in the other one; NULL where it is in neither (StrIndex gives 0).
-        columns = (
-            ("search_text_en", "search_text")
-            if language == "en"
-            else ("search_text", "search_text_en")
-        )
+        columns = _search_columns(language)
         phrase_at = _phrase_at(words, columns)
         # A firm found through its country: where the other words are.
         through_country = [
@@ -190,6 +186,13 @@ def directory(
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
         return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
     return queryset.order_by(*by_name)
+
+
+def _search_columns(language: str) -> tuple[str, str]:
+    """The search texts in the order a best match reads them: the page's language first."""
+    if language == "en":
+        return ("search_text_en", "search_text")
+    return ("search_text", "search_text_en")
 
 
 def _phrase_at(words: list[str], columns: tuple[str, str]) -> Coalesce:
@@ -402,12 +405,8 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str =
     by_name = _by_name(language)
     words = search_words(q)
     if words:
-        columns = (
-            ("search_text_en", "search_text")
-            if language == "en"
-            else ("search_text", "search_text_en")
-        )
-        return queryset.annotate(phrase_at=_phrase_at(words, columns)).order_by(
+        phrase_at = _phrase_at(words, _search_columns(language))
+        return queryset.annotate(phrase_at=phrase_at).order_by(
             F("phrase_at").asc(nulls_last=True), *by_name
         )
     return queryset.order_by(*by_name)
