@@ -276,22 +276,10 @@ def agreed_meetings_overlapping(who: Q, slots, *, minutes: int) -> list[MeetingR
     return [meeting for meeting in nearby if overlaps(meeting)]
 
 
-def _accepted_meetings_overlapping(who: Q, slots, minutes: int) -> list[datetime.datetime]:
-    """The starts of the accepted meetings of `who` that overlap one of `slots`."""
-    meetings = agreed_meetings_overlapping(who, slots, minutes=minutes)
-    return sorted({timezone.localtime(meeting.slot_start) for meeting in meetings})
-
-
 def exhibitor_has_meeting_at(exhibitor_id: int, slots, *, minutes: int) -> bool:
     """The exhibitor has an accepted meeting, in any session, overlapping one of `slots`
     (each `minutes` long)."""
-    return bool(_accepted_meetings_overlapping(Q(exhibitor_id=exhibitor_id), slots, minutes))
-
-
-def requester_meetings_at(email: str, slots, *, minutes: int) -> list[datetime.datetime]:
-    """The starts of this visitor's accepted meetings, in any session, that overlap one
-    of `slots` (each `minutes` long)."""
-    return _accepted_meetings_overlapping(Q(requester_email=email), slots, minutes)
+    return bool(agreed_meetings_overlapping(Q(exhibitor_id=exhibitor_id), slots, minutes=minutes))
 
 
 def requester_meetings_clashing(email: str, slots, *, minutes: int) -> list[MeetingRequest]:

@@ -729,6 +729,19 @@ def _slot_text(slot: datetime.datetime, session: SideEvent) -> str:
     return f"{timezone.localtime(slot):%d/%m/%Y} {slot_hours(slot, session.slot_minutes)}"
 
 
+def _meetings_text(meetings) -> str:
+    """ "TOTO Việt Nam lúc 20/09/2027 14:30–15:00, …": agreed meetings, each with its
+    company and its time from start to end."""
+    return ", ".join(
+        str(_("%(exhibitor)s lúc %(time)s"))
+        % {
+            "exhibitor": meeting.exhibitor.name,
+            "time": _slot_text(meeting.slot_start, meeting.session),
+        }
+        for meeting in meetings
+    )
+
+
 def _slot_end(session: SideEvent, slot: datetime.datetime) -> datetime.datetime:
     return slot + datetime.timedelta(minutes=session.slot_minutes)
 
@@ -795,11 +808,11 @@ def request_meeting(
                 _("Một khung giờ bạn chọn vừa có lịch gặp khác. Vui lòng chọn khung giờ khác."),
                 "slot_taken",
             )
-        booked = selectors.requester_meetings_at(email, slots, minutes=session.slot_minutes)
-        if booked:  # the exhibitor could never accept such a time
+        busy = selectors.requester_meetings_clashing(email, slots, minutes=session.slot_minutes)
+        if busy:  # the exhibitor could never accept such a time
             raise SlotTaken(
-                _("Bạn đã có lịch gặp khác vào %(times)s; hãy chọn giờ khác.")
-                % {"times": ", ".join(f"{time:%d/%m/%Y %H:%M}" for time in booked)},
+                _("Bạn đã có lịch gặp với %(meetings)s; hãy chọn giờ khác.")
+                % {"meetings": _meetings_text(busy)},
                 "requester_busy",
             )
         waiting = MeetingRequest.objects.filter(
@@ -979,20 +992,12 @@ def proposal_refusal(*, meeting: MeetingRequest, slot: datetime.datetime) -> Slo
     proposed = _slot_text(slot, meeting.session)
     busy = selectors.requester_meetings_clashing(meeting.requester_email, [slot], minutes=minutes)
     if busy:
-        meetings = ", ".join(
-            str(_("%(exhibitor)s lúc %(time)s"))
-            % {
-                "exhibitor": other.exhibitor.name,
-                "time": _slot_text(other.slot_start, other.session),
-            }
-            for other in busy
-        )
         return SlotTaken(
             _(
                 "Giờ doanh nghiệp đề xuất, %(time)s, không còn chốt được: bạn đã có lịch gặp "
                 "với %(meetings)s."
             )
-            % {"time": proposed, "meetings": meetings},
+            % {"time": proposed, "meetings": _meetings_text(busy)},
             "requester_busy",
         )
     if selectors.exhibitor_has_meeting_at(meeting.exhibitor_id, [slot], minutes=minutes):

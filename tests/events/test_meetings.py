@@ -243,10 +243,14 @@ def test_meet_slot_taken_meanwhile_is_named_and_what_was_typed_is_kept(
 @pytest.mark.parametrize(
     ("prefix", "message"),
     [
-        ("", "Bạn đã có lịch gặp khác vào 20/09/2024 14:30; hãy chọn giờ khác."),
+        (
+            "",
+            "Bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 14:30–15:00; hãy chọn giờ khác.",
+        ),
         (
             "/en",
-            "You already have another meeting at 20/09/2024 14:30; please choose another time.",
+            "You already have a meeting with TOTO Vietnam at 20/09/2024 14:30–15:00; "
+            "please choose another time.",
         ),
     ],
 )
@@ -257,7 +261,7 @@ def test_meet_a_time_the_visitor_already_has_a_meeting_at_is_refused(
     # accepted, and would leave the visitor waiting for an answer that cannot come.
     make_meeting_request(
         session,
-        make_exhibitor(name_vi="TOTO Việt Nam"),
+        make_exhibitor(name_vi="TOTO Việt Nam", name_en="TOTO Vietnam"),
         requester_email="tanaka@example.jp",
         status="accepted",
         slot_start=at(14, 30),
@@ -308,7 +312,10 @@ def test_meet_a_time_overlapping_the_visitors_meeting_in_another_session_is_refu
 
     page = html.unescape(refused.content.decode())
     assert refused.status_code == 400
-    assert "Bạn đã có lịch gặp khác vào 20/09/2024 14:15; hãy chọn giờ khác." in page
+    assert (
+        "Bạn đã có lịch gặp với TOTO Việt Nam lúc 20/09/2024 14:15–15:15; hãy chọn giờ khác."
+        in page
+    )
     assert sent.status_code == 302
     assert list(
         MeetingRequest.objects.filter(status="pending").values_list("proposed_slots", flat=True)
