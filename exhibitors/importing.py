@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.audit import record as audit_record
+from fairportal.countries import ISO_CODES
 from fairportal.text import fold, nfc
 
 MAX_ROWS = 5000
@@ -478,6 +479,13 @@ def _exhibitor_values(record, row, zones, sectors) -> dict:
         if len(country) != 2 or not country.isascii() or not country.isalpha():
             row.errors.append(
                 gettext("Mã quốc gia “%(code)s” phải gồm hai chữ cái (VN, JP…).")
+                % {"code": record["origin_country"]}
+            )
+        elif country not in ISO_CODES:
+            row.errors.append(
+                gettext(
+                    "ISO 3166 không có quốc gia mang mã “%(code)s” (Nhật Bản là JP, Anh là GB)."
+                )
                 % {"code": record["origin_country"]}
             )
         values["origin_country"] = country

@@ -7,20 +7,15 @@ reverse relation `exhibitor.booths` and meeting requests through
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from exhibitors.validators import normalize_tax_code, validate_tax_code
+from exhibitors.validators import normalize_tax_code, validate_country_code, validate_tax_code
 from fairportal.models import TimeStamped
 from fairportal.text import search_text, sort_key
-
-country_code_validator = RegexValidator(
-    r"^[A-Z]{2}$", _("Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP).")
-)
 
 
 class IndustrialZone(TimeStamped):
@@ -119,7 +114,7 @@ class Exhibitor(TimeStamped):
         _("quốc gia xuất xứ"),
         max_length=2,
         default="VN",
-        validators=[country_code_validator],
+        validators=[validate_country_code],
         help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
     )
     sectors = models.ManyToManyField(

@@ -1,10 +1,13 @@
-"""Validators shared by forms, serializers and services: tax codes and phone numbers."""
+"""Validators shared by forms, serializers and services: tax codes, phone numbers and
+country codes."""
 
 import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from fairportal.countries import ISO_CODES
 
 TAX_CODE_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 _TAX_CODE = re.compile(r"^(\d{10})(?:-(\d{3}))?$", re.ASCII)
@@ -112,3 +115,17 @@ def normalize_phone(value: str, *, international: bool = True) -> str:
         ),
         code="phone_format",
     )
+
+
+def validate_country_code(value: str) -> None:
+    """A country ISO 3166-1 assigns, as its two capital letters ("VN", "JP")."""
+    if not re.fullmatch(r"[A-Z]{2}", value or "", re.ASCII):
+        raise ValidationError(
+            _("Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP)."), code="invalid"
+        )
+    if value not in ISO_CODES:
+        raise ValidationError(
+            _("ISO 3166 không có quốc gia mang mã “%(code)s” (Nhật Bản là JP, Anh là GB)."),
+            code="unknown_country",
+            params={"code": value},
+        )
