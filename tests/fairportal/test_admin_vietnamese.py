@@ -1,0 +1,52 @@
+"""The admin's own sentences in Vietnamese, where Django's catalogue gets them wrong:
+the portal's catalogue (locale/vi) mends them, and the board reads whole sentences."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_exhibitor, make_product, make_sector, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(response) -> str:
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
+
+
+def test_delete_page_asks_in_a_whole_vietnamese_sentence(admin_client):
+    product = make_product(make_exhibitor(), name_vi="Máy in laser")
+
+    page = _page(admin_client.get(reverse("admin:exhibitors_product_delete", args=[product.pk])))
+
+    assert (
+        "Bạn có chắc muốn xoá sản phẩm “Máy in laser”? Các mục liên quan dưới đây cũng "
+        "sẽ bị xoá:" in page
+    )
+    assert "?Tất cả" not in page
+
+
+def test_a_zone_with_exhibitors_says_why_it_cannot_be_deleted(admin_client):
+    zone = make_zone(name_vi="KCN Thăng Long")
+    make_exhibitor(zone=zone, name_vi="Canon Việt Nam")
+
+    page = _page(
+        admin_client.get(reverse("admin:exhibitors_industrialzone_delete", args=[zone.pk]))
+    )
+
+    assert (
+        "Không xoá được khu công nghiệp “KCN Thăng Long” khi các mục được bảo vệ sau đây "
+        "còn gắn với nó:" in page
+    )
+    assert "Canon Việt Nam" in page
+
+
+def test_list_filters_read_theo_not_boi(admin_client):
+    make_exhibitor(zone=make_zone(), sectors=[make_sector(name_vi="Điện tử")])
+
+    page = _page(admin_client.get(reverse("admin:exhibitors_exhibitor_changelist")))
+
+    assert "Theo ngành" in page
+    assert "Bởi " not in page
