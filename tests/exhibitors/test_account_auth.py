@@ -173,6 +173,23 @@ def test_welcome_link_sets_password_and_lands_on_account_home(
     assert "<h1>Công ty Ánh Dương</h1>" in response.content.decode()
 
 
+def test_welcome_password_too_short_is_refused_in_vietnamese(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn")
+    link = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    form_page = client.get(link.group(1), follow=True)
+
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "Ngan-1", "new_password2": "Ngan-1"}
+    )
+
+    body = response.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in body
+    assert "This password is too short" not in body
+
+
 def test_welcome_link_spent_after_use_says_so(client, django_capture_on_commit_callbacks):
     exhibitor = make_exhibitor()
     with django_capture_on_commit_callbacks(execute=True):
