@@ -410,3 +410,19 @@ def test_profile_new_logo_and_remove_together_asks_which_and_changes_nothing(
     exhibitor.refresh_from_db()
     assert exhibitor.logo.name == before
     assert default_storage.exists(before)
+
+
+@pytest.mark.parametrize(
+    ("name_en", "shown"),
+    [
+        ("Sao Mai Co.", '<span lang="vi">Sao Mai</span> <span lang="en">(Sao Mai Co.)</span>'),
+        ("Sao Mai", '<span lang="vi">Sao Mai</span></dd>'),  # approval copies a missing one
+        ("", '<span lang="vi">Sao Mai</span></dd>'),
+    ],
+)
+def test_profile_trading_name_gives_english_name_only_when_it_differs(client, name_en, shown):
+    _user, _exhibitor = representative(client, name_vi="Sao Mai", name_en=name_en)
+
+    response = client.get("/account/profile/")
+
+    assert shown in response.content.decode()
