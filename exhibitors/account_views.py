@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -33,6 +34,7 @@ from exhibitors.forms import (
     ProductForm,
 )
 from fairportal.ratelimit import allow, too_many_requests
+from fairportal.templatetags.portal import in_its_language
 
 # Sign in, sign out, passwords
 
@@ -266,7 +268,7 @@ class ProductFormView(AccountView):
                         actor=request.user,
                     )
                     messages.success(
-                        request, _("Đã thêm sản phẩm “%(name)s”.") % {"name": product.name_vi}
+                        request, _product_message(_("Đã thêm sản phẩm “%(name)s”."), product)
                     )
                 else:
                     product = services.update_product(
@@ -277,7 +279,7 @@ class ProductFormView(AccountView):
                         actor=request.user,
                     )
                     messages.success(
-                        request, _("Đã lưu sản phẩm “%(name)s”.") % {"name": product.name_vi}
+                        request, _product_message(_("Đã lưu sản phẩm “%(name)s”."), product)
                     )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -288,6 +290,12 @@ class ProductFormView(AccountView):
         return self.render(self.template, {"form": form, "product": product}, status=400)
 
 
+def _product_message(sentence: str, product) -> str:
+    """`sentence` (ours, translated) naming the product in the page's language: the
+    English name on English pages, the Vietnamese one marked lang="vi" when there is none."""
+    return mark_safe(sentence % {"name": in_its_language(product, "name")})  # noqa: S308 (escaped)
+
+
 class ProductDeleteView(AccountView):
     def get(self, request, pk):
         product = access_product(request, pk, exhibitor=self.exhibitor)
@@ -295,9 +303,9 @@ class ProductDeleteView(AccountView):
 
     def post(self, request, pk):
         product = access_product(request, pk, exhibitor=self.exhibitor)
-        name = product.name_vi
+        message = _product_message(_("Đã xoá sản phẩm “%(name)s”."), product)
         services.delete_product(product=product, actor=request.user)
-        messages.success(request, _("Đã xoá sản phẩm “%(name)s”.") % {"name": name})
+        messages.success(request, message)
         return HttpResponseRedirect(reverse("account:products"))
 
 

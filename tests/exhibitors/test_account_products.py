@@ -355,3 +355,38 @@ def test_new_product_form_offers_no_image_to_remove(client):
     body = client.get("/account/products/new/").content.decode()
 
     assert "remove_image" not in body
+
+
+def test_product_messages_on_english_pages_name_the_product_in_english(client):
+    _user, exhibitor = representative(client)
+
+    added = client.post("/en/account/products/new/", product_post(), follow=True)
+    product = Product.objects.get(exhibitor=exhibitor)
+    saved = client.post(
+        f"/en/account/products/{product.pk}/",
+        product_post(name_en="Moulding machine, 120 t"),
+        follow=True,
+    )
+    deleted = client.post(f"/en/account/products/{product.pk}/delete/", follow=True)
+
+    assert "Product “Injection moulding machine” added." in added.content.decode()
+    assert "Product “Moulding machine, 120 t” saved." in saved.content.decode()
+    assert "Product “Moulding machine, 120 t” deleted." in deleted.content.decode()
+
+
+def test_product_message_on_english_page_marks_a_vietnamese_only_name(client):
+    representative(client)
+
+    response = client.post(
+        "/en/account/products/new/", product_post(name_en="", name_vi="Máy <ép>"), follow=True
+    )
+
+    assert 'Product “<span lang="vi">Máy &lt;ép&gt;</span>” added.' in response.content.decode()
+
+
+def test_product_message_on_vietnamese_page_names_the_product_in_vietnamese(client):
+    representative(client)
+
+    response = client.post("/account/products/new/", product_post(), follow=True)
+
+    assert "Đã thêm sản phẩm “Máy ép nhựa”." in response.content.decode()
