@@ -100,6 +100,25 @@ def test_registration_when_full_goes_to_waitlist_with_position(
     assert mail.outbox[0].attachments == []
 
 
+@pytest.mark.parametrize(
+    ("prefix", "taken", "button"),
+    [
+        ("", 1, '<button type="submit">Đăng ký</button>'),
+        ("", 2, '<button type="submit">Vào danh sách chờ</button>'),
+        ("/en", 1, '<button type="submit">Register</button>'),
+        ("/en", 2, '<button type="submit">Join the waiting list</button>'),
+    ],
+)
+def test_registration_button_of_a_full_event_says_it_joins_the_waiting_list(
+    client, seminar, prefix, taken, button
+):
+    SideEvent.objects.filter(pk=seminar.pk).update(seats_taken=taken)
+
+    body = client.get(prefix + URL).content.decode()
+
+    assert button in body
+
+
 def test_registration_twice_says_so_and_stores_nothing(
     client, seminar, django_capture_on_commit_callbacks
 ):
