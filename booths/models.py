@@ -282,7 +282,9 @@ class BoothApplication(TimeStamped):
         english = existing is not None and existing.name_en not in ("", existing.name_vi)
         if self.trading_name_en or not english:
             # A copy of the old Vietnamese name is not an English name worth keeping.
-            values["name_en"] = self.trading_name_en or self.trading_name_vi
+            # No English name stays empty: English pages show the Vietnamese one, marked
+            # as Vietnamese, instead of a copy they would take for English.
+            values["name_en"] = self.trading_name_en
         if (
             existing is not None
             and existing.address_en

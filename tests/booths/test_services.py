@@ -126,6 +126,21 @@ def test_approve_keeps_what_the_application_leaves_out_and_no_stale_english(fair
         assert known.address == "KCN Quang Minh, Mê Linh"
 
 
+def test_approve_without_an_english_name_leaves_it_empty_and_english_pages_mark_the_name(
+    client, fair, booths, reviewer
+):
+    application = confirmed(
+        fair, trading_name_vi="Điện tử Quang Minh", trading_name_en="", tax_code="0100109106"
+    )
+
+    services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
+
+    exhibitor = Exhibitor.objects.get(tax_code="0100109106")
+    assert exhibitor.name_en == ""
+    page = client.get(f"/en/exhibitors/{exhibitor.slug}/").content.decode()
+    assert '<h1 lang="vi">Điện tử Quang Minh</h1>' in page
+
+
 def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths, zone, reviewer):
     known = returning_company(
         tax_code="0100109106",
@@ -156,9 +171,7 @@ def test_approve_of_a_short_application_keeps_what_it_leaves_empty(fair, booths,
     assert known.address_en == "Lot B2, Thang Long Industrial Park, Dong Anh, Hanoi"
 
 
-def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
-    fair, booths, reviewer
-):
+def test_approve_drops_an_english_name_that_only_copied_the_vietnamese_one(fair, booths, reviewer):
     known = returning_company(tax_code="0100109106", name_vi="Công ty Cũ", name_en="Công ty Cũ")
     application = confirmed(
         fair,
@@ -171,7 +184,7 @@ def test_approve_renames_an_english_name_that_only_copied_the_vietnamese_one(
     services.approve_application(application=application, booths=[booths["A01"]], reviewer=reviewer)
 
     known.refresh_from_db()
-    assert (known.name_vi, known.name_en) == ("Công ty Mới", "Công ty Mới")
+    assert (known.name_vi, known.name_en) == ("Công ty Mới", "")
 
 
 INVITATION_SUBJECT = "Mời quản lý hồ sơ doanh nghiệp trên cổng Hội chợ KCN Hà Nội"
