@@ -1,8 +1,10 @@
 """A visitor searches the directory, opens a profile and follows its booth to the plan."""
 
+import io
 import os
 
 import pytest
+from PIL import Image
 
 from tests.factories import make_booth, make_exhibitor, make_fair, make_product
 
@@ -86,5 +88,37 @@ def test_on_a_phone_the_sort_menu_is_in_sight_with_the_filters_folded(browser, l
         # The order chosen is shown, and the folded filters stay folded.
         assert page.get_by_label("Sắp xếp").input_value() == "booth"
         assert page.locator("details.more-filters").evaluate("d => d.open") is False
+    finally:
+        context.close()
+
+
+def _right_edge_of_the_menu(page) -> tuple[int, int, int]:
+    """The colour of the menu bar at its right edge, between two links' text lines."""
+    box = page.locator(".main-nav ul").bounding_box()
+    shot = page.screenshot(
+        clip={"x": box["x"] + box["width"] - 4, "y": box["y"] + 3, "width": 1, "height": 1}
+    )
+    return Image.open(io.BytesIO(shot)).convert("RGB").getpixel((0, 0))
+
+
+def test_on_a_phone_the_menu_shows_more_links_follow_until_the_last_is_in_view(
+    browser, live_server
+):
+    make_fair()
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/")
+        menu = page.locator(".main-nav ul")
+        assert menu.evaluate("ul => ul.scrollWidth > ul.clientWidth")
+        brand = (0x0B, 0x4F, 0x8A)
+
+        at_start = _right_edge_of_the_menu(page)
+        menu.evaluate("ul => { ul.scrollLeft = ul.scrollWidth; }")
+        at_end = _right_edge_of_the_menu(page)
+
+        # a light edge while more links wait to the right, the bar's own blue at the end
+        assert all(a - b >= 30 for a, b in zip(at_start, brand, strict=True))
+        assert max(abs(a - b) for a, b in zip(at_end, brand, strict=True)) <= 3
     finally:
         context.close()
