@@ -139,9 +139,13 @@ class PlanMarkup:
     def row(self, booth) -> str:
         code = escape(booth.code)
         current = ' class="is-highlighted" aria-current="true"' if booth.is_highlighted else ""
+        # The cells' classes place them on a phone's card (booths.css); the roles keep
+        # the table a table for screen readers when that card changes their display.
         cells = (
-            f'<th scope="row">{code}</th><td>{escape(booth.hall)}</td>'
-            f"<td>{self._kind(booth)}</td><td>{self._size(booth)}</td>"
+            f'<th scope="row" role="rowheader">{code}</th>'
+            f'<td class="hall" role="cell">{escape(booth.hall)}</td>'
+            f'<td class="kind" role="cell">{self._kind(booth)}</td>'
+            f'<td class="size" role="cell">{self._size(booth)}</td>'
         )
         if booth.state == "free":
             register = escape(self.t_register % {"code": booth.code})
@@ -151,26 +155,34 @@ class PlanMarkup:
                 else "—"
             )
             cells += (
-                f'<td><span class="state state-free">{escape(self.t_state_free)}</span></td>'
-                f"<td>{link}</td>"
+                f'<td class="state-cell" role="cell">'
+                f'<span class="state state-free">{escape(self.t_state_free)}</span></td>'
+                f'<td class="company" role="cell">{link}</td>'
             )
         elif booth.state == "taken":
-            cells += f'<td><span class="state state-taken">{escape(self.t_state_taken)}</span></td>'
+            cells += (
+                f'<td class="state-cell" role="cell">'
+                f'<span class="state state-taken">{escape(self.t_state_taken)}</span></td>'
+            )
             exhibitor = booth.exhibitor
             if exhibitor.is_published:
                 url = _profile_url(self.profile, exhibitor.slug)
                 name = escape(exhibitor.name)
                 lang = lang_attribute(exhibitor, "name", self.language)
                 cells += (
-                    f'<td{lang}><a href="{escape(url)}">{name}</a></td>'
+                    f'<td class="company" role="cell"{lang}><a href="{escape(url)}">{name}</a></td>'
                     if url
-                    else f"<td{lang}>{name}</td>"
+                    else f'<td class="company" role="cell"{lang}>{name}</td>'
                 )
             else:
-                cells += f'<td><span class="muted">{escape(self.t_unpublished)}</span></td>'
+                cells += (
+                    f'<td class="company" role="cell">'
+                    f'<span class="muted">{escape(self.t_unpublished)}</span></td>'
+                )
         else:
             cells += (
-                f'<td><span class="state state-kept">{escape(self.t_state_kept)}</span></td>'
-                "<td></td>"
+                f'<td class="state-cell" role="cell">'
+                f'<span class="state state-kept">{escape(self.t_state_kept)}</span></td>'
+                '<td class="company" role="cell"></td>'
             )
-        return mark_safe(f'<tr id="row-{code}"{current}>{cells}</tr>')  # noqa: S308
+        return mark_safe(f'<tr id="row-{code}"{current} role="row">{cells}</tr>')  # noqa: S308

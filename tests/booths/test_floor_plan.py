@@ -153,7 +153,7 @@ def test_floor_plan_highlights_booth_from_query(client, booths, typed):
 
     assert 'class="booth booth-free is-highlighted"' in booth_markup(html, "A02")
     assert 'class="booth booth-free"' in booth_markup(html, "A01")
-    assert '<tr id="row-A02" class="is-highlighted" aria-current="true">' in html
+    assert '<tr id="row-A02" class="is-highlighted" aria-current="true" role="row">' in html
     assert "Gian A02 đang trống." in html
 
 
@@ -170,7 +170,7 @@ def test_floor_plan_table_lists_every_booth_with_state(client, booths):
     booths["B01"].save()
 
     html = client.get(PLAN).content.decode()
-    table = html[html.index("<table>") :]
+    table = html[html.index('<table role="table">') :]
 
     assert [m for m in re.findall(r'<tr id="row-(\w+)"', table)] == ["A01", "A02", "A03", "B01"]
     assert "Công ty chưa công bố" not in html

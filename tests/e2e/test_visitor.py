@@ -122,3 +122,34 @@ def test_on_a_phone_the_menu_shows_more_links_follow_until_the_last_is_in_view(
         assert max(abs(a - b) for a, b in zip(at_end, brand, strict=True)) <= 3
     finally:
         context.close()
+
+
+def test_on_a_phone_the_booth_list_shows_each_company_without_scrolling_sideways(
+    browser, live_server
+):
+    fair = make_fair()
+    make_booth(
+        fair=fair,
+        code="B05",
+        hall="B",
+        exhibitor=make_exhibitor(name_vi="Harukaze Robotics Việt Nam", slug="harukaze"),
+    )
+    make_booth(fair=fair, code="B06", hall="B")
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/floor-plan/")
+        table = page.locator(".plan-table .table-scroll")
+        company = page.locator("#row-B05").get_by_role("link", name="Harukaze Robotics Việt Nam")
+        company.scroll_into_view_if_needed()
+
+        assert table.evaluate("div => div.scrollWidth <= div.clientWidth")
+        box = company.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        row = page.locator("#row-B05")
+        assert row.get_by_text("Đã có doanh nghiệp").is_visible()
+        # the table is still a table to a screen reader
+        assert page.get_by_role("row", name="B05").count() == 1
+        assert page.get_by_role("columnheader", name="Doanh nghiệp").count() == 1
+    finally:
+        context.close()
