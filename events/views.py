@@ -313,7 +313,8 @@ class RegistrationLinkView(ResendLinkView):
 
 def agenda_ics(request):
     fair = selectors.current_fair()
-    events = selectors.programme(fair=fair)
+    # Each event's LOCATION names the fair's venue and address (`calendars._place`).
+    events = selectors.programme(fair=fair).select_related("fair")
     return _ics_response(
         calendars.programme_calendar(fair=fair, events=events, language=get_language()),
         "agenda.ics",

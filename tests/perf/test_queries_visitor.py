@@ -175,3 +175,16 @@ def test_visit_queries_are_fixed(client, django_assert_num_queries, size, prefix
 
     with django_assert_num_queries(1):
         client.get(f"{prefix}/visit/")
+
+
+@PREFIXES
+@pytest.mark.parametrize("size", SIZES)
+def test_programme_calendar_queries_are_fixed(client, django_assert_num_queries, size, prefix):
+    build_fair(size)
+
+    # The current fair, its events; each event's LOCATION names the fair's venue, read
+    # with the events, not once per event.
+    with django_assert_num_queries(2):
+        response = client.get(f"{prefix}/events/agenda.ics")
+
+    assert response.content.count(b"BEGIN:VEVENT") == size
