@@ -18,6 +18,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from events import selectors, services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
+from fairportal import clock
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
     AuditedAdminMixin,
@@ -395,11 +396,15 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
         event's count of seats taken would keep its seat for good, and nobody on the
         waiting list would get it. Django then shows the page that says why and deletes
         nothing (the registration's page and the list's delete action); the list's
-        cancel action gives the seat back. A cancelled registration is deleted as before."""
+        cancel action gives the seat back. A cancelled registration is deleted as before,
+        and so is any of an event that has begun: no seat is given from the waiting list
+        then (`services.promote_waitlist`), and cancelling would only mail the visitor
+        about an event under way or gone by."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         if hasattr(objs, "select_related"):
             objs = objs.select_related("event")  # the list's action: one query, not one each
-        live = [r for r in objs if r.status in EventRegistration.LIVE]
+        now = clock.now()
+        live = [r for r in objs if r.status in EventRegistration.LIVE and r.event.starts_at > now]
         protected = list(protected) + [
             gettext(
                 "%(registration)s vẫn đăng ký “%(event)s” (%(status)s): hãy huỷ đăng ký "

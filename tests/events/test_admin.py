@@ -135,6 +135,29 @@ def test_admin_bulk_delete_refuses_live_registrations_and_deletes_cancelled_ones
     assert list(EventRegistration.objects.values_list("pk", flat=True)) == [waiting.pk]
 
 
+def test_admin_deletes_the_registrations_of_an_event_that_has_taken_place(
+    client, board, seminar, fair_clock
+):
+    # Once the seminar is over no seat is to be given back and nobody waits for one:
+    # cancelling first would only mail the attendee, and the waiting list a seat, for
+    # an event gone by. Old registrations (personal data) can then be cleared.
+    attended = make_registration(seminar, status="confirmed")
+    waited = make_registration(seminar, status="waitlisted")
+    fair_clock.set(at(12, day=21))
+
+    client.post(
+        "/admin/events/eventregistration/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [attended.pk, waited.pk],
+            "post": "yes",
+        },
+    )
+
+    assert EventRegistration.objects.count() == 0
+    assert mail.outbox == []
+
+
 def test_admin_marks_attendance(client, board, seminar):
     registration = make_registration(seminar, status="confirmed")
 
