@@ -233,6 +233,13 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
             .prefetch_related("sectors", Prefetch("booths", queryset=_current_booths()))
         )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tax_code":
+            # The apply form's room: the model reads "0100109106 – 001", pasted from a
+            # document, as 0100109106-001 before it counts the 14 characters it stores.
+            kwargs["max_length"] = 20
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_deleted_objects(self, objs, request):
         """An exhibitor with meeting requests still waiting for an answer, or meetings
         agreed and still to come, is not deleted: its meeting requests would go with it

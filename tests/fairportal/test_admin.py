@@ -236,6 +236,27 @@ def test_exhibitor_tax_code_in_full_width_digits_is_stored_in_ascii(admin_client
     assert exhibitor.tax_code == "0100109106"
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0100109106 001",
+        # As a word processor leaves " - " typed between spaces: an en dash, and the
+        # spaces, which take the text past the 14 characters stored.
+        "0100109106 \u2013 001",
+        "0100109106 - 001",
+    ],
+)
+def test_exhibitor_branch_tax_code_pasted_with_spaces_is_stored_with_its_dash(admin_client, typed):
+    exhibitor = make_exhibitor(tax_code="")
+    url = reverse("admin:exhibitors_exhibitor_change", args=[exhibitor.pk])
+
+    response = admin_client.post(url, _exhibitor_form(exhibitor, tax_code=typed))
+
+    assert response.status_code == 302
+    exhibitor.refresh_from_db()
+    assert exhibitor.tax_code == "0100109106-001"
+
+
 def test_exhibitor_tax_code_in_full_width_digits_of_another_company_is_a_form_error(
     admin_client,
 ):
