@@ -1391,7 +1391,7 @@ def _proposed_to_the_visitor(session, exhibitor, capture, **kwargs):
             "en",
             "Awaiting your confirmation",
             "<dt>Time proposed by the company</dt><dd>20/09/2024, 15:30–16:00</dd>",
-            "Canon Vietnam has proposed to meet you at another time, 20/09/2024 at 15:30–16:00, and "
+            "Canon Vietnam has proposed to meet you at another time, 20/09/2024, 15:30–16:00, and "
             "awaits your confirmation. The meeting is fixed only once you press “Accept this "
             "time”; if this time does not suit you, you can cancel the request.",
             ["Awaiting reply", "Proposed time slots"],
