@@ -210,10 +210,10 @@ def test_english_floor_plan_navigation_legend_and_table(client, fair_on):
     ):
         assert legend in en.text
     assert "1 booth available at" in en.text and "3 booths, 1 available" in en.text
-    assert '<th scope="col">Exhibitor</th>' in en.text
+    assert '<th scope="col" role="columnheader">Exhibitor</th>' in en.text
     assert "Book booth A01" in en.text and "Canon Vietnam" in en.text
     assert "Chú giải" in vi.text and "Legend" not in vi.text
-    assert '<th scope="col">Doanh nghiệp</th>' in vi.text
+    assert '<th scope="col" role="columnheader">Doanh nghiệp</th>' in vi.text
 
 
 @pytest.mark.django_db
