@@ -30,6 +30,15 @@ from fairportal.admin_mixins import (
     form_changes,
     people_and_meetings,
 )
+from fairportal.templatetags.portal import slot_hours
+
+
+def meeting_time_text(slot, minutes: int) -> str:
+    """A meeting's slot as the board reads it in its lists: "09:00–09:30, 20/09/2027"
+    (local time), its start and its end; "—" for none."""
+    if slot is None:
+        return "—"
+    return f"{slot_hours(slot, minutes)}, {timezone.localtime(slot):%d/%m/%Y}"
 
 
 def _csv_response(filename: str) -> tuple[HttpResponse, "csv._writer"]:
@@ -306,7 +315,8 @@ class SideEventAdmin(
         if request.GET.get("format") == "csv":
             response, writer = _csv_response(f"matching-{session.slug}.csv")
             writer.writerow(
-                [gettext("Doanh nghiệp")] + [f"{slot:%d/%m/%Y %H:%M}" for slot in schedule["slots"]]
+                [gettext("Doanh nghiệp")]
+                + [meeting_time_text(slot, session.slot_minutes) for slot in schedule["slots"]]
             )
             for row in schedule["rows"]:
                 writer.writerow(
@@ -450,7 +460,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         "exhibitor",
         "session",
         "status",
-        "slot_start",
+        "meeting_time",
         "table_number",
     ]
     list_filter = ["status", "session__fair", "session", "sector"]
@@ -473,7 +483,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         "requester_company",
         "requester_email",
         "requester_phone",
-        "slot_start",
+        "meeting_time",
         "table_number",
         "status",
         "created_at",
@@ -487,22 +497,29 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         "status",
         "proposed_times",
         "other_slot_proposed_at",
-        "slot_start",
+        "meeting_time",
         "table_number",
         "decided_at",
         "reminder_sent_at",
         "language",
         "consent_at",
     ]
-    exclude = ["token_hash", "proposed_slots"]
+    exclude = ["token_hash", "proposed_slots", "slot_start"]
     actions = ["accept_first_free_slot", "decline"]
 
     @admin.display(description=_("khung giờ đề xuất"))
     def proposed_times(self, obj):
         return (
-            ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in selectors.proposed_slot_datetimes(obj))
+            "; ".join(
+                meeting_time_text(slot, obj.session.slot_minutes)
+                for slot in selectors.proposed_slot_datetimes(obj)
+            )
             or "—"
         )
+
+    @admin.display(description=_("giờ gặp đã chốt"), ordering="slot_start")
+    def meeting_time(self, obj):
+        return meeting_time_text(obj.slot_start, obj.session.slot_minutes)
 
     def has_add_permission(self, request):
         return False

@@ -219,6 +219,26 @@ def test_admin_accepts_and_declines_meetings_through_services(client, board, ses
     assert AuditEntry.objects.filter(action="meeting.accepted", actor=board).count() == 2
 
 
+def test_admin_meeting_list_and_page_show_the_meetings_time_range(
+    client, board, session, exhibitor
+):
+    agreed = make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=at(14, 30),
+        table_number=2,
+        proposed_slots=[at(14, 30).isoformat(), at(15).isoformat()],
+    )
+
+    listing = client.get("/admin/events/meetingrequest/").content.decode()
+    page = client.get(f"/en/admin/events/meetingrequest/{agreed.pk}/change/").content.decode()
+
+    assert '<td class="field-meeting_time">14:30–15:00, 20/09/2024</td>' in listing
+    assert "14:30–15:00, 20/09/2024; 15:00–15:30, 20/09/2024" in page
+    assert '<div class="readonly">14:30–15:00, 20/09/2024</div>' in page
+
+
 def _waiting_on_tanaka(session, exhibitor):
     """A request from Tanaka Trading for 14:00, to which the company proposed 15:00."""
     waiting = make_meeting_request(
@@ -289,7 +309,12 @@ def test_admin_matching_grid_shows_accepted_meetings_and_counts(client, board, s
     html = response.content.decode()
     assert response.status_code == 200
     assert "Canon Việt Nam" in html and "Kim Industrial" in html
-    assert all(time in html for time in ("14:00", "14:30", "15:00", "15:30"))
+    assert [
+        f'<th scope="col">{hours}</th>' in html for hours in ("14:00–14:30", "15:30–16:00")
+    ] == [
+        True,
+        True,
+    ]
     assert '<th scope="row">Cơ khí chế tạo</th><td>2</td>' in html
     assert '<th scope="row">Chờ trả lời</th><td>1</td>' in html
     assert '<th scope="row">Tổng</th><td>3</td>' in html
@@ -310,10 +335,10 @@ def test_admin_matching_grid_exports_csv(client, board, session, exhibitor):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
         "Doanh nghiệp",
-        "20/09/2024 14:00",
-        "20/09/2024 14:30",
-        "20/09/2024 15:00",
-        "20/09/2024 15:30",
+        "14:00–14:30, 20/09/2024",
+        "14:30–15:00, 20/09/2024",
+        "15:00–15:30, 20/09/2024",
+        "15:30–16:00, 20/09/2024",
     ]
     assert rows[1] == ["Canon Việt Nam", "", "", "Kim Industrial (bàn 1)", ""]
 
@@ -469,7 +494,7 @@ def test_admin_cannot_write_a_requests_slots_around_the_services(client, board, 
     assert (
         meeting.requester_company == "Tanaka Trading Co."
     )  # the requester's details stay editable
-    assert "20/09/2024 14:00" in page.content.decode()  # the slots read as times, not JSON
+    assert "14:00–14:30, 20/09/2024" in page.content.decode()  # the slots read as times, not JSON
 
 
 def _agreed_at_15_at_table_2(session, exhibitor):

@@ -187,7 +187,7 @@ def test_export_meetings_has_the_useful_columns(admin_client, session):
         "Tanaka Trading",
         "tanaka@example.jp",
         "'+81312345678",
-        "21/09/2024 14:00",
+        "14:00–14:30, 21/09/2024",
         "3",
         "Đã nhận lời",
     ]
