@@ -32,6 +32,8 @@ from fairportal.admin_mixins import (
 )
 from fairportal.templatetags.portal import slot_hours
 
+CANCEL_AGREED_ACTION = _("Huỷ các cuộc gặp đã chốt và báo cho hai bên…")
+
 
 def meeting_time_text(slot, minutes: int) -> str:
     """A meeting's slot as the board reads it in its lists: "09:00–09:30, 20/09/2027"
@@ -505,7 +507,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         "consent_at",
     ]
     exclude = ["token_hash", "proposed_slots", "slot_start"]
-    actions = ["accept_first_free_slot", "decline"]
+    actions = ["accept_first_free_slot", "decline", "cancel_agreed_meetings"]
 
     @admin.display(description=_("khung giờ đề xuất"))
     def proposed_times(self, obj):
@@ -530,11 +532,12 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         it without a word. Django then shows the page that says why and deletes nothing
         (the request's page and the list's delete action). A pending request is declined
         with the list's action, which mails the visitor; an agreed meeting has no board
-        action that tells both sides, so the page says who can cancel it. Declined,
+        action, which mails both sides. Declined,
         cancelled, expired and past ones are deleted as before."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         if hasattr(objs, "select_related"):
-            objs = objs.select_related("exhibitor")  # the list's action: one query, not one each
+            # The list's action: one query, not one each.
+            objs = objs.select_related("exhibitor", "session")
         refusals = []
         for meeting in sorted(selectors.still_to_come(objs), key=lambda m: m.pk):
             if meeting.status == MeetingRequest.Status.PENDING:
@@ -549,16 +552,14 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
             else:
                 refusals.append(
                     gettext(
-                        "%(meeting)s là cuộc gặp đã hẹn lúc %(when)s: ban tổ chức chưa có thao "
-                        "tác huỷ riêng một cuộc gặp; hãy nhờ khách (%(email)s) huỷ bằng liên kết "
-                        "riêng trong e-mail họ nhận khi gửi yêu cầu (doanh nghiệp được báo qua "
-                        "e-mail) thay vì xoá, để hai bên không chờ nhau. Cuộc gặp đã huỷ hay đã "
-                        "qua thì xoá được."
+                        "%(meeting)s là cuộc gặp đã hẹn lúc %(when)s: hãy huỷ cuộc gặp (thao "
+                        "tác “%(action)s”) thay vì xoá, để hai bên được báo qua e-mail và không "
+                        "chờ nhau. Cuộc gặp đã huỷ hay đã qua thì xoá được."
                     )
                     % {
                         "meeting": meeting,
-                        "email": meeting.requester_email,
-                        "when": f"{timezone.localtime(meeting.slot_start):%d/%m/%Y %H:%M}",
+                        "action": str(CANCEL_AGREED_ACTION),
+                        "when": meeting_time_text(meeting.slot_start, meeting.session.slot_minutes),
                     }
                 )
         return deleted, counts, perms_needed, list(protected) + refusals
@@ -594,6 +595,65 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
             if error is not None:
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
         self.message_user(request, gettext("Đã xử lý các yêu cầu đã chọn."))
+
+    @admin.action(description=CANCEL_AGREED_ACTION, permissions=["change"])
+    def cancel_agreed_meetings(self, request, queryset):
+        """A page that lists which meetings will be cancelled (agreed and still to come)
+        and which will not, with an optional reason for the mails; its button cancels
+        them, each through `services.cancel_agreed_meeting`, which re-checks it."""
+        meetings = list(
+            queryset.select_related("exhibitor", "session").order_by("slot_start", "id")
+        )
+        now = clock.now()
+        to_cancel = [
+            m for m in meetings if m.status == MeetingRequest.Status.ACCEPTED and m.slot_start > now
+        ]
+        left = [m for m in meetings if m not in to_cancel]
+        if request.POST.get("post") == "yes" or not to_cancel:
+            self._cancel_agreed(request, meetings, reason=request.POST.get("reason", ""))
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Huỷ cuộc gặp đã chốt"),
+            "to_cancel": [
+                (m, meeting_time_text(m.slot_start, m.session.slot_minutes)) for m in to_cancel
+            ],
+            "left": [(m, self._why_not_cancelled(m, now)) for m in left],
+            "selected": [m.pk for m in meetings],
+            "action": "cancel_agreed_meetings",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/cancel_meetings.html", context)
+
+    @staticmethod
+    def _why_not_cancelled(meeting, now) -> str:
+        if meeting.status != MeetingRequest.Status.ACCEPTED:
+            return meeting.get_status_display()
+        return gettext("đã đến giờ")
+
+    def _cancel_agreed(self, request, meetings, *, reason: str) -> None:
+        done = 0
+        for meeting in meetings:
+            try:
+                services.cancel_agreed_meeting(meeting=meeting, actor=request.user, reason=reason)
+            except services.EventsError as error:
+                self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "Đã huỷ %(n)s cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.",
+                    "Đã huỷ %(n)s cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.",
+                    done,
+                )
+                % {"n": done},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, gettext("Không có cuộc gặp nào bị huỷ."), messages.WARNING)
 
     @admin.action(description=_("Từ chối"), permissions=["change"])
     def decline(self, request, queryset):

@@ -1388,6 +1388,95 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
         )
 
 
+def cancel_agreed_meeting(*, meeting: MeetingRequest, actor, reason: str = "") -> MeetingRequest:
+    """The board cancels a meeting both sides agreed, before its time; the slot and
+    its table are free again. Only an agreed meeting: a request still waiting is
+    declined instead (`decline_meeting`), one already ended is left as it is.
+
+    Side effects: status cancelled, audit entry; on commit, a mail to the visitor (in
+    their language) and one to the company (in Vietnamese), each naming the other
+    side, the time and the table, with the board's reason if given, a METHOD:CANCEL
+    .ics that drops the meeting mailed on acceptance, and the board as Reply-To.
+    """
+    reason = (reason or "").strip()[:500]
+    with transaction.atomic():
+        # Under the row lock `accept_meeting` and `cancel_meeting` take: the status read
+        # here is the one the update below changes.
+        meeting = (
+            MeetingRequest.objects.select_related("session", "exhibitor")
+            .select_for_update(of=("self",))
+            .get(pk=meeting.pk)
+        )
+        if meeting.status != MeetingRequest.Status.ACCEPTED:
+            raise EventsError(
+                _(
+                    "Chỉ huỷ được cuộc gặp đã chốt; yêu cầu này đang ở trạng thái "
+                    "“%(status)s”. Yêu cầu đang chờ thì dùng thao tác “Từ chối”."
+                )
+                % {"status": meeting.get_status_display()},
+                "not_accepted",
+            )
+        if meeting.slot_start <= clock.now():
+            raise EventsError(_("Cuộc gặp đã đến giờ nên không thể huỷ nữa."), "begun")
+        MeetingRequest.objects.filter(pk=meeting.pk).update(
+            status=MeetingRequest.Status.CANCELLED, updated_at=timezone.now()
+        )
+        meeting.refresh_from_db()
+        public_data_changed(ATTENDANCE)  # update() sends no signal: a slot is free again
+        record(
+            action="meeting.cancelled",
+            obj=meeting,
+            actor=actor,
+            changes={
+                "status": [MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.CANCELLED],
+                **({"reason": reason} if reason else {}),
+            },
+        )
+        _mail_meeting_cancelled_by_board(meeting, reason=reason)
+    return meeting
+
+
+def _mail_meeting_cancelled_by_board(meeting: MeetingRequest, *, reason: str) -> None:
+    slot = timezone.localtime(meeting.slot_start)
+    sides = [([meeting.requester_email], meeting.language, "requester")]
+    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
+    if exhibitor_emails:
+        sides.append((exhibitor_emails, "vi", "exhibitor"))
+    for to, language, side in sides:
+        if side == "requester":
+            subject = _("Ban tổ chức huỷ lịch gặp với %(exhibitor)s: %(when)s")
+            link = _absolute(language, "exhibitors:list")
+        else:
+            subject = _("Ban tổ chức huỷ lịch gặp với %(company)s: %(when)s")
+            link = _absolute(language, "events:account_meetings")
+        send_on_commit(
+            to=to,
+            subject=subject,
+            subject_params={
+                "exhibitor": _name_in(language, meeting.exhibitor),
+                "company": meeting.requester_company,
+                "when": _slot_text(slot, meeting.session),
+            },
+            body_template="events/email/meeting_cancelled_by_board.txt",
+            context={
+                "meeting": meeting,
+                "side": side,
+                "slot": slot,
+                "reason": reason,
+                "link": link,
+            },
+            language=language,
+            attachments=[
+                (
+                    f"cancel-meeting-{meeting.pk}.ics",
+                    calendars.meeting_cancellation(meeting=meeting, language=language),
+                    "text/calendar",
+                )
+            ],
+            reply_to=[settings.BOARD_EMAIL],
+        )
+
+
 def expire_pending(*, now: datetime.datetime | None = None) -> int:
     """Pending requests expire once every slot they offer has begun (a request sent
     during a session for a later slot still waits for its answer); returns how many."""

@@ -4,12 +4,14 @@ import html
 import io
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core import mail
 
 from events import services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
-from tests.events.conftest import at
+from tests.events.conftest import at, calendar_of
 from tests.factories import (
     make_event,
     make_exhibitor,
@@ -733,10 +735,9 @@ def test_admin_english_refusal_to_delete_an_agreed_meeting_says_who_can_cancel_i
     client.post(f"/en/admin/events/meetingrequest/{agreed.pk}/delete/", {"post": "yes"})
 
     assert page.context["protected"] == [
-        "Tanaka Trading → Canon Vietnam is a meeting agreed for 20/09/2024 14:00: the board "
-        "has no action that cancels a single meeting, so ask the visitor (tanaka@example.jp) "
-        "to cancel it with the private link in the e-mail they received when they sent the "
-        "request (the company is e-mailed) instead of deleting it, so that neither side waits "
+        "Tanaka Trading → Canon Vietnam is a meeting agreed for 14:00–14:30, 20/09/2024: "
+        "cancel the meeting (action “Cancel the selected agreed meetings and tell both "
+        "sides…”) instead of deleting it, so that both sides are e-mailed and neither waits "
         "for the other. A cancelled or past meeting can be deleted."
     ]
     assert MeetingRequest.objects.filter(pk=agreed.pk).exists()
@@ -784,3 +785,167 @@ def test_admin_deletes_meeting_requests_that_nobody_waits_for_any_more(
     )
 
     assert set(MeetingRequest.objects.values_list("pk", flat=True)) == {waiting.pk, agreed.pk}
+
+
+# Cancelling agreed meetings -------------------------------------------------------
+
+
+def _agreed(session, exhibitor, slot, **kwargs):
+    return make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=slot,
+        table_number=1,
+        proposed_slots=[slot.isoformat()],
+        **kwargs,
+    )
+
+
+def test_admin_cancels_the_selected_agreed_meetings_and_mails_both_sides(
+    client, board, session, exhibitor, fair_clock, django_capture_on_commit_callbacks
+):
+    fair_clock.set(at(9))
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    english = _agreed(
+        session,
+        exhibitor,
+        at(14),
+        requester_name="Tanaka Hiroshi",
+        requester_company="Tanaka Trading",
+        requester_email="tanaka@example.jp",
+        language="en",
+    )
+    kept = _agreed(session, exhibitor, at(15), requester_company="Kim Industrial")
+    selected = {"action": "cancel_agreed_meetings", "_selected_action": [english.pk]}
+
+    confirm = client.post("/admin/events/meetingrequest/", selected)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            "/admin/events/meetingrequest/",
+            {**selected, "post": "yes", "reason": "Doanh nghiệp rút khỏi hội chợ."},
+            follow=True,
+        )
+
+    assert "Tanaka Trading → Canon Việt Nam · 14:00–14:30, 20/09/2024" in html.unescape(
+        confirm.content.decode()
+    )
+    assert MeetingRequest.objects.get(pk=english.pk).status == "cancelled"
+    assert MeetingRequest.objects.get(pk=kept.pk).status == "accepted"
+    assert [(m.level_tag, m.message) for m in done.context["messages"]] == [
+        ("success", "Đã huỷ 1 cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.")
+    ]
+    to_visitor, to_company = mail.outbox
+    assert to_visitor.to == ["tanaka@example.jp"]
+    assert to_visitor.subject == (
+        "The organisers cancelled your meeting with Canon Vietnam: 20/09/2024 14:00–14:30"
+    )
+    assert "The organisers have cancelled your meeting with Canon Vietnam." in to_visitor.body
+    assert "Reason: Doanh nghiệp rút khỏi hội chợ." in to_visitor.body
+    assert to_company.to == ["contact@canon.example.vn"]
+    assert (
+        to_company.subject == "Ban tổ chức huỷ lịch gặp với Tanaka Trading: 20/09/2024 14:00–14:30"
+    )
+    assert (
+        "Ban tổ chức đã huỷ cuộc gặp của doanh nghiệp bạn với Tanaka Hiroshi (Tanaka Trading)."
+        in to_company.body
+    )
+    assert "Địa điểm: Khu kết nối B2B, bàn số 1" in to_company.body
+    for message in (to_visitor, to_company):
+        method, vevent = calendar_of(message.attachments[0])
+        assert (method, str(vevent["STATUS"])) == ("CANCEL", "CANCELLED")
+        assert message.reply_to == [settings.BOARD_EMAIL]
+    entry = AuditEntry.objects.get(action="meeting.cancelled")
+    assert entry.actor == board
+
+
+def test_admin_cancelled_meeting_frees_its_slot_for_another_visitor(
+    client, board, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(9))
+    agreed = _agreed(session, exhibitor, at(14))
+    waiting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
+
+    client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "cancel_agreed_meetings", "_selected_action": [agreed.pk], "post": "yes"},
+    )
+    services.accept_meeting(meeting=waiting, slot_start=at(14), actor=board)
+
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.slot_start, waiting.table_number) == ("accepted", at(14), 1)
+
+
+def test_admin_refuses_to_cancel_meetings_not_agreed_and_says_why(
+    client, board, session, exhibitor, fair_clock, django_capture_on_commit_callbacks
+):
+    fair_clock.set(at(9))
+    pending = make_meeting_request(
+        session, exhibitor, requester_company="Tanaka Trading", proposed_slots=[at(14).isoformat()]
+    )
+    declined = make_meeting_request(
+        session, exhibitor, requester_company="Kim Industrial", status="declined"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/events/meetingrequest/",
+            {"action": "cancel_agreed_meetings", "_selected_action": [pending.pk, declined.pk]},
+            follow=True,
+        )
+
+    assert [(m.level_tag, m.message) for m in response.context["messages"]] == [
+        (
+            "warning",
+            "Tanaka Trading → Canon Việt Nam: Chỉ huỷ được cuộc gặp đã chốt; yêu cầu này đang "
+            "ở trạng thái “Chờ trả lời”. Yêu cầu đang chờ thì dùng thao tác “Từ chối”.",
+        ),
+        (
+            "warning",
+            "Kim Industrial → Canon Việt Nam: Chỉ huỷ được cuộc gặp đã chốt; yêu cầu này đang "
+            "ở trạng thái “Từ chối”. Yêu cầu đang chờ thì dùng thao tác “Từ chối”.",
+        ),
+        ("warning", "Không có cuộc gặp nào bị huỷ."),
+    ]
+    statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
+    assert statuses == {pending.pk: "pending", declined.pk: "declined"}
+    assert mail.outbox == []
+
+
+def test_admin_cancel_leaves_a_meeting_whose_time_has_come(
+    client, board, session, exhibitor, fair_clock
+):
+    fair_clock.set(at(14, 10))
+    begun = _agreed(session, exhibitor, at(14), requester_company="Tanaka Trading")
+    later = _agreed(session, exhibitor, at(15), requester_company="Kim Industrial")
+    selected = {"action": "cancel_agreed_meetings", "_selected_action": [begun.pk, later.pk]}
+
+    confirm = client.post("/admin/events/meetingrequest/", selected)
+    done = client.post("/admin/events/meetingrequest/", {**selected, "post": "yes"}, follow=True)
+
+    assert [(m.pk, why) for m, why in confirm.context["left"]] == [(begun.pk, "đã đến giờ")]
+    assert [(m.level_tag, m.message) for m in done.context["messages"]] == [
+        (
+            "warning",
+            "Tanaka Trading → Canon Việt Nam: Cuộc gặp đã đến giờ nên không thể huỷ nữa.",
+        ),
+        ("success", "Đã huỷ 1 cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail."),
+    ]
+    statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
+    assert statuses == {begun.pk: "accepted", later.pk: "cancelled"}
+
+
+def test_board_viewer_has_no_cancel_action(client, session, exhibitor, fair_clock):
+    fair_clock.set(at(9))
+    agreed = _agreed(session, exhibitor, at(14))
+    viewer = make_user(is_staff=True)
+    viewer.groups.add(Group.objects.get(name__contains="chỉ xem"))
+    client.force_login(viewer)
+
+    client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "cancel_agreed_meetings", "_selected_action": [agreed.pk], "post": "yes"},
+    )
+
+    assert MeetingRequest.objects.get(pk=agreed.pk).status == "accepted"
