@@ -949,3 +949,16 @@ def test_board_viewer_has_no_cancel_action(client, session, exhibitor, fair_cloc
     )
 
     assert MeetingRequest.objects.get(pk=agreed.pk).status == "accepted"
+
+
+def test_admin_finds_side_events_by_title_without_accents(client, board, fair, seminar):
+    make_event(fair, title_vi="Tọa đàm: Chuyển đổi số", title_en="Panel: Going digital", slug="p1")
+    make_event(fair, title_vi="Lễ khai mạc", title_en="Opening ceremony", slug="khai-mac")
+
+    def titles(query):
+        response = client.get("/admin/events/sideevent/", {"q": query})
+        return sorted(event.title_vi for event in response.context["cl"].result_list)
+
+    assert titles("hoi thao linh kien") == ["Hội thảo chuỗi cung ứng linh kiện điện tử"]
+    assert titles("toa dam") == ["Tọa đàm: Chuyển đổi số"]
+    assert titles("opening") == ["Lễ khai mạc"]
