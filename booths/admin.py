@@ -25,6 +25,7 @@ from fairportal.admin_mixins import (
     FoldedColumnsSearchMixin,
     fair_column,
     form_changes,
+    row_id,
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
@@ -788,7 +789,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def move_view(self, request):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        ids = [int(v) for v in (request.GET.get("ids") or "").split(",") if v.isdigit()]
+        ids = [row_id(v) for v in (request.GET.get("ids") or "").split(",")]
         booths = list(
             Booth.objects.filter(pk__in=ids, exhibitor__isnull=False)
             .select_related("exhibitor", "fair")

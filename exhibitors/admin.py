@@ -36,6 +36,7 @@ from fairportal.admin_mixins import (
     TranslationCompletenessMixin,
     UploadedImagesInlineMixin,
     UploadedImagesMixin,
+    row_id,
     thumbnail,
 )
 from fairportal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
@@ -69,8 +70,8 @@ def fair_filter(path_to_booths: str):
             return [(str(pk), name) for pk, name in fair_model.objects.values_list("pk", "name")]
 
         def queryset(self, request, queryset):
-            value = self.value()
-            if not value or not value.isdigit():
+            value = row_id(self.value())
+            if value is None:
                 return queryset
             taking_part = queryset.model.objects.filter(**{f"{path_to_booths}__fair": value})
             return queryset.filter(pk__in=taking_part.values("pk"))

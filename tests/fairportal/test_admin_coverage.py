@@ -646,3 +646,27 @@ def test_personal_data_command_exports_and_erases(person, capsys):
     assert _no_trace(PERSON) == (0, 0, 0, 0, 0)
     event = SideEvent.objects.get(pk=person["event"].pk)
     assert event.seats_taken == event.registrations.filter(status="confirmed").count() == 1
+
+
+# --- ids typed in a URL --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["99999999999999999999999", "9223372036854775808", "²", "abc"])
+def test_exhibitor_fair_filter_ignores_an_id_the_database_cannot_hold(admin_client, fair, bad):
+    exhibitor = make_exhibitor(name_vi="Cơ khí Đông Anh")
+    make_booth(fair, code="A01", exhibitor=exhibitor)
+
+    response = admin_client.get("/admin/exhibitors/exhibitor/", {"fair": bad})
+
+    assert response.status_code == 200
+    assert [e.name_vi for e in response.context["cl"].result_list] == ["Cơ khí Đông Anh"]
+
+
+@pytest.mark.parametrize("bad", ["99999999999999999999999", "²"])
+def test_booth_move_page_with_an_impossible_id_says_there_is_nothing_to_move(
+    admin_client, fair, bad
+):
+    response = admin_client.get("/admin/booths/booth/move/", {"ids": bad}, follow=True)
+
+    assert response.status_code == 200
+    assert [m.message for m in response.context["messages"]] == ["Không có gian nào để chuyển."]
