@@ -450,8 +450,25 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
 
     @admin.action(description=_("Đánh dấu đã có mặt"), permissions=["change"])
     def mark_attended(self, request, queryset):
-        count = services.mark_attendance(registrations=list(queryset), actor=request.user)
+        registrations = list(queryset)
+        count = services.mark_attendance(registrations=registrations, actor=request.user)
         self.message_user(request, gettext("Đã đánh dấu %(n)s người có mặt.") % {"n": count})
+        # The service marks only confirmed seats not marked yet: say why the rest were
+        # left, or the desk reads "0 marked" and tries again.
+        skipped = len(registrations) - count
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)s đăng ký đã chọn không được đánh dấu: đã đánh dấu có mặt từ trước, "
+                    "đang trong danh sách chờ hoặc đã huỷ.",
+                    "%(n)s đăng ký đã chọn không được đánh dấu: đã đánh dấu có mặt từ trước, "
+                    "đang trong danh sách chờ hoặc đã huỷ.",
+                    skipped,
+                )
+                % {"n": skipped},
+                messages.WARNING,
+            )
 
 
 @admin.register(MeetingRequest)

@@ -173,6 +173,30 @@ def test_admin_marks_attendance(client, board, seminar):
     assert AuditEntry.objects.filter(action="registration.attended").count() == 1
 
 
+def test_admin_marking_attendance_says_which_selected_registrations_were_left(
+    client, board, seminar
+):
+    seated = make_registration(seminar, status="confirmed")
+    already = make_registration(seminar, status="confirmed", attended_at=at(9))
+    waiting = make_registration(seminar, status="waitlisted")
+
+    response = client.post(
+        "/admin/events/eventregistration/",
+        {"action": "mark_attended", "_selected_action": [seated.pk, already.pk, waiting.pk]},
+        follow=True,
+    )
+
+    assert [(m.level_tag, m.message) for m in response.context["messages"]] == [
+        ("info", "Đã đánh dấu 1 người có mặt."),
+        (
+            "warning",
+            "2 đăng ký đã chọn không được đánh dấu: đã đánh dấu có mặt từ trước, đang trong "
+            "danh sách chờ hoặc đã huỷ.",
+        ),
+    ]
+    assert EventRegistration.objects.get(pk=already.pk).attended_at == at(9)
+
+
 def test_admin_exports_registrations_as_utf8_csv_with_bom(client, board, seminar):
     registration = make_registration(seminar, name="Đặng Thị Ánh", organisation="Công ty Điện tử")
 
