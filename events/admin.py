@@ -587,6 +587,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
     )
     def accept_first_free_slot(self, request, queryset):
         # First come, first served, whatever order the list shows.
+        accepted = 0
         for meeting in queryset.order_by("created_at", "id"):
             error = None
             for slot in selectors.proposed_slot_datetimes(meeting):
@@ -612,7 +613,18 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                 error = error or services.EventsError(gettext("Không có khung giờ đề xuất."))
             if error is not None:
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
-        self.message_user(request, gettext("Đã xử lý các yêu cầu đã chọn."))
+            else:
+                accepted += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Đã nhận lời %(n)s yêu cầu.",
+                "Đã nhận lời %(n)s yêu cầu.",
+                accepted,
+            )
+            % {"n": accepted},
+            messages.SUCCESS if accepted else messages.WARNING,
+        )
 
     @admin.action(description=CANCEL_AGREED_ACTION, permissions=["change"])
     def cancel_agreed_meetings(self, request, queryset):
@@ -637,7 +649,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
             "to_cancel": [
                 (m, meeting_time_text(m.slot_start, m.session.slot_minutes)) for m in to_cancel
             ],
-            "left": [(m, self._why_not_cancelled(m, now)) for m in left],
+            "left": [(m, self._why_not_cancelled(m)) for m in left],
             "selected": [m.pk for m in meetings],
             "action": "cancel_agreed_meetings",
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
@@ -645,7 +657,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         return TemplateResponse(request, "admin/events/cancel_meetings.html", context)
 
     @staticmethod
-    def _why_not_cancelled(meeting, now) -> str:
+    def _why_not_cancelled(meeting) -> str:
         if meeting.status != MeetingRequest.Status.ACCEPTED:
             return meeting.get_status_display()
         return gettext("đã đến giờ")
@@ -675,9 +687,21 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
 
     @admin.action(description=_("Từ chối"), permissions=["change"])
     def decline(self, request, queryset):
+        declined = 0
         for meeting in queryset:
             try:
                 services.decline_meeting(meeting=meeting, actor=request.user)
             except services.EventsError as error:
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
-        self.message_user(request, gettext("Đã xử lý các yêu cầu đã chọn."))
+            else:
+                declined += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Đã từ chối %(n)s yêu cầu; khách được báo qua e-mail.",
+                "Đã từ chối %(n)s yêu cầu; khách được báo qua e-mail.",
+                declined,
+            )
+            % {"n": declined},
+            messages.SUCCESS if declined else messages.WARNING,
+        )

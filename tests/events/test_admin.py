@@ -229,13 +229,15 @@ def test_admin_accepts_and_declines_meetings_through_services(client, board, ses
     )
     third = make_meeting_request(session, exhibitor)
 
-    client.post(
+    accepting = client.post(
         "/admin/events/meetingrequest/",
         {"action": "accept_first_free_slot", "_selected_action": [first.pk, second.pk]},
+        follow=True,
     )
-    client.post(
+    declining = client.post(
         "/admin/events/meetingrequest/",
-        {"action": "decline", "_selected_action": [third.pk]},
+        {"action": "decline", "_selected_action": [third.pk, first.pk]},
+        follow=True,
     )
 
     rows = {m.pk: (m.status, m.slot_start, m.table_number) for m in MeetingRequest.objects.all()}
@@ -243,6 +245,13 @@ def test_admin_accepts_and_declines_meetings_through_services(client, board, ses
     assert rows[second.pk] == ("accepted", at(15), 1)
     assert rows[third.pk] == ("declined", None, None)
     assert AuditEntry.objects.filter(action="meeting.accepted", actor=board).count() == 2
+    assert [(m.level_tag, m.message) for m in accepting.context["messages"]] == [
+        ("success", "Đã nhận lời 2 yêu cầu.")
+    ]
+    assert [(m.level_tag, m.message) for m in declining.context["messages"]] == [
+        ("warning", f"{first}: Yêu cầu này đã được trả lời."),
+        ("success", "Đã từ chối 1 yêu cầu; khách được báo qua e-mail."),
+    ]
 
 
 def test_admin_meeting_list_and_page_show_the_meetings_time_range(
@@ -310,7 +319,7 @@ def test_admin_accept_of_a_time_awaiting_the_visitor_is_reported_not_done(
             "Tanaka Trading → Canon Việt Nam: Doanh nghiệp đã đề xuất giờ khác cho yêu cầu "
             "này; đang chờ khách xác nhận. Chỉ khách chốt được giờ đó.",
         ),
-        ("info", "Đã xử lý các yêu cầu đã chọn."),
+        ("success", "Đã nhận lời 1 yêu cầu."),
     ]
     rows = {m.pk: (m.status, m.slot_start) for m in MeetingRequest.objects.all()}
     assert rows == {waiting.pk: ("pending", None), asking.pk: ("accepted", at(14))}
