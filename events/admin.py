@@ -632,7 +632,9 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         and which will not, with an optional reason for the mails; its button cancels
         them, each through `services.cancel_agreed_meeting`, which re-checks it."""
         meetings = list(
-            queryset.select_related("exhibitor", "session").order_by("slot_start", "id")
+            queryset.select_related("exhibitor", "session")
+            .prefetch_related("exhibitor__members")
+            .order_by("slot_start", "id")
         )
         now = clock.now()
         to_cancel = [
@@ -647,7 +649,12 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
             "opts": self.model._meta,
             "title": gettext("Huỷ cuộc gặp đã chốt"),
             "to_cancel": [
-                (m, meeting_time_text(m.slot_start, m.session.slot_minutes)) for m in to_cancel
+                (
+                    m,
+                    meeting_time_text(m.slot_start, m.session.slot_minutes),
+                    not selectors.exhibitor_emails(m.exhibitor),
+                )
+                for m in to_cancel
             ],
             "left": [(m, self._why_not_cancelled(m)) for m in left],
             "selected": [m.pk for m in meetings],
@@ -671,12 +678,22 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
             else:
                 done += 1
+                if not selectors.exhibitor_emails(meeting.exhibitor):
+                    self.message_user(
+                        request,
+                        gettext(
+                            "%(meeting)s: %(company)s không có e-mail nào trên cổng nên chưa "
+                            "được báo; hãy gọi điện báo doanh nghiệp."
+                        )
+                        % {"meeting": meeting, "company": meeting.exhibitor.name},
+                        messages.WARNING,
+                    )
         if done:
             self.message_user(
                 request,
                 ngettext(
-                    "Đã huỷ %(n)s cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.",
-                    "Đã huỷ %(n)s cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.",
+                    "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
+                    "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
                     done,
                 )
                 % {"n": done},

@@ -348,6 +348,13 @@ def proposals_at(*, exhibitor: Exhibitor, slot_start: datetime.datetime) -> list
     return proposals_by_slot(waiting).get(timezone.localtime(slot_start), [])
 
 
+def exhibitor_emails(exhibitor) -> list[str]:
+    """Where a company's meeting mails go: its own e-mail and its representatives'."""
+    emails = [exhibitor.email] if exhibitor.email else []
+    emails += [user.email for user in exhibitor.members.all() if user.email]
+    return sorted(set(email.lower() for email in emails))
+
+
 def meetings_of_exhibitor(exhibitor: Exhibitor):
     return (
         MeetingRequest.objects.filter(exhibitor=exhibitor)

@@ -942,9 +942,7 @@ def resend_meeting_links(*, exhibitor, email: str) -> int:
 
 
 def _exhibitor_emails(exhibitor) -> list[str]:
-    emails = [exhibitor.email] if exhibitor.email else []
-    emails += [user.email for user in exhibitor.members.all() if user.email]
-    return sorted(set(email.lower() for email in emails))
+    return selectors.exhibitor_emails(exhibitor)
 
 
 def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:

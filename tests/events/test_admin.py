@@ -867,7 +867,7 @@ def test_admin_cancels_the_selected_agreed_meetings_and_mails_both_sides(
     assert MeetingRequest.objects.get(pk=english.pk).status == "cancelled"
     assert MeetingRequest.objects.get(pk=kept.pk).status == "accepted"
     assert [(m.level_tag, m.message) for m in done.context["messages"]] == [
-        ("success", "Đã huỷ 1 cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail.")
+        ("success", "Đã huỷ 1 cuộc gặp và gửi e-mail báo huỷ.")
     ]
     to_visitor, to_company = mail.outbox
     assert to_visitor.to == ["tanaka@example.jp"]
@@ -891,6 +891,32 @@ def test_admin_cancels_the_selected_agreed_meetings_and_mails_both_sides(
         assert message.reply_to == [settings.BOARD_EMAIL]
     entry = AuditEntry.objects.get(action="meeting.cancelled")
     assert entry.actor == board
+
+
+def test_admin_cancel_warns_when_the_company_cannot_be_e_mailed(
+    client, board, session, fair_clock, django_capture_on_commit_callbacks
+):
+    fair_clock.set(at(9))
+    silent = make_exhibitor(name_vi="Cơ khí Đông Anh", email="")
+    agreed = _agreed(session, silent, at(14), requester_company="Tanaka Trading")
+    selected = {"action": "cancel_agreed_meetings", "_selected_action": [agreed.pk]}
+
+    confirm = client.post("/admin/events/meetingrequest/", selected)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            "/admin/events/meetingrequest/", {**selected, "post": "yes"}, follow=True
+        )
+
+    assert "doanh nghiệp không có e-mail trên cổng: hãy gọi điện báo" in confirm.content.decode()
+    assert [(m.level_tag, m.message) for m in done.context["messages"]] == [
+        (
+            "warning",
+            "Tanaka Trading → Cơ khí Đông Anh: Cơ khí Đông Anh không có e-mail nào trên cổng "
+            "nên chưa được báo; hãy gọi điện báo doanh nghiệp.",
+        ),
+        ("success", "Đã huỷ 1 cuộc gặp và gửi e-mail báo huỷ."),
+    ]
+    assert [message.to for message in mail.outbox] == [[agreed.requester_email]]
 
 
 def test_admin_cancelled_meeting_frees_its_slot_for_another_visitor(
@@ -950,6 +976,8 @@ def test_admin_cancel_leaves_a_meeting_whose_time_has_come(
     client, board, session, exhibitor, fair_clock
 ):
     fair_clock.set(at(14, 10))
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
     begun = _agreed(session, exhibitor, at(14), requester_company="Tanaka Trading")
     later = _agreed(session, exhibitor, at(15), requester_company="Kim Industrial")
     selected = {"action": "cancel_agreed_meetings", "_selected_action": [begun.pk, later.pk]}
@@ -963,7 +991,7 @@ def test_admin_cancel_leaves_a_meeting_whose_time_has_come(
             "warning",
             "Tanaka Trading → Canon Việt Nam: Cuộc gặp đã đến giờ nên không thể huỷ nữa.",
         ),
-        ("success", "Đã huỷ 1 cuộc gặp; khách và doanh nghiệp đã được báo qua e-mail."),
+        ("success", "Đã huỷ 1 cuộc gặp và gửi e-mail báo huỷ."),
     ]
     statuses = dict(MeetingRequest.objects.values_list("pk", "status"))
     assert statuses == {begun.pk: "accepted", later.pk: "cancelled"}
