@@ -679,11 +679,7 @@ def _mail_event_cancelled(registration: EventRegistration, event: SideEvent) -> 
 def _mail_meeting_session_cancelled(meeting: MeetingRequest, *, was_accepted: bool) -> None:
     """Both sides of a request or a meeting in a session the board cancelled."""
     session = meeting.session
-    sides = [([meeting.requester_email], meeting.language, "requester")]
-    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
-    if exhibitor_emails:
-        sides.append((exhibitor_emails, "vi", "exhibitor"))
-    for to, language, side in sides:
+    for to, language, side in _meeting_sides(meeting):
         attachments = []
         if was_accepted:
             attachments = [
@@ -1137,16 +1133,22 @@ def confirm_proposed_slot(*, meeting: MeetingRequest) -> MeetingRequest:
     return accept_meeting(meeting=meeting, slot_start=slots[0], actor=None, proposed_only=True)
 
 
+def _meeting_sides(meeting) -> list[tuple[list[str], str, str]]:
+    """Who hears about a meeting: (addresses, language, side), the visitor in the
+    language of their request, then the company in Vietnamese when it has an address."""
+    sides = [([meeting.requester_email], meeting.language, "requester")]
+    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
+    if exhibitor_emails:
+        sides.append((exhibitor_emails, "vi", "exhibitor"))
+    return sides
+
+
 def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
     subjects = {
         "meeting_accepted": _("Lịch gặp đã chốt: %(company)s – %(exhibitor)s"),
         "meeting_reminder": _("Nhắc lịch gặp ngày mai: %(company)s – %(exhibitor)s"),
     }
-    sides = [([meeting.requester_email], meeting.language, "requester")]
-    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
-    if exhibitor_emails:
-        sides.append((exhibitor_emails, "vi", "exhibitor"))
-    for to, language, side in sides:
+    for to, language, side in _meeting_sides(meeting):
         with translation.override(language):
             subject = str(subjects[template]) % {
                 "company": meeting.requester_company,
@@ -1436,11 +1438,7 @@ def cancel_agreed_meeting(*, meeting: MeetingRequest, actor, reason: str = "") -
 
 def _mail_meeting_cancelled_by_board(meeting: MeetingRequest, *, reason: str) -> None:
     slot = timezone.localtime(meeting.slot_start)
-    sides = [([meeting.requester_email], meeting.language, "requester")]
-    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
-    if exhibitor_emails:
-        sides.append((exhibitor_emails, "vi", "exhibitor"))
-    for to, language, side in sides:
+    for to, language, side in _meeting_sides(meeting):
         if side == "requester":
             subject = _("Ban tổ chức huỷ lịch gặp với %(exhibitor)s: %(when)s")
             link = _absolute(language, "exhibitors:list")
