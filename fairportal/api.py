@@ -294,6 +294,20 @@ def read_error_responses(*, bad_request_example=None):
     }
 
 
+# --- Request bodies ------------------------------------------------------------------
+
+
+class JSONBodyParser(JSONParser):
+    """DRF's JSON parser, with a body nested thousands deep (`[[[[…`) refused as a 400:
+    Python's decoder gives up with a RecursionError, which DRF let through as a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError(_("Nội dung gửi lên lồng nhau quá sâu.")) from None
+
+
 # --- Pagination ----------------------------------------------------------------------
 
 
@@ -647,7 +661,7 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousThrottle]
     renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
     pagination_class = PageNumberPagination
     filter_backends = [filters.DjangoFilterBackend]
     lookup_field = "slug"
@@ -763,7 +777,7 @@ class PublicCreateView(GenericAPIView):
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousThrottle]
     renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
     result_serializer_class = None
     domain_errors: tuple[type[Exception], ...] = ()
     rate_limit_kind = ""  # the page's kind of form, whose counts the API shares

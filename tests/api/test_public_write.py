@@ -123,3 +123,18 @@ def test_get_on_a_write_endpoint_is_refused_with_405(client):
 
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, '{"a":' * 3000 + "1" + "}" * 3000])
+def test_json_nested_too_deep_is_a_400_that_says_so(client, body):
+    vi = post(client, body)
+    en = post(client, body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert vi.status_code == en.status_code == 400
+    assert vi.json() == {
+        "status": 400,
+        "code": "parse_error",
+        "detail": "Nội dung gửi lên lồng nhau quá sâu.",
+    }
+    assert en.json()["detail"] == "The request body is nested too deeply."
+    assert write_urls.signed_up == []
