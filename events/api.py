@@ -575,6 +575,12 @@ WRITE_ERRORS = {
     for code, response in write_error_responses().items()
     if code not in (401, 403)  # anonymous writes: no login, no session, no CSRF
 }
+WRITE_ERRORS[413] = error_response(
+    _("Thân yêu cầu lớn hơn giới hạn của máy chủ (DATA_UPLOAD_MAX_MEMORY_SIZE)."),
+    "Nội dung gửi lên quá lớn: tối đa 8.388.608 byte.",
+    status_code=413,
+    code="too_large",
+)
 WRITE_ERRORS[415] = error_response(
     _("Thân yêu cầu không phải JSON (Content-Type: application/json)."),
     'Unsupported media type "application/x-www-form-urlencoded" in request.',

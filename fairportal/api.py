@@ -21,11 +21,13 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import EmptyPage
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.validators import RegexValidator
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.http import http_date, quote_etag
 from django.utils.text import format_lazy
@@ -185,9 +187,28 @@ def _field_errors(detail) -> dict[str, list[str]]:
     return {api_settings.NON_FIELD_ERRORS_KEY: _flatten(detail)}
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(
+            ngettext(
+                "Nội dung gửi lên quá lớn: tối đa %(limit)s byte.",
+                "Nội dung gửi lên quá lớn: tối đa %(limit)s byte.",
+                limit,
+            )
+            % {"limit": number_format(limit, force_grouping=True)}
+        )
+
+
 def exception_handler(exc, context):
     """DRF's handler, with one JSON shape for every error: status, code, detail (, errors)."""
-    if isinstance(exc, Http404):
+    if isinstance(exc, RequestDataTooBig):
+        # Past DATA_UPLOAD_MAX_MEMORY_SIZE: Django's answer would be its HTML 400 page.
+        exc = PayloadTooLarge()
+    elif isinstance(exc, Http404):
         # Django's message names the model ("No Exhibitor matches…"): say it plainly.
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -138,3 +138,21 @@ def test_json_nested_too_deep_is_a_400_that_says_so(client, body):
     }
     assert en.json()["detail"] == "The request body is nested too deeply."
     assert write_urls.signed_up == []
+
+
+def test_body_over_the_upload_limit_is_a_413_in_json(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = {"name": "An", "email": "an@example.vn", "note": "x" * 1000}
+
+    vi = post(client, body)
+    en = post(client, body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert vi.status_code == en.status_code == 413
+    assert vi["Content-Type"] == "application/json"
+    assert vi.json() == {
+        "status": 413,
+        "code": "too_large",
+        "detail": "Nội dung gửi lên quá lớn: tối đa 1.000 byte.",
+    }
+    assert en.json()["detail"] == "The request body is too large: at most 1,000 bytes."
+    assert write_urls.signed_up == []

@@ -72,7 +72,7 @@ def test_schema_describes_every_endpoint_its_errors_and_translated_fields(client
         assert list(operations) == ["post"], path
         post = operations["post"]
         responses = post["responses"]
-        assert sorted(responses) == ["201", "400", "404", "409", "415", "429"], path
+        assert sorted(responses) == ["201", "400", "404", "409", "413", "415", "429"], path
         assert post["requestBody"]["content"]["application/json"]["examples"], path
         for status in ["201", "400", "404", "409", "429"]:
             assert responses[status]["content"]["application/json"]["examples"], (path, status)
