@@ -757,7 +757,10 @@ class FairScopedMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.fair  # noqa: B018 (an unknown fair is a 400 on every action, used or not)
+        # An unknown fair is a 400 on every action, used or not; a method with no action
+        # (POST, DELETE…) is still a 405, and OPTIONS describes the endpoint.
+        if self.action not in (None, "metadata"):
+            self.fair  # noqa: B018
 
     @cached_property
     def fair(self) -> Fair | None:

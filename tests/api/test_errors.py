@@ -61,6 +61,29 @@ def test_write_on_a_detail_is_refused_with_405(client, data, path, method):
     assert_error(response, 405, "method_not_allowed")
 
 
+@pytest.mark.parametrize(
+    ("path", "method"),
+    [
+        ("/api/v1/booths/?fair=nope", "post"),
+        ("/api/v1/exhibitors/canon/?fair=nope", "delete"),
+        ("/api/v1/events/?fair=nope", "trace"),
+        ("/api/v1/products/1/?fair=nope", "put"),
+    ],
+)
+def test_write_with_an_unknown_fair_is_still_refused_with_405(client, data, path, method):
+    response = getattr(client, method)(path)
+
+    assert_error(response, 405, "method_not_allowed")
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_options_with_an_unknown_fair_describes_the_endpoint(client, data):
+    response = client.options("/api/v1/booths/?fair=nope")
+
+    assert response.status_code == 200
+    assert response.json()["renders"] == ["application/json"]
+
+
 def test_write_from_a_signed_in_session_without_csrf_token_is_refused_with_403(data):
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user())
