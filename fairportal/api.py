@@ -25,8 +25,9 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import EmptyPage
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.validators import RegexValidator
-from django.http import Http404
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.http import Http404, JsonResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.http import http_date, quote_etag
@@ -56,6 +57,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from events.models import Fair
 from events.selectors import current_fair
 from fairportal import ratelimit
+from fairportal.languages import API_PREFIX, request_language
 
 LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -313,6 +315,32 @@ def read_error_responses(*, bad_request_example=None):
             code="throttled",
         ),
     }
+
+
+class PreconditionFailedAsJsonMiddleware:
+    """A read under /api/ whose If-Match or If-Unmodified-Since fails gets Django's 412,
+    an empty text/html answer, from the view or from the page cache (which answers
+    before any other middleware): here it becomes a JSON error in the client's language,
+    like every other API error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 412 or not request.path_info.startswith(API_PREFIX):
+            return response
+        language = request_language(request)
+        with translation.override(language):
+            detail = str(_("Dữ liệu đã khác phiên bản mà If-Match / If-Unmodified-Since nêu."))
+        answer = JsonResponse(
+            {"status": 412, "code": "precondition_failed", "detail": detail},
+            status=412,
+            json_dumps_params={"ensure_ascii": False},
+        )
+        answer["Content-Language"] = language
+        patch_vary_headers(answer, ("Accept-Language",))
+        return answer
 
 
 # --- Request bodies ------------------------------------------------------------------
@@ -665,6 +693,12 @@ def read_responses(serializer):
         200: serializer,
         304: OpenApiResponse(description=_("Chưa đổi từ lần đọc trước (If-None-Match).")),
         **read_error_responses(),
+        412: error_response(
+            _("If-Match hoặc If-Unmodified-Since được gửi và dữ liệu không còn như vậy."),
+            _("Dữ liệu đã khác phiên bản mà If-Match / If-Unmodified-Since nêu."),
+            status_code=412,
+            code="precondition_failed",
+        ),
     }
 
 

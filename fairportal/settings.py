@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's 412 (If-Match, If-Unmodified-Since), cached answers' included, as JSON.
+    "fairportal.api.PreconditionFailedAsJsonMiddleware",
     # Anonymous hits of cached public pages are answered here, before sessions & co.
     "fairportal.cache.PublicPageCacheHitMiddleware",
     "csp.middleware.CSPMiddleware",

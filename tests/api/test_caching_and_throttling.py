@@ -56,6 +56,31 @@ def test_read_since_last_modified_is_a_304(client, canon, path):
     assert response.status_code == 304
 
 
+@pytest.mark.parametrize(
+    "precondition",
+    [{"if-match": '"another-version"'}, {"if-unmodified-since": "Mon, 01 Jan 1990 00:00:00 GMT"}],
+)
+@pytest.mark.parametrize("path", ["/api/v1/exhibitors/", "/api/v1/exhibitors/canon/"])
+def test_read_whose_precondition_fails_is_a_412_in_json(client, canon, path, precondition):
+    first = client.get(path, headers=precondition)  # built by the view
+    assert client.get(path)["X-Cache"] == "miss"  # stored in the page cache
+    again = client.get(path, headers=precondition)  # answered from the page cache
+    english = client.get(path, headers={**precondition, "accept-language": "en"})
+
+    for response in (first, again):
+        assert response.status_code == 412
+        assert response["Content-Type"] == "application/json"
+        assert response.json() == {
+            "status": 412,
+            "code": "precondition_failed",
+            "detail": "Dữ liệu đã khác phiên bản mà If-Match / If-Unmodified-Since nêu.",
+        }
+    assert english.json()["detail"] == (
+        "The data is no longer the version that If-Match / If-Unmodified-Since names."
+    )
+    assert english["Content-Language"] == "en"
+
+
 def test_head_gives_the_headers_of_get_without_body(client, canon):
     get = client.get("/api/v1/exhibitors/")
 
