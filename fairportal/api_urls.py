@@ -15,6 +15,7 @@ from rest_framework.decorators import (
     renderer_classes,
     schema,
 )
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import DefaultRouter
 
@@ -55,6 +56,7 @@ router.register("events", SideEventViewSet, basename="event")
 
 class SchemaView(SpectacularAPIView):
     throttle_classes = [AnonymousThrottle]
+    content_negotiation_class = DefaultContentNegotiation  # YAML, or JSON when asked
 
 
 class DocsView(SpectacularSwaggerSplitView):
@@ -65,6 +67,7 @@ class DocsView(SpectacularSwaggerSplitView):
     template_name = "fairportal/api_docs.html"
     url_name = "api:schema"
     throttle_classes = [AnonymousThrottle]
+    content_negotiation_class = DefaultContentNegotiation
 
 
 @api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])

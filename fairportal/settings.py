@@ -341,6 +341,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Every API error is a JSON body {"status", "code", "detail"(, "errors")}.
     "EXCEPTION_HANDLER": "fairportal.api.exception_handler",
+    # JSON whatever the Accept header says (no 406); the schema view keeps its formats.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "fairportal.negotiation.JSONOnlyNegotiation",
     # Anonymous API clients, per IP; generous: a fair hall shares a few addresses.
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/min")},
 }

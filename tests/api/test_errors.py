@@ -84,6 +84,38 @@ def test_options_with_an_unknown_fair_describes_the_endpoint(client, data):
     assert response.json()["renders"] == ["application/json"]
 
 
+@pytest.mark.parametrize("accept", ["text/html", "application/xml", "image/png;q=1"])
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v1/", 200),
+        ("/api/v1/exhibitors/", 200),
+        ("/api/v1/exhibitors/canon/", 200),
+        ("/api/v1/exhibitors/?page=0", 400),
+        ("/api/v1/exhibitors/nope/", 404),
+        ("/api/v1/nope/", 404),
+    ],
+)
+def test_accept_header_without_json_still_gets_the_json_answer(client, data, path, status, accept):
+    plain = client.get(path)
+    response = client.get(path, headers={"accept": accept})
+
+    assert (plain.status_code, response.status_code) == (status, status)
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == plain.json()
+
+
+def test_write_with_an_accept_header_without_json_is_answered_in_json(client, data):
+    response = client.post(
+        "/api/v1/exhibitors/canon/meeting-requests/",
+        data="{}",
+        content_type="application/json",
+        headers={"accept": "text/html"},
+    )
+
+    assert_error(response, 400, "invalid")
+
+
 def test_write_from_a_signed_in_session_without_csrf_token_is_refused_with_403(data):
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user())
