@@ -570,11 +570,7 @@ class MeetingResultSerializer(serializers.Serializer):
         return _absolute(result["meeting"].language, "events:meeting", token=result["token"])
 
 
-WRITE_ERRORS = {
-    code: response
-    for code, response in write_error_responses().items()
-    if code not in (401, 403)  # anonymous writes: no login, no session, no CSRF
-}
+WRITE_ERRORS = write_error_responses()  # anonymous: no login, no session, no CSRF
 WRITE_ERRORS[413] = error_response(
     _("Thân yêu cầu lớn hơn giới hạn của máy chủ (DATA_UPLOAD_MAX_MEMORY_SIZE)."),
     "Nội dung gửi lên quá lớn: tối đa 8.388.608 byte.",

@@ -277,7 +277,8 @@ def error_response(description, example_detail, *, status_code, code, errors=Non
 
 
 def read_error_responses(*, bad_request_example=None):
-    """The error answers every read endpoint may give."""
+    """The error answers every read endpoint may give: never 401 or 403, since reads
+    need no login and a session's missing CSRF token only stops a write."""
     errors = bad_request_example or {"sector": ["Không có ngành “nope”."]}
     return {
         400: error_response(
@@ -286,21 +287,6 @@ def read_error_responses(*, bad_request_example=None):
             status_code=400,
             code="invalid",
             errors=errors,
-        ),
-        401: error_response(
-            _(
-                "Chưa đăng nhập. Các yêu cầu đọc không cần đăng nhập nên không gặp lỗi này; "
-                "nó dành cho thao tác chỉ Ban Quản lý được làm."
-            ),
-            "Thông tin xác thực không được cung cấp.",
-            status_code=401,
-            code="not_authenticated",
-        ),
-        403: error_response(
-            _("Bị từ chối, ví dụ phiên đăng nhập gửi yêu cầu ghi mà thiếu mã CSRF."),
-            "CSRF Failed: CSRF token missing.",
-            status_code=403,
-            code="permission_denied",
         ),
         404: error_response(
             _("Không có đối tượng này, đường dẫn sai dạng, hoặc trang vượt quá trang cuối."),
