@@ -358,8 +358,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(name)
         if raw is None or raw == "":
             return default
+        # ASCII digits only: int() also reads "+5", " 5", "5_0", "５" and "٣", which the
+        # next and previous links then carried along; past 4300 digits it gives up.
         try:
-            value = int(raw)
+            value = int(raw) if raw.isascii() and raw.isdigit() else None
         except ValueError:
             value = None
         if value is None or value < 1 or (maximum is not None and value > maximum):

@@ -158,6 +158,23 @@ BAD_FILTERS = [
         "page_size",
         "Phải là số nguyên từ 1 đến 100 (nhận được “0”).",
     ),
+    # Only ASCII digits: Python's int() also read "５" (full width), "٣" (Arabic), "5_0".
+    ("/api/v1/exhibitors/", {"page": "\uff11"}, "page", "“\uff11” không phải là số nguyên dương."),
+    ("/api/v1/exhibitors/", {"page": "\u0661"}, "page", "“\u0661” không phải là số nguyên dương."),
+    ("/api/v1/exhibitors/", {"page": "+1"}, "page", "“+1” không phải là số nguyên dương."),
+    ("/api/v1/exhibitors/", {"page": " 1"}, "page", "“ 1” không phải là số nguyên dương."),
+    (
+        "/api/v1/exhibitors/",
+        {"page": "9" * 5000},
+        "page",
+        f"“{'9' * 40}” không phải là số nguyên dương.",
+    ),
+    (
+        "/api/v1/exhibitors/",
+        {"page_size": "5_0"},
+        "page_size",
+        "Phải là số nguyên từ 1 đến 100 (nhận được “5_0”).",
+    ),
     ("/api/v1/products/", {"exhibitor": "nope"}, "exhibitor", "Không có doanh nghiệp “nope”."),
     ("/api/v1/sectors/", {"parent": "nope"}, "parent", "Không có ngành “nope”."),
     ("/api/v1/booths/", {"fair": "nope"}, "fair", "Không có kỳ hội chợ “nope”."),
