@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -44,7 +45,7 @@ from drf_spectacular.utils import (
     extend_schema_field,
 )
 from rest_framework import exceptions, pagination, serializers, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from rest_framework.authentication import SessionAuthentication as BaseSessionAuthentication
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
@@ -327,6 +328,25 @@ class PreconditionFailedAsJsonMiddleware:
         answer["Content-Language"] = language
         patch_vary_headers(answer, ("Accept-Language",))
         return answer
+
+
+class SessionAuthentication(BaseSessionAuthentication):
+    """DRF's session authentication, whose CSRF refusal is in the client's language:
+    DRF writes "CSRF Failed: CSRF cookie not set." in English whatever was asked."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied:
+            raise exceptions.PermissionDenied(
+                _("Yêu cầu ghi từ một phiên đăng nhập cần mã CSRF hợp lệ (thiếu hoặc sai).")
+            ) from None
+
+
+class SessionAuthenticationScheme(SessionScheme):
+    """The schema's cookieAuth, as drf-spectacular gives DRF's own class."""
+
+    target_class = SessionAuthentication
 
 
 # --- Request bodies ------------------------------------------------------------------

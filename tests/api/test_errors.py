@@ -84,6 +84,26 @@ def test_options_with_an_unknown_fair_describes_the_endpoint(client, data):
     assert response.json()["renders"] == ["application/json"]
 
 
+def test_csrf_refusal_is_in_the_clients_language(data):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user())
+
+    vi = client.post("/api/v1/exhibitors/", data="{}", content_type="application/json")
+    en = client.post(
+        "/api/v1/exhibitors/",
+        data="{}",
+        content_type="application/json",
+        headers={"accept-language": "en"},
+    )
+
+    assert assert_error(vi, 403, "permission_denied")["detail"] == (
+        "Yêu cầu ghi từ một phiên đăng nhập cần mã CSRF hợp lệ (thiếu hoặc sai)."
+    )
+    assert assert_error(en, 403, "permission_denied")["detail"] == (
+        "A write from a signed-in session needs a valid CSRF token (missing or wrong)."
+    )
+
+
 @pytest.mark.parametrize("accept", ["text/html", "application/xml", "image/png;q=1"])
 @pytest.mark.parametrize(
     ("path", "status"),
