@@ -70,7 +70,9 @@ class DocsView(SpectacularSwaggerSplitView):
     content_negotiation_class = DefaultContentNegotiation
 
 
-@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+# Every method, HEAD, OPTIONS and TRACE included: a path that is not there is a 404
+# (not a 405, nor OPTIONS describing this view).
+@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
 @authentication_classes([])
 @renderer_classes([JSONRenderer])
 @schema(None)  # not part of the API's description

@@ -291,6 +291,15 @@ def test_unknown_object_or_path_is_a_json_404(client, data, path):
     assert_error(client.get(path), 404, "not_found")
 
 
+@pytest.mark.parametrize("method", ["head", "options", "trace"])
+@pytest.mark.parametrize("path", ["/api/v2/exhibitors/", "/api/v1/nope/", "/api/"])
+def test_unknown_path_is_a_404_whatever_the_method(client, data, path, method):
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
 def test_path_without_trailing_slash_is_a_404_with_the_right_path(client, data):
     body = assert_error(client.get("/api/v1/exhibitors"), 404, "not_found")
 
