@@ -73,6 +73,7 @@ class BoothSerializer(serializers.ModelSerializer):
             "plan",
             "updated_at",
         ]
+        read_only_fields = fields  # an answer only: all in every answer
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, booth):

@@ -115,6 +115,7 @@ class FairSerializer(serializers.ModelSerializer):
             "figures",
             "updated_at",
         ]
+        read_only_fields = fields  # an answer only: all in every answer
 
 
 class SideEventSerializer(serializers.ModelSerializer):
@@ -163,6 +164,7 @@ class SideEventSerializer(serializers.ModelSerializer):
             "page_url",
             "updated_at",
         ]
+        read_only_fields = fields  # an answer only: all in every answer
 
 
 # --- Filters -------------------------------------------------------------------------

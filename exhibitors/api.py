@@ -75,6 +75,7 @@ class SectorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Sector
         fields = ["url", "slug", "name", "parent", "position", "updated_at"]
+        read_only_fields = fields  # an answer only: all in every answer
 
 
 class ZoneSerializer(serializers.ModelSerializer):
@@ -94,6 +95,7 @@ class ZoneSerializer(serializers.ModelSerializer):
             "is_sample",
             "updated_at",
         ]
+        read_only_fields = fields  # an answer only: all in every answer
 
 
 # A booth of the exhibitor in the fair of the request.
@@ -156,6 +158,7 @@ class ExhibitorSerializer(serializers.ModelSerializer):
             "page_url",
             "updated_at",
         ]
+        read_only_fields = fields  # an answer only: all in every answer
 
     @extend_schema_field(BoothRefSerializer(many=True))
     def get_booths(self, exhibitor):
@@ -186,6 +189,7 @@ class ExhibitorDetailSerializer(ExhibitorSerializer):
             "phone",
             "products",
         ]
+        read_only_fields = fields
 
 
 class ProductSerializer(serializers.ModelSerializer):

@@ -103,6 +103,14 @@ def test_schema_describes_every_endpoint_its_errors_and_translated_fields(client
     assert {"q", "kind", "state", "hall", "fair", "ordering"} <= booths
 
 
+def test_schema_requires_every_field_that_every_answer_carries(client, db):
+    components = client.get("/api/schema/", {"format": "json"}).json()["components"]["schemas"]
+
+    for name in ["Booth", "Exhibitor", "ExhibitorDetail", "Fair", "Sector", "SideEvent", "Zone"]:
+        component = components[name]
+        assert sorted(component["required"]) == sorted(component["properties"]), name
+
+
 def test_docs_page_loads_everything_from_our_own_static_files(client, db):
     response = client.get("/api/docs/")
 
