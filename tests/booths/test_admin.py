@@ -786,6 +786,29 @@ def test_booth_move_through_admin(board_client, fair, booths):
     assert list(canon.booths.values_list("code", flat=True)) == ["B01"]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "said", "name"),
+    [
+        ("", "Các gian hiện tại: <strong>A01</strong>, <strong>A02</strong>", "Canon Việt Nam"),
+        ("/en", "Current booths: <strong>A01</strong>, <strong>A02</strong>", "Canon Vietnam"),
+    ],
+)
+def test_booth_move_page_names_the_company_in_the_page_language_and_leads_back(
+    board_client, fair, booths, prefix, said, name
+):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+    for code in ("A01", "A02"):
+        services.assign_booth(booth=booths[code], exhibitor=canon, actor=None)
+
+    ids = f"{booths['A01'].pk},{booths['A02'].pk}"
+    page = html.unescape(
+        board_client.get(f"{prefix}/admin/booths/booth/move/?ids={ids}").content.decode()
+    )
+
+    assert f"{said} (<span>{name}</span>)" in page
+    assert f'<a href="{prefix}/admin/booths/booth/">' in page  # the breadcrumb back
+
+
 def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
     canon = make_exhibitor(name_vi="Canon Việt Nam")
     plan = board_client.get("/admin/booths/booth/floor-plan/")
