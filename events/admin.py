@@ -117,6 +117,20 @@ class SideEventAdmin(
         "cancelled_at",
         "english_status",
     ]
+    # The list shows when each event starts; the export gives its end as well, for the
+    # printed programme and the rooms' bookings.
+    export_fields = [
+        "title",
+        "kind",
+        fair_column,
+        "starts_at",
+        "ends_at",
+        "room",
+        "capacity",
+        "seats_taken",
+        "registration_open",
+        "cancelled_at",
+    ]
     list_filter = ["fair", "kind", "registration_open", MissingEnglishFilter]
     # No search_text column: the titles, folded in Python (a fair has tens of events), so
     # "hoi thao" finds "Hội thảo: …" as every other list of the board does.

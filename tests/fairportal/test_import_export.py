@@ -2,6 +2,7 @@
 all or nothing, idempotent) and the whole-edition JSON round trip."""
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from exhibitors.importing import COLUMN_KEYS, apply_import, plan_import, read_re
 from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product, Sector
 from fairportal.models import AuditEntry
 from tests.factories import (
+    HANOI,
     make_booth,
     make_event,
     make_exhibitor,
@@ -728,3 +730,21 @@ def test_text_written_with_decomposed_accents_is_imported_composed(catalogue):
     exhibitor = Exhibitor.objects.get()
     assert exhibitor.name_vi == unicodedata.normalize("NFC", name)
     assert exhibitor.products.get().name_vi == unicodedata.normalize("NFC", "Máy in")
+
+
+def test_side_event_export_gives_each_event_its_start_and_end(admin_client):
+    fair = make_fair(short_name_vi="Hội chợ KCN Hà Nội 2027")
+    event = make_event(
+        fair,
+        title_vi="Hội thảo chuỗi cung ứng",
+        starts_at=datetime.datetime(2027, 9, 20, 9, 0, tzinfo=HANOI),
+        ends_at=datetime.datetime(2027, 9, 20, 11, 30, tzinfo=HANOI),
+    )
+
+    response = _export(admin_client, "admin:events_sideevent_changelist", "export_csv", [event])
+
+    rows = _csv_rows(response)
+    header = rows[0]
+    assert rows[1][header.index("bắt đầu")] == "20/09/2027 09:00"
+    assert rows[1][header.index("kết thúc")] == "20/09/2027 11:30"
+    assert rows[1][header.index("hội chợ")] == "Hội chợ KCN Hà Nội 2027"
