@@ -875,7 +875,7 @@ def request_meeting(
             context={"meeting": meeting, "link": link},
             language=language,
         )
-        exhibitor_emails = _exhibitor_emails(exhibitor)
+        exhibitor_emails = selectors.exhibitor_emails(exhibitor)
         if exhibitor_emails:
             send_on_commit(
                 to=exhibitor_emails,
@@ -935,10 +935,6 @@ def resend_meeting_links(*, exhibitor, email: str) -> int:
                 language=meeting.language,
             )
     return len(meetings)
-
-
-def _exhibitor_emails(exhibitor) -> list[str]:
-    return selectors.exhibitor_emails(exhibitor)
 
 
 def _ensure_no_overlap(meeting: MeetingRequest, session, slot) -> None:
@@ -1137,7 +1133,7 @@ def _meeting_sides(meeting) -> list[tuple[list[str], str, str]]:
     """Who hears about a meeting: (addresses, language, side), the visitor in the
     language of their request, then the company in Vietnamese when it has an address."""
     sides = [([meeting.requester_email], meeting.language, "requester")]
-    exhibitor_emails = _exhibitor_emails(meeting.exhibitor)
+    exhibitor_emails = selectors.exhibitor_emails(meeting.exhibitor)
     if exhibitor_emails:
         sides.append((exhibitor_emails, "vi", "exhibitor"))
     return sides
@@ -1336,7 +1332,7 @@ def cancel_meeting(
 
 def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) -> None:
     when = timezone.localtime(meeting.slot_start) if was_accepted else None
-    exhibitor_emails = _exhibitor_emails(meeting.exhibitor) if was_accepted else []
+    exhibitor_emails = selectors.exhibitor_emails(meeting.exhibitor) if was_accepted else []
 
     def cancellation(language: str) -> list:
         if not was_accepted:  # a request never had a .ics

@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from events import services
+from events import selectors, services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
 from tests.events.conftest import at, registration_data
@@ -288,7 +288,7 @@ def test_confirming_a_proposal_while_an_overlapping_meeting_is_agreed_elsewhere_
     accepted = AuditEntry.objects.filter(action="meeting.accepted")
     assert [entry.object_id for entry in accepted] == [str(first.pk)]
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [first.requester_email, *services._exhibitor_emails(first.exhibitor)]
+        [first.requester_email, *selectors.exhibitor_emails(first.exhibitor)]
     )
 
 
