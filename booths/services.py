@@ -21,10 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from booths.selectors import applicant_access, company_on_portal
 from booths.signals import refresh_exhibitors_search
+from events.selectors import exhibitor_emails
 from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
 from exhibitors.services import invite_representative
+from fairportal import clock
 from fairportal.audit import record
 from fairportal.cache import public_data_changed
 from fairportal.mail import send_on_commit
@@ -553,22 +555,66 @@ def waitlist_application(*, application, reviewer, note: str = ""):
     )
 
 
+def _codes_held(exhibitor_id: int, fair) -> list[str]:
+    return sorted(
+        Booth.objects.filter(fair=fair, exhibitor_id=exhibitor_id).values_list("code", flat=True)
+    )
+
+
+def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None:
+    """The board changed a company's booths: on commit, the company's addresses hear
+    which booths it held and which it holds now, where they are, and that the fascia
+    name stays with the old booth. Nothing for a fair that is over, nor when no booth
+    changed. In Vietnamese, as the company's other mails; a reply reaches the board."""
+    after = _codes_held(exhibitor_id, fair)
+    if after == before or fair.ends_on < clock.today():
+        return
+    exhibitor = Exhibitor.objects.prefetch_related("members").get(pk=exhibitor_id)
+    to = exhibitor_emails(exhibitor)
+    if not to:
+        return
+    with translation.override("vi"):
+        plan_url = reverse("booths:floor_plan")
+        booths_url = reverse("booths:account_booths")
+    new = [code for code in after if code not in before]
+    send_on_commit(
+        to=to,
+        subject=_("Gian hàng của %(company)s tại %(fair)s đã thay đổi"),
+        subject_params={"company": exhibitor.name_vi, "fair": fair.name_vi},
+        body_template="booths/email/booths_changed.txt",
+        context={
+            "company": exhibitor.name_vi,
+            "fair": fair.name_vi,
+            "before": before,
+            "after": after,
+            "plan_link": f"{plan_url}?booth={(new or after)[0]}" if after else "",
+            "booths_url": booths_url,
+        },
+        language="vi",
+        reply_to=[settings.BOARD_EMAIL],
+    )
+
+
 def assign_booth(*, booth, exhibitor, actor):
-    """Give a free booth to an exhibitor (the board's floor plan)."""
+    """Give a free booth to an exhibitor (the board's floor plan); the company is told."""
     now = timezone.now()
     with transaction.atomic():
+        before = _codes_held(exhibitor.pk, booth.fair)
         _take_booths(booths=[booth], exhibitor=exhibitor, fair=booth.fair, now=now)
         refresh_exhibitors_search({exhibitor.pk})
         record(action="booth.assigned", obj=booth, actor=actor, changes={"exhibitor": exhibitor.pk})
+        _tell_of_booth_change(exhibitor_id=exhibitor.pk, fair=booth.fair, before=before)
 
 
 def release_booth(*, booth, actor):
-    """The booth becomes free again (its fascia name goes with its holder)."""
+    """The booth becomes free again (its fascia name goes with its holder); the company
+    that held it is told."""
     now = timezone.now()
     with transaction.atomic():
         current = _holder_of(booth)
         if current.exhibitor is None:
             raise BoothError(_("Gian %(code)s đang trống.") % {"code": booth.code})
+        before = _codes_held(current.exhibitor_id, current.fair)
         _release(booth=current, exhibitor=current.exhibitor, now=now)
         refresh_exhibitors_search({current.exhibitor_id})
         record(
@@ -577,16 +623,19 @@ def release_booth(*, booth, actor):
             actor=actor,
             changes={"exhibitor": current.exhibitor_id},
         )
+        _tell_of_booth_change(exhibitor_id=current.exhibitor_id, fair=current.fair, before=before)
 
 
 def move_exhibitor(*, exhibitor, from_booths, to_booths, actor):
-    """Move an exhibitor from some of its booths to other free booths, all or nothing."""
+    """Move an exhibitor from some of its booths to other free booths, all or nothing;
+    the company is told."""
     from_booths, to_booths = list(from_booths), list(to_booths)
     if not from_booths or not to_booths:
         raise BoothError(_("Chọn gian hiện tại và gian mới."))
     fair = from_booths[0].fair
     now = timezone.now()
     with transaction.atomic():
+        before = _codes_held(exhibitor.pk, fair)
         for booth in sorted(from_booths, key=lambda b: b.code):
             _release(booth=booth, exhibitor=exhibitor, now=now)
         _take_booths(booths=to_booths, exhibitor=exhibitor, fair=fair, now=now)
@@ -600,10 +649,12 @@ def move_exhibitor(*, exhibitor, from_booths, to_booths, actor):
                 "to": sorted(b.code for b in to_booths),
             },
         )
+        _tell_of_booth_change(exhibitor_id=exhibitor.pk, fair=fair, before=before)
 
 
 def swap_booths(*, booth_a, booth_b, actor):
-    """Two exhibitors exchange their booths; each UPDATE checks who holds the booth."""
+    """Two exhibitors exchange their booths; each UPDATE checks who holds the booth.
+    Both companies are told."""
     first, second = sorted([booth_a, booth_b], key=lambda b: b.code)
     now = timezone.now()
     with transaction.atomic():
@@ -614,6 +665,8 @@ def swap_booths(*, booth_a, booth_b, actor):
             raise BoothError(_("Chỉ đổi được hai gian đều đã có doanh nghiệp."))
         if first.exhibitor_id == second.exhibitor_id:
             raise BoothError(_("Hai gian thuộc cùng một doanh nghiệp."))
+        holders = (first.exhibitor_id, second.exhibitor_id)
+        before = {holder: _codes_held(holder, first.fair) for holder in holders}
         for booth, holder, newcomer in (
             (first, first.exhibitor_id, second.exhibitor_id),
             (second, second.exhibitor_id, first.exhibitor_id),
@@ -634,6 +687,8 @@ def swap_booths(*, booth_a, booth_b, actor):
                 second.code: [second.exhibitor_id, first.exhibitor_id],
             },
         )
+        for holder in holders:
+            _tell_of_booth_change(exhibitor_id=holder, fair=first.fair, before=before[holder])
 
 
 # --- Exhibitor self-service -------------------------------------------------------
