@@ -1,5 +1,7 @@
 """E-mails: rendered in the recipient's language, sent only when the transaction commits."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
@@ -32,6 +34,21 @@ def sender(language: str) -> str:
     return settings.DEFAULT_FROM_EMAIL
 
 
+_suppressed: ContextVar[bool] = ContextVar("mail_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """Within the block `send_on_commit` queues nothing (the demo's made-up people).
+    Read when a mail is queued, not when the transaction commits, so it holds however
+    far out the commit is."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
 def send_on_commit(
     *,
     to: list[str],
@@ -49,6 +66,8 @@ def send_on_commit(
     with `body_template`; its placeholders are filled from `subject_params` there, not
     before (formatting a lazy string early would freeze it in the sender's language).
     """
+    if _suppressed.get():
+        return
     with translation.override(language or settings.LANGUAGE_CODE):
         subject_text = str(subject) % subject_params if subject_params else str(subject)
         subject_text = " ".join(subject_text.split())

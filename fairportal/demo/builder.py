@@ -21,9 +21,11 @@ from booths.models import Booth
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from exhibitors.validators import normalize_phone, tax_code_check_digit
+from exhibitors.validators import normalize_phone
 from fairportal.demo import companies, floor, places
 from fairportal.demo import fair as fair_data
+from fairportal.demo.activity import write_activity
+from fairportal.demo.companies import demo_tax_code
 from fairportal.demo.logos import draw_logo
 from fairportal.text import fold
 
@@ -45,24 +47,12 @@ class DemoCounts:
     side_events: int
     figures: int
     logos_drawn: int
+    activity: dict
 
 
 def slug_of(text: str) -> str:
     """A folded Vietnamese slug: "KCN Thăng Long" -> "kcn-thang-long"."""
     return slugify(fold(text))
-
-
-def demo_tax_code(index: int) -> str:
-    """A 10-digit tax code that passes the check digit, one per demo exhibitor.
-
-    The "0199" head is beyond the Hanoi codes issued so far, so it names no real firm.
-    """
-    for tail in range(100):
-        head = f"0199{index:03d}{tail:02d}"
-        check = tax_code_check_digit(head)
-        if check is not None:
-            return f"{head}{check}"
-    raise ValueError(f"no valid tax code for index {index}")  # pragma: no cover
 
 
 def shift_for(year: int) -> datetime.timedelta:
@@ -88,6 +78,7 @@ def build_demo_fair(*, year: int = fair_data.BASE_YEAR) -> DemoCounts:
         _write_events(fair, exhibitors, year, shift)
         # Bulk-safe: the same recomputation as `manage.py rebuild_search`.
         call_command("rebuild_search", stdout=io.StringIO())
+        activity = write_activity(fair)
     booths = Booth.objects.filter(fair=fair)
     demo_exhibitors = Exhibitor.objects.filter(slug__in=[row.slug for row in companies.EXHIBITORS])
     return DemoCounts(
@@ -103,6 +94,7 @@ def build_demo_fair(*, year: int = fair_data.BASE_YEAR) -> DemoCounts:
         side_events=fair.side_events.count(),
         figures=fair.figures.count(),
         logos_drawn=logos_drawn,
+        activity=activity,
     )
 
 

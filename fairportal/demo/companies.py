@@ -8,6 +8,8 @@ addresses are under example.vn. Descriptions are our own words.
 
 from dataclasses import dataclass
 
+from exhibitors.validators import tax_code_check_digit
+
 
 @dataclass(frozen=True)
 class ProductRow:
@@ -34,6 +36,19 @@ class ExhibitorRow:
     featured: bool = False
     address_vi: str = ""  # derived from the zone when empty
     address_en: str = ""
+
+
+def demo_tax_code(index: int) -> str:
+    """A 10-digit tax code that passes the check digit, one per demo exhibitor.
+
+    The "0199" head is beyond the Hanoi codes issued so far, so it names no real firm.
+    """
+    for tail in range(100):
+        head = f"0199{index:03d}{tail:02d}"
+        check = tax_code_check_digit(head)
+        if check is not None:
+            return f"{head}{check}"
+    raise ValueError(f"no valid tax code for index {index}")  # pragma: no cover
 
 
 P = ProductRow

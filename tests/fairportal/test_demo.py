@@ -11,8 +11,8 @@ from django.db import transaction
 from django.test import override_settings
 from modeltranslation.translator import translator
 
-from booths.models import Booth
-from events.models import Fair, FairFigure, SideEvent
+from booths.models import Booth, BoothApplication
+from events.models import EventRegistration, Fair, FairFigure, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from exhibitors.validators import validate_tax_code
 from fairportal.text import filter_by_words, sort_key
@@ -57,6 +57,9 @@ def counts(media_root) -> dict[str, int]:
         "events": SideEvent.objects.count(),
         "event_hosts": SideEvent.hosts.through.objects.count(),
         "logo_files": sum(1 for path in media_root.rglob("*") if path.is_file()),
+        "applications": BoothApplication.objects.count(),
+        "registrations": EventRegistration.objects.count(),
+        "meetings": MeetingRequest.objects.count(),
     }
 
 
@@ -80,8 +83,14 @@ def test_load_demo_fair_twice_leaves_the_same_rows_and_no_new_files(demo, settin
         "Products: 126",
         "Side events: 10",
         "Figures: 9",
+        "Activity written now: 0 booth applications, 0 sign-ups, 0 meeting requests "
+        "(none on a second run)",
     ]
     assert "Exhibitors: 42 (sample; 42 logos drawn)" in demo["output"]
+    assert (
+        "Activity written now: 2 booth applications, 18 sign-ups, 2 meeting requests"
+        in (demo["output"])
+    )
 
 
 def test_demo_exhibitors_are_all_sample_with_logo_booth_and_three_products():

@@ -37,5 +37,9 @@ class Command(BaseCommand):
             f"Products: {counts.products}",
             f"Side events: {counts.side_events}",
             f"Figures: {counts.figures}",
+            "Activity written now: {applications} booth applications, {registrations} "
+            "sign-ups, {meetings} meeting requests (none on a second run)".format(
+                **counts.activity
+            ),
         ]
         self.stdout.write("\n".join(lines))
