@@ -71,6 +71,7 @@ def build_dashboard(user) -> dict | None:
         return None
     charts = []
     summary = {}
+    todo = _todo(user, fair)
     if user.has_perm("booths.view_booth"):
         charts += _booth_charts(fair, summary)
     if user.has_perm("booths.view_boothapplication"):
@@ -81,7 +82,93 @@ def build_dashboard(user) -> dict | None:
         charts.append(_registrations_chart(fair))
     if user.has_perm("events.view_meetingrequest"):
         charts.append(_meetings_chart(fair))
-    return {"fair": fair, "summary": summary, "charts": [chart.layout() for chart in charts]}
+    return {
+        "fair": fair,
+        "summary": summary,
+        "todo": todo,
+        "charts": [chart.layout() for chart in charts],
+    }
+
+
+@dataclass
+class Waiting:
+    """Something waiting for the board, with the list that shows it."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def _todo(user, fair) -> list[Waiting]:
+    """What waits for someone at the board: one query per kind the user may see."""
+    items = []
+    if user.has_perm("booths.view_boothapplication"):
+        open_ = BoothApplication.objects.filter(fair=fair).aggregate(
+            waiting=Count(
+                "id",
+                filter=Q(
+                    status=BoothApplication.Status.SUBMITTED, email_confirmed_at__isnull=False
+                ),
+            ),
+            waitlisted=Count("id", filter=Q(status=BoothApplication.Status.WAITLISTED)),
+        )
+        items += [
+            Waiting(
+                "applications-waiting",
+                _("hồ sơ đăng ký gian hàng chờ xét duyệt"),
+                open_["waiting"],
+                _url(
+                    "booths_boothapplication",
+                    fair__id__exact=fair.pk,
+                    status__exact=BoothApplication.Status.SUBMITTED,
+                    confirmed="yes",
+                ),
+            ),
+            Waiting(
+                "applications-waitlisted",
+                _("hồ sơ trong danh sách chờ gian"),
+                open_["waitlisted"],
+                _url(
+                    "booths_boothapplication",
+                    fair__id__exact=fair.pk,
+                    status__exact=BoothApplication.Status.WAITLISTED,
+                ),
+            ),
+        ]
+    if user.has_perm("events.view_meetingrequest"):
+        pending = MeetingRequest.objects.filter(
+            session__fair=fair, status=MeetingRequest.Status.PENDING
+        ).count()
+        items.append(
+            Waiting(
+                "meetings-pending",
+                _("yêu cầu gặp gỡ chờ trả lời"),
+                pending,
+                _url(
+                    "events_meetingrequest",
+                    session__fair__id__exact=fair.pk,
+                    status__exact=MeetingRequest.Status.PENDING,
+                ),
+            )
+        )
+    if user.has_perm("events.view_eventregistration"):
+        waitlisted = EventRegistration.objects.filter(
+            event__fair=fair, status=EventRegistration.Status.WAITLISTED
+        ).count()
+        items.append(
+            Waiting(
+                "registrations-waitlisted",
+                _("người trong danh sách chờ hội thảo"),
+                waitlisted,
+                _url(
+                    "events_eventregistration",
+                    event__fair__id__exact=fair.pk,
+                    status__exact=EventRegistration.Status.WAITLISTED,
+                ),
+            )
+        )
+    return items
 
 
 def _booth_charts(fair, summary):

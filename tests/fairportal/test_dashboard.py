@@ -1,9 +1,11 @@
 """The admin's front page: the current fair's figures equal the database's counts."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from booths.models import Booth, BoothApplication
 from events.models import EventRegistration, MeetingRequest, SideEvent
@@ -151,3 +153,48 @@ def test_dashboard_without_a_fair_shows_the_app_list(admin_client):
 
     assert response.status_code == 200
     assert response.context["dashboard"] is None
+
+
+def test_what_waits_for_the_board_is_counted_and_links_to_that_list(admin_client):
+    fair = make_fair()
+    other = make_fair(is_current=False)
+    now = timezone.now()
+    for _ in range(2):
+        make_application(fair=fair, status="submitted", email_confirmed_at=now)
+    make_application(fair=fair, status="submitted", email_confirmed_at=None)  # not yet confirmed
+    make_application(fair=fair, status="waitlisted", email_confirmed_at=now)
+    make_application(fair=fair, status="approved", email_confirmed_at=now)
+    make_application(fair=other, status="submitted", email_confirmed_at=now)
+    matching = make_event(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING)
+    exhibitor = make_exhibitor()
+    for status in ["pending", "pending", "declined", "cancelled"]:
+        make_meeting_request(session=matching, exhibitor=exhibitor, status=status)
+    seminar = make_event(fair=fair, capacity=1)
+    make_registration(event=seminar)
+    make_registration(event=seminar, status="waitlisted")
+
+    response = admin_client.get(reverse("admin:index"))
+
+    todo = {item.key: item for item in response.context["dashboard"]["todo"]}
+    assert {key: item.count for key, item in todo.items()} == {
+        "applications-waiting": 2,
+        "applications-waitlisted": 1,
+        "meetings-pending": 2,
+        "registrations-waitlisted": 1,
+    }
+    html = response.content.decode()
+    assert 'data-todo="applications-waiting">2<' in html
+    for item in todo.values():  # each figure opens the list of exactly those rows
+        listing = admin_client.get(item.url)
+        assert listing.context["cl"].result_count == item.count, item.key
+
+
+def test_a_viewer_sees_only_what_it_may_read_waiting(client, viewer):
+    make_fair()
+    viewer.groups.clear()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_meetingrequest"))
+    client.force_login(viewer)
+
+    response = client.get(reverse("admin:index"))
+
+    assert [item.key for item in response.context["dashboard"]["todo"]] == ["meetings-pending"]
