@@ -596,10 +596,8 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "code",
         fair_column,
         "hall",
-        "kind",
-        "size",
+        "kind_and_size",
         "price",
-        "price_includes_vat",
         "state_label",
         "exhibitor",
         "fascia_name",
@@ -638,9 +636,26 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     # The list reads the price as every page does ("12.000.000 ₫", not "12000000"); the
     # exports keep the plain number of `price_vnd`, which a spreadsheet can add up.
+    def get_list_display(self, request):
+        # Filtered to one fair (as the dashboard's links are), the fair column says the
+        # same thing on every row: its room goes to the company and the fascia name.
+        columns = super().get_list_display(request)
+        if request.GET.get("fair__id__exact"):
+            columns = [column for column in columns if column is not fair_column]
+        return columns
+
     @admin.display(description=_("giá (VND)"), ordering="price_vnd")
     def price(self, obj):
-        return vnd(obj.price_vnd)
+        # VAT under the price, not a column of its own: ten columns pushed the company
+        # and the fascia name off a 1280 px screen.
+        vat = _("đã gồm VAT") if obj.price_includes_vat else _("chưa gồm VAT")
+        return format_html('{}<br><span class="quiet">{}</span>', vnd(obj.price_vnd), vat)
+
+    @admin.display(description=_("loại gian"), ordering="kind")
+    def kind_and_size(self, obj):
+        return format_html(
+            '{}<br><span class="quiet">{}</span>', obj.get_kind_display(), self.size(obj)
+        )
 
     @admin.display(description=_("tình trạng"))
     def state_label(self, obj):

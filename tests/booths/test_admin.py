@@ -944,12 +944,18 @@ def test_the_migration_writes_stored_codes_as_the_plan_does_and_merges_nothing(f
 def test_booth_list_shows_prices_as_money(board_client, fair, booths, prefix):
     response = board_client.get(f"{prefix}/admin/booths/booth/")
 
-    prices = re.findall(r'<td class="field-price">([^<]*)</td>', response.content.decode())
+    prices = re.findall(
+        r'<td class="field-price">([^<]*)<br><span class="quiet">([^<]*)</span></td>',
+        response.content.decode(),
+    )
+    included, excluded = (
+        ("đã gồm VAT", "chưa gồm VAT") if not prefix else ("VAT included", "VAT excluded")
+    )
     assert prices == [
-        "15.000.000\u00a0₫",
-        "15.000.000\u00a0₫",
-        "15.000.000\u00a0₫",
-        "22.500.000\u00a0₫",
+        ("15.000.000\u00a0₫", included),
+        ("15.000.000\u00a0₫", included),
+        ("15.000.000\u00a0₫", included),
+        ("22.500.000\u00a0₫", excluded),
     ]
 
 
@@ -1054,3 +1060,14 @@ def test_decided_and_lapsed_applications_are_deleted(board_client, fair):
     )
 
     assert list(BoothApplication.objects.values_list("pk", flat=True)) == [waiting.pk]
+
+
+def test_booth_list_of_one_fair_leaves_out_the_fair_column(board_client, fair, booths):
+    every_fair = board_client.get("/admin/booths/booth/").content.decode()
+    one_fair = board_client.get(f"/admin/booths/booth/?fair__id__exact={fair.pk}")
+
+    html = one_fair.content.decode()
+    assert 'class="field-fair_column"' in every_fair
+    assert 'class="field-fair_column"' not in html
+    assert one_fair.context["cl"].result_count == 4
+    assert html.count('class="field-fascia_name"') == 4
