@@ -25,7 +25,7 @@ from events.selectors import exhibitor_emails
 from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
-from exhibitors.services import invite_representative
+from exhibitors.services import add_representative, tell_representative
 from fairportal import clock
 from fairportal.audit import record
 from fairportal.cache import public_data_changed
@@ -469,15 +469,16 @@ def approve_application(
                 actor=reviewer,
                 changes={"exhibitor": exhibitor.pk, "application": application.reference},
             )
+        representative = None
         if invited and not member_signs_in:
-            invite_representative(
+            representative = add_representative(
                 exhibitor=exhibitor,
                 email=application.email,
                 full_name=application.contact_name,
                 invited_by=reviewer,
-                language=application.language,
-                notify=not signs_in_already,
             )
+        # The decision first, then the invitation it announces ("you will receive a
+        # separate e-mail to set a password"): on-commit mails leave in this order.
         send_on_commit(
             to=[application.email],
             subject=_("Hồ sơ %(reference)s đã được duyệt"),
@@ -496,6 +497,10 @@ def approve_application(
             language=application.language,
             reply_to=[settings.BOARD_EMAIL],
         )
+        if representative is not None and not signs_in_already:
+            tell_representative(
+                exhibitor=exhibitor, user=representative, language=application.language
+            )
     return application
 
 

@@ -53,6 +53,18 @@ def invite_representative(
     a note that they now manage this one too, with the sign-in page: a set-password
     link would only replace the password they use.
     """
+    user = add_representative(
+        exhibitor=exhibitor, email=email, full_name=full_name, invited_by=invited_by
+    )
+    if notify:
+        tell_representative(exhibitor=exhibitor, user=user, language=language)
+    return user
+
+
+def add_representative(*, exhibitor: Exhibitor, email: str, full_name: str = "", invited_by=None):
+    """`invite_representative` without its mail: the user made or found, made a member,
+    the invitation recorded. A caller with its own mail to send first (the booth
+    approval) then calls `tell_representative`."""
     User = get_user_model()
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -62,20 +74,23 @@ def invite_representative(
         user.set_unusable_password()
         user.save()
     exhibitor.members.add(user)
-    has_password = signs_in(user)
     record(
         action="exhibitor.representative_invited",
         obj=exhibitor,
         actor=invited_by,
-        changes={"email": email, "set_password_link": not has_password},
+        changes={"email": email, "set_password_link": not signs_in(user)},
     )
-    if not notify:
-        return user
-    if has_password:
+    return user
+
+
+def tell_representative(*, exhibitor: Exhibitor, user, language: str = "vi") -> None:
+    """On commit, the mail of `invite_representative`: a set-password link, or the note
+    that someone who signs in already now manages this company too."""
+    if signs_in(user):
         with translation.override(language):
             company = exhibitor.name  # the subject's placeholder, in the mail's language
         send_on_commit(
-            to=[email],
+            to=[user.email],
             subject=_("Bạn đã được thêm làm đại diện của %(company)s trên cổng Hội chợ KCN Hà Nội"),
             subject_params={"company": company},
             body_template="exhibitors/email/representative_added.txt",
@@ -85,13 +100,12 @@ def invite_representative(
         )
     else:
         send_on_commit(
-            to=[email],
+            to=[user.email],
             subject=_("Mời quản lý hồ sơ doanh nghiệp trên cổng Hội chợ KCN Hà Nội"),
             body_template="exhibitors/email/invitation.txt",
             context={"exhibitor": exhibitor, "user": user, "url": invitation_url(user, language)},
             language=language,
         )
-    return user
 
 
 class AccountError(Exception):

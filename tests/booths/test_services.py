@@ -72,8 +72,9 @@ def test_approve_creates_exhibitor_assigns_booths_and_invites(
     assert sorted(exhibitor.booths.values_list("code", flat=True)) == ["A01", "A02"]
     assert "a01" in exhibitor.search_text and "a02" in exhibitor.search_text
     assert [m.to for m in mail.outbox] == [["hoa@qm.example.vn"], ["hoa@qm.example.vn"]]
-    assert "/en/account/welcome/" in mail.outbox[0].body
-    assert "A01, A02" in mail.outbox[1].body
+    # The decision first, then the invitation it announces.
+    assert "A01, A02" in mail.outbox[0].body
+    assert "/en/account/welcome/" in mail.outbox[1].body
     assert exhibitor.members.get().email == "hoa@qm.example.vn"
     actions = sorted(AuditEntry.objects.values_list("action", flat=True))
     assert actions == [
@@ -256,8 +257,8 @@ def test_approve_for_an_existing_company_invites_the_applicant_when_the_board_sa
         "lan@canon.example.vn",
     ]
     assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"], ["hoa@canon.example.vn"]]
-    assert "/en/account/welcome/" in mail.outbox[0].body
-    assert "You will receive a separate e-mail" in mail.outbox[1].body
+    assert "You will receive a separate e-mail" in mail.outbox[0].body
+    assert "/en/account/welcome/" in mail.outbox[1].body
     approved = AuditEntry.objects.get(action="application.approved")
     assert approved.changes["applicant_invited"] is True
     assert AuditEntry.objects.get(action="exhibitor.representative_invited").changes == {
@@ -372,11 +373,11 @@ def test_approve_for_a_representative_who_never_set_a_password_sends_the_invitat
 
     assert list(canon.members.all()) == [representative]
     assert [m.subject for m in mail.outbox] == [
-        INVITATION_SUBJECT,
         f"Hồ sơ {application.reference} đã được duyệt",
+        INVITATION_SUBJECT,
     ]
-    assert "/account/welcome/" in mail.outbox[0].body
-    assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in mail.outbox[1].body
+    assert "Bạn sẽ nhận một e-mail riêng để đặt mật khẩu" in mail.outbox[0].body
+    assert "/account/welcome/" in mail.outbox[1].body
 
 
 def test_approve_copies_logo_reencoded(fair, booths, reviewer, client, payload):
@@ -591,7 +592,7 @@ def test_approval_mail_in_applicants_language_and_contact_details_not_published(
         )
 
     exhibitor = Exhibitor.objects.get(tax_code="0100107518")
-    decision = mail.outbox[-1]
+    decision = mail.outbox[0]  # the decision, before the invitation it announces
     assert decision.subject == f"Hồ sơ {application.reference} đã được duyệt"
     assert (exhibitor.email, exhibitor.phone) == ("", "")
     assert exhibitor.description_vi == "Linh kiện điện tử cho ô tô."

@@ -322,7 +322,8 @@ def approved_for_canon(client, fair, booths, capture, *, email, invite, members)
             invite_applicant=invite,
         )
     page = html.unescape(client.get(f"/booths/applications/{token}/").content.decode())
-    return page, mail.outbox[-1].body
+    [decision] = [m for m in mail.outbox if m.subject.endswith("đã được duyệt")]
+    return page, decision.body
 
 
 def test_status_of_an_approval_without_invitation_says_the_representatives_manage_the_profile(

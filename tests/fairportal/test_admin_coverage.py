@@ -324,7 +324,8 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
     free = make_booth(fair, code="B01", hall="B", kind="corner")
     kept = make_booth(fair, code="A02", hall="A", is_blocked=True)
     make_booth(other_fair, code="A01", hall="A")
-    submitted = make_application(fair)
+    submitted = make_application(fair, email_confirmed_at=timezone.now())
+    make_application(fair)  # not confirmed: in "submitted", not waiting for the board
     make_application(fair, status=BoothApplication.Status.REJECTED)
     make_application(other_fair)
     seminar = make_event(fair)
@@ -347,14 +348,16 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
         return followed[f"{path}?{urlencode(params)}"]
 
     booths = "/admin/booths/booth/"
-    assert len(followed) == 1 + 2 + 2 + 6 + 1 + 5  # taken, kinds, halls, statuses, seminar, states
+    # taken, kinds, halls, statuses, seminar, states, and what waits for the board that
+    # no chart links: confirmed applications waiting, a seminar's waiting list
+    assert len(followed) == 1 + 2 + 2 + 6 + 1 + 5 + 2
     assert rows(booths, fair__id__exact=fair.pk, state="taken") == [taken.pk]
     assert rows(booths, fair__id__exact=fair.pk, kind__exact="standard") == sorted(
         [taken.pk, kept.pk]
     )
     assert rows(booths, fair__id__exact=fair.pk, hall__exact="B") == [free.pk]
     applications = "/admin/booths/boothapplication/"
-    assert rows(applications, fair__id__exact=fair.pk, status__exact="submitted") == [submitted.pk]
+    assert len(rows(applications, fair__id__exact=fair.pk, status__exact="submitted")) == 2
     assert rows(applications, fair__id__exact=fair.pk, status__exact="approved") == []
     assert rows("/admin/events/eventregistration/", event__id__exact=seminar.pk) == [
         registration.pk
@@ -362,6 +365,18 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
     meetings = "/admin/events/meetingrequest/"
     assert rows(meetings, session__fair__id__exact=fair.pk, status__exact="pending") == [pending.pk]
     assert rows(meetings, session__fair__id__exact=fair.pk, status__exact="accepted") == []
+    waiting = rows(
+        applications, fair__id__exact=fair.pk, status__exact="submitted", confirmed="yes"
+    )
+    assert waiting == [submitted.pk]
+    assert (
+        rows(
+            "/admin/events/eventregistration/",
+            event__fair__id__exact=fair.pk,
+            status__exact="waitlisted",
+        )
+        == []
+    )
 
 
 def test_booth_state_filter_separates_free_taken_and_kept(admin_client, fair):
