@@ -141,7 +141,8 @@ class EventDetailView(View):
     def render_page(self, request, event, form, status=200, error=None, registered_email=""):
         fair = selectors.current_fair()
         is_current = fair is not None and event.fair_id == fair.pk
-        started = event.starts_at <= clock.now()
+        now = clock.now()
+        started = event.starts_at <= now
         can_register = (
             is_current
             and event.takes_registrations
@@ -153,6 +154,7 @@ class EventDetailView(View):
             "is_current_fair": is_current,
             "can_register": can_register,
             "started": started,
+            "ended": event.ends_at <= now,
             "is_matching": event.kind == SideEvent.Kind.BUSINESS_MATCHING,
             "starred": event.slug in _plan(request)["event"],
             "error": error,

@@ -612,3 +612,30 @@ def test_registration_typed_with_decomposed_accents_is_stored_composed(
         unicodedata.normalize("NFC", typed["name"]),
         unicodedata.normalize("NFC", typed["organisation"]),
     )
+
+
+def test_an_event_that_is_over_says_so_instead_of_that_it_has_begun(client, seminar, fair_clock):
+    fair_clock.set(seminar.ends_at)
+
+    page = client.get(URL).content.decode()
+    english = client.get("/en" + URL).content.decode()
+
+    assert "Sự kiện đã kết thúc." in page
+    assert "đã bắt đầu" not in page
+    assert "This event is over." in english
+    assert "has begun" not in english
+
+
+def test_a_matching_session_that_is_over_no_longer_asks_for_meeting_requests(
+    client, session, fair_clock
+):
+    url = "/events/ket-noi-ngay-1/"
+    asks = "gửi yêu cầu gặp từ trang"
+    before = client.get(url).content.decode()
+    fair_clock.set(session.ends_at)
+
+    page = client.get(url).content.decode()
+
+    assert asks in before
+    assert asks not in page
+    assert "Phiên kết nối doanh nghiệp này đã kết thúc; không nhận yêu cầu gặp nữa." in page
