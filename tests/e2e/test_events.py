@@ -6,7 +6,7 @@ import os
 import pytest
 
 from events.models import EventRegistration, MeetingRequest, SideEvent
-from tests.factories import HANOI, make_event, make_exhibitor, make_fair
+from tests.factories import HANOI, make_booth, make_event, make_exhibitor, make_fair
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
@@ -168,3 +168,23 @@ def test_the_printed_plan_names_the_fair_its_dates_and_hotline(page, live_server
         "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024\n"
         "20/09/2024 – 22/09/2024 · Trung tâm thương mại Mê Linh · Đường dây nóng: 024 3123 4567"
     )
+
+
+def test_a_printed_profile_names_the_fair_and_leaves_out_the_buttons(page, live_server, programme):
+    _, session, exhibitor = programme
+    make_booth(fair=session.fair, code="B01", exhibitor=exhibitor)
+    page.goto(live_server.url + "/exhibitors/canon-viet-nam/")
+    assert page.get_by_role("link", name="Đề nghị gặp gỡ (B2B)").is_visible()
+    assert page.locator(".profile-fair").is_visible() is False
+
+    page.emulate_media(media="print")
+
+    # Paper cannot follow a link or press a button; it says where the booth is.
+    assert page.get_by_role("link", name="Đề nghị gặp gỡ (B2B)").is_visible() is False
+    assert page.get_by_role("link", name="Tải ảnh PNG để in").is_visible() is False
+    assert page.get_by_role("button", name="Lưu vào lịch của tôi").is_visible() is False
+    assert page.locator(".profile-fair").inner_text() == (
+        "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024\n"
+        "20/09/2024 – 22/09/2024 · Trung tâm thương mại Mê Linh"
+    )
+    assert page.locator(".profile-booths").inner_text() == "Gian hàng: B01"

@@ -28,7 +28,7 @@ def test_profile_shows_what_a_visitor_needs(client, fair, canon):
     assert '<a href="tel:+842438123456">+84 24 3812 3456</a>' in english
     assert '<svg role="img"' in text and "qr-code" in text
     assert 'href="/exhibitors/canon-viet-nam/qr.png"' in text
-    assert '<div class="profile-actions">' in text
+    assert '<div class="profile-actions no-print">' in text
     assert "Dữ liệu mẫu" not in text
 
 
