@@ -93,6 +93,23 @@ def test_focus_ring_in_the_header_stands_out_from_the_blue(page, live_server):
         assert (text, style, contrast(ring, background) >= 3) == (text, "solid", True)
 
 
+def test_the_skip_link_ring_stands_out_from_the_header_it_covers(page, live_server):
+    make_fair()
+    page.goto(f"{live_server.url}/")
+
+    page.keyboard.press("Tab")
+
+    link = page.get_by_role("link", name="Bỏ qua, đến nội dung chính")
+    ring = link.evaluate("element => getComputedStyle(element).outlineColor")
+    inside = link.evaluate("element => getComputedStyle(element).backgroundColor")
+    header = page.locator(".site-header").evaluate(
+        "element => getComputedStyle(element).backgroundColor"
+    )
+    assert link.is_visible() and page.evaluate("document.activeElement.className") == "skip-link"
+    # The ring runs between the link's dark box and the dark blue header row behind it.
+    assert (contrast(ring, inside) >= 3, contrast(ring, header) >= 3) == (True, True)
+
+
 def test_a_form_sent_back_with_errors_starts_at_their_summary(page, live_server):
     fair = make_fair()
     make_event(fair=fair, slug="hoi-thao")
