@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import re
 
 import pytest
 
@@ -188,3 +189,28 @@ def test_a_printed_profile_names_the_fair_and_leaves_out_the_buttons(page, live_
         "20/09/2024 – 22/09/2024 · Trung tâm thương mại Mê Linh"
     )
     assert page.locator(".profile-booths").inner_text() == "Gian hàng: B01"
+
+
+def test_each_star_on_my_plan_says_what_it_takes_off(page, live_server, programme):
+    seminar, _, _ = programme
+    make_exhibitor(name_vi="TOTO Việt Nam", slug="toto-viet-nam")
+    for path in (
+        "/exhibitors/canon-viet-nam/",
+        "/exhibitors/toto-viet-nam/",
+        seminar.get_absolute_url(),
+    ):
+        page.goto(live_server.url + path)
+        page.get_by_role("button", name="Lưu vào lịch của tôi").click()
+        page.wait_for_selector('.star-button[aria-pressed="true"]')
+
+    page.goto(live_server.url + "/plan/")
+
+    # A screen reader's list of buttons, or a Tab through the table, tells them apart.
+    assert re.findall(r'button "([^"]+)"', page.locator("main").aria_snapshot()) == [
+        "Đã lưu vào lịch – Hội thảo công nghiệp hỗ trợ",
+        "Đã lưu vào lịch – Canon Việt Nam",
+        "Đã lưu vào lịch – TOTO Việt Nam",
+    ]
+    page.get_by_role("button", name="Đã lưu vào lịch – Canon Việt Nam").click()
+    page.wait_for_selector('.star-button[aria-pressed="false"]')
+    assert page.get_by_role("button", name="Lưu vào lịch của tôi – Canon Việt Nam").count() == 1

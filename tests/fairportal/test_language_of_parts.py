@@ -250,7 +250,9 @@ def test_english_plan_marks_the_event_and_exhibitor_with_no_english(client, cata
     assert marked_parts(response) == [
         ("a", "vi", "Hội thảo cơ khí chính xác"),
         ("span", "vi", "Phòng 2"),
+        ("span", "vi", "Hội thảo cơ khí chính xác"),  # in its star button's name
         ("td", "vi", "Cơ khí Đông Anh"),
+        ("span", "vi", "Cơ khí Đông Anh"),
     ]
 
 
