@@ -38,12 +38,12 @@
     }
 
     svg.querySelectorAll(".booth").forEach(function (booth) {
-      booth.addEventListener("mouseenter", function () { show(booth); });
+      booth.addEventListener("mouseenter", function () { svg.classList.remove("tips-dismissed"); show(booth); });
       booth.addEventListener("mouseleave", function () { show(focusedBooth()); });
       // Only on booths that take focus: Chromium makes any SVG element with a focus
       // listener focusable, which would put the kept booths in the Tab order.
       if (booth.tagName.toLowerCase() === "a" || booth.hasAttribute("tabindex")) {
-        booth.addEventListener("focus", function () { show(booth); });
+        booth.addEventListener("focus", function () { svg.classList.remove("tips-dismissed"); show(booth); });
         booth.addEventListener("blur", function () { show(highlighted); });
       }
       if (booth.classList.contains("booth-taken") && booth.tagName.toLowerCase() === "a") {
@@ -66,7 +66,15 @@
   }
 
   function enhancePlan() {
-    document.querySelectorAll(".plan-svg").forEach(enhancePlanSvg);
+    var plans = document.querySelectorAll(".plan-svg");
+    plans.forEach(enhancePlanSvg);
+    // A name tip covers the neighbouring booths: Escape puts it away without moving the
+    // pointer or the focus (WCAG 1.4.13); the next booth hovered or focused shows its own.
+    // The focused booth keeps its outline.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      plans.forEach(function (svg) { svg.classList.add("tips-dismissed"); });
+    });
   }
 
   function formatVnd(amount) {

@@ -59,6 +59,32 @@ def test_keyboard_reaches_every_booth_of_a_hall_in_plan_order(page, live_server)
     page.wait_for_url("**/exhibitors/toto-viet-nam/")
 
 
+def test_escape_hides_a_booth_name_tip_that_covers_its_neighbours(page, live_server):
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, code="A01", hall="A", plan_x=0, plan_y=0, exhibitor=canon)
+    make_booth(fair=fair, code="A02", hall="A", plan_x=30, plan_y=0)
+    page.goto(f"{live_server.url}/floor-plan/")
+    tips = page.locator(".plan-svg .booth-tip")
+
+    def shown():
+        return [tip.text_content() for tip in tips.all() if tip.is_visible()]
+
+    page.locator("#booth-A01").hover()
+    assert shown() != []
+
+    # WCAG 1.4.13: a tip shown on hover or focus can be put away without moving.
+    page.keyboard.press("Escape")
+    assert shown() == []
+    page.locator("#booth-A01").focus()
+    assert shown() == ["Canon Việt Nam", "Canon Việt Nam"]  # the booth's own and the top copy
+    page.keyboard.press("Escape")
+    assert shown() == []
+    assert page.locator(".plan-top .booth-ring").count() == 1  # the focus ring stays
+    page.keyboard.press("Tab")
+    assert shown() != []
+
+
 RING_AND_BACKGROUND = """() => {
   const element = document.activeElement;
   let node = element, background = null;
