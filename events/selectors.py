@@ -45,17 +45,30 @@ def programme(*, fair: Fair | None, kinds=()):
     return events
 
 
-def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int, bool]]:
-    """{event id: (kind, capacity, seats taken, takes registrations)} of the programme's
-    events (one query)."""
+def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int, bool, str]]:
+    """{event id: (kind, capacity, seats taken, takes registrations, `event_state`)} of
+    the programme's events (one query)."""
     rows = programme(fair=fair, kinds=kinds).values_list(
-        "id", "kind", "capacity", "seats_taken", "registration_open", "starts_at"
+        "id", "kind", "capacity", "seats_taken", "registration_open", "starts_at", "ends_at"
     )
     now = clock.now()
     return {
-        pk: (kind, capacity, taken, is_open and starts_at > now)
-        for pk, kind, capacity, taken, is_open, starts_at in rows
+        pk: (
+            kind,
+            capacity,
+            taken,
+            is_open and starts_at > now,
+            event_state(starts_at, ends_at, now),
+        )
+        for pk, kind, capacity, taken, is_open, starts_at, ends_at in rows
     }
+
+
+def event_state(starts_at, ends_at, now) -> str:
+    """ "over", "now" (under way) or "" (still to come) by the fair's clock."""
+    if ends_at <= now:
+        return "over"
+    return "now" if starts_at <= now else ""
 
 
 def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -93,20 +94,34 @@ def _programme_days(request, fair, kinds) -> list:
     parts = [(day, programme_parts(on_day)) for day, on_day in selectors.group_by_day(events)]
     if key:
         cache.set(key, parts, settings.PUBLIC_CACHE_SECONDS)
-    seats = {e.pk: (e.kind, e.capacity, e.seats_taken, e.takes_registrations) for e in events}
+    now = clock.now()
+    seats = {
+        e.pk: (
+            e.kind,
+            e.capacity,
+            e.seats_taken,
+            e.takes_registrations,
+            selectors.event_state(e.starts_at, e.ends_at, now),
+        )
+        for e in events
+    }
     return _with_seats(parts, seats)
 
 
 def _with_seats(parts, seats) -> list:
     full = full_word()
+    # During the fair a visitor scanning the day sees at once what is on and what is over.
+    states = {"now": escape(_("Đang diễn ra")), "over": escape(_("Đã kết thúc"))}
     days = []
     for day, items in parts:
         markup = []
         for pk, head, tail, cancelled in items:
-            kind, capacity, taken, takes_registrations = seats[pk]
+            kind, capacity, taken, takes_registrations, state = seats[pk]
             # Seats left mean nothing where nobody can sign up (cancelled, walk-in, begun).
             shown = not cancelled and takes_registrations and shows_seats(capacity, kind)
             middle = seats_html(capacity, taken, full) if shown else ""
+            if state and not cancelled:
+                middle += f' · <span class="event-state event-{state}">{states[state]}</span>'
             markup.append(head + middle + tail)
         days.append((day, mark_safe("\n".join(markup))))  # noqa: S308 (escaped when made)
     return days

@@ -300,3 +300,29 @@ def test_an_event_moved_in_without_a_signal_shows_once_the_seats_change(client, 
     page = client.get("/events/")
 
     assert "Tọa đàm chuyển sang" in page.text and "còn 1 chỗ" in page.text
+
+
+def test_during_the_fair_the_programme_marks_what_is_on_and_what_is_over(
+    client, fair, seminar, fair_clock
+):
+    make_event(fair, title_vi="Lễ khai mạc", slug="le-khai-mac", starts_at=at(7), capacity=0)
+    make_event(fair, title_vi="Tọa đàm chiều", slug="toa-dam-chieu", starts_at=at(14))
+    fair_clock.set(at(10, day=20))  # the opening (07:00–09:00) is over, the seminar is on
+
+    html = client.get("/events/").content.decode()
+    english = client.get("/en/events/").content.decode()
+
+    def meta(title):
+        item = html[html.index(title) :]
+        return item[item.index('class="event-meta"') : item.index("</p>")]
+
+    assert meta("Lễ khai mạc").endswith('<span class="event-state event-over">Đã kết thúc</span>')
+    assert meta("Hội thảo chuỗi cung ứng").endswith(
+        '<span class="event-state event-now">Đang diễn ra</span>'
+    )
+    assert "event-state" not in meta("Tọa đàm chiều") and "còn 50 chỗ" in meta("Tọa đàm chiều")
+    assert ">Over</span>" in english and ">On now</span>" in english
+
+
+def test_before_the_fair_the_programme_marks_nothing(client, fair, seminar):
+    assert "event-state" not in client.get("/events/").content.decode()
