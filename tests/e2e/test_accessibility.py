@@ -1,11 +1,12 @@
 """The public pages as a keyboard or screen-reader user meets them, in headless Chromium."""
 
+import datetime
 import os
 import re
 
 import pytest
 
-from tests.factories import make_booth, make_event, make_exhibitor, make_fair
+from tests.factories import HANOI, make_booth, make_event, make_exhibitor, make_fair
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
@@ -166,6 +167,55 @@ def test_my_plan_fits_a_phone_at_400_percent_zoom(browser, live_server):
         assert page.evaluate("document.documentElement.scrollWidth") == 320
     finally:
         context.close()
+
+
+def test_a_phone_set_to_large_text_shows_every_page_without_scrolling_sideways(
+    browser, live_server
+):
+    fair = make_fair(is_current=True)
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, code="A01", hall="A", exhibitor=canon)
+    make_event(fair, slug="hoi-thao")
+    make_event(
+        fair,
+        kind="business_matching",
+        slug="ket-noi",
+        starts_at=datetime.datetime(2024, 9, 21, 14, 0, tzinfo=HANOI),
+        registration_open=False,
+        capacity=0,
+    )
+    pages = [
+        "/",
+        "/exhibitors/",
+        "/exhibitors/canon-viet-nam/",
+        "/exhibitors/canon-viet-nam/meet/",
+        "/products/",
+        "/floor-plan/",
+        "/events/",
+        "/events/hoi-thao/",
+        "/visit/",
+        "/plan/",
+        "/booths/apply/",
+    ]
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    widths = []
+    try:
+        for path in pages:
+            page.goto(live_server.url + path)
+            # The phone's "large text" setting: twice the browser's default font size.
+            page.evaluate("document.documentElement.style.fontSize = '200%'")
+            widths.append((path, page.evaluate("document.documentElement.scrollWidth")))
+            if path == "/visit/":
+                hours = page.locator("table.hours")
+                # Nothing hidden in a box that scrolls: the closing hour is in sight.
+                hours_in_sight = hours.evaluate("t => t.getBoundingClientRect().right <= 390")
+                hours_text = hours.locator("tbody tr").first.inner_text().split()
+    finally:
+        context.close()
+
+    assert widths == [(path, 390) for path in pages]
+    assert (hours_in_sight, hours_text) == (True, ["20/09/2024", "08:00–17:00"])
 
 
 def test_keyboard_can_skip_the_plan_to_the_booth_list(page, live_server):
