@@ -79,6 +79,7 @@ def home_context(fair, *, now: datetime.datetime | None = None) -> dict:
             events.filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
         )
         context["today"] = today
+        context["now"] = now  # marks what is on and what is over (the page is per quarter hour)
         context["opens_at"] = fair.opens_at
         context["closes_at"] = fair.closing_time(today)
         context["day_name"] = fair_day_name((today - fair.starts_on).days + 1)

@@ -223,3 +223,23 @@ def test_home_follows_the_fairs_clock_not_the_machines_date(client, fair_clock):
     assert "Ngày thứ hai của hội chợ" in during.text and "Tọa đàm ngày hai" in during.text
     assert "Cảm ơn quý khách!" not in during.text
     assert "Còn 3 ngày" in before.text
+
+
+def test_home_during_fair_marks_todays_events_on_now_and_over(client, fair_on, today, fair_clock):
+    fair = fair_on(0)
+    make_event(fair=fair, title_vi="Khai mạc", starts_at=at(today, 8))  # 08:00–10:00
+    make_event(fair=fair, title_vi="Hội thảo sáng", starts_at=at(today, 10))  # 10:00–12:00
+    make_event(fair=fair, title_vi="Kết nối chiều", starts_at=at(today, 14))
+    fair_clock.set(at(today, 10) + datetime.timedelta(minutes=30))
+
+    html = client.get("/").text
+    english = client.get("/en/").text
+
+    def line(title):
+        item = html[html.index(title) :]
+        return item[: item.index("</li>")]
+
+    assert '<span class="event-state event-over">Đã kết thúc</span>' in line("Khai mạc")
+    assert '<span class="event-state event-now">Đang diễn ra</span>' in line("Hội thảo sáng")
+    assert "event-state" not in line("Kết nối chiều")
+    assert ">Over</span>" in english and ">On now</span>" in english
