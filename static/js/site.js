@@ -4,10 +4,13 @@ document.documentElement.classList.add("js");
 // A form sent back with errors starts with their summary (role="alert"), but an alert
 // that is already on the page when it loads is not read by every screen reader, and
 // the keyboard would start again at the top of the page. Focus goes to the summary, so
-// it is read out and the next Tab reaches its links to the fields.
+// it is read out and the next Tab reaches its links to the fields. The same goes for
+// the account pages' message (a wrong password): the e-mail field's autofocus, kept
+// for a first visit, would have the screen reader read the field and skip the reason.
 document.addEventListener("DOMContentLoaded", function () {
-  var summary = document.querySelector("main .form-errors[role='alert']");
-  if (!summary || (document.activeElement && document.activeElement !== document.body)) return;
+  var summary = document.querySelector("main .form-errors[role='alert'], main .form-alert[role='alert']");
+  var active = document.activeElement;
+  if (!summary || (active && active !== document.body && !active.hasAttribute("autofocus"))) return;
   summary.setAttribute("tabindex", "-1");
   summary.focus();
 });

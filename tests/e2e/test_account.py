@@ -49,3 +49,27 @@ def test_representative_edits_profile_and_adds_product(live_server, page, tmp_pa
     product = Product.objects.get(exhibitor=exhibitor)
     assert product.image_thumb.name.startswith("products/thumbs/")
     assert row.locator("img").get_attribute("src") == product.image_thumb.url
+
+
+def test_a_wrong_password_is_read_out_first_not_skipped_for_the_email_field(live_server, page):
+    make_user(username="mai", email="mai@saomai.vn", password="Sao-mai-2024-mk")
+    page.goto(f"{live_server.url}/account/login/")
+    assert page.evaluate("document.activeElement.id") == "id_username"  # ready to type
+
+    page.get_by_label("E-mail hoặc tên đăng nhập").fill("mai@saomai.vn")
+    page.get_by_label("Mật khẩu").fill("sao-mai-2024-mk")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # Focus on the message makes a screen reader say it (an alert already on the page
+    # when it loads is not read by every one); the next Tab goes on to the form.
+    focused = page.evaluate(
+        "[document.activeElement.getAttribute('role'), document.activeElement.innerText]"
+    )
+    assert focused == [
+        "alert",
+        "E-mail (hoặc tên đăng nhập) hoặc mật khẩu không đúng. "
+        "Lưu ý: mật khẩu phân biệt chữ hoa và chữ thường.",
+    ]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_username"
