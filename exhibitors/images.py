@@ -29,6 +29,14 @@ def _limits_help() -> str:
 IMAGE_LIMITS_HELP = lazy(_limits_help, str)()
 
 
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _("Ảnh quá lớn về kích thước: tối đa %(side)s × %(side)s điểm ảnh.")
+        % {"side": settings.IMAGE_MAX_PIXELS_SIDE},
+        code="image_pixels",
+    )
+
+
 def validate_image_upload(upload) -> None:
     """Raise ValidationError unless `upload` is a PNG, JPEG or WebP within the limits."""
     max_bytes = settings.IMAGE_MAX_BYTES
@@ -46,11 +54,7 @@ def validate_image_upload(upload) -> None:
             if image_format not in ALLOWED_FORMATS:
                 raise ValidationError(_("Chỉ nhận ảnh PNG, JPEG hoặc WebP."), code="image_format")
             if width > max_side or height > max_side:
-                raise ValidationError(
-                    _("Ảnh quá lớn về kích thước: tối đa %(side)s × %(side)s điểm ảnh.")
-                    % {"side": max_side},
-                    code="image_pixels",
-                )
+                raise _too_many_pixels()
             image.verify()
         # verify() reads a JPEG's headers only: decoding it all finds a file cut short,
         # which would otherwise fail later, when it is re-encoded.
@@ -59,7 +63,11 @@ def validate_image_upload(upload) -> None:
             image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow will not even open a picture this big (a 20000 px poster): it is a
+        # real image, too large, not "not an image".
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("Tệp này không phải ảnh hợp lệ. Chỉ nhận ảnh PNG, JPEG hoặc WebP."),
             code="image_invalid",
@@ -68,8 +76,16 @@ def validate_image_upload(upload) -> None:
         upload.seek(0)
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """A 16-bit greyscale PNG (mode "I;16" or "I", values up to 65535) brought to 8 bits:
+    Pillow's convert() clips every value above 255, which turns all but black white."""
+    if image.mode == "I" or image.mode.startswith("I;16"):
+        return image.convert("I").point(lambda value: value / 256).convert("L")
+    return image
+
+
 def _encode(image: Image.Image, *, max_size=None) -> bytes:
-    image = ImageOps.exif_transpose(image)
+    image = _eight_bit(ImageOps.exif_transpose(image))
     if max_size:
         image.thumbnail(max_size)
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)

@@ -1,6 +1,8 @@
 """Helpers for the representative's-area tests: signed-in clients and uploaded files."""
 
 import io
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -46,6 +48,27 @@ def too_many_pixels_upload() -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("L", (6001, 2)).save(buffer, format="PNG")
     return SimpleUploadedFile("wide.png", buffer.getvalue(), "image/png")
+
+
+def sixteen_bit_grey_upload(level=128) -> SimpleUploadedFile:
+    """A 16-bit greyscale PNG (as scanners and photo tools save them) of one grey:
+    `level` on the 8-bit scale, `level` × 257 on the 16-bit one."""
+    buffer = io.BytesIO()
+    Image.new("I;16", (40, 30), level * 257).save(buffer, format="PNG")
+    return SimpleUploadedFile("scan-16bit.png", buffer.getvalue(), "image/png")
+
+
+def beyond_pillow_pixels_upload() -> SimpleUploadedFile:
+    """A PNG whose header says 20000 × 20000 px (a huge scan or a print file): more
+    pixels than Pillow opens at all. The header is rewritten, so the file stays small."""
+    buffer = io.BytesIO()
+    Image.new("L", (8, 8)).save(buffer, format="PNG")
+    data = bytearray(buffer.getvalue())
+    ihdr = 8  # after the PNG signature: length (4), "IHDR" (4), width, height, …
+    data[ihdr + 8 : ihdr + 16] = struct.pack(">II", 20000, 20000)
+    crc = zlib.crc32(bytes(data[ihdr + 4 : ihdr + 8 + 13]))
+    data[ihdr + 8 + 13 : ihdr + 8 + 17] = struct.pack(">I", crc)
+    return SimpleUploadedFile("poster.png", bytes(data), "image/png")
 
 
 def representative(client, **exhibitor_kwargs):

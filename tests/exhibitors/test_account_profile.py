@@ -12,10 +12,12 @@ from exhibitors.models import Exhibitor
 from exhibitors.services import update_exhibitor_profile
 from fairportal.models import AuditEntry
 from tests.exhibitors.account_support import (
+    beyond_pillow_pixels_upload,
     jpeg_with_exif_upload,
     oversized_upload,
     png_upload,
     representative,
+    sixteen_bit_grey_upload,
     svg_upload,
     text_as_png_upload,
     too_many_pixels_upload,
@@ -253,8 +255,9 @@ def test_profile_new_logo_replaces_old_files(client, django_capture_on_commit_ca
         (svg_upload, "không phải ảnh hợp lệ"),
         (oversized_upload, "tối đa 5 MB"),
         (too_many_pixels_upload, "tối đa 6000 × 6000"),
+        (beyond_pillow_pixels_upload, "tối đa 6000 × 6000"),
     ],
-    ids=["text-named-png", "svg", "over-5mb", "over-6000px"],
+    ids=["text-named-png", "svg", "over-5mb", "over-6000px", "20000px-poster"],
 )
 def test_profile_bad_logo_shows_error_and_stores_nothing(client, make_upload, message):
     _user, exhibitor = representative(client)
@@ -291,6 +294,22 @@ def test_profile_logo_too_wide_says_so_in_words_people_use(client):
     assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh." in (
         vietnamese.content.decode()
     )
+
+
+def test_profile_16_bit_greyscale_logo_keeps_its_grey(client):
+    _user, exhibitor = representative(client)
+
+    response = client.post(
+        "/account/profile/",
+        {**profile_post(exhibitor), "logo_upload": sixteen_bit_grey_upload(level=128)},
+    )
+
+    assert response.status_code == 302
+    exhibitor.refresh_from_db()
+    for name in (exhibitor.logo.name, exhibitor.logo_thumb.name):
+        with default_storage.open(name) as stored:
+            image = Image.open(io.BytesIO(stored.read()))
+            assert image.convert("L").getpixel((20, 15)) == 128
 
 
 def test_profile_html_in_description_shown_as_text(client):
