@@ -203,6 +203,14 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
         # The column holds 0…32767 on every database: said here, not left to PostgreSQL.
         position.validators = [MinValueValidator(0), MaxValueValidator(32767)]
         position.widget.attrs.update(min=0, max=32767)
+        if self.instance.pk is None:
+            # The model's default (0) shown in the box would put every new product
+            # before the others once the list has been reordered: empty means "last".
+            self.initial["position"] = None
+            position.help_text = _(
+                "Để trống để thêm vào cuối danh sách. Số nhỏ đứng trước; có thể dùng nút "
+                "lên/xuống trong danh sách."
+            )
         self.fields["sector"].empty_label = _("— Chưa chọn —")
 
     def clean(self):

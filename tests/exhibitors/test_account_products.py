@@ -107,6 +107,22 @@ def test_product_add_goes_to_end_of_list(client):
     assert names_in_order(exhibitor) == ["Cũ", "Mới"]
 
 
+def test_product_added_with_the_form_as_shown_goes_to_end_of_list(client):
+    _user, exhibitor = representative(client)
+    make_product(exhibitor, name_vi="Thứ nhất", position=0)
+    make_product(exhibitor, name_vi="Thứ hai", position=1)
+    form = client.get("/account/products/new/").context["form"]
+    shown_position = form["position"].value()
+
+    client.post(
+        "/account/products/new/",
+        product_post(name_vi="Mới thêm", position="" if shown_position is None else shown_position),
+    )
+
+    assert names_in_order(exhibitor) == ["Thứ nhất", "Thứ hai", "Mới thêm"]
+    assert shown_position is None
+
+
 def test_product_add_without_name_shows_error_and_keeps_input(client):
     _user, exhibitor = representative(client)
 
