@@ -33,6 +33,7 @@ from exhibitors.forms import (
     LoginForm,
     ProductForm,
 )
+from fairportal.mail import sender
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.templatetags.portal import in_its_language
 
@@ -66,6 +67,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     @property
     def extra_email_context(self):
         return {"portal_base_url": settings.PORTAL_BASE_URL}
+
+    @property
+    def from_email(self):
+        # The mail is written in the page's language: so is the sender's name.
+        return sender(get_language())
 
     def post(self, request, *args, **kwargs):
         if not allow(request, "form", request.POST.get("email", ""), kind="password-reset"):

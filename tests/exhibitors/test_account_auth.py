@@ -124,6 +124,19 @@ def test_password_reset_sends_link_that_sets_new_password(client):
     assert get_user_model().objects.get(email="lan@congty.vn").check_password("Mat-khau-moi-2024")
 
 
+def test_password_reset_in_english_comes_from_the_english_sender_name(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+
+    client.post("/en/account/password-reset/", {"email": "lan@congty.vn"})
+    client.post("/account/password-reset/", {"email": "lan@congty.vn"})
+
+    assert [message.from_email for message in mail.outbox] == [
+        "Hanoi Industrial Zones Fair <no-reply@hoicho-kcn.example.vn>",
+        "Hội chợ KCN Hà Nội <no-reply@hoicho-kcn.example.vn>",
+    ]
+    assert mail.outbox[0].subject.startswith("Reset your password")
+
+
 def test_password_reset_ignores_invited_user_without_password(client):
     invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn", full_name="Lan")
     mail.outbox.clear()
