@@ -54,7 +54,17 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    """POST only (Django 5): a link cannot sign anyone out."""
+    """POST only (Django 5): a link cannot sign anyone out.
+
+    It ends on the sign-in page, saying so: the public pages look the same signed in
+    or out, and a booth's shared laptop needs to show that nobody is signed in."""
+
+    next_page = reverse_lazy("account:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("Bạn đã đăng xuất."))
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -85,6 +85,20 @@ def test_logout_by_post_signs_out(client):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [("", "Bạn đã đăng xuất."), ("/en", "You have signed out.")],
+    ids=["vi", "en"],
+)
+def test_logout_lands_on_the_sign_in_page_saying_so(client, prefix, said):
+    client.force_login(make_user())
+
+    response = client.post(f"{prefix}/account/logout/", follow=True)
+
+    assert response.redirect_chain == [(f"{prefix}/account/login/", 302)]
+    assert [str(message) for message in response.context["messages"]] == [said]
+
+
 def test_logout_by_get_is_refused(client):
     client.force_login(make_user())
 
