@@ -86,10 +86,14 @@ def _eight_bit(image: Image.Image) -> Image.Image:
 
 def _encode(image: Image.Image, *, max_size=None) -> bytes:
     image = _eight_bit(ImageOps.exif_transpose(image))
+    # Transparency comes from an alpha channel or from a "transparent colour" (a
+    # palette entry, or one grey or RGB value in a PNG's tRNS chunk).
+    has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+    # Converted before shrinking: Pillow resizes palette images pixel by pixel (nearest
+    # neighbour), which leaves a logo's letters jagged.
+    image = image.convert("RGBA" if has_alpha else "RGB")
     if max_size:
         image.thumbnail(max_size)
-    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
-    image = image.convert("RGBA" if has_alpha else "RGB")
     buffer = io.BytesIO()
     if has_alpha:
         image.save(buffer, format="PNG", optimize=True)

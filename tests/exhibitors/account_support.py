@@ -71,6 +71,29 @@ def beyond_pillow_pixels_upload() -> SimpleUploadedFile:
     return SimpleUploadedFile("poster.png", bytes(data), "image/png")
 
 
+def colour_keyed_png_upload() -> SimpleUploadedFile:
+    """A logo whose background is transparent through one "transparent colour" (the
+    PNG tRNS chunk of an RGB image, as simple editors save it): black here."""
+    image = Image.new("RGB", (100, 100), (0, 0, 0))
+    image.paste((200, 30, 30), (20, 20, 80, 80))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", transparency=(0, 0, 0))
+    return SimpleUploadedFile("logo-trong-suot.png", buffer.getvalue(), "image/png")
+
+
+def striped_upload(*, palette: bool) -> SimpleUploadedFile:
+    """A 960 px logo of one-pixel black and white stripes: in 256 colours (a PNG
+    optimiser's palette) or in full colour, the same picture."""
+    image = Image.new("RGB", (960, 960), (255, 255, 255))
+    for x in range(0, 960, 2):
+        image.paste((0, 0, 0), (x, 0, x + 1, 960))
+    if palette:
+        image = image.convert("P")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return SimpleUploadedFile("soc.png", buffer.getvalue(), "image/png")
+
+
 def representative(client, **exhibitor_kwargs):
     """A user signed in on `client` who represents a new exhibitor: (user, exhibitor)."""
     user = make_user()

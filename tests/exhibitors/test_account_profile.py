@@ -13,11 +13,13 @@ from exhibitors.services import update_exhibitor_profile
 from fairportal.models import AuditEntry
 from tests.exhibitors.account_support import (
     beyond_pillow_pixels_upload,
+    colour_keyed_png_upload,
     jpeg_with_exif_upload,
     oversized_upload,
     png_upload,
     representative,
     sixteen_bit_grey_upload,
+    striped_upload,
     svg_upload,
     text_as_png_upload,
     too_many_pixels_upload,
@@ -310,6 +312,35 @@ def test_profile_16_bit_greyscale_logo_keeps_its_grey(client):
         with default_storage.open(name) as stored:
             image = Image.open(io.BytesIO(stored.read()))
             assert image.convert("L").getpixel((20, 15)) == 128
+
+
+def test_profile_logo_with_a_transparent_colour_keeps_its_transparent_background(client):
+    _user, exhibitor = representative(client)
+
+    client.post(
+        "/account/profile/", {**profile_post(exhibitor), "logo_upload": colour_keyed_png_upload()}
+    )
+
+    exhibitor.refresh_from_db()
+    with default_storage.open(exhibitor.logo.name) as stored:
+        image = Image.open(io.BytesIO(stored.read()))
+        assert image.convert("RGBA").getpixel((5, 5))[3] == 0
+        assert image.convert("RGBA").getpixel((50, 50)) == (200, 30, 30, 255)
+
+
+def test_profile_palette_logo_is_shrunk_as_smoothly_as_a_full_colour_one(client):
+    _user, exhibitor = representative(client)
+
+    def stored_thumbnail(upload):
+        client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": upload})
+        exhibitor.refresh_from_db()
+        with default_storage.open(exhibitor.logo_thumb.name) as stored:
+            return stored.read()
+
+    full_colour = stored_thumbnail(striped_upload(palette=False))
+    palette = stored_thumbnail(striped_upload(palette=True))
+
+    assert palette == full_colour
 
 
 def test_profile_html_in_description_shown_as_text(client):
