@@ -161,6 +161,39 @@ def test_password_reset_ignores_invited_user_without_password(client):
     assert mail.outbox == []
 
 
+ACCOUNT_FIELD = (
+    '<input type="email" id="id_account" value="{email}" autocomplete="username" readonly>'
+)
+
+
+def test_welcome_page_names_the_account_the_password_is_for(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn", full_name="Lan")
+    link = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+
+    body = client.get(link.group(1), follow=True).content.decode()
+
+    # Seen by the person, and by the browser's password manager, which saves the new
+    # password under this e-mail (the one to sign in with).
+    assert '<label for="id_account">E-mail đăng nhập:</label>' in body
+    assert ACCOUNT_FIELD.format(email="moi@congty.vn") in body
+
+
+def test_password_reset_page_names_the_account_the_password_is_for(client):
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    client.post("/en/account/password-reset/", {"email": "lan@congty.vn"})
+    link = re.search(
+        r"https://hoicho\.example\.vn(/en/account/password-reset/\S+/)", mail.outbox[0].body
+    )
+
+    body = client.get(link.group(1), follow=True).content.decode()
+
+    assert '<label for="id_account">Sign-in e-mail:</label>' in body
+    assert ACCOUNT_FIELD.format(email="lan@congty.vn") in body
+
+
 def test_password_reset_rate_limited_per_email(client):
     for _ in range(10):
         client.post("/account/password-reset/", {"email": "lan@congty.vn"})
