@@ -56,6 +56,12 @@ def _absolute(language: str, name: str, **kwargs) -> str:
         return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
 
 
+def _account_meetings_link(language: str, exhibitor) -> str:
+    """The company's meeting requests, for the company named: its representatives may
+    represent others too, and their page shows the company they last chose."""
+    return f"{_absolute(language, 'events:account_meetings')}?company={exhibitor.pk}"
+
+
 def _name_in(language: str, obj) -> str:
     """A translated name (an exhibitor's) in a mail's language, the Vietnamese one when
     no English is given. `obj.name` alone follows the active language: the sender's
@@ -694,7 +700,7 @@ def _mail_meeting_session_cancelled(meeting: MeetingRequest, *, was_accepted: bo
             link = _absolute(language, "exhibitors:list")
         else:
             subject = _("Phiên kết nối bị huỷ: %(session)s – %(company)s")
-            link = _absolute(language, "events:account_meetings")
+            link = _account_meetings_link(language, meeting.exhibitor)
         send_on_commit(
             to=to,
             subject=subject,
@@ -885,7 +891,7 @@ def request_meeting(
                 context={
                     "meeting": meeting,
                     "slots": [timezone.localtime(slot) for slot in slots],
-                    "link": _absolute("vi", "events:account_meetings"),
+                    "link": _account_meetings_link("vi", exhibitor),
                 },
                 language="vi",
                 reply_to=[email],
@@ -1362,7 +1368,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
                 "meeting": meeting,
                 "slot": when,
                 "by_requester": by_requester,
-                "link": _absolute("vi", "events:account_meetings"),
+                "link": _account_meetings_link("vi", meeting.exhibitor),
             },
             language="vi",
             attachments=cancellation("vi"),
@@ -1440,7 +1446,7 @@ def _mail_meeting_cancelled_by_board(meeting: MeetingRequest, *, reason: str) ->
             link = _absolute(language, "exhibitors:list")
         else:
             subject = _("Ban tổ chức huỷ lịch gặp với %(company)s: %(when)s")
-            link = _absolute(language, "events:account_meetings")
+            link = _account_meetings_link(language, meeting.exhibitor)
         send_on_commit(
             to=to,
             subject=subject,

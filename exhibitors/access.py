@@ -38,12 +38,21 @@ def access_exhibitor(user, *, pk=None, slug=None) -> Exhibitor:
 def current_exhibitor(request) -> Exhibitor:
     """The company the representative is working on in /account/ pages.
 
-    The one chosen in this session, else their only (or first) company, which is then
+    The one a link names (`?company=<pk>`, when it is theirs), else the one chosen in
+    this session, else their only (or first) company, which is then
     stored as the choice: a company added later (the board approving a second one for
     the same e-mail) must not take its place because its name sorts first. 404 when
     they represent none.
     """
     companies = member_exhibitors(request.user)
+    # A link from an e-mail about one company (a meeting request) names it: a person
+    # who represents several lands on that company's page, not on the one last chosen.
+    asked = request.GET.get(FORM_COMPANY_FIELD, "") if request.method == "GET" else ""
+    if asked.isascii() and asked.isdigit() and len(asked) < 19:
+        exhibitor = companies.filter(pk=int(asked)).first()
+        if exhibitor is not None:
+            choose_exhibitor(request, exhibitor)
+            return exhibitor
     chosen = request.session.get(SESSION_KEY)
     exhibitor = companies.filter(pk=chosen).first() if chosen else None
     if exhibitor is None:

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 from icalendar import Calendar
 
@@ -116,7 +117,7 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
     assert to_exhibitor.body.splitlines()[:9] == [
         "Xin chào,",
         "",
-        "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) muốn gặp doanh nghiệp của bạn trong "
+        "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) muốn gặp Canon Việt Nam trong "
         "“Kết nối doanh nghiệp ngày 1”.",
         "",
         "Khung giờ khách đề xuất:",
@@ -1155,6 +1156,31 @@ def test_account_meetings_lists_only_own_company_requests(client, session, exhib
 
     assert "Tanaka Trading" in html
     assert "Kim Industrial" not in html
+
+
+def test_a_representative_of_two_companies_reaches_the_request_from_the_mails_link(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    user = _representative(client, exhibitor)
+    # Signed in, working on their other company.
+    other = make_exhibitor(name_vi="Ánh Dương", members=[user])
+    client.post("/account/choose/", {"exhibitor": other.pk})
+    assert client.get("/account/meetings/").context["exhibitor"] == other
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(MEET, meeting_data([at(14)]))
+
+    (to_company,) = [m for m in mail.outbox if m.to == [user.email]]
+    link = re.search(r"https://hoicho\.example\.vn(/account/meetings/\S*)", to_company.body)
+    page = client.get(link.group(1))
+    assert "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) muốn gặp Canon Việt Nam trong " in (
+        to_company.body
+    )
+    assert page.status_code == 200
+    assert page.context["exhibitor"] == exhibitor
+    assert [m.requester_name for m in page.context["meetings"]] == ["Tanaka Hiroshi"]
+    # The company chosen by the link stays chosen on the next pages.
+    assert client.get("/account/products/").context["exhibitor"] == exhibitor
 
 
 def test_account_meetings_name_the_visitors_country(client, session, exhibitor):

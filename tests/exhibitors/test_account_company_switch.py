@@ -454,3 +454,17 @@ def test_company_given_while_signed_in_stays_current_when_a_second_is_approved(c
     assert response.status_code == 302
     assert binh_minh.description_vi == "Mô tả mới."
     assert client.get(reverse("account:home")).context["exhibitor"] == binh_minh
+
+
+@pytest.mark.parametrize("asked", ["stranger", "garbage"])
+def test_a_link_naming_a_company_not_theirs_leaves_the_current_one(client, asked):
+    user = make_user()
+    own = make_exhibitor(name_vi="An Phát", members=[user])
+    stranger = make_exhibitor(name_vi="Bình Minh")
+    client.force_login(user)
+    company = stranger.pk if asked == "stranger" else "1e9"
+
+    response = client.get(f"/account/products/?company={company}")
+
+    assert response.status_code == 200
+    assert response.context["exhibitor"] == own
