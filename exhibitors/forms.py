@@ -187,7 +187,10 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
             "position": _("Thứ tự"),
         }
         help_texts = {
-            "position": _("Số nhỏ đứng trước. Có thể dùng nút lên/xuống trong danh sách."),
+            "position": _(
+                "Vị trí trong danh sách: 0 là đầu tiên, 1 là thứ hai… Có thể dùng nút "
+                "lên/xuống trong danh sách."
+            ),
         }
         widgets = {
             "description_vi": Textarea(attrs={"rows": 5}),
@@ -208,8 +211,8 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
             # before the others once the list has been reordered: empty means "last".
             self.initial["position"] = None
             position.help_text = _(
-                "Để trống để thêm vào cuối danh sách. Số nhỏ đứng trước; có thể dùng nút "
-                "lên/xuống trong danh sách."
+                "Để trống để thêm vào cuối danh sách; 0 là đầu tiên, 1 là thứ hai… Có thể "
+                "dùng nút lên/xuống trong danh sách."
             )
         self.fields["sector"].empty_label = _("— Chưa chọn —")
 

@@ -220,6 +220,28 @@ def update_exhibitor_profile(
     return exhibitor
 
 
+def _place_product(product: Product, position: int) -> None:
+    """Put a saved product at `position` among its company's products: before every
+    other product numbered `position` or more (0 puts it first), then number them all
+    0…n-1, so the number typed is the place it gets, never a tie broken by age."""
+    others = list(
+        Product.objects.select_for_update()
+        .filter(exhibitor_id=product.exhibitor_id)
+        .exclude(pk=product.pk)
+        .order_by("position", "id")
+    )
+    index = sum(1 for other in others if other.position < position)
+    _number_in_order([*others[:index], product, *others[index:]])
+
+
+def _number_in_order(products: list[Product]) -> None:
+    """Number `products` 0…n-1 in the order given, writing only the changed ones."""
+    for position, item in enumerate(products):
+        if item.position != position:
+            Product.objects.filter(pk=item.pk).update(position=position)
+            item.position = position
+
+
 def _next_position(exhibitor: Exhibitor) -> int:
     last = exhibitor.products.order_by("-position").values_list("position", flat=True).first()
     return 0 if last is None else last + 1
@@ -272,6 +294,8 @@ def create_product(*, exhibitor: Exhibitor, data: dict, image=None, actor) -> Pr
                 )
             product.full_clean(exclude=["image", "image_thumb"])
             product.save()
+            if data.get("position") is not None:
+                _place_product(product, data["position"])
             record(
                 action="product.created",
                 obj=product,
@@ -313,6 +337,8 @@ def update_product(
                 changes["image"] = [old_files[0], ""]
             product.full_clean(exclude=["image", "image_thumb"])
             product.save()
+            if "position" in changes:
+                _place_product(product, changes["position"][1])
             if changes:
                 record(action="product.updated", obj=product, actor=actor, changes=changes)
             if "image" in changes:
@@ -359,9 +385,7 @@ def move_product(*, product: Product, direction: str, actor) -> None:
     if other < 0 or other >= len(products):
         return
     products[index], products[other] = products[other], products[index]
-    for position, item in enumerate(products):
-        if item.position != position:
-            Product.objects.filter(pk=item.pk).update(position=position)
+    _number_in_order(products)
     record(
         action="product.moved",
         obj=product,

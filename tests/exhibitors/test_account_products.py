@@ -285,9 +285,41 @@ def test_product_position_field_reorders(client):
     b = make_product(exhibitor, name_vi="B", position=1)
 
     client.post(f"/account/products/{b.pk}/", product_post(name_vi="B", position="0"))
-    Product.objects.filter(name_vi="A").update(position=1)
 
     assert names_in_order(exhibitor) == ["B", "A"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "order"),
+    [
+        ("0", ["Chủ lực", "Một", "Hai", "Ba"]),
+        ("1", ["Một", "Chủ lực", "Hai", "Ba"]),
+        ("3", ["Một", "Hai", "Ba", "Chủ lực"]),
+        ("500", ["Một", "Hai", "Ba", "Chủ lực"]),
+    ],
+)
+def test_product_order_typed_puts_the_product_at_that_place(client, typed, order):
+    _user, exhibitor = representative(client)
+    for position, name in enumerate(["Một", "Hai", "Ba", "Chủ lực"]):
+        make_product(exhibitor, name_vi=name, position=position)
+    flagship = Product.objects.get(name_vi="Chủ lực")
+
+    client.post(
+        f"/account/products/{flagship.pk}/", product_post(name_vi="Chủ lực", position=typed)
+    )
+
+    assert names_in_order(exhibitor) == order
+    assert sorted(exhibitor.products.values_list("position", flat=True)) == [0, 1, 2, 3]
+
+
+def test_product_added_with_an_order_takes_that_place(client):
+    _user, exhibitor = representative(client)
+    for position, name in enumerate(["Một", "Hai"]):
+        make_product(exhibitor, name_vi=name, position=position)
+
+    client.post("/account/products/new/", product_post(name_vi="Mới", position="0"))
+
+    assert names_in_order(exhibitor) == ["Mới", "Một", "Hai"]
 
 
 FILE_AGAIN = "Tệp bạn đã chọn chưa được lưu vì biểu mẫu còn lỗi. Hãy chọn lại tệp trước khi lưu."
