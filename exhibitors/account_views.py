@@ -33,6 +33,7 @@ from exhibitors.forms import (
     LoginForm,
     ProductForm,
 )
+from fairportal.login_protection import lift_lockout
 from fairportal.mail import sender
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.templatetags.portal import in_its_language
@@ -96,6 +97,13 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("account:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The lockout page sends a locked-out representative here: a new password set
+        # with the e-mailed link signs in at once, without waiting out the lock.
+        lift_lockout(form.user)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

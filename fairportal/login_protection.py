@@ -37,14 +37,31 @@ def axes_client_ip(request) -> str | None:
         return None
 
 
+def lift_lockout(user) -> None:
+    """Forget the failed logins of `user`: they have just set a new password with a link
+    sent to their e-mail, which proves more than a guess would."""
+    from axes.utils import reset  # axes reads its settings on import
+
+    for name in {user.get_username(), user.email}:
+        if name:
+            reset(username=name)
+
+
 def lockout_response(request, original_response=None, credentials=None):
-    """429 with a page that says how long to wait, in the page's language."""
+    """429 with a page that says how long to wait, in the page's language. A company's
+    representative is offered the password reset by e-mail; the board asks the
+    Authority (the admin has no reset of its own)."""
     cooloff = settings.AXES_COOLOFF_TIME
     minutes = math.ceil(cooloff.total_seconds() / 60)
+    match = getattr(request, "resolver_match", None)
     response = render(
         request,
         "admin/lockout.html",
-        {"cooloff_minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        {
+            "cooloff_minutes": minutes,
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "company_login": match is not None and match.namespace == "account",
+        },
         status=429,
     )
     response["Retry-After"] = str(int(cooloff.total_seconds()))

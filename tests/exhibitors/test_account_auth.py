@@ -352,3 +352,30 @@ def test_invitation_of_someone_who_signs_in_already_sends_the_sign_in_page_not_a
     assert list(sister.members.all()) == [lan]
     signed_in = client.post("/account/login/", {"username": "lan@canon.vn", "password": PASSWORD})
     assert signed_in.status_code == 302
+
+
+def test_a_locked_out_representative_is_offered_the_reset_and_it_lifts_the_lock(client, settings):
+    settings.RATE_LIMITS = {}  # the default limits: axes locks out before they bite
+    make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        locked = client.post("/en/account/login/", {"username": "lan@congty.vn", "password": "x"})
+
+    # A company resets its own password: the board is not the way back in.
+    assert locked.status_code == 429
+    body = locked.content.decode()
+    assert '<a href="/en/account/password-reset/">Reset your password by e-mail</a>' in body
+    assert "contact the Authority" not in body
+
+    client.post("/en/account/password-reset/", {"email": "lan@congty.vn"})
+    link = re.search(
+        r"https://hoicho\.example\.vn(/en/account/password-reset/\S+/)", mail.outbox[0].body
+    )
+    form_url = client.get(link.group(1), follow=True).redirect_chain[-1][0]
+    client.post(
+        form_url, {"new_password1": "Mat-khau-moi-2024", "new_password2": "Mat-khau-moi-2024"}
+    )
+    signed_in = client.post(
+        "/en/account/login/", {"username": "lan@congty.vn", "password": "Mat-khau-moi-2024"}
+    )
+
+    assert signed_in.status_code == 302
