@@ -621,7 +621,13 @@ class AccountMeetingsView(LoginRequiredMixin, View):
         return render(
             request,
             self.template_name,
-            {"exhibitor": exhibitor, "groups": groups, "meetings": meetings},
+            {
+                "exhibitor": exhibitor,
+                "groups": groups,
+                "meetings": meetings,
+                # An agreed meeting is called off by the board (it tells both sides).
+                "board_email": settings.BOARD_EMAIL,
+            },
             status=status,
         )
 

@@ -1183,6 +1183,23 @@ def test_a_representative_of_two_companies_reaches_the_request_from_the_mails_li
     assert client.get("/account/products/").context["exhibitor"] == exhibitor
 
 
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        ("", "Không đến được? Hãy báo Ban tổ chức tại "),
+        ("/en", "Cannot make it? Tell the organiser at "),
+    ],
+)
+def test_an_accepted_meeting_says_how_to_call_it_off(client, session, exhibitor, prefix, said):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor, status="accepted", slot_start=at(14), table_number=2)
+
+    page = client.get(f"{prefix}/account/meetings/").content.decode()
+
+    board = '<a href="mailto:bql-hoicho@hoicho-kcn.example.vn">bql-hoicho@hoicho-kcn.example.vn</a>'
+    assert said + board in page
+
+
 def test_account_meetings_name_the_visitors_country(client, session, exhibitor):
     _representative(client, exhibitor)
     make_meeting_request(session, exhibitor, requester_country="JP")
