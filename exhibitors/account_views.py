@@ -197,6 +197,12 @@ class AccountHomeView(View):
                 "companies": companies if len(companies) > 1 else [],
                 "booths": booths,
                 "product_count": exhibitor.products.count(),
+                # Requests the company has not answered yet (reached by the reverse
+                # relation: this app does not import events). One where it proposed
+                # another time waits for the visitor, not for the company.
+                "meetings_waiting": exhibitor.meeting_requests.filter(
+                    status="pending", other_slot_proposed_at__isnull=True
+                ).count(),
                 "published_product_count": exhibitor.products.filter(is_published=True).count(),
                 "representatives": exhibitor.members.order_by("email"),
             },

@@ -2066,3 +2066,21 @@ def test_programme_mails_are_signed_with_the_fairs_full_name(
     assert english.body.endswith(
         "\n\nThe organisers of the Hanoi Industrial Zones Industrial Products Fair"
     )
+
+
+def test_account_overview_counts_the_requests_waiting_for_the_companys_answer(
+    client, session, exhibitor
+):
+    _representative(client, exhibitor)
+    make_meeting_request(session, exhibitor)
+    make_meeting_request(session, exhibitor)
+    # Not waiting for the company: another time proposed (the visitor's turn), agreed.
+    make_meeting_request(session, exhibitor, other_slot_proposed_at=at(9))
+    make_meeting_request(session, exhibitor, status="accepted", slot_start=at(14), table_number=1)
+    make_meeting_request(session, make_exhibitor())
+
+    vi = client.get("/account/").content.decode()
+    en = client.get("/en/account/").content.decode()
+
+    assert '<p class="tile-alert">2 yêu cầu đang chờ bạn trả lời.</p>' in vi
+    assert '<p class="tile-alert">2 requests are waiting for your answer.</p>' in en
