@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, Product, Sector
+from exhibitors.selectors import product_place
 from exhibitors.validators import format_phone, normalize_phone
 from fairportal.forms import (
     CheckboxSelectMultiple,
@@ -206,9 +207,13 @@ class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
         # The column holds 0…32767 on every database: said here, not left to PostgreSQL.
         position.validators = [MinValueValidator(0), MaxValueValidator(32767)]
         position.widget.attrs.update(min=0, max=32767)
-        if self.instance.pk is None:
+        if self.instance.pk is not None:
+            # Its place in the list (stored numbers may tie or have gaps): saved
+            # untouched, the product stays where it is.
+            self.initial["position"] = product_place(self.instance)
+        else:
             # The model's default (0) shown in the box would put every new product
-            # before the others once the list has been reordered: empty means "last".
+            # first: empty means "last".
             self.initial["position"] = None
             position.help_text = _(
                 "Để trống để thêm vào cuối danh sách; 0 là đầu tiên, 1 là thứ hai… Có thể "

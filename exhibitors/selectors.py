@@ -463,3 +463,10 @@ def sector_entry_points(*, fair) -> list[Sector]:
     for sector in top:
         sector.count = counts[sector.pk]
     return top
+
+
+def product_place(product: Product) -> int:
+    """Where `product` stands in its company's list, counted from 0: the "order" the
+    product form shows and takes (stored numbers may tie, or have gaps)."""
+    earlier = Q(position__lt=product.position) | Q(position=product.position, id__lt=product.pk)
+    return Product.objects.filter(earlier, exhibitor_id=product.exhibitor_id).count()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor, Product
+from exhibitors.selectors import product_place
 from fairportal.audit import record
 from fairportal.mail import send_on_commit
 
@@ -220,18 +221,17 @@ def update_exhibitor_profile(
     return exhibitor
 
 
-def _place_product(product: Product, position: int) -> None:
-    """Put a saved product at `position` among its company's products: before every
-    other product numbered `position` or more (0 puts it first), then number them all
-    0…n-1, so the number typed is the place it gets, never a tie broken by age."""
+def _place_product(product: Product, place: int) -> None:
+    """Put a saved product at `place` in its company's list (0 first, 1 second…; past
+    the end means last) and number them all 0…n-1."""
     others = list(
         Product.objects.select_for_update()
         .filter(exhibitor_id=product.exhibitor_id)
         .exclude(pk=product.pk)
         .order_by("position", "id")
     )
-    index = sum(1 for other in others if other.position < position)
-    _number_in_order([*others[:index], product, *others[index:]])
+    place = min(place, len(others))
+    _number_in_order([*others[:place], product, *others[place:]])
 
 
 def _number_in_order(products: list[Product]) -> None:
@@ -267,9 +267,6 @@ def _product_changes(product: Product, data: dict) -> dict:
                 new_sector.slug if new_sector else None,
             ]
             product.sector = new_sector
-    if data.get("position") is not None and data["position"] != product.position:
-        changes["position"] = [product.position, data["position"]]
-        product.position = data["position"]
     return changes
 
 
@@ -323,6 +320,9 @@ def update_product(
         with transaction.atomic():
             product = Product.objects.select_for_update().get(pk=product.pk)
             changes = _product_changes(product, data)
+            place = product_place(product)
+            if data.get("position") is not None and data["position"] != place:
+                changes["position"] = [place, data["position"]]
             old_files = [product.image.name, product.image_thumb.name]
             if image is not None:
                 written = _store_image(

@@ -312,6 +312,24 @@ def test_product_order_typed_puts_the_product_at_that_place(client, typed, order
     assert sorted(exhibitor.products.values_list("position", flat=True)) == [0, 1, 2, 3]
 
 
+def test_product_order_works_on_a_list_whose_products_share_one_number(client):
+    # Products added before the form left the order empty were all numbered 0.
+    _user, exhibitor = representative(client)
+    for name in ["Một", "Hai", "Ba"]:
+        make_product(exhibitor, name_vi=name, position=0)
+    third = Product.objects.get(name_vi="Ba")
+    second = Product.objects.get(name_vi="Hai")
+
+    shown = client.get(f"/account/products/{third.pk}/").context["form"]["position"].value()
+    client.post(f"/account/products/{second.pk}/", product_post(name_vi="Hai", position="1"))
+    kept = names_in_order(exhibitor)
+    client.post(f"/account/products/{third.pk}/", product_post(name_vi="Ba", position="0"))
+
+    assert shown == 2  # its place in the list, as the help text counts
+    assert kept == ["Một", "Hai", "Ba"]  # saved where it stands: nothing moves
+    assert names_in_order(exhibitor) == ["Ba", "Một", "Hai"]
+
+
 def test_product_added_with_an_order_takes_that_place(client):
     _user, exhibitor = representative(client)
     for position, name in enumerate(["Một", "Hai"]):
