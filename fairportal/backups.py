@@ -7,6 +7,7 @@ backup API (safe while the portal runs); media as a tar.gz beside the database.
 import datetime
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -15,6 +16,8 @@ from pathlib import Path
 import dj_database_url
 from django.conf import settings
 from django.db import connection
+
+from fairportal.cache import ATTENDANCE, CATALOGUE, public_data_changed
 
 DUMP_PG = "database.pgdump"
 DUMP_SQLITE = "database.sqlite3"
@@ -40,15 +43,33 @@ def _pg_args(db: dict) -> list[str]:
     return args
 
 
-def backup(output: Path) -> dict:
-    """Write database + media + manifest into the folder `output` (created)."""
-    output.mkdir(parents=True, exist_ok=True)
+class BackupError(Exception):
+    """A backup or restore that could not be done; the message says why, for the board."""
+
+
+def _run(tool: str, args: list[str], env: dict, doing: str) -> None:
+    try:
+        subprocess.run([tool, *args], check=True, env=env)
+    except FileNotFoundError:
+        raise BackupError(
+            f"The {doing} failed: {tool} is not installed (on Debian: apt-get install "
+            "postgresql-client)"
+        ) from None
+    except subprocess.CalledProcessError as error:
+        raise BackupError(
+            f"The {doing} failed: {tool} stopped with exit status {error.returncode} "
+            "(its message is above)"
+        ) from None
+
+
+def _dump_database(output: Path) -> None:
     db = connection.settings_dict
     if connection.vendor == "postgresql":
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *_pg_args(db),
+        _run(
+            "pg_dump",
+            ["--format=custom", "--no-owner", "--no-privileges", *_pg_args(db),
              "--file", str(output / DUMP_PG), str(db["NAME"])],
-            check=True, env=_pg_env(db),
+            _pg_env(db), "backup",
         )  # fmt: skip
     else:
         connection.ensure_connection()
@@ -56,6 +77,21 @@ def backup(output: Path) -> dict:
         with target:
             connection.connection.backup(target)
         target.close()
+
+
+def backup(output: Path) -> dict:
+    """Write database + media + manifest into the folder `output` (created, readable by
+    its owner only: it holds visitors' personal data). A backup that fails halfway
+    leaves no folder behind (when it made the folder)."""
+    made = not output.exists()
+    output.mkdir(parents=True, exist_ok=True)
+    output.chmod(0o700)
+    try:
+        _dump_database(output)
+    except BackupError as error:
+        if made:
+            shutil.rmtree(output, ignore_errors=True)
+        raise BackupError(f"{error}; nothing was kept in {output}.") from None
     media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(output / MEDIA, "w:gz") as archive:
         if media_root.exists():
@@ -69,22 +105,31 @@ def backup(output: Path) -> dict:
 
 
 def restore(source: Path, *, database_url: str = "", media_root: Path | None = None) -> dict:
-    """Restore a backup folder into `database_url` (default: the configured database)."""
-    manifest = json.loads((source / MANIFEST).read_text())
+    """Restore a backup folder into `database_url` (default: the configured database).
+
+    Side effects: every cached public page (and the cached current fair) is dropped,
+    since the database changed underneath the running portal without a signal."""
+    try:
+        manifest = json.loads((source / MANIFEST).read_text())
+        manifest["vendor"], manifest["created_at"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise BackupError(
+            f"{source} is not a backup folder (manifest.json is unreadable)."
+        ) from None
     db = dj_database_url.parse(database_url) if database_url else connection.settings_dict
     engine = db["ENGINE"]
     if manifest["vendor"] == "postgresql":
         if "postgresql" not in engine:
-            raise ValueError("A PostgreSQL backup restores only into PostgreSQL.")
-        subprocess.run(
-            ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-             "--exit-on-error", *_pg_args(db), "--dbname", str(db["NAME"]),
-             str(source / DUMP_PG)],
-            check=True, env=_pg_env(db),
+            raise BackupError("A PostgreSQL backup restores only into PostgreSQL.")
+        _run(
+            "pg_restore",
+            ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error",
+             *_pg_args(db), "--dbname", str(db["NAME"]), str(source / DUMP_PG)],
+            _pg_env(db), "restore",
         )  # fmt: skip
     else:
         if "sqlite3" not in engine:
-            raise ValueError("An SQLite backup restores only into SQLite.")
+            raise BackupError("An SQLite backup restores only into SQLite.")
         backup_db = sqlite3.connect(source / DUMP_SQLITE)
         if database_url:
             target = sqlite3.connect(db["NAME"])
@@ -104,4 +149,6 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
                 continue
             member.name = member.name.removeprefix("media/")
             archive.extract(member, destination, filter="data")
+    public_data_changed(CATALOGUE)
+    public_data_changed(ATTENDANCE)
     return manifest

@@ -1,16 +1,22 @@
 """A backup restores into an empty database with the same data, and the media files."""
 
+import io
+import json
+import os
 import sqlite3
+import stat
 import uuid
 
 import psycopg2
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
+from events.models import Fair
 from exhibitors.models import Exhibitor, Product
-from tests.factories import make_exhibitor, make_product
+from fairportal import backups
+from tests.factories import make_exhibitor, make_fair, make_product
 
 
 def _sample_data():
@@ -76,3 +82,73 @@ def test_backup_then_restore_into_empty_postgres_database(tmp_path):
         admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
     assert (tmp_path / "media-restored" / canon.logo.name).read_bytes() == canon.logo.read()
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_pages_cached_before_a_restore_are_not_served_after_it(tmp_path, client):
+    """A restore writes the database underneath the portal, sending no signal: the
+    cached pages (and the cached current fair) must be dropped, or the running portal
+    shows the data from before the restore for up to an hour."""
+    fair = make_fair(name_vi="Hội chợ trước khi khôi phục")
+    assert "Hội chợ trước khi khôi phục" in client.get("/").content.decode()
+    call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
+    Fair.objects.filter(pk=fair.pk).update(name_vi="Hội chợ như trong bản sao lưu")
+
+    call_command(
+        "restore_portal", str(tmp_path / "bk"), database_url=f"sqlite:///{tmp_path / 'r.db'}",
+        media_root=str(tmp_path / "media"), stdout=io.StringIO(),
+    )  # fmt: skip
+
+    assert "Hội chợ như trong bản sao lưu" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_folder_is_readable_by_its_owner_only(tmp_path):
+    call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
+
+    assert stat.S_IMODE((tmp_path / "bk").stat().st_mode) == 0o700
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_whose_dump_fails_says_so_and_leaves_no_half_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(backups, "_dump_database", _failing_dump)
+
+    with pytest.raises(CommandError) as error:
+        call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "The backup failed: pg_dump stopped with exit status 1 (its message is above); "
+        f"nothing was kept in {tmp_path / 'bk'}."
+    )
+    assert (tmp_path / "bk").exists() is False
+
+
+def _failing_dump(output):
+    # pg_dump refusing its arguments, as it refuses a database it cannot reach.
+    backups._run("pg_dump", ["--no-such-option"], dict(os.environ), "backup")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_whose_tool_fails_says_so(tmp_path, monkeypatch):
+    call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
+    manifest = tmp_path / "bk" / "manifest.json"
+    manifest.write_text(json.dumps({"vendor": "postgresql", "created_at": "2027-09-19"}))
+
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "restore_portal", str(tmp_path / "bk"),
+            database_url="postgres://fair@127.0.0.1:1/fair", stdout=io.StringIO(),
+        )  # fmt: skip
+
+    assert str(error.value).startswith("The restore failed: pg_restore stopped with exit status")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_folder_with_a_broken_manifest_is_named_as_no_backup(tmp_path):
+    (tmp_path / "manifest.json").write_text('{"vendor": "sqlite"')
+
+    with pytest.raises(CommandError) as error:
+        call_command("restore_portal", str(tmp_path), stdout=io.StringIO())
+
+    assert str(error.value) == f"{tmp_path} is not a backup folder (manifest.json is unreadable)."

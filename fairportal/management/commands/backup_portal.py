@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from fairportal.backups import backup
+from fairportal.backups import BackupError, backup
 
 
 class Command(BaseCommand):
@@ -18,5 +18,8 @@ class Command(BaseCommand):
         folder = Path(
             output or settings.VAR_DIR / "backups" / timezone.now().strftime("%Y%m%d-%H%M%S")
         )
-        manifest = backup(folder)
+        try:
+            manifest = backup(folder)
+        except (BackupError, OSError) as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"Backed up the {manifest['vendor']} database and media into {folder}")

@@ -1,8 +1,9 @@
+import tarfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fairportal.backups import restore
+from fairportal.backups import BackupError, restore
 
 
 class Command(BaseCommand):
@@ -23,6 +24,6 @@ class Command(BaseCommand):
                 database_url=database_url,
                 media_root=Path(media_root) if media_root else None,
             )
-        except ValueError as error:
+        except (BackupError, OSError, tarfile.TarError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Restored the {manifest['vendor']} backup of {manifest['created_at']}.")
