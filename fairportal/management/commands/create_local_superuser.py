@@ -17,6 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, username, email, **options):
         if not settings.DEBUG:
             raise CommandError("create_local_superuser is for development (DJANGO_DEBUG=1) only.")
+        username = username.strip()
+        if not username:
+            raise CommandError("--username must not be empty.")
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(

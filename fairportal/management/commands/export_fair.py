@@ -18,7 +18,10 @@ class Command(BaseCommand):
         except EditionError as error:
             raise CommandError(str(error)) from error
         if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            try:
+                with open(output, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+            except OSError as error:
+                raise CommandError(f"Cannot write {output}: {error}") from error
         else:
             self.stdout.write(text, ending="")
