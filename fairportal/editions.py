@@ -78,7 +78,15 @@ def _load(model, data, names) -> dict:
         if name in data:
             value = data[name]
             field = model._meta.get_field(name)
-            values[name] = value if isinstance(field, models.FileField) else field.to_python(value)
+            if isinstance(field, models.FileField):
+                values[name] = value
+                continue
+            try:
+                values[name] = field.to_python(value)
+            except ValidationError as error:
+                raise EditionError(
+                    f"{model._meta.model_name} {name}: {' '.join(error.messages)}"
+                ) from None
     return values
 
 
@@ -195,7 +203,7 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
 
     Side effects: one transaction; records `fair.imported`.
     """
-    if data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EditionError(f"Not an edition file (expected format {FORMAT}).")
     slug = data["fair"]["slug"]
     if Fair.objects.filter(slug=slug).exists():

@@ -1,11 +1,14 @@
 """The board's management commands answer bad arguments with a message and exit 1."""
 
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.factories import make_fair
+from events.models import Fair
+from fairportal.editions import export_edition
+from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
 
 @pytest.mark.django_db
@@ -30,3 +33,66 @@ def test_create_local_superuser_refuses_an_empty_username(username, settings):
         call_command("create_local_superuser", username=username, stdout=io.StringIO())
 
     assert str(error.value) == "--username must not be empty."
+
+
+def _broken(data):
+    data["fair"]["starts_on"] = "2027-13-01"
+
+
+def _no_booth_list(data):
+    data["booths"] = None
+
+
+def _unknown_exhibitor(data):
+    data["booths"][0]["exhibitor"] = "khong-co-cong-ty-nay"
+
+
+def _too_long_name(data):
+    data["exhibitors"][0]["name_vi"] = "x" * 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (_broken, "Nothing imported: fair starts_on: “2027-13-01”"),
+        (_no_booth_list, "Nothing imported: the file is not an edition written by export_fair"),
+        (_unknown_exhibitor, "Nothing imported: the file names 'khong-co-cong-ty-nay'"),
+        pytest.param(
+            _too_long_name,
+            "Nothing imported: value too long for type character varying(200)",
+            marks=pytest.mark.postgres,  # SQLite does not check the length of a column
+        ),
+    ],
+)
+def test_import_fair_of_a_spoilt_file_says_what_is_wrong_and_writes_nothing(
+    tmp_path, spoil, message
+):
+    fair = make_fair(slug="hoi-cho-2027")
+    exhibitor = make_exhibitor(slug="canon-viet-nam")
+    make_booth(fair=fair, code="A01", exhibitor=exhibitor)
+    make_event(fair=fair)
+    data = export_edition("hoi-cho-2027")
+    fair.delete()  # the database the edition is carried to
+    spoil(data)
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value).startswith(message)
+    assert Fair.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_fair_of_a_json_list_says_it_is_no_edition(tmp_path):
+    path = tmp_path / "edition.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "Nothing imported: Not an edition file (expected format fairportal.edition/1)."
+    )

@@ -3,7 +3,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError
+from django.db import DatabaseError
 
 from fairportal.editions import EditionError, import_edition
 
@@ -22,8 +22,20 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error}") from error
         try:
             fair = import_edition(data)
-        except (EditionError, IntegrityError, KeyError) as error:
+        except EditionError as error:
             raise CommandError(f"Nothing imported: {error}") from error
+        except KeyError as error:
+            raise CommandError(
+                f"Nothing imported: the file names {error.args[0]!r} without holding it "
+                "(or lacks that field)."
+            ) from error
+        except (TypeError, AttributeError, ValueError) as error:
+            raise CommandError(
+                f"Nothing imported: the file is not an edition written by export_fair ({error})."
+            ) from error
+        except DatabaseError as error:  # a constraint or a column the row does not fit
+            reason = str(error).strip().splitlines()[0]
+            raise CommandError(f"Nothing imported: {reason}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {fair.slug}: {len(data['booths'])} booths, "
