@@ -94,3 +94,16 @@ def test_500_and_503_pages_show_no_stack_trace_or_settings(db, error, status):
     html = response.content.decode()
     assert_no_leak(html)
     assert str(error) not in html
+
+
+def test_manage_py_without_a_secret_key_says_why_in_one_line():
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "x.vn"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        1,
+        "manage.py: DJANGO_SECRET_KEY is not set. Set it to a long random value in "
+        "production, or set DJANGO_DEBUG=1 for local development.\n",
+    )
