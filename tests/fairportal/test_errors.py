@@ -103,3 +103,16 @@ def test_404_language_switch_points_to_the_other_language(client):
     en = client.get("/en/no-such-page/?q=1")
 
     assert 'href="/no-such-page/?q=1" hreflang="vi"' in en.text
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_400_for_a_host_the_portal_does_not_serve_is_friendly_in_both_languages(path, settings):
+    settings.ALLOWED_HOSTS = ["hoicho-kcn.example.vn"]
+
+    response = Client().get(path, HTTP_HOST="other.example")
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert '<html lang="vi">' in text and "Yêu cầu không hợp lệ" in text
+    assert '<section lang="en"' in text and "The request could not be understood" in text
+    assert "/static/css/site.css" in text
