@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from events.models import Fair
+from exhibitors.models import Exhibitor
 from fairportal.editions import export_edition
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
@@ -95,4 +96,23 @@ def test_import_fair_of_a_json_list_says_it_is_no_edition(tmp_path):
 
     assert str(error.value) == (
         "Nothing imported: Not an edition file (expected format fairportal.edition/1)."
+    )
+
+
+@pytest.mark.django_db
+def test_load_demo_fair_on_the_production_settings_leaves_the_real_fair_alone(settings):
+    settings.DEBUG = False
+    real = make_fair(slug="hoi-cho-kcn-ha-noi-2027-that", is_current=True)
+
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo_fair", "--year", "2027", stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "load_demo_fair is for development and demonstrations (DJANGO_DEBUG=1): on this "
+        "database it would add its sample companies to the directory and make the demo "
+        "the current fair. Add --force to load it anyway."
+    )
+    assert (list(Fair.objects.values_list("slug", "is_current")), Exhibitor.objects.count()) == (
+        [(real.slug, True)],
+        0,
     )

@@ -1,5 +1,6 @@
 """`manage.py load_demo_fair [--year 2027]`: the demo edition of the fair, idempotent."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from fairportal.demo.builder import build_demo_fair
@@ -20,10 +21,22 @@ class Command(BaseCommand):
             default=BASE_YEAR,
             help="The edition's year (default 2024); every date moves by the same days.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo with DJANGO_DEBUG off too (a demonstration server).",
+        )
 
-    def handle(self, *args, year, **options):
+    def handle(self, *args, year, force=False, **options):
         if not 2000 <= year <= 2100:
             raise CommandError("--year must be between 2000 and 2100.")
+        # On the real fair's database by mistake, the demo would take the home page.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "load_demo_fair is for development and demonstrations (DJANGO_DEBUG=1): on "
+                "this database it would add its sample companies to the directory and make "
+                "the demo the current fair. Add --force to load it anyway."
+            )
         counts = build_demo_fair(year=year)
         fair = counts.fair
         lines = [
