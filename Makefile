@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
+# `make run PORT=8080` when 8000 is taken; links in mails and QR codes follow it.
+PORT ?= 8000
+RUN_ENV := $(DEV_ENV) PORTAL_BASE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint bench serve install migrate demo clean collectstatic backup restore soak
 
@@ -27,10 +30,10 @@ migrate: $(STAMP)
 demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_fair
 
-## run: the portal with the demo fair on http://127.0.0.1:8000/
+## run: the portal with the demo fair on http://127.0.0.1:8000/ (PORT=8080: another port)
 run: demo
-	$(DEV_ENV) $(BIN)/python manage.py create_local_superuser
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/python manage.py create_local_superuser
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: the whole suite once (SQLite, or PostgreSQL when DATABASE_URL points there)
 test: $(STAMP)

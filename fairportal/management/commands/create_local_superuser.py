@@ -32,6 +32,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Local superuser created: {username} / {password}  (shown once; "
-                "admin at http://127.0.0.1:8000/admin/)"
+                f"admin at {settings.PORTAL_BASE_URL}/admin/)"
             )
         )
