@@ -10,11 +10,15 @@ RUN_ENV := $(DEV_ENV) PORTAL_BASE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint bench serve install migrate demo clean collectstatic backup restore soak
 
-# `make serve` runs the production settings on loopback; a throw-away secret key is
-# made when none is set (set DJANGO_SECRET_KEY for a real deployment).
+# `make serve` runs the production settings (on loopback unless GUNICORN_BIND says
+# otherwise). It needs DJANGO_SECRET_KEY, the same on every instance and across
+# restarts: a key made up per start would sign everyone out on each restart or on the
+# other instance, and spoil the representatives' invitation links.
 SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
-	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
-	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}
+NEEDS_SECRET_KEY = @test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY \
+(the same on every instance), e.g. DJANGO_SECRET_KEY=\$$(python3 -c 'import secrets; \
+print(secrets.token_urlsafe(50))')"; exit 2; }
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +44,7 @@ test: $(STAMP)
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 collectstatic: $(STAMP)
+	$(NEEDS_SECRET_KEY)
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v 0
 
 ## serve: gunicorn on the production settings (WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_BIND)

@@ -1,7 +1,9 @@
 """`make run` on another port, for a machine where 8000 is taken."""
 
 import io
+import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -33,3 +35,32 @@ def test_the_local_superuser_is_told_the_admin_of_the_portal_it_runs(settings):
     call_command("create_local_superuser", stdout=out)
 
     assert "admin at http://127.0.0.1:8773/admin/)" in out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_serve_without_a_secret_key_refuses_instead_of_inventing_one(tmp_path):
+    # An invented key differs between instances and restarts: sign-ins, messages and
+    # representatives' invitation links would break behind the load balancer.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        GUNICORN_BIND="127.0.0.1:1",
+        WEB_CONCURRENCY="1",
+    )
+    make = subprocess.Popen(
+        ["make", "-s", "serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        stdout, _stderr = make.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(make.pid, signal.SIGTERM)  # gunicorn too, which make started
+        make.communicate()
+        pytest.fail("make serve started without DJANGO_SECRET_KEY")
+
+    assert make.returncode == 2
+    assert stdout.splitlines()[0] == (
+        "make serve: set DJANGO_SECRET_KEY (the same on every instance), e.g. "
+        "DJANGO_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )
