@@ -757,14 +757,23 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Giải phóng các gian đã chọn"), permissions=["change"])
     def release_selected(self, request, queryset):
-        for booth in queryset.order_by("code"):
-            try:
-                services.release_booth(booth=booth, actor=request.user)
-            except services.BoothError as error:
-                self.message_user(request, error.message, messages.WARNING)
-            else:
+        # One transaction, so that a company whose booths are freed together hears once.
+        booths = list(queryset.order_by("code", "pk"))
+        try:
+            freed = {b.pk for b in services.release_booths(booths=booths, actor=request.user)}
+        except services.BoothError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        for booth in booths:
+            if booth.pk in freed:
                 self.message_user(
                     request, gettext("Đã giải phóng gian %(code)s.") % {"code": booth.code}
+                )
+            else:
+                self.message_user(
+                    request,
+                    gettext("Gian %(code)s đang trống.") % {"code": booth.code},
+                    messages.WARNING,
                 )
 
     @admin.action(

@@ -614,21 +614,40 @@ def assign_booth(*, booth, exhibitor, actor):
 def release_booth(*, booth, actor):
     """The booth becomes free again (its fascia name goes with its holder); the company
     that held it is told."""
+    if not release_booths(booths=[booth], actor=actor):
+        raise BoothError(_("Gian %(code)s đang trống.") % {"code": booth.code})
+
+
+def release_booths(*, booths, actor) -> list[Booth]:
+    """Free the held booths among `booths` in one transaction, in code order; returns
+    those freed (a booth already free is passed over). Side effects: `booth.released`
+    audit entries, the holders' search text refreshed, and on commit one mail per
+    company that held some, with all its booths before and after, not one per booth
+    with the states in between (the board's "free the selected booths")."""
     now = timezone.now()
+    freed = []
     with transaction.atomic():
-        current = _holder_of(booth)
-        if current.exhibitor is None:
-            raise BoothError(_("Gian %(code)s đang trống.") % {"code": booth.code})
-        before = _codes_held(current.exhibitor_id, current.fair)
-        _release(booth=current, exhibitor=current.exhibitor, now=now)
-        refresh_exhibitors_search({current.exhibitor_id})
-        record(
-            action="booth.released",
-            obj=booth,
-            actor=actor,
-            changes={"exhibitor": current.exhibitor_id},
-        )
-        _tell_of_booth_change(exhibitor_id=current.exhibitor_id, fair=current.fair, before=before)
+        before = {}  # (exhibitor id, fair id) -> (fair, codes held before)
+        for booth in sorted(booths, key=lambda b: (b.code, b.pk)):
+            current = _holder_of(booth)
+            if current.exhibitor is None:
+                continue
+            key = (current.exhibitor_id, current.fair_id)
+            if key not in before:
+                before[key] = (current.fair, _codes_held(current.exhibitor_id, current.fair))
+            _release(booth=current, exhibitor=current.exhibitor, now=now)
+            record(
+                action="booth.released",
+                obj=booth,
+                actor=actor,
+                changes={"exhibitor": current.exhibitor_id},
+            )
+            freed.append(booth)
+        if before:
+            refresh_exhibitors_search({exhibitor_id for exhibitor_id, _fair in before})
+        for (exhibitor_id, _fair_id), (fair, codes) in before.items():
+            _tell_of_booth_change(exhibitor_id=exhibitor_id, fair=fair, before=codes)
+    return freed
 
 
 def move_exhibitor(*, exhibitor, from_booths, to_booths, actor):

@@ -159,3 +159,57 @@ def test_the_board_moving_a_company_in_the_admin_mails_it(
     assert response.status_code == 302
     [message] = mail.outbox
     assert "Gian hiện nay: A02\n" in message.body
+
+
+def test_freeing_several_booths_of_a_company_at_once_sends_it_one_mail(
+    client, floor, board, django_capture_on_commit_callbacks
+):
+    canon = company("Canon Việt Nam", "canon.example.vn")
+    toto = company("TOTO Việt Nam", "toto.example.vn")
+    services.assign_booth(booth=floor["A01"], exhibitor=canon, actor=board)
+    services.assign_booth(booth=floor["A02"], exhibitor=canon, actor=board)
+    services.assign_booth(booth=floor["B01"], exhibitor=toto, actor=board)
+    mail.outbox.clear()
+    client.force_login(board)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:booths_booth_changelist"),
+            {
+                "action": "release_selected",
+                "_selected_action": [floor["A01"].pk, floor["A02"].pk, floor["B01"].pk],
+            },
+        )
+
+    by_company = {message.to[0]: message.body for message in mail.outbox}
+    assert len(mail.outbox) == 2
+    assert (
+        "Gian trước đây: A01, A02\nGian hiện nay: không còn gian nào\n"
+        in by_company["info@canon.example.vn"]
+    )
+    assert (
+        "Gian trước đây: B01\nGian hiện nay: không còn gian nào\n"
+        in by_company["info@toto.example.vn"]
+    )
+    assert Booth.objects.filter(exhibitor__isnull=False).count() == 0
+
+
+def test_freeing_a_free_booth_with_a_held_one_frees_the_held_one_and_says_so(
+    client, floor, board, django_capture_on_commit_callbacks
+):
+    canon = company("Canon Việt Nam", "canon.example.vn")
+    services.assign_booth(booth=floor["A02"], exhibitor=canon, actor=board)
+    mail.outbox.clear()
+    client.force_login(board)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:booths_booth_changelist"),
+            {"action": "release_selected", "_selected_action": [floor["A01"].pk, floor["A02"].pk]},
+            follow=True,
+        )
+
+    said = [str(message) for message in response.context["messages"]]
+    assert said == ["Gian A01 đang trống.", "Đã giải phóng gian A02."]
+    [message] = mail.outbox
+    assert "Gian trước đây: A02\nGian hiện nay: không còn gian nào\n" in message.body
