@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from booths.selectors import applicant_access, company_on_portal
 from booths.signals import refresh_exhibitors_search
-from events.selectors import exhibitor_emails
+from events.selectors import current_fair, exhibitor_emails
 from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
@@ -578,6 +578,10 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
     to = exhibitor_emails(exhibitor)
     if not to:
         return
+    # The public plan and the company area show the current fair: for another one (the
+    # next edition laid out early) they would show other booths under the same codes.
+    shown = current_fair()
+    links = bool(after) and shown is not None and shown.pk == fair.pk
     with translation.override("vi"):
         plan_url = reverse("booths:floor_plan")
         booths_url = reverse("booths:account_booths")
@@ -592,8 +596,8 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
             "fair": fair.name_vi,
             "before": before,
             "after": after,
-            "plan_link": f"{plan_url}?booth={(new or after)[0]}" if after else "",
-            "booths_url": booths_url,
+            "plan_link": f"{plan_url}?booth={(new or after)[0]}" if links else "",
+            "booths_url": booths_url if links else "",
         },
         language="vi",
         reply_to=[settings.BOARD_EMAIL],

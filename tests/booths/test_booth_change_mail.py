@@ -213,3 +213,31 @@ def test_freeing_a_free_booth_with_a_held_one_frees_the_held_one_and_says_so(
     assert said == ["Gian A01 đang trống.", "Đã giải phóng gian A02."]
     [message] = mail.outbox
     assert "Gian trước đây: A02\nGian hiện nay: không còn gian nào\n" in message.body
+
+
+def test_a_change_in_a_fair_that_is_not_the_current_one_sends_no_links_to_the_current_plan(
+    coming_fair, board, django_capture_on_commit_callbacks
+):
+    # The board lays out next year's fair while this year's is still the current one:
+    # the public plan and the company area show this year's booths, under the same codes.
+    next_year = make_fair(
+        name_vi="Hội chợ KCN Hà Nội 2028",
+        starts_on=coming_fair.starts_on + datetime.timedelta(days=365),
+        ends_on=coming_fair.ends_on + datetime.timedelta(days=365),
+        is_current=False,
+    )
+    make_booth(fair=coming_fair, code="A01")
+    a01 = make_booth(fair=next_year, code="A01")
+    a02 = make_booth(fair=next_year, code="A02")
+    canon = company("Canon Việt Nam", "canon.example.vn")
+    services.assign_booth(booth=a01, exhibitor=canon, actor=board)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_exhibitor(exhibitor=canon, from_booths=[a01], to_booths=[a02], actor=board)
+
+    [message] = mail.outbox
+    assert message.subject == "Gian hàng của Canon Việt Nam tại Hội chợ KCN Hà Nội 2028 đã thay đổi"
+    assert "Gian trước đây: A01\nGian hiện nay: A02\n" in message.body
+    assert "/floor-plan/" not in message.body
+    assert "/account/booths/" not in message.body
