@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 
 from booths.models import BoothApplication
 from events.models import EventRegistration, MeetingRequest, SideEvent
@@ -16,7 +17,8 @@ ORIGINAL_NOW = clock.now
 
 
 def load(*args):
-    call_command("load_demo_fair", *args, stdout=io.StringIO())
+    with override_settings(DEBUG=True):  # the command refuses the production settings
+        call_command("load_demo_fair", *args, stdout=io.StringIO())
 
 
 def statuses(fair_slug):
