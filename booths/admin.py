@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from booths import selectors, services
@@ -310,7 +310,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                         "reference": application.reference,
                         "company": application.trading_name_vi,
                         "status": application.get_status_display(),
-                        "button": gettext("Từ chối"),
+                        "button": pgettext("booth application action", "Từ chối"),
                         "action": gettext("Từ chối, kèm lý do (một hồ sơ)"),
                     }
                 )

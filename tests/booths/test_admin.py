@@ -640,6 +640,31 @@ def test_reject_page_needs_reason_and_mails_it(
     assert "Hết gian." in mail.outbox[0].body
 
 
+def test_rejecting_an_application_in_english_says_reject_as_its_status_says_rejected(
+    board_client, fair, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, reference="HC2024-0044", email="lan@example.vn")
+
+    change = board_client.get(f"/en{LIST}{application.pk}/change/").content.decode()
+    changelist = board_client.get(f"/en{LIST}").content.decode()
+    form = board_client.get(f"/en{LIST}{application.pk}/reject/").content.decode()
+    empty = board_client.post(f"/en{LIST}{application.pk}/reject/", {"reason": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        done = board_client.post(
+            f"/en{LIST}{application.pk}/reject/", {"reason": "No booth left."}, follow=True
+        )
+
+    assert '/reject/">Reject</a></li>' in change
+    assert '<option value="reject_one">Reject, with a reason (one application)</option>' in (
+        changelist
+    )
+    assert "Reject application HC2024-0044" in form
+    assert "Reason for rejection (sent to the company)" in form
+    assert empty.context["form"].errors == {"reason": ["This field is required."]}
+    assert [m.message for m in done.context["messages"]] == ["Application rejected."]
+    assert "Decline" not in change + changelist + form
+
+
 def test_reject_reason_pasted_with_decomposed_accents_is_stored_and_mailed_composed(
     board_client, fair, django_capture_on_commit_callbacks
 ):
@@ -1009,8 +1034,8 @@ def test_deleting_a_waitlisted_application_in_english_says_why_in_english(board_
     board_client.post(f"/en{LIST}{application.pk}/delete/", {"post": "yes"})
 
     assert page.context["protected"] == [
-        "Application HC2024-0043 (TOTO Việt Nam) has no decision yet (Waiting list): decline "
-        "it (the “Decline” button on its page, or the “Decline, with a reason (one "
+        "Application HC2024-0043 (TOTO Việt Nam) has no decision yet (Waiting list): reject "
+        "it (the “Reject” button on its page, or the “Reject, with a reason (one "
         "application)” action) instead of deleting it, so that the applicant is told why. "
         "A decided application can be deleted."
     ]
