@@ -6,7 +6,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_exhibitor, make_product, make_sector, make_zone
+from tests.factories import make_exhibitor, make_product, make_sector, make_user, make_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,43 @@ def test_list_filters_read_theo_not_boi(admin_client):
 
     assert "Theo ngành" in page
     assert "Bởi " not in page
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_password_page_of_a_user_without_password_reads_in_vietnamese(admin_client):
+    user = make_user(password=None)
+
+    page = _page(admin_client.get(reverse("admin:auth_user_password_change", args=[user.pk])))
+
+    assert "Thao tác này sẽ <strong>bật</strong> đăng nhập bằng mật khẩu cho người dùng này." in (
+        page
+    )
+    assert "This action" not in page
+
+
+def test_disabling_a_users_password_is_confirmed_in_vietnamese(admin_client):
+    user = make_user()
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+
+    disabled = admin_client.post(
+        url, {"usable_password": "false", "unset-password": ""}, follow=True
+    )
+
+    assert _messages(disabled) == ["Đã tắt đăng nhập bằng mật khẩu."]
+
+
+def test_conflicting_password_form_is_refused_in_vietnamese(admin_client):
+    user = make_user()
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+
+    # "Disable" chosen, but the form sent with the "set password" button (no script).
+    conflicting = admin_client.post(
+        url, {"usable_password": "false", "set-password": ""}, follow=True
+    )
+
+    assert _messages(conflicting) == [
+        "Biểu mẫu gửi lên có lựa chọn mâu thuẫn nhau. Vui lòng thử lại."
+    ]
