@@ -483,6 +483,46 @@ def test_reject_records_reason_and_mails_it(fair, reviewer, django_capture_on_co
     assert AuditEntry.objects.get().action == "application.rejected"
 
 
+@pytest.mark.parametrize(
+    ("decide", "opening"),
+    [
+        (
+            "approve",
+            "Booth application HC2024-0050 from Quang Minh Electronics for the Hanoi "
+            "Industrial Zones Industrial Products Fair 2024 has been approved.",
+        ),
+        (
+            "reject",
+            "We are sorry: booth application HC2024-0050 from Quang Minh Electronics has "
+            "not been approved.",
+        ),
+        (
+            "waitlist",
+            "Booth application HC2024-0050 from Quang Minh Electronics has been put on the "
+            "waiting list.",
+        ),
+    ],
+)
+def test_decision_mails_in_english_say_whose_application_for_which_fair(
+    fair, booths, reviewer, django_capture_on_commit_callbacks, decide, opening
+):
+    application = confirmed(
+        fair, reference="HC2024-0050", language="en", trading_name_en="Quang Minh Electronics"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if decide == "approve":
+            services.approve_application(
+                application=application, booths=[booths["A01"]], reviewer=reviewer
+            )
+        elif decide == "reject":
+            services.reject_application(application=application, reviewer=reviewer, reason="Full.")
+        else:
+            services.waitlist_application(application=application, reviewer=reviewer)
+
+    assert mail.outbox[-1].body.startswith(f"Hello,\n\n{opening}")
+
+
 def test_reject_without_reason_refused(fair, reviewer):
     application = confirmed(fair)
 

@@ -92,7 +92,7 @@ def test_sending_the_meeting_link_again_mails_a_new_link_and_the_old_one_stops_w
     assert NEUTRAL_VI in client.get(LINK).content.decode()
     (message,) = mail.outbox
     assert message.to == ["tanaka@example.jp"]
-    assert message.subject == "Your link to your meeting request with Canon Vietnam"
+    assert message.subject == "Link to your meeting request with Canon Vietnam"
     assert "Status: Accepted\nTime: 20/09/2024, 14:00–14:30\n" in message.body
     assert (
         "This link replaces the one in our earlier e-mails: the previous link no longer "

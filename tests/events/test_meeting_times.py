@@ -105,10 +105,7 @@ def test_the_agreement_and_reminder_mails_give_the_slot_as_a_range_in_each_langu
         "Giờ gặp: 20/09/2024, 14:00–14:30\n"
         in bodies["contact@canon.example.vn", "Lịch gặp đã chốt"]
     )
-    assert (
-        "Time: 20/09/2024, 14:00–14:30\n"
-        in bodies["tanaka@example.jp", "Reminder, meeting tomorrow"]
-    )
+    assert "Time: 20/09/2024, 14:00–14:30\n" in bodies["tanaka@example.jp", "Reminder"]
     assert (
         "Giờ gặp: 20/09/2024, 14:00–14:30\n"
         in bodies["contact@canon.example.vn", "Nhắc lịch gặp ngày mai"]

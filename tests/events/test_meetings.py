@@ -565,7 +565,7 @@ def test_decline_tells_the_requester(session, exhibitor, django_capture_on_commi
         ),
         (
             "en",
-            "We are sorry, Canon Vietnam cannot meet you in “Business matching day 1” (20/09/2024).",
+            "We are sorry: Canon Vietnam cannot meet you during “Business matching day 1” (20/09/2024).",
         ),
     ],
 )
@@ -990,7 +990,7 @@ def test_meeting_mails_name_the_exhibitor_in_each_recipients_language(
         (["proposed@example.jp"], "Canon Vietnam proposes another meeting time"),
         (
             ["accepted@example.jp"],
-            "Reminder, meeting tomorrow: Tanaka Trading Co., Ltd. – Canon Vietnam",
+            "Reminder: meeting tomorrow, Tanaka Trading Co., Ltd. – Canon Vietnam",
         ),
         (company, "Nhắc lịch gặp ngày mai: Tanaka Trading Co., Ltd. – Canon Việt Nam"),
         (company, "Khách huỷ lịch gặp: Tanaka Trading Co., Ltd. – 20/09/2024 14:00–14:30"),

@@ -98,6 +98,11 @@ def test_registration_when_full_goes_to_waitlist_with_position(
     assert '<dd class="status status-waitlisted">Danh sách chờ – thứ 2</dd>' in page
     assert "đứng thứ 2 trong danh sách chờ" in mail.outbox[0].body
     assert mail.outbox[0].attachments == []
+    # One blank line before the signature, as in every other mail (not two).
+    assert "\n\n\n" not in mail.outbox[0].body
+    assert mail.outbox[0].body.endswith(
+        "/\n\nBan tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+    )
 
 
 @pytest.mark.parametrize(
