@@ -41,7 +41,7 @@ FAIR = {
         "Từ sân bay Nội Bài: khoảng 20 phút bằng taxi."
     ),
     "directions_en": (
-        "Bus: the routes to Mê Linh from My Dinh bus station and from central Đông Anh stop "
+        "Bus: the routes to Me Linh from My Dinh bus station and from central Dong Anh stop "
         "near the Center's gate (sample data).\n"
         "Free shuttle: every 30 minutes from 07:00 to 15:00, from Hanoi Opera House and Long "
         "Bien station (sample data).\n"

@@ -50,5 +50,24 @@ def test_visit_in_english(client):
     assert "Bus 58 from Long Bien." in response.text and "Mê Linh Trade Center" in response.text
 
 
+@pytest.mark.parametrize(
+    ("prefix", "heading"), [("", "Đường đến hội chợ"), ("/en", "Getting to the fair")]
+)
+def test_visit_directions_heading_names_no_venue_the_board_may_change(client, prefix, heading):
+    make_fair(
+        venue_vi="Trung tâm Hội chợ Triển lãm Việt Nam",
+        venue_en="Vietnam Exhibition Fair Centre",
+        address_vi="148 Giảng Võ, Hà Nội",
+        address_en="148 Giang Vo, Hanoi",
+        directions_vi="Xe buýt số 09.",
+        directions_en="Bus 09.",
+    )
+
+    text = client.get(f"{prefix}/visit/").text
+
+    assert f'<h2 id="directions-title">{heading}</h2>' in text
+    assert "Mê Linh" not in text
+
+
 def test_visit_without_fair(client):
     assert client.get("/visit/").status_code == 200
