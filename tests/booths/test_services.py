@@ -287,8 +287,8 @@ def test_approve_for_a_company_without_representatives_tells_the_applicant_to_as
         "names, address, industrial zone, website, logo, description and sectors your "
         "company sent with the application were not used: the company profile stays as it "
         "is.\n\nAccess to manage Canon's profile on the fair portal (company details, "
-        "products, booth fascia name and booth staff) is granted by the organiser. If your "
-        "company needs it, or needs the profile changed, please contact the organiser at "
+        "products, booth fascia name and booth staff) is granted by the organisers. If your "
+        "company needs it, or needs the profile changed, please contact the organisers at "
         f"{settings.BOARD_EMAIL}." in mail.outbox[0].body
     )
 

@@ -206,7 +206,7 @@ def test_english_floor_plan_navigation_legend_and_table(client, fair_on):
     for legend in (
         "Available — click to book",
         "Taken by an exhibitor (hatched)",
-        "Held by the organiser (dotted)",
+        "Held by the organisers (dotted)",
     ):
         assert legend in en.text
     assert "1 booth available at" in en.text and "3 booths, 1 available" in en.text
@@ -257,3 +257,15 @@ def test_english_api_schema_descriptions(client, fair_on):
         "Public data of the Hanoi Industrial Zones Industrial Products Fair, read-only, no "
         'sign-in needed. Content comes in two languages: {"vi": …, "en": …}.',
     ]
+
+
+def test_ban_to_chuc_is_always_the_organisers_in_english():
+    # "Ban tổ chức" is the fair's organising team: one English word for it everywhere,
+    # plural as in the e-mails' signature ("The organisers of the … Fair").
+    singular = re.compile(r"\b[Tt]he organiser\b(?!s)|organiser[’']s")
+    wrong = [
+        (entry["msgid"], entry["msgstr"])
+        for entry in po_entries(PO_PATH)[1:]
+        if "ban tổ chức" in entry["msgid"].lower() and singular.search(entry.get("msgstr", ""))
+    ]
+    assert wrong == []
