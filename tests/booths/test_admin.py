@@ -881,6 +881,20 @@ def test_board_floor_plan_names_a_booth_given_away_meanwhile(board_client, fair,
     assert Booth.objects.get(code="A01").exhibitor.name_vi == "TOTO Việt Nam"
 
 
+def test_board_floor_plan_in_english_calls_a_kept_booth_by_its_field_label(
+    board_client, fair, booths
+):
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+
+    kept = board_client.post(
+        "/en/admin/booths/booth/floor-plan/", {"booth": booths["A03"].pk, "exhibitor": canon.pk}
+    )
+    change = board_client.get(f"/en/admin/booths/booth/{booths['A03'].pk}/change/")
+
+    assert "A03 (held by the Authority)" in html.unescape(kept.content.decode())
+    assert 'for="id_is_blocked">Held by the Authority</label>' in (change.content.decode())
+
+
 def test_reject_action_opens_reason_page_for_one_application(board_client, fair):
     application = confirmed(fair)
 
