@@ -530,7 +530,10 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             except services.BoothError as error:
                 self.message_user(request, error.message, messages.WARNING)
         self.message_user(
-            request, gettext("%(n)s hồ sơ vào danh sách chờ.") % {"n": done}, messages.SUCCESS
+            request,
+            ngettext("%(n)s hồ sơ vào danh sách chờ.", "%(n)s hồ sơ vào danh sách chờ.", done)
+            % {"n": done},
+            messages.SUCCESS,
         )
 
     @admin.action(description=_("Duyệt và chọn gian (một hồ sơ)"), permissions=["change"])

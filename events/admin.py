@@ -283,7 +283,11 @@ class SideEventAdmin(
     @admin.action(description=_("Đóng đăng ký các sự kiện đã chọn"), permissions=["change"])
     def close_registration(self, request, queryset):
         closed = sum(services.close_registration(event=e, actor=request.user) for e in queryset)
-        self.message_user(request, gettext("Đã đóng đăng ký %(n)s sự kiện.") % {"n": closed})
+        self.message_user(
+            request,
+            ngettext("Đã đóng đăng ký %(n)s sự kiện.", "Đã đóng đăng ký %(n)s sự kiện.", closed)
+            % {"n": closed},
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -460,13 +464,19 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
                 done += 1
             except services.EventsError as error:
                 self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
-        self.message_user(request, gettext("Đã huỷ %(n)s đăng ký.") % {"n": done})
+        self.message_user(
+            request, ngettext("Đã huỷ %(n)s đăng ký.", "Đã huỷ %(n)s đăng ký.", done) % {"n": done}
+        )
 
     @admin.action(description=_("Đánh dấu đã có mặt"), permissions=["change"])
     def mark_attended(self, request, queryset):
         registrations = list(queryset)
         count = services.mark_attendance(registrations=registrations, actor=request.user)
-        self.message_user(request, gettext("Đã đánh dấu %(n)s người có mặt.") % {"n": count})
+        self.message_user(
+            request,
+            ngettext("Đã đánh dấu %(n)s người có mặt.", "Đã đánh dấu %(n)s người có mặt.", count)
+            % {"n": count},
+        )
         # The service marks only confirmed seats not marked yet: say why the rest were
         # left, or the desk reads "0 marked" and tries again.
         skipped = len(registrations) - count

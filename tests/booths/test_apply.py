@@ -82,6 +82,24 @@ def test_apply_valid_form_stores_application_and_shows_reference_and_total(
     assert link.group(1) not in html
 
 
+@pytest.mark.parametrize(
+    ("count", "says"),
+    [
+        ("2", "1 booth not yet chosen, counted at the lowest price of this type"),
+        ("3", "2 booths not yet chosen, counted at the lowest price of this type"),
+    ],
+)
+def test_apply_done_in_english_counts_the_booths_not_yet_chosen_in_good_english(
+    client, payload, booths, count, says
+):
+    payload = {**payload, "booth_count": count, "preferred_booths": [str(booths["A01"].pk)]}
+
+    response = client.post("/en" + APPLY, payload, follow=True)
+
+    assert says in response.content.decode()
+    assert "booth(s)" not in response.content.decode()
+
+
 def test_apply_in_english_records_language_and_links_english_status_page(
     client, payload, django_capture_on_commit_callbacks
 ):

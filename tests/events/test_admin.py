@@ -197,6 +197,23 @@ def test_admin_marking_attendance_says_which_selected_registrations_were_left(
     assert EventRegistration.objects.get(pk=already.pk).attended_at == at(9)
 
 
+@pytest.mark.parametrize(
+    ("people", "says"), [(1, "1 person marked as attended."), (2, "2 people marked as attended.")]
+)
+def test_admin_marking_attendance_in_english_counts_in_good_english(
+    client, board, seminar, people, says
+):
+    selected = [make_registration(seminar, status="confirmed").pk for _ in range(people)]
+
+    response = client.post(
+        "/en/admin/events/eventregistration/",
+        {"action": "mark_attended", "_selected_action": selected},
+        follow=True,
+    )
+
+    assert [m.message for m in response.context["messages"]] == [says]
+
+
 def test_admin_exports_registrations_as_utf8_csv_with_bom(client, board, seminar):
     registration = make_registration(seminar, name="Đặng Thị Ánh", organisation="Công ty Điện tử")
 
