@@ -72,6 +72,16 @@ def test_status_page_and_board_mail_show_each_ticked_booth_with_its_kind(
     assert "Số gian: 3\nGian mong muốn: B01 (Góc)\nLoại cho 2 gian còn lại: Tiêu chuẩn\n" in body
 
 
+def test_status_page_in_english_names_the_booth_type_of_the_booths_left(client, fair, booths):
+    application, token = application_with_token(fair, booth_kind="standard", booth_count=3)
+    application.preferred_booths.set([booths["B01"]])
+
+    html = client.get(f"/en/booths/applications/{token}/").content.decode()
+
+    assert "<dt>Preferred booths</dt><dd>B01 (Corner)</dd>" in html
+    assert "<dt>Type for the 2 remaining booths</dt><dd>Standard</dd>" in html
+
+
 @pytest.mark.parametrize(
     ("email", "said"),
     [
