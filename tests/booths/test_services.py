@@ -219,8 +219,8 @@ def test_approve_for_an_existing_company_gives_the_applicant_no_access_unless_in
     assert "đặt mật khẩu" not in body
     assert (
         "Gian được giao cho hồ sơ hiện có của Canon Việt Nam trên cổng hội chợ. Tên, địa "
-        "chỉ, khu công nghiệp, website, logo, giới thiệu và ngành nghề Quý công ty gửi kèm "
-        "hồ sơ đăng ký không được dùng: hồ sơ doanh nghiệp được giữ nguyên.\n\n"
+        "chỉ, khu công nghiệp, trang web, logo, giới thiệu và ngành mà bạn gửi kèm hồ sơ "
+        "đăng ký không được dùng: hồ sơ doanh nghiệp được giữ nguyên.\n\n"
         "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản "
         "phẩm, tên bảng gian hàng và nhân sự trực gian do họ quản lý và cập nhật. Nếu cần "
         "sửa hồ sơ hoặc cùng quản lý, hãy đề nghị một người đại diện của doanh nghiệp, hoặc "
@@ -284,9 +284,8 @@ def test_approve_for_a_company_without_representatives_tells_the_applicant_to_as
     assert [m.to for m in mail.outbox] == [["hoa@canon.example.vn"]]
     assert (
         "The booths are assigned to the existing profile of Canon on the fair portal. The "
-        "names, address, industrial zone, website, logo, description and sectors your "
-        "company sent with the application were not used: the company profile stays as it "
-        "is.\n\nAccess to manage Canon's profile on the fair portal (company details, "
+        "names, address, industrial zone, website, logo, description and sectors you sent "
+        "with the application were not used: the company profile stays as it is.\n\nAccess to manage Canon's profile on the fair portal (company details, "
         "products, booth fascia name and booth staff) is granted by the organisers. If your "
         "company needs it, or needs the profile changed, please contact the organisers at "
         f"{settings.BOARD_EMAIL}." in mail.outbox[0].body

@@ -289,8 +289,8 @@ INVITED = (
 )
 PROFILE_KEPT = (
     "Gian được giao cho hồ sơ hiện có của Canon Việt Nam trên cổng hội chợ. Tên, địa chỉ, "
-    "khu công nghiệp, website, logo, giới thiệu và ngành nghề Quý công ty gửi kèm hồ sơ đăng "
-    "ký không được dùng: hồ sơ doanh nghiệp được giữ nguyên."
+    "khu công nghiệp, trang web, logo, giới thiệu và ngành mà bạn gửi kèm hồ sơ đăng ký "
+    "không được dùng: hồ sơ doanh nghiệp được giữ nguyên."
 )
 REPRESENTATIVES_MANAGE = (
     "Canon Việt Nam đã có người đại diện trên cổng hội chợ: hồ sơ doanh nghiệp, sản phẩm, tên "
@@ -300,8 +300,8 @@ REPRESENTATIVES_MANAGE = (
 )
 ASK_THE_ORGANISER = (
     "Quyền quản lý hồ sơ của Canon Việt Nam trên cổng hội chợ (thông tin doanh nghiệp, sản "
-    "phẩm, tên bảng gian hàng và nhân sự trực gian) do Ban tổ chức cấp. Nếu Quý công ty cần "
-    "quyền này hoặc cần sửa hồ sơ, hãy liên hệ Ban tổ chức tại {email}."
+    "phẩm, tên bảng gian hàng và nhân sự trực gian) do Ban tổ chức cấp. Nếu doanh nghiệp bạn "
+    "cần quyền này hoặc cần sửa hồ sơ, hãy liên hệ Ban tổ chức tại {email}."
 )
 SIGN_IN_AS_USUAL = (
     "Bạn đã là người đại diện của Canon Việt Nam trên cổng hội chợ nên không cần đặt mật "
