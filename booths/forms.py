@@ -144,7 +144,7 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
         if taken:
             raise ValidationError(
                 _(
-                    "Gian %(codes)s vừa có đơn vị khác nhận hoặc không mở đăng ký; hãy chọn gian khác."
+                    "Gian %(codes)s vừa có doanh nghiệp khác nhận hoặc không mở đăng ký; hãy chọn gian khác."
                 )
                 % {"codes": ", ".join(taken)},
                 code="booth_taken",

@@ -372,7 +372,7 @@ def test_apply_booth_taken_meanwhile_rejected_naming_it(client, payload, booths)
 
     response = post(client, payload)
 
-    assert_rejected(response, "preferred_booths", "Gian A02 vừa có đơn vị khác nhận")
+    assert_rejected(response, "preferred_booths", "Gian A02 vừa có doanh nghiệp khác nhận")
     html = response.content.decode()
     assert 'value="Điện tử Quang Minh"' in html  # what was typed is kept
 

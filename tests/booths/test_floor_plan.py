@@ -177,6 +177,16 @@ def test_floor_plan_table_lists_every_booth_with_state(client, booths):
     assert "Chưa công bố" in table
 
 
+def test_floor_plan_highlighting_a_booth_of_an_unpublished_company_says_it_is_taken(client, booths):
+    booths["B01"].exhibitor = make_exhibitor(name_vi="Công ty chưa công bố", is_published=False)
+    booths["B01"].save()
+
+    html = client.get(PLAN + "?booth=B01").content.decode()
+
+    assert "đã có doanh nghiệp</p>" in html
+    assert "Công ty chưa công bố" not in html and "đơn vị" not in html
+
+
 def test_floor_plan_shows_only_current_fair(client, booths):
     make_booth(fair=make_fair(is_current=False), code="X01", hall="X")
 
