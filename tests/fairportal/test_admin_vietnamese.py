@@ -90,3 +90,13 @@ def test_conflicting_password_form_is_refused_in_vietnamese(admin_client):
     assert _messages(conflicting) == [
         "Biểu mẫu gửi lên có lựa chọn mâu thuẫn nhau. Vui lòng thử lại."
     ]
+
+
+def test_login_protection_lists_read_in_vietnamese(admin_client):
+    attempts = _page(admin_client.get(reverse("admin:axes_accessattempt_changelist")))
+    logs = _page(admin_client.get(reverse("admin:axes_accesslog_changelist")))
+
+    assert "Theo Khoá đăng nhập" in attempts
+    assert "Locked Out" not in attempts
+    assert "Trình duyệt (User-Agent)" in logs and "Địa chỉ IP" in logs
+    assert "User Agent" not in logs
