@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -990,6 +991,9 @@ def test_history_names_changed_fields_in_the_admins_language(admin_client):
 
     assert "Đã thay đổi Tên giao dịch [vi] và Tên pháp lý." in vi
     assert "Changed Trading name [vi] and Legal name." in en
+    # The count under the list is Vietnamese too (Django's catalogue leaves it English).
+    assert re.search(r"\s1 mục\s", vi) and "entry" not in vi
+    assert re.search(r"\s1 entry\s", en)
 
 
 def test_sector_tree_keeps_two_levels(admin_client):
