@@ -12,7 +12,7 @@ FAIR = {
     "name_vi": "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội {year}",
     "name_en": "Hanoi Industrial Zones Industrial Products Fair {year}",
     "short_name_vi": "Hội chợ KCN Hà Nội {year}",
-    "short_name_en": "Hanoi IZ Fair {year}",
+    "short_name_en": "Hanoi Industrial Zones Fair {year}",
     "venue_vi": "Trung tâm thương mại Mê Linh",
     "venue_en": "Mê Linh Trade Center",
     "address_vi": "Thị trấn Quang Minh, huyện Mê Linh, Hà Nội",

@@ -999,11 +999,15 @@ def test_booth_list_shows_prices_as_money(board_client, fair, booths, prefix):
 
 
 @pytest.mark.parametrize(
-    ("prefix", "shown"), [("", "Hội chợ KCN Hà Nội 2027"), ("/en", "Hanoi IZ Fair 2027")]
+    ("prefix", "shown"),
+    [("", "Hội chợ KCN Hà Nội 2027"), ("/en", "Hanoi Industrial Zones Fair 2027")],
 )
 def test_lists_name_the_fair_by_its_short_name(board_client, fair, booths, prefix, shown):
     # The full name is 70 letters and pushed the booth's state and company off the screen.
-    fair.short_name_vi, fair.short_name_en = "Hội chợ KCN Hà Nội 2027", "Hanoi IZ Fair 2027"
+    fair.short_name_vi, fair.short_name_en = (
+        "Hội chợ KCN Hà Nội 2027",
+        "Hanoi Industrial Zones Fair 2027",
+    )
     fair.save()
     make_event(fair=fair)
 

@@ -163,6 +163,12 @@ def test_demo_fair_holds_the_published_facts():
     assert fair.slug == "hoi-cho-kcn-ha-noi-2024"
     assert fair.name_vi == "Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024"
     assert fair.name_en == "Hanoi Industrial Zones Industrial Products Fair 2024"
+    # The short names are the site's own ("Hội chợ KCN Hà Nội" / "Hanoi Industrial Zones
+    # Fair" in the header), not an abbreviation English readers have not met.
+    assert (fair.short_name_vi, fair.short_name_en) == (
+        "Hội chợ KCN Hà Nội 2024",
+        "Hanoi Industrial Zones Fair 2024",
+    )
     assert (fair.starts_on, fair.ends_on) == (
         datetime.date(2024, 9, 20),
         datetime.date(2024, 9, 22),
