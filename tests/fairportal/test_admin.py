@@ -510,7 +510,7 @@ def test_admins_without_the_mixin_are_audited_from_their_log_entries(superuser):
     assert entry.action == "admin.changed"
     assert entry.object_id == str(attempt.pk)
     assert entry.actor == superuser
-    assert entry.changes == {"message": "Đã thay đổi Failed Logins."}
+    assert entry.changes == {"message": "Đã thay đổi Số lần đăng nhập sai."}
 
 
 def _fair_form(fair, booths, *, delete=True):
