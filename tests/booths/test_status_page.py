@@ -257,6 +257,21 @@ def test_status_shows_rejection_reason_as_text(client, fair):
     assert "Từ chối" in html
 
 
+def test_status_of_a_rejected_application_in_english_reads_rejected(client, fair):
+    _application, token = application_with_token(
+        fair,
+        status="rejected",
+        email_confirmed_at=timezone.now(),
+        decision_note="No booth of this type left.",
+        decided_at=timezone.now(),
+    )
+
+    html = client.get(f"/en/booths/applications/{token}/").content.decode()
+
+    assert "We are sorry: the application has not been approved." in html
+    assert "Rejected" in html and "Decline" not in html
+
+
 def test_status_expired_link_shows_expired_and_does_not_confirm(client, fair):
     application, token = application_with_token(
         fair, expires_at=timezone.now() - datetime.timedelta(minutes=1)
