@@ -100,3 +100,11 @@ def test_login_protection_lists_read_in_vietnamese(admin_client):
     assert "Locked Out" not in attempts
     assert "Trình duyệt (User-Agent)" in logs and "Địa chỉ IP" in logs
     assert "User Agent" not in logs
+
+
+def test_admin_scripts_catalogue_has_the_permission_boxes_in_vietnamese(admin_client):
+    # The users' and groups' permission boxes (filter_horizontal) are drawn by script.
+    catalogue = admin_client.get("/admin/jsi18n/").content.decode()
+
+    assert '"Choose all %s": "Ch\\u1ecdn t\\u1ea5t c\\u1ea3 %s"' in catalogue
+    assert '"Remove all %s": "B\\u1ecf t\\u1ea5t c\\u1ea3 %s"' in catalogue

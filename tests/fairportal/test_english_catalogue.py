@@ -71,7 +71,11 @@ def test_placeholders_survive_translation():
 VI_PO_PATH = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
 
-@pytest.mark.parametrize("po_path", [PO_PATH, VI_PO_PATH], ids=["en", "vi"])
+@pytest.mark.parametrize(
+    "po_path",
+    [PO_PATH, VI_PO_PATH, VI_PO_PATH.with_name("djangojs.po")],
+    ids=["en", "vi", "vi-djangojs"],
+)
 def test_compiled_catalogue_matches_its_source(po_path):
     # CI has no gettext: the committed .mo must be compiled from the committed .po.
     with po_path.with_suffix(".mo").open("rb") as mo:
