@@ -519,7 +519,8 @@ def test_decision_mails_in_english_say_whose_application_for_which_fair(
         else:
             services.waitlist_application(application=application, reviewer=reviewer)
 
-    assert mail.outbox[-1].body.startswith(f"Hello,\n\n{opening}")
+    # The decision comes first; an approval is followed by the invitation it announces.
+    assert mail.outbox[0].body.startswith(f"Hello,\n\n{opening}")
 
 
 def test_reject_without_reason_refused(fair, reviewer):

@@ -1187,7 +1187,7 @@ def test_a_representative_of_two_companies_reaches_the_request_from_the_mails_li
     ("prefix", "said"),
     [
         ("", "Không đến được? Hãy báo Ban tổ chức tại "),
-        ("/en", "Cannot make it? Tell the organiser at "),
+        ("/en", "Cannot make it? Tell the organisers at "),
     ],
 )
 def test_an_accepted_meeting_says_how_to_call_it_off(client, session, exhibitor, prefix, said):
