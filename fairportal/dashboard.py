@@ -137,38 +137,39 @@ def _todo(user, fair) -> list[Waiting]:
             ),
         ]
     if user.has_perm("events.view_meetingrequest"):
-        pending = MeetingRequest.objects.filter(
-            session__fair=fair, status=MeetingRequest.Status.PENDING
-        ).count()
         items.append(
-            Waiting(
+            _rows_in_status(
                 "meetings-pending",
                 _("yêu cầu gặp gỡ chờ trả lời"),
-                pending,
-                _url(
-                    "events_meetingrequest",
-                    session__fair__id__exact=fair.pk,
-                    status__exact=MeetingRequest.Status.PENDING,
-                ),
+                MeetingRequest,
+                "session__fair",
+                fair,
+                MeetingRequest.Status.PENDING,
             )
         )
     if user.has_perm("events.view_eventregistration"):
-        waitlisted = EventRegistration.objects.filter(
-            event__fair=fair, status=EventRegistration.Status.WAITLISTED
-        ).count()
         items.append(
-            Waiting(
+            _rows_in_status(
                 "registrations-waitlisted",
                 _("người trong danh sách chờ hội thảo"),
-                waitlisted,
-                _url(
-                    "events_eventregistration",
-                    event__fair__id__exact=fair.pk,
-                    status__exact=EventRegistration.Status.WAITLISTED,
-                ),
+                EventRegistration,
+                "event__fair",
+                fair,
+                EventRegistration.Status.WAITLISTED,
             )
         )
     return items
+
+
+def _rows_in_status(key, label, model, fair_path: str, fair, status) -> Waiting:
+    """The rows of `model` in `status` whose fair (reached by `fair_path`) is `fair`,
+    counted in one query, with the admin list that shows exactly them."""
+    count = model.objects.filter(**{fair_path: fair, "status": status}).count()
+    url = _url(
+        f"{model._meta.app_label}_{model._meta.model_name}",
+        **{f"{fair_path}__id__exact": fair.pk, "status__exact": status},
+    )
+    return Waiting(key, label, count, url)
 
 
 def _booth_charts(fair, summary):
