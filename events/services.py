@@ -62,6 +62,14 @@ def _account_meetings_link(language: str, exhibitor) -> str:
     return f"{_absolute(language, 'events:account_meetings')}?company={exhibitor.pk}"
 
 
+def _side_link(meeting, side: str, language: str) -> str:
+    """Where a cancelled meeting's mail sends each side: the visitor to the directory
+    (to find another company), the company to its meeting requests."""
+    if side == "requester":
+        return _absolute(language, "exhibitors:list")
+    return _account_meetings_link(language, meeting.exhibitor)
+
+
 def _name_in(language: str, obj) -> str:
     """A translated name (an exhibitor's) in a mail's language, the Vietnamese one when
     no English is given. `obj.name` alone follows the active language: the sender's
@@ -697,10 +705,9 @@ def _mail_meeting_session_cancelled(meeting: MeetingRequest, *, was_accepted: bo
             ]
         if side == "requester":
             subject = _("Phiên kết nối bị huỷ: %(session)s")
-            link = _absolute(language, "exhibitors:list")
         else:
             subject = _("Phiên kết nối bị huỷ: %(session)s – %(company)s")
-            link = _account_meetings_link(language, meeting.exhibitor)
+        link = _side_link(meeting, side, language)
         send_on_commit(
             to=to,
             subject=subject,
@@ -1443,10 +1450,9 @@ def _mail_meeting_cancelled_by_board(meeting: MeetingRequest, *, reason: str) ->
     for to, language, side in _meeting_sides(meeting):
         if side == "requester":
             subject = _("Ban tổ chức huỷ lịch gặp với %(exhibitor)s: %(when)s")
-            link = _absolute(language, "exhibitors:list")
         else:
             subject = _("Ban tổ chức huỷ lịch gặp với %(company)s: %(when)s")
-            link = _account_meetings_link(language, meeting.exhibitor)
+        link = _side_link(meeting, side, language)
         send_on_commit(
             to=to,
             subject=subject,

@@ -47,9 +47,9 @@ def current_exhibitor(request) -> Exhibitor:
     companies = member_exhibitors(request.user)
     # A link from an e-mail about one company (a meeting request) names it: a person
     # who represents several lands on that company's page, not on the one last chosen.
-    asked = request.GET.get(FORM_COMPANY_FIELD, "") if request.method == "GET" else ""
-    if asked.isascii() and asked.isdigit() and len(asked) < 19:
-        exhibitor = companies.filter(pk=int(asked)).first()
+    asked = _company_pk(request.GET.get(FORM_COMPANY_FIELD)) if request.method == "GET" else None
+    if asked is not None:
+        exhibitor = companies.filter(pk=asked).first()
         if exhibitor is not None:
             choose_exhibitor(request, exhibitor)
             return exhibitor
@@ -61,6 +61,14 @@ def current_exhibitor(request) -> Exhibitor:
             raise Http404("This account represents no exhibitor")
         choose_exhibitor(request, exhibitor)
     return exhibitor
+
+
+def _company_pk(value: str | None) -> int | None:
+    """A company id from a link or a form: ASCII digits that fit a bigint (at most 18
+    here), else None; a longer "id" must not reach the database."""
+    if value is not None and value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
 
 
 def choose_exhibitor(request, exhibitor: Exhibitor) -> None:
@@ -94,9 +102,8 @@ def posted_exhibitor(request) -> Exhibitor:
     posted = request.POST.get(FORM_COMPANY_FIELD)
     if posted is None and not companies.exclude(pk=current.pk).exists():
         return current
-    # A bigint has at most 19 digits: a longer "id" must not reach the database.
-    valid = posted is not None and posted.isascii() and posted.isdigit() and len(posted) < 19
-    opened_for = companies.filter(pk=int(posted)).first() if valid else None
+    pk = _company_pk(posted)
+    opened_for = companies.filter(pk=pk).first() if pk is not None else None
     if opened_for is None:
         raise FormOfAnotherCompany(
             _(
