@@ -5,8 +5,9 @@ its own PostgreSQL database, serves it with gunicorn (the `make serve` settings)
 127.0.0.1, and drives wrk from a separate process at each endpoint, once with the
 page cache off and once with it on. It reports requests per second, p50 and p99
 latency, errors, the ratios to /healthz of the same run, the SQL queries of each
-page at each size, and the peak resident memory of each worker. Results go to
-stdout and to docs/performance-results.md.
+page at each size, and the peak resident memory of each worker; each round's req/s
+notes the CPU the hypervisor stole for other guests and any worker gunicorn
+recycled. Results go to stdout and to docs/performance-results.md.
 
 Environment: BENCH_PG (default postgres://root@127.0.0.1:5432), BENCH_SIZES
 (default "500,5000"), BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 5)
@@ -150,12 +151,22 @@ def serve(url: str, cached: bool):
     raise SystemExit("gunicorn did not become ready")
 
 
-def workers_peak_rss_mb(master_pid: int) -> list[float]:
-    children = subprocess.run(
+def worker_pids(master_pid: int) -> list[str]:
+    return subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
     ).stdout.split()
+
+
+def cpu_times() -> tuple[int, int]:
+    """The machine's CPU time so far and the part of it stolen by the hypervisor for
+    other guests (/proc/stat, in ticks)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    return sum(fields), fields[7]
+
+
+def workers_peak_rss_mb(master_pid: int) -> list[float]:
     peaks = []
-    for pid in children:
+    for pid in worker_pids(master_pid):
         status = Path(f"/proc/{pid}/status").read_text()
         match = re.search(r"VmHWM:\s+(\d+) kB", status)
         if match:
@@ -227,8 +238,12 @@ def probe(name: str, path: str, cached: bool) -> str:
     return "ok"
 
 
-def wrk(path: str) -> dict:
+def wrk(path: str, master_pid: int) -> dict:
+    """One timed run of wrk against path. Besides wrk's figures it records what else
+    could slow a run down: the share of the CPU stolen by the hypervisor for other
+    guests during the run, and whether gunicorn recycled a worker (max_requests)."""
     url = f"http://127.0.0.1:{PORT}{path}"
+    workers, (total, stolen) = worker_pids(master_pid), cpu_times()
     out = subprocess.run(
         # As a phone's browser asks: cached pages come gzip-compressed.
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency",
@@ -245,14 +260,20 @@ def wrk(path: str) -> dict:
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
-    return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors}
+    total_after, stolen_after = cpu_times()
+    steal = 100 * (stolen_after - stolen) / max(total_after - total, 1)
+    recycled = worker_pids(master_pid) != workers
+    return {
+        "rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
+        "steal": steal, "recycled": recycled,
+    }  # fmt: skip
 
 
 def median_run(runs: list[dict]) -> dict:
     """Each figure's median over the runs (errors: their sum)."""
     out = {key: statistics.median(r[key] for r in runs) for key in ("rps", "p50", "p99")}
     out["errors"] = sum(r["errors"] for r in runs)
-    out["rounds"] = [r["rps"] for r in runs]
+    out["rounds"] = runs
     return out
 
 
@@ -279,11 +300,11 @@ def main() -> int:
                 runs = {name: [] for name, _ in timed_endpoints(size, mode)}
                 for _round in range(ROUNDS):
                     for name, path in timed_endpoints(size, mode):
-                        runs[name].append(wrk(path))
+                        runs[name].append(wrk(path, process.pid))
                         print(size, mode, name, runs[name][-1], flush=True)
                 # /healthz once more after the last page, so that it is timed on both
                 # sides of every page: the machine's drift weighs on both alike.
-                runs["healthz"].append(wrk("/healthz"))
+                runs["healthz"].append(wrk("/healthz", process.pid))
                 if writer is not None and writer.poll() is not None:
                     raise SystemExit("the fair-day writer stopped: its rows would be untrue")
                 for name, timed in runs.items():
@@ -369,6 +390,14 @@ def targets(results, counts, memory) -> list[tuple[str, bool]]:
     return out
 
 
+def round_figures(run: dict) -> str:
+    """A round's req/s, with what may have slowed it: CPU steal from 5% and a worker
+    recycled during the round (R)."""
+    marks = [f"steal {run['steal']:.0f}%"] if run["steal"] >= 5 else []
+    marks += ["R"] if run["recycled"] else []
+    return f"{run['rps']:.0f}" + (f" ({', '.join(marks)})" if marks else "")
+
+
 def render(results, counts, memory) -> str:
     model = next(
         (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -399,9 +428,15 @@ def render(results, counts, memory) -> str:
             f"| {size} | {mode} | {name} | {r['rps']:.0f} | {r['p50']:.1f} | "
             f"{r['p99']:.1f} | {r['errors']} | {r['rps'] / base['rps']:.2f} | "
             f"{r['p99'] / base['p99']:.2f} | {queries} (HTTP {status}) | "
-            + " / ".join(f"{rps:.0f}" for rps in r.get("rounds", []))
+            + " / ".join(round_figures(run) for run in r.get("rounds", []))
             + " |"
         )
+    lines += [
+        "",
+        'By round: "steal N%" is the share of the machine\'s CPU the hypervisor gave to other '
+        'guests during that round (shown from 5%); "R" means gunicorn recycled a worker '
+        "(max_requests) during it.",
+    ]
     lines += ["", "Targets (ratios to /healthz of the same run):", ""]
     lines += [
         f"- {'HOLDS' if ok else 'MISSED'}: {text}" for text, ok in targets(results, counts, memory)
