@@ -1123,6 +1123,31 @@ def test_reminders_go_to_both_sides_once_the_day_before(
     assert mail.outbox[0].subject.startswith("Nhắc lịch gặp ngày mai")
 
 
+def test_a_meeting_agreed_after_the_mornings_reminders_is_reminded_by_the_next_run(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    """The cron lines run the reminders hourly in the daytime: a meeting agreed in
+    the afternoon for tomorrow is reminded by the next run, and the morning's once."""
+    morning = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(9), table_number=1
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_meeting_reminders(now=datetime.datetime(2024, 9, 19, 8, 0, tzinfo=HANOI))
+    afternoon = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14), table_number=2
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        later = services.send_meeting_reminders(
+            now=datetime.datetime(2024, 9, 19, 15, 0, tzinfo=HANOI)
+        )
+
+    assert later == 1
+    assert [m.to for m in mail.outbox][0] == [afternoon.requester_email]
+    assert morning.requester_email not in [m.to[0] for m in mail.outbox]
+
+
 def test_send_meeting_reminders_command_runs(db, capsys):
     call_command("send_meeting_reminders")
 
