@@ -14,4 +14,9 @@ urlpatterns = [
         name="application",
     ),
     path("account/booths/", views.AccountBoothsView.as_view(), name="account_booths"),
+    path(
+        "account/booths/staff/<int:pk>/remove/",
+        views.StaffRemoveView.as_view(),
+        name="staff_remove",
+    ),
 ]

@@ -266,18 +266,10 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 return redirect("booths:account_booths")
             return self.render(request, staff_form=form, status=400)
         if action == "remove_staff":
-            posted = request.POST.get("staff", "")
-            staff = get_object_or_404(
-                ExhibitorStaff,
-                pk=int(posted) if posted.isascii() and posted.isdigit() else 0,
-                exhibitor=exhibitor,
-                fair=fair,
-            )
-            services.remove_staff(staff=staff, actor=request.user)
-            messages.success(
-                request, _("Đã xoá %(name)s khỏi danh sách.") % {"name": staff.full_name}
-            )
-            return redirect("booths:account_booths")
+            # The form of a booth page shown before removals were confirmed: it asks,
+            # as the page's links do now; a misclick removes nobody.
+            staff = _own_staff(exhibitor, fair, request.POST.get("staff", ""))
+            return redirect("booths:staff_remove", pk=staff.pk)
         return redirect("booths:account_booths")
 
     def refuse(self, request, refusal):
@@ -329,5 +321,45 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 "staff": staff,
                 "staff_form": staff_form or StaffForm(prefix="staff"),
             },
+            status=status,
+        )
+
+
+def _own_staff(exhibitor, fair, pk) -> ExhibitorStaff:
+    """A person on `exhibitor`'s badge list for `fair` (the current one); 404 for
+    anyone else, and for a number that is not one (or too long for the database)."""
+    pk = str(pk)
+    number = int(pk) if pk.isascii() and pk.isdigit() and len(pk) < 19 else 0
+    return get_object_or_404(ExhibitorStaff, pk=number, exhibitor=exhibitor, fair=fair)
+
+
+@method_decorator(never_cache, name="dispatch")
+class StaffRemoveView(LoginRequiredMixin, View):
+    """Removing one person from the badge list: the page asks, and only its form's POST
+    removes (as removing a product does)."""
+
+    template_name = "booths/staff_confirm_remove.html"
+
+    def get(self, request, pk):
+        return self.render(request, current_exhibitor(request), pk)
+
+    def post(self, request, pk):
+        try:
+            exhibitor = posted_exhibitor(request)
+        except FormOfAnotherCompany as refusal:
+            return refuse_form(
+                request, refusal, lambda company: self.render(request, company, pk, status=409)
+            )
+        staff = _own_staff(exhibitor, current_fair(), pk)
+        services.remove_staff(staff=staff, actor=request.user)
+        messages.success(request, _("Đã xoá %(name)s khỏi danh sách.") % {"name": staff.full_name})
+        return redirect("booths:account_booths")
+
+    def render(self, request, exhibitor, pk, status=200):
+        staff = _own_staff(exhibitor, current_fair(), pk)
+        return render(
+            request,
+            self.template_name,
+            {"exhibitor": exhibitor, "person": staff},
             status=status,
         )

@@ -94,7 +94,7 @@ def test_staff_added_and_removed(client, fair, company, representative):
     )
     staff = ExhibitorStaff.objects.get()
     html = client.get(URL).content.decode()
-    client.post(URL, {"action": "remove_staff", "staff": staff.pk})
+    client.post(f"/account/booths/staff/{staff.pk}/remove/", {"company": company.pk})
 
     assert (staff.full_name, staff.job_title, staff.exhibitor, staff.fair) == (
         "Lê Văn Nam",
@@ -159,4 +159,123 @@ def test_removing_staff_by_a_tampered_number_is_404(client, fair, company, repre
     response = client.post(URL, {"action": "remove_staff", "staff": posted})
 
     assert response.status_code == 404
+    assert ExhibitorStaff.objects.count() == 1
+
+
+def test_staff_list_links_each_person_to_a_confirmation_not_a_removing_form(
+    client, fair, company, representative
+):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+    client.force_login(representative)
+
+    html = client.get(URL).content.decode()
+
+    assert 'value="remove_staff"' not in html
+    assert (
+        f'<a class="button button-secondary" href="/account/booths/staff/{staff.pk}/remove/">'
+        'Xoá<span class="visually-hidden"> Lê Văn Nam</span></a>'
+    ) in html
+
+
+def test_staff_removal_page_names_the_person_and_removes_nobody(
+    client, fair, company, representative
+):
+    staff = ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=company, full_name="Lê Văn Nam", job_title="Kỹ sư"
+    )
+    client.force_login(representative)
+
+    response = client.get(f"/account/booths/staff/{staff.pk}/remove/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "<p>Xoá Lê Văn Nam (Kỹ sư) khỏi danh sách nhân sự cần thẻ trưng bày của Canon Việt "
+        "Nam? Người này sẽ không được cấp thẻ.</p>"
+    ) in html
+    assert f'<input type="hidden" name="company" value="{company.pk}">' in html
+    assert '<a class="button button-secondary" href="/account/booths/">Giữ lại</a>' in html
+    assert list(ExhibitorStaff.objects.values_list("full_name", flat=True)) == ["Lê Văn Nam"]
+    assert not AuditEntry.objects.filter(action="staff.removed").exists()
+
+
+def test_staff_removal_confirmed_removes_the_person_and_says_so(
+    client, fair, company, representative
+):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+    kept = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Trần Thị Hoa")
+    client.force_login(representative)
+
+    response = client.post(
+        f"/account/booths/staff/{staff.pk}/remove/", {"company": company.pk}, follow=True
+    )
+
+    assert response.redirect_chain == [(URL, 302)]
+    assert "Đã xoá Lê Văn Nam khỏi danh sách." in response.content.decode()
+    assert list(ExhibitorStaff.objects.all()) == [kept]
+    entry = AuditEntry.objects.get(action="staff.removed")
+    assert entry.changes == {"exhibitor": company.pk, "full_name": "Lê Văn Nam"}
+
+
+def test_staff_removal_page_in_english_keeps_the_language(client, fair, company, representative):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+    client.force_login(representative)
+
+    html = client.get(f"/en/account/booths/staff/{staff.pk}/remove/").content.decode()
+    response = client.post(f"/en/account/booths/staff/{staff.pk}/remove/", {"company": company.pk})
+
+    assert "Remove Lê Văn Nam from" in html
+    assert '<a class="button button-secondary" href="/en/account/booths/">Keep it</a>' in html
+    assert response["Location"] == "/en/account/booths/"
+
+
+def test_a_removing_form_of_a_page_shown_before_asks_for_the_confirmation(
+    client, fair, company, representative
+):
+    # A booth page left open from before the confirmation step posts the old form.
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+    client.force_login(representative)
+
+    response = client.post(URL, {"action": "remove_staff", "staff": staff.pk})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/account/booths/staff/{staff.pk}/remove/"
+    assert ExhibitorStaff.objects.count() == 1
+
+
+def test_removing_another_company_staff_through_the_confirmation_is_404(
+    client, fair, company, other_company, representative
+):
+    theirs = ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=other_company, full_name="Người khác"
+    )
+    client.force_login(representative)
+    url = f"/account/booths/staff/{theirs.pk}/remove/"
+
+    shown = client.get(url)
+    posted = client.post(url, {"company": company.pk})
+
+    assert (shown.status_code, posted.status_code) == (404, 404)
+    assert ExhibitorStaff.objects.filter(pk=theirs.pk).exists()
+
+
+def test_staff_of_a_past_fair_has_no_removal_page(client, fair, company, representative):
+    past = ExhibitorStaff.objects.create(
+        fair=make_fair(is_current=False), exhibitor=company, full_name="Năm trước"
+    )
+    client.force_login(representative)
+
+    response = client.post(f"/account/booths/staff/{past.pk}/remove/", {"company": company.pk})
+
+    assert response.status_code == 404
+    assert ExhibitorStaff.objects.filter(pk=past.pk).exists()
+
+
+def test_staff_removal_needs_login(client, fair, company):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+
+    response = client.post(f"/account/booths/staff/{staff.pk}/remove/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/?next=")
     assert ExhibitorStaff.objects.count() == 1

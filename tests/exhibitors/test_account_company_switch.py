@@ -279,6 +279,24 @@ def test_badge_staff_opened_for_one_company_is_not_added_to_the_one_switched_to(
     assert 'value="Lê Văn Hùng"' in response.text
 
 
+def test_badge_staff_removal_opened_for_one_company_is_refused_after_a_switch(
+    client, fair, an_phat, binh_minh, tab_one_on_an_phat
+):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=an_phat, full_name="Lê Văn Hùng")
+    url = reverse("booths:staff_remove", args=[staff.pk])
+    page = client.get(url)
+    switch_in_other_tab(client, binh_minh)
+
+    response = client.post(url, company_field(page))
+
+    assert response.status_code == 409
+    assert messages_of(response) == [SWITCHED]
+    assert "Xoá Lê Văn Hùng khỏi danh sách nhân sự cần thẻ trưng bày của An Phát?" in (
+        response.text
+    )
+    assert ExhibitorStaff.objects.filter(pk=staff.pk).exists()
+
+
 def test_fascia_opened_for_one_company_is_refused_after_a_switch(
     client, fair, an_phat, binh_minh, tab_one_on_an_phat
 ):

@@ -67,6 +67,11 @@ def test_company_a_cannot_read_company_b_products(client, two_companies):
     assert "Máy của B" not in listing
 
 
+def test_company_a_cannot_open_the_removal_page_of_company_b_staff(client, two_companies):
+    url = reverse("booths:staff_remove", args=[two_companies["staff"].pk])
+    assert client.get(url).status_code == 404
+
+
 def test_company_a_cannot_change_anything_of_company_b(client, two_companies):
     b = two_companies
     before = snapshot(b)
@@ -83,6 +88,7 @@ def test_company_a_cannot_change_anything_of_company_b(client, two_companies):
             {"action": "fascia", "booth": b["booth"].pk, "fascia_name": "A CHIẾM"},
         ),
         (reverse("booths:account_booths"), {"action": "remove_staff", "staff": b["staff"].pk}),
+        (reverse("booths:staff_remove", args=[b["staff"].pk]), {}),
         (
             reverse("events:account_meetings"),
             {
