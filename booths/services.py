@@ -410,7 +410,8 @@ def approve_application(
     `booth.assigned`, and on commit the decision e-mailed and the applicant invited as
     a representative (set-password e-mail) when they become one: for a new company, or
     when the board invites them. A representative who already signs in gets no
-    invitation; the decision e-mail sends them to the company area's sign-in page.
+    invitation; the decision e-mail links the company area opened on this company
+    (through the sign-in page when signed out).
 
     Anybody can apply with a company's tax code: the applicant's e-mail becomes a
     representative of an existing company (its profile, products and visitors' meeting

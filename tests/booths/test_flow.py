@@ -5,10 +5,14 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from booths import services
 from booths.models import BoothApplication
 from exhibitors.models import Exhibitor
 from fairportal.text import filter_by_words
+from tests.booths.test_status_page import application_with_token
+from tests.factories import make_exhibitor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +70,46 @@ def test_apply_confirm_approve_invite_set_password(
     status_after = applicant.get(status_path).content.decode()
     assert "Đã duyệt" in status_after
     assert 'href="/floor-plan/?booth=A01"' in status_after
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])
+def test_approval_link_of_a_representative_of_two_companies_opens_the_approved_one(
+    client, fair, booths, django_capture_on_commit_callbacks, prefix
+):
+    # Lan already manages An Phát (first by name) and signs in with her own password;
+    # she applies for her second company, Việt Tiến, which the board approves.
+    lan = make_user(email="lan@anphat.example.vn", password="An-Phat-2027-mat-khau")
+    make_exhibitor(name_vi="An Phát", members=[lan])
+    application, token = application_with_token(
+        fair,
+        tax_code="0172656813",
+        trading_name_vi="Việt Tiến",
+        email="lan@anphat.example.vn",
+        email_confirmed_at=timezone.now(),
+        language="en" if prefix else "vi",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=make_user(is_staff=True)
+        )
+    viet_tien = Exhibitor.objects.get(tax_code="0172656813")
+    [approval] = mail.outbox
+    mailed = link_in(approval, r"https://hoicho\.example\.vn/\S*account/\S*")
+    status = client.get(f"{prefix}/booths/applications/{token}/").content.decode()
+    shown = re.search(r'<a class="button" href="([^"]+)">', status).group(1)
+
+    to_sign_in = client.get(mailed)
+    signed_in = client.post(
+        to_sign_in["Location"],
+        {"username": "lan@anphat.example.vn", "password": "An-Phat-2027-mat-khau"},
+        follow=True,
+    )
+
+    assert mailed == shown == f"{prefix}/account/?company={viet_tien.pk}"
+    assert to_sign_in["Location"] == (
+        f"{prefix}/account/login/?next={prefix}/account/%3Fcompany%3D{viet_tien.pk}"
+    )
+    assert signed_in.redirect_chain == [(f"{prefix}/account/?company={viet_tien.pk}", 302)]
+    assert signed_in.context["exhibitor"] == viet_tien
+    # The company stays chosen on the next pages of the area.
+    assert client.get(f"{prefix}/account/profile/").context["exhibitor"] == viet_tien

@@ -319,7 +319,7 @@ def test_approve_for_a_representative_who_signs_in_sends_no_invitation_but_the_s
         "Bạn đã là người đại diện của Canon VN trên cổng hội chợ nên không cần đặt mật khẩu "
         "mới: hãy đăng nhập khu vực doanh nghiệp như thường lệ để quản lý hồ sơ doanh "
         "nghiệp, sản phẩm, tên bảng gian hàng và nhân sự trực gian.\n"
-        f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/login/\n\n"
+        f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/?company={canon.pk}\n\n"
         "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
     )
     assert not AuditEntry.objects.filter(action="exhibitor.representative_invited").exists()
@@ -333,7 +333,7 @@ def test_approve_for_a_representative_who_signs_in_sends_no_invitation_but_the_s
 def test_approval_mail_of_a_representative_in_english_links_the_english_sign_in(
     fair, booths, reviewer, django_capture_on_commit_callbacks
 ):
-    make_exhibitor(
+    canon = make_exhibitor(
         tax_code="0100109106", name_vi="Canon Việt Nam", name_en="Canon Vietnam",
         members=[make_user(email="lan@canon.example.vn")],
     )  # fmt: skip
@@ -352,7 +352,7 @@ def test_approval_mail_of_a_representative_in_english_links_the_english_sign_in(
         "You are already a representative of Canon Vietnam on the fair portal, so you need "
         "no new password: sign in to the company area as usual to manage the company "
         "profile, products, booth fascia name and booth staff.\n"
-        f"Sign in to the company area: {settings.PORTAL_BASE_URL}/en/account/login/"
+        f"Sign in to the company area: {settings.PORTAL_BASE_URL}/en/account/?company={canon.pk}"
     ) in mail.outbox[0].body
 
 
@@ -662,7 +662,10 @@ def test_approve_for_a_new_company_whose_applicant_represents_another_says_sign_
     body = mail.outbox[0].body
     assert "/account/welcome/" not in body
     assert "Bạn đã là người đại diện của Canon Quế Võ trên cổng hội chợ nên không cần" in body
-    assert f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/login/" in body
+    # The link opens the sister company, not Canon, whose name sorts first.
+    assert (
+        f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/?company={sister.pk}"
+    ) in body
     lan.refresh_from_db()
     assert lan.check_password("Canon-2027-mat-khau")
     invited = AuditEntry.objects.get(action="exhibitor.representative_invited")

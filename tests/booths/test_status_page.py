@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from booths import services
 from booths.models import BoothApplication
+from exhibitors.models import Exhibitor
 from fairportal.models import AuditEntry
 from fairportal.tokens import new_token
 from tests.factories import make_application, make_exhibitor, make_user
@@ -427,10 +428,12 @@ def test_status_of_an_approval_for_a_representative_who_signs_in_says_sign_in_as
         members=[make_user(email="lan@canon.example.vn")],
     )
 
+    canon_pk = Exhibitor.objects.get(tax_code="0100109106").pk
     assert INVITED not in page
     assert (
         f"<p>Hồ sơ đã được duyệt.</p>\n  <p>{SIGN_IN_AS_USUAL}</p>\n"
-        '  <p><a class="button" href="/account/login/">Đăng nhập khu vực doanh nghiệp</a></p>'
+        f'  <p><a class="button" href="/account/?company={canon_pk}">'
+        "Đăng nhập khu vực doanh nghiệp</a></p>"
     ) in page
     assert PROFILE_KEPT not in page
     assert SIGN_IN_AS_USUAL in approval_mail
