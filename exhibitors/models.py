@@ -291,7 +291,10 @@ class Product(TimeStamped):
         return self.name or self.name_vi
 
     def get_absolute_url(self):
-        return reverse("exhibitors:detail", kwargs={"slug": self.exhibitor.slug}) + f"#p{self.pk}"
+        # The profile lists its products a page at a time: `product` opens the page that
+        # shows this one (the fragment alone never reaches the server).
+        profile = reverse("exhibitors:detail", kwargs={"slug": self.exhibitor.slug})
+        return f"{profile}?product={self.pk}#p{self.pk}"
 
     def build_search_texts(self) -> tuple[str, str]:
         """The Vietnamese and the English search text, as the exhibitor's: the product's

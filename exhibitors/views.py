@@ -55,16 +55,21 @@ class ListPageMixin:
             orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
-        asked = self.request.GET.get(self.page_kwarg, "").strip()
-        whole = asked.isascii() and asked.isdigit()
-        if asked == "last" or (whole and len(asked) > 9):  # "last": Django's word for it
-            number = paginator.num_pages
-        elif whole:
-            number = max(int(asked), 1)
-        else:
-            number = 1
-        page = paginator.page(min(number, paginator.num_pages))
+        page = paginator.page(_page_number(self.request.GET.get(self.page_kwarg), paginator))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+def _page_number(asked: str | None, paginator) -> int:
+    """The page of `paginator` that `?page=asked` leads to (see ListPageMixin)."""
+    asked = (asked or "").strip()
+    whole = asked.isascii() and asked.isdigit()
+    if asked == "last" or (whole and len(asked) > 9):  # "last": Django's word for it
+        number = paginator.num_pages
+    elif whole:
+        number = max(int(asked), 1)
+    else:
+        number = 1
+    return min(number, paginator.num_pages)
 
 
 class DirectoryView(FairMixin, ListPageMixin, ListView):
@@ -158,11 +163,32 @@ class ProfileView(FairMixin, TemplateView):
             raise Http404("No published exhibitor with this address")
         return super().get(request, *args, **kwargs)
 
+    def products_page(self):
+        """The page of the company's products to show, 24 a page like the directory:
+        `?page=` as on the lists (any value leads to a page), or the page holding
+        `?product=` (a product's link, `Product.get_absolute_url`)."""
+        exhibitor = self.exhibitor
+        paginator = _CountedPaginator(
+            selectors.profile_products(exhibitor),
+            selectors.PAGE_SIZE,
+            count=exhibitor.published_product_count,
+        )
+        params = self.request.GET
+        product = params.get("product", "")
+        if "page" not in params and product.isascii() and product.isdigit() and len(product) < 19:
+            place = selectors.profile_product_place(exhibitor, int(product))
+            if place is not None:
+                return paginator.page(place // paginator.per_page + 1)
+        return paginator.page(_page_number(params.get("page"), paginator))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page = self.products_page()
         context.update(
             fair=self.fair,
             exhibitor=self.exhibitor,
+            products=page.object_list,
+            page_obj=page,
             profile_url=settings.PORTAL_BASE_URL + self.exhibitor.get_absolute_url(),
             takes_meeting_requests=takes_meeting_requests(self.fair),
         )

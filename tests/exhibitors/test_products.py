@@ -1,5 +1,6 @@
 import pytest
 
+from exhibitors.models import Product
 from tests.factories import make_booth, make_exhibitor, make_product, make_sector
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,9 @@ def test_products_lists_published_products_of_directory_exhibitors_in_name_order
 
     assert response.status_code == 200
     assert product_names(response) == ["Máy in laser", "Xúc xích tiệt trùng"]
-    assert 'href="/exhibitors/cp-viet-nam/#p' in response.text
+    # The maker's profile opens at the page of its products that shows this one.
+    sausage = Product.objects.get(name_vi="Xúc xích tiệt trùng")
+    assert f'href="/exhibitors/cp-viet-nam/?product={sausage.pk}#p{sausage.pk}"' in response.text
 
 
 @pytest.mark.parametrize("query", ["xuc xich", "XÚC XÍCH", "sausage", "c.p. viet nam", "thuc pham"])

@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from exhibitors.models import ExhibitorSlug
+from exhibitors.models import ExhibitorSlug, Product
 from tests.factories import make_booth, make_exhibitor, make_fair, make_product
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +145,155 @@ def test_profile_old_slug_of_unpublished_exhibitor_is_404(client, fair):
     ExhibitorSlug.objects.create(exhibitor=hidden, slug="cu")
 
     assert client.get("/exhibitors/cu/").status_code == 404
+
+
+# A company with many products: its profile lists them 24 a page.
+
+
+def many_products(exhibitor, count: int, **kwargs) -> list[Product]:
+    """`count` published products in the company's order (written at once, as an
+    import does: no search text, which the profile does not read)."""
+    return Product.objects.bulk_create(
+        Product(
+            exhibitor=exhibitor,
+            name_vi=f"Sản phẩm {n:03d}",
+            name_en=f"Product {n:03d}",
+            description_vi="Mô tả.",
+            position=n,
+            **kwargs,
+        )
+        for n in range(1, count + 1)
+    )
+
+
+def product_names(response) -> list[str]:
+    return re.findall(
+        r'<li id="p\d+" class="card product-card">\s*<h3[^>]*>([^<]+)</h3>', response.text
+    )
+
+
+@pytest.fixture
+def big(fair):
+    exhibitor = make_exhibitor(name_vi="Nhựa Tiền Phong", slug="nhua-tien-phong")
+    make_booth(fair=fair, exhibitor=exhibitor, code="B12")
+    return exhibitor
+
+
+def test_profile_with_many_products_shows_the_first_24_and_links_the_other_pages(client, big):
+    many_products(big, 60)
+
+    response = client.get("/exhibitors/nhua-tien-phong/")
+
+    text = response.text
+    assert product_names(response) == [f"Sản phẩm {n:03d}" for n in range(1, 25)]
+    assert '<nav class="pagination" aria-label="Phân trang">' in text
+    assert '<li><span aria-current="page">1</span></li>' in text
+    assert '<a href="?page=2#products-title" aria-label="Trang 2">2</a>' in text
+    assert '<a href="?page=3#products-title" aria-label="Trang 3">3</a>' in text
+    assert '<a href="?page=2#products-title" rel="next">Trang sau ›</a>' in text
+    assert "Sản phẩm 1–24 trong số 60" in text
+    assert "<title>Nhựa Tiền Phong · " in text
+    assert (
+        '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/nhua-tien-phong/">'
+    ) in text
+
+
+def test_profile_page_of_products_lists_its_own_and_names_itself(client, big):
+    many_products(big, 60)
+
+    response = client.get("/exhibitors/nhua-tien-phong/", {"page": "3"})
+
+    text = response.text
+    assert response.status_code == 200
+    assert product_names(response) == [f"Sản phẩm {n:03d}" for n in range(49, 61)]
+    assert '<a href="?page=2#products-title" rel="prev">‹ Trang trước</a>' in text
+    assert 'rel="next"' not in text
+    assert "Sản phẩm 49–60 trong số 60" in text
+    assert "<title>Nhựa Tiền Phong (trang 3) · " in text
+    assert (
+        '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/nhua-tien-phong/?page=3">'
+    ) in text
+    # The rest of the profile is on every page.
+    assert "<h1>Nhựa Tiền Phong</h1>" in text and "B12" in text
+
+
+def test_profile_pages_of_products_keep_the_english_page(client, big):
+    many_products(big, 30)
+
+    response = client.get("/en/exhibitors/nhua-tien-phong/", {"page": "2"})
+
+    text = response.text
+    assert '<html lang="en">' in text
+    assert product_names(response) == [f"Product {n:03d}" for n in range(25, 31)]
+    assert '<a href="?page=1#products-title" rel="prev">‹ Previous page</a>' in text
+    assert "Products 25–30 of 30" in text
+    assert (
+        '<link rel="canonical" '
+        'href="https://hoicho.example.vn/en/exhibitors/nhua-tien-phong/?page=2">'
+    ) in text
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("99", 3), ("last", 3), ("99999999999999999999999", 3), ("0", 1), ("-2", 1),
+     ("abc", 1), ("1.5", 1), ("٣", 1), ("", 1)],
+)  # fmt: skip
+def test_profile_odd_page_numbers_show_a_page_of_products(client, big, asked, shown):
+    many_products(big, 60)
+
+    response = client.get("/exhibitors/nhua-tien-phong/", {"page": asked})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+    assert len(product_names(response)) == (12 if shown == 3 else 24)
+
+
+def test_profile_with_few_products_has_no_page_links(client, canon):
+    response = client.get("/exhibitors/canon-viet-nam/", {"page": "2"})
+
+    assert response.status_code == 200
+    assert product_names(response) == ["Máy in laser"]
+    assert 'class="pagination"' not in response.text
+    assert "trong số" not in response.text
+
+
+def test_profile_with_24_products_fits_one_page(client, big):
+    many_products(big, 24)
+
+    response = client.get("/exhibitors/nhua-tien-phong/")
+
+    assert len(product_names(response)) == 24
+    assert 'class="pagination"' not in response.text
+
+
+def test_a_product_link_opens_the_page_of_the_profile_that_shows_it(client, big):
+    products = many_products(big, 60)
+    wanted = products[29]  # the 30th: on page 2
+
+    response = client.get(wanted.get_absolute_url())
+
+    assert wanted.get_absolute_url() == (
+        f"/exhibitors/nhua-tien-phong/?product={wanted.pk}#p{wanted.pk}"
+    )
+    assert response.context["page_obj"].number == 2
+    assert f'<li id="p{wanted.pk}" class="card product-card">' in response.text
+    assert (
+        '<link rel="canonical" href="https://hoicho.example.vn/exhibitors/nhua-tien-phong/?page=2">'
+    ) in response.text
+    assert '<a href="?page=3#products-title" rel="next">' in response.text
+
+
+@pytest.mark.parametrize("which", ["another company's", "hidden", "unknown", "not a number"])
+def test_a_product_link_the_profile_cannot_show_opens_its_first_page(client, big, canon, which):
+    many_products(big, 60)
+    product = {
+        "another company's": lambda: make_product(exhibitor=canon).pk,
+        "hidden": lambda: many_products(big, 1, is_published=False)[0].pk,
+        "unknown": lambda: 999999,
+        "not a number": lambda: "p30",
+    }[which]()
+
+    response = client.get("/exhibitors/nhua-tien-phong/", {"product": product})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1

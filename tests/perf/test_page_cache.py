@@ -238,6 +238,33 @@ def test_product_edit_invalidates_profile(client):
     assert "Máy mới" in response.text
 
 
+def test_profile_pages_of_products_are_cached_apart_and_invalidated_together(client):
+    from tests.factories import make_booth, make_exhibitor, make_product
+
+    fair = make_fair()
+    exhibitor = make_exhibitor(slug="cong-ty-a")
+    make_booth(fair=fair, exhibitor=exhibitor, code="A001")
+    products = [
+        make_product(exhibitor=exhibitor, name_vi=f"Máy {n:02d}", position=n) for n in range(30)
+    ]
+    first = client.get("/exhibitors/cong-ty-a/")
+    second = client.get("/exhibitors/cong-ty-a/?page=2")
+    second_again = client.get("/exhibitors/cong-ty-a/?page=2")
+
+    products[29].name_vi = "Máy mới"
+    products[29].save()
+    after_edit = client.get("/exhibitors/cong-ty-a/?page=2")
+
+    assert (first["X-Cache"], second["X-Cache"], second_again["X-Cache"]) == (
+        "miss",
+        "miss",
+        "hit",
+    )
+    assert "Máy 29" in second.text and "Máy 29" not in first.text
+    assert after_edit["X-Cache"] == "miss"
+    assert "Máy mới" in after_edit.text
+
+
 def test_event_edit_invalidates_programme(client):
     from tests.factories import make_event
 

@@ -133,6 +133,41 @@ def test_profile_queries_are_fixed(client, django_assert_num_queries, size, pref
         response = client.get(f"{prefix}/exhibitors/dien-tu-01/")
 
     assert response.status_code == 200
+    assert len(response.context["products"]) == min(size + 2, 24)
+
+
+@PREFIXES
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page", ["2", "99", "abc"])
+def test_profile_page_of_products_queries_are_those_of_the_first(
+    client, django_assert_num_queries, size, page, prefix
+):
+    build_fair(size)
+    exhibitor = Exhibitor.objects.get(slug="dien-tu-01")
+    for n in range(size):
+        make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}", name_en="" if n % 2 else f"More {n}")
+
+    with django_assert_num_queries(6):
+        response = client.get(f"{prefix}/exhibitors/dien-tu-01/", {"page": page})
+
+    assert response.status_code == 200
+
+
+@PREFIXES
+@pytest.mark.parametrize("size", SIZES)
+def test_profile_opened_at_a_product_queries_are_fixed(
+    client, django_assert_num_queries, size, prefix
+):
+    build_fair(size)
+    exhibitor = Exhibitor.objects.get(slug="dien-tu-01")
+    for n in range(size):
+        last = make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}", position=1)
+
+    # One more than the profile: where the product stands in the company's list.
+    with django_assert_num_queries(7):
+        response = client.get(f"{prefix}/exhibitors/dien-tu-01/", {"product": last.pk})
+
+    assert last in response.context["products"]
 
 
 @PREFIXES
