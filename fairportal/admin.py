@@ -3,7 +3,8 @@
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import (
@@ -13,9 +14,12 @@ from django.contrib.auth.forms import (
 )
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -26,6 +30,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from booths.models import Booth
 from booths.selectors import live_in_fairs
 from events.models import Fair, FairFigure
+from fairportal import editions
 from fairportal.admin_mixins import (
     AccentFreeSearchMixin,
     AuditedAdminMixin,
@@ -36,6 +41,7 @@ from fairportal.admin_mixins import (
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names, readable_value
+from fairportal.forms import ComposedTextMixin
 from fairportal.models import AuditEntry, User
 from fairportal.text import first_few
 
@@ -525,6 +531,83 @@ class FairAdminForm(forms.ModelForm):
         return cleaned
 
 
+class NextEditionForm(ComposedTextMixin, forms.Form):
+    """The board's "next edition from this one": its names, slug and days, and what
+    to copy from `source` (`fairportal.editions.copy_edition` does it)."""
+
+    name_vi = forms.CharField(label=_("Tên kỳ mới (tiếng Việt)"), max_length=300)
+    name_en = forms.CharField(label=_("Tên kỳ mới (tiếng Anh)"), max_length=300, required=False)
+    short_name_vi = forms.CharField(
+        label=_("Tên ngắn (tiếng Việt)"), max_length=120, required=False
+    )
+    short_name_en = forms.CharField(label=_("Tên ngắn (tiếng Anh)"), max_length=120, required=False)
+    slug = forms.SlugField(
+        label=_("Đường dẫn"),
+        max_length=120,
+        help_text=_("Chữ thường không dấu, số và dấu gạch nối; dùng trong các liên kết."),
+    )
+    starts_on = forms.DateField(label=_("Ngày khai mạc"), widget=AdminDateWidget)
+    ends_on = forms.DateField(label=_("Ngày bế mạc"), widget=AdminDateWidget)
+    copy_booths = forms.BooleanField(label=_("Gian hàng"), required=False)
+    copy_figures = forms.BooleanField(label=_("Số liệu nổi bật"), required=False)
+    copy_side_events = forms.BooleanField(label=_("Sự kiện bên lề"), required=False)
+
+    def __init__(self, *args, source, user, **kwargs):
+        self.source, self.user = source, user
+        super().__init__(*args, **kwargs)
+        booths = source.booths.count()
+        kept = source.booths.filter(is_blocked=True).count()
+        self.fields["copy_booths"].help_text = ngettext(
+            "%(count)s gian: mã, nhà/khu, loại, kích thước, giá và vị trí trên sơ đồ; "
+            "chưa giao cho doanh nghiệp nào, không có tên trên bảng tên gian. "
+            "%(kept)s gian Ban Quản lý giữ lại (lối thoát hiểm, khu ban tổ chức) vẫn được giữ lại.",
+            "%(count)s gian: mã, nhà/khu, loại, kích thước, giá và vị trí trên sơ đồ; "
+            "chưa giao cho doanh nghiệp nào, không có tên trên bảng tên gian. "
+            "%(kept)s gian Ban Quản lý giữ lại (lối thoát hiểm, khu ban tổ chức) vẫn được giữ lại.",
+            booths,
+        ) % {"count": booths, "kept": kept}
+        figures = source.figures.count()
+        self.fields["copy_figures"].help_text = ngettext(
+            "%(count)s số liệu trên trang chủ, để cập nhật sau.",
+            "%(count)s số liệu trên trang chủ, để cập nhật sau.",
+            figures,
+        ) % {"count": figures}
+        events = source.side_events.filter(cancelled_at__isnull=True).count()
+        self.fields["copy_side_events"].help_text = ngettext(
+            "%(count)s sự kiện (không kể sự kiện đã huỷ), dời theo ngày khai mạc mới và giữ "
+            "giờ trong ngày; không có người đăng ký, chưa mở đăng ký, không có doanh nghiệp "
+            "đồng tổ chức.",
+            "%(count)s sự kiện (không kể sự kiện đã huỷ), dời theo ngày khai mạc mới và giữ "
+            "giờ trong ngày; không có người đăng ký, chưa mở đăng ký, không có doanh nghiệp "
+            "đồng tổ chức.",
+            events,
+        ) % {"count": events}
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if Fair.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                _("Đã có kỳ hội chợ mang đường dẫn “%(slug)s”; hãy chọn đường dẫn khác."),
+                params={"slug": slug},
+                code="slug_taken",
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if first and last and last < first:
+            self.add_error("ends_on", _("Ngày bế mạc không được trước ngày khai mạc."))
+        needs = (
+            ("copy_figures", "events.add_fairfigure"),
+            ("copy_side_events", "events.add_sideevent"),
+        )
+        for field, permission in needs:
+            if cleaned.get(field) and not self.user.has_perm(permission):
+                self.add_error(field, _("Bạn không có quyền thêm mục này."))
+        return cleaned
+
+
 @admin.register(Fair)
 class FairAdmin(
     AuditedAdminMixin, AccentFreeSearchMixin, TranslationCompletenessMixin, TranslationAdmin
@@ -541,6 +624,7 @@ class FairAdmin(
         "english_status",
     )
     list_filter = ("is_current", "applications_open", "is_sample", MissingEnglishFilter)
+    actions = ("next_edition",)
     search_fields = ("name_vi", "name_en", "short_name_vi", "slug")
     date_hierarchy = "starts_on"
     ordering = ("-starts_on",)
@@ -611,6 +695,104 @@ class FairAdmin(
     def booth_summary(self, obj):
         return f"{obj.booth_taken} / {obj.booth_total}"
 
+    def has_copy_permission(self, request) -> bool:
+        """The next edition adds a fair and its booths: a board viewer may not."""
+        return request.user.has_perms(["events.add_fair", "booths.add_booth"])
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/next-edition/",
+                self.admin_site.admin_view(self.next_edition_view),
+                name="events_fair_next_edition",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Tạo kỳ mới từ kỳ này…"), permissions=["copy"])
+    def next_edition(self, request, queryset):
+        fairs = list(queryset[:2])
+        if len(fairs) != 1:
+            self.message_user(
+                request,
+                gettext("Chọn đúng một kỳ hội chợ để tạo kỳ mới từ kỳ đó."),
+                messages.WARNING,
+            )
+            return None
+        return redirect(reverse("admin:events_fair_next_edition", args=[fairs[0].pk]))
+
+    @staticmethod
+    def _next_edition_initial(source) -> dict:
+        """Next year's names, slug and days: the board checks and corrects them."""
+        year = source.starts_on.year
+        starts_on = editions.add_years(source.starts_on, 1)
+        slug = editions.next_year_text(source.slug, year)
+        if slug == source.slug:
+            slug = f"{source.slug}-{year + 1}"
+        return {
+            "name_vi": editions.next_year_text(source.name_vi, year),
+            "name_en": editions.next_year_text(source.name_en, year),
+            "short_name_vi": editions.next_year_text(source.short_name_vi, year),
+            "short_name_en": editions.next_year_text(source.short_name_en, year),
+            "slug": slug,
+            "starts_on": starts_on,
+            "ends_on": starts_on + (source.ends_on - source.starts_on),
+            "copy_booths": True,
+            "copy_figures": True,
+            "copy_side_events": False,
+        }
+
+    def next_edition_view(self, request, pk):
+        if not self.has_copy_permission(request):
+            raise PermissionDenied
+        source = get_object_or_404(Fair, pk=pk)
+        form = NextEditionForm(
+            request.POST if request.method == "POST" else None,
+            source=source,
+            user=request.user,
+            initial=self._next_edition_initial(source),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                copy = editions.copy_edition(source=source, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                self.message_user(request, _next_edition_done(source, copy), messages.SUCCESS)
+                return redirect(reverse("admin:events_fair_change", args=[copy.fair.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Tạo kỳ mới từ “%(fair)s”") % {"fair": source.name},
+            "source": source,
+            "current": Fair.objects.filter(is_current=True).first(),
+            "form": form,
+            "adminform": admin.helpers.AdminForm(
+                form,
+                [
+                    (
+                        _("Kỳ mới"),
+                        {
+                            "fields": [
+                                ("name_vi", "name_en"),
+                                ("short_name_vi", "short_name_en"),
+                                "slug",
+                                ("starts_on", "ends_on"),
+                            ]
+                        },
+                    ),
+                    (
+                        _("Sao chép từ kỳ này"),
+                        {"fields": ["copy_booths", "copy_figures", "copy_side_events"]},
+                    ),
+                ],
+                prepopulated_fields={},
+                model_admin=self,
+            ),
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/events/next_edition.html", context)
+
     def get_deleted_objects(self, objs, request):
         """A fair whose people, booths or applications are still live is not deleted:
         its events, registrations, meeting requests and booths would go with it and
@@ -624,6 +806,29 @@ class FairAdmin(
         for fair in fairs:
             refusals.extend(_live_in_fair_refusals(fair, live[fair.pk]))
         return deleted, counts, perms_needed, list(protected) + refusals
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """The service's refusal on the form's fields it names, the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _next_edition_done(source, copy) -> str:
+    parts = [
+        ngettext("%(n)s gian hàng", "%(n)s gian hàng", copy.booths) % {"n": copy.booths},
+        ngettext("%(n)s số liệu nổi bật", "%(n)s số liệu nổi bật", copy.figures)
+        % {"n": copy.figures},
+        ngettext("%(n)s sự kiện bên lề", "%(n)s sự kiện bên lề", copy.side_events)
+        % {"n": copy.side_events},
+    ]
+    return gettext(
+        "Đã tạo “%(fair)s” từ “%(source)s”, sao chép %(copied)s. Kỳ mới chưa phải kỳ hiện "
+        "tại: khi sẵn sàng, hãy bỏ đánh dấu “kỳ hiện tại” ở kỳ đang chạy rồi đánh dấu ở kỳ này."
+    ) % {"fair": copy.fair.name, "source": source.name, "copied": ", ".join(parts)}
 
 
 @admin.register(FairFigure)

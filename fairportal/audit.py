@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "product.deleted": pgettext_lazy("audit action", "Xoá sản phẩm"),
     "product.moved": pgettext_lazy("audit action", "Đổi thứ tự sản phẩm"),
     "fair.imported": pgettext_lazy("audit action", "Nhập kỳ hội chợ từ tệp"),
+    "fair.copied": pgettext_lazy("audit action", "Tạo kỳ hội chợ mới từ một kỳ trước"),
     "personal_data.exported": pgettext_lazy("audit action", "Xuất dữ liệu cá nhân"),
     "personal_data.erased": pgettext_lazy("audit action", "Xoá dữ liệu cá nhân"),
 }
@@ -97,6 +98,9 @@ DETAIL_LABELS = {
     "registrations": pgettext_lazy("audit detail", "số đăng ký bị huỷ"),
     "meetings": pgettext_lazy("audit detail", "số yêu cầu gặp bị huỷ"),
     "event_cancelled": pgettext_lazy("audit detail", "do sự kiện bị huỷ"),
+    "copied_from": pgettext_lazy("audit detail", "sao chép từ kỳ"),
+    "figures": pgettext_lazy("audit detail", "số liệu nổi bật"),
+    "side_events": pgettext_lazy("audit detail", "sự kiện bên lề"),
 }
 
 

@@ -8,18 +8,25 @@ does `seats_taken`, which follows the registrations. Logos and images are named 
 their stored path; the media files are copied separately.
 """
 
+import dataclasses
 import datetime
 import decimal
 import json
+import re
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from booths.models import Booth, normalize_booth_code, validate_booth_code
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.admin_mixins import translated_field_names
 from fairportal.audit import record
+from fairportal.cache import public_data_changed
+from fairportal.text import first_few
 
 FORMAT = "fairportal.edition/1"
 SKIPPED = {
@@ -288,3 +295,221 @@ def _import_exhibitor(item, zones, sectors) -> Exhibitor:
             setattr(product, name, value)
         product.save()
     return exhibitor
+
+
+# --- the next edition, made from one in the database ------------------------------
+
+# What a copied booth keeps: its place and terms on the plan. Not its exhibitor, the
+# time it was given nor the name on its fascia: those are last year's sale.
+BOOTH_LAYOUT_FIELDS = (
+    "code",
+    "hall",
+    "kind",
+    "width_m",
+    "depth_m",
+    "price_vnd",
+    "price_includes_vat",
+    "plan_x",
+    "plan_y",
+    "plan_w",
+    "plan_h",
+    "is_blocked",
+)
+# What a copied side event keeps: its content and room. Not its hosts (last year's
+# companies), its registrations and seats, nor a cancellation.
+EVENT_FIELDS = (
+    "kind",
+    "title_vi",
+    "title_en",
+    "summary_vi",
+    "summary_en",
+    "description_vi",
+    "description_en",
+    "room_vi",
+    "room_en",
+    "speakers_vi",
+    "speakers_en",
+    "capacity",
+    "slot_minutes",
+    "tables",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class EditionCopy:
+    fair: Fair
+    booths: int
+    figures: int
+    side_events: int
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def next_year_text(text: str, year: int) -> str:
+    """`text` with the year `year` (as a whole number) made the next one:
+    "Hội chợ … 2027" → "Hội chợ … 2028"; text without it is returned as it is."""
+    return re.sub(rf"(?<!\d){year}(?!\d)", str(year + 1), text or "")
+
+
+def _shifted(moment: datetime.datetime, days: int) -> datetime.datetime:
+    """`moment` `days` later at the same local time of day (Asia/Ho_Chi_Minh)."""
+    local = timezone.localtime(moment)
+    return timezone.make_aware(
+        local.replace(tzinfo=None) + datetime.timedelta(days=days), local.tzinfo
+    )
+
+
+def _event_slug(slug: str, *, old_year: int, new_year: int, taken: set[str]) -> str:
+    """The year in the slug moved on ("hoi-thao-2027" → "hoi-thao-2028"), or the new
+    year added; then -2, -3 … until no event (nor one copied before it) holds it."""
+    max_length = SideEvent._meta.get_field("slug").max_length
+    base = re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), slug)
+    if base == slug:
+        base = f"{slug[: max_length - 5]}-{new_year}"
+    candidate, number = base, 1
+    while candidate in taken or SideEvent.objects.filter(slug=candidate).exists():
+        number += 1
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+def copy_edition(
+    *,
+    source: Fair,
+    name_vi: str,
+    name_en: str,
+    short_name_vi: str = "",
+    short_name_en: str = "",
+    slug: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    copy_booths: bool,
+    copy_figures: bool,
+    copy_side_events: bool,
+    actor,
+) -> EditionCopy:
+    """The next edition of `source`, in the same hall: a new fair with its venue,
+    hours and contacts, and (as asked) its booths, key figures and side events.
+
+    The new fair is not the current one (the board marks it when ready). Booths keep
+    their code, hall, kind, size, price and place on the plan, and the board's keeping
+    (fire exits and the organisers' own booths stay where the hall has them); they
+    have no exhibitor and no fascia name. Side events move by the days between the two
+    opening days at the same local time, with no registrations, registration closed,
+    no hosts and new slugs; cancelled ones are left out.
+
+    Raises ValidationError (by the form's field names) for a fair the model refuses
+    (slug taken, last day before the first…) or events the new days would leave out.
+    Side effects: one transaction; records `fair.copied`; public pages invalidated.
+    """
+    values = {name: getattr(source, name) for name in _plain_fields(Fair)}
+    values.update(
+        name_vi=name_vi,
+        name_en=name_en,
+        short_name_vi=short_name_vi,
+        short_name_en=short_name_en,
+        slug=slug,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        is_current=False,
+        is_sample=False,
+        applications_open=Fair._meta.get_field("applications_open").default,
+    )
+    fair = Fair(**values)
+    shift = (starts_on - source.starts_on).days if starts_on and source.starts_on else 0
+    for name in ("move_in_starts_at", "move_out_ends_at"):
+        if getattr(source, name):
+            setattr(fair, name, _shifted(getattr(source, name), shift))
+    fair.full_clean()
+
+    events = []
+    if copy_side_events:
+        events = list(
+            source.side_events.filter(cancelled_at__isnull=True).order_by("starts_at", "id")
+        )
+        for event in events:
+            event.starts_at = _shifted(event.starts_at, shift)
+            event.ends_at = _shifted(event.ends_at, shift)
+        outside = [event for event in events if event.outside_days(starts_on, ends_on)]
+        if outside:
+            shown = first_few(
+                f"{event.title} {timezone.localtime(event.starts_at):%d/%m/%Y}" for event in outside
+            )
+            raise ValidationError(
+                {
+                    "ends_on": ngettext(
+                        "Dời theo ngày khai mạc mới, %(count)s sự kiện sẽ nằm ngoài các ngày "
+                        "của kỳ mới (%(events)s): hãy chọn ngày bế mạc muộn hơn, hoặc bỏ "
+                        "sao chép sự kiện.",
+                        "Dời theo ngày khai mạc mới, %(count)s sự kiện sẽ nằm ngoài các ngày "
+                        "của kỳ mới (%(events)s): hãy chọn ngày bế mạc muộn hơn, hoặc bỏ "
+                        "sao chép sự kiện.",
+                        len(outside),
+                    )
+                    % {"count": len(outside), "events": shown}
+                }
+            )
+
+    try:
+        with transaction.atomic():
+            fair.save()
+            booths = []
+            if copy_booths:
+                booths = Booth.objects.bulk_create(
+                    Booth(fair=fair, **{name: getattr(booth, name) for name in BOOTH_LAYOUT_FIELDS})
+                    for booth in source.booths.order_by("code")
+                )
+                # bulk_create sends no post_save: the floor plan and the API list them.
+                public_data_changed()
+            figures = []
+            if copy_figures:
+                for figure in source.figures.order_by("position", "id"):
+                    figures.append(
+                        FairFigure.objects.create(
+                            fair=fair,
+                            value=figure.value,
+                            label_vi=figure.label_vi,
+                            label_en=figure.label_en,
+                            position=figure.position,
+                        )
+                    )
+            taken: set[str] = set()
+            for event in events:
+                SideEvent.objects.create(
+                    fair=fair,
+                    **{name: getattr(event, name) for name in EVENT_FIELDS},
+                    slug=_event_slug(
+                        event.slug,
+                        old_year=source.starts_on.year,
+                        new_year=starts_on.year,
+                        taken=taken,
+                    ),
+                    starts_at=event.starts_at,
+                    ends_at=event.ends_at,
+                    registration_open=False,
+                )
+            record(
+                action="fair.copied",
+                obj=fair,
+                actor=actor,
+                changes={
+                    "copied_from": source.name_vi,
+                    "booths": len(booths),
+                    "figures": len(figures),
+                    "side_events": len(events),
+                },
+            )
+    except IntegrityError:
+        # A fair or an event given the same slug between the check and the save.
+        raise ValidationError(
+            _("Đường dẫn vừa được dùng cho một kỳ hội chợ hoặc sự kiện khác; hãy thử lại.")
+        ) from None
+    return EditionCopy(fair=fair, booths=len(booths), figures=len(figures), side_events=len(events))
