@@ -7,13 +7,21 @@ import html
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 
 from booths.models import Booth
 from events.models import EventRegistration, Fair, FairFigure, SideEvent
 from fairportal import editions
 from fairportal.models import AuditEntry
-from tests.factories import make_booth, make_event, make_exhibitor, make_fair, make_registration
+from tests.factories import (
+    make_booth,
+    make_event,
+    make_exhibitor,
+    make_fair,
+    make_registration,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -444,3 +452,27 @@ def test_next_edition_is_refused_to_a_board_viewer(client, viewer, source):
     assert chosen.status_code == 302 and chosen["Location"] == LIST  # "no action selected"
     assert (page.status_code, posted.status_code) == (403, 403)
     assert _snapshot() == before
+
+
+def test_next_edition_without_the_right_to_add_events_refuses_copying_them(client, source):
+    user = make_user(username="bql-gian", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["events", "booths"],
+            codename__in=["view_fair", "add_fair", "add_booth", "add_fairfigure"],
+        )
+    )
+    client.force_login(user)
+    url = _open_form(client, source)
+    before = _snapshot()
+
+    refused = client.post(url, _form(copy_side_events="on"))
+    after_refusal = _snapshot()
+    done = client.post(url, _form())
+
+    assert refused.context["form"].errors == {
+        "copy_side_events": ["Bạn không có quyền thêm mục này."]
+    }
+    assert after_refusal == before
+    assert done.status_code == 302
+    assert Fair.objects.get(slug="hoi-cho-kcn-ha-noi-2025").booths.count() == 3
