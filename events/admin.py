@@ -380,6 +380,53 @@ class VisitorDetailsForm(CheckedPhonesForm):
             self._update_errors(error)
 
 
+class _StillWaitingFilter(admin.SimpleListFilter):
+    """Rows still waiting ("yes") or whose time went by while they waited ("lapsed"),
+    by the fair's clock: the dashboard's figure links to "yes" and counts with the same
+    selector, so the list shows exactly the rows it counted."""
+
+    parameter_name = "waiting"
+
+    def waiting(self, queryset):
+        raise NotImplementedError
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "lapsed"):
+            return queryset
+        waiting = self.waiting(queryset)
+        if self.value() == "yes":
+            return queryset.filter(waiting)
+        return queryset.filter(status=self.status).exclude(waiting)
+
+
+class MeetingStillWaitingFilter(_StillWaitingFilter):
+    title = _("còn chờ trả lời")
+    status = MeetingRequest.Status.PENDING
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Còn chờ (chưa qua giờ đề xuất)")),
+            ("lapsed", _("Quá giờ, chưa được trả lời")),
+        ]
+
+    def waiting(self, queryset):
+        return selectors.awaiting_answer(queryset)
+
+
+class RegistrationStillWaitingFilter(_StillWaitingFilter):
+    title = _("còn chờ chỗ")
+    status = EventRegistration.Status.WAITLISTED
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Còn chờ (sự kiện chưa bắt đầu)")),
+            ("lapsed", _("Sự kiện đã bắt đầu, vẫn trong danh sách chờ")),
+        ]
+
+    def waiting(self, queryset):
+        return selectors.awaiting_a_seat()
+
+
 class MeetingRequestAdminForm(VisitorDetailsForm):
     email_field = "requester_email"
     phone_fields = ("requester_phone", "requester_zalo")
@@ -389,7 +436,7 @@ class MeetingRequestAdminForm(VisitorDetailsForm):
 class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
     form = VisitorDetailsForm
     list_display = ["name", "email", "event", "organisation", "status", "created_at", "attended_at"]
-    list_filter = ["status", "event__fair", "event__kind", "event"]
+    list_filter = ["status", RegistrationStillWaitingFilter, "event__fair", "event__kind", "event"]
     search_fields = ["email"]
     folded_search_fields = ("name", "email", "phone", "organisation")
     list_select_related = ["event"]
@@ -507,7 +554,7 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
         "meeting_time",
         "table_number",
     ]
-    list_filter = ["status", "session__fair", "session", "sector"]
+    list_filter = ["status", MeetingStillWaitingFilter, "session__fair", "session", "sector"]
     search_fields = ["requester_email"]
     folded_search_fields = (
         "requester_company",

@@ -326,8 +326,14 @@ def visitors_meetings_elsewhere(
 def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
     """The slots of a request (the visitor's, or the one the exhibitor proposed), in
     Hanoi time; a malformed entry is skipped."""
+    return _slot_datetimes(meeting.proposed_slots)
+
+
+def _slot_datetimes(values) -> list[datetime.datetime]:
     slots = []
-    for value in meeting.proposed_slots or []:
+    if not isinstance(values, list):
+        return slots
+    for value in values:
         try:
             slot = datetime.datetime.fromisoformat(value)
         except (TypeError, ValueError):
@@ -336,6 +342,38 @@ def proposed_slot_datetimes(meeting: MeetingRequest) -> list[datetime.datetime]:
             slot = timezone.make_aware(slot)
         slots.append(timezone.localtime(slot))
     return slots
+
+
+def has_time_to_come(proposed_slots, now: datetime.datetime) -> bool:
+    """Whether a pending request whose session has begun still waits for an answer: one
+    of its proposed slots (`MeetingRequest.proposed_slots`) has not begun at `now`."""
+    return any(slot > now for slot in _slot_datetimes(proposed_slots))
+
+
+def awaiting_answer(meetings, *, now: datetime.datetime | None = None) -> Q:
+    """The condition that picks, among the `meetings` queryset, the requests still
+    waiting for an answer by the fair's clock: pending, in a session not begun yet or
+    with a proposed slot not begun yet. The other pending ones wait for nobody:
+    `expire_pending` marks them expired at its next run (the same rule). One query,
+    which reads only the pending requests of sessions already begun (the few the cron
+    has not reached, and those of sessions under way); the condition names them by id."""
+    now = now or clock.now()
+    begun = (
+        meetings.filter(status=MeetingRequest.Status.PENDING, session__starts_at__lte=now)
+        .order_by()
+        .values_list("pk", "proposed_slots")
+    )
+    open_ids = [pk for pk, slots in begun if has_time_to_come(slots, now)]
+    return Q(status=MeetingRequest.Status.PENDING) & (
+        Q(session__starts_at__gt=now) | Q(pk__in=open_ids)
+    )
+
+
+def awaiting_a_seat(*, now: datetime.datetime | None = None) -> Q:
+    """The condition of a registration on a waiting list that can still get a seat: its
+    event has not begun by the fair's clock (`services.promote_waitlist` gives no seat
+    after that)."""
+    return Q(status=EventRegistration.Status.WAITLISTED, event__starts_at__gt=now or clock.now())
 
 
 def proposals_by_slot(meetings) -> dict:

@@ -1490,7 +1490,7 @@ def expire_pending(*, now: datetime.datetime | None = None) -> int:
         begun = MeetingRequest.objects.filter(
             status=MeetingRequest.Status.PENDING, session__starts_at__lte=now
         ).select_related("exhibitor")
-        stale = [m for m in begun if all(s <= now for s in selectors.proposed_slot_datetimes(m))]
+        stale = [m for m in begun if not selectors.has_time_to_come(m.proposed_slots, now)]
         for meeting in stale:
             if MeetingRequest.objects.filter(
                 pk=meeting.pk, status=MeetingRequest.Status.PENDING

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, BoothKind
+from events import selectors as event_selectors
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from events.selectors import current_fair
 from exhibitors.models import Exhibitor, Sector
@@ -71,7 +72,12 @@ def build_dashboard(user) -> dict | None:
         return None
     charts = []
     summary = {}
-    todo = _todo(user, fair)
+    meetings_waiting = None
+    if user.has_perm("events.view_meetingrequest"):
+        meetings_waiting = event_selectors.awaiting_answer(
+            MeetingRequest.objects.filter(session__fair=fair)
+        )
+    todo = _todo(user, fair, meetings_waiting)
     if user.has_perm("booths.view_booth"):
         charts += _booth_charts(fair, summary)
     if user.has_perm("booths.view_boothapplication"):
@@ -81,7 +87,7 @@ def build_dashboard(user) -> dict | None:
     if user.has_perm("events.view_eventregistration"):
         charts.append(_registrations_chart(fair))
     if user.has_perm("events.view_meetingrequest"):
-        charts.append(_meetings_chart(fair))
+        charts.append(_meetings_chart(fair, meetings_waiting))
     return {
         "fair": fair,
         "summary": summary,
@@ -100,8 +106,10 @@ class Waiting:
     url: str
 
 
-def _todo(user, fair) -> list[Waiting]:
-    """What waits for someone at the board: one query per kind the user may see."""
+def _todo(user, fair, meetings_waiting: Q | None) -> list[Waiting]:
+    """What waits for someone at the board: one query per kind the user may see. A
+    meeting request or a place on a seminar's waiting list whose time has gone by waits
+    for nobody, even before the cron marks it expired."""
     items = []
     if user.has_perm("booths.view_boothapplication"):
         open_ = BoothApplication.objects.filter(fair=fair).aggregate(
@@ -138,36 +146,40 @@ def _todo(user, fair) -> list[Waiting]:
         ]
     if user.has_perm("events.view_meetingrequest"):
         items.append(
-            _rows_in_status(
+            _rows_waiting(
                 "meetings-pending",
                 _("yêu cầu gặp gỡ chờ trả lời"),
                 MeetingRequest,
                 "session__fair",
                 fair,
                 MeetingRequest.Status.PENDING,
+                meetings_waiting,
             )
         )
     if user.has_perm("events.view_eventregistration"):
         items.append(
-            _rows_in_status(
+            _rows_waiting(
                 "registrations-waitlisted",
                 _("người trong danh sách chờ hội thảo"),
                 EventRegistration,
                 "event__fair",
                 fair,
                 EventRegistration.Status.WAITLISTED,
+                event_selectors.awaiting_a_seat(),
             )
         )
     return items
 
 
-def _rows_in_status(key, label, model, fair_path: str, fair, status) -> Waiting:
-    """The rows of `model` in `status` whose fair (reached by `fair_path`) is `fair`,
-    counted in one query, with the admin list that shows exactly them."""
-    count = model.objects.filter(**{fair_path: fair, "status": status}).count()
+def _rows_waiting(key, label, model, fair_path: str, fair, status, waiting: Q) -> Waiting:
+    """The rows of `model` whose fair (reached by `fair_path`) is `fair` and that still
+    wait (`waiting`: in `status`, and their time not gone by the fair's clock), counted
+    in one query, with the admin list that shows exactly them: its `waiting=yes` filter
+    applies the same selector (events/admin.py)."""
+    count = model.objects.filter(waiting, **{fair_path: fair}).count()
     url = _url(
         f"{model._meta.app_label}_{model._meta.model_name}",
-        **{f"{fair_path}__id__exact": fair.pk, "status__exact": status},
+        **{f"{fair_path}__id__exact": fair.pk, "status__exact": status, "waiting": "yes"},
     )
     return Waiting(key, label, count, url)
 
@@ -302,22 +314,36 @@ def _registrations_chart(fair):
     return chart
 
 
-def _meetings_chart(fair):
-    counts = dict(
-        MeetingRequest.objects.filter(session__fair=fair)
+def _meetings_chart(fair, waiting: Q):
+    """A bar per status, where "waiting for an answer" counts only the requests still
+    waiting (`waiting`); the pending ones whose time has gone by get a bar of their own
+    while there are any (`expire_meetings` marks them expired at its next run)."""
+    counts = {
+        status: (n, still_waiting)
+        for status, n, still_waiting in MeetingRequest.objects.filter(session__fair=fair)
         .values_list("status")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), still_waiting=Count("id", filter=waiting))
         .order_by()
-    )
+    }
     chart = Chart("meetings", _("Yêu cầu gặp gỡ theo trạng thái"))
     for status, label in MeetingRequest.Status.choices:
+        n, still_waiting = counts.get(status, (0, 0))
+        if status != MeetingRequest.Status.PENDING:
+            chart.bars.append(Bar(str(label), n, _meetings_url(fair, status__exact=status)))
+            continue
         chart.bars.append(
-            Bar(
-                str(label),
-                counts.get(status, 0),
-                _url(
-                    "events_meetingrequest", session__fair__id__exact=fair.pk, status__exact=status
-                ),
-            )
+            Bar(str(label), still_waiting, _meetings_url(fair, status__exact=status, waiting="yes"))
         )
+        if n > still_waiting:
+            chart.bars.append(
+                Bar(
+                    str(_("Quá giờ, chưa được trả lời")),
+                    n - still_waiting,
+                    _meetings_url(fair, status__exact=status, waiting="lapsed"),
+                )
+            )
     return chart
+
+
+def _meetings_url(fair, **params) -> str:
+    return _url("events_meetingrequest", session__fair__id__exact=fair.pk, **params)

@@ -363,7 +363,9 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
         registration.pk
     ]
     meetings = "/admin/events/meetingrequest/"
-    assert rows(meetings, session__fair__id__exact=fair.pk, status__exact="pending") == [pending.pk]
+    assert rows(
+        meetings, session__fair__id__exact=fair.pk, status__exact="pending", waiting="yes"
+    ) == [pending.pk]
     assert rows(meetings, session__fair__id__exact=fair.pk, status__exact="accepted") == []
     waiting = rows(
         applications, fair__id__exact=fair.pk, status__exact="submitted", confirmed="yes"
@@ -374,6 +376,7 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
             "/admin/events/eventregistration/",
             event__fair__id__exact=fair.pk,
             status__exact="waitlisted",
+            waiting="yes",
         )
         == []
     )

@@ -1,5 +1,8 @@
 """The admin's front page: the current fair's figures equal the database's counts."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
@@ -8,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from booths.models import Booth, BoothApplication
+from events import services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor
 from tests.factories import (
@@ -22,6 +26,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _fill(fair, size, sectors):
@@ -198,3 +204,100 @@ def test_a_viewer_sees_only_what_it_may_read_waiting(client, viewer):
     response = client.get(reverse("admin:index"))
 
     assert [item.key for item in response.context["dashboard"]["todo"]] == ["meetings-pending"]
+
+
+def _at(day, hour, minute=0):
+    return datetime.datetime(2024, 9, day, hour, minute, tzinfo=HANOI)
+
+
+def _slots(*times):
+    return [time.isoformat() for time in times]
+
+
+def test_a_meeting_request_whose_time_has_gone_by_is_not_waiting(admin_client, fair_clock):
+    fair = make_fair()
+    exhibitor = make_exhibitor()
+    morning = make_event(
+        fair=fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        starts_at=_at(21, 9),
+        ends_at=_at(21, 12),
+    )
+    yesterday = make_event(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=_at(20, 14))
+    tomorrow = make_event(fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=_at(22, 9))
+    fair_clock.set(_at(21, 10, 10))  # the morning session is under way
+    gone_by = make_meeting_request(
+        session=morning, exhibitor=exhibitor, proposed_slots=_slots(_at(21, 9), _at(21, 10))
+    )
+    one_slot_left = make_meeting_request(
+        session=morning, exhibitor=exhibitor, proposed_slots=_slots(_at(21, 9), _at(21, 11))
+    )
+    unanswered_yesterday = make_meeting_request(
+        session=yesterday, exhibitor=exhibitor, proposed_slots=_slots(_at(20, 14))
+    )
+    to_come = make_meeting_request(
+        session=tomorrow, exhibitor=exhibitor, proposed_slots=_slots(_at(22, 9, 30))
+    )
+    make_meeting_request(
+        session=tomorrow, exhibitor=exhibitor, status="declined", proposed_slots=_slots(_at(22, 9))
+    )
+
+    response = admin_client.get(reverse("admin:index"))
+
+    todo = {item.key: item for item in response.context["dashboard"]["todo"]}
+    assert todo["meetings-pending"].count == 2
+    listing = admin_client.get(todo["meetings-pending"].url)
+    assert sorted(m.pk for m in listing.context["cl"].result_list) == sorted(
+        [one_slot_left.pk, to_come.pk]
+    )
+    meetings, chart = _bars(response, "meetings")
+    assert meetings["Chờ trả lời"] == (2, None)
+    assert meetings["Quá giờ, chưa được trả lời"] == (2, None)
+    assert meetings["Hết hạn"] == (0, None)
+    lapsed = next(bar for bar in chart.bars if bar.label == "Quá giờ, chưa được trả lời")
+    listing = admin_client.get(lapsed.url)
+    assert sorted(m.pk for m in listing.context["cl"].result_list) == sorted(
+        [gone_by.pk, unanswered_yesterday.pk]
+    )
+
+
+def test_the_dashboard_waits_for_what_expire_meetings_leaves_pending(admin_client, fair_clock):
+    fair = make_fair()
+    session = make_event(
+        fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING, starts_at=_at(21, 9), ends_at=_at(21, 12)
+    )
+    fair_clock.set(_at(21, 10, 10))
+    exhibitor = make_exhibitor()
+    make_meeting_request(session=session, exhibitor=exhibitor, proposed_slots=_slots(_at(21, 9)))
+    left = make_meeting_request(
+        session=session, exhibitor=exhibitor, proposed_slots=_slots(_at(21, 10, 30))
+    )
+    waiting_before = admin_client.get(reverse("admin:index")).context["dashboard"]["todo"]
+
+    expired = services.expire_pending()
+
+    response = admin_client.get(reverse("admin:index"))
+    todo = {item.key: item.count for item in response.context["dashboard"]["todo"]}
+    assert expired == 1
+    assert [item.count for item in waiting_before if item.key == "meetings-pending"] == [1]
+    assert todo["meetings-pending"] == 1
+    assert list(MeetingRequest.objects.filter(status="pending")) == [left]
+    meetings, _chart = _bars(response, "meetings")
+    assert "Quá giờ, chưa được trả lời" not in meetings
+    assert meetings["Hết hạn"] == (1, None)
+
+
+def test_a_waiting_list_of_a_seminar_under_way_is_not_waiting(admin_client, fair_clock):
+    fair = make_fair()
+    begun = make_event(fair=fair, capacity=1, starts_at=_at(21, 9))
+    later = make_event(fair=fair, capacity=1, starts_at=_at(21, 14))
+    fair_clock.set(_at(21, 9, 30))
+    make_registration(event=begun, status="waitlisted")
+    still_waiting = make_registration(event=later, status="waitlisted")
+
+    response = admin_client.get(reverse("admin:index"))
+
+    todo = {item.key: item for item in response.context["dashboard"]["todo"]}
+    assert todo["registrations-waitlisted"].count == 1
+    listing = admin_client.get(todo["registrations-waitlisted"].url)
+    assert [r.pk for r in listing.context["cl"].result_list] == [still_waiting.pk]
