@@ -13,14 +13,21 @@ import datetime
 import decimal
 import json
 import re
+from contextlib import contextmanager
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    SuspiciousFileOperation,
+    ValidationError,
+)
+from django.core.files.utils import validate_file_name
+from django.db import IntegrityError, models, router, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from booths.models import Booth, normalize_booth_code, validate_booth_code
+from booths.models import Booth, normalize_booth_code
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.admin_mixins import translated_field_names
@@ -40,16 +47,9 @@ SKIPPED = {
 }
 
 
-def _valid_booth_code(code: str) -> bool:
-    try:
-        validate_booth_code(code)
-    except ValidationError:
-        return False
-    return len(code) <= Booth._meta.get_field("code").max_length
-
-
 class EditionError(Exception):
-    pass
+    """The edition cannot be read or imported; the message says why, in the board's
+    language, naming the item of the file and the field."""
 
 
 def _plain_fields(model, *, skip=()):
@@ -80,21 +80,54 @@ def _dump(obj, names) -> dict:
 
 
 def _load(model, data, names) -> dict:
+    """The item's values as the fields hold them; a value of the wrong type raises
+    ValidationError under its key."""
     values = {}
     for name in names:
         if name in data:
             value = data[name]
             field = model._meta.get_field(name)
             if isinstance(field, models.FileField):
-                values[name] = value
+                values[name] = _stored_path(name, value)
                 continue
+            if value is None and not field.null:
+                # Django's checks let None through a field that may be blank, and the
+                # database would refuse it (an empty text is "", an unticked box false).
+                raise ValidationError({name: [field.error_messages["null"]]})
             try:
-                values[name] = field.to_python(value)
+                value = field.to_python(value)
             except ValidationError as error:
-                raise EditionError(
-                    f"{model._meta.model_name} {name}: {' '.join(error.messages)}"
+                raise ValidationError({name: error.messages}) from None
+            except (TypeError, ValueError):  # a date as a number, a list…
+                raise ValidationError(
+                    {
+                        name: [
+                            _("Giá trị %(value)s không đúng kiểu của trường này.")
+                            % {"value": json.dumps(value, ensure_ascii=False)[:80]}
+                        ]
+                    }
                 ) from None
+            if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+                value = timezone.make_aware(value)  # a time typed without its offset: Hanoi
+            values[name] = value
     return values
+
+
+def _stored_path(name: str, value) -> str:
+    """A logo or image names a file under the media folder, as the upload stored it: a
+    relative path without "..", never a path outside that folder."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError({name: [_("Phải là đường dẫn của tệp đã lưu (chuỗi ký tự).")]})
+    try:
+        if value:
+            validate_file_name(value, allow_relative_path=True)
+    except SuspiciousFileOperation:
+        raise ValidationError(
+            {name: [_("Đường dẫn tệp phải nằm trong thư mục media, không có “..”.")]}
+        ) from None
+    return value
 
 
 def export_edition(slug: str) -> dict:
@@ -208,62 +241,60 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
     """Create the edition; zones, sectors, exhibitors and products are created or
     updated by slug. Refuses an edition whose fair slug already exists.
 
+    Every row is checked as the admin's forms check it (`_validate`: field values and
+    choices, clean(), unique values, constraints) before it is written; the first item
+    that fails stops the import with an EditionError that names it, its field and what
+    is wrong, and the transaction leaves nothing written.
+
     Side effects: one transaction; records `fair.imported`.
     """
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EditionError(f"Not an edition file (expected format {FORMAT}).")
-    slug = data["fair"]["slug"]
-    if Fair.objects.filter(slug=slug).exists():
-        raise EditionError(f"The fair {slug!r} already exists; nothing was imported.")
+    sections = _sections(data)
+    slug = data["fair"].get("slug")
+    if isinstance(slug, str) and Fair.objects.filter(slug=slug).exists():
+        raise EditionError(_("Kỳ hội chợ “%(slug)s” đã có trong cơ sở dữ liệu.") % {"slug": slug})
     with transaction.atomic():
         zones = {}
-        for item in data["zones"]:
-            values = _load(IndustrialZone, item, _plain_fields(IndustrialZone, skip={"slug"}))
-            zones[item["slug"]], _created = IndustrialZone.objects.update_or_create(
-                slug=item["slug"], defaults=values
-            )
+        for label, item in _items(sections, "zones", IndustrialZone, "slug"):
+            with _reading(label, IndustrialZone):
+                values = _load(IndustrialZone, item, _plain_fields(IndustrialZone, skip={"slug"}))
+                zone = _write_by_slug(IndustrialZone, item.get("slug"), values)
+                zones[zone.slug] = zone
         sectors = {}
-        for item in data["sectors"]:
-            values = _load(Sector, item, _plain_fields(Sector, skip={"slug"}))
-            values["parent"] = sectors.get(item["parent"]) if item["parent"] else None
-            sectors[item["slug"]], _created = Sector.objects.update_or_create(
-                slug=item["slug"], defaults=values
-            )
+        for label, item in _items(sections, "sectors", Sector, "slug"):
+            with _reading(label, Sector):
+                values = _load(Sector, item, _plain_fields(Sector, skip={"slug"}))
+                values["parent"] = _reference(sectors, item.get("parent"), "parent", Sector)
+                sector = _write_by_slug(Sector, item.get("slug"), values)
+                sectors[sector.slug] = sector
         exhibitors = {}
-        for item in data["exhibitors"]:
-            exhibitors[item["slug"]] = _import_exhibitor(item, zones, sectors)
+        for label, item in _items(sections, "exhibitors", Exhibitor, "slug"):
+            exhibitor = _import_exhibitor(label, item, zones, sectors)
+            exhibitors[exhibitor.slug] = exhibitor
 
-        fair_values = _load(Fair, data["fair"], _plain_fields(Fair))
-        if fair_values.get("is_current") and Fair.objects.filter(is_current=True).exists():
-            fair_values["is_current"] = False
-        fair = Fair.objects.create(**fair_values)
-        for item in data["figures"]:
-            FairFigure.objects.create(
-                fair=fair, **_load(FairFigure, item, _plain_fields(FairFigure))
-            )
-        codes = [normalize_booth_code(item["code"]) for item in data["booths"]]
-        if repeated := sorted({code for code in codes if codes.count(code) > 1}):
-            raise EditionError(
-                f"Booth codes repeated once written as the plan prints them: {repeated}; "
-                "nothing was imported."
-            )
-        if wrong := [code for code in codes if not _valid_booth_code(code)]:
-            raise EditionError(
-                f"Booth codes the plan cannot print: {wrong} (letters, digits, dots and "
-                "hyphens, at most 10); nothing was imported."
-            )
-        for item, code in zip(data["booths"], codes, strict=True):
-            item = {**item, "code": code}
-            Booth.objects.create(
-                fair=fair,
-                exhibitor=exhibitors[item["exhibitor"]] if item["exhibitor"] else None,
-                **_load(Booth, item, _plain_fields(Booth)),
-            )
-        for item in data["side_events"]:
-            event = SideEvent.objects.create(
-                fair=fair, **_load(SideEvent, item, _plain_fields(SideEvent))
-            )
-            event.hosts.set([exhibitors[host] for host in item["hosts"]])
+        with _reading(_item_label(Fair, slug, "fair"), Fair):
+            fair_values = _load(Fair, data["fair"], _plain_fields(Fair))
+            if fair_values.get("is_current") and Fair.objects.filter(is_current=True).exists():
+                fair_values["is_current"] = False
+            fair = _save(Fair(**fair_values))
+        for label, item in _items(sections, "figures", FairFigure, "value"):
+            with _reading(label, FairFigure):
+                values = _load(FairFigure, item, _plain_fields(FairFigure))
+                _save(FairFigure(fair=fair, **values))
+        _refuse_repeated_booth_codes(sections["booths"])
+        for label, item in _items(sections, "booths", Booth, "code"):
+            with _reading(label, Booth):
+                values = _load(Booth, item, _plain_fields(Booth))
+                exhibitor = _reference(exhibitors, item.get("exhibitor"), "exhibitor", Exhibitor)
+                _save(Booth(fair=fair, exhibitor=exhibitor, **values))
+        for label, item in _items(sections, "side_events", SideEvent, "slug"):
+            with _reading(label, SideEvent):
+                values = _load(SideEvent, item, _plain_fields(SideEvent))
+                hosts = [
+                    _reference(exhibitors, host, "hosts", Exhibitor)
+                    for host in _list(item, "hosts")
+                ]
+                event = _save(SideEvent(fair=fair, **values))
+                event.hosts.set(hosts)
         for exhibitor in exhibitors.values():
             exhibitor.refresh_search_text()
         record(
@@ -271,30 +302,218 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
             obj=fair,
             actor_label=actor_label,
             changes={
-                "booths": len(data["booths"]),
-                "exhibitors": len(data["exhibitors"]),
-                "side_events": len(data["side_events"]),
+                "booths": len(sections["booths"]),
+                "exhibitors": len(sections["exhibitors"]),
+                "side_events": len(sections["side_events"]),
             },
         )
     return fair
 
 
-def _import_exhibitor(item, zones, sectors) -> Exhibitor:
-    values = _load(Exhibitor, item, _plain_fields(Exhibitor, skip={"slug"}))
-    values["zone"] = zones[item["zone"]] if item["zone"] else None
-    exhibitor, _created = Exhibitor.objects.update_or_create(slug=item["slug"], defaults=values)
-    exhibitor.sectors.set([sectors[slug] for slug in item["sectors"]])
-    existing = {p.name_vi: p for p in exhibitor.products.all()}
-    for product_item in item["products"]:
-        product_values = _load(Product, product_item, _plain_fields(Product))
-        product_values["sector"] = (
-            sectors[product_item["sector"]] if product_item["sector"] else None
+def _sections(data) -> dict[str, list]:
+    """The file's lists by section, once it is known to be an edition."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise EditionError(
+            _("Không phải tệp kỳ hội chợ do export_fair ghi (cần định dạng %(format)s).")
+            % {"format": FORMAT}
         )
-        product = existing.get(product_values.get("name_vi")) or Product(exhibitor=exhibitor)
-        for name, value in product_values.items():
-            setattr(product, name, value)
-        product.save()
+    if not isinstance(data.get("fair"), dict):
+        raise EditionError(_("Tệp thiếu mục “fair” (kỳ hội chợ) hoặc mục đó không phải {…}."))
+    sections = {}
+    for section in ("figures", "zones", "sectors", "exhibitors", "booths", "side_events"):
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            raise EditionError(
+                _("Mục “%(section)s” của tệp phải là một danh sách […].") % {"section": section}
+            )
+        sections[section] = items
+    return sections
+
+
+def _import_exhibitor(label, item, zones, sectors) -> Exhibitor:
+    with _reading(label, Exhibitor):
+        values = _load(Exhibitor, item, _plain_fields(Exhibitor, skip={"slug"}))
+        values["zone"] = _reference(zones, item.get("zone"), "zone", IndustrialZone)
+        its_sectors = [
+            _reference(sectors, slug, "sectors", Sector) for slug in _list(item, "sectors")
+        ]
+        products = _list(item, "products")
+        exhibitor = _write_by_slug(Exhibitor, item.get("slug"), values)
+        exhibitor.sectors.set(its_sectors)
+    existing = {p.name_vi: p for p in exhibitor.products.all()}
+    for position, product_item in enumerate(products, start=1):
+        name = product_item.get("name_vi") if isinstance(product_item, dict) else None
+        product_label = _("%(product)s, của %(exhibitor)s") % {
+            "product": _item_label(Product, name, "products", position),
+            "exhibitor": label,
+        }
+        with _reading(product_label, Product):
+            if not isinstance(product_item, dict):
+                raise ValidationError(_("Mục này phải là một đối tượng JSON {…}."))
+            product_values = _load(Product, product_item, _plain_fields(Product))
+            product_values["sector"] = _reference(
+                sectors, product_item.get("sector"), "sector", Sector
+            )
+            product = existing.get(product_values.get("name_vi")) or Product(exhibitor=exhibitor)
+            for field_name, value in product_values.items():
+                setattr(product, field_name, value)
+            _save(product)
     return exhibitor
+
+
+def _refuse_repeated_booth_codes(items) -> None:
+    """Two codes of the file that the plan prints alike ("a 01" and "A01") would be one
+    booth twice: refused before any booth is written, naming them."""
+    codes = [
+        normalize_booth_code(item["code"])
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("code"), str)
+    ]
+    if repeated := sorted({code for code in codes if codes.count(code) > 1}):
+        raise EditionError(
+            _("Mã gian lặp lại khi viết như sơ đồ in (chữ in hoa, không dấu cách): %(codes)s.")
+            % {"codes": ", ".join(repeated)}
+        )
+
+
+# --- checking each item before it is written ----------------------------------------
+
+
+def _items(sections, section: str, model, name_key: str):
+    """(label, item) for each item of the section; the label names it for the board
+    (`_item_label`), and an item that is not a JSON object is refused by it."""
+    for position, item in enumerate(sections[section], start=1):
+        name = item.get(name_key) if isinstance(item, dict) else None
+        label = _item_label(model, name, section, position)
+        if not isinstance(item, dict):
+            raise EditionError(f"{label}: {_('Mục này phải là một đối tượng JSON {…}.')}")
+        yield label, item
+
+
+def _item_label(model, name, section: str, position: int | None = None) -> str:
+    """What the board looks for in the file: 'gian hàng “A01” (mục 3 của “booths”)'."""
+    kind = str(model._meta.verbose_name)
+    if isinstance(name, (str, int)) and str(name).strip():
+        kind = f"{kind} “{str(name)[:80]}”"
+    if position is None:
+        return _("%(kind)s (mục “%(section)s”)") % {"kind": kind, "section": section}
+    return _("%(kind)s (mục %(position)s của “%(section)s”)") % {
+        "kind": kind,
+        "position": position,
+        "section": section,
+    }
+
+
+@contextmanager
+def _reading(label: str, model):
+    """What is wrong with one item, as an EditionError that names the item, each field
+    (its key in the file and its label in the admin) and the problem."""
+    try:
+        yield
+    except ValidationError as error:
+        raise EditionError(f"{label}: {_problems(error, model)}") from None
+
+
+def _problems(error: ValidationError, model) -> str:
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    parts = []
+    for key, messages in error.message_dict.items():
+        text = " ".join(messages)
+        if key == NON_FIELD_ERRORS:
+            parts.append(text)
+        else:
+            fields = _field_names(model, key.split(", "))
+            parts.append(_("%(fields)s: %(problem)s") % {"fields": fields, "problem": text})
+    return "; ".join(parts)
+
+
+def _field_names(model, names) -> str:
+    """'trường “price_vnd” (giá (VND))': the key in the file, the label in the admin."""
+    shown = []
+    for name in names:
+        try:
+            label = getattr(model._meta.get_field(name), "verbose_name", None)
+        except FieldDoesNotExist:
+            label = None
+        shown.append(f"“{name}” ({label})" if label else f"“{name}”")
+    return _("trường %(names)s") % {"names": ", ".join(shown)}
+
+
+def _list(item: dict, key: str) -> list:
+    value = item.get(key) or []
+    if not isinstance(value, list):
+        raise ValidationError({key: [_("Phải là một danh sách […].")]})
+    return value
+
+
+def _reference(found: dict, slug, key: str, model):
+    """The row the item names by slug under `key`, which the file holds (a sector's
+    parent earlier in its own section); None for no slug."""
+    if slug is None or slug == "":
+        return None
+    if not isinstance(slug, str) or slug not in found:
+        message = _("Tệp không có %(kind)s “%(slug)s”.") % {
+            "kind": model._meta.verbose_name,
+            "slug": slug,
+        }
+        if key == "parent":
+            message += " " + _("Ngành cha phải đứng trước ngành con trong mục “sectors”.")
+        raise ValidationError({key: [message]})
+    return found[slug]
+
+
+def _write_by_slug(model, slug, values):
+    """Update the row of that slug, or create it, once it passes `_validate`."""
+    instance = model.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+    if instance is None:
+        instance = model(slug=slug)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return _save(instance)
+
+
+def _save(instance):
+    _validate(instance)
+    instance.save()
+    return instance
+
+
+def _validate(instance) -> None:
+    """Every check the admin's forms make on `instance`, before it is written: field
+    values (length, choices, slug, ranges, validators), clean(), unique fields and the
+    model's constraints (an end before its start, a negative price…), as full_clean
+    runs them, with each constraint's error under its fields. Left out: the columns
+    computed on save and the translated fields' base name (`name`: its `name_vi` and
+    `name_en` are checked). Raises ValidationError {field or "a, b": messages}."""
+    model = type(instance)
+    exclude = SKIPPED | set(translated_field_names(model))
+    errors = {}
+    try:
+        instance.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        instance.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    exclude |= set(errors)
+    try:
+        instance.validate_unique(exclude=exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    using = router.db_for_write(model, instance=instance)
+    for constraint in model._meta.constraints:
+        try:
+            constraint.validate(model, instance, exclude=exclude, using=using)
+        except ValidationError as error:
+            fields = tuple(getattr(constraint, "fields", ()) or ())
+            if not fields and getattr(constraint, "condition", None) is not None:
+                fields = tuple(constraint.condition.referenced_base_fields)
+            key = ", ".join(sorted(fields)) if fields else NON_FIELD_ERRORS
+            errors.setdefault(key, []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
 
 
 # --- the next edition, made from one in the database ------------------------------

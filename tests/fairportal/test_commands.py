@@ -9,7 +9,15 @@ from django.core.management import CommandError, call_command
 from events.models import Fair
 from exhibitors.models import Exhibitor
 from fairportal.editions import export_edition
-from tests.factories import make_booth, make_event, make_exhibitor, make_fair
+from tests.factories import (
+    make_booth,
+    make_event,
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    valid_tax_code,
+)
 
 
 @pytest.mark.django_db
@@ -52,17 +60,118 @@ def _too_long_name(data):
     data["exhibitors"][0]["name_vi"] = "x" * 400
 
 
+def _slug_with_spaces(data):
+    data["side_events"][0]["slug"] = "Hội thảo 1"
+
+
+def _negative_price(data):
+    data["booths"][0]["price_vnd"] = -5
+
+
+def _negative_capacity(data):
+    data["side_events"][0]["capacity"] = -1
+
+
+def _event_ends_before_it_starts(data):
+    data["side_events"][0]["ends_at"] = "2024-09-20T08:00:00+07:00"
+
+
+def _fair_ends_before_it_starts(data):
+    data["fair"]["ends_on"] = "2024-09-01"
+
+
+def _unknown_kind(data):
+    data["side_events"][0]["kind"] = "party"
+
+
+def _product_without_a_name(data):
+    data["exhibitors"][0]["products"][0]["name_vi"] = ""
+
+
+def _booth_not_an_object(data):
+    data["booths"][1] = "A02"
+
+
+def _kept_booth_with_a_company(data):
+    data["booths"][0]["is_blocked"] = True
+
+
+def _missing_parent_sector(data):
+    data["sectors"][1]["parent"] = "khong-co"
+
+
+FIRST_BOOTH = "Không nhập gì cả: gian hàng “A01” (mục 1 của “booths”): "
+EXHIBITOR = "Không nhập gì cả: doanh nghiệp trưng bày “canon-viet-nam” (mục 1 của “exhibitors”): "
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
-        (_broken, "Nothing imported: fair starts_on: “2027-13-01”"),
-        (_no_booth_list, "Nothing imported: the file is not an edition written by export_fair"),
-        (_unknown_exhibitor, "Nothing imported: the file names 'khong-co-cong-ty-nay'"),
-        pytest.param(
+        (
+            _broken,
+            "Không nhập gì cả: kỳ hội chợ “hoi-cho-2027” (mục “fair”): trường “starts_on” "
+            "(ngày khai mạc): “2027-13-01” đúng dạng YYYY-MM-DD nhưng không phải một ngày có thật.",
+        ),
+        (_no_booth_list, "Không nhập gì cả: Mục “booths” của tệp phải là một danh sách […]."),
+        (
+            _unknown_exhibitor,
+            FIRST_BOOTH + "trường “exhibitor” (doanh nghiệp): Tệp không có doanh nghiệp trưng "
+            "bày “khong-co-cong-ty-nay”.",
+        ),
+        (  # SQLite would have stored it: it does not check the length of a column
             _too_long_name,
-            "Nothing imported: value too long for type character varying(200)",
-            marks=pytest.mark.postgres,  # SQLite does not check the length of a column
+            EXHIBITOR + "trường “name_vi” (tên giao dịch [vi]): Giá trị này chỉ có tối đa 200 "
+            "kí tự (hiện có 400)",
+        ),
+        (
+            _slug_with_spaces,
+            "Không nhập gì cả: sự kiện bên lề “Hội thảo 1” (mục 1 của “side_events”): trường "
+            "“slug” (đường dẫn): Đường dẫn chỉ gồm chữ cái không dấu, chữ số, dấu gạch dưới hoặc "
+            "gạch ngang.",
+        ),
+        (_negative_price, FIRST_BOOTH + "trường “price_vnd” (giá (VND)): Giá gian không được âm."),
+        (
+            _negative_capacity,
+            "Không nhập gì cả: sự kiện bên lề “hoi-thao-2027” (mục 1 của “side_events”): trường "
+            "“capacity” (số chỗ): Giá trị này phải lớn hơn hoặc bằng 0.",
+        ),
+        (
+            _event_ends_before_it_starts,
+            "Không nhập gì cả: sự kiện bên lề “hoi-thao-2027” (mục 1 của “side_events”): trường "
+            "“ends_at” (kết thúc), “starts_at” (bắt đầu): Giờ kết thúc phải sau giờ bắt đầu.",
+        ),
+        (
+            _fair_ends_before_it_starts,
+            "Không nhập gì cả: kỳ hội chợ “hoi-cho-2027” (mục “fair”): trường “ends_on” (ngày bế "
+            "mạc), “starts_on” (ngày khai mạc): Ngày kết thúc không được trước ngày khai mạc.",
+        ),
+        (
+            _unknown_kind,
+            "Không nhập gì cả: sự kiện bên lề “hoi-thao-2027” (mục 1 của “side_events”): trường "
+            "“kind” (loại): Giá trị 'party' không phải là lựa chọn hợp lệ.",
+        ),
+        (
+            _product_without_a_name,
+            "Không nhập gì cả: sản phẩm (mục 1 của “products”), của doanh nghiệp trưng bày "
+            "“canon-viet-nam” (mục 1 của “exhibitors”): trường “name_vi” (tên sản phẩm [vi]): "
+            "Trường này không được để trắng.",
+        ),
+        (
+            _booth_not_an_object,
+            "Không nhập gì cả: gian hàng (mục 2 của “booths”): Mục này phải là một đối tượng "
+            "JSON {…}.",
+        ),
+        (
+            _kept_booth_with_a_company,
+            FIRST_BOOTH + "trường “is_blocked” (Ban Quản lý giữ lại): Gian đang có doanh nghiệp: "
+            "hãy giải phóng gian trước khi giữ lại.",
+        ),
+        (
+            _missing_parent_sector,
+            "Không nhập gì cả: ngành “dien-tu” (mục 2 của “sectors”): trường “parent” (ngành "
+            "cha): Tệp không có ngành “khong-co”. Ngành cha phải đứng trước ngành con trong mục "
+            "“sectors”.",
         ),
     ],
 )
@@ -70,11 +179,16 @@ def test_import_fair_of_a_spoilt_file_says_what_is_wrong_and_writes_nothing(
     tmp_path, spoil, message
 ):
     fair = make_fair(slug="hoi-cho-2027")
-    exhibitor = make_exhibitor(slug="canon-viet-nam")
+    parent = make_sector(slug="cong-nghiep")
+    sector = make_sector(slug="dien-tu", parent=parent)
+    exhibitor = make_exhibitor(slug="canon-viet-nam", name_vi="Canon Việt Nam", sectors=[sector])
+    make_product(exhibitor=exhibitor, name_vi="Máy in")
     make_booth(fair=fair, code="A01", exhibitor=exhibitor)
-    make_event(fair=fair)
+    make_booth(fair=fair, code="A02")
+    make_event(fair=fair, slug="hoi-thao-2027")
     data = export_edition("hoi-cho-2027")
     fair.delete()  # the database the edition is carried to
+    data["exhibitors"][0]["name_vi"] = "Canon Việt Nam (tên mới)"  # written before the fair
     spoil(data)
     path = tmp_path / "edition.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -82,8 +196,93 @@ def test_import_fair_of_a_spoilt_file_says_what_is_wrong_and_writes_nothing(
     with pytest.raises(CommandError) as error:
         call_command("import_fair", str(path), stdout=io.StringIO())
 
-    assert str(error.value).startswith(message)
+    assert str(error.value) == message
     assert Fair.objects.count() == 0
+    assert Exhibitor.objects.get().name_vi == "Canon Việt Nam"  # one transaction: undone
+
+
+@pytest.mark.django_db
+def test_import_fair_refuses_what_the_database_already_holds_by_name(tmp_path):
+    # A tax code of another company and a side event's slug of another fair: the rows
+    # the import matches by slug are its own, the others are checked as the admin would.
+    fair = make_fair(slug="hoi-cho-2027")
+    make_exhibitor(slug="canon-viet-nam", tax_code=valid_tax_code(1))
+    make_event(fair=fair, slug="hoi-thao-2027")
+    data = export_edition("hoi-cho-2027")
+    data["fair"]["slug"] = "hoi-cho-2028"
+    data["fair"]["is_current"] = False
+    other = make_exhibitor(slug="brother", tax_code=valid_tax_code(2))
+    data["exhibitors"] = [
+        {**export_edition_exhibitor(other), "tax_code": valid_tax_code(1)},
+    ]
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "Không nhập gì cả: doanh nghiệp trưng bày “brother” (mục 1 của “exhibitors”): trường "
+        "“tax_code” (mã số thuế): Đã có doanh nghiệp mang mã số thuế này."
+    )
+    data["exhibitors"] = []
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+    assert str(error.value).startswith(
+        "Không nhập gì cả: sự kiện bên lề “hoi-thao-2027” (mục 1 của “side_events”): trường "
+        "“slug” (đường dẫn): "
+    )
+    assert list(Fair.objects.values_list("slug", flat=True)) == ["hoi-cho-2027"]
+    assert Exhibitor.objects.get(slug="brother").tax_code == valid_tax_code(2)
+
+
+def export_edition_exhibitor(exhibitor) -> dict:
+    """The exhibitor as an edition file writes it (through a fair that it exhibits at)."""
+    fair = make_fair(is_current=False)
+    make_booth(fair=fair, exhibitor=exhibitor)
+    item = next(e for e in export_edition(fair.slug)["exhibitors"] if e["slug"] == exhibitor.slug)
+    fair.booths.all().delete()
+    fair.delete()
+    return item
+
+
+@pytest.mark.django_db
+def test_import_fair_of_any_odd_value_ends_in_a_message_not_a_traceback(tmp_path):
+    fair = make_fair(slug="hoi-cho-2027")
+    sector = make_sector(slug="dien-tu")
+    exhibitor = make_exhibitor(slug="canon-viet-nam", sectors=[sector])
+    make_product(exhibitor=exhibitor, name_vi="Máy in", sector=sector)
+    make_booth(fair=fair, code="A01", exhibitor=exhibitor)
+    make_event(fair=fair, slug="hoi-thao-2027").hosts.set([exhibitor])
+    clean = export_edition("hoi-cho-2027")
+    fair.delete()
+    path = tmp_path / "edition.json"
+    places = [("fair", clean["fair"])] + [
+        (section, item)
+        for section in ("booths", "side_events", "exhibitors", "sectors")
+        for item in clean[section]
+    ]
+    places.append(("products", clean["exhibitors"][0]["products"][0]))
+    refused = 0
+
+    for _section, item in places:
+        for key in list(item):
+            for odd in ([], -1, None):
+                original = item[key]
+                item[key] = odd
+                path.write_text(json.dumps(clean), encoding="utf-8")
+                try:
+                    call_command("import_fair", str(path), stdout=io.StringIO())
+                except CommandError as error:
+                    assert str(error).startswith("Không nhập gì cả: "), (key, odd)
+                    assert not Fair.objects.exists(), (key, odd)
+                    refused += 1
+                else:
+                    Fair.objects.all().delete()  # a slug of -1 is a slug
+                item[key] = original
+
+    assert refused > 100
 
 
 @pytest.mark.django_db
@@ -95,7 +294,8 @@ def test_import_fair_of_a_json_list_says_it_is_no_edition(tmp_path):
         call_command("import_fair", str(path), stdout=io.StringIO())
 
     assert str(error.value) == (
-        "Nothing imported: Not an edition file (expected format fairportal.edition/1)."
+        "Không nhập gì cả: Không phải tệp kỳ hội chợ do export_fair ghi (cần định dạng "
+        "fairportal.edition/1)."
     )
 
 
@@ -115,4 +315,25 @@ def test_load_demo_fair_on_the_production_settings_leaves_the_real_fair_alone(se
     assert (list(Fair.objects.values_list("slug", "is_current")), Exhibitor.objects.count()) == (
         [(real.slug, True)],
         0,
+    )
+
+
+@pytest.mark.django_db
+def test_import_fair_speaks_english_when_the_operator_does(tmp_path):
+    from django.utils import translation
+
+    fair = make_fair(slug="hoi-cho-2027")
+    make_booth(fair=fair, code="A01")
+    data = export_edition("hoi-cho-2027")
+    fair.delete()
+    data["booths"][0]["price_vnd"] = -5
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with translation.override("en"), pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "Nothing imported: booth “A01” (item 1 of “booths”): field “price_vnd” (price "
+        "(VND)): A booth's price cannot be negative."
     )

@@ -1,44 +1,66 @@
-"""Read an edition written by export_fair (see fairportal/editions.py)."""
+"""Read an edition written by export_fair (see fairportal/editions.py).
+
+Bad input ends with a CommandError whose message says what is wrong, never with a
+traceback, and nothing is written: the import is one transaction."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from fairportal.editions import EditionError, import_edition
 
 
 class Command(BaseCommand):
-    help = "Import an edition exported by export_fair; refuses a fair slug that exists."
+    help = (
+        "Nhập một kỳ hội chợ do export_fair xuất ra; từ chối nếu đã có kỳ cùng đường dẫn, "
+        "và kiểm tra từng mục như trang quản trị trước khi ghi."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The JSON file written by export_fair.")
+        parser.add_argument("file", help="Tệp JSON do export_fair ghi.")
 
     def handle(self, *args, file, **options):
         try:
             with open(file, encoding="utf-8") as handle:
                 data = json.load(handle)
         except (OSError, ValueError) as error:
-            raise CommandError(f"Cannot read {file}: {error}") from error
+            raise CommandError(
+                _("Không đọc được %(file)s: %(error)s") % {"file": file, "error": error}
+            ) from error
         try:
             fair = import_edition(data)
         except EditionError as error:
-            raise CommandError(f"Nothing imported: {error}") from error
-        except KeyError as error:
+            raise CommandError(self._nothing_imported(error)) from error
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            # What the checks did not foresee in a damaged file: still a message.
             raise CommandError(
-                f"Nothing imported: the file names {error.args[0]!r} without holding it "
-                "(or lacks that field)."
-            ) from error
-        except (TypeError, AttributeError, ValueError) as error:
-            raise CommandError(
-                f"Nothing imported: the file is not an edition written by export_fair ({error})."
+                self._nothing_imported(
+                    _("tệp không đúng cấu trúc export_fair ghi (%(error)s).")
+                    % {"error": f"{type(error).__name__}: {error}"}
+                )
             ) from error
         except DatabaseError as error:  # a constraint or a column the row does not fit
             reason = str(error).strip().splitlines()[0]
-            raise CommandError(f"Nothing imported: {reason}") from error
+            raise CommandError(
+                self._nothing_imported(_("cơ sở dữ liệu từ chối: %(reason)s") % {"reason": reason})
+            ) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported {fair.slug}: {len(data['booths'])} booths, "
-                f"{len(data['exhibitors'])} exhibitors, {len(data['side_events'])} side events."
+                _(
+                    "Đã nhập %(slug)s: %(booths)s gian hàng, %(exhibitors)s doanh nghiệp, "
+                    "%(events)s sự kiện bên lề."
+                )
+                % {
+                    "slug": fair.slug,
+                    "booths": fair.booths.count(),
+                    "exhibitors": len(data.get("exhibitors") or []),
+                    "events": fair.side_events.count(),
+                }
             )
         )
+
+    @staticmethod
+    def _nothing_imported(reason) -> str:
+        return _("Không nhập gì cả: %(reason)s") % {"reason": reason}
