@@ -400,7 +400,7 @@ class _StillWaitingFilter(admin.SimpleListFilter):
 
 
 class MeetingStillWaitingFilter(_StillWaitingFilter):
-    title = _("còn chờ trả lời")
+    title = _("thời hạn trả lời")
     status = MeetingRequest.Status.PENDING
 
     def lookups(self, request, model_admin):
@@ -414,7 +414,7 @@ class MeetingStillWaitingFilter(_StillWaitingFilter):
 
 
 class RegistrationStillWaitingFilter(_StillWaitingFilter):
-    title = _("còn chờ chỗ")
+    title = _("thời hạn danh sách chờ")
     status = EventRegistration.Status.WAITLISTED
 
     def lookups(self, request, model_admin):
