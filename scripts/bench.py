@@ -6,8 +6,9 @@ its own PostgreSQL database, serves it with gunicorn (the `make serve` settings)
 page cache off and once with it on. It reports requests per second, p50 and p99
 latency, errors, the ratios to /healthz of the same run, the SQL queries of each
 page at each size, and the peak resident memory of each worker; each round's req/s
-notes the CPU the hypervisor stole for other guests and any worker gunicorn
-recycled. Results go to stdout and to docs/performance-results.md.
+notes how wrk's connections were shared among the workers, the CPU the hypervisor
+stole for other guests and any worker gunicorn recycled. Results go to stdout and
+to docs/performance-results.md.
 
 Environment: BENCH_PG (default postgres://root@127.0.0.1:5432), BENCH_SIZES
 (default "500,5000"), BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 5)
@@ -244,12 +245,17 @@ def wrk(path: str, master_pid: int) -> dict:
     guests during the run, and whether gunicorn recycled a worker (max_requests)."""
     url = f"http://127.0.0.1:{PORT}{path}"
     workers, (total, stolen) = worker_pids(master_pid), cpu_times()
-    out = subprocess.run(
+    process = subprocess.Popen(
         # As a phone's browser asks: cached pages come gzip-compressed.
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency",
          "-H", "Accept-Encoding: gzip, deflate, br", "--timeout", "10s", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(SECONDS / 2)
+    connections = connections_by_worker(workers)
+    out, err = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"wrk failed on {path}: {err.strip()}")
 
     def latency(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.M)
@@ -265,8 +271,20 @@ def wrk(path: str, master_pid: int) -> dict:
     recycled = worker_pids(master_pid) != workers
     return {
         "rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
-        "steal": steal, "recycled": recycled,
+        "steal": steal, "recycled": recycled, "connections": connections,
     }  # fmt: skip
+
+
+def connections_by_worker(workers: list[str]) -> list[int]:
+    """How wrk's connections are shared among the gunicorn workers at this moment,
+    most first: each worker serves its own connections (keep-alive), so a worker
+    holding most of them is a round bound by one process."""
+    out = subprocess.run(
+        ["ss", "-Htnp", "state", "established", f"( sport = :{PORT} )"],
+        capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    owners = re.findall(r"pid=(\d+)", out)
+    return sorted((owners.count(pid) for pid in workers), reverse=True)
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -393,9 +411,10 @@ def targets(results, counts, memory) -> list[tuple[str, bool]]:
 def round_figures(run: dict) -> str:
     """A round's req/s, with what may have slowed it: CPU steal from 5% and a worker
     recycled during the round (R)."""
-    marks = [f"steal {run['steal']:.0f}%"] if run["steal"] >= 5 else []
+    marks = ["/".join(str(n) for n in run.get("connections", []))]
+    marks += [f"steal {run['steal']:.0f}%"] if run["steal"] >= 5 else []
     marks += ["R"] if run["recycled"] else []
-    return f"{run['rps']:.0f}" + (f" ({', '.join(marks)})" if marks else "")
+    return f"{run['rps']:.0f} ({', '.join(m for m in marks if m)})"
 
 
 def render(results, counts, memory) -> str:
@@ -433,9 +452,10 @@ def render(results, counts, memory) -> str:
         )
     lines += [
         "",
-        'By round: "steal N%" is the share of the machine\'s CPU the hypervisor gave to other '
-        'guests during that round (shown from 5%); "R" means gunicorn recycled a worker '
-        "(max_requests) during it.",
+        "By round: req/s, then how wrk's connections were shared among the workers half-way "
+        'through the round (most first, e.g. 6/5/5); "steal N%" is the share of the '
+        "machine's CPU the hypervisor gave to other guests during that round (shown from "
+        '5%); "R" means gunicorn recycled a worker (max_requests) during it.',
     ]
     lines += ["", "Targets (ratios to /healthz of the same run):", ""]
     lines += [
