@@ -25,13 +25,12 @@ from fairportal.admin_mixins import (
     FoldedColumnsSearchMixin,
     fair_column,
     form_changes,
-    row_id,
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.models import AuditEntry
 from fairportal.templatetags.portal import vnd
-from fairportal.text import search_words
+from fairportal.text import row_id, search_words
 
 
 def audit_table(obj):

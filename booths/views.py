@@ -27,6 +27,7 @@ from exhibitors.access import (
     refuse_form,
 )
 from fairportal.ratelimit import allow, too_many_requests
+from fairportal.text import row_id
 from fairportal.tokens import UnknownLink, hash_token
 
 SESSION_LAST_APPLICATION = "booths_last_application"
@@ -328,8 +329,7 @@ class AccountBoothsView(LoginRequiredMixin, View):
 def _own_staff(exhibitor, fair, pk) -> ExhibitorStaff:
     """A person on `exhibitor`'s badge list for `fair` (the current one); 404 for
     anyone else, and for a number that is not one (or too long for the database)."""
-    pk = str(pk)
-    number = int(pk) if pk.isascii() and pk.isdigit() and len(pk) < 19 else 0
+    number = row_id(pk) or 0
     return get_object_or_404(ExhibitorStaff, pk=number, exhibitor=exhibitor, fair=fair)
 
 

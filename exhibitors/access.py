@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
+from fairportal.text import row_id
 
 SESSION_KEY = "account_exhibitor_id"
 # The hidden field by which each /account/ form says which company it was opened for
@@ -47,7 +48,7 @@ def current_exhibitor(request) -> Exhibitor:
     companies = member_exhibitors(request.user)
     # A link from an e-mail about one company (a meeting request) names it: a person
     # who represents several lands on that company's page, not on the one last chosen.
-    asked = _company_pk(request.GET.get(FORM_COMPANY_FIELD)) if request.method == "GET" else None
+    asked = row_id(request.GET.get(FORM_COMPANY_FIELD)) if request.method == "GET" else None
     if asked is not None:
         exhibitor = companies.filter(pk=asked).first()
         if exhibitor is not None:
@@ -61,14 +62,6 @@ def current_exhibitor(request) -> Exhibitor:
             raise Http404("This account represents no exhibitor")
         choose_exhibitor(request, exhibitor)
     return exhibitor
-
-
-def _company_pk(value: str | None) -> int | None:
-    """A company id from a link or a form: ASCII digits that fit a bigint (at most 18
-    here), else None; a longer "id" must not reach the database."""
-    if value is not None and value.isascii() and value.isdigit() and len(value) < 19:
-        return int(value)
-    return None
 
 
 def choose_exhibitor(request, exhibitor: Exhibitor) -> None:
@@ -102,7 +95,7 @@ def posted_exhibitor(request) -> Exhibitor:
     posted = request.POST.get(FORM_COMPANY_FIELD)
     if posted is None and not companies.exclude(pk=current.pk).exists():
         return current
-    pk = _company_pk(posted)
+    pk = row_id(posted)
     opened_for = companies.filter(pk=pk).first() if pk is not None else None
     if opened_for is None:
         raise FormOfAnotherCompany(

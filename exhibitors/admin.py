@@ -36,10 +36,10 @@ from fairportal.admin_mixins import (
     TranslationCompletenessMixin,
     UploadedImagesInlineMixin,
     UploadedImagesMixin,
-    row_id,
     thumbnail,
 )
 from fairportal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
+from fairportal.text import row_id
 
 IMPORT_SALT = "exhibitors.import"
 IMPORT_MAX_AGE = 3600

@@ -20,7 +20,7 @@ from django.views.generic import ListView, TemplateView
 
 from events.selectors import current_fair, takes_meeting_requests
 from exhibitors import selectors
-from fairportal.text import nfc, search_words
+from fairportal.text import nfc, row_id, search_words
 
 
 def _clean_text(value: str, limit: int = 100) -> str:
@@ -174,9 +174,9 @@ class ProfileView(FairMixin, TemplateView):
             count=exhibitor.published_product_count,
         )
         params = self.request.GET
-        product = params.get("product", "")
-        if "page" not in params and product.isascii() and product.isdigit() and len(product) < 19:
-            place = selectors.profile_product_place(exhibitor, int(product))
+        product = row_id(params.get("product"))
+        if "page" not in params and product is not None:
+            place = selectors.profile_product_place(exhibitor, product)
             if place is not None:
                 return paginator.page(place // paginator.per_page + 1)
         return paginator.page(_page_number(params.get("page"), paginator))

@@ -104,16 +104,6 @@ class FoldedColumnsSearchMixin:
         return found, False
 
 
-def row_id(value) -> int | None:
-    """An id read from a URL's query (`?fair=3`, `?ids=4,5`): ASCII digits that fit
-    the database's bigint, else None. "²" is a digit to `str.isdigit` and 10**20 one
-    to Python; the database refuses both (a 500) where the board meant nothing."""
-    value = str(value or "").strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 18:
-        return None
-    return int(value)
-
-
 def _with_domestic_phone(value: str) -> str:
     if value.startswith("+84") and value[1:].isdigit():
         return f"{value} 0{value[3:]}"

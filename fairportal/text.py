@@ -205,6 +205,17 @@ def sort_key(text: str | None) -> bytes:
     return primary + b"\x00\x00\x00" + secondary + b"\x00" + tertiary
 
 
+def row_id(value) -> int | None:
+    """An id read from a link, a query or a form (`?fair=3`, `?ids=4,5`, a posted
+    company): ASCII digits that fit the database's bigint, else None. "²" is a digit to
+    `str.isdigit` and 10**20 one to Python; the database refuses both (a 500) where
+    nobody meant anything."""
+    value = str(value or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return int(value)
+
+
 def first_few(labels, limit: int = 3) -> str:
     """The first `limit` labels joined with commas, "…" after them when there are more:
     how a refusal names the events or meetings it is about."""
