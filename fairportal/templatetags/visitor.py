@@ -69,21 +69,28 @@ def _floor_plan_url() -> str:
         return ""
 
 
-def _booth_links(booths, plan_url: str) -> str:
+def _booth_links(codes, plan_url: str) -> str:
     if not plan_url:
-        return " ".join(f'<span class="booth-code">{escape(b.code)}</span>' for b in booths)
+        return " ".join(f'<span class="booth-code">{escape(code)}</span>' for code in codes)
     label = gettext("Gian %(code)s trên sơ đồ")
     return " ".join(
-        f'<a class="booth-code" href="{escape(plan_url)}?booth={escape(quote(b.code, safe=""))}"'
-        f' aria-label="{escape(label % {"code": b.code})}">{escape(b.code)}</a>'
-        for b in booths
+        f'<a class="booth-code" href="{escape(plan_url)}?booth={escape(quote(code, safe=""))}"'
+        f' aria-label="{escape(label % {"code": code})}">{escape(code)}</a>'
+        for code in codes
     )
 
 
 @register.simple_tag
 def booth_links(booths) -> str:
     """Each booth's code, linked to its place on the floor plan."""
-    return mark_safe(_booth_links(booths, _floor_plan_url()))  # noqa: S308 (escaped above)
+    codes = [b.code for b in booths]
+    return mark_safe(_booth_links(codes, _floor_plan_url()))  # noqa: S308 (escaped above)
+
+
+@register.simple_tag
+def booth_code_links(codes) -> str:
+    """`booth_links` for booth codes already read (My plan keeps codes, not booths)."""
+    return mark_safe(_booth_links(codes, _floor_plan_url()))  # noqa: S308 (escaped above)
 
 
 def _exhibitor_card(
@@ -101,7 +108,7 @@ def _exhibitor_card(
         )
     meta = []
     if exhibitor.fair_booths:
-        booths = _booth_links(exhibitor.fair_booths, plan_url)
+        booths = _booth_links([b.code for b in exhibitor.fair_booths], plan_url)
         meta.append(f'<span class="meta-item">{escape(booth_word)} {booths}</span>')
     code = exhibitor.origin_country
     meta.append(

@@ -108,7 +108,8 @@ def test_plan_lists_exhibitors_with_current_booth_codes_and_events(client, fair,
     html = client.get("/plan/").content.decode()
 
     assert "Canon Việt Nam" in html
-    assert "A07, A08" in html
+    assert ">A07</a> <a " in html
+    assert ">A08</a>" in html
     assert "C99" not in html
     assert "Hội thảo chuỗi cung ứng linh kiện điện tử" in html
     assert (
@@ -205,3 +206,24 @@ def test_star_button_partial_on_event_page_shows_state(client, seminar):
 
     assert 'aria-pressed="true"' in html
     assert 'action="/plan/toggle/"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])
+def test_plan_links_each_booth_to_its_place_on_the_floor_plan(client, fair, prefix):
+    # A visitor walking the halls with their plan taps a booth to see where it is, as on
+    # the exhibitor's profile.
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair, code="A07", exhibitor=canon)
+    make_booth(fair, code="A08", exhibitor=canon)
+    session = client.session
+    session["plan"] = {"exhibitor": ["canon-viet-nam"], "event": []}
+    session.save()
+
+    html = client.get(f"{prefix}/plan/").content.decode()
+
+    label = "Booth A07 on the floor plan" if prefix else "Gian A07 trên sơ đồ"
+    assert (
+        f'<a class="booth-code" href="{prefix}/floor-plan/?booth=A07" aria-label="{label}">A07</a>'
+        in html
+    )
+    assert f'href="{prefix}/floor-plan/?booth=A08"' in html
