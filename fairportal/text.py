@@ -140,14 +140,41 @@ def filter_by_words(queryset, query: str | None, field: str = "search_text"):
     return queryset.filter(words_condition(words, field))
 
 
+def english_singular(word: str) -> str:
+    """The singular an English plural query word may stand for, or "" when it is none:
+    "printers" -> "printer", "batteries" -> "battery", "boxes" -> "box", "glasses" ->
+    "glass". Names and descriptions say "Laser printer"; visitors type "printers".
+    `words_condition` looks for the singular as a whole word.
+    Words of three letters or fewer, and "-ss", "-us", "-is" endings, are left alone."""
+    if len(word) < 4 or not word.isascii() or not word.isalpha() or not word.endswith("s"):
+        return ""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zzes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return ""
+    return word[:-1]
+
+
 def words_condition(words: list[str], field: str = "search_text") -> Q:
     """The condition of `filter_by_words` for folded `words` (not empty): each starts a
-    word of `field`, or each starts a word of `field` + "_en"."""
+    word of `field`, or each starts a word of `field` + "_en", where a plural also
+    finds its singular (`english_singular`)."""
 
-    def every_word(column: str) -> Q:
-        return Q(*(Q(**{f"{column}__contains": f" {word}"}) for word in words))
+    def starts_a_word(column: str, word: str, singular: str = "") -> Q:
+        condition = Q(**{f"{column}__contains": f" {word}"})
+        if singular:
+            # The singular as a whole word: "parts" finds "part", not "partner".
+            condition |= Q(**{f"{column}__contains": f" {singular} "}) | Q(
+                **{f"{column}__endswith": f" {singular}"}
+            )
+        return condition
 
-    return every_word(field) | every_word(f"{field}_en")
+    english = f"{field}_en"
+    return Q(*(starts_a_word(field, word) for word in words)) | Q(
+        *(starts_a_word(english, word, english_singular(word)) for word in words)
+    )
 
 
 def matches_words(words: list[str], *parts: str | None) -> bool:

@@ -497,3 +497,38 @@ def test_directory_note_on_a_long_query_without_letters_is_shortened(client, fai
     response = client.get("/exhibitors/", {"q": "%" * 300})
 
     assert f'<p class="help query-note" role="status">“{"%" * 59}…” không có chữ' in (response.text)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("batteries", ["Daon Battery Vietnam"]),
+        ("lithium batteries", ["Daon Battery Vietnam"]),
+        ("boxes", ["Harbourline Packaging"]),
+        ("glasses", ["Kirameki Optics"]),
+        ("switches", ["Takanome Electric"]),
+        ("electric motors", ["Takanome Electric"]),
+        ("glass", ["Kirameki Optics"]),
+        ("optics", ["Kirameki Optics"]),
+        ("bus", []),
+        ("parts", ["Kiriyama Auto Parts"]),
+    ],
+)
+def test_directory_search_in_english_finds_the_singular_of_a_plural_typed(
+    client, fair, query, found
+):
+    # A visitor types "batteries" for a firm whose English texts say "battery".
+    for name, code, description in [
+        ("Daon Battery Vietnam", "C11", "Lithium battery pack for electric vehicle."),
+        ("Harbourline Packaging", "B25", "Corrugated box and paper tray."),
+        ("Kirameki Optics", "A11", "Camera lens and optical glass."),
+        ("Takanome Electric", "A13", "Small electric motor and wall switch."),
+        ("Kiriyama Auto Parts", "C07", "Spare part for motorbike engine."),
+        ("Hoa Linh Foods", "B35", "Snacks made with partner farms."),
+    ]:
+        exhibitor = make_exhibitor(name_vi=name, name_en=name, description_en=description)
+        make_booth(fair=fair, exhibitor=exhibitor, code=code)
+
+    response = client.get("/en/exhibitors/", {"q": query})
+
+    assert sorted(names(response)) == found

@@ -50,6 +50,21 @@ def test_products_search_in_english(client, catalogue):
     assert '<html lang="en">' in response.text
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("laser printers", ["Laser printer"]),
+        ("Printers", ["Laser printer"]),
+        ("sausages", ["Sterilised sausage"]),
+    ],
+)
+def test_products_search_in_english_finds_a_plural_typed_for_a_singular_name(
+    client, catalogue, query, found
+):
+    # English visitors type the plural of what they look for; the names are singular.
+    assert product_names(client.get("/en/products/", {"q": query})) == found
+
+
 def test_products_are_in_name_order_of_the_page_language(client, catalogue, fair):
     maker = make_exhibitor(name_vi="Điện Gia Dụng", slug="dien-gia-dung")
     make_booth(fair=fair, exhibitor=maker, code="B03")
