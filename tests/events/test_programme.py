@@ -326,3 +326,32 @@ def test_during_the_fair_the_programme_marks_what_is_on_and_what_is_over(
 
 def test_before_the_fair_the_programme_marks_nothing(client, fair, seminar):
     assert "event-state" not in client.get("/events/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "link"),
+    [
+        (
+            "",
+            '<a class="button button-secondary" href="/exhibitors/">Xem doanh nghiệp tham gia</a>',
+        ),
+        ("/en", '<a class="button button-secondary" href="/en/exhibitors/">See the exhibitors</a>'),
+    ],
+    ids=["vi", "en"],
+)
+def test_matching_session_page_leads_to_the_exhibitors_to_ask_for_a_meeting(
+    client, session, prefix, link
+):
+    # The page says "choose an exhibitor and send a request from its page": the visitor
+    # gets there in one tap, not by finding the directory in the menu.
+    html = client.get(f"{prefix}/events/{session.slug}/").text
+
+    assert link in html
+
+
+def test_matching_session_page_over_has_no_link_to_ask_for_a_meeting(client, session, fair_clock):
+    fair_clock.set(at(17, day=20))  # the session (14:00–16:00 on 20/09) is over
+
+    html = client.get(f"/events/{session.slug}/").text
+
+    assert "Xem doanh nghiệp tham gia" not in html
