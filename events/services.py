@@ -885,7 +885,11 @@ def request_meeting(
             subject=_("Đã gửi yêu cầu gặp %(exhibitor)s"),
             subject_params={"exhibitor": _name_in(language, exhibitor)},
             body_template="events/email/meeting_requested_requester.txt",
-            context={"meeting": meeting, "link": link},
+            context={
+                "meeting": meeting,
+                "slots": [timezone.localtime(slot) for slot in slots],
+                "link": link,
+            },
             language=language,
         )
         exhibitor_emails = selectors.exhibitor_emails(exhibitor)

@@ -128,6 +128,29 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
     ]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [("", "Khung giờ bạn đề xuất:"), ("/en", "Times you proposed:")],
+    ids=["vi", "en"],
+)
+def test_meet_request_mail_to_the_visitor_lists_the_times_they_proposed(
+    client, session, exhibitor, django_capture_on_commit_callbacks, prefix, heading
+):
+    # The visitor keeps the mail as their note of what they asked: which times, too.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{prefix}{MEET}", meeting_data([at(15, 30), at(14)]))
+
+    (to_visitor,) = [m for m in mail.outbox if m.to == ["tanaka@example.jp"]]
+    lines = to_visitor.body.splitlines()
+    at_heading = lines.index(heading)
+    assert lines[at_heading : at_heading + 4] == [
+        heading,
+        "- 20/09/2024, 14:00–14:30",
+        "- 20/09/2024, 15:30–16:00",
+        "",
+    ]
+
+
 def test_meet_request_accepts_korean_phone(client, session, exhibitor):
     client.post(MEET, meeting_data([at(14)], phone="+82 10 1234 5678", country="KR"))
 
