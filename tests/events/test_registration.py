@@ -457,6 +457,39 @@ def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callback
     assert seminar.seats_taken == 0
 
 
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("", "Đổi ý? Bạn có thể đăng ký lại trên"),
+        ("/en", "Changed your mind? You can register again on"),
+    ],
+    ids=["vi", "en"],
+)
+def test_a_cancelled_registration_page_leads_back_to_the_form_to_register_again(
+    client, seminar, django_capture_on_commit_callbacks, prefix, text
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+    page_url = prefix + response["Location"]
+    client.post(page_url)
+
+    page = client.get(page_url).content.decode()
+
+    assert text in page
+    assert f'href="{prefix}/events/{seminar.slug}/#register-title"' in page
+
+
+def test_a_cancelled_registration_page_offers_nothing_once_the_event_has_begun(
+    client, seminar, django_capture_on_commit_callbacks, fair_clock
+):
+    response = _post(client, django_capture_on_commit_callbacks)
+    client.post(response["Location"])
+    fair_clock.set(seminar.starts_at)
+
+    page = client.get(response["Location"]).content.decode()
+
+    assert "Đổi ý?" not in page
+
+
 def test_tampered_token_is_404_and_changes_nothing(
     client, seminar, django_capture_on_commit_callbacks
 ):
