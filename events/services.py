@@ -902,6 +902,8 @@ def request_meeting(
                 context={
                     "meeting": meeting,
                     "slots": [timezone.localtime(slot) for slot in slots],
+                    # expire_pending's rule: the request waits until its last time begins.
+                    "answer_by": timezone.localtime(max(slots)),
                     "link": _account_meetings_link("vi", exhibitor),
                 },
                 language="vi",

@@ -151,6 +151,25 @@ def test_meet_request_mail_to_the_visitor_lists_the_times_they_proposed(
     ]
 
 
+def test_meet_request_mail_to_the_exhibitor_says_when_the_request_expires(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # The request waits until its last proposed time begins, not only until the session
+    # starts: the company is told the time it really has, in Hanoi time.
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(MEET, meeting_data([at(15, 30), at(14)]))
+
+    (to_exhibitor,) = [m for m in mail.outbox if m.to == ["contact@canon.example.vn"]]
+    assert (
+        "Hãy trả lời trước 15:30 ngày 20/09/2024 (giờ Hà Nội): khi mọi khung giờ khách "
+        "đề xuất đã bắt đầu, yêu cầu chưa được trả lời sẽ hết hạn."
+    ) in to_exhibitor.body
+    assert "khi phiên bắt đầu" not in to_exhibitor.body
+
+
 def test_meet_request_accepts_korean_phone(client, session, exhibitor):
     client.post(MEET, meeting_data([at(14)], phone="+82 10 1234 5678", country="KR"))
 
