@@ -136,9 +136,23 @@ def site_error_messages(field) -> dict:
         messages["invalid"] = _("Địa chỉ e-mail không hợp lệ, ví dụ ten@congty.vn")
     if isinstance(field, forms.URLField):
         messages["invalid"] = _("Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn")
+    if isinstance(field, forms.IntegerField) and not isinstance(
+        field, (forms.FloatField, forms.DecimalField)
+    ):
+        # Django's Vietnamese says "Nhập một số tổng thể." ("an overall number").
+        messages["invalid"] = _("Nhập một số nguyên, ví dụ 2.")
     if getattr(field, "max_length", None) is not None:
         messages["max_length"] = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
     return messages
+
+
+def _django_default(field, code):
+    """Django's own message for `code` on `field`'s class (not one the form chose)."""
+    for klass in type(field).__mro__:
+        message = getattr(klass, "default_error_messages", {}).get(code)
+        if message is not None:
+            return message
+    return None
 
 
 class SiteMessagesMixin:
@@ -150,8 +164,9 @@ class SiteMessagesMixin:
         for field in self.fields.values():
             for code, message in site_error_messages(field).items():
                 current = field.error_messages.get(code)
-                # Django's own URL message is a class default, not the form's choice.
-                if current is None or current is forms.URLField.default_error_messages.get(code):
+                # Django's own messages (URL, whole number) are class defaults, not the
+                # form's choice.
+                if current is None or current is _django_default(field, code):
                     field.error_messages[code] = message
 
 

@@ -192,6 +192,8 @@ def test_apply_tampered_values_are_told_in_vietnamese(client, payload, changes, 
             "website",
             "Địa chỉ trang web không hợp lệ, ví dụ https://www.congty.vn",
         ),
+        # Django's Vietnamese says "Nhập một số tổng thể." ("an overall number").
+        ({"booth_count": "1,5"}, "booth_count", "Nhập một số nguyên, ví dụ 2."),
     ],
 )
 def test_apply_mistakes_are_worded_as_the_site_writes(client, payload, changes, field, message):
@@ -199,6 +201,13 @@ def test_apply_mistakes_are_worded_as_the_site_writes(client, payload, changes, 
 
     assert_rejected(response, field, message)
     assert response.context["form"].errors[field] == [message]
+
+
+def test_apply_booth_count_not_a_whole_number_is_told_in_english(client, payload):
+    response = client.post("/en" + APPLY, {**payload, "booth_count": "two"})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["booth_count"] == ["Enter a whole number, e.g. 2."]
 
 
 def assert_rejected(response, field, message):
