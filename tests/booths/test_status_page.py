@@ -192,6 +192,32 @@ def test_status_second_company_application_told_one_is_open(
     assert mail.outbox == []
 
 
+def test_status_second_company_application_says_it_goes_no_further_and_whom_to_ask(
+    client, fair, settings
+):
+    # The applicant has just opened the confirmation link: "E-mail not confirmed yet"
+    # would send them back to their mailbox to click it again.
+    settings.BOARD_EMAIL = "bql-hoicho@example.vn"
+    make_application(fair=fair, tax_code="0100109106", email_confirmed_at=timezone.now())
+    _second, token = application_with_token(fair, tax_code="0100109106")
+
+    vi = client.get(f"/booths/applications/{token}/").content.decode()
+    en = client.get(f"/en/booths/applications/{token}/").content.decode()
+
+    assert "E-mail chưa được xác nhận." not in vi
+    assert (
+        "Hồ sơ này không được chuyển đến Ban tổ chức và sẽ tự hết hạn; bạn không cần "
+        'rút hồ sơ. Liên hệ Ban tổ chức: <a href="mailto:bql-hoicho@example.vn">'
+        "bql-hoicho@example.vn</a>"
+    ) in vi
+    assert "E-mail not yet confirmed." not in en
+    assert (
+        "This application is not passed to the organisers and will expire by itself; "
+        'you need not withdraw it. Contact the organisers: <a href="mailto:'
+        'bql-hoicho@example.vn">bql-hoicho@example.vn</a>'
+    ) in en
+
+
 def test_status_unconfirmed_application_never_blocks_another(client, fair):
     make_application(fair=fair, tax_code="0100109106")  # someone typed a public tax code
     second, token = application_with_token(fair, tax_code="0100109106")
