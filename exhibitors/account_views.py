@@ -1,5 +1,7 @@
 """Views of an exhibitor representative's area: thin, every lookup through `exhibitors.access`."""
 
+from collections import Counter
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -184,6 +186,7 @@ class AccountHomeView(View):
         companies = list(member_exhibitors(request.user).order_by("name_sort"))
         if not companies:
             return render(request, "account/no_company.html")
+        _name_companies_apart(companies)
         exhibitor = current_exhibitor(request)
         # The current edition's booths: past editions' booths stay with the company.
         booths = list(
@@ -207,6 +210,21 @@ class AccountHomeView(View):
                 "representatives": exhibitor.members.order_by("email"),
             },
         )
+
+
+def _name_companies_apart(companies) -> None:
+    """Each company's name in the chooser: a head office and its branch (tax code with
+    "-001") often trade under one name, so a shared name is followed by the tax code."""
+    names = Counter(company.name for company in companies)
+    for company in companies:
+        company.chooser_label = company.name
+        if names[company.name] > 1 and company.tax_code:
+            company.chooser_label = _("%(name)s · MST %(tax_code)s") % {
+                "name": company.name,
+                "tax_code": company.tax_code,
+            }
+        elif names[company.name] > 1 and company.legal_name:
+            company.chooser_label = f"{company.name} · {company.legal_name}"
 
 
 class ChooseExhibitorView(View):

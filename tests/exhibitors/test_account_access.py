@@ -136,3 +136,24 @@ def test_profile_of_user_without_company_is_404(client):
 
     assert client.get("/account/profile/").status_code == 404
     assert client.get("/account/products/").status_code == 404
+
+
+def test_company_chooser_tells_apart_companies_of_the_same_name(client):
+    # A head office and its branch (tax code with "-001") often trade under one name.
+    user = make_user()
+    head = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", members=[user])
+    head.tax_code = "0100109106"
+    head.save()
+    branch = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam", members=[user])
+    branch.tax_code = "0100109106-001"
+    branch.save()
+    other = make_exhibitor(name_vi="Bình Minh", members=[user])
+    client.force_login(user)
+
+    vi = client.get("/account/").content.decode()
+    en = client.get("/en/account/").content.decode()
+
+    assert f'<option value="{head.pk}">Canon Việt Nam · MST 0100109106</option>' in vi
+    assert f'<option value="{branch.pk}">Canon Việt Nam · MST 0100109106-001</option>' in vi
+    assert f'<option value="{other.pk}" selected>Bình Minh</option>' in vi
+    assert f'<option value="{branch.pk}">Canon Vietnam · tax code 0100109106-001</option>' in en
