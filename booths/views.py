@@ -72,7 +72,7 @@ class ApplyView(View):
 
     def get(self, request):
         fair = current_fair()
-        initial = {}
+        initial = _sent_again(request, fair) if request.GET.get("again") else {}
         wanted = normalize_booth_code(request.GET.get("booth"))[:10]
         if fair and wanted:
             initial["preferred_booths"] = [
@@ -117,6 +117,49 @@ class ApplyView(View):
             {"form": form, "fair": fair, "kinds": BoothKind.choices},
             status=status,
         )
+
+
+def _sent_again(request, fair) -> dict:
+    """The form filled with this browser's last application, still unconfirmed, for
+    the company to send it again with its e-mail corrected (the confirmation link went
+    to a mistyped address). The logo and the consent are given again."""
+    pk = request.session.get(SESSION_LAST_APPLICATION)
+    application = (
+        BoothApplication.objects.filter(
+            pk=pk,
+            fair=fair,
+            status=BoothApplication.Status.SUBMITTED,
+            email_confirmed_at__isnull=True,
+        ).first()
+        if pk and fair
+        else None
+    )
+    if application is None:
+        return {}
+    fields = [
+        "legal_name",
+        "trading_name_vi",
+        "trading_name_en",
+        "tax_code",
+        "address",
+        "contact_name",
+        "contact_title",
+        "email",
+        "phone",
+        "website",
+        "product_summary",
+        "booth_kind",
+        "booth_count",
+        "message",
+    ]
+    initial = {name: getattr(application, name) for name in fields}
+    free = {booth.pk for booth in selectors.free_booths(fair)}
+    initial.update(
+        zone=application.zone_id,
+        sectors=list(application.sectors.values_list("pk", flat=True)),
+        preferred_booths=[b for b in application.preferred_booths.all() if b.pk in free],
+    )
+    return initial
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -542,3 +543,48 @@ def test_a_closed_fair_s_floor_plan_counts_the_exhibitors_not_booths_on_offer(
 
     assert lead in plan
     assert "gian trống tại" not in plan and "booths available at" not in plan
+
+
+def test_apply_done_offers_to_send_again_with_the_form_filled_when_the_email_was_mistyped(
+    client, payload, booths
+):
+    # A typo in the e-mail means the confirmation link never arrives: the company
+    # corrects the address without typing the whole application again.
+    client.post(APPLY, {**payload, "email": "hoa@quangminh.exmple.vn"})
+
+    done = client.get("/booths/apply/done/").content.decode()
+    again = client.get(APPLY + "?again=1")
+    form = again.context["form"]
+
+    assert (
+        'Sai địa chỉ e-mail? <a href="/booths/apply/?again=1">Gửi lại hồ sơ với địa chỉ '
+        "đúng</a>: các thông tin khác đã được điền sẵn; hồ sơ chưa xác nhận này sẽ tự hết hạn."
+    ) in done
+    assert form["legal_name"].value() == "Công ty TNHH Điện tử Quang Minh"
+    assert form["email"].value() == "hoa@quangminh.exmple.vn"
+    assert form["phone"].value() == "+84912345678"
+    assert [str(pk) for pk in form["sectors"].value()] == payload["sectors"]
+    assert form["booth_count"].value() == 2
+    assert form.selected_codes() == {"A01", "A02"}
+    assert form["consent"].value() is None
+
+
+def test_apply_again_in_english_links_the_english_form(client, payload, booths):
+    client.post("/en" + APPLY, payload)
+
+    done = client.get("/en/booths/apply/done/").content.decode()
+
+    assert (
+        'Wrong e-mail address? <a href="/en/booths/apply/?again=1">Send the application '
+        "again with the right address</a>: everything else is filled in for you; this "
+        "unconfirmed application will expire by itself."
+    ) in done
+
+
+def test_apply_again_fills_nothing_for_another_browser(client, payload, booths):
+    client.post(APPLY, payload)
+    other = Client()
+
+    form = other.get(APPLY + "?again=1").context["form"]
+
+    assert form["legal_name"].value() is None
