@@ -5,11 +5,14 @@ from collections import Counter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
+from django.utils.crypto import constant_time_compare
+from django.utils.http import base36_to_int
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -132,8 +135,27 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
         # invitation, and the reset form ignores accounts without a password.
         user = getattr(self, "user", None)
         context["has_password"] = user is not None and signs_in(user)
+        context["expired"] = user is not None and _made_for(user, self.kwargs.get("token", ""))
         context["board_email"] = settings.BOARD_EMAIL
         return context
+
+
+def _made_for(user, token: str) -> bool:
+    """True when `token` is one the portal made for `user` as it stands, so that only its
+    age can have spent it; False for a link cut short where a mail wrapped it, or the
+    …/set-password/ address opened in another browser (it carries no token)."""
+    stamp, _sep, _digest = token.partition("-")
+    try:
+        timestamp = base36_to_int(stamp)
+    except ValueError:
+        return False
+    # Django's own tokens for that moment, as check_token makes them without its time
+    # limit (the generator has no public way to ask).
+    generator = default_token_generator
+    return any(
+        constant_time_compare(generator._make_token_with_timestamp(user, timestamp, key), token)
+        for key in [generator.secret, *generator.secret_fallbacks]
+    )
 
 
 # The representative's area

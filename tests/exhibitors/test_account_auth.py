@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from exhibitors.services import invite_representative
 from tests.factories import make_exhibitor, make_user
@@ -290,6 +291,46 @@ def test_an_expired_welcome_link_says_whom_to_ask_for_a_new_one(
     assert words in body
     assert settings.BOARD_EMAIL in body
     assert "password-reset" not in body  # the reset form ignores accounts without one
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("", "Liên kết này không đầy đủ hoặc không đúng. Hãy mở lại liên kết trong e-mail mời"),
+        ("/en", "This link is incomplete or incorrect. Open the link in the invitation e-mail"),
+    ],
+)
+def test_a_welcome_link_cut_short_is_not_called_expired(
+    client, django_capture_on_commit_callbacks, settings, prefix, words
+):
+    # Sent a minute ago: a link cut where the mail wrapped it has not "expired after 3 days".
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn")
+    path = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    cut = path.group(1)[:-6] + "/"
+
+    body = " ".join(client.get(prefix + cut, follow=True).content.decode().split())
+
+    assert words in body
+    assert "3 ngày" not in body and "3 days" not in body
+    assert settings.BOARD_EMAIL in body
+
+
+def test_the_set_password_address_opened_in_another_browser_is_not_called_expired(
+    client, django_capture_on_commit_callbacks
+):
+    # The invitation link opened on a laptop becomes …/set-password/; copied to a phone,
+    # that address carries no token.
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="moi@congty.vn")
+    path = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    address = client.get(path.group(1)).url
+
+    body = " ".join(Client().get(address).content.decode().split())
+
+    assert address.endswith("/set-password/")
+    assert "Liên kết này không đầy đủ hoặc không đúng." in body
+    assert "đã hết hạn" not in body
 
 
 def test_login_honeypot_filled_does_not_sign_in(client):
