@@ -528,6 +528,14 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                 done += 1
             except services.BoothError as error:
                 self.message_user(request, error.message, messages.WARNING)
+        if not done:
+            # Not a green "0 applications waitlisted": the warnings above say why.
+            self.message_user(
+                request,
+                gettext("Không có hồ sơ nào được đưa vào danh sách chờ."),
+                messages.WARNING,
+            )
+            return
         self.message_user(
             request,
             ngettext("%(n)s hồ sơ vào danh sách chờ.", "%(n)s hồ sơ vào danh sách chờ.", done)

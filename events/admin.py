@@ -283,6 +283,15 @@ class SideEventAdmin(
     @admin.action(description=_("Đóng đăng ký các sự kiện đã chọn"), permissions=["change"])
     def close_registration(self, request, queryset):
         closed = sum(services.close_registration(event=e, actor=request.user) for e in queryset)
+        if not closed:
+            self.message_user(
+                request,
+                gettext(
+                    "Không có sự kiện nào được đóng đăng ký: các sự kiện đã chọn đã đóng từ trước."
+                ),
+                messages.WARNING,
+            )
+            return
         self.message_user(
             request,
             ngettext("Đã đóng đăng ký %(n)s sự kiện.", "Đã đóng đăng ký %(n)s sự kiện.", closed)
@@ -511,6 +520,9 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
                 done += 1
             except services.EventsError as error:
                 self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
+        if not done:
+            self.message_user(request, gettext("Không có đăng ký nào bị huỷ."), messages.WARNING)
+            return
         self.message_user(
             request, ngettext("Đã huỷ %(n)s đăng ký.", "Đã huỷ %(n)s đăng ký.", done) % {"n": done}
         )
@@ -783,6 +795,12 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
             else:
                 declined += 1
+        if not declined:
+            # Not "0 declined; the visitors have been e-mailed": no one was.
+            self.message_user(
+                request, gettext("Không có yêu cầu nào bị từ chối."), messages.WARNING
+            )
+            return
         self.message_user(
             request,
             ngettext(
@@ -791,5 +809,5 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                 declined,
             )
             % {"n": declined},
-            messages.SUCCESS if declined else messages.WARNING,
+            messages.SUCCESS,
         )

@@ -1114,3 +1114,24 @@ def test_booth_list_of_one_fair_leaves_out_the_fair_column(board_client, fair, b
     assert 'class="field-fair_column"' not in html
     assert one_fair.context["cl"].result_count == 4
     assert html.count('class="field-fascia_name"') == 4
+
+
+def test_waitlist_action_that_waitlists_nothing_warns_instead_of_reporting_success(
+    board_client, fair
+):
+    approved = confirmed(fair, status="approved")
+
+    response = board_client.post(
+        LIST, {"action": "waitlist_selected", "_selected_action": [approved.pk]}, follow=True
+    )
+
+    said = [(m.level_tag, str(m)) for m in response.context["messages"]]
+    assert said == [
+        (
+            "warning",
+            f"Hồ sơ {approved.reference} không ở trạng thái cho phép quyết định này.",
+        ),
+        ("warning", "Không có hồ sơ nào được đưa vào danh sách chờ."),
+    ]
+    approved.refresh_from_db()
+    assert approved.status == "approved"

@@ -1040,3 +1040,70 @@ def test_admin_finds_side_events_by_title_without_accents(client, board, fair, s
     assert titles("hoi thao linh kien") == ["Hội thảo chuỗi cung ứng linh kiện điện tử"]
     assert titles("toa dam") == ["Tọa đàm: Chuyển đổi số"]
     assert titles("opening") == ["Lễ khai mạc"]
+
+
+def _messages(response):
+    return [(message.level_tag, str(message)) for message in response.context["messages"]]
+
+
+def test_admin_cancel_action_that_cancels_nothing_warns_instead_of_reporting_done(
+    client, board, seminar
+):
+    registration = make_registration(seminar, status="cancelled")
+
+    response = client.post(
+        "/admin/events/eventregistration/",
+        {"action": "cancel_registrations", "_selected_action": [registration.pk]},
+        follow=True,
+    )
+
+    said = _messages(response)
+    assert said[-1] == ("warning", "Không có đăng ký nào bị huỷ.")
+    assert not any("Đã huỷ 0" in text for _level, text in said)
+
+
+def test_admin_decline_action_that_declines_nothing_does_not_say_visitors_were_emailed(
+    client, board, session, exhibitor
+):
+    declined = make_meeting_request(session, exhibitor, status="declined")
+
+    response = client.post(
+        "/admin/events/meetingrequest/",
+        {"action": "decline", "_selected_action": [declined.pk]},
+        follow=True,
+    )
+
+    said = _messages(response)
+    assert said[-1] == ("warning", "Không có yêu cầu nào bị từ chối.")
+    assert mail.outbox == []
+
+
+def test_admin_close_registration_of_closed_events_warns_that_nothing_was_closed(
+    client, board, seminar
+):
+    SideEvent.objects.filter(pk=seminar.pk).update(registration_open=False)
+
+    response = client.post(
+        "/admin/events/sideevent/",
+        {"action": "close_registration", "_selected_action": [seminar.pk]},
+        follow=True,
+    )
+
+    assert _messages(response) == [
+        ("warning", "Không có sự kiện nào được đóng đăng ký: các sự kiện đã chọn đã đóng từ trước.")
+    ]
+    assert not AuditEntry.objects.filter(action="event.registration_closed").exists()
+
+
+def test_admin_decline_action_that_declines_nothing_warns_in_english(
+    client, board, session, exhibitor
+):
+    declined = make_meeting_request(session, exhibitor, status="declined")
+
+    response = client.post(
+        "/en/admin/events/meetingrequest/",
+        {"action": "decline", "_selected_action": [declined.pk]},
+        follow=True,
+    )
+
+    assert _messages(response)[-1] == ("warning", "No request was declined.")
