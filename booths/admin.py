@@ -4,6 +4,7 @@ updates, audit entries, mail on commit); the exhibitor of a booth is never edite
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
@@ -25,6 +26,8 @@ from fairportal.admin_mixins import (
     FoldedColumnsSearchMixin,
     fair_column,
     form_changes,
+    may_see_in_admin,
+    replace_fields,
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
@@ -157,6 +160,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "consent_at",
         "exhibitor",
         "reviewer",
+        "reviewer_name",
         "decided_at",
         "decision_note",
         "decision_log",
@@ -319,11 +323,19 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         """The confirmation deadline only while the e-mail is unconfirmed: once it is
         confirmed the deadline no longer applies, and showing it misleads."""
         fieldsets = super().get_fieldsets(request, obj)
+        if not may_see_in_admin(self, request, get_user_model()):
+            # Board members do not manage users: the reviewer's name, not a link to a
+            # page that answers 403.
+            fieldsets = replace_fields(fieldsets, {"reviewer": "reviewer_name"})
         if obj is None or obj.email_confirmed_at is None:
             return fieldsets
         (name, options), *rest = fieldsets
         fields = [field for field in options["fields"] if field != "expires_at"]
         return [(name, {**options, "fields": fields}), *rest]
+
+    @admin.display(description=BoothApplication._meta.get_field("reviewer").verbose_name)
+    def reviewer_name(self, obj):
+        return str(obj.reviewer) if obj.reviewer else None
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

@@ -28,6 +28,7 @@ from fairportal.admin_mixins import (
     fair_column,
     form_changes,
     people_and_meetings,
+    replace_fields,
 )
 from fairportal.templatetags.portal import slot_hours
 
@@ -143,6 +144,7 @@ class SideEventAdmin(
         "seats_taken",
         "matching_schedule_link",
         "cancellation",
+        "cancellation_state",
         "created_at",
         "updated_at",
     ]
@@ -211,6 +213,22 @@ class SideEventAdmin(
             reverse("admin:events_sideevent_cancel", args=[obj.pk]),
             gettext("Huỷ sự kiện và báo cho người đăng ký…"),
         )
+
+    @admin.display(description=_("huỷ sự kiện"))
+    def cancellation_state(self, obj):
+        """What a board member who may only look is told: no link to a cancellation
+        page that would refuse them."""
+        if obj is None or obj.pk is None:
+            return "—"
+        if obj.cancelled_at is not None or obj.has_begun:
+            return self.cancellation(obj)
+        return gettext("Chưa huỷ.")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        return replace_fields(fieldsets, {"cancellation": "cancellation_state"})
 
     def cancel_event_view(self, request, pk):
         """A page that says who will be told, and the button that cancels the event."""

@@ -42,6 +42,35 @@ ACTION_CHANGED = "admin.changed"
 ACTION_DELETED = "admin.deleted"
 
 
+# --- fields shown by permission -------------------------------------------------
+
+
+def replace_fields(fieldsets, replacements: dict) -> list:
+    """`fieldsets` with each field named in `replacements` swapped for its
+    replacement (a field of a tuple of fields too): a page shows a plain-text column
+    in place of a link its reader would be refused."""
+
+    def swap(field):
+        if isinstance(field, (list, tuple)):
+            return type(field)(swap(part) for part in field)
+        return replacements.get(field, field)
+
+    return [
+        (name, {**options, "fields": [swap(field) for field in options["fields"]]})
+        for name, options in fieldsets
+    ]
+
+
+def may_see_in_admin(model_admin, request, model) -> bool:
+    """Whether `request.user` may open `model`'s pages in this admin site: Django links
+    a read-only foreign key to its change page whatever the reader may see."""
+    try:
+        target = model_admin.admin_site.get_model_admin(model)
+    except admin.sites.NotRegistered:
+        return False
+    return target.has_view_or_change_permission(request)
+
+
 # --- search -------------------------------------------------------------------
 
 

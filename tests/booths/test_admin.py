@@ -1135,3 +1135,33 @@ def test_waitlist_action_that_waitlists_nothing_warns_instead_of_reporting_succe
     ]
     approved.refresh_from_db()
     assert approved.status == "approved"
+
+
+@pytest.mark.parametrize("group", ["biên tập", "chỉ xem"])
+def test_application_page_names_the_reviewer_without_a_link_to_a_refused_user_page(
+    client, fair, staff_user, group
+):
+    from django.contrib.auth.models import Group
+
+    reviewer = make_user(is_staff=True, username="nguyen.lan")
+    application = confirmed(fair, status="rejected", reviewer=reviewer)
+    member = make_user(is_staff=True)
+    member.groups.add(Group.objects.get(name__contains=group))
+    client.force_login(member)
+    user_url = f"/admin/fairportal/user/{reviewer.pk}/change/"
+
+    page = client.get(f"{LIST}{application.pk}/change/").content.decode()
+
+    assert client.get(user_url).status_code == 403
+    assert user_url not in page
+    assert "nguyen.lan" in page
+
+
+def test_application_page_links_the_reviewer_for_whoever_may_see_users(
+    board_client, fair, staff_user
+):
+    application = confirmed(fair, status="rejected", reviewer=staff_user)
+
+    page = board_client.get(f"{LIST}{application.pk}/change/").content.decode()
+
+    assert f'href="/admin/fairportal/user/{staff_user.pk}/change/"' in page

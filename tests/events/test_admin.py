@@ -1107,3 +1107,17 @@ def test_admin_decline_action_that_declines_nothing_warns_in_english(
     )
 
     assert _messages(response)[-1] == ("warning", "No request was declined.")
+
+
+def test_board_viewer_sees_the_event_page_without_a_cancel_link_it_may_not_follow(client, seminar):
+    viewer = make_user(is_staff=True)
+    viewer.groups.add(Group.objects.get(name__contains="chỉ xem"))
+    client.force_login(viewer)
+    cancel_url = f"/admin/events/sideevent/{seminar.pk}/cancel/"
+
+    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/").content.decode()
+
+    assert client.get(cancel_url).status_code == 403
+    assert cancel_url not in page
+    assert "Huỷ sự kiện và báo cho người đăng ký" not in page
+    assert "Chưa huỷ" in page
