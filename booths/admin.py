@@ -18,7 +18,14 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from booths import selectors, services
-from booths.forms import ApproveForm, AssignBoothForm, MoveForm, RejectForm, WaitlistForm
+from booths.forms import (
+    ApproveForm,
+    AssignBoothForm,
+    MoveForm,
+    RejectForm,
+    StaffAdminForm,
+    WaitlistForm,
+)
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from events.selectors import current_fair
 from fairportal.admin_mixins import (
@@ -877,6 +884,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(ExhibitorStaff)
 class ExhibitorStaffAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
+    form = StaffAdminForm
     list_display = ["full_name", "job_title", "exhibitor", fair_column]
     list_filter = ["fair"]
     search_fields = ["full_name"]

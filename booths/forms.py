@@ -229,27 +229,54 @@ class StaffForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        name, title = data.get("full_name"), data.get("job_title") or ""
-
-        def key(full_name, job_title):
-            return (" ".join(full_name.split()).casefold(), " ".join(job_title.split()).casefold())
-
-        same = [
-            p for p in self.listed if name and key(p.full_name, p.job_title) == key(name, title)
-        ]
-        if same:
-            raise ValidationError(
-                _(
-                    "%(name)s đã có trong danh sách. Nếu là hai người trùng tên, hãy ghi chức "
-                    "danh khác nhau."
-                )
-                % {"name": same[0].full_name},
-                code="duplicate",
-            )
+        refuse_listed_twice(self.listed, data.get("full_name"), data.get("job_title"))
         return data
 
 
+def refuse_listed_twice(listed, full_name, job_title) -> None:
+    """A ValidationError when the person (name and title, spaces and case aside) is
+    among `listed` already: a second badge for one person. The exhibitor's own list
+    and the board's admin apply the same rule."""
+
+    def key(name, title):
+        return (" ".join(name.split()).casefold(), " ".join((title or "").split()).casefold())
+
+    same = [
+        p
+        for p in listed
+        if full_name and key(p.full_name, p.job_title) == key(full_name, job_title)
+    ]
+    if same:
+        raise ValidationError(
+            _(
+                "%(name)s đã có trong danh sách. Nếu là hai người trùng tên, hãy ghi chức "
+                "danh khác nhau."
+            )
+            % {"name": same[0].full_name},
+            code="duplicate",
+        )
+
+
 # --- The board (admin) ---------------------------------------------------------------
+
+
+class StaffAdminForm(forms.ModelForm):
+    """The board's badge list: the same person once per exhibitor and fair, as on the
+    exhibitor's own page."""
+
+    class Meta:
+        model = ExhibitorStaff
+        fields = ["fair", "exhibitor", "full_name", "job_title"]
+
+    def clean(self):
+        data = super().clean()
+        fair, exhibitor = data.get("fair"), data.get("exhibitor")
+        if fair is not None and exhibitor is not None:
+            listed = ExhibitorStaff.objects.filter(fair=fair, exhibitor=exhibitor).exclude(
+                pk=self.instance.pk
+            )
+            refuse_listed_twice(listed, data.get("full_name"), data.get("job_title"))
+        return data
 
 
 def _taken_meanwhile(fair, queryset, values) -> ValidationError | None:

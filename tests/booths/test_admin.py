@@ -1165,3 +1165,74 @@ def test_application_page_links_the_reviewer_for_whoever_may_see_users(
     page = board_client.get(f"{LIST}{application.pk}/change/").content.decode()
 
     assert f'href="/admin/fairportal/user/{staff_user.pk}/change/"' in page
+
+
+STAFF_ADD = "/admin/booths/exhibitorstaff/add/"
+
+
+def _staff_errors(response):
+    return [str(error) for error in response.context["adminform"].form.non_field_errors()]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        (
+            "",
+            "Nguyễn Văn An đã có trong danh sách. Nếu là hai người trùng tên, hãy ghi chức "
+            "danh khác nhau.",
+        ),
+        (
+            "/en",
+            "Nguyễn Văn An is already on the list. If they are two people of the same "
+            "name, give them different job titles.",
+        ),
+    ],
+)
+def test_board_adding_the_same_badge_person_twice_is_refused_in_the_page_language(
+    board_client, fair, booths, prefix, said
+):
+    from booths.models import ExhibitorStaff
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    Booth.objects.filter(pk=booths["A01"].pk).update(exhibitor=canon)
+    ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=canon, full_name="Nguyễn Văn An", job_title="Kỹ sư"
+    )
+
+    response = board_client.post(
+        prefix + STAFF_ADD,
+        {
+            "fair": fair.pk,
+            "exhibitor": canon.pk,
+            "full_name": " nguyễn  văn an",
+            "job_title": "KỸ SƯ",
+        },
+    )
+
+    assert response.status_code == 200
+    assert _staff_errors(response) == [said]
+    assert ExhibitorStaff.objects.count() == 1
+
+
+def test_board_adds_a_namesake_with_another_job_title_to_the_badge_list(board_client, fair, booths):
+    from booths.models import ExhibitorStaff
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    Booth.objects.filter(pk=booths["A01"].pk).update(exhibitor=canon)
+    ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=canon, full_name="Nguyễn Văn An", job_title="Kỹ sư"
+    )
+
+    response = board_client.post(
+        STAFF_ADD,
+        {
+            "fair": fair.pk,
+            "exhibitor": canon.pk,
+            "full_name": "Nguyễn Văn An",
+            "job_title": "Lái xe",
+        },
+    )
+
+    assert response.status_code == 302
+    assert ExhibitorStaff.objects.count() == 2
