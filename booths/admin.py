@@ -799,11 +799,16 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
                     request, gettext("Đã giải phóng gian %(code)s.") % {"code": booth.code}
                 )
             else:
-                self.message_user(
-                    request,
-                    gettext("Gian %(code)s đang trống.") % {"code": booth.code},
-                    messages.WARNING,
+                # A kept booth is not "available": the approve page does not offer it.
+                said = (
+                    gettext(
+                        "Gian %(code)s do Ban Quản lý giữ lại, không có doanh nghiệp nào để "
+                        "giải phóng."
+                    )
+                    if booth.is_blocked
+                    else gettext("Gian %(code)s đang trống.")
                 )
+                self.message_user(request, said % {"code": booth.code}, messages.WARNING)
 
     @admin.action(
         description=_("Hoán đổi doanh nghiệp của hai gian đã chọn"), permissions=["change"]

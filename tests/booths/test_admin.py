@@ -1236,3 +1236,23 @@ def test_board_adds_a_namesake_with_another_job_title_to_the_badge_list(board_cl
 
     assert response.status_code == 302
     assert ExhibitorStaff.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        ("", "Gian A03 do Ban Quản lý giữ lại, không có doanh nghiệp nào để giải phóng."),
+        ("/en", "Booth A03 is held by the Authority: it has no exhibitor to release."),
+    ],
+)
+def test_releasing_a_kept_booth_does_not_call_it_available(
+    board_client, fair, booths, prefix, said
+):
+    response = board_client.post(
+        prefix + "/admin/booths/booth/",
+        {"action": "release_selected", "_selected_action": [booths["A03"].pk]},
+        follow=True,
+    )
+
+    assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [("warning", said)]
+    assert Booth.objects.get(pk=booths["A03"].pk).is_blocked is True
