@@ -1,8 +1,6 @@
 """The board's tools for the programme: events, registrations, meeting requests and
 the matching schedule. Every state change goes through events.services."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,6 +28,7 @@ from fairportal.admin_mixins import (
     people_and_meetings,
     replace_fields,
 )
+from fairportal.exports import CSV_CONTENT_TYPE, csv_bytes
 from fairportal.templatetags.portal import slot_hours
 
 CANCEL_AGREED_ACTION = _("Huỷ các cuộc gặp đã chốt và báo cho hai bên…")
@@ -43,11 +42,12 @@ def meeting_time_text(slot, minutes: int) -> str:
     return f"{slot_hours(slot, minutes)}, {timezone.localtime(slot):%d/%m/%Y}"
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, "csv._writer"]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+def _csv_response(filename: str, headers, rows) -> HttpResponse:
+    """UTF-8 with a BOM (Excel then reads the Vietnamese text), and a cell a visitor
+    typed that starts like a formula ("=", "+", …) kept as text, as every export."""
+    response = HttpResponse(csv_bytes(headers, rows), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM: Excel then reads the Vietnamese text as UTF-8
-    return response, csv.writer(response)
+    return response
 
 
 # Fair and FairFigure are registered in fairportal/admin.py (with the booths inline).
@@ -361,20 +361,18 @@ class SideEventAdmin(
         session = get_object_or_404(SideEvent, pk=pk, kind=SideEvent.Kind.BUSINESS_MATCHING)
         schedule = selectors.matching_schedule(session)
         if request.GET.get("format") == "csv":
-            response, writer = _csv_response(f"matching-{session.slug}.csv")
-            writer.writerow(
-                [gettext("Doanh nghiệp")]
-                + [meeting_time_text(slot, session.slot_minutes) for slot in schedule["slots"]]
-            )
-            for row in schedule["rows"]:
-                writer.writerow(
-                    [row["exhibitor"].name]
-                    + [
-                        f"{m.requester_company} ({gettext('bàn')} {m.table_number})" if m else ""
-                        for m in row["slots"]
-                    ]
-                )
-            return response
+            headers = [gettext("Doanh nghiệp")] + [
+                meeting_time_text(slot, session.slot_minutes) for slot in schedule["slots"]
+            ]
+            rows = [
+                [row["exhibitor"].name]
+                + [
+                    f"{m.requester_company} ({gettext('bàn')} {m.table_number})" if m else ""
+                    for m in row["slots"]
+                ]
+                for row in schedule["rows"]
+            ]
+            return _csv_response(f"matching-{session.slug}.csv", headers, rows)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

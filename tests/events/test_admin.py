@@ -1121,3 +1121,22 @@ def test_board_viewer_sees_the_event_page_without_a_cancel_link_it_may_not_follo
     assert cancel_url not in page
     assert "Huỷ sự kiện và báo cho người đăng ký" not in page
     assert "Chưa huỷ" in page
+
+
+def test_admin_matching_grid_csv_keeps_a_visitors_formula_as_text(
+    client, board, session, exhibitor
+):
+    make_meeting_request(
+        session,
+        exhibitor,
+        status="accepted",
+        slot_start=at(15),
+        table_number=1,
+        requester_company='=HYPERLINK("http://evil.example","Kim")',
+    )
+
+    response = client.get(f"/admin/events/sideevent/{session.pk}/matching/?format=csv")
+
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][3] == '\'=HYPERLINK("http://evil.example","Kim") (bàn 1)'
