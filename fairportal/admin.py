@@ -156,6 +156,32 @@ class UserAdmin(PermissionLabelsMixin, AuditedAdminMixin, DjangoUserAdmin):
     def group_list(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
 
+    def save_related(self, request, form, formsets, change):
+        """Groups give rights in the admin only to staff: a board member put in the
+        viewers' group without "Staff status" could not sign in, and nothing said why."""
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        if user.is_staff or not user.is_active:
+            return
+        groups = [group.name for group in user.groups.order_by("name")]
+        if groups:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(user)s thuộc nhóm %(groups)s nhưng chưa có “%(staff)s”: người này chưa "
+                    "vào được trang quản trị. Hãy đánh dấu ô đó.",
+                    "%(user)s thuộc các nhóm %(groups)s nhưng chưa có “%(staff)s”: người này "
+                    "chưa vào được trang quản trị. Hãy đánh dấu ô đó.",
+                    len(groups),
+                )
+                % {
+                    "user": user.get_username(),
+                    "groups": ", ".join(f"“{name}”" for name in groups),
+                    "staff": capfirst(User._meta.get_field("is_staff").verbose_name),
+                },
+                messages.WARNING,
+            )
+
 
 admin.site.unregister(Group)
 

@@ -7,7 +7,14 @@ from django.urls import reverse
 
 from exhibitors.models import Exhibitor
 from fairportal.roles import EDITORS, VIEWERS
-from tests.factories import make_exhibitor, make_fair, make_product, make_sector, make_zone
+from tests.factories import (
+    make_exhibitor,
+    make_fair,
+    make_product,
+    make_sector,
+    make_user,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +156,65 @@ def test_editor_cannot_change_the_audit_log(client, editor):
 def test_roles_come_back_after_a_flush(board_groups):
     # board_groups re-applies the roles; a flushed database had none.
     assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, VIEWERS}
+
+
+def _user_form(user, **changes):
+    data = {
+        "username": user.username,
+        "email": user.email,
+        "first_name": "",
+        "last_name": "",
+        "is_active": "on",
+        "date_joined_0": "01/09/2026",
+        "date_joined_1": "08:00",
+        "last_login_0": "",
+        "last_login_1": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        (
+            "",
+            "lan.nguyen thuộc nhóm “Ban tổ chức – chỉ xem (Board viewers)” nhưng chưa có "
+            "“Tình trạng nhân viên”: người này chưa vào được trang quản trị. Hãy đánh dấu ô đó.",
+        ),
+        (
+            "/en",
+            "lan.nguyen is in the group “Ban tổ chức – chỉ xem (Board viewers)” but is not "
+            "“Staff status”: they cannot enter the admin yet. Tick that box.",
+        ),
+    ],
+)
+def test_board_member_put_in_a_group_without_staff_status_is_warned(
+    client, superuser, board_groups, prefix, said
+):
+    _editors, viewers = board_groups
+    member = make_user(username="lan.nguyen", is_staff=False)
+    client.force_login(superuser)
+
+    response = client.post(
+        f"{prefix}/admin/fairportal/user/{member.pk}/change/",
+        _user_form(member, groups=[viewers.pk]),
+        follow=True,
+    )
+
+    assert ("warning", said) in [(m.level_tag, str(m)) for m in response.context["messages"]]
+    assert list(member.groups.all()) == [viewers]
+
+
+def test_board_member_with_staff_status_in_a_group_is_not_warned(client, superuser, board_groups):
+    _editors, viewers = board_groups
+    member = make_user(username="lan.nguyen", is_staff=True)
+    client.force_login(superuser)
+
+    response = client.post(
+        f"/admin/fairportal/user/{member.pk}/change/",
+        _user_form(member, groups=[viewers.pk], is_staff="on"),
+        follow=True,
+    )
+
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
