@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
@@ -191,7 +191,13 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    country = forms.ChoiceField(label=_("Quốc gia"), choices=COUNTRIES, initial="VN")
+    # Vietnam is chosen beforehand on Vietnamese pages only (see __init__).
+    country = forms.ChoiceField(
+        label=_("Quốc gia"),
+        choices=COUNTRIES,
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+        error_messages={"required": _("Hãy chọn quốc gia của bạn.")},
+    )
     email = forms.EmailField(
         max_length=254, label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -231,6 +237,12 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
     def __init__(self, *args, offered=(), **kwargs):
         """`offered`: [(session, [slot…]), …] as selectors.offered_slots gives them."""
         super().__init__(*args, **kwargs)
+        if get_language() == "vi":
+            self.fields["country"].initial = "VN"
+        else:
+            # Many who ask in English come from abroad: Vietnam chosen for them would
+            # go to the company unnoticed. They choose; nothing is chosen beforehand.
+            self.fields["country"].choices = [("", _("— Chưa chọn —")), *COUNTRIES]
         self.fields["sector"].queryset = Sector.objects.order_by("position", "slug")
         self.fields["slots"].choices = [
             (

@@ -2151,3 +2151,42 @@ def test_account_overview_counts_the_requests_waiting_for_the_companys_answer(
 
     assert '<p class="tile-alert">2 yêu cầu đang chờ bạn trả lời.</p>' in vi
     assert '<p class="tile-alert">2 requests are waiting for your answer.</p>' in en
+
+
+def country_options(page: str) -> list[str]:
+    select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
+    return re.findall(r"<option [^>]*>[^<]*</option>", select)
+
+
+def test_meet_form_on_a_vietnamese_page_has_vietnam_chosen(client, session, exhibitor):
+    options = country_options(client.get(MEET).content.decode())
+
+    assert options[0] == '<option value="VN" selected>Việt Nam</option>'
+    assert [o for o in options if "selected" in o] == [options[0]]
+
+
+def test_meet_form_on_an_english_page_has_no_country_chosen(client, session, exhibitor):
+    # Many who ask in English come from abroad: Vietnam chosen for them would reach the
+    # company as their country if they did not notice the field.
+    options = country_options(client.get(f"/en{MEET}").content.decode())
+
+    assert options[0] == '<option value="" selected>— Not selected —</option>'
+    assert '<option value="VN">Vietnam</option>' in options
+    assert [o for o in options if "selected" in o] == [options[0]]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [("", "Hãy chọn quốc gia của bạn."), ("/en", "Choose your country.")],
+    ids=["vi", "en"],
+)
+def test_meet_request_without_a_country_is_refused_and_nothing_is_written(
+    client, session, exhibitor, prefix, message
+):
+    response = client.post(f"{prefix}{MEET}", meeting_data([at(14)], country=""))
+
+    errors = re.search(
+        r'<ul class="errorlist" id="id_country_error">(.*?)</ul>', response.content.decode()
+    )
+    assert errors.group(1) == f"<li>{message}</li>"
+    assert not MeetingRequest.objects.exists()
