@@ -6,14 +6,15 @@ its own PostgreSQL database, serves it with gunicorn (the `make serve` settings)
 page cache off and once with it on. It reports requests per second, p50 and p99
 latency, errors, the ratios to /healthz of the same run, the SQL queries of each
 page at each size, and the peak resident memory of each worker; each round's req/s
-notes how wrk's connections were shared among the workers, the CPU the hypervisor
+notes how the work was shared among the workers (their CPU), the CPU the hypervisor
 stole for other guests and any worker gunicorn recycled. Results go to stdout and
 to docs/performance-results.md.
 
 Environment: BENCH_PG (default postgres://root@127.0.0.1:5432), BENCH_SIZES
 (default "500,5000"), BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 5)
 runs of each endpoint (the median is reported), BENCH_CONNECTIONS (default 16),
-WEB_CONCURRENCY (default 3), GUNICORN_THREADS (default 2), BENCH_MODES (default
+WEB_CONCURRENCY and GUNICORN_THREADS (default: as `make serve`, 2 × cores + 1 workers
+of one thread, gunicorn's sync worker), BENCH_MODES (default
 "off,on,fair-day"), BENCH_REGISTRATIONS_PER_SECOND (default 5) and BENCH_EDIT_SECONDS
 (default 10) for the fair-day mode.
 
@@ -51,6 +52,9 @@ MODES = os.environ.get("BENCH_MODES", "off,on,fair-day").split(",")
 REGISTRATIONS_PER_SECOND = float(os.environ.get("BENCH_REGISTRATIONS_PER_SECOND", "5"))
 EDIT_SECONDS = float(os.environ.get("BENCH_EDIT_SECONDS", "10"))
 PORT = 8391
+# The serving timed is `make serve`'s (fairportal/gunicorn_conf.py) unless these say otherwise.
+WORKERS = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
+THREADS = os.environ.get("GUNICORN_THREADS", "1")
 FAIR_DAY = "fair-day"
 # The pages timed while the fair day writes: the crowd's pages and the one with seats.
 FAIR_DAY_ENDPOINTS = {"healthz", "directory", "profile", "floor plan", "programme"}
@@ -125,8 +129,8 @@ def server_env(url: str, cached: bool) -> dict:
         "PUBLIC_CACHE_SECONDS": "600" if cached else "0",
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7"),
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "3"),
-        "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "2"),
+        "WEB_CONCURRENCY": WORKERS,
+        "GUNICORN_THREADS": THREADS,
         # wrk comes from one address: the API's anonymous throttle (600 a minute) would
         # answer 429 to the uncached API rows. The throttle is tested, not benched.
         "API_ANON_RATE": "100000000/min",
@@ -245,14 +249,13 @@ def wrk(path: str, master_pid: int) -> dict:
     guests during the run, and whether gunicorn recycled a worker (max_requests)."""
     url = f"http://127.0.0.1:{PORT}{path}"
     workers, (total, stolen) = worker_pids(master_pid), cpu_times()
+    worked = {pid: worker_cpu(pid) for pid in workers}
     process = subprocess.Popen(
         # As a phone's browser asks: cached pages come gzip-compressed.
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency",
          "-H", "Accept-Encoding: gzip, deflate, br", "--timeout", "10s", url],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(SECONDS / 2)
-    connections = connections_by_worker(workers)
     out, err = process.communicate()
     if process.returncode:
         raise SystemExit(f"wrk failed on {path}: {err.strip()}")
@@ -269,22 +272,23 @@ def wrk(path: str, master_pid: int) -> dict:
     total_after, stolen_after = cpu_times()
     steal = 100 * (stolen_after - stolen) / max(total_after - total, 1)
     recycled = worker_pids(master_pid) != workers
+    used = [max(worker_cpu(pid) - before, 0) for pid, before in worked.items()]
+    shares = sorted((round(100 * u / max(sum(used), 1)) for u in used), reverse=True)
     return {
         "rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
-        "steal": steal, "recycled": recycled, "connections": connections,
+        "steal": steal, "recycled": recycled, "shares": shares,
     }  # fmt: skip
 
 
-def connections_by_worker(workers: list[str]) -> list[int]:
-    """How wrk's connections are shared among the gunicorn workers at this moment,
-    most first: each worker serves its own connections (keep-alive), so a worker
-    holding most of them is a round bound by one process."""
-    out = subprocess.run(
-        ["ss", "-Htnp", "state", "established", f"( sport = :{PORT} )"],
-        capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    owners = re.findall(r"pid=(\d+)", out)
-    return sorted((owners.count(pid) for pid in workers), reverse=True)
+def worker_cpu(pid: str) -> int:
+    """The CPU time a worker has used so far (ticks), 0 once it is gone. Each round
+    shows how the work was shared among the workers: a round done by one process out
+    of several runs on one core (the fourteenth round's half-speed rounds)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -411,7 +415,7 @@ def targets(results, counts, memory) -> list[tuple[str, bool]]:
 def round_figures(run: dict) -> str:
     """A round's req/s, with what may have slowed it: CPU steal from 5% and a worker
     recycled during the round (R)."""
-    marks = ["/".join(str(n) for n in run.get("connections", []))]
+    marks = ["/".join(str(n) for n in run.get("shares", [])) + "%"]
     marks += [f"steal {run['steal']:.0f}%"] if run["steal"] >= 5 else []
     marks += ["R"] if run["recycled"] else []
     return f"{run['rps']:.0f} ({', '.join(m for m in marks if m)})"
@@ -427,8 +431,7 @@ def render(results, counts, memory) -> str:
         "",
         f"Machine: {os.cpu_count()} cores ({model}); {ROUNDS} rounds of {SECONDS}s per endpoint (medians), "
         f"{CONNECTIONS} connections, "
-        f"WEB_CONCURRENCY={os.environ.get('WEB_CONCURRENCY', '3')}, "
-        f"GUNICORN_THREADS={os.environ.get('GUNICORN_THREADS', '2')}.",
+        f"WEB_CONCURRENCY={WORKERS}, GUNICORN_THREADS={THREADS}.",
         "",
         "| size | cache | endpoint | req/s | p50 ms | p99 ms | errors | rps ÷ healthz | p99 ÷ healthz | queries | req/s by round |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -452,8 +455,8 @@ def render(results, counts, memory) -> str:
         )
     lines += [
         "",
-        "By round: req/s, then how wrk's connections were shared among the workers half-way "
-        'through the round (most first, e.g. 6/5/5); "steal N%" is the share of the '
+        "By round: req/s, then each worker's share of the CPU the workers used in the round "
+        '(most first, e.g. 21/20/20/20/19%); "steal N%" is the share of the '
         "machine's CPU the hypervisor gave to other guests during that round (shown from "
         '5%); "R" means gunicorn recycled a worker (max_requests) during it.',
     ]

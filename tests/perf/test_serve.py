@@ -12,6 +12,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -30,7 +32,14 @@ def _get(url: str):
         return error.code, dict(error.headers)
 
 
-def test_serve_answers_readyz_and_hashed_static_files(tmp_path):
+@pytest.mark.parametrize(
+    ("threads", "worker"),
+    # The default, one thread: gunicorn's sync worker takes a connection only when free.
+    # More threads: the gthread worker, which keeps connections alive.
+    [(None, "sync"), ("2", "gthread")],
+    ids=["default-sync", "threads-gthread"],
+)
+def test_serve_answers_readyz_and_hashed_static_files(tmp_path, threads, worker):
     port = _free_port()
     env = {
         **os.environ,
@@ -44,8 +53,10 @@ def test_serve_answers_readyz_and_hashed_static_files(tmp_path):
         "REDIS_URL": "",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
-        "GUNICORN_THREADS": "2",
     }
+    env.pop("GUNICORN_THREADS", None)
+    if threads:
+        env["GUNICORN_THREADS"] = threads
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=ROOT, env=env, check=True, timeout=180,
@@ -81,3 +92,4 @@ def test_serve_answers_readyz_and_hashed_static_files(tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+    assert f"Using worker: {worker}" in process.stderr.read().decode()
