@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=1
 PORT ?= 8000
 RUN_ENV := $(DEV_ENV) PORTAL_BASE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint bench serve install migrate demo clean collectstatic backup restore soak
+.PHONY: run test lint bench bench-front serve install migrate demo clean collectstatic backup restore soak
 
 # `make serve` runs the production settings (on loopback unless GUNICORN_BIND says
 # otherwise). It needs DJANGO_SECRET_KEY, the same on every instance and across
@@ -64,6 +64,10 @@ restore: $(STAMP)
 ## bench: load test against /healthz on synthetic editions (PostgreSQL; see scripts/bench.py)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+## bench-front: gunicorn's sync and gthread workers behind nginx (see scripts/bench_front.py)
+bench-front: $(STAMP)
+	$(BIN)/python scripts/bench_front.py
 
 ## soak: two gunicorn instances behind nginx, 60 s of mixed load, one instance killed
 soak: $(STAMP)

@@ -1,15 +1,14 @@
 """gunicorn settings for `make serve`, read from the environment.
 
 WEB_CONCURRENCY workers (default: 2 per core + 1), GUNICORN_THREADS threads each
-(default 1), bound to GUNICORN_BIND (default 127.0.0.1:8000).
+(default 4), bound to GUNICORN_BIND (default 127.0.0.1:8000).
 
-One thread per worker runs gunicorn's sync worker: a worker takes a connection only
-when it is free, so the requests spread over all the workers. With GUNICORN_THREADS
-above 1, gunicorn runs the gthread worker, which keeps connections alive but accepts
-every connection that reaches it, busy or not: a worker can end up holding most of
-nginx's connections and queueing them behind its own threads while the others idle
-(docs/performance.md, fifteenth round). The sync worker needs a buffering proxy in
-front (nginx, docs/deploy/nginx.conf) so a slow phone cannot hold a worker.
+Threads run gunicorn's gthread worker, which keeps connections alive. GUNICORN_THREADS=1
+runs the sync worker instead, which takes a connection only when it is free. Measured
+on two cores (docs/performance.md, fifteenth round): behind nginx with no writes, sync
+kept the cached pages' p99 at 38-85 ms where a gthread worker holding most of nginx's
+connections let it reach 1.1 s; under the fair day's writes, sync served the programme
+(rebuilt after every registration) 18% slower. The default stays gthread.
 """
 
 import multiprocessing
@@ -17,7 +16,7 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -91,10 +91,8 @@ def env_for(port: int) -> dict:
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_BEHIND_PROXY": "1",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        # `make serve`'s worker (sync, one thread), three per instance: two instances
-        # share this machine's cores.
-        "WEB_CONCURRENCY": "3",
-        "GUNICORN_THREADS": "1",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
 

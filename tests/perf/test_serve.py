@@ -34,10 +34,10 @@ def _get(url: str):
 
 @pytest.mark.parametrize(
     ("threads", "worker"),
-    # The default, one thread: gunicorn's sync worker takes a connection only when free.
-    # More threads: the gthread worker, which keeps connections alive.
-    [(None, "sync"), ("2", "gthread")],
-    ids=["default-sync", "threads-gthread"],
+    # The default, four threads: gunicorn's gthread worker, which keeps connections
+    # alive. One thread: the sync worker, which takes a connection only when free.
+    [(None, "gthread"), ("1", "sync")],
+    ids=["default-gthread", "one-thread-sync"],
 )
 def test_serve_answers_readyz_and_hashed_static_files(tmp_path, threads, worker):
     port = _free_port()
