@@ -88,6 +88,25 @@ def _admin_url(obj) -> str:
 
 # --- Applying ---------------------------------------------------------------------
 
+# What the company types on the application form and the application keeps as typed
+# (besides its zone, sectors, preferred booths and logo).
+APPLICATION_FIELDS = (
+    "legal_name",
+    "trading_name_vi",
+    "trading_name_en",
+    "tax_code",
+    "address",
+    "contact_name",
+    "contact_title",
+    "email",
+    "phone",
+    "website",
+    "product_summary",
+    "booth_kind",
+    "booth_count",
+    "message",
+)
+
 
 def submit_application(*, fair, data: dict, logo=None, language: str = "vi"):
     """Store a new (unconfirmed) application; return (application, token).
@@ -97,27 +116,7 @@ def submit_application(*, fair, data: dict, logo=None, language: str = "vi"):
     """
     preferred = list(data.get("preferred_booths") or [])
     sectors = list(data.get("sectors") or [])
-    fields = {
-        key: data[key]
-        for key in (
-            "legal_name",
-            "trading_name_vi",
-            "trading_name_en",
-            "tax_code",
-            "address",
-            "zone",
-            "contact_name",
-            "contact_title",
-            "email",
-            "phone",
-            "website",
-            "product_summary",
-            "booth_kind",
-            "booth_count",
-            "message",
-        )
-        if key in data
-    }
+    fields = {key: data[key] for key in (*APPLICATION_FIELDS, "zone") if key in data}
     now = timezone.now()
     with transaction.atomic():
         free = set(

@@ -136,23 +136,7 @@ def _sent_again(request, fair) -> dict:
     )
     if application is None:
         return {}
-    fields = [
-        "legal_name",
-        "trading_name_vi",
-        "trading_name_en",
-        "tax_code",
-        "address",
-        "contact_name",
-        "contact_title",
-        "email",
-        "phone",
-        "website",
-        "product_summary",
-        "booth_kind",
-        "booth_count",
-        "message",
-    ]
-    initial = {name: getattr(application, name) for name in fields}
+    initial = {name: getattr(application, name) for name in services.APPLICATION_FIELDS}
     free = {booth.pk for booth in selectors.free_booths(fair)}
     initial.update(
         zone=application.zone_id,
