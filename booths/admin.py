@@ -35,6 +35,7 @@ from fairportal.admin_mixins import (
     form_changes,
     may_see_in_admin,
     replace_fields,
+    report_bulk_action,
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
@@ -547,19 +548,15 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                 done += 1
             except services.BoothError as error:
                 self.message_user(request, error.message, messages.WARNING)
-        if not done:
-            # Not a green "0 applications waitlisted": the warnings above say why.
-            self.message_user(
-                request,
-                gettext("Không có hồ sơ nào được đưa vào danh sách chờ."),
-                messages.WARNING,
-            )
-            return
-        self.message_user(
+        report_bulk_action(
+            self,
             request,
-            ngettext("%(n)s hồ sơ vào danh sách chờ.", "%(n)s hồ sơ vào danh sách chờ.", done)
+            done,
+            done_message=ngettext(
+                "%(n)s hồ sơ vào danh sách chờ.", "%(n)s hồ sơ vào danh sách chờ.", done
+            )
             % {"n": done},
-            messages.SUCCESS,
+            nothing_message=gettext("Không có hồ sơ nào được đưa vào danh sách chờ."),
         )
 
     @admin.action(description=_("Duyệt và chọn gian (một hồ sơ)"), permissions=["change"])

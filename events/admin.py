@@ -27,6 +27,7 @@ from fairportal.admin_mixins import (
     form_changes,
     people_and_meetings,
     replace_fields,
+    report_bulk_action,
 )
 from fairportal.exports import CSV_CONTENT_TYPE, csv_bytes
 from fairportal.templatetags.portal import slot_hours
@@ -301,19 +302,17 @@ class SideEventAdmin(
     @admin.action(description=_("Đóng đăng ký các sự kiện đã chọn"), permissions=["change"])
     def close_registration(self, request, queryset):
         closed = sum(services.close_registration(event=e, actor=request.user) for e in queryset)
-        if not closed:
-            self.message_user(
-                request,
-                gettext(
-                    "Không có sự kiện nào được đóng đăng ký: các sự kiện đã chọn đã đóng từ trước."
-                ),
-                messages.WARNING,
-            )
-            return
-        self.message_user(
+        report_bulk_action(
+            self,
             request,
-            ngettext("Đã đóng đăng ký %(n)s sự kiện.", "Đã đóng đăng ký %(n)s sự kiện.", closed)
+            closed,
+            done_message=ngettext(
+                "Đã đóng đăng ký %(n)s sự kiện.", "Đã đóng đăng ký %(n)s sự kiện.", closed
+            )
             % {"n": closed},
+            nothing_message=gettext(
+                "Không có sự kiện nào được đóng đăng ký: các sự kiện đã chọn đã đóng từ trước."
+            ),
         )
 
     def save_model(self, request, obj, form, change):
@@ -536,11 +535,13 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
                 done += 1
             except services.EventsError as error:
                 self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
-        if not done:
-            self.message_user(request, gettext("Không có đăng ký nào bị huỷ."), messages.WARNING)
-            return
-        self.message_user(
-            request, ngettext("Đã huỷ %(n)s đăng ký.", "Đã huỷ %(n)s đăng ký.", done) % {"n": done}
+        report_bulk_action(
+            self,
+            request,
+            done,
+            done_message=ngettext("Đã huỷ %(n)s đăng ký.", "Đã huỷ %(n)s đăng ký.", done)
+            % {"n": done},
+            nothing_message=gettext("Không có đăng ký nào bị huỷ."),
         )
 
     @admin.action(description=_("Đánh dấu đã có mặt"), permissions=["change"])
@@ -787,19 +788,18 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                         % {"meeting": meeting, "company": meeting.exhibitor.name},
                         messages.WARNING,
                     )
-        if done:
-            self.message_user(
-                request,
-                ngettext(
-                    "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
-                    "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
-                    done,
-                )
-                % {"n": done},
-                messages.SUCCESS,
+        report_bulk_action(
+            self,
+            request,
+            done,
+            done_message=ngettext(
+                "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
+                "Đã huỷ %(n)s cuộc gặp và gửi e-mail báo huỷ.",
+                done,
             )
-        else:
-            self.message_user(request, gettext("Không có cuộc gặp nào bị huỷ."), messages.WARNING)
+            % {"n": done},
+            nothing_message=gettext("Không có cuộc gặp nào bị huỷ."),
+        )
 
     @admin.action(description=_("Từ chối"), permissions=["change"])
     def decline(self, request, queryset):
@@ -811,19 +811,15 @@ class MeetingRequestAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
                 self.message_user(request, f"{meeting}: {error.message}", messages.WARNING)
             else:
                 declined += 1
-        if not declined:
-            # Not "0 declined; the visitors have been e-mailed": no one was.
-            self.message_user(
-                request, gettext("Không có yêu cầu nào bị từ chối."), messages.WARNING
-            )
-            return
-        self.message_user(
+        report_bulk_action(
+            self,
             request,
-            ngettext(
+            declined,
+            done_message=ngettext(
                 "Đã từ chối %(n)s yêu cầu; khách được báo qua e-mail.",
                 "Đã từ chối %(n)s yêu cầu; khách được báo qua e-mail.",
                 declined,
             )
             % {"n": declined},
-            messages.SUCCESS,
+            nothing_message=gettext("Không có yêu cầu nào bị từ chối."),
         )

@@ -9,6 +9,7 @@
   It is a `ComposedTextAdminMixin`: what the board types or pastes is read as NFC.
 - `thumbnail()` and `UploadedImagesMixin`: thumbnails in lists and forms, and
   uploads checked by Pillow and re-encoded with their thumbnail.
+- `report_bulk_action()`: a bulk action's last word, a warning when it did nothing.
 
 Admins that do not adopt `AuditedAdminMixin` are still audited, with field names
 only, by `audit_admin_log_entry` (connected in `BoardAdminConfig.ready`).
@@ -18,7 +19,7 @@ import datetime
 import decimal
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -40,6 +41,17 @@ from fairportal.text import filter_by_words, search_text, search_words
 ACTION_ADDED = "admin.added"
 ACTION_CHANGED = "admin.changed"
 ACTION_DELETED = "admin.deleted"
+
+
+def report_bulk_action(model_admin, request, done: int, *, done_message, nothing_message) -> None:
+    """Close a bulk action with what it did: `done_message` (already formatted with the
+    count) as a success, or `nothing_message` as a warning when every selected row was
+    refused. Never a green "0 done": the board would read it as the action working, and
+    a message such as "the visitors have been e-mailed" would be false."""
+    if done:
+        model_admin.message_user(request, done_message, messages.SUCCESS)
+    else:
+        model_admin.message_user(request, nothing_message, messages.WARNING)
 
 
 # --- fields shown by permission -------------------------------------------------
