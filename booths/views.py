@@ -22,6 +22,7 @@ from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
 from exhibitors.access import (
     FormOfAnotherCompany,
+    NoLongerThere,
     current_exhibitor,
     posted_exhibitor,
     refuse_form,
@@ -355,9 +356,15 @@ class AccountBoothsView(LoginRequiredMixin, View):
 
 def _own_staff(exhibitor, fair, pk) -> ExhibitorStaff:
     """A person on `exhibitor`'s badge list for `fair` (the current one); 404 for
-    anyone else, and for a number that is not one (or too long for the database)."""
+    anyone else, and for a number that is not one (or too long for the database);
+    `NoLongerThere` when nobody on any list has that number."""
     number = row_id(pk) or 0
-    return get_object_or_404(ExhibitorStaff, pk=number, exhibitor=exhibitor, fair=fair)
+    staff = ExhibitorStaff.objects.filter(pk=number, exhibitor=exhibitor, fair=fair).first()
+    if staff is None:
+        if not ExhibitorStaff.objects.filter(pk=number).exists():
+            raise NoLongerThere("No badge-list entry has this number")
+        raise Http404("No such person on your company's badge list")
+    return staff
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -377,7 +384,13 @@ class StaffRemoveView(LoginRequiredMixin, View):
             return refuse_form(
                 request, refusal, lambda company: self.render(request, company, pk, status=409)
             )
-        staff = _own_staff(exhibitor, current_fair(), pk)
+        try:
+            staff = _own_staff(exhibitor, current_fair(), pk)
+        except NoLongerThere:
+            messages.warning(
+                request, _("Người này không còn trong danh sách (có thể vừa được xoá).")
+            )
+            return redirect("booths:account_booths")
         services.remove_staff(staff=staff, actor=request.user)
         messages.success(request, _("Đã xoá %(name)s khỏi danh sách.") % {"name": staff.full_name})
         return redirect("booths:account_booths")

@@ -127,9 +127,15 @@ def refuse_form(request, refusal: FormOfAnotherCompany, show_again):
     return show_again(refusal.opened_for)
 
 
+class NoLongerThere(Http404):
+    """The row a form was posted for no longer exists at all (most often the removal's
+    button pressed twice, or a colleague removed it first). Uncaught it is a 404; a
+    removal's POST catches it and says so on the list instead."""
+
+
 def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Product:
     """A product of `exhibitor` (by default the company the representative is working
-    on); 404 for any other."""
+    on); 404 for any other (`NoLongerThere` when no product has that number)."""
     exhibitor = exhibitor or current_exhibitor(request)
     product = (
         Product.objects.filter(pk=pk, exhibitor=exhibitor, exhibitor__members=request.user)
@@ -137,15 +143,20 @@ def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Produc
         .first()
     )
     if product is None:
+        if not Product.objects.filter(pk=row_id(pk) or 0).exists():
+            raise NoLongerThere("No product has this number")
         raise Http404("No such product among your company's")
     return product
 
 
 def access_representative(request, pk, *, exhibitor: Exhibitor | None = None):
     """A fellow representative of `exhibitor` (by default the current company); 404 for
-    anyone else."""
+    anyone else (`NoLongerThere` when they represent no company at all)."""
     exhibitor = exhibitor or current_exhibitor(request)
     user = exhibitor.members.filter(pk=pk).first()
     if user is None:
+        if not Exhibitor.objects.filter(members__pk=row_id(pk) or 0).exists():
+            # Nobody's representative (any more): most often the one just removed.
+            raise NoLongerThere("No company has this representative")
         raise Http404("No such representative of your company")
     return user

@@ -20,6 +20,7 @@ from django.views import View
 from exhibitors import services
 from exhibitors.access import (
     FormOfAnotherCompany,
+    NoLongerThere,
     access_exhibitor,
     access_product,
     access_representative,
@@ -369,7 +370,14 @@ class ProductDeleteView(AccountView):
         return self.render("account/product_confirm_delete.html", {"product": product})
 
     def post(self, request, pk):
-        product = access_product(request, pk, exhibitor=self.exhibitor)
+        try:
+            product = access_product(request, pk, exhibitor=self.exhibitor)
+        except NoLongerThere:
+            messages.warning(
+                request,
+                _("Sản phẩm này không còn trong danh sách của doanh nghiệp (có thể vừa được xoá)."),
+            )
+            return HttpResponseRedirect(reverse("account:products"))
         message = _product_message(_("Đã xoá sản phẩm “%(name)s”."), product)
         services.delete_product(product=product, actor=request.user)
         messages.success(request, message)
@@ -436,7 +444,14 @@ class RemoveRepresentativeView(RepresentativesPage, AccountView):
         return self.render(self.template, self.context(form), status=409)
 
     def post(self, request, pk):
-        user = access_representative(request, pk, exhibitor=self.exhibitor)
+        try:
+            user = access_representative(request, pk, exhibitor=self.exhibitor)
+        except NoLongerThere:
+            messages.warning(
+                request,
+                _("Người này không còn trong danh sách đại diện (có thể vừa được xoá)."),
+            )
+            return HttpResponseRedirect(reverse("account:invite"))
         if request.POST.get("confirm") != "yes":
             # Only the button behind the page's "Xoá…" disclosure removes someone.
             messages.error(request, _("Chưa xoá: hãy bấm nút xác nhận để xoá người đại diện."))

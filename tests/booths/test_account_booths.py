@@ -217,6 +217,29 @@ def test_staff_removal_confirmed_removes_the_person_and_says_so(
     assert entry.changes == {"exhibitor": company.pk, "full_name": "Lê Văn Nam"}
 
 
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        ("", "Người này không còn trong danh sách (có thể vừa được xoá)."),
+        ("/en", "This person is no longer on the list (they may have just been removed)."),
+    ],
+)
+def test_staff_removal_pressed_twice_says_the_person_is_gone_not_page_not_found(
+    client, fair, company, representative, prefix, said
+):
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
+    client.force_login(representative)
+    url = f"{prefix}/account/booths/staff/{staff.pk}/remove/"
+    client.post(url, {"company": company.pk})
+
+    again = client.post(url, {"company": company.pk}, follow=True)
+
+    assert again.redirect_chain == [(f"{prefix}{URL}", 302)]
+    assert said in again.content.decode()
+    assert ExhibitorStaff.objects.count() == 0
+    assert AuditEntry.objects.filter(action="staff.removed").count() == 1
+
+
 def test_staff_removal_page_in_english_keeps_the_language(client, fair, company, representative):
     staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=company, full_name="Lê Văn Nam")
     client.force_login(representative)

@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from exhibitors.models import Product
 from fairportal.models import AuditEntry
@@ -456,3 +457,31 @@ def test_product_message_on_vietnamese_page_names_the_product_in_vietnamese(clie
     response = client.post("/account/products/new/", product_post(), follow=True)
 
     assert "Đã thêm sản phẩm “Máy ép nhựa”." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        ("", "Sản phẩm này không còn trong danh sách của doanh nghiệp (có thể vừa được xoá)."),
+        (
+            "/en",
+            "This product is no longer in your company's list (it may have just been removed).",
+        ),
+    ],
+)
+def test_product_delete_pressed_twice_says_it_is_gone_not_page_not_found(
+    client, django_capture_on_commit_callbacks, prefix, said
+):
+    _user, exhibitor = representative(client)
+    product = make_product(exhibitor, name_vi="Máy ép nhựa")
+    kept = make_product(exhibitor, name_vi="Khuôn mẫu")
+    url = f"{prefix}/account/products/{product.pk}/delete/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+
+    again = client.post(url, follow=True)
+
+    assert again.redirect_chain == [(f"{prefix}/account/products/", 302)]
+    assert escape(said) in again.content.decode()
+    assert list(Product.objects.filter(exhibitor=exhibitor)) == [kept]
+    assert AuditEntry.objects.filter(action="product.deleted").count() == 1

@@ -112,3 +112,21 @@ def test_remove_yourself_when_others_remain(client):
     assert response["Location"] == "/account/"
     assert list(exhibitor.members.all()) == [other]
     assert client.get("/account/profile/").status_code == 404
+
+
+def test_remove_pressed_twice_says_the_person_is_no_longer_listed(client):
+    user, exhibitor = representative(client)
+    other = make_user(email="khac@congty.vn")
+    exhibitor.members.add(other)
+    url = f"/account/representatives/{other.pk}/remove/"
+    client.post(url, {"confirm": "yes"})
+
+    again = client.post(url, {"confirm": "yes"}, follow=True)
+
+    assert again.redirect_chain == [("/account/representatives/", 302)]
+    assert (
+        "Người này không còn trong danh sách đại diện (có thể vừa được xoá)."
+        in again.content.decode()
+    )
+    assert list(exhibitor.members.all()) == [user]
+    assert AuditEntry.objects.filter(action="exhibitor.representative_removed").count() == 1
