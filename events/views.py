@@ -248,6 +248,11 @@ class RegistrationView(View):
     def post(self, request, token):
         registration = self.get_registration(token)
         waitlisted = registration.status == EventRegistration.Status.WAITLISTED
+        if request.POST.get("confirm") != "yes":
+            # Only the button behind the page's "Huỷ đăng ký…" disclosure cancels: a
+            # stray tap on a phone must not give the seat away.
+            messages.error(request, _("Chưa huỷ: hãy bấm nút xác nhận để huỷ."))
+            return redirect("events:registration", token=token)
         try:
             services.cancel_registration(registration=registration, by_visitor=True)
         except services.EventsError as error:
@@ -509,6 +514,8 @@ class MeetingView(View):
             if request.POST.get("action") == "confirm":
                 services.confirm_proposed_slot(meeting=meeting)
                 messages.success(request, _("Đã chốt lịch gặp."))
+            elif request.POST.get("action") == "cancel" and request.POST.get("confirm") != "yes":
+                messages.error(request, _("Chưa huỷ: hãy bấm nút xác nhận để huỷ."))
             elif request.POST.get("action") == "cancel":
                 services.cancel_meeting(meeting=meeting)
                 messages.success(request, _("Đã huỷ yêu cầu gặp gỡ."))

@@ -836,7 +836,7 @@ def test_requester_cancels_accepted_meeting_and_slot_is_offered_again(
     services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
     assert client.get(MEET).content.decode().count('name="slots"') == 3
 
-    client.post(response["Location"], {"action": "cancel"})
+    client.post(response["Location"], {"action": "cancel", "confirm": "yes"})
 
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
@@ -861,7 +861,9 @@ def test_a_meeting_that_has_begun_can_no_longer_be_cancelled_from_the_visitors_l
 
     page = client.get(response["Location"]).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        after = client.post(response["Location"], {"action": "cancel"}, follow=True)
+        after = client.post(
+            response["Location"], {"action": "cancel", "confirm": "yes"}, follow=True
+        )
 
     meeting.refresh_from_db()
     assert "Huỷ yêu cầu</button>" not in page
@@ -891,7 +893,7 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(path, {"action": "cancel"})
+        client.post(path, {"action": "cancel", "confirm": "yes"})
 
     to_exhibitor, to_visitor = mail.outbox
     for message, original in zip((to_visitor, to_exhibitor), originals, strict=True):
@@ -940,7 +942,7 @@ def test_visitor_withdrawing_a_pending_request_is_confirmed_to_them_only(
     meeting, path = _requested_in_english(client, django_capture_on_commit_callbacks, exhibitor)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(path, {"action": "cancel"})
+        client.post(path, {"action": "cancel", "confirm": "yes"})
 
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
@@ -2190,3 +2192,20 @@ def test_meet_request_without_a_country_is_refused_and_nothing_is_written(
     )
     assert errors.group(1) == f"<li>{message}</li>"
     assert not MeetingRequest.objects.exists()
+
+
+def test_a_stray_tap_on_cancel_request_keeps_the_meeting_until_the_visitor_confirms(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(MEET, meeting_data([at(14)]))
+    mail.outbox.clear()
+    page = client.get(response["Location"]).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tapped = client.post(response["Location"], {"action": "cancel"}, follow=True)
+
+    assert 'name="confirm" value="yes" class="button-danger">Có, huỷ yêu cầu</button>' in page
+    assert "Chưa huỷ: hãy bấm nút xác nhận để huỷ." in tapped.content.decode()
+    assert MeetingRequest.objects.get().status == "pending"
+    assert mail.outbox == []

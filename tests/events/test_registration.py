@@ -298,7 +298,7 @@ def test_cancel_frees_the_seat_and_promotes_first_waitlisted(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(responses[0]["Location"])
+        response = client.post(responses[0]["Location"], {"confirm": "yes"})
 
     statuses = dict(EventRegistration.objects.values_list("email", "status"))
     seminar.refresh_from_db()
@@ -327,7 +327,7 @@ def test_registration_and_promotion_mails_label_the_events_place_neutrally(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en" + URL, registration_data(email="khach2@example.vn"))  # waits
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(seated["Location"])  # khach2 gets the seat
+        client.post(seated["Location"], {"confirm": "yes"})  # khach2 gets the seat
 
     created, _second, _waiting, _cancelled, promoted = mail.outbox
     assert promoted.to == ["khach2@example.vn"]
@@ -344,7 +344,7 @@ def test_cancelling_mails_the_visitor_a_confirmation_in_their_language(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(link)
+        client.post(link, {"confirm": "yes"})
 
     [message] = mail.outbox
     assert message.to == ["hoa@example.vn"]
@@ -370,7 +370,7 @@ def test_cancelling_a_seat_mails_a_calendar_cancellation_of_the_confirmations_ic
                 registration=EventRegistration.objects.get(), actor=make_user(is_staff=True)
             )
         else:
-            client.post(link)
+            client.post(link, {"confirm": "yes"})
 
     [message] = mail.outbox
     [attachment] = message.attachments
@@ -392,7 +392,7 @@ def test_registering_again_after_cancelling_mails_a_calendar_file_newer_than_the
     with django_capture_on_commit_callbacks(execute=True):
         link = client.post(URL, registration_data())["Location"]
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(link)
+        client.post(link, {"confirm": "yes"})
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, registration_data())
 
@@ -416,7 +416,7 @@ def test_once_the_event_has_begun_its_link_no_longer_cancels_nor_gives_the_seat_
 
     page = client.get(links[0]).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(links[0], follow=True)
+        response = client.post(links[0], {"confirm": "yes"}, follow=True)
 
     statuses = dict(EventRegistration.objects.values_list("email", "status"))
     assert "Huỷ đăng ký</button>" not in page
@@ -448,9 +448,9 @@ def test_a_seat_the_board_frees_after_the_event_began_goes_to_nobody(
 
 def test_cancel_twice_says_so(client, seminar, django_capture_on_commit_callbacks):
     response = _post(client, django_capture_on_commit_callbacks)
-    client.post(response["Location"])
+    client.post(response["Location"], {"confirm": "yes"})
 
-    again = client.post(response["Location"], follow=True)
+    again = client.post(response["Location"], {"confirm": "yes"}, follow=True)
 
     assert "Đăng ký này đã được huỷ trước đó." in again.content.decode()
     seminar.refresh_from_db()
@@ -470,7 +470,7 @@ def test_a_cancelled_registration_page_leads_back_to_the_form_to_register_again(
 ):
     response = _post(client, django_capture_on_commit_callbacks)
     page_url = prefix + response["Location"]
-    client.post(page_url)
+    client.post(page_url, {"confirm": "yes"})
 
     page = client.get(page_url).content.decode()
 
@@ -482,7 +482,7 @@ def test_a_cancelled_registration_page_offers_nothing_once_the_event_has_begun(
     client, seminar, django_capture_on_commit_callbacks, fair_clock
 ):
     response = _post(client, django_capture_on_commit_callbacks)
-    client.post(response["Location"])
+    client.post(response["Location"], {"confirm": "yes"})
     fair_clock.set(seminar.starts_at)
 
     page = client.get(response["Location"]).content.decode()
@@ -552,7 +552,8 @@ def test_confirmed_registration_page_offers_the_calendar_and_to_give_the_place_u
 
     assert 'href="/events/hoi-thao-chuoi-cung-ung/event.ics"' in page
     assert "Không thể tham dự? Huỷ để nhường chỗ cho người trong danh sách chờ." in page
-    assert ">Huỷ đăng ký</button>" in page
+    assert "<summary>Huỷ đăng ký…</summary>" in page
+    assert ">Có, huỷ đăng ký</button>" in page
     assert "Rời danh sách chờ" not in page
 
 
@@ -565,7 +566,8 @@ def test_waitlisted_registration_page_offers_to_leave_the_waitlist_without_a_cal
 
     assert '<dd class="status status-waitlisted">Danh sách chờ – thứ 1</dd>' in page
     assert "Không cần chỗ nữa? Rời danh sách chờ." in page
-    assert ">Rời danh sách chờ</button>" in page
+    assert "<summary>Rời danh sách chờ…</summary>" in page
+    assert ">Có, rời danh sách chờ</button>" in page
     assert "nhường chỗ" not in page and "Huỷ đăng ký" not in page
     assert "event.ics" not in page and "Thêm vào lịch" not in page
 
@@ -590,7 +592,7 @@ def test_leaving_the_waitlist_says_so_and_promotes_no_one(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(link, follow=True)
+        response = client.post(link, {"confirm": "yes"}, follow=True)
 
     seminar.refresh_from_db()
     page = response.content.decode()
@@ -677,3 +679,37 @@ def test_a_matching_session_that_is_over_no_longer_asks_for_meeting_requests(
     assert asks in before
     assert asks not in page
     assert "Phiên kết nối doanh nghiệp này đã kết thúc; không nhận yêu cầu gặp nữa." in page
+
+
+@pytest.mark.parametrize(
+    ("prefix", "asked", "refused"),
+    [
+        ("", "Có, huỷ đăng ký", "Chưa huỷ: hãy bấm nút xác nhận để huỷ."),
+        (
+            "/en",
+            "Yes, cancel my registration",
+            "Not cancelled: press the confirmation button to cancel.",
+        ),
+    ],
+)
+def test_a_stray_tap_on_cancel_keeps_the_seat_until_the_visitor_confirms(
+    client, seminar, django_capture_on_commit_callbacks, prefix, asked, refused
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post(prefix + URL, registration_data())["Location"]
+    mail.outbox.clear()
+    page = client.get(link).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tapped = client.post(link, follow=True)
+
+    # The cancelling button sits behind a disclosure and says what it does.
+    assert f'name="confirm" value="yes" class="button-danger">{asked}</button>' in page
+    assert refused in tapped.content.decode()
+    assert EventRegistration.objects.get().status == "confirmed"
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link, {"confirm": "yes"})
+
+    assert EventRegistration.objects.get().status == "cancelled"

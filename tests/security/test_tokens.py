@@ -116,7 +116,7 @@ class django_capture:
 def test_cancelled_registration_link_says_so_and_keeps_no_seat(client, three_links, seminar):
     path, _ = three_links["registration"]
     registration = EventRegistration.objects.get()
-    assert client.post(path, {"action": "cancel"}).status_code == 302
+    assert client.post(path, {"action": "cancel", "confirm": "yes"}).status_code == 302
     registration.refresh_from_db()
     seminar.refresh_from_db()
     assert registration.status == "cancelled"
