@@ -109,6 +109,22 @@ def meeting_by_token(token: str) -> MeetingRequest | None:
     )
 
 
+def registered_again(registration: EventRegistration) -> EventRegistration | None:
+    """For a cancelled registration, the live one the same address made for the same
+    event since (a new row with its own link); None otherwise."""
+    if registration.status != EventRegistration.Status.CANCELLED:
+        return None
+    return (
+        EventRegistration.objects.filter(
+            event_id=registration.event_id,
+            email=registration.email,
+            status__in=EventRegistration.LIVE,
+        )
+        .exclude(pk=registration.pk)
+        .first()
+    )
+
+
 def waitlist_position(registration: EventRegistration) -> int | None:
     """1 for the first on the waitlist; None when not waitlisted."""
     if registration.status != EventRegistration.Status.WAITLISTED:

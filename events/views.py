@@ -242,6 +242,7 @@ class RegistrationView(View):
                 "event": registration.event,
                 "position": selectors.waitlist_position(registration),
                 "started": registration.event.starts_at <= clock.now(),
+                "registered_again": selectors.registered_again(registration),
             },
         )
 

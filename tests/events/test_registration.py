@@ -3,6 +3,7 @@ import unicodedata
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from icalendar import Calendar
 
 from events import services
@@ -713,3 +714,29 @@ def test_a_stray_tap_on_cancel_keeps_the_seat_until_the_visitor_confirms(
         client.post(link, {"confirm": "yes"})
 
     assert EventRegistration.objects.get().status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said", "resend"),
+    [
+        ("", "Bạn đã đăng ký lại sự kiện này lúc", "Không thấy e-mail? Gửi lại liên kết"),
+        ("/en", "You registered for this event again at", "No e-mail? Send the link again"),
+    ],
+    ids=["vi", "en"],
+)
+def test_the_first_link_after_registering_again_points_to_the_new_registration(
+    client, seminar, django_capture_on_commit_callbacks, prefix, said, resend
+):
+    first = prefix + _post(client, django_capture_on_commit_callbacks)["Location"]
+    client.post(first, {"confirm": "yes"})
+    _post(client, django_capture_on_commit_callbacks)
+
+    page = client.get(first).content.decode()
+
+    again = EventRegistration.objects.get(status="confirmed")
+    local = timezone.localtime(again.created_at)
+    assert said in page
+    assert f"{local:%H:%M}" in page and f"{local:%d/%m/%Y}" in page
+    assert f'href="{prefix}/events/{seminar.slug}/registration-link/">{resend}</a>' in page
+    # Not the advice to register again, which the form would now refuse.
+    assert "Đổi ý?" not in page and "Changed your mind?" not in page
