@@ -24,6 +24,41 @@ from fairportal.templatetags.portal import vnd
 MAX_PREFERENCES = 3
 
 
+class ZoneChoiceField(forms.ModelChoiceField):
+    """The company's industrial zone, or "outside the zones" chosen as such (cleaned to
+    None). Nothing is chosen beforehand: a company in a zone that skipped the field was
+    filed as outside, a wrong fact at a fair for the zones' companies."""
+
+    OUTSIDE = "outside"
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=IndustrialZone.objects.all(),
+            empty_label=_("— Chưa chọn —"),
+            error_messages={
+                "required": _(
+                    "Hãy chọn khu công nghiệp của doanh nghiệp, hoặc “Ngoài các khu công nghiệp”."
+                )
+            },
+            **kwargs,
+        )
+
+    class iterator(forms.models.ModelChoiceIterator):  # noqa: N801 (Django's attribute)
+        """The zones, then "outside the zones" as a choice of its own."""
+
+        def __iter__(self):
+            yield from super().__iter__()
+            yield (ZoneChoiceField.OUTSIDE, _("Ngoài các khu công nghiệp"))
+
+        def __len__(self):
+            return super().__len__() + 1
+
+    def clean(self, value):
+        if value == self.OUTSIDE:
+            return None
+        return super().clean(value)
+
+
 class BoothChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, booth):
         return booth.code
@@ -46,12 +81,7 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     address = forms.CharField(label=_("Địa chỉ"), max_length=300)
-    zone = forms.ModelChoiceField(
-        label=_("Khu công nghiệp"),
-        queryset=IndustrialZone.objects.all(),
-        required=False,
-        empty_label=_("Ngoài các khu công nghiệp"),
-    )
+    zone = ZoneChoiceField(label=_("Khu công nghiệp"))
     sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),

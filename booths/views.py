@@ -16,7 +16,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from booths import selectors, services
-from booths.forms import ApplicationForm, FasciaForm, StaffForm, application_total
+from booths.forms import (
+    ApplicationForm,
+    FasciaForm,
+    StaffForm,
+    ZoneChoiceField,
+    application_total,
+)
 from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff, normalize_booth_code
 from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
@@ -140,7 +146,7 @@ def _sent_again(request, fair) -> dict:
     initial = {name: getattr(application, name) for name in services.APPLICATION_FIELDS}
     free = {booth.pk for booth in selectors.free_booths(fair)}
     initial.update(
-        zone=application.zone_id,
+        zone=application.zone_id or ZoneChoiceField.OUTSIDE,
         sectors=list(application.sectors.values_list("pk", flat=True)),
         preferred_booths=[b for b in application.preferred_booths.all() if b.pk in free],
     )

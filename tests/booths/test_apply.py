@@ -588,3 +588,41 @@ def test_apply_again_fills_nothing_for_another_browser(client, payload, booths):
     form = other.get(APPLY + "?again=1").context["form"]
 
     assert form["legal_name"].value() is None
+
+
+def test_apply_form_chooses_no_zone_beforehand_and_offers_outside_as_a_choice(client, booths):
+    html = client.get(APPLY).content.decode()
+
+    assert '<option value="" selected>— Chưa chọn —</option>' in html
+    assert '<option value="outside">Ngoài các khu công nghiệp</option>' in html
+    assert "Khu công nghiệp (không bắt buộc)" not in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Hãy chọn khu công nghiệp của doanh nghiệp, hoặc “Ngoài các khu công nghiệp”."),
+        ("/en", "Choose your company's industrial zone, or “Outside the industrial zones”."),
+    ],
+)
+def test_apply_zone_left_unchosen_is_a_form_error_not_outside(client, payload, prefix, message):
+    response = client.post(prefix + APPLY, {**payload, "zone": ""})
+
+    assert_rejected(response, "zone", message)
+
+
+def test_apply_outside_the_zones_chosen_is_stored_as_no_zone_and_refilled_as_outside(
+    client, payload, booths
+):
+    client.post(APPLY, {**payload, "zone": "outside"})
+
+    application = BoothApplication.objects.get()
+    again = client.get(APPLY + "?again=1").content.decode()
+    assert application.zone is None
+    assert '<option value="outside" selected>Ngoài các khu công nghiệp</option>' in again
+
+
+def test_apply_zone_that_is_no_zone_is_a_form_error(client, payload):
+    response = client.post(APPLY, {**payload, "zone": "999999"})
+
+    assert_rejected(response, "zone", "Hãy chọn một lựa chọn hợp lệ.")
