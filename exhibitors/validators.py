@@ -82,15 +82,25 @@ def format_phone(value: str, *, international: bool = False) -> str:
     return "0" + " ".join(groups)
 
 
+# "84912345678": the country code typed without its "+". A domestic number starts
+# with 0, so only a Vietnamese national number of the right length after the 84 is
+# read this way; other digits stay refused (they may be another country's number).
+_VIETNAMESE_WITHOUT_PLUS = re.compile(r"84(?:[35789][0-9]{8}|2[0-9]{9})", re.ASCII)
+
+
 def normalize_phone(value: str, *, international: bool = True) -> str:
     """A phone number in E.164 ("+84912345678"), or ValidationError.
 
     Vietnamese numbers: mobiles 0 + 9 digits, landlines such as 024 + 8 digits, or
-    +84…; with `international`, any +country number of 8 to 15 digits (+81, +82 …).
+    +84…, also typed without its "+" ("84 912 345 678") when a Vietnamese number of
+    the right length follows the 84; with `international`, any +country number of 8
+    to 15 digits (+81, +82 …).
     """
     raw = _PHONE_CHARS.sub("", unicodedata.normalize("NFKC", value or ""))
     if raw.startswith("00"):
         raw = "+" + raw[2:]
+    if _VIETNAMESE_WITHOUT_PLUS.fullmatch(raw):
+        raw = "+" + raw
     if raw.startswith("+84"):
         national = raw[3:]
         if national.startswith("0"):

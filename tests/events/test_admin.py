@@ -11,7 +11,7 @@ from django.core import mail
 from events import services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, calendar_of
+from tests.events.conftest import at, calendar_of, registration_data
 from tests.factories import (
     make_event,
     make_exhibitor,
@@ -680,6 +680,39 @@ def test_admin_phone_of_a_registration_is_checked_and_stored_as_the_form_stores_
     assert list(refused.context["adminform"].form.errors) == ["phone"]
     registration.refresh_from_db()
     assert (registration.phone, registration.zalo) == ("+84987654321", "+84912345678")
+
+
+def test_admin_shows_and_exports_a_phone_typed_with_84_but_without_plus_as_plus_84(
+    client, board, seminar
+):
+    client.logout()
+    client.post(f"/events/{seminar.slug}/", registration_data(phone="84 91 234 5678"))
+    client.force_login(board)
+    registration = EventRegistration.objects.get()
+
+    page = client.get(f"/admin/events/eventregistration/{registration.pk}/change/")
+    export = client.post(
+        "/admin/events/eventregistration/",
+        {"action": "export_csv", "_selected_action": [registration.pk]},
+    )
+
+    assert page.context["adminform"].form["phone"].value() == "+84912345678"
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][3] == "điện thoại"
+    # The export keeps a value that starts like a formula ("+") as text.
+    assert rows[1][3] == "'+84912345678"
+
+
+def test_admin_phone_typed_with_84_but_without_plus_is_stored_as_plus_84(
+    client, board, session, exhibitor
+):
+    meeting = make_meeting_request(session, exhibitor)
+    url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
+
+    client.post(url, {**_change_form_data(client, url), "requester_phone": "84 24 3881 1234"})
+
+    meeting.refresh_from_db()
+    assert meeting.requester_phone == "+842438811234"
 
 
 def test_admin_phone_of_a_meeting_request_is_checked(client, board, session, exhibitor):

@@ -176,6 +176,23 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
     assert MeetingRequest.objects.get().requester_phone == "+821012345678"
 
 
+def test_meet_request_reads_a_phone_typed_with_84_but_without_plus_as_vietnamese(
+    client, session, exhibitor
+):
+    response = client.post(MEET, meeting_data([at(14)], phone="84 91 234 5678", country="VN"))
+
+    assert response.status_code == 302
+    assert MeetingRequest.objects.get().requester_phone == "+84912345678"
+
+
+def test_meet_request_still_refuses_84_followed_by_no_vietnamese_number(client, session, exhibitor):
+    response = client.post(MEET, meeting_data([at(14)], phone="8412345678", country="VN"))
+
+    assert response.status_code == 400
+    assert "Số điện thoại không hợp lệ." in response.content.decode()
+    assert MeetingRequest.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     "overrides, message",
     [

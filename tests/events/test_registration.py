@@ -270,6 +270,32 @@ def test_registration_accepts_international_phone_and_zalo(
     assert (registration.phone, registration.zalo) == ("+8221234567", "+84987654321")
 
 
+@pytest.mark.parametrize("typed", ["84912345678", "84 91 234 5678"])
+def test_registration_reads_a_phone_typed_with_84_but_without_plus_as_vietnamese(
+    client, seminar, django_capture_on_commit_callbacks, typed
+):
+    response = _post(client, django_capture_on_commit_callbacks, phone=typed, zalo="84987654321")
+
+    registration = EventRegistration.objects.get()
+    assert response.status_code == 302
+    assert (registration.phone, registration.zalo) == ("+84912345678", "+84987654321")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Số điện thoại không hợp lệ. Nhập số Việt Nam (09…, 024…) hoặc số quốc tế"),
+        ("/en", "Invalid phone number. Enter a Vietnamese number (09…, 024…) or an international"),
+    ],
+)
+def test_registration_refuses_84_followed_by_too_few_digits(client, seminar, prefix, message):
+    response = client.post(prefix + URL, registration_data(phone="84 91 234 567"))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert EventRegistration.objects.count() == 0
+
+
 def test_registration_honeypot_filled_stores_nothing(client, seminar):
     response = client.post(URL, registration_data(website_url="http://spam.example"))
 

@@ -126,15 +126,50 @@ def test_tax_code_validator_raises_only_validation_errors(text):
 @given(
     st.sampled_from(["3", "5", "7", "8", "9"]),
     st.text(alphabet="0123456789", min_size=8, max_size=8),
-    st.sampled_from(["0{p}{r}", "+84{p}{r}", "84{p}{r}x", "(+84) {p}{r}", "0{p} {r}", "0{p}.{r}"]),
+    st.sampled_from(
+        ["0{p}{r}", "+84{p}{r}", "84{p}{r}", "84 {p}{r}", "(+84) {p}{r}", "0{p} {r}", "0{p}.{r}"]
+    ),
 )
 def test_vietnamese_mobile_numbers_normalise_to_e164(prefix, rest, layout):
     raw = layout.format(p=prefix, r=rest)
-    if raw.endswith("x"):  # "84…" without + or 0 is not a number we accept
-        with pytest.raises(ValidationError):
-            normalize_phone(raw[:-1])
-        return
+
     assert normalize_phone(raw) == f"+84{prefix}{rest}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("84912345678", "+84912345678"),
+        ("84 91 234 5678", "+84912345678"),
+        ("84.912.345.678", "+84912345678"),
+        ("84 24 3881 1234", "+842438811234"),
+        ("84 236 3822 123", "+842363822123"),
+        # A domestic number that begins 08…, and one whose national digits begin 84:
+        # the leading 0 says domestic, the missing one says the 84 is the country.
+        ("0841 234 567", "+84841234567"),
+        ("84841234567", "+84841234567"),
+        ("0912 345 678", "+84912345678"),
+    ],
+)
+def test_vietnamese_number_typed_with_84_but_without_plus_is_read_as_plus_84(typed, stored):
+    assert normalize_phone(typed) == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "8491234567",  # one digit short of a mobile after the 84
+        "849123456789",  # one digit too many
+        "8412345678",  # no Vietnamese number begins 1 after the 84
+        "84024 3881 1234",  # the 0 of a domestic number kept after the 84
+        "81312345678",  # Japan's number without its +: not ours to guess
+    ],
+)
+def test_digits_after_84_that_are_no_vietnamese_number_stay_refused(typed):
+    with pytest.raises(ValidationError) as error:
+        normalize_phone(typed)
+
+    assert error.value.code == "phone_format"
 
 
 @settings(max_examples=300, deadline=None)
