@@ -762,8 +762,8 @@ class MeetingRequestCreateView(PublicCreateView):
                     "detail": "Dữ liệu không hợp lệ: slots.",
                     "errors": {
                         "slots": [
-                            "Giờ 21/09/2024 09:10 vừa có người đặt hoặc không còn nhận; hãy "
-                            "chọn giờ khác."
+                            "Giờ 21/09/2024 09:10 không phải là một khung giờ của phiên kết "
+                            "nối; hãy chọn lại trong danh sách."
                         ]
                     },
                 },

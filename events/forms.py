@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from events import selectors
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
 from fairportal.forms import (
@@ -136,6 +137,10 @@ def _as_slot(value) -> datetime.datetime | None:
         return None
 
 
+def _times_text(slots) -> str:
+    return ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in sorted(set(slots)))
+
+
 class SlotChoiceField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
     default_error_messages = {
@@ -143,29 +148,54 @@ class SlotChoiceField(forms.MultipleChoiceField):
         "invalid_choice": _("Khung giờ không hợp lệ. Hãy chọn một giờ trong danh sách."),
     }
 
+    # Every slot of the sessions on offer, taken or gone by as well: set by the form.
+    session_times: frozenset = frozenset()
+
     def validate(self, value):
         """A time no longer offered (booked by someone else while the page was open,
-        or gone by) is named as the visitor reads it, 20/09/2027 15:00."""
+        or gone by) is named as the visitor reads it, 20/09/2027 15:00. A time that
+        is none of the sessions' slots (a form changed by hand, or one from before the
+        session's times changed) is no one's booking: it is said so."""
         if self.required and not value:
             raise ValidationError(self.error_messages["required"], code="required")
-        gone = []
+        gone, outside = [], []
         for item in value:
             if self.valid_value(item):
                 continue
             slot = _as_slot(item)
             if slot is None:
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-            gone.append(slot)
-        if gone:
-            raise ValidationError(
-                ngettext(
-                    "Giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
-                    "Các giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
-                    len(gone),
+            (gone if slot in self.session_times else outside).append(slot)
+        errors = []
+        if outside:
+            errors.append(
+                ValidationError(
+                    ngettext(
+                        "Giờ %(times)s không phải là một khung giờ của phiên kết nối; hãy "
+                        "chọn lại trong danh sách.",
+                        "Các giờ %(times)s không phải là khung giờ của phiên kết nối; hãy "
+                        "chọn lại trong danh sách.",
+                        len(outside),
+                    )
+                    % {"times": _times_text(outside)},
+                    code="slot_outside_session",
                 )
-                % {"times": ", ".join(f"{slot:%d/%m/%Y %H:%M}" for slot in sorted(gone))},
-                code="slot_gone",
             )
+        if gone:
+            errors.append(
+                ValidationError(
+                    ngettext(
+                        "Giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+                        "Các giờ %(times)s vừa có người đặt hoặc không còn nhận; hãy chọn giờ "
+                        "khác.",
+                        len(gone),
+                    )
+                    % {"times": _times_text(gone)},
+                    code="slot_gone",
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self, value):
         values = super().clean(value)
@@ -255,6 +285,9 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         self.slot_sessions = {
             slot.isoformat(): session for session, slots in offered for slot in slots
         }
+        self.fields["slots"].session_times = frozenset(
+            slot for session, _free in offered for slot in selectors.session_slots(session)
+        )
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

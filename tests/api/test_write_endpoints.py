@@ -403,6 +403,21 @@ def test_slot_not_on_the_session_grid_is_a_400(client, session, canon, slots):
     assert MeetingRequest.objects.count() == 0
 
 
+def test_slot_between_two_of_the_sessions_slots_is_named_as_not_a_session_time(
+    client, session, canon
+):
+    response = post(client, MEET, meeting(["2024-09-21T09:10:00+07:00"]))
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "slots": [
+            "Giờ 21/09/2024 09:10 không phải là một khung giờ của phiên kết nối; hãy chọn lại "
+            "trong danh sách."
+        ]
+    }
+    assert MeetingRequest.objects.count() == 0
+
+
 def test_slot_already_accepted_for_the_exhibitor_is_a_400(client, session, canon):
     make_meeting_request(session, canon, status="accepted", slot_start=at(9), table_number=1)
 

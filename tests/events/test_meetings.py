@@ -201,13 +201,14 @@ def test_meet_request_still_refuses_84_followed_by_no_vietnamese_number(client, 
         ({"country": "XX"}, "Hãy chọn một lựa chọn hợp lệ."),
         ({"slots": []}, "Chọn từ một đến ba khung giờ."),
         (
-            {"slots": ["2024-09-20T13:00:00+07:00"]},
-            "Giờ 20/09/2024 13:00 vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+            {"slots": ["2024-09-20T13:00:00+07:00"]},  # before the session
+            "Giờ 20/09/2024 13:00 không phải là một khung giờ của phiên kết nối; hãy chọn "
+            "lại trong danh sách.",
         ),
         (
             {"slots": ["2024-09-20T06:00:00+00:00", "2024-09-20T13:30:00"]},
-            "Các giờ 20/09/2024 13:00, 20/09/2024 13:30 vừa có người đặt hoặc không còn "
-            "nhận; hãy chọn giờ khác.",
+            "Các giờ 20/09/2024 13:00, 20/09/2024 13:30 không phải là khung giờ của phiên "
+            "kết nối; hãy chọn lại trong danh sách.",
         ),
         (
             {"slots": ["không-phải-giờ"]},
@@ -298,6 +299,61 @@ def test_meet_slot_taken_meanwhile_is_named_and_what_was_typed_is_kept(
     assert 'value="2024-09-20T14:00:00+07:00" checked' in page
     assert 'value="Tanaka Hiroshi"' in page and 'value="Tanaka Trading Co., Ltd."' in page
     assert "Tìm nhà cung cấp linh kiện quang học.</textarea>" in page
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        (
+            "",
+            "Giờ 20/09/2024 14:10 không phải là một khung giờ của phiên kết nối; hãy chọn lại "
+            "trong danh sách.",
+        ),
+        (
+            "/en",
+            "20/09/2024 14:10 is not one of the session's meeting times; please choose again "
+            "from the list.",
+        ),
+    ],
+)
+def test_meet_a_time_that_is_none_of_the_sessions_slots_says_so_not_that_it_was_booked(
+    client, session, exhibitor, prefix, message
+):
+    # A form changed by hand, or kept open while the board moved the session: 14:10 is
+    # between the 30-minute slots 14:00 and 14:30; nobody booked it.
+    data = meeting_data([at(14)])
+    data["slots"] = ["2024-09-20T14:10:00+07:00"]
+
+    response = client.post(f"{prefix}{MEET}", data)
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert MeetingRequest.objects.count() == 0
+    assert f'<ul class="errorlist" id="id_slots_error"><li>{message}</li></ul>' in page
+    assert "vừa có người đặt" not in page and "just been booked" not in page
+    assert 'value="Tanaka Hiroshi"' in page
+
+
+def test_meet_a_time_of_the_session_taken_and_one_outside_it_are_each_named(
+    client, session, exhibitor
+):
+    make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=at(14, 30), table_number=1
+    )
+    data = meeting_data([at(14, 30)])
+    data["slots"].append("2024-09-20T16:00:00+07:00")  # the session ends at 16:00
+
+    response = client.post(MEET, data)
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert MeetingRequest.objects.filter(status="pending").count() == 0
+    assert response.context["form"].errors["slots"] == [
+        "Giờ 20/09/2024 16:00 không phải là một khung giờ của phiên kết nối; hãy chọn lại "
+        "trong danh sách.",
+        "Giờ 20/09/2024 14:30 vừa có người đặt hoặc không còn nhận; hãy chọn giờ khác.",
+    ]
+    assert "vừa có người đặt hoặc không còn nhận" in page
 
 
 @pytest.mark.parametrize(
