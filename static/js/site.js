@@ -52,3 +52,16 @@ window.addEventListener("submit", function (event) {
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("form[data-sending]").forEach(unlock);
 });
+
+// The language links open this page in the other language; the part of the page the
+// visitor was at (a product on a profile, #p12) goes along, as it would not on a plain
+// link. The links sit in cached pages, the same for every visitor: the anchor is added
+// here, in the visitor's browser, and followed when it changes on the page.
+function carryAnchorToLanguageLinks() {
+  document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (link) {
+    var href = link.getAttribute("href").split("#")[0];
+    link.setAttribute("href", href + window.location.hash);
+  });
+}
+document.addEventListener("DOMContentLoaded", carryAnchorToLanguageLinks);
+window.addEventListener("hashchange", carryAnchorToLanguageLinks);

@@ -153,3 +153,43 @@ def test_on_a_phone_the_booth_list_shows_each_company_without_scrolling_sideways
         assert page.get_by_role("columnheader", name="Doanh nghiệp").count() == 1
     finally:
         context.close()
+
+
+def test_switching_language_on_a_product_link_keeps_its_anchor(browser, live_server):
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, exhibitor=canon)
+    products = [make_product(exhibitor=canon, name_vi=f"Máy in {n}") for n in range(1, 6)]
+    product = products[3]
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{product.get_absolute_url()}")
+        page.get_by_role("link", name="EN · English").click()
+        page.wait_for_url(f"**/en/exhibitors/canon-viet-nam/?product={product.pk}#p{product.pk}")
+
+        assert page.evaluate("location.hash") == f"#p{product.pk}"
+        # Back in Vietnamese after following another anchor on the page.
+        page.evaluate("location.hash = '#products-title'")
+        page.get_by_role("link", name="VI · Tiếng Việt").click()
+        page.wait_for_url(f"**/exhibitors/canon-viet-nam/?product={product.pk}#products-title")
+        assert page.locator("html").get_attribute("lang") == "vi"
+    finally:
+        context.close()
+
+
+def test_language_links_lead_to_the_other_language_without_javascript(browser, live_server):
+    fair = make_fair()
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, exhibitor=canon)
+    product = make_product(exhibitor=canon)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{product.get_absolute_url()}")
+        page.get_by_role("link", name="EN · English").click()
+        page.wait_for_url(f"**/en/exhibitors/canon-viet-nam/?product={product.pk}")
+
+        assert page.locator("html").get_attribute("lang") == "en"
+    finally:
+        context.close()
