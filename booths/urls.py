@@ -6,6 +6,7 @@ app_name = "booths"
 
 urlpatterns = [
     path("floor-plan/", views.FloorPlanView.as_view(), name="floor_plan"),
+    path("floor-plan/find/", views.FindBoothView.as_view(), name="find_booth"),
     path("booths/apply/", views.ApplyView.as_view(), name="apply"),
     path("booths/apply/done/", views.ApplyDoneView.as_view(), name="apply_done"),
     path(

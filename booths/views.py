@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -23,7 +24,14 @@ from booths.forms import (
     ZoneChoiceField,
     application_total,
 )
-from booths.models import Booth, BoothApplication, BoothKind, ExhibitorStaff, normalize_booth_code
+from booths.models import (
+    Booth,
+    BoothApplication,
+    BoothKind,
+    ExhibitorStaff,
+    normalize_booth_code,
+    validate_booth_code,
+)
 from booths.plan_markup import PlanMarkup
 from events.selectors import current_fair
 from exhibitors.access import (
@@ -40,8 +48,28 @@ from fairportal.tokens import UnknownLink, hash_token
 SESSION_LAST_APPLICATION = "booths_last_application"
 
 
+CODE_LENGTH = Booth._meta.get_field("code").max_length
+
+
+def _find_booth_url(typed: str) -> str:
+    return f"{reverse('booths:find_booth')}?{urlencode({'booth': typed})}"
+
+
 class FloorPlanView(TemplateView):
+    """The plan, cached for every visitor; `?booth=A12` (the links of profiles, mails and
+    the booth box) highlights a booth. Only a booth's own code gets a cached page of its
+    own: anything else ("a12", "Z99", a typo) goes to the booth box's answer, which is
+    never cached, so typed codes cannot fill the cache with copies of the plan."""
+
     template_name = "booths/floor_plan.html"
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        typed = request.GET.get("booth")
+        highlighted = context["highlighted"]
+        if typed is not None and (highlighted is None or typed != highlighted.code):
+            return redirect(_find_booth_url(typed))
+        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,6 +99,30 @@ class FloorPlanView(TemplateView):
             apply_url=apply_url,
         )
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class FindBoothView(FloorPlanView):
+    """The floor plan's "find a booth" box: a booth of the fair opens the plan at it
+    (its own highlighted page, `?booth=A12#booth-A12`); a code that is no booth of the
+    fair shows the plan saying so, built for this request and never cached."""
+
+    def get(self, request, *args, **kwargs):
+        wanted = normalize_booth_code(request.GET.get("booth"))
+        if not wanted:
+            return redirect("booths:floor_plan")
+        fair = current_fair()
+        # What no booth code can be (a stray sign, a NUL, 300 letters) is looked up nowhere.
+        could_be_a_code = len(wanted) <= CODE_LENGTH and validate_booth_code.regex.match(wanted)
+        code = (
+            Booth.objects.filter(fair=fair, code=wanted).values_list("code", flat=True).first()
+            if fair and could_be_a_code
+            else None
+        )
+        if code:
+            plan = reverse("booths:floor_plan")
+            return redirect(f"{plan}?{urlencode({'booth': code})}#booth-{code}")
+        return self.render_to_response(self.get_context_data(booth_search=True, **kwargs))
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -147,9 +147,9 @@ def test_floor_plan_legend_offers_no_booking_once_applications_are_closed(client
     assert 'href="/booths/apply/?booth=' not in vietnamese
 
 
-@pytest.mark.parametrize("typed", ["a02", "A 02", "Ａ０２"])
+@pytest.mark.parametrize("typed", ["A02", "a02", "A 02", "Ａ０２"])
 def test_floor_plan_highlights_booth_from_query(client, booths, typed):
-    html = client.get(PLAN, {"booth": typed}).content.decode()
+    html = client.get(PLAN, {"booth": typed}, follow=True).content.decode()
 
     assert 'class="booth booth-free is-highlighted"' in booth_markup(html, "A02")
     assert 'class="booth booth-free"' in booth_markup(html, "A01")
@@ -158,9 +158,93 @@ def test_floor_plan_highlights_booth_from_query(client, booths, typed):
 
 
 def test_floor_plan_unknown_booth_says_so(client, booths):
-    html = client.get(PLAN + "?booth=Z99").content.decode()
+    html = client.get(PLAN + "?booth=Z99", follow=True).content.decode()
 
     assert "Không có gian Z99 trong kỳ hội chợ này." in html
+
+
+FIND = "/floor-plan/find/"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "label", "button"),
+    [("", "Tìm gian theo mã", "Tìm gian"), ("/en", "Find a booth by its code", "Find booth")],
+)
+def test_floor_plan_offers_a_box_to_find_a_booth_by_its_code(client, booths, prefix, label, button):
+    html = client.get(prefix + PLAN).content.decode()
+
+    form = re.search(r'<form class="inline-search find-booth".*?</form>', html, re.S).group(0)
+    assert f'action="{prefix}{FIND}"' in form and 'method="get"' in form
+    assert f'<label for="find-booth">{label}</label>' in form
+    assert '<input type="search" id="find-booth" name="booth"' in form
+    assert f'<button type="submit">{button}</button>' in form
+    assert 'name="robots"' not in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("typed", ["B01", "b01", " b 01 ", "Ｂ０１"])
+def test_finding_a_booth_by_its_code_opens_the_plan_at_it(client, booths, prefix, typed):
+    response = client.get(prefix + FIND, {"booth": typed})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{prefix}{PLAN}?booth=B01#booth-B01"
+    html = client.get(response["Location"]).content.decode()
+    assert 'class="booth booth-free is-highlighted"' in booth_markup(html, "B01")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "says"),
+    [
+        ("", "Không có gian Z99 trong kỳ hội chợ này."),
+        ("/en", "There is no booth Z99 in this fair edition."),
+    ],
+)
+def test_finding_a_booth_that_does_not_exist_says_so_and_keeps_what_was_typed(
+    client, booths, prefix, says
+):
+    response = client.get(prefix + FIND, {"booth": "z99"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<div class="plan-notice" role="status">\n    \n      <p>{says}</p>' in html
+    assert 'id="find-booth" name="booth" value="Z99"' in html
+    assert 'id="booth-A01"' in html  # the plan is still there to look at
+    assert 'class="is-highlighted"' not in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_codes_typed_into_the_box_add_no_cached_pages(client, booths):
+    client.get(PLAN)  # the plan itself is cached
+    assert client.get(PLAN)["X-Cache"] == "hit"
+
+    unknown = [client.get(FIND, {"booth": "Z99"}) for _ in range(2)]
+    by_hand = [client.get(PLAN, {"booth": "z99"}) for _ in range(2)]
+    lower = [client.get(PLAN, {"booth": "a02"}) for _ in range(2)]
+
+    assert [r.status_code for r in unknown] == [200, 200]
+    assert [r.get("X-Cache") for r in unknown] == [None, None]
+    assert "no-store" in unknown[0]["Cache-Control"]
+    # A code that is not a booth's own, in the plan's own address, is sent to the box's
+    # answer: a redirect, which the cache does not keep.
+    assert [(r.status_code, r["Location"]) for r in by_hand] == [(302, f"{FIND}?booth=z99")] * 2
+    assert [(r.status_code, r["Location"]) for r in lower] == [(302, f"{FIND}?booth=a02")] * 2
+
+
+@pytest.mark.parametrize("typed", ["A\x0001", "<A01>", "A" * 300, "Ả01"])
+def test_finding_what_no_booth_code_can_be_says_there_is_no_such_booth(client, booths, typed):
+    # No booth code holds these characters (a NUL would be a 500 on PostgreSQL).
+    response = client.get(FIND, {"booth": typed})
+
+    assert response.status_code == 200
+    assert "trong kỳ hội chợ này." in response.content.decode()
+    assert "<A01>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_finding_nothing_typed_goes_back_to_the_plan(client, booths, typed):
+    response = client.get(FIND, {"booth": typed})
+
+    assert (response.status_code, response["Location"]) == (302, PLAN)
 
 
 def test_floor_plan_table_lists_every_booth_with_state(client, booths):

@@ -193,3 +193,30 @@ def test_language_links_lead_to_the_other_language_without_javascript(browser, l
         assert page.locator("html").get_attribute("lang") == "en"
     finally:
         context.close()
+
+
+def test_on_a_phone_without_javascript_the_booth_box_opens_the_plan_at_the_booth(
+    browser, live_server
+):
+    fair = make_fair()
+    make_booth(fair=fair, code="A07", exhibitor=make_exhibitor(name_vi="Canon Việt Nam"))
+    make_booth(fair=fair, code="B12")
+    context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/en/floor-plan/")
+        page.get_by_label("Find a booth by its code").fill("b12")
+        page.get_by_role("button", name="Find booth").click()
+        page.wait_for_url("**/en/floor-plan/?booth=B12#booth-B12")
+
+        assert page.locator("#booth-B12").get_attribute("class") == (
+            "booth booth-free is-highlighted"
+        )
+        page.get_by_label("Find a booth by its code").fill("Z 99")
+        page.get_by_role("button", name="Find booth").click()
+        page.wait_for_url("**/en/floor-plan/find/?booth=Z+99")
+        assert page.locator(".plan-notice").inner_text() == (
+            "There is no booth Z99 in this fair edition."
+        )
+    finally:
+        context.close()

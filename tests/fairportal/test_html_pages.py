@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     "/", "/visit/", "/exhibitors/", "/exhibitors/?q=dien+tu", "/exhibitors/?q=khong+co+gi",
     "/exhibitors/canon-viet-nam/", "/products/", "/floor-plan/", "/floor-plan/?booth=A07",
+    "/floor-plan/find/?booth=Z99",
     "/events/", "/events/hoi-thao-chuoi-cung-ung/", "/plan/", "/booths/apply/",
     "/account/login/", "/exhibitors/canon-viet-nam/meet/", "/khong-co-trang-nay/",
 ]  # fmt: skip
