@@ -205,6 +205,14 @@ def test_status_second_company_application_says_it_goes_no_further_and_whom_to_a
     en = client.get(f"/en/booths/applications/{token}/").content.decode()
 
     assert "E-mail chưa được xác nhận." not in vi
+    # Its status says so too, not "Đã gửi" (Submitted) beside the explanation.
+    assert (
+        'Trạng thái: <strong class="status status-expired">Không được chuyển đến Ban tổ chức'
+        "</strong>"
+    ) in vi
+    assert (
+        'Status: <strong class="status status-expired">Not passed to the organisers</strong>' in en
+    )
     assert (
         "Hồ sơ này không được chuyển đến Ban tổ chức và sẽ tự hết hạn; bạn không cần "
         'rút hồ sơ. Liên hệ Ban tổ chức: <a href="mailto:bql-hoicho@example.vn">'
