@@ -334,7 +334,14 @@ class SideEventAdmin(
                 and field.name not in ("seats_taken", "created_at", "cancelled_at")
             ]
         )
-        told = services.tell_event_moved(event=obj, before=before, actor=request.user)
+        # Seats first: a visitor promoted by this save gets one mail, the seat with the
+        # new time, not "still waiting" about the move and then "a seat for you".
+        promoted = []
+        if "capacity" in form.changed_data:
+            promoted = services.promote_waitlist(event=obj, actor=request.user, moved_from=before)
+        told = services.tell_event_moved(
+            event=obj, before=before, actor=request.user, promoted=promoted
+        )
         if told:
             self.message_user(
                 request,
@@ -346,13 +353,11 @@ class SideEventAdmin(
                 % {"n": told},
                 messages.SUCCESS,
             )
-        if "capacity" in form.changed_data:
-            promoted = services.promote_waitlist(event=obj, actor=request.user)
-            if promoted:
-                self.message_user(
-                    request,
-                    gettext("%(n)s người trong danh sách chờ đã có chỗ.") % {"n": len(promoted)},
-                )
+        if promoted:
+            self.message_user(
+                request,
+                gettext("%(n)s người trong danh sách chờ đã có chỗ.") % {"n": len(promoted)},
+            )
 
     def matching_schedule_view(self, request, pk):
         if not self.has_view_permission(request):

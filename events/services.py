@@ -308,8 +308,15 @@ def _mail_registration(
     )
 
 
-def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]:
-    """Give free seats to the first on the waitlist, in order; each is told by e-mail."""
+def promote_waitlist(
+    *, event: SideEvent, actor=None, moved_from: SideEvent | None = None
+) -> list[EventRegistration]:
+    """Give free seats to the first on the waitlist, in order; each is told by e-mail.
+
+    `moved_from`: the event as it was before the board's save that also moved it (see
+    `tell_event_moved`): the seat's mail then says the time or place is new, and what
+    it was, so that it is the one mail those promoted receive about the save.
+    """
     promoted = []
     if event.starts_at <= clock.now():  # "you have a place" for an event under way or over
         return promoted
@@ -344,7 +351,15 @@ def promote_waitlist(*, event: SideEvent, actor=None) -> list[EventRegistration]
             first.status = EventRegistration.Status.CONFIRMED
             first.event = SideEvent.objects.get(pk=event.pk)
             record(action="registration.promoted", obj=first, actor=actor)
-            _mail_registration(first, "", "registration_promoted")
+            time_or_place_changed = moved_from is not None and _time_and_place(
+                moved_from, first.language
+            ) != _time_and_place(first.event, first.language)
+            _mail_registration(
+                first,
+                "",
+                "registration_promoted",
+                before=moved_from if time_or_place_changed else None,
+            )
             promoted.append(first)
         if touched:
             public_data_changed(ATTENDANCE)  # update() sends no signal: seats left moved
@@ -475,11 +490,17 @@ def _time_and_place(event: SideEvent, language: str) -> tuple:
         return (event.starts_at, event.ends_at, str(event.room))
 
 
-def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | None:
+def tell_event_moved(
+    *, event: SideEvent, before: SideEvent, actor, promoted: list | tuple = ()
+) -> int | None:
     """Tell the people registered for `event` (now saved) that the board changed its
     time or place from what `before` (the row as it was) said. None when neither
     changed; else how many were told: none for an event nobody is registered for, or
     one the board cancelled (its registrations were cancelled with it).
+
+    `promoted`: registrations given a seat by the same save (`promote_waitlist` with
+    `moved_from`): their seat's mail gave the new time and place, so they get no second
+    mail here; they count among those told.
 
     Each live registration whose time or room (in its own language) changed is told in
     that language; a confirmed seat gets the event's .ics again, same UID, a higher
@@ -499,12 +520,19 @@ def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | Non
     }
     if not changed:
         return None
+    already_told = [
+        registration
+        for registration in promoted
+        if _time_and_place(before, registration.language)
+        != _time_and_place(event, registration.language)
+    ]
     with transaction.atomic():
         told = [
             registration
             for registration in EventRegistration.objects.filter(
                 event_id=event.pk, status__in=EventRegistration.LIVE
             )
+            .exclude(pk__in=[registration.pk for registration in promoted])
             .select_for_update()
             .order_by("created_at", "id")
             # else only the other language's room name changed
@@ -512,7 +540,9 @@ def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | Non
             != _time_and_place(event, registration.language)
         ]
         if not told:
-            return 0
+            if already_told:
+                _record_move(event, changed, actor, told=len(already_told))
+            return len(already_told)
         # Now, or a second past the latest change of a seat told (a move right after a
         # registration or another move): the new file must come after the seat's last.
         changed_at = max(
@@ -546,22 +576,26 @@ def tell_event_moved(*, event: SideEvent, before: SideEvent, actor) -> int | Non
                 reply_to=[settings.BOARD_EMAIL],
             )
         EventRegistration.objects.filter(pk__in=[r.pk for r in told]).update(updated_at=changed_at)
-        record(
-            action="event.moved",
-            obj=event,
-            actor=actor,
-            changes={
-                **{
-                    name: [
-                        value.isoformat() if isinstance(value, datetime.datetime) else value
-                        for value in values
-                    ]
-                    for name, values in changed.items()
-                },
-                "told": len(told),
+        _record_move(event, changed, actor, told=len(told) + len(already_told))
+    return len(told) + len(already_told)
+
+
+def _record_move(event: SideEvent, changed: dict, actor, *, told: int) -> None:
+    record(
+        action="event.moved",
+        obj=event,
+        actor=actor,
+        changes={
+            **{
+                name: [
+                    value.isoformat() if isinstance(value, datetime.datetime) else value
+                    for value in values
+                ]
+                for name, values in changed.items()
             },
-        )
-    return len(told)
+            "told": told,
+        },
+    )
 
 
 @dataclasses.dataclass

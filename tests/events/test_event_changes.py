@@ -107,6 +107,54 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert entry.changes["told"] == 3
 
 
+def test_moving_an_event_and_adding_seats_in_one_save_mails_the_promoted_once(
+    board, seminar, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    _register(seminar, "lan@example.vn", "vi", capture)
+    _register(seminar, "hoa@example.vn", "vi", capture)
+    _register(seminar, "minh@example.vn", "en", capture)  # waits: seats are 2
+    _register(seminar, "tuan@example.vn", "vi", capture)  # waits, and still will
+    data = _change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00", capacity="3")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
+
+    assert _messages(response)[:2] == [
+        "Đã gửi thời gian, địa điểm mới cho 4 người đăng ký.",
+        "1 người trong danh sách chờ đã có chỗ.",
+    ]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "hoa@example.vn",
+        "lan@example.vn",
+        "minh@example.vn",
+        "tuan@example.vn",
+    ]
+    sent = _by_recipient()
+    minh = sent["minh@example.vn"]
+    assert minh.subject == "You have a place: Electronics components supply chain seminar"
+    assert "Time: 20/09/2024, 10:00–12:00\nVenue: Seminar room 1" in minh.body
+    also_moved = "The organisers have also changed the event's time or place. New details:"
+    assert also_moved in minh.body
+    assert "Before: 20/09/2024, 09:00–11:00, Seminar room 1" in minh.body
+    assert "waiting list" not in minh.body
+    method, vevent = calendar_of(minh.attachments[0])
+    assert method == "PUBLISH"
+    assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (at(10), at(12))
+    for seated in ("lan@example.vn", "hoa@example.vn"):
+        assert sent[seated].subject == (
+            "Thay đổi thời gian, địa điểm: Hội thảo chuỗi cung ứng linh kiện điện tử"
+        )
+        assert "Chỗ của bạn vẫn được giữ." in sent[seated].body
+    tuan = sent["tuan@example.vn"]
+    assert "Bạn vẫn trong danh sách chờ" in tuan.body
+    assert tuan.attachments == []
+    statuses = dict(EventRegistration.objects.values_list("email", "status"))
+    assert statuses["minh@example.vn"] == "confirmed"
+    assert statuses["tuan@example.vn"] == "waitlisted"
+    assert AuditEntry.objects.get(action="event.moved").changes["told"] == 4
+
+
 def test_saving_an_event_without_moving_it_mails_nobody(
     board, seminar, django_capture_on_commit_callbacks
 ):
