@@ -697,7 +697,21 @@ def _begun_message(event: SideEvent) -> str:
 
 
 def _mail_event_cancelled(registration: EventRegistration, event: SideEvent) -> None:
+    """`registration` as it was (its status before the cancellation). Only a seat's mail
+    carried the event's .ics, so only a seat gets the METHOD:CANCEL file that withdraws
+    it: the waiting list is told in words, as it was told of its place in words."""
     language = registration.language
+    attachments = []
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        attachments = [
+            (
+                f"cancel-{event.slug}.ics",
+                calendars.event_cancellation(
+                    event=event, language=language, confirmed_at=registration.updated_at
+                ),
+                "text/calendar",
+            )
+        ]
     send_on_commit(
         to=[registration.email],
         subject=_("Sự kiện bị huỷ: %(title)s"),
@@ -709,17 +723,7 @@ def _mail_event_cancelled(registration: EventRegistration, event: SideEvent) -> 
             "programme_url": _absolute(language, "events:list"),
         },
         language=language,
-        # A waiting visitor had no file from us, but may have added the event from its
-        # page (the same UID): the cancellation drops it from their calendar as well.
-        attachments=[
-            (
-                f"cancel-{event.slug}.ics",
-                calendars.event_cancellation(
-                    event=event, language=language, confirmed_at=registration.updated_at
-                ),
-                "text/calendar",
-            )
-        ],
+        attachments=attachments,
         reply_to=[settings.BOARD_EMAIL],
     )
 

@@ -396,6 +396,32 @@ def test_cancelling_an_event_mails_every_live_registration_in_its_language(
     assert AuditEntry.objects.filter(action="registration.cancelled").count() == 3
 
 
+def test_cancelling_an_event_sends_the_waiting_list_no_calendar_file(
+    board, seminar, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    _register(seminar, "lan@example.vn", "vi", capture)
+    _register(seminar, "hoa@example.vn", "vi", capture)
+    _minh, minh_file = _register(seminar, "minh@example.vn", "vi", capture)  # waiting
+    _tuan, tuan_file = _register(seminar, "tuan@example.vn", "en", capture)  # waiting
+
+    with django_capture_on_commit_callbacks(execute=True):
+        board.post(f"/admin/events/sideevent/{seminar.pk}/cancel/")
+
+    sent = _by_recipient()
+    assert (minh_file, tuan_file) == (None, None)  # their mails had no calendar file
+    minh, tuan = sent["minh@example.vn"], sent["tuan@example.vn"]
+    assert (minh.attachments, tuan.attachments) == ([], [])
+    assert "Danh sách chờ của sự kiện cũng được huỷ theo." in minh.body
+    assert "Tệp lịch" not in minh.body
+    assert "Its waiting list, with your place on it, is cancelled too." in tuan.body
+    assert "calendar" not in tuan.body
+    seated = sent["lan@example.vn"]
+    method, _vevent = calendar_of(seated.attachments[0])
+    assert method == "CANCEL"
+    assert "Tệp lịch đính kèm sẽ xoá sự kiện này khỏi ứng dụng lịch của bạn." in seated.body
+
+
 def test_cancelling_an_event_twice_says_so(board, seminar, django_capture_on_commit_callbacks):
     services.cancel_event(event=seminar, actor=None)
 
