@@ -4,6 +4,7 @@ the matching schedule. Every state change goes through events.services."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -456,6 +457,18 @@ class RegistrationStillWaitingFilter(_StillWaitingFilter):
         return selectors.awaiting_a_seat()
 
 
+class RegistrationEventFilter(admin.RelatedFieldListFilter):
+    """The events a registration can belong to: a business-matching session takes
+    meeting requests, never registrations, so it would only lead to an empty list."""
+
+    def field_choices(self, field, request, model_admin):
+        return field.get_choices(
+            include_blank=False,
+            ordering=self.field_admin_ordering(field, request, model_admin),
+            limit_choices_to=~Q(kind=SideEvent.Kind.BUSINESS_MATCHING),
+        )
+
+
 class MeetingRequestAdminForm(VisitorDetailsForm):
     email_field = "requester_email"
     phone_fields = ("requester_phone", "requester_zalo")
@@ -465,7 +478,13 @@ class MeetingRequestAdminForm(VisitorDetailsForm):
 class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
     form = VisitorDetailsForm
     list_display = ["name", "email", "event", "organisation", "status", "created_at", "attended_at"]
-    list_filter = ["status", RegistrationStillWaitingFilter, "event__fair", "event__kind", "event"]
+    list_filter = [
+        "status",
+        RegistrationStillWaitingFilter,
+        "event__fair",
+        "event__kind",
+        ("event", RegistrationEventFilter),
+    ]
     search_fields = ["email"]
     folded_search_fields = ("name", "email", "phone", "organisation")
     list_select_related = ["event"]

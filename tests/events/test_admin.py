@@ -214,6 +214,38 @@ def test_admin_marking_attendance_in_english_counts_in_good_english(
     assert [m.message for m in response.context["messages"]] == [says]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "labels"),
+    [
+        ("", ["Hội thảo chuỗi cung ứng linh kiện điện tử", "Tham quan KCN Thăng Long"]),
+        ("/en", ["Electronics components supply chain seminar", "Thang Long IP tour"]),
+    ],
+)
+def test_admin_registrations_filter_by_event_lists_only_events_taking_registrations(
+    client, board, seminar, session, prefix, labels
+):
+    make_event(
+        seminar.fair,
+        kind="tour",
+        title_vi="Tham quan KCN Thăng Long",
+        title_en="Thang Long IP tour",
+        starts_at=at(13),
+        ends_at=at(15),
+    )
+
+    response = client.get(f"{prefix}/admin/events/eventregistration/")
+
+    [by_event] = [
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "field_path", "") == "event"
+    ]
+    assert [label for _pk, label in by_event.lookup_choices] == labels
+    page = response.content.decode()
+    assert f"?event__id__exact={seminar.pk}" in page
+    assert f"?event__id__exact={session.pk}" not in page
+
+
 def test_admin_exports_registrations_as_utf8_csv_with_bom(client, board, seminar):
     registration = make_registration(seminar, name="Đặng Thị Ánh", organisation="Công ty Điện tử")
 
