@@ -52,15 +52,28 @@ def audit_table(obj):
         ).select_related("actor")
     )
     names = exhibitor_names(entry.changes for entry in entries)
+    headings = [
+        gettext("Lúc"),
+        gettext("Người thực hiện"),
+        gettext("Hành động"),
+        gettext("Chi tiết"),
+    ]
+    # Each cell also carries its column's name, shown only on a phone, where the rows
+    # stack as cards (admin.css): four columns do not fit 390 px.
+    cell = '<td><span class="audit-label">{}: </span>{}</td>'
     rows = format_html_join(
         "",
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        "<tr>" + cell * 4 + "</tr>",
         (
             (
+                headings[0],
                 timezone.localtime(entry.created_at).strftime("%d/%m/%Y %H:%M"),
+                headings[1],
                 entry.actor_label or (entry.actor.get_username() if entry.actor else "—"),
+                headings[2],
                 action_label(entry.action),
-                describe_details(entry.changes, names),
+                headings[3],
+                describe_details(entry.changes, names) or "—",
             )
             for entry in entries
         ),
@@ -70,10 +83,7 @@ def audit_table(obj):
     return format_html(
         '<table class="audit-table"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>'
         "</tr></thead><tbody>{}</tbody></table>",
-        gettext("Lúc"),
-        gettext("Người thực hiện"),
-        gettext("Hành động"),
-        gettext("Chi tiết"),
+        *headings,
         rows,
     )
 

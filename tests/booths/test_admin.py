@@ -572,7 +572,7 @@ def test_approve_through_admin_assigns_and_logs(
     assert staff_user.username in page
     entry = AuditEntry.objects.get(action="application.approved", object_id=str(application.pk))
     hanoi = entry.created_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-    assert f"<td>{hanoi:%d/%m/%Y %H:%M}</td>" in page
+    assert f'<span class="audit-label">Lúc: </span>{hanoi:%d/%m/%Y %H:%M}</td>' in page
     # Its details name the booth and the company, not a database id.
     name = html.escape(application.exhibitor.name_vi)
     assert f"gian: B01; doanh nghiệp: {name}; doanh nghiệp mới: có" in page

@@ -24,3 +24,42 @@ def test_admin_slug_typed_from_a_vietnamese_title_keeps_its_letters(live_server,
     page.locator("#id_title_vi").press_sequentially("Hội thảo Điện tử và Đúc khuôn")
 
     assert page.locator("#id_slug").input_value() == "hoi-thao-dien-tu-va-duc-khuon"
+
+
+def test_admin_application_decision_log_fits_a_phone_screen(live_server, browser):
+    from fairportal.audit import record
+    from tests.factories import make_application
+
+    application = make_application(fair=make_fair(is_current=True))
+    board = make_user(username="bql", email="bql@example.vn", is_staff=True, is_superuser=True)
+    record(action="application.submitted", obj=application, actor_label="an@minhlong.vn")
+    record(
+        action="application.rejected",
+        obj=application,
+        actor=board,
+        changes={
+            "decision_note": "Hội chợ dành cho sản phẩm do doanh nghiệp sản xuất trong các khu "
+            "công nghiệp; doanh nghiệp phân phối hàng nhập khẩu chưa thuộc đối tượng tham gia."
+        },
+    )
+    board.set_password("Ban-quan-ly-2024")
+    board.save()
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "bql")
+    page.fill("#id_password", "Ban-quan-ly-2024")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/booths/boothapplication/{application.pk}/change/")
+
+    log = page.locator(".audit-table")
+    box = log.bounding_box()
+    assert box["x"] + box["width"] <= 390
+    note = log.get_by_text("chưa thuộc đối tượng tham gia")
+    note_box = note.bounding_box()
+    assert note_box["x"] >= 0 and note_box["x"] + note_box["width"] <= 390
+    assert note.is_visible()
+    assert "Chi tiết" in log.inner_text()  # each row still says what its cells are
+    context.close()
