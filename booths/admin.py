@@ -40,7 +40,7 @@ from fairportal.admin_mixins import (
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.models import AuditEntry
-from fairportal.templatetags.portal import vnd
+from fairportal.templatetags.portal import booth_size, vnd
 from fairportal.text import row_id, search_words
 
 
@@ -668,7 +668,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("kích thước"))
     def size(self, obj):
-        return f"{localize(obj.width_m)} × {localize(obj.depth_m)} m"
+        return booth_size(obj)
 
     # The list reads the price as every page does ("12.000.000 ₫", not "12000000"); the
     # exports keep the plain number of `price_vnd`, which a spreadsheet can add up.

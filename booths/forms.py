@@ -3,7 +3,6 @@ decisions in the admin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothKind, ExhibitorStaff
@@ -19,7 +18,7 @@ from fairportal.forms import (
     SiteMessagesMixin,
     Textarea,
 )
-from fairportal.templatetags.portal import vnd
+from fairportal.templatetags.portal import booth_size, vnd
 
 MAX_PREFERENCES = 3
 
@@ -355,7 +354,7 @@ class BoothCheckboxes(ModelMultipleChoiceField):
     def label_from_instance(self, booth):
         return (
             f"{booth.code} · {booth.get_kind_display()}"
-            f" · {localize(booth.width_m)} × {localize(booth.depth_m)} m"
+            f" · {booth_size(booth)}"
             f" · {vnd(booth.price_vnd)}"
         )
 

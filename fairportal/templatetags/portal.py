@@ -1,13 +1,15 @@
-"""Template helpers shared by every page: money, language links, the language of a
-translated field's text."""
+"""Template helpers shared by every page: money, booth sizes, language links, the
+language of a translated field's text."""
 
 import datetime
 import re
+from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -24,6 +26,23 @@ def vnd(amount) -> str:
     if amount is None or amount == "":
         return ""
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+def metres(value) -> str:
+    """A length in metres as the page's language writes it, decimals only when needed:
+    3.0 -> "3", 4.5 -> "4,5" in Vietnamese and "4.5" in English."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
+    return localize(value)
+
+
+@register.filter
+def booth_size(booth) -> str:
+    """A booth's floor, "3 × 3 m", "4,5 × 3 m": the same wherever the board reads it."""
+    return f"{metres(booth.width_m)} × {metres(booth.depth_m)} m"
 
 
 @register.filter

@@ -4,6 +4,7 @@ import html
 import importlib
 import re
 import unicodedata
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -127,8 +128,38 @@ def test_approve_page_preselects_free_preferences(board_client, fair, booths):
     assert re.search(rf'value="{booths["A01"].pk}"[^>]*checked', html)
     assert f'value="{booths["A02"].pk}"' not in html  # taken: not offered
     assert f'value="{booths["A03"].pk}"' not in html  # kept by the board
-    # Sizes written as on the public pages, with the Vietnamese decimal comma.
-    assert re.search(r"A01 · [^·<]+ · 3,0 × 3,0 m", html)
+    assert re.search(r"A01 · [^·<]+ · 3 × 3 m · 15.000.000\xa0₫", html)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "whole", "half"),
+    [
+        ("", "A01 · Tiêu chuẩn · 3 × 3 m", "B01 · Góc · 4,5 × 3 m"),
+        ("/en", "A01 · Standard · 3 × 3 m", "B01 · Corner · 4.5 × 3 m"),
+    ],
+)
+def test_approve_page_writes_booth_sizes_with_decimals_only_when_needed(
+    board_client, fair, booths, prefix, whole, half
+):
+    Booth.objects.filter(pk=booths["B01"].pk).update(width_m=Decimal("4.5"))
+    application = confirmed(fair)
+
+    page = html.unescape(
+        board_client.get(f"{prefix}{LIST}{application.pk}/approve/").content.decode()
+    )
+
+    assert f"{whole} · 15.000.000\xa0₫" in page
+    assert f"{half} · 22.500.000\xa0₫" in page
+
+
+@pytest.mark.parametrize(("prefix", "half"), [("", "4,5 × 3 m"), ("/en", "4.5 × 3 m")])
+def test_booth_list_writes_sizes_as_the_approve_page_does(board_client, fair, booths, prefix, half):
+    Booth.objects.filter(pk=booths["B01"].pk).update(width_m=Decimal("4.5"))
+
+    page = board_client.get(f"{prefix}/admin/booths/booth/").content.decode()
+
+    assert page.count('<span class="quiet">3 × 3 m</span>') == 3
+    assert f'<span class="quiet">{half}</span>' in page
 
 
 def test_approve_page_says_which_profile_fields_an_existing_company_gets(
