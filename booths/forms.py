@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothKind, ExhibitorStaff
-from booths.selectors import free_booths
+from booths.selectors import free_booths, holds_booth
+from booths.services import NO_BOOTH_FOR_BADGES
 from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
@@ -246,18 +247,23 @@ class FasciaForm(ComposedTextMixin, SiteMessagesMixin, forms.Form):
 
 class StaffForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     """One person who needs a badge. `listed` are the people already on the list: the
-    same name with the same title again would print a second badge for one person."""
+    same name with the same title again would print a second badge for one person.
+    `has_booth`: whether the company holds a booth at the fair; badges are for
+    exhibitors only."""
 
     class Meta:
         model = ExhibitorStaff
         fields = ["full_name", "job_title"]
 
-    def __init__(self, *args, listed=(), **kwargs):
+    def __init__(self, *args, listed=(), has_booth=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.listed = listed
+        self.has_booth = has_booth
 
     def clean(self):
         data = super().clean()
+        if not self.has_booth:
+            raise ValidationError(NO_BOOTH_FOR_BADGES, code="no_booth")
         refuse_listed_twice(self.listed, data.get("full_name"), data.get("job_title"))
         return data
 
@@ -301,6 +307,20 @@ class StaffAdminForm(forms.ModelForm):
         data = super().clean()
         fair, exhibitor = data.get("fair"), data.get("exhibitor")
         if fair is not None and exhibitor is not None:
+            if not holds_booth(fair=fair, exhibitor=exhibitor):
+                self.add_error(
+                    "exhibitor",
+                    ValidationError(
+                        _(
+                            "%(company)s không có gian nào tại kỳ hội chợ đã chọn: thẻ trưng "
+                            "bày chỉ cấp cho doanh nghiệp có gian. Hãy giao gian trước, hoặc "
+                            "chọn đúng kỳ hội chợ."
+                        )
+                        % {"company": exhibitor.name},
+                        code="no_booth",
+                    ),
+                )
+                return data
             listed = ExhibitorStaff.objects.filter(fair=fair, exhibitor=exhibitor).exclude(
                 pk=self.instance.pk
             )

@@ -24,6 +24,12 @@ def fair_booths(fair):
     return Booth.objects.filter(fair=fair).select_related("exhibitor").order_by("hall", "code")
 
 
+def holds_booth(*, fair, exhibitor) -> bool:
+    """Whether `exhibitor` exhibits at `fair` (holds a booth there): what its badge list
+    for that fair needs."""
+    return Booth.objects.filter(fair=fair, exhibitor=exhibitor).exists()
+
+
 def free_booths(fair):
     if fair is None:
         return Booth.objects.none()

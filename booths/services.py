@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothApplication, ExhibitorStaff
-from booths.selectors import applicant_access, company_on_portal
+from booths.selectors import applicant_access, company_on_portal, holds_booth
 from booths.signals import refresh_exhibitors_search
 from events.selectors import current_fair, exhibitor_emails
 from exhibitors.access import signs_in
@@ -738,8 +738,22 @@ def set_fascia_name(*, booth, exhibitor, fascia_name: str, actor):
         )
 
 
+NO_BOOTH_FOR_BADGES = _(
+    "Doanh nghiệp chưa có gian trong kỳ hội chợ này nên chưa đăng ký thẻ trưng bày được. "
+    "Khi được giao gian, bạn có thể thêm người tại đây."
+)
+
+
+class NoBoothAtFair(BoothError):
+    pass
+
+
 def add_staff(*, fair, exhibitor, full_name: str, job_title: str, actor) -> ExhibitorStaff:
+    """Put a person on the company's badge list for `fair`; refused (NoBoothAtFair) when
+    the company holds no booth there: badges are for exhibitors."""
     with transaction.atomic():
+        if not holds_booth(fair=fair, exhibitor=exhibitor):
+            raise NoBoothAtFair(NO_BOOTH_FOR_BADGES)
         staff = ExhibitorStaff.objects.create(
             fair=fair, exhibitor=exhibitor, full_name=full_name.strip(), job_title=job_title.strip()
         )

@@ -340,17 +340,26 @@ class AccountBoothsView(LoginRequiredMixin, View):
             return self.render(request, fascia_form=form, status=400)
         if action == "add_staff":
             listed = ExhibitorStaff.objects.filter(fair=fair, exhibitor=exhibitor)
-            form = StaffForm(request.POST, prefix="staff", listed=list(listed))
+            form = StaffForm(
+                request.POST,
+                prefix="staff",
+                listed=list(listed),
+                has_booth=selectors.holds_booth(fair=fair, exhibitor=exhibitor),
+            )
             if form.is_valid():
-                services.add_staff(
-                    fair=fair,
-                    exhibitor=exhibitor,
-                    full_name=form.cleaned_data["full_name"],
-                    job_title=form.cleaned_data["job_title"],
-                    actor=request.user,
-                )
-                messages.success(request, _("Đã thêm người cần thẻ."))
-                return redirect("booths:account_booths")
+                try:
+                    services.add_staff(
+                        fair=fair,
+                        exhibitor=exhibitor,
+                        full_name=form.cleaned_data["full_name"],
+                        job_title=form.cleaned_data["job_title"],
+                        actor=request.user,
+                    )
+                except services.NoBoothAtFair as refusal:  # the booth released meanwhile
+                    form.add_error(None, refusal.message)
+                else:
+                    messages.success(request, _("Đã thêm người cần thẻ."))
+                    return redirect("booths:account_booths")
             return self.render(request, staff_form=form, status=400)
         if action == "remove_staff":
             # The form of a booth page shown before removals were confirmed: it asks,

@@ -1,6 +1,7 @@
 """/account/booths/: the exhibitor's booths, move-in times, fascia names and badge staff."""
 
 import datetime
+import html
 
 import pytest
 
@@ -135,6 +136,57 @@ def test_the_same_person_is_not_listed_twice_for_badges(client, fair, company, r
         "Kế toán",
         "Kỹ sư",
     ]
+
+
+@pytest.fixture
+def company_without_booth(fair, representative):
+    """A company that held a booth at a past fair only."""
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", members=[representative])
+    make_booth(fair=make_fair(is_current=False), code="Q09", exhibitor=exhibitor)
+    return exhibitor
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        (
+            "",
+            "Doanh nghiệp chưa có gian trong kỳ hội chợ này nên chưa đăng ký thẻ trưng bày "
+            "được. Khi được giao gian, bạn có thể thêm người tại đây.",
+        ),
+        (
+            "/en",
+            "Your company has no booth at this fair yet, so it cannot list people for "
+            "exhibitor badges. Once a booth is assigned, you can add them here.",
+        ),
+    ],
+)
+def test_a_company_without_a_booth_is_told_it_cannot_list_badges(
+    client, fair, company_without_booth, representative, prefix, said
+):
+    client.force_login(representative)
+
+    page = html.unescape(client.get(prefix + URL).content.decode())
+
+    assert said in page
+    assert 'value="add_staff"' not in page
+
+
+def test_a_company_without_a_booth_adding_a_badge_is_refused(
+    client, fair, company_without_booth, representative
+):
+    client.force_login(representative)
+
+    response = client.post(
+        URL, {"action": "add_staff", "staff-full_name": "Lê Văn Nam", "staff-job_title": "Kỹ sư"}
+    )
+
+    assert response.status_code == 400
+    assert (
+        "Doanh nghiệp chưa có gian trong kỳ hội chợ này nên chưa đăng ký thẻ trưng bày được."
+        in html.unescape(response.content.decode())
+    )
+    assert ExhibitorStaff.objects.count() == 0
 
 
 def test_removing_another_company_staff_is_404(

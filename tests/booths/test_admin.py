@@ -17,8 +17,10 @@ from fairportal.models import AuditEntry
 from tests.booths.helpers import png_upload
 from tests.factories import (
     make_application,
+    make_booth,
     make_event,
     make_exhibitor,
+    make_fair,
     make_sector,
     make_user,
     make_zone,
@@ -1244,6 +1246,39 @@ def test_board_adding_the_same_badge_person_twice_is_refused_in_the_page_languag
     assert response.status_code == 200
     assert _staff_errors(response) == [said]
     assert ExhibitorStaff.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        (
+            "",
+            "Canon Việt Nam không có gian nào tại kỳ hội chợ đã chọn: thẻ trưng bày chỉ cấp "
+            "cho doanh nghiệp có gian. Hãy giao gian trước, hoặc chọn đúng kỳ hội chợ.",
+        ),
+        (
+            "/en",
+            "Canon Vietnam holds no booth at the chosen fair: exhibitor badges are only for "
+            "companies with a booth there. Assign a booth first, or choose the right fair.",
+        ),
+    ],
+)
+def test_board_cannot_list_badges_for_a_company_without_a_booth_at_that_fair(
+    board_client, fair, booths, prefix, said
+):
+    from booths.models import ExhibitorStaff
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+    make_booth(fair=make_fair(is_current=False, slug="hoi-cho-2023"), code="Q09", exhibitor=canon)
+
+    response = board_client.post(
+        prefix + STAFF_ADD,
+        {"fair": fair.pk, "exhibitor": canon.pk, "full_name": "Nguyễn Văn An", "job_title": ""},
+    )
+
+    assert response.status_code == 200
+    assert [str(e) for e in response.context["adminform"].form.errors["exhibitor"]] == [said]
+    assert ExhibitorStaff.objects.count() == 0
 
 
 def test_board_adds_a_namesake_with_another_job_title_to_the_badge_list(board_client, fair, booths):
