@@ -134,7 +134,7 @@ def export_edition(slug: str) -> dict:
     try:
         fair = Fair.objects.get(slug=slug)
     except Fair.DoesNotExist:
-        raise EditionError(f"No fair with slug {slug!r}.") from None
+        raise EditionError(_("Không có kỳ hội chợ “%(slug)s”.") % {"slug": slug}) from None
     booths = list(fair.booths.select_related("exhibitor").order_by("code"))
     events = list(fair.side_events.prefetch_related("hosts").order_by("starts_at", "slug"))
     exhibitor_ids = {booth.exhibitor_id for booth in booths if booth.exhibitor_id}

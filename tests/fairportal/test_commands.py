@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from events.models import Fair
 from exhibitors.models import Exhibitor
@@ -29,8 +30,35 @@ def test_export_fair_into_a_missing_folder_says_it_cannot_write(tmp_path):
         call_command("export_fair", "hoi-cho-2027", output=str(target))
 
     assert str(error.value) == (
-        f"Cannot write {target}: [Errno 2] No such file or directory: '{target}'"
+        f"Không ghi được {target}: [Errno 2] No such file or directory: '{target}'"
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("vi", "Không có kỳ hội chợ “hoi-cho-2031”."),
+        ("en", "There is no fair edition “hoi-cho-2031”."),
+    ],
+)
+def test_export_fair_of_an_unknown_slug_says_so_in_the_commands_language(language, said):
+    make_fair(slug="hoi-cho-2027")
+
+    with translation.override(language), pytest.raises(CommandError) as error:
+        call_command("export_fair", "hoi-cho-2031", stdout=io.StringIO())
+
+    assert str(error.value) == said
+
+
+def test_export_fair_help_speaks_vietnamese_as_the_other_commands(capsys):
+    with pytest.raises(SystemExit):
+        call_command("export_fair", "--help")
+
+    text = capsys.readouterr().out
+    assert "Xuất một kỳ hội chợ" in text
+    assert "Đường dẫn (slug) của kỳ hội chợ" in text
+    assert "Export an edition" not in text
 
 
 @pytest.mark.django_db
