@@ -343,7 +343,11 @@ def test_the_cancel_page_says_who_will_be_told(board, seminar):
 
     text = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert "huỷ đăng ký của 2 người đã có chỗ và 1 người trong danh sách chờ" in text
+    assert (
+        "huỷ đăng ký của 2 người đã có chỗ và 1 người trong danh sách chờ, và gửi e-mail báo "
+        "huỷ cho từng người bằng ngôn ngữ của họ; e-mail cho người đã có chỗ kèm tệp lịch xoá "
+        "sự kiện khỏi lịch của họ;"
+    ) in text
     seminar.refresh_from_db()
     assert seminar.cancelled_at is None  # nothing happens before the button
 
