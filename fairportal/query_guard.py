@@ -1,14 +1,21 @@
-"""Query strings no page can use, refused before any view reads them.
+"""Query strings: what no page can use is refused, what only tracks a click is dropped.
 
-A NUL character (`%00`) in a query value reached the ORM as a filter value
+`RefuseNulInQueryMiddleware`: a NUL character (`%00`) in a query value reached the ORM as a filter value
 (`/exhibitors/?sector=%00`), and PostgreSQL refuses NUL in a string: a 500 where
 SQLite quietly found nothing. No link of the portal carries one, so the request is
 refused as a whole: a 400 with the site's bilingual page, or the API's JSON error.
 Forms are not concerned: Django's form fields refuse NUL with a message of their own.
+
+`DropTrackingParametersMiddleware`: links shared on Facebook, Zalo or in a newsletter
+come with click ids (`?fbclid=…`, a new one on every click, `?zarsrc=…`,
+`?utm_source=…`). No page reads them, but each made the page's address a new one: a
+new entry in the page cache, built uncached for that one visitor, and the id copied
+into the page's language and pagination links that the cached copy then showed to
+everyone. They are taken out of the request before the page cache looks at it.
 """
 
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 
 from fairportal.languages import API_PREFIX
@@ -31,4 +38,52 @@ class RefuseNulInQueryMiddleware:
                     {"detail": _("Địa chỉ yêu cầu có ký tự không hợp lệ (NUL).")}, status=400
                 )
             raise BadRequest("NUL character in the query string")
+        return self.get_response(request)
+
+
+# Click and campaign ids of the ad, social and mail platforms a fair's links travel
+# through (Facebook, Google, Microsoft, Zalo, Instagram, TikTok, X, Yandex, Mailchimp,
+# Google Analytics' cross-domain ids), and every utm_* parameter.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_NAMES = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "zarsrc",
+        "igshid",
+        "ttclid",
+        "twclid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+    }
+)
+
+
+def is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_NAMES or name.startswith(TRACKING_PREFIXES)
+
+
+class DropTrackingParametersMiddleware:
+    """Before the page cache: the request goes on as if its address had no click ids."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if query and any(is_tracking(name) for name in request.GET):
+            kept = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                if not is_tracking(name):
+                    kept.setlist(name, values)
+            request.META["QUERY_STRING"] = kept.urlencode()
+            request.GET = QueryDict(request.META["QUERY_STRING"])
         return self.get_response(request)

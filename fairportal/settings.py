@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The API's 412 (If-Match, If-Unmodified-Since), cached answers' included, as JSON.
     "fairportal.api.PreconditionFailedAsJsonMiddleware",
+    # ?fbclid=, ?utm_source= … taken out before the page cache keys the address.
+    "fairportal.query_guard.DropTrackingParametersMiddleware",
     # Anonymous hits of cached public pages are answered here, before sessions & co.
     "fairportal.cache.PublicPageCacheHitMiddleware",
     "csp.middleware.CSPMiddleware",

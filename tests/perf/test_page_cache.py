@@ -509,3 +509,35 @@ def test_a_cached_page_follows_the_clock_once_the_fair_is_over(client, fair_cloc
     assert 'href="/booths/apply/?booth=A01"' in last_evening.text
     assert next_day["X-Cache"] == "miss"
     assert "/booths/apply/?booth=" not in next_day.text
+
+
+def test_links_shared_with_click_ids_share_one_cached_page(client):
+    # Facebook adds a new fbclid to every click; Zalo adds zarsrc and utm_* tags.
+    make_fair(name_vi="Hội chợ thử")
+
+    first = client.get("/exhibitors/?fbclid=IwAR0first")
+    other_click = client.get("/exhibitors/?fbclid=IwAR0second")
+    plain = client.get("/exhibitors/")
+    from_zalo = client.get("/exhibitors/?zarsrc=30&utm_source=zalo&utm_medium=zalo")
+
+    assert first["X-Cache"] == "miss"
+    assert [r["X-Cache"] for r in (other_click, plain, from_zalo)] == ["hit", "hit", "hit"]
+
+
+def test_a_click_id_never_reaches_the_links_of_a_page_others_are_served(client):
+    make_fair(name_vi="Hội chợ thử")
+
+    page = client.get("/exhibitors/?q=canon&fbclid=IwAR0visitor&UTM_Campaign=hoicho").text
+    cached = client.get("/exhibitors/?q=canon")
+
+    assert "IwAR0visitor" not in page and "utm_campaign" not in page.lower()
+    assert 'href="/en/exhibitors/?q=canon"' in page
+    assert cached["X-Cache"] == "hit"
+
+
+def test_parameters_pages_read_are_kept_beside_click_ids(client):
+    make_fair(name_vi="Hội chợ thử")
+
+    response = client.get("/exhibitors/?q=canon&gclid=x&sort=name")
+
+    assert response.wsgi_request.GET.dict() == {"q": "canon", "sort": "name"}
