@@ -97,14 +97,31 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
             return default
         return sort
 
+    @cached_property
+    def reach(self) -> dict | None:
+        """How far a query of several words reaches (`selectors.search_reach`)."""
+        return selectors.search_reach(self.fair, self.filters["q"])
+
+    @cached_property
+    def phrase(self) -> bool:
+        """Only the firms holding the words one after the other, when there are any,
+        unless the visitor asked for every firm holding them (`?match=words`)."""
+        return bool(self.reach and self.reach["phrase"]) and (
+            self.request.GET.get("match") != "words"
+        )
+
     def get_queryset(self):
         return selectors.directory(
-            fair=self.fair, sort=self.sort, language=translation.get_language(), **self.filters
+            fair=self.fair,
+            sort=self.sort,
+            language=translation.get_language(),
+            phrase=self.phrase,
+            **self.filters,
         )
 
     @cached_property
     def facets(self) -> dict:
-        return selectors.directory_facets(fair=self.fair, **self.filters)
+        return selectors.directory_facets(fair=self.fair, phrase=self.phrase, **self.filters)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The facets' query has counted the results already: no COUNT query of its own.
@@ -120,6 +137,11 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
             unknown_sectors=_not_offered(self.filters["sectors"], self.facets["sectors"]),
             unknown_zone=_not_offered([self.filters["zone"]], self.facets["zones"]),
             sort=self.sort,
+            # The phrase's firms are shown and others hold the words apart: the page
+            # says so and links to them all; and back, once there.
+            phrase_only=self.phrase and self.reach["words"] > self.reach["phrase"],
+            every_word=not self.phrase
+            and bool(self.reach and 0 < self.reach["phrase"] < self.reach["words"]),
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )

@@ -142,8 +142,8 @@ def test_directory_search_puts_the_best_match_first_and_can_sort_by_name(client,
     )
     make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Máy in Sao Việt"))
 
-    best = client.get("/exhibitors/", {"q": "máy in"})
-    by_name = client.get("/exhibitors/", {"q": "may in", "sort": "name"})
+    best = client.get("/exhibitors/", {"q": "máy in", "match": "words"})
+    by_name = client.get("/exhibitors/", {"q": "may in", "sort": "name", "match": "words"})
     no_query = client.get("/exhibitors/", {"sort": "relevance"})
 
     assert names(best) == ["Máy in Sao Việt", "Vật tư Ba Đình", "Cơ khí An Bình"]
@@ -532,3 +532,75 @@ def test_directory_search_in_english_finds_the_singular_of_a_plural_typed(
     response = client.get("/en/exhibitors/", {"q": query})
 
     assert sorted(names(response)) == found
+
+
+@pytest.fixture
+def printers_and_others(fair):
+    for name, description in [
+        ("Máy in Sao Việt", ""),
+        ("Vật tư Ba Đình", "Phân phối máy in và mực in văn phòng."),
+        # Both words, apart: a machinery firm that also prints signs.
+        ("Cơ khí An Bình", "Máy cắt, máy hàn; nhận in bảng hiệu."),
+        # "điện" and "Tư" (of the Hà Nội – Đài Tư zone), nothing electronic.
+        ("Điện lạnh Long Biên", "Điều hoà, tủ lạnh. KCN Hà Nội – Đài Tư."),
+        ("Linh kiện Quang Minh", "Linh kiện điện tử cho ô tô."),
+    ]:
+        make_booth(
+            fair=fair,
+            exhibitor=make_exhibitor(
+                name_vi=name, name_en=name, description_vi=description, address_vi=""
+            ),
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "others_apart"),
+    [
+        ("máy in", ["Máy in Sao Việt", "Vật tư Ba Đình"], True),
+        ("may in", ["Máy in Sao Việt", "Vật tư Ba Đình"], True),
+        ("dien tu", ["Linh kiện Quang Minh"], True),
+        ("linh kiện điện tử", ["Linh kiện Quang Minh"], False),
+    ],
+)
+def test_words_typed_together_find_the_firms_that_have_them_together(
+    client, printers_and_others, query, expected, others_apart
+):
+    # Vietnamese words are syllables typed apart: "máy in" is a printer, not "máy cắt …
+    # in bảng hiệu"; "điện tử" is electronics, not "Điện lạnh … Đài Tư".
+    response = client.get("/exhibitors/", {"q": query})
+
+    assert sorted(names(response)) == sorted(expected)
+    # Said only when firms holding the words apart were left out.
+    said = f"Đang hiện các doanh nghiệp có cụm từ “{query}”." in response.text
+    offered = "Xem cả các doanh nghiệp có đủ các từ này nhưng không liền nhau" in response.text
+    assert said == offered == others_apart
+
+
+def test_every_firm_with_the_words_apart_is_one_link_away_and_back(client, printers_and_others):
+    phrase = client.get("/en/exhibitors/", {"q": "dien tu"})
+    every = client.get("/en/exhibitors/", {"q": "dien tu", "match": "words"})
+
+    assert 'href="?q=dien+tu&amp;match=words">Also show exhibitors that have these words apart' in (
+        phrase.text
+    )
+    assert sorted(names(every)) == ["Linh kiện Quang Minh", "Điện lạnh Long Biên"]
+    assert "Showing every exhibitor that has all the words you typed, anywhere." in every.text
+    assert 'href="?q=dien+tu">Show only the exhibitors with the phrase “dien tu”</a>' in every.text
+    # The form keeps the choice when a filter is changed.
+    assert '<input type="hidden" name="match" value="words">' in every.text
+
+
+def test_words_never_found_together_still_find_the_firms_that_have_them_all(
+    client, printers_and_others
+):
+    response = client.get("/exhibitors/", {"q": "in bảng máy"})
+
+    assert names(response) == ["Cơ khí An Bình"]
+    assert "cụm từ" not in response.text
+
+
+def test_one_word_searches_as_before(client, printers_and_others):
+    response = client.get("/exhibitors/", {"q": "mực"})
+
+    assert names(response) == ["Vật tư Ba Đình"]
+    assert "cụm từ" not in response.text
