@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothApplication, ExhibitorStaff
 from booths.selectors import applicant_access, company_on_portal, holds_booth
 from booths.signals import refresh_exhibitors_search
-from events.selectors import current_fair, exhibitor_emails
+from events.selectors import current_fair, exhibitor_recipients
 from exhibitors.access import signs_in
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor
@@ -361,6 +361,8 @@ def _exhibitor_for(
         )
     for name, value in application.profile_values(None if created else exhibitor).items():
         setattr(exhibitor, name, value)
+    # The company's own address is written to in the language it applied in.
+    exhibitor.language = application.language
     # The contact person's own e-mail and phone were given to the board, not for
     # publication (the consent covers the application): the public profile's contacts
     # stay as they were, for the representative to fill in /account/profile/.
@@ -476,6 +478,7 @@ def approve_application(
                 email=application.email,
                 full_name=application.contact_name,
                 invited_by=reviewer,
+                language=application.language,
             )
         # The decision first, then the invitation it announces ("you will receive a
         # separate e-mail to set a password"): on-commit mails leave in this order.
@@ -570,38 +573,39 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
     """The board changed a company's booths: on commit, the company's addresses hear
     which booths it held and which it holds now, where they are, and that the fascia
     name stays with the old booth. Nothing for a fair that is over, nor when no booth
-    changed. In Vietnamese, as the company's other mails; a reply reaches the board."""
+    changed. Each address in its language (`exhibitor_recipients`); a reply reaches
+    the board."""
     after = _codes_held(exhibitor_id, fair)
     if after == before or fair.ends_on < clock.today():
         return
     exhibitor = Exhibitor.objects.prefetch_related("members").get(pk=exhibitor_id)
-    to = exhibitor_emails(exhibitor)
-    if not to:
-        return
     # The public plan and the company area show the current fair: for another one (the
     # next edition laid out early) they would show other booths under the same codes.
     shown = current_fair()
     links = bool(after) and shown is not None and shown.pk == fair.pk
-    with translation.override("vi"):
-        plan_url = reverse("booths:floor_plan")
-        booths_url = reverse("booths:account_booths")
     new = [code for code in after if code not in before]
-    send_on_commit(
-        to=to,
-        subject=_("Gian hàng của %(company)s tại %(fair)s đã thay đổi"),
-        subject_params={"company": exhibitor.name_vi, "fair": fair.name_vi},
-        body_template="booths/email/booths_changed.txt",
-        context={
-            "company": exhibitor.name_vi,
-            "fair": fair.name_vi,
-            "before": before,
-            "after": after,
-            "plan_link": f"{plan_url}?booth={(new or after)[0]}" if links else "",
-            "booths_url": booths_url if links else "",
-        },
-        language="vi",
-        reply_to=[settings.BOARD_EMAIL],
-    )
+    for language, to in exhibitor_recipients(exhibitor):
+        with translation.override(language):
+            plan_url = reverse("booths:floor_plan")
+            booths_url = reverse("booths:account_booths")
+            # Names in the mail's language (the Vietnamese one where none is given).
+            company, fair_name = str(exhibitor.name), str(fair.name)
+        send_on_commit(
+            to=to,
+            subject=_("Gian hàng của %(company)s tại %(fair)s đã thay đổi"),
+            subject_params={"company": company, "fair": fair_name},
+            body_template="booths/email/booths_changed.txt",
+            context={
+                "company": company,
+                "fair": fair_name,
+                "before": before,
+                "after": after,
+                "plan_link": f"{plan_url}?booth={(new or after)[0]}" if links else "",
+                "booths_url": booths_url if links else "",
+            },
+            language=language,
+            reply_to=[settings.BOARD_EMAIL],
+        )
 
 
 def assign_booth(*, booth, exhibitor, actor):

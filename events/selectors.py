@@ -3,6 +3,7 @@
 import datetime
 from collections import Counter, OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
@@ -417,9 +418,26 @@ def proposals_at(*, exhibitor: Exhibitor, slot_start: datetime.datetime) -> list
 
 def exhibitor_emails(exhibitor) -> list[str]:
     """Where a company's meeting mails go: its own e-mail and its representatives'."""
-    emails = [exhibitor.email] if exhibitor.email else []
-    emails += [user.email for user in exhibitor.members.all() if user.email]
-    return sorted(set(email.lower() for email in emails))
+    return sorted(
+        email for _language, emails in exhibitor_recipients(exhibitor) for email in emails
+    )
+
+
+def exhibitor_recipients(exhibitor) -> list[tuple[str, list[str]]]:
+    """A company's addresses by the language its mails are written in: [(language,
+    addresses)], Vietnamese first. Each representative reads the language they last
+    used the portal in (or were invited in); the company's own e-mail, the language it
+    applied for a booth in. A representative's own address takes their language."""
+    languages = {}
+    if exhibitor.email:
+        languages[exhibitor.email.lower()] = exhibitor.language
+    for user in exhibitor.members.all():
+        if user.email:
+            languages[user.email.lower()] = user.language
+    by_language = {}
+    for email, language in sorted(languages.items()):
+        by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
+    return sorted(by_language.items(), key=lambda item: item[0] != settings.LANGUAGE_CODE)
 
 
 def meetings_of_exhibitor(exhibitor: Exhibitor):

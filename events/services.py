@@ -930,8 +930,7 @@ def request_meeting(
             },
             language=language,
         )
-        exhibitor_emails = selectors.exhibitor_emails(exhibitor)
-        if exhibitor_emails:
+        for company_language, exhibitor_emails in selectors.exhibitor_recipients(exhibitor):
             send_on_commit(
                 to=exhibitor_emails,
                 subject=_("Yêu cầu gặp gỡ mới từ %(company)s"),
@@ -942,9 +941,9 @@ def request_meeting(
                     "slots": [timezone.localtime(slot) for slot in slots],
                     # expire_pending's rule: the request waits until its last time begins.
                     "answer_by": timezone.localtime(max(slots)),
-                    "link": _account_meetings_link("vi", exhibitor),
+                    "link": _account_meetings_link(company_language, exhibitor),
                 },
-                language="vi",
+                language=company_language,
                 reply_to=[email],
             )
     return meeting, token
@@ -1188,11 +1187,11 @@ def confirm_proposed_slot(*, meeting: MeetingRequest) -> MeetingRequest:
 
 def _meeting_sides(meeting) -> list[tuple[list[str], str, str]]:
     """Who hears about a meeting: (addresses, language, side), the visitor in the
-    language of their request, then the company in Vietnamese when it has an address."""
+    language of their request, then the company's addresses, if any, in each one's
+    language (`selectors.exhibitor_recipients`)."""
     sides = [([meeting.requester_email], meeting.language, "requester")]
-    exhibitor_emails = selectors.exhibitor_emails(meeting.exhibitor)
-    if exhibitor_emails:
-        sides.append((exhibitor_emails, "vi", "exhibitor"))
+    for language, exhibitor_emails in selectors.exhibitor_recipients(meeting.exhibitor):
+        sides.append((exhibitor_emails, language, "exhibitor"))
     return sides
 
 
@@ -1389,7 +1388,7 @@ def cancel_meeting(
 
 def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) -> None:
     when = timezone.localtime(meeting.slot_start) if was_accepted else None
-    exhibitor_emails = selectors.exhibitor_emails(meeting.exhibitor) if was_accepted else []
+    company_sides = selectors.exhibitor_recipients(meeting.exhibitor) if was_accepted else []
 
     def cancellation(language: str) -> list:
         if not was_accepted:  # a request never had a .ics
@@ -1402,7 +1401,7 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
             )
         ]
 
-    if exhibitor_emails:
+    for company_language, exhibitor_emails in company_sides:
         if by_requester:
             subject = _("Khách huỷ lịch gặp: %(company)s – %(when)s")
         else:
@@ -1419,10 +1418,10 @@ def _mail_meeting_cancelled(meeting, *, was_accepted: bool, by_requester: bool) 
                 "meeting": meeting,
                 "slot": when,
                 "by_requester": by_requester,
-                "link": _account_meetings_link("vi", meeting.exhibitor),
+                "link": _account_meetings_link(company_language, meeting.exhibitor),
             },
-            language="vi",
-            attachments=cancellation("vi"),
+            language=company_language,
+            attachments=cancellation(company_language),
             reply_to=[meeting.requester_email] if by_requester else None,
         )
     if by_requester:
@@ -1447,9 +1446,10 @@ def cancel_agreed_meeting(*, meeting: MeetingRequest, actor, reason: str = "") -
     declined instead (`decline_meeting`), one already ended is left as it is.
 
     Side effects: status cancelled, audit entry; on commit, a mail to the visitor (in
-    their language) and one to the company (in Vietnamese), each naming the other
-    side, the time and the table, with the board's reason if given, a METHOD:CANCEL
-    .ics that drops the meeting mailed on acceptance, and the board as Reply-To.
+    their language) and to the company (in its addresses' languages), each naming the
+    other side, the time and the table, with the board's reason if given, a
+    METHOD:CANCEL .ics that drops the meeting mailed on acceptance, and the board as
+    Reply-To.
     """
     reason = (reason or "").strip()[:500]
     with transaction.atomic():

@@ -1,11 +1,14 @@
 """What an exhibitor representative may reach: only the companies they are a member of."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
+from fairportal.models import Language
 from fairportal.text import row_id
 
 SESSION_KEY = "account_exhibitor_id"
@@ -45,6 +48,7 @@ def current_exhibitor(request) -> Exhibitor:
     the same e-mail) must not take its place because its name sorts first. 404 when
     they represent none.
     """
+    remember_language(request.user)
     companies = member_exhibitors(request.user)
     # A link from an e-mail about one company (a meeting request) names it: a person
     # who represents several lands on that company's page, not on the one last chosen.
@@ -62,6 +66,20 @@ def current_exhibitor(request) -> Exhibitor:
             raise Http404("This account represents no exhibitor")
         choose_exhibitor(request, exhibitor)
     return exhibitor
+
+
+def remember_language(user) -> None:
+    """Note the page's language as the one `user` last used the portal in: the company's
+    mails reach them in it (`events.selectors.exhibitor_recipients`). Called at sign-in
+    and on each page of the company area; written only when it changed."""
+    language = translation.get_language()
+    if (
+        getattr(user, "is_authenticated", False)
+        and language in Language.values
+        and user.language != language
+    ):
+        get_user_model().objects.filter(pk=user.pk).update(language=language)
+        user.language = language
 
 
 def choose_exhibitor(request, exhibitor: Exhibitor) -> None:

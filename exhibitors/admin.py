@@ -208,7 +208,13 @@ class ExhibitorAdmin(UploadedImagesMixin, BoardModelAdmin):
         ),
         (
             _("Liên hệ"),
-            {"fields": (("website", "email"), "phone", ("address_vi", "address_en"))},
+            {
+                "fields": (
+                    ("website", "email"),
+                    ("phone", "language"),
+                    ("address_vi", "address_en"),
+                )
+            },
         ),
         (_("Phân loại"), {"fields": (("zone", "origin_country"), "sectors")}),
         (_("Giới thiệu"), {"fields": (("description_vi", "description_en"),)}),

@@ -55,25 +55,48 @@ def invite_representative(
     link would only replace the password they use.
     """
     user = add_representative(
-        exhibitor=exhibitor, email=email, full_name=full_name, invited_by=invited_by
+        exhibitor=exhibitor,
+        email=email,
+        full_name=full_name,
+        invited_by=invited_by,
+        language=language,
     )
     if notify:
         tell_representative(exhibitor=exhibitor, user=user, language=language)
     return user
 
 
-def add_representative(*, exhibitor: Exhibitor, email: str, full_name: str = "", invited_by=None):
+def add_representative(
+    *,
+    exhibitor: Exhibitor,
+    email: str,
+    full_name: str = "",
+    invited_by=None,
+    language: str = "vi",
+):
     """`invite_representative` without its mail: the user made or found, made a member,
     the invitation recorded. A caller with its own mail to send first (the booth
-    approval) then calls `tell_representative`."""
+    approval) then calls `tell_representative`.
+
+    Someone who has not signed in yet takes `language`, the invitation's, for the
+    company's mails until they use the portal; one who signs in keeps their own."""
     User = get_user_model()
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         first, _sep, last = (full_name or "").strip().rpartition(" ")
-        user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150])
+        user = User(
+            username=email[:150],
+            email=email,
+            first_name=first[:150],
+            last_name=last[:150],
+            language=language,
+        )
         user.set_unusable_password()
         user.save()
+    elif not signs_in(user) and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language
     exhibitor.members.add(user)
     record(
         action="exhibitor.representative_invited",
@@ -85,9 +108,11 @@ def add_representative(*, exhibitor: Exhibitor, email: str, full_name: str = "",
 
 
 def tell_representative(*, exhibitor: Exhibitor, user, language: str = "vi") -> None:
-    """On commit, the mail of `invite_representative`: a set-password link, or the note
-    that someone who signs in already now manages this company too."""
+    """On commit, the mail of `invite_representative`: a set-password link in
+    `language`, or the note that someone who signs in already now manages this company
+    too, in the language they last used the portal in."""
     if signs_in(user):
+        language = user.language
         with translation.override(language):
             company = exhibitor.name  # the subject's placeholder, in the mail's language
         send_on_commit(

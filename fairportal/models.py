@@ -71,6 +71,16 @@ class User(AbstractUser):
     """A person who signs in: a board officer or an exhibitor's representative."""
 
     email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(
+        _("ngôn ngữ e-mail"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.VI,
+        help_text=_(
+            "Ngôn ngữ người này dùng cổng lần gần nhất (hoặc của lời mời): e-mail gửi "
+            "người đại diện viết bằng ngôn ngữ này."
+        ),
+    )
 
     objects = PortalUserManager()
 

@@ -66,6 +66,45 @@ def test_a_move_tells_the_company_its_old_and_new_booths(
     assert f"{settings.PORTAL_BASE_URL}/account/booths/" in message.body
 
 
+def test_a_move_tells_an_english_speaking_company_in_english_and_each_person_in_theirs(
+    coming_fair, floor, board, django_capture_on_commit_callbacks
+):
+    # Canon applied on the English pages; one representative works in Vietnamese.
+    coming_fair.name_en = "Hanoi Industrial Zones Fair 2027"
+    coming_fair.save()
+    canon = make_exhibitor(
+        name_vi="Canon Việt Nam",
+        name_en="Canon Vietnam",
+        email="info@canon.example.vn",
+        language="en",
+        members=[
+            make_user(email="sato@canon.example.jp", language="en"),
+            make_user(email="lan@canon.example.vn", language="vi"),
+        ],
+    )
+    services.assign_booth(booth=floor["A01"], exhibitor=canon, actor=board)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_exhibitor(
+            exhibitor=canon, from_booths=[floor["A01"]], to_booths=[floor["B01"]], actor=board
+        )
+
+    vietnamese, english = mail.outbox
+    assert vietnamese.to == ["lan@canon.example.vn"]
+    assert vietnamese.subject == (
+        "Gian hàng của Canon Việt Nam tại Hội chợ KCN Hà Nội 2027 đã thay đổi"
+    )
+    assert english.to == ["info@canon.example.vn", "sato@canon.example.jp"]
+    assert english.subject == (
+        "The booths of Canon Vietnam at Hanoi Industrial Zones Fair 2027 have changed"
+    )
+    assert "Booths before: A01\nBooths now: B01\n" in english.body
+    assert f"{settings.PORTAL_BASE_URL}/en/floor-plan/?booth=B01" in english.body
+    assert f"{settings.PORTAL_BASE_URL}/en/account/booths/" in english.body
+    assert english.reply_to == [settings.BOARD_EMAIL]
+
+
 def test_a_swap_tells_both_companies_their_own_booth(
     floor, board, django_capture_on_commit_callbacks
 ):

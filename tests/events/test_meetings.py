@@ -1122,6 +1122,47 @@ def test_meeting_mails_name_the_exhibitor_in_each_recipients_language(
             assert "Canon Vietnam" not in message.subject + message.body
 
 
+def test_meeting_mails_reach_an_english_speaking_company_in_english_and_each_person_in_theirs(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    # Canon applied in English; Lan, one of its representatives, works in Vietnamese.
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.language = "en"
+    exhibitor.save()
+    exhibitor.members.add(make_user(email="lan@canon.example.vn", language="vi"))
+    meeting = make_meeting_request(
+        session,
+        exhibitor,
+        requester_company="Cơ khí Hà Nội",
+        proposed_slots=_iso(at(14)),
+        language="vi",
+    )
+    evening_before = datetime.datetime(2024, 9, 19, 18, 0, tzinfo=HANOI)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+        services.send_meeting_reminders(now=evening_before)
+        services.cancel_meeting(meeting=meeting)
+
+    company = [m for m in mail.outbox if m.to != [meeting.requester_email]]
+    assert [(m.to, m.subject) for m in company] == [
+        (["lan@canon.example.vn"], "Lịch gặp đã chốt: Cơ khí Hà Nội – Canon Việt Nam"),
+        (["contact@canon.example.vn"], "Meeting confirmed: Cơ khí Hà Nội – Canon Vietnam"),
+        (["lan@canon.example.vn"], "Nhắc lịch gặp ngày mai: Cơ khí Hà Nội – Canon Việt Nam"),
+        (
+            ["contact@canon.example.vn"],
+            "Reminder: meeting tomorrow, Cơ khí Hà Nội – Canon Vietnam",
+        ),
+        (["lan@canon.example.vn"], "Khách huỷ lịch gặp: Cơ khí Hà Nội – 20/09/2024 14:00–14:30"),
+        (
+            ["contact@canon.example.vn"],
+            "Meeting cancelled by the visitor: Cơ khí Hà Nội – 20/09/2024 14:00–14:30",
+        ),
+    ]
+    assert f"/en/account/meetings/?company={exhibitor.pk}" in company[5].body
+    assert "/en/" not in company[4].body
+
+
 def test_a_visitors_mail_in_english_falls_back_on_the_vietnamese_name(
     session, django_capture_on_commit_callbacks
 ):
@@ -2124,7 +2165,10 @@ def test_meet_rate_limited_per_email(client, session, exhibitor, settings):
 def test_account_meetings_runs_fixed_queries(
     client, session, exhibitor, size, prefix, django_assert_num_queries
 ):
-    _representative(client, exhibitor)
+    representative = _representative(client, exhibitor)
+    # Working in the page's language already (a change of language is one more write).
+    representative.language = "en" if prefix else "vi"
+    representative.save()
     # Every other request names a sector with no English, and the session has none:
     # the English page marks them lang="vi" from the columns already loaded.
     sectors = [make_sector(name_en=""), make_sector()]

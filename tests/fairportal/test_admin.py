@@ -58,6 +58,7 @@ def _exhibitor_form(exhibitor, **overrides):
         "slug": exhibitor.slug,
         "tax_code": exhibitor.tax_code,
         "origin_country": exhibitor.origin_country,
+        "language": exhibitor.language,
         "description_vi": exhibitor.description_vi or "",
         "description_en": exhibitor.description_en or "",
         "address_vi": exhibitor.address_vi or "",

@@ -32,6 +32,7 @@ def _new_exhibitor_form(**overrides):
         "slug": "dien-quang-dong-anh",
         "tax_code": "0101245486",
         "origin_country": "VN",
+        "language": "vi",
         "description_vi": nfd("Bóng đèn LED, thiết bị chiếu sáng."),
         "description_en": "",
         "address_vi": nfd("KCN Thăng Long, Đông Anh, Hà Nội"),

@@ -119,6 +119,7 @@ def test_editor_changes_an_exhibitor(client, editor):
         "slug": exhibitor.slug,
         "tax_code": exhibitor.tax_code,
         "origin_country": "VN",
+        "language": "vi",
         "is_published": "on",
         "products-TOTAL_FORMS": "0",
         "products-INITIAL_FORMS": "0",
