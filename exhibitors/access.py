@@ -42,11 +42,11 @@ def access_exhibitor(user, *, pk=None, slug=None) -> Exhibitor:
 def current_exhibitor(request) -> Exhibitor:
     """The company the representative is working on in /account/ pages.
 
-    The one a link names (`?company=<pk>`, when it is theirs), else the one chosen in
-    this session, else their only (or first) company, which is then
-    stored as the choice: a company added later (the board approving a second one for
-    the same e-mail) must not take its place because its name sorts first. 404 when
-    they represent none.
+    The one a link names (`?company=<pk>`, when it is theirs; a message on the page
+    says so when it switches from another), else the one chosen in this session, else
+    their only (or first) company, which is then stored as the choice: a company added
+    later (the board approving a second one for the same e-mail) must not take its
+    place because its name sorts first. 404 when they represent none.
     """
     remember_language(request.user)
     companies = member_exhibitors(request.user)
@@ -56,7 +56,15 @@ def current_exhibitor(request) -> Exhibitor:
     if asked is not None:
         exhibitor = companies.filter(pk=asked).first()
         if exhibitor is not None:
-            choose_exhibitor(request, exhibitor)
+            if request.session.get(SESSION_KEY) != exhibitor.pk:
+                choose_exhibitor(request, exhibitor)
+                # Forms, badges and meetings now act for this company: say so, or a
+                # link followed from a mail would switch it unnoticed.
+                if companies.exclude(pk=exhibitor.pk).exists():
+                    messages.info(
+                        request,
+                        _("Bạn đang làm việc cho %(company)s.") % {"company": exhibitor.name},
+                    )
             return exhibitor
     chosen = request.session.get(SESSION_KEY)
     exhibitor = companies.filter(pk=chosen).first() if chosen else None

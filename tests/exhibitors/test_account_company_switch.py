@@ -486,3 +486,39 @@ def test_a_link_naming_a_company_not_theirs_leaves_the_current_one(client, asked
 
     assert response.status_code == 200
     assert response.context["exhibitor"] == own
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [("", "Bạn đang làm việc cho Bình Minh."), ("/en", "You are now working on Binh Minh Corp.")],
+    ids=["vi", "en"],
+)
+def test_a_link_that_switches_the_company_says_so_on_the_page(
+    client, an_phat, binh_minh, tab_one_on_an_phat, prefix, said
+):
+    binh_minh.name_en = "Binh Minh Corp"
+    binh_minh.save()
+
+    switched = client.get(f"{prefix}/account/meetings/?company={binh_minh.pk}")
+    again = client.get(f"{prefix}/account/meetings/?company={binh_minh.pk}")
+    next_page = client.get(f"{prefix}/account/profile/")
+
+    assert switched.context["exhibitor"] == binh_minh
+    assert f'<p class="message message-info">{said}</p>' in switched.text
+    # Said once: the link opened again, or the next page, switch nothing.
+    assert messages_of(again) == []
+    assert messages_of(next_page) == []
+    assert next_page.context["exhibitor"] == binh_minh
+
+
+def test_a_link_naming_the_current_or_only_company_says_nothing(client, an_phat, binh_minh):
+    client.post(reverse("account:choose"), {"exhibitor": an_phat.pk})
+    current = client.get(f"/account/?company={an_phat.pk}")
+    only_one = make_user()
+    dong_anh = make_exhibitor(name_vi="Cơ khí Đông Anh", members=[only_one])
+    client.force_login(only_one)
+    own = client.get(f"/account/profile/?company={dong_anh.pk}")
+
+    assert messages_of(current) == []
+    assert messages_of(own) == []
+    assert own.context["exhibitor"] == dong_anh
