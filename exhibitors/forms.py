@@ -138,11 +138,28 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
 
+    # The public profile shows them: a representative's save may not leave them empty
+    # (the board's admin may, for a company still being set up).
+    REQUIRED = {
+        "description_vi": _(
+            "Hãy viết vài dòng giới thiệu doanh nghiệp bằng tiếng Việt: trang hồ sơ công "
+            "khai hiển thị phần này."
+        ),
+        "address_vi": _(
+            "Hãy nhập địa chỉ doanh nghiệp bằng tiếng Việt, ví dụ Lô 12, KCN Quang Minh, "
+            "Mê Linh, Hà Nội."
+        ),
+        "sectors": _("Hãy chọn ít nhất một ngành: khách tìm doanh nghiệp theo ngành."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["invalid"] = _(
             "Địa chỉ e-mail không hợp lệ, ví dụ lienhe@congty.vn"
         )
+        for name, message in self.REQUIRED.items():
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
         # Stored as E.164 ("+842438251234"): shown as the representative would type it.
         if self.instance.phone:
             self.initial["phone"] = format_phone(

@@ -7,14 +7,16 @@ import pytest
 from PIL import Image
 
 from exhibitors.models import Exhibitor, Product
-from tests.factories import make_exhibitor, make_user
+from tests.factories import make_exhibitor, make_sector, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_representative_edits_profile_and_adds_product(live_server, page, tmp_path):
     user = make_user(username="mai", email="mai@saomai.vn", password="Sao-mai-2024-mk")
-    exhibitor = make_exhibitor(name_vi="Công ty Sao Mai", members=[user])
+    exhibitor = make_exhibitor(
+        name_vi="Công ty Sao Mai", members=[user], sectors=[make_sector(name_vi="Cơ khí")]
+    )
     image_path = tmp_path / "khuon-mau.png"
     buffer = io.BytesIO()
     Image.new("RGB", (320, 240), (30, 90, 160)).save(buffer, format="PNG")

@@ -9,7 +9,7 @@ from django.core import mail
 from exhibitors.models import Exhibitor
 from exhibitors.services import invite_representative
 from fairportal.models import AuditEntry
-from tests.factories import make_exhibitor, make_user
+from tests.factories import make_exhibitor, make_sector, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,7 @@ def test_invited_representative_sets_password_and_edits_description(
             "phone": "024 3825 1234",
             "address_vi": "KCN Quang Minh, Mê Linh, Hà Nội",
             "address_en": "Quang Minh Industrial Park, Me Linh, Hanoi",
+            "sectors": [str(make_sector(name_vi="Nhựa", slug="nhua").pk)],
         },
         follow=True,
     )

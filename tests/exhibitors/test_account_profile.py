@@ -32,6 +32,9 @@ REMOVE_LOGO = '<input type="checkbox" name="remove_logo" id="id_remove_logo">'
 
 
 def profile_post(exhibitor, **overrides):
+    """The profile form as the page fills it in. The form asks for a sector: one is
+    ticked for a company that has none yet, as its representative must."""
+    sectors = [str(pk) for pk in exhibitor.sectors.values_list("pk", flat=True)]
     data = {
         "description_vi": exhibitor.description_vi,
         "description_en": exhibitor.description_en,
@@ -40,6 +43,7 @@ def profile_post(exhibitor, **overrides):
         "phone": exhibitor.phone,
         "address_vi": exhibitor.address_vi,
         "address_en": exhibitor.address_en or "",
+        "sectors": sectors or [str(make_sector().pk)],
     }
     data.update(overrides)
     return data
@@ -171,7 +175,7 @@ def test_profile_update_saves_fields_and_records_audit(client):
 
 
 def test_profile_unchanged_records_nothing(client):
-    _user, exhibitor = representative(client)
+    _user, exhibitor = representative(client, sectors=[make_sector()])
 
     client.post("/account/profile/", profile_post(exhibitor))
 
@@ -476,3 +480,93 @@ def test_profile_trading_name_gives_english_name_only_when_it_differs(client, na
     response = client.get("/account/profile/")
 
     assert shown in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        (
+            "",
+            [
+                "Hãy viết vài dòng giới thiệu doanh nghiệp bằng tiếng Việt: trang hồ sơ công "
+                "khai hiển thị phần này.",
+                "Hãy nhập địa chỉ doanh nghiệp bằng tiếng Việt, ví dụ Lô 12, KCN Quang Minh, "
+                "Mê Linh, Hà Nội.",
+                "Hãy chọn ít nhất một ngành: khách tìm doanh nghiệp theo ngành.",
+            ],
+        ),
+        (
+            "/en",
+            [
+                "Write a few lines about the company in Vietnamese: the public profile shows them.",
+                "Enter the company’s address in Vietnamese, e.g. Lô 12, KCN Quang Minh, "
+                "Mê Linh, Hà Nội.",
+                "Choose at least one sector: visitors look for companies by sector.",
+            ],
+        ),
+    ],
+    ids=["vi", "en"],
+)
+def test_profile_without_vietnamese_description_address_or_sector_is_refused_and_kept(
+    client, prefix, said
+):
+    sector = make_sector(name_vi="Cơ khí", name_en="Engineering")
+    _user, exhibitor = representative(
+        client,
+        description_vi="Sản xuất khuôn mẫu.",
+        address_vi="KCN Thăng Long, Đông Anh, Hà Nội",
+        sectors=[sector],
+    )
+
+    response = client.post(
+        f"{prefix}/account/profile/",
+        profile_post(
+            exhibitor,
+            description_vi="   ",
+            description_en="Moulds and dies.",
+            address_vi="",
+            sectors=[],
+            website="https://khuon.example.vn",
+        ),
+    )
+
+    exhibitor.refresh_from_db()
+    assert response.status_code == 400
+    assert [
+        response.context["form"].errors[name][0]
+        for name in (
+            "description_vi",
+            "address_vi",
+            "sectors",
+        )
+    ] == said
+    for message in said:
+        assert message in response.text
+    # Nothing half-written; what was typed is still on the page.
+    assert exhibitor.description_vi == "Sản xuất khuôn mẫu."
+    assert exhibitor.description_en == "A manufacturer in an industrial zone."
+    assert exhibitor.website == ""
+    assert list(exhibitor.sectors.all()) == [sector]
+    assert "Moulds and dies." in response.text
+    assert AuditEntry.objects.filter(action="exhibitor.profile_updated").count() == 0
+
+
+def test_profile_with_description_address_and_sector_is_saved_and_shown_publicly(client):
+    sector = make_sector(name_vi="Cơ khí", name_en="Engineering")
+    _user, exhibitor = representative(client, description_vi="", address_vi="")
+
+    response = client.post(
+        "/account/profile/",
+        profile_post(
+            exhibitor,
+            description_vi="Sản xuất khuôn mẫu chính xác.",
+            address_vi="Lô 5, KCN Thăng Long, Đông Anh, Hà Nội",
+            sectors=[str(sector.pk)],
+        ),
+    )
+    public = Client().get(exhibitor.get_absolute_url()).content.decode()
+
+    assert response.status_code == 302
+    assert "Sản xuất khuôn mẫu chính xác." in public
+    assert "Lô 5, KCN Thăng Long, Đông Anh, Hà Nội" in public
+    assert "Cơ khí" in public
