@@ -26,11 +26,14 @@ def _now() -> float:
     return time.time()
 
 
+def _cache_key(scope: str, key: str, window: int) -> str:
+    digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
+    return f"rl:{scope}:{digest}:{int(_now() // window)}"
+
+
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     """Count one hit of `key` in `scope`; False once more than `limit` in `window` seconds."""
-    digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    bucket = int(_now() // window)
-    cache_key = f"rl:{scope}:{digest}:{bucket}"
+    cache_key = _cache_key(scope, key, window)
     cache.add(cache_key, 0, timeout=window + 5)
     try:
         count = cache.incr(cache_key)
@@ -96,6 +99,22 @@ def allow(
     if not ok:
         request.rate_limit_wait = window - int(_now()) % window
     return ok
+
+
+def used_up(request, scope: str, identity: str = "") -> bool:
+    """Whether the IP or the identity has already had all the hits `allow` lets through
+    in this window, without counting this request: for a form that counts only its
+    failures (signing in), checked before it tries, counted with `allow` when it fails.
+    When the answer is yes, `request.rate_limit_wait` is set as `allow` sets it."""
+    per_ip, per_identity, window = limits_for(scope)
+    counts = [(f"{scope}:ip", client_ip(request), per_ip)]
+    if identity:
+        counts.append((f"{scope}:id", identity.strip().lower(), per_identity))
+    for counter, key, limit in counts:
+        if (cache.get(_cache_key(counter, key, window)) or 0) >= limit:
+            request.rate_limit_wait = window - int(_now()) % window
+            return True
+    return False
 
 
 def too_many_requests(request):

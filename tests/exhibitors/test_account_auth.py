@@ -76,6 +76,45 @@ def test_login_rate_limited_per_ip_across_usernames(client, settings):
     assert response.status_code == 429
 
 
+def test_signing_in_and_out_all_day_is_not_rate_limited(client):
+    # A booth's shared laptop: the representative signs in and out more often than
+    # the ten sign-ins a quarter of an hour the limit would allow were each counted.
+    user = make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    make_exhibitor(members=[user])
+
+    answers = []
+    for _ in range(15):
+        answers.append(
+            client.post("/account/login/", {"username": "lan@congty.vn", "password": PASSWORD})
+        )
+        client.post("/account/logout/")
+
+    assert [answer.status_code for answer in answers] == [302] * 15
+    assert [answer["Location"] for answer in answers] == ["/account/"] * 15
+
+
+def test_only_failed_sign_ins_use_up_the_limit(client, settings, monkeypatch):
+    # Within one fifteen-minute window, whenever the test runs.
+    monkeypatch.setattr("fairportal.ratelimit._now", lambda: 900 * 1_900_000 + 300.0)
+    settings.RATE_LIMITS = {"login": (300, 3, 900)}
+    user = make_user(username="lan", email="lan@congty.vn", password=PASSWORD)
+    make_exhibitor(members=[user])
+    for _ in range(4):
+        client.post("/account/login/", {"username": "lan@congty.vn", "password": PASSWORD})
+        client.post("/account/logout/")
+
+    failures = [
+        client.post("/en/account/login/", {"username": "lan@congty.vn", "password": "sai"})
+        for _ in range(3)
+    ]
+    refused = client.post("/en/account/login/", {"username": "lan@congty.vn", "password": PASSWORD})
+
+    assert [failure.status_code for failure in failures] == [200] * 3
+    assert refused.status_code == 429
+    assert "Too many requests" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_logout_by_post_signs_out(client):
     user = make_user()
     client.force_login(user)
