@@ -76,6 +76,15 @@ def fair_clock(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """The rate limits count in fixed windows (15 minutes, an hour) of the wall clock: a
+    test that sends its requests across a window's end saw its count start again (a
+    sign-in test failed so at 19:30:00). Every test runs 450 s into both windows, frozen;
+    a test that needs another moment sets `fairportal.ratelimit._now` itself."""
+    monkeypatch.setattr("fairportal.ratelimit._now", lambda: 3600 * 500_000 + 450.0)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield
