@@ -230,7 +230,8 @@ def test_codes_typed_into_the_box_add_no_cached_pages(client, booths):
     assert [(r.status_code, r["Location"]) for r in lower] == [(302, f"{FIND}?booth=a02")] * 2
 
 
-@pytest.mark.parametrize("typed", ["A\x0001", "<A01>", "A" * 300, "Ả01"])
+# (A NUL never reaches the view: fairportal.query_guard answers 400.)
+@pytest.mark.parametrize("typed", ["<A01>", "A" * 300, "Ả01"])
 def test_finding_what_no_booth_code_can_be_says_there_is_no_such_booth(client, booths, typed):
     # No booth code holds these characters (a NUL would be a 500 on PostgreSQL).
     response = client.get(FIND, {"booth": typed})
