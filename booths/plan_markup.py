@@ -10,12 +10,12 @@ import html
 from urllib.parse import quote
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fairportal.languages import lang_attribute
+from fairportal.templatetags.portal import booth_size
 
 
 def escape(value) -> str:
@@ -72,9 +72,7 @@ class PlanMarkup:
     def _size(self, booth) -> str:
         key = (booth.width_m, booth.depth_m)
         if key not in self._sizes:
-            self._sizes[key] = (
-                f"{escape(localize(booth.width_m))} × {escape(localize(booth.depth_m))} m"
-            )
+            self._sizes[key] = escape(booth_size(booth))
         return self._sizes[key]
 
     def _apply_href(self, code: str) -> str:

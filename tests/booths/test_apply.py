@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,7 @@ from booths.models import BoothApplication
 from fairportal.models import AuditEntry
 from fairportal.tokens import hash_token
 from tests.booths.helpers import png_bytes, png_upload
-from tests.factories import make_exhibitor
+from tests.factories import make_booth, make_exhibitor
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_apply_page_lists_free_booths_with_kind_size_price_and_vat(client, booth
     assert "15.000.000\u00a0₫" in html
     assert "22.500.000\u00a0₫" in html
     assert "chưa gồm VAT" in html
-    assert "3,0 × 3,0 m" in html  # Vietnamese decimal comma
+    assert "<td>3 × 3 m</td>" in html  # no ",0": the size as the admin writes it
 
 
 def test_apply_page_preselects_booth_from_query(client, booths):
@@ -626,3 +627,17 @@ def test_apply_zone_that_is_no_zone_is_a_form_error(client, payload):
     response = client.post(APPLY, {**payload, "zone": "999999"})
 
     assert_rejected(response, "zone", "Hãy chọn một lựa chọn hợp lệ.")
+
+
+@pytest.mark.parametrize(("prefix", "size"), [("", "4,5 × 3 m"), ("/en", "4.5 × 3 m")])
+def test_booth_sizes_read_the_same_on_the_apply_page_the_plan_and_the_admin(
+    client, fair, prefix, size
+):
+    make_booth(fair=fair, code="C01", hall="C", width_m=Decimal("4.5"), depth_m=Decimal("3"))
+
+    apply_page = client.get(prefix + APPLY).content.decode()
+    plan = client.get(prefix + "/floor-plan/").content.decode()
+
+    assert f"<td>{size}</td>" in apply_page
+    assert size in plan
+    assert "4,50" not in plan and "4.50" not in plan and "3,0 m" not in plan
