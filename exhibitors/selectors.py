@@ -296,23 +296,29 @@ def directory_facets(
     return {
         "count": total,
         "sectors": _sector_choices(sector_options, sectors),
-        "zones": [
-            {
-                "value": z.slug,
-                "label": z.name,
-                "zone": z,  # the template asks it the language of the label
-                "count": zone_counts.get(z.pk, 0),
-                "selected": z.slug == zone,
-            }
-            for z in zone_options
-            if zone_counts.get(z.pk) or z.slug == zone
-        ],
+        "zones": _zone_choices(zone_options, zone_counts, zone),
         "countries": [
             {"value": code, "label": code, "count": count, "selected": code == country}
             for code, count in sorted(country_counts.items())
             if count or code == country
         ],
     }
+
+
+def _zone_choices(zone_options, counts: dict, selected: str) -> list[dict]:
+    """The zone select's options: zones with results (`counts`: zone id → number) or
+    the chosen one."""
+    return [
+        {
+            "value": z.slug,
+            "label": z.name,
+            "zone": z,  # the template asks it the language of the label
+            "count": counts.get(z.pk, 0),
+            "selected": z.slug == selected,
+        }
+        for z in zone_options
+        if counts.get(z.pk) or z.slug == selected
+    ]
 
 
 def _sector_exhibitor_counts(exhibitors, *, sub_sectors: bool = True) -> dict[int, int]:
@@ -452,11 +458,16 @@ def _by_name(language: str) -> tuple:
     return ("name_sort", "pk")
 
 
-def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str = "vi") -> QuerySet:
+def catalogue(
+    *, fair, q: str = "", sectors: Iterable[str] = (), zone: str = "", language: str = "vi"
+) -> QuerySet:
     """Published products of the fair's directory exhibitors, in name order in the
     page's language; with a query, first those whose text holds the whole query as
     written, earliest first (the search text starts with the product's name: "máy in"
-    puts the printers before a part "for printers"), as the directory's best match."""
+    puts the printers before a part "for printers"), as the directory's best match.
+    `zone` keeps the products of makers in that industrial zone (an unknown zone, none:
+    the directory's filter). Each maker comes with `fair_booths`, its booths in `fair`,
+    for the card's booth links: one query for the page, whatever its size."""
     queryset = Product.objects.filter(
         is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
     )
@@ -464,7 +475,15 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str =
     sectors = tuple(sectors)
     if sectors:
         queryset = queryset.filter(in_sectors(sectors))
-    queryset = queryset.select_related("exhibitor", "sector")
+    if zone:
+        queryset = queryset.filter(exhibitor__zone__slug=zone)
+    queryset = queryset.select_related("exhibitor", "sector").prefetch_related(
+        Prefetch(
+            "exhibitor__booths",
+            queryset=fair_booths(fair).only("id", "code", "exhibitor_id"),
+            to_attr="fair_booths",
+        )
+    )
     by_name = _by_name(language)
     words = search_words(q)
     if words:
@@ -475,18 +494,42 @@ def catalogue(*, fair, q: str = "", sectors: Iterable[str] = (), language: str =
     return queryset.order_by(*by_name)
 
 
-def catalogue_facets(*, fair, q: str = "", sectors: Iterable[str] = ()) -> dict:
-    """The catalogue's sector filter, each sector with its product count (search
-    applied), and `count`, the products the page lists: from one count of the matching
-    products per sector and the (small) sector table. No COUNT of the page's own, and
-    no join of every product of every fair to the sectors (24 ms at 20,000 products)."""
+def catalogue_facets(*, fair, q: str = "", sectors: Iterable[str] = (), zone: str = "") -> dict:
+    """The catalogue's sector and zone filters, each option with the number of products
+    choosing it would give (search and the other filter applied, as the directory's
+    facets), and `count`, the products the page lists: from one count of the matching
+    products per (sector, zone) and the (small) sector and zone tables. No COUNT of the
+    page's own, and no join of every product of every fair to the sectors (24 ms at
+    20,000 products)."""
     sectors = tuple(sectors)
     matching = filter_by_words(
         Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
         q,
     )
-    own = dict(matching.order_by().values_list("sector_id").annotate(n=Count("pk")))
+    groups = (
+        matching.order_by().values_list("sector_id", "exhibitor__zone_id").annotate(n=Count("pk"))
+    )
     options = _sector_tree(Sector.objects.order_by("position", "slug"))
+    chosen = None  # every sector, products with none too
+    if sectors:
+        # As `in_sectors`: the ticked sectors and their sub-sectors.
+        slug_of = {s.pk: s.slug for s in options}
+        chosen = {s.pk for s in options if s.slug in sectors or slug_of.get(s.parent_id) in sectors}
+    zone_options = list(IndustrialZone.objects.order_by("position", "slug"))
+    # An unknown zone matches no product, as the directory's `zone__slug` filter.
+    zone_id = next((z.pk for z in zone_options if z.slug == zone), -1) if zone else None
+    own: dict[int, int] = {}
+    zone_counts: dict[int, int] = {}
+    count = 0
+    for sector_id, group_zone, n in groups:
+        in_zone = zone_id is None or group_zone == zone_id
+        in_sector = chosen is None or sector_id in chosen
+        if in_zone:
+            own[sector_id] = own.get(sector_id, 0) + n
+        if in_sector:
+            zone_counts[group_zone] = zone_counts.get(group_zone, 0) + n
+        if in_zone and in_sector:
+            count += n
     # A product has one sector: a parent's count adds its sub-sectors' own counts.
     of_children: dict[int, int] = {}
     for s in options:
@@ -495,14 +538,11 @@ def catalogue_facets(*, fair, q: str = "", sectors: Iterable[str] = ()) -> dict:
             of_children[s.parent_id] = of_children.get(s.parent_id, 0) + s.own
     for s in options:
         s.count = s.own + of_children.get(s.pk, 0)
-    if sectors:
-        # As `in_sectors`: the ticked sectors and their sub-sectors.
-        slug_of = {s.pk: s.slug for s in options}
-        chosen = {s.pk for s in options if s.slug in sectors or slug_of.get(s.parent_id) in sectors}
-        count = sum(own.get(pk, 0) for pk in chosen)
-    else:
-        count = sum(own.values())  # products with no sector too
-    return {"options": _sector_choices(options, sectors), "count": count}
+    return {
+        "options": _sector_choices(options, sectors),
+        "zones": _zone_choices(zone_options, zone_counts, zone),
+        "count": count,
+    }
 
 
 def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:

@@ -245,6 +245,7 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
         return {
             "q": _search_query(params)[0],
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
+            "zone": _clean_text(params.get("zone"), 120),
         }
 
     def get_queryset(self):
@@ -257,7 +258,7 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
         return selectors.catalogue_facets(fair=self.fair, **self.filters)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        # The sector counts have counted the products already: no COUNT query of its own.
+        # The facets have counted the products already: no COUNT query of its own.
         return _CountedPaginator(queryset, per_page, count=self.facets["count"], **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -269,6 +270,8 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
             unsearchable_q=_search_query(self.request.GET)[1],
             sector_options=sector_options,
             unknown_sectors=_not_offered(self.filters["sectors"], sector_options),
+            zone_options=self.facets["zones"],
+            unknown_zone=_not_offered([self.filters["zone"]], self.facets["zones"]),
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )

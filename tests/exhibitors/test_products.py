@@ -1,7 +1,7 @@
 import pytest
 
 from exhibitors.models import Product
-from tests.factories import make_booth, make_exhibitor, make_product, make_sector
+from tests.factories import make_booth, make_exhibitor, make_product, make_sector, make_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,67 @@ def test_products_found_by_their_name_come_before_those_that_only_mention_it(
 
     assert vietnamese == ["Máy in laser", "Chi tiết dập"]
     assert english == ["Laser printer", "Stamped parts"]
+
+
+def _zone_counts(response) -> dict[str, int]:
+    return {o["value"]: o["count"] for o in response.context["zone_options"]}
+
+
+def test_products_zone_filter_and_counts_as_the_directorys(client, catalogue, fair):
+    noi_bai = make_zone(
+        name_vi="KCN Nội Bài", name_en="Noi Bai Industrial Park", slug="kcn-noi-bai"
+    )
+    maker = make_exhibitor(name_vi="Thực phẩm Nội Bài", slug="thuc-pham-noi-bai", zone=noi_bai)
+    make_booth(fair=fair, exhibitor=maker, code="B03")
+    make_product(exhibitor=maker, name_vi="Bánh đa", name_en="Rice crackers", sector=catalogue)
+
+    response = client.get("/products/", {"zone": "kcn-noi-bai"})
+    food = client.get("/products/", {"sector": "thuc-pham"})
+
+    assert product_names(response) == ["Bánh đa"]
+    assert '<option value="kcn-noi-bai" selected>KCN Nội Bài (1)</option>' in response.text
+    # A facet's counts apply the other filters, not its own: every zone's products…
+    assert _zone_counts(response) == {"kcn-thang-long": 1, "kcn-noi-bai": 1}
+    # …the sectors' counts within the zone, and the zones' within the ticked sectors.
+    assert [(o["value"], o["count"]) for o in response.context["sector_options"]] == [
+        ("thuc-pham", 1)
+    ]
+    assert _zone_counts(food) == {"kcn-noi-bai": 1}
+    assert product_names(food) == ["Bánh đa", "Xúc xích tiệt trùng"]
+    english = client.get("/en/products/", {"zone": "kcn-noi-bai", "q": "rice"})
+    assert product_names(english) == ["Rice crackers"]
+    assert '<option value="kcn-noi-bai" selected>Noi Bai Industrial Park (1)</option>' in (
+        english.text
+    )
+
+
+def test_products_zone_the_fair_does_not_have_matches_nothing_and_is_named(client, catalogue):
+    vi = client.get("/products/", {"zone": "kcn-zzz"})
+    en = client.get("/en/products/", {"zone": "kcn-zzz"})
+
+    assert product_names(vi) == []
+    assert vi.context["paginator"].count == 0
+    assert "Không có khu công nghiệp “kcn-zzz” nên không có kết quả" in vi.text
+    assert "There is no industrial zone “kcn-zzz”" in en.text
+    assert "Không có khu công nghiệp" not in client.get("/products/").text
+
+
+def test_product_cards_show_the_makers_booths_linked_to_the_floor_plan(client, catalogue, fair):
+    canon = Product.objects.get(name_vi="Máy in laser").exhibitor
+    make_booth(fair=fair, exhibitor=canon, code="A08")
+    make_booth(exhibitor=canon, code="Z99")  # a booth of another edition: not this fair's
+
+    html = client.get("/products/").text
+    english = client.get("/en/products/").text
+
+    card = html[html.index("Máy in laser") : html.index("Xúc xích tiệt trùng")]
+    assert (
+        'Gian <a class="booth-code" href="/floor-plan/?booth=A07" aria-label="Gian A07 trên sơ đồ">'
+        'A07</a> <a class="booth-code" href="/floor-plan/?booth=A08"'
+    ) in card
+    assert "Z99" not in html
+    assert '<a class="booth-code" href="/floor-plan/?booth=B01"' in html
+    assert (
+        'Booth <a class="booth-code" href="/en/floor-plan/?booth=A07"'
+        ' aria-label="Booth A07 on the floor plan">A07</a>'
+    ) in english

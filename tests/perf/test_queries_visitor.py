@@ -174,12 +174,15 @@ def test_profile_opened_at_a_product_queries_are_fixed(
 @PREFIXES
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
-    "params", [{}, {"q": "linh kien", "sector": "nganh-1"}], ids=["plain", "filtered"]
+    "params",
+    [{}, {"q": "linh kien", "sector": "nganh-1"}, {"zone": "kcn-1", "sector": "nganh-0"}],
+    ids=["plain", "filtered", "zone"],
 )
 def test_products_queries_are_fixed(client, django_assert_num_queries, size, params, prefix):
     build_fair(size)
 
-    with django_assert_num_queries(4):
+    # The fair, the facets' counts, the sectors, the zones, the page, the makers' booths.
+    with django_assert_num_queries(6):
         response = client.get(f"{prefix}/products/", params)
 
     assert len(response.context["products"]) > 0
@@ -188,7 +191,7 @@ def test_products_queries_are_fixed(client, django_assert_num_queries, size, par
 @PREFIXES
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
-    "path,queries", [("/exhibitors/", 8), ("/products/", 4)], ids=["directory", "products"]
+    "path,queries", [("/exhibitors/", 8), ("/products/", 6)], ids=["directory", "products"]
 )
 @pytest.mark.parametrize("page", ["99", "abc"])
 def test_list_page_out_of_range_queries_are_those_of_a_page(
