@@ -77,6 +77,38 @@
     });
   }
 
+  // The booths of the companies the visitor saved in My plan, marked from the plan's own
+  // small uncached answer (/plan/starred.json): the floor plan is one cached page for
+  // everyone and holds no visitor's plan. A booth links to its company's profile,
+  // /exhibitors/<slug>/, the slug My plan keeps.
+  function markSavedBooths() {
+    var legend = document.querySelector(".plan-legend[data-starred-url]");
+    var saved = legend && legend.querySelector(".legend-saved");
+    if (!saved || !window.fetch) { return; }
+    fetch(legend.getAttribute("data-starred-url"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (plan) {
+        var slugs = (plan && plan.exhibitor) || [];
+        if (!slugs.length) { return; }
+        var word = saved.querySelector(".legend-saved-label").textContent;
+        var count = 0;
+        document.querySelectorAll(".plan-svg a.booth-taken").forEach(function (booth) {
+          var path = new URL(booth.getAttribute("href"), window.location.href).pathname;
+          var match = /\/exhibitors\/([^\/]+)\/$/.exec(path);
+          if (!match || slugs.indexOf(decodeURIComponent(match[1])) === -1) { return; }
+          booth.classList.add("is-saved");
+          booth.setAttribute("aria-label", booth.getAttribute("aria-label") + " · " + word);
+          var row = document.getElementById("row-" + booth.id.replace(/^booth-/, ""));
+          if (row) { row.classList.add("is-saved"); }
+          count += 1;
+        });
+        if (count) {
+          saved.querySelector(".legend-saved-count").textContent = String(count);
+          saved.hidden = false;
+        }
+      }).catch(function () { /* the plan stays as everyone sees it */ });
+  }
+
   function formatVnd(amount) {
     return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + "\u00a0₫";
   }
@@ -117,6 +149,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     enhancePlan();
+    markSavedBooths();
     enhanceApplyForm();
   });
 })();

@@ -332,3 +332,20 @@ def test_floor_plan_query_count_does_not_grow_with_booths(
     with django_assert_num_queries(small):
         client.get(prefix + PLAN)
     assert small <= 4
+
+
+def test_floor_plan_html_holds_no_visitors_plan(client):
+    """A visitor's saved companies are marked by booths.js from /plan/starred.json; the
+    page itself, cached for everyone, is the same with or without a plan."""
+    fair = make_fair(is_current=True)
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    make_booth(fair=fair, exhibitor=canon, code="A07")
+    client.post("/plan/toggle/", {"kind": "exhibitor", "slug": "canon-viet-nam", "intent": "add"})
+
+    html = client.get("/floor-plan/").content.decode()
+
+    assert client.get("/plan/starred.json").json()["exhibitor"] == ["canon-viet-nam"]
+    assert 'data-starred-url="/plan/starred.json"' in html
+    assert '<li class="legend-saved" hidden>' in html
+    assert "is-saved" not in html
+    assert "holds no one" not in html  # the template's comment stays out of the page
