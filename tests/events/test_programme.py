@@ -355,3 +355,23 @@ def test_matching_session_page_over_has_no_link_to_ask_for_a_meeting(client, ses
     html = client.get(f"/events/{session.slug}/").text
 
     assert "Xem doanh nghiệp tham gia" not in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading", "not_said"),
+    [
+        ("", "Tham gia phiên kết nối", "Đăng ký tham dự"),
+        ("/en", "Join the matching session", "Register to attend"),
+    ],
+    ids=["vi", "en"],
+)
+def test_matching_session_page_does_not_invite_to_register(
+    client, session, seminar, prefix, heading, not_said
+):
+    # It takes meeting requests from the exhibitors' pages; nobody registers for it.
+    matching = client.get(f"{prefix}/events/{session.slug}/").text
+    seminar_page = client.get(f"{prefix}/events/{seminar.slug}/").text
+
+    assert f'<h2 id="register-title">{heading}</h2>' in matching
+    assert not_said not in matching
+    assert f'<h2 id="register-title">{not_said}</h2>' in seminar_page
