@@ -81,7 +81,7 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert sorted(sent) == ["hoa@example.vn", "lan@example.vn", "minh@example.vn"]
     lan = sent["lan@example.vn"]
     assert lan.subject == "New time or place: Electronics components supply chain seminar"
-    assert "Time: 20/09/2024, 10:00–12:00\nVenue: Seminar room 2" in lan.body
+    assert "Time: 20/09/2024, 10:00–12:00 (Hanoi time, UTC+7)\nVenue: Seminar room 2" in lan.body
     assert lan.body.rstrip().endswith(
         "The organisers of the Hanoi Industrial Zones Industrial Products Fair"
     )
@@ -97,7 +97,7 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert hoa.subject == (
         "Thay đổi thời gian, địa điểm: Hội thảo chuỗi cung ứng linh kiện điện tử"
     )
-    assert "Thời gian: 20/09/2024, 10:00–12:00\nĐịa điểm: Phòng hội thảo 2" in hoa.body
+    assert "Thời gian: 20/09/2024, 10:00–12:00 (giờ Hà Nội)\nĐịa điểm: Phòng hội thảo 2" in hoa.body
     assert hoa.body.rstrip().endswith(SIGNATURE)
     assert len(hoa.attachments) == 1
     minh = sent["minh@example.vn"]
@@ -133,7 +133,7 @@ def test_moving_an_event_and_adding_seats_in_one_save_mails_the_promoted_once(
     sent = _by_recipient()
     minh = sent["minh@example.vn"]
     assert minh.subject == "You have a place: Electronics components supply chain seminar"
-    assert "Time: 20/09/2024, 10:00–12:00\nVenue: Seminar room 1" in minh.body
+    assert "Time: 20/09/2024, 10:00–12:00 (Hanoi time, UTC+7)\nVenue: Seminar room 1" in minh.body
     also_moved = "The organisers have also changed the event's time or place. New details:"
     assert also_moved in minh.body
     assert "Before: 20/09/2024, 09:00–11:00, Seminar room 1" in minh.body

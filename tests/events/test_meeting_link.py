@@ -93,7 +93,7 @@ def test_sending_the_meeting_link_again_mails_a_new_link_and_the_old_one_stops_w
     (message,) = mail.outbox
     assert message.to == ["tanaka@example.jp"]
     assert message.subject == "Link to your meeting request with Canon Vietnam"
-    assert "Status: Accepted\nTime: 20/09/2024, 14:00–14:30\n" in message.body
+    assert "Status: Accepted\nTime: 20/09/2024, 14:00–14:30 (Hanoi time, UTC+7)\n" in message.body
     assert (
         "This link replaces the one in our earlier e-mails: the previous link no longer "
         "works." in message.body

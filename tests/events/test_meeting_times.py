@@ -100,14 +100,20 @@ def test_the_agreement_and_reminder_mails_give_the_slot_as_a_range_in_each_langu
         services.send_meeting_reminders(now=evening_before)
 
     bodies = {(m.to[0], m.subject.split(":")[0]): m.body for m in mail.outbox}
-    assert "Time: 20/09/2024, 14:00–14:30\n" in bodies["tanaka@example.jp", "Meeting confirmed"]
     assert (
-        "Giờ gặp: 20/09/2024, 14:00–14:30\n"
+        "Time: 20/09/2024, 14:00–14:30 (Hanoi time, UTC+7)\n"
+        in bodies["tanaka@example.jp", "Meeting confirmed"]
+    )
+    assert (
+        "Giờ gặp: 20/09/2024, 14:00–14:30 (giờ Hà Nội)\n"
         in bodies["contact@canon.example.vn", "Lịch gặp đã chốt"]
     )
-    assert "Time: 20/09/2024, 14:00–14:30\n" in bodies["tanaka@example.jp", "Reminder"]
     assert (
-        "Giờ gặp: 20/09/2024, 14:00–14:30\n"
+        "Time: 20/09/2024, 14:00–14:30 (Hanoi time, UTC+7)\n"
+        in bodies["tanaka@example.jp", "Reminder"]
+    )
+    assert (
+        "Giờ gặp: 20/09/2024, 14:00–14:30 (giờ Hà Nội)\n"
         in bodies["contact@canon.example.vn", "Nhắc lịch gặp ngày mai"]
     )
 

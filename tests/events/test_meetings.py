@@ -121,20 +121,23 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
         "“Kết nối doanh nghiệp ngày 1”.",
         "",
         "Khung giờ khách đề xuất:",
-        "- 20/09/2024, 14:00–14:30",
-        "- 20/09/2024, 15:30–16:00",
+        "- 20/09/2024, 14:00–14:30 (giờ Hà Nội)",
+        "- 20/09/2024, 15:30–16:00 (giờ Hà Nội)",
         "",
         "Nội dung muốn trao đổi:",
     ]
 
 
 @pytest.mark.parametrize(
-    ("prefix", "heading"),
-    [("", "Khung giờ bạn đề xuất:"), ("/en", "Times you proposed:")],
+    ("prefix", "heading", "zone"),
+    [
+        ("", "Khung giờ bạn đề xuất:", "(giờ Hà Nội)"),
+        ("/en", "Times you proposed:", "(Hanoi time, UTC+7)"),
+    ],
     ids=["vi", "en"],
 )
 def test_meet_request_mail_to_the_visitor_lists_the_times_they_proposed(
-    client, session, exhibitor, django_capture_on_commit_callbacks, prefix, heading
+    client, session, exhibitor, django_capture_on_commit_callbacks, prefix, heading, zone
 ):
     # The visitor keeps the mail as their note of what they asked: which times, too.
     with django_capture_on_commit_callbacks(execute=True):
@@ -145,8 +148,8 @@ def test_meet_request_mail_to_the_visitor_lists_the_times_they_proposed(
     at_heading = lines.index(heading)
     assert lines[at_heading : at_heading + 4] == [
         heading,
-        "- 20/09/2024, 14:00–14:30",
-        "- 20/09/2024, 15:30–16:00",
+        f"- 20/09/2024, 14:00–14:30 {zone}",
+        f"- 20/09/2024, 15:30–16:00 {zone}",
         "",
     ]
 
@@ -988,7 +991,7 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
         "",
         "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) đã huỷ cuộc gặp với doanh nghiệp của bạn.",
         "",
-        "Giờ gặp: 20/09/2024, 15:00–15:30",
+        "Giờ gặp: 20/09/2024, 15:00–15:30 (giờ Hà Nội)",
         "Địa điểm: Khu kết nối B2B, bàn số 1",
     ]
     assert "Bạn không cần chờ ở bàn vào giờ này." in to_exhibitor.body
@@ -999,7 +1002,7 @@ def test_visitor_cancelling_an_accepted_meeting_tells_the_exhibitor_and_the_visi
         "",
         "You have cancelled your meeting with Canon Vietnam. We have told the company.",
         "",
-        "Time: 20/09/2024, 15:00–15:30",
+        "Time: 20/09/2024, 15:00–15:30 (Hanoi time, UTC+7)",
         "Venue: B2B area, table 1",
         "",
         "The attached calendar file removes this entry from your calendar app.",

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from events.models import MeetingRequest
-from tests.events.conftest import at, meeting_data
+from tests.events.conftest import at, meeting_data, registration_data
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,17 @@ def test_visitors_meeting_page_says_its_times_are_hanoi_time(
 
     assert "14:00–14:30" in html
     assert _note(html) == [note]
+
+
+def test_my_plan_and_the_registration_page_say_the_times_are_hanoi_time(
+    client, seminar, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post(f"/en/events/{seminar.slug}/", registration_data())["Location"]
+    client.post("/plan/toggle/", {"kind": "event", "slug": seminar.slug})
+
+    page = client.get(link).text
+    plan = client.get("/en/plan/").text
+
+    assert '<span class="time-zone-note">(Hanoi time, UTC+7)</span>' in page
+    assert '<p class="time-zone-note">Hanoi time (UTC+7)</p>' in plan
