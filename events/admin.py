@@ -469,6 +469,16 @@ class RegistrationEventFilter(admin.RelatedFieldListFilter):
         )
 
 
+class RegistrationEventKindFilter(admin.ChoicesFieldListFilter):
+    """The kinds of event that take registrations (as `RegistrationEventFilter`)."""
+
+    def choices(self, changelist):
+        matching = f"{self.lookup_kwarg}={SideEvent.Kind.BUSINESS_MATCHING.value}"
+        for choice in super().choices(changelist):
+            if matching not in choice["query_string"]:
+                yield choice
+
+
 class MeetingRequestAdminForm(VisitorDetailsForm):
     email_field = "requester_email"
     phone_fields = ("requester_phone", "requester_zalo")
@@ -482,7 +492,7 @@ class EventRegistrationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.
         "status",
         RegistrationStillWaitingFilter,
         "event__fair",
-        "event__kind",
+        ("event__kind", RegistrationEventKindFilter),
         ("event", RegistrationEventFilter),
     ]
     search_fields = ["email"]

@@ -1205,3 +1205,23 @@ def test_admin_matching_grid_csv_keeps_a_visitors_formula_as_text(
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][3] == '\'=HYPERLINK("http://evil.example","Kim") (bàn 1)'
+
+
+@pytest.mark.parametrize(
+    ("prefix", "matching"), [("", "Kết nối doanh nghiệp"), ("/en", "Business")]
+)
+def test_admin_registrations_filter_by_kind_leaves_out_business_matching(
+    client, board, seminar, session, prefix, matching
+):
+    response = client.get(f"{prefix}/admin/events/eventregistration/")
+
+    [by_kind] = [
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "field_path", "") == "event__kind"
+    ]
+    shown = [str(choice["display"]) for choice in by_kind.choices(response.context["cl"])]
+    assert not any(label.startswith(matching) for label in shown), shown
+    assert len(shown) == len(SideEvent.Kind.choices)  # "All" and every other kind
+    assert "event__kind__exact=seminar" in response.content.decode()
+    assert "event__kind__exact=business_matching" not in response.content.decode()
