@@ -303,9 +303,13 @@ def _registrations_chart(fair):
     )
     chart = Chart("registrations", _("Đăng ký hội thảo so với số chỗ"))
     for event in events:
+        # A cancelled one keeps its bar (its places are no longer offered): said so.
+        title = (
+            _("%(title)s (đã huỷ)") % {"title": event.title} if event.cancelled_at else event.title
+        )
         chart.bars.append(
             Bar(
-                event.title,
+                title,
                 event.confirmed,
                 _url("events_eventregistration", event__id__exact=event.pk),
                 event.capacity,

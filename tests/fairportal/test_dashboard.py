@@ -301,3 +301,17 @@ def test_a_waiting_list_of_a_seminar_under_way_is_not_waiting(admin_client, fair
     assert todo["registrations-waitlisted"].count == 1
     listing = admin_client.get(todo["registrations-waitlisted"].url)
     assert [r.pk for r in listing.context["cl"].result_list] == [still_waiting.pk]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"), [("", "Hội thảo A (đã huỷ)"), ("/en", "Seminar A (cancelled)")]
+)
+def test_a_cancelled_seminar_is_marked_so_on_the_registrations_chart(admin_client, prefix, said):
+    fair = make_fair()
+    make_event(fair, title_vi="Hội thảo A", title_en="Seminar A", cancelled_at=timezone.now())
+    make_event(fair, title_vi="Hội thảo B", title_en="Seminar B")
+
+    response = admin_client.get(f"{prefix}/admin/")
+
+    registrations, _chart = _bars(response, "registrations")
+    assert set(registrations) == {said, "Hội thảo B" if not prefix else "Seminar B"}
