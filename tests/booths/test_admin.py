@@ -1322,3 +1322,15 @@ def test_releasing_a_kept_booth_does_not_call_it_available(
 
     assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [("warning", said)]
     assert Booth.objects.get(pk=booths["A03"].pk).is_blocked is True
+
+
+def test_english_floor_plan_lists_the_holders_by_their_english_names(board_client, fair, booths):
+    canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
+    services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=None)
+
+    english = board_client.get("/en/admin/booths/booth/floor-plan/").content.decode()
+    vietnamese = board_client.get("/admin/booths/booth/floor-plan/").content.decode()
+
+    assert "<title>A01 — Canon Vietnam</title>" in english
+    assert "<td>Canon Vietnam</td>" in english and "Canon Việt Nam" not in english
+    assert "<td>Canon Việt Nam</td>" in vietnamese
