@@ -27,7 +27,13 @@ from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.countries import countries_named
-from fairportal.text import filter_by_words, search_words, typed_words, words_condition
+from fairportal.text import (
+    english_singular,
+    filter_by_words,
+    search_words,
+    typed_words,
+    words_condition,
+)
 
 PAGE_SIZE = 24
 # "relevance" only means something with a query: the view falls back to "name".
@@ -108,7 +114,11 @@ def _search_condition(q: str, *, phrase: bool = False) -> Q:
         if not phrase:
             return words_condition(words)
         run = "".join(f" {word}" for word in words)
-        return Q(search_text__contains=run) | Q(search_text_en__contains=run)
+        # On the English side a plural last word also finds its singular, as a word
+        # typed alone does: "spare parts" finds "spare part" (and "spare parts").
+        singular = english_singular(words[-1])
+        english = "".join(f" {word}" for word in [*words[:-1], singular]) if singular else run
+        return Q(search_text__contains=run) | Q(search_text_en__contains=english)
 
     condition = matched(words)
     for code, rest in _country_readings(q):
@@ -133,22 +143,23 @@ def search_exhibitors(queryset, q: str, *, phrase: bool = False):
     return queryset.filter(_search_condition(q, phrase=phrase))
 
 
-def search_reach(fair, q: str) -> dict | None:
-    """For a query of two words or more, how many of `fair`'s exhibitors hold every
-    word anywhere in their text (`words`) and how many hold them one after the other
-    (`phrase`); None for a shorter query. One query.
+def search_reach(
+    fair, q: str, *, sectors: Iterable[str] = (), zone: str = "", country: str = ""
+) -> dict | None:
+    """For a query of two words or more, how many of `fair`'s exhibitors that the
+    other filters keep hold every word anywhere in their text (`words`) and how many
+    hold them one after the other (`phrase`); None for a shorter query. One query.
 
     Vietnamese words are often two or three syllables typed apart ("điện tử", "Hàn
     Quốc", "linh kiện"), and short syllables recur everywhere ("tu" starts "Tư" of the
     Hà Nội – Đài Tư zone): "dien tu" found 11 firms of which 3 make nothing
-    electronic. The directory shows the phrase's firms when there are any."""
+    electronic. The directory shows the phrase's firms when, with its filters, there
+    are any (a zone where none holds the phrase still lists those with the words)."""
     if len(search_words(q)) < 2:
         return None
-    return (
-        fair_exhibitors(fair)
-        .filter(_search_condition(q))
-        .aggregate(words=Count("pk"), phrase=Count("pk", filter=_search_condition(q, phrase=True)))
-    )
+    return _apply_filters(
+        fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
+    ).aggregate(words=Count("pk"), phrase=Count("pk", filter=_search_condition(q, phrase=True)))
 
 
 def _apply_filters(queryset, *, q="", sectors=(), zone="", country="", phrase=False):

@@ -100,7 +100,7 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
     @cached_property
     def reach(self) -> dict | None:
         """How far a query of several words reaches (`selectors.search_reach`)."""
-        return selectors.search_reach(self.fair, self.filters["q"])
+        return selectors.search_reach(self.fair, **self.filters)
 
     @cached_property
     def phrase(self) -> bool:

@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 
+from exhibitors.models import Exhibitor
 from tests.factories import (
     make_booth,
     make_exhibitor,
@@ -604,3 +605,35 @@ def test_one_word_searches_as_before(client, printers_and_others):
 
     assert names(response) == ["Vật tư Ba Đình"]
     assert "cụm từ" not in response.text
+
+
+def test_a_zone_where_no_firm_has_the_words_together_lists_those_with_them_apart(
+    client, fair, printers_and_others
+):
+    # Across the fair "điện tử" is a phrase of one firm; in this zone only a firm with
+    # "Điện lạnh … Đài Tư" has both words: it is listed, not "0 found".
+    zone = make_zone(name_vi="KCN Hà Nội – Đài Tư", slug="kcn-dai-tu")
+    Exhibitor.objects.filter(name_vi="Điện lạnh Long Biên").update(zone=zone)
+
+    response = client.get("/exhibitors/", {"q": "dien tu", "zone": "kcn-dai-tu"})
+
+    assert names(response) == ["Điện lạnh Long Biên"]
+    assert "cụm từ" not in response.text
+
+
+def test_an_english_plural_typed_as_a_phrase_also_finds_its_singular(client, fair):
+    for name, english in [
+        ("Phụ tùng Sao Mai", "Spare parts for pumps."),
+        ("Cơ khí Đông Anh", "Spare part supply for presses."),
+        ("Vật tư Hồng Hà", "Parts, and spare tools."),
+    ]:
+        make_booth(
+            fair=fair,
+            exhibitor=make_exhibitor(
+                name_vi=name, name_en=name, description_vi="", description_en=english
+            ),
+        )
+
+    response = client.get("/en/exhibitors/", {"q": "spare parts"})
+
+    assert sorted(names(response)) == ["Cơ khí Đông Anh", "Phụ tùng Sao Mai"]
