@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
-from fairportal.models import Language
+from fairportal.models import AuditEntry, Language
 from fairportal.text import row_id
 
 SESSION_KEY = "account_exhibitor_id"
@@ -177,12 +178,28 @@ def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Produc
 
 def access_representative(request, pk, *, exhibitor: Exhibitor | None = None):
     """A fellow representative of `exhibitor` (by default the current company); 404 for
-    anyone else (`NoLongerThere` when they represent no company at all)."""
+    anyone else (`NoLongerThere` for one this company removed, or who represents no
+    company at all)."""
     exhibitor = exhibitor or current_exhibitor(request)
     user = exhibitor.members.filter(pk=pk).first()
     if user is None:
-        if not Exhibitor.objects.filter(members__pk=row_id(pk) or 0).exists():
-            # Nobody's representative (any more): most often the one just removed.
-            raise NoLongerThere("No company has this representative")
+        if _removed_from(exhibitor, row_id(pk) or 0):
+            raise NoLongerThere("This company's representative no more")
         raise Http404("No such representative of your company")
     return user
+
+
+def _removed_from(exhibitor: Exhibitor, user_pk: int) -> bool:
+    """The user numbered `user_pk` was once a representative of `exhibitor` and was
+    taken off it (the audit says so), or represents no company at all: a removal's
+    confirmation pressed twice, or a colleague's removal first. Someone who only ever
+    represented other companies is not (their page is a 404, as before)."""
+    user = get_user_model().objects.filter(pk=user_pk).only("email").first()
+    if user is None or not Exhibitor.objects.filter(members=user).exists():
+        return True
+    return AuditEntry.objects.filter(
+        action="exhibitor.representative_removed",
+        content_type=ContentType.objects.get_for_model(Exhibitor),
+        object_id=str(exhibitor.pk),
+        changes__email=user.email,
+    ).exists()

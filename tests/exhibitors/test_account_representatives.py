@@ -5,7 +5,7 @@ from django.core import mail
 
 from fairportal.models import AuditEntry
 from tests.exhibitors.account_support import representative
-from tests.factories import make_user
+from tests.factories import make_exhibitor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +130,18 @@ def test_remove_pressed_twice_says_the_person_is_no_longer_listed(client):
     )
     assert list(exhibitor.members.all()) == [user]
     assert AuditEntry.objects.filter(action="exhibitor.representative_removed").count() == 1
+
+
+def test_remove_pressed_twice_for_someone_who_also_represents_another_company(client):
+    user, exhibitor = representative(client)
+    other = make_user(email="khac@congty.vn")
+    exhibitor.members.add(other)
+    make_exhibitor(members=[other])  # they represent another company too
+    url = f"/account/representatives/{other.pk}/remove/"
+    client.post(url, {"confirm": "yes"})
+
+    again = client.post(url, {"confirm": "yes"}, follow=True)
+
+    assert again.redirect_chain == [("/account/representatives/", 302)]
+    assert "Người này không còn trong danh sách đại diện" in again.content.decode()
+    assert list(exhibitor.members.all()) == [user]
