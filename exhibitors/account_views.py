@@ -40,7 +40,7 @@ from exhibitors.forms import (
 )
 from fairportal.login_protection import lift_lockout
 from fairportal.mail import sender
-from fairportal.ratelimit import allow, too_many_requests, used_up
+from fairportal.ratelimit import allow, refund, too_many_requests
 from fairportal.templatetags.portal import in_its_language
 
 # Sign in, sign out, passwords
@@ -48,21 +48,23 @@ from fairportal.templatetags.portal import in_its_language
 
 class LoginView(auth_views.LoginView):
     """Sign in; each failed attempt counts against the client's IP and the name typed.
-    A representative signing in and out through the day is not held back: once the
-    failures are used up, even the right password waits for the window to end."""
+    A representative signing in and out through the day is not held back: a successful
+    attempt gives its count back. Every attempt is counted before the password is
+    checked, so a burst sent at once cannot slip past the limit; once the failures are
+    used up, even the right password waits for the window to end."""
 
     template_name = "account/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if used_up(request, "login", request.POST.get("username", "")):
+        if not allow(request, "login", request.POST.get("username", "")):
             return too_many_requests(request)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        allow(self.request, "login", self.request.POST.get("username", ""))
-        return super().form_invalid(form)
+    def form_valid(self, form):
+        refund(self.request, "login", self.request.POST.get("username", ""))
+        return super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -6,6 +6,7 @@ per-IP limit is high and the per-e-mail limit does most of the work.
 
 import hashlib
 import time
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -101,20 +102,18 @@ def allow(
     return ok
 
 
-def used_up(request, scope: str, identity: str = "") -> bool:
-    """Whether the IP or the identity has already had all the hits `allow` lets through
-    in this window, without counting this request: for a form that counts only its
-    failures (signing in), checked before it tries, counted with `allow` when it fails.
-    When the answer is yes, `request.rate_limit_wait` is set as `allow` sets it."""
-    per_ip, per_identity, window = limits_for(scope)
-    counts = [(f"{scope}:ip", client_ip(request), per_ip)]
+def refund(request, scope: str, identity: str = "") -> None:
+    """Give back the hit `allow(request, scope, identity)` counted for this request: for a
+    form that counts only its failures (signing in). It counts every attempt before
+    trying, so that attempts sent at the same moment cannot all pass a check made
+    before any of them failed, and gives the hit back when the attempt succeeds."""
+    _per_ip, _per_identity, window = limits_for(scope)
+    counts = [(f"{scope}:ip", client_ip(request))]
     if identity:
-        counts.append((f"{scope}:id", identity.strip().lower(), per_identity))
-    for counter, key, limit in counts:
-        if (cache.get(_cache_key(counter, key, window)) or 0) >= limit:
-            request.rate_limit_wait = window - int(_now()) % window
-            return True
-    return False
+        counts.append((f"{scope}:id", identity.strip().lower()))
+    for counter, key in counts:
+        with suppress(ValueError):  # the window ended meanwhile: nothing to give back
+            cache.decr(_cache_key(counter, key, window))
 
 
 def too_many_requests(request):
