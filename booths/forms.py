@@ -307,7 +307,10 @@ class StaffAdminForm(forms.ModelForm):
         data = super().clean()
         fair, exhibitor = data.get("fair"), data.get("exhibitor")
         if fair is not None and exhibitor is not None:
-            if not holds_booth(fair=fair, exhibitor=exhibitor):
+            # Asked of a new entry, or one moved to another company or fair: an entry
+            # kept after its company's booth was released can still have a typo fixed.
+            placed = self.instance.pk is None or {"fair", "exhibitor"} & set(self.changed_data)
+            if placed and not holds_booth(fair=fair, exhibitor=exhibitor):
                 self.add_error(
                     "exhibitor",
                     ValidationError(

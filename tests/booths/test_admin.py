@@ -1334,3 +1334,34 @@ def test_english_floor_plan_lists_the_holders_by_their_english_names(board_clien
     assert "<title>A01 — Canon Vietnam</title>" in english
     assert "<td>Canon Vietnam</td>" in english and "Canon Việt Nam" not in english
     assert "<td>Canon Việt Nam</td>" in vietnamese
+
+
+def test_board_can_fix_a_typo_on_a_badge_kept_after_its_companys_booth_was_released(
+    board_client, fair, booths
+):
+    from booths.models import ExhibitorStaff
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    staff = ExhibitorStaff.objects.create(fair=fair, exhibitor=canon, full_name="Nguyen Van An")
+    # Its booth released since: the person is still listed.
+
+    response = board_client.post(
+        f"/admin/booths/exhibitorstaff/{staff.pk}/change/",
+        {"fair": fair.pk, "exhibitor": canon.pk, "full_name": "Nguyễn Văn An", "job_title": ""},
+    )
+    moved = board_client.post(
+        f"/admin/booths/exhibitorstaff/{staff.pk}/change/",
+        {
+            "fair": fair.pk,
+            "exhibitor": make_exhibitor(name_vi="TOTO Việt Nam").pk,
+            "full_name": "Nguyễn Văn An",
+            "job_title": "",
+        },
+    )
+
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert (staff.full_name, staff.exhibitor) == ("Nguyễn Văn An", canon)
+    # Moving the entry to another company without a booth is still refused.
+    assert moved.status_code == 200
+    assert "không có gian nào" in moved.content.decode()
