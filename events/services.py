@@ -351,9 +351,9 @@ def promote_waitlist(
             first.status = EventRegistration.Status.CONFIRMED
             first.event = SideEvent.objects.get(pk=event.pk)
             record(action="registration.promoted", obj=first, actor=actor)
-            time_or_place_changed = moved_from is not None and _time_and_place(
-                moved_from, first.language
-            ) != _time_and_place(first.event, first.language)
+            time_or_place_changed = moved_from is not None and _moved_for(
+                moved_from, first.event, first.language
+            )
             _mail_registration(
                 first,
                 "",
@@ -490,6 +490,12 @@ def _time_and_place(event: SideEvent, language: str) -> tuple:
         return (event.starts_at, event.ends_at, str(event.room))
 
 
+def _moved_for(before: SideEvent, after: SideEvent, language: str) -> bool:
+    """The time or the place changed as a reader of `language` sees them (a change of
+    the other language's room name alone is none)."""
+    return _time_and_place(before, language) != _time_and_place(after, language)
+
+
 def tell_event_moved(
     *, event: SideEvent, before: SideEvent, actor, promoted: list | tuple = ()
 ) -> int | None:
@@ -523,8 +529,7 @@ def tell_event_moved(
     already_told = [
         registration
         for registration in promoted
-        if _time_and_place(before, registration.language)
-        != _time_and_place(event, registration.language)
+        if _moved_for(before, event, registration.language)
     ]
     with transaction.atomic():
         told = [
@@ -535,9 +540,7 @@ def tell_event_moved(
             .exclude(pk__in=[registration.pk for registration in promoted])
             .select_for_update()
             .order_by("created_at", "id")
-            # else only the other language's room name changed
-            if _time_and_place(before, registration.language)
-            != _time_and_place(event, registration.language)
+            if _moved_for(before, event, registration.language)
         ]
         if not told:
             if already_told:
