@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_tax_code, validate_tax_code
-from fairportal.models import Language, TimeStamped
+from fairportal.models import TimeStamped, language_field
 
 
 def normalize_booth_code(value) -> str:
@@ -209,9 +209,7 @@ class BoothApplication(TimeStamped):
         Booth, verbose_name=_("gian mong muốn"), blank=True, related_name="preferred_by"
     )
     message = models.TextField(_("lời nhắn"), blank=True)
-    language = models.CharField(
-        _("ngôn ngữ"), max_length=5, choices=Language.choices, default=Language.VI
-    )
+    language = language_field()
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"))
     exhibitor = models.ForeignKey(
         Exhibitor,

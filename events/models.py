@@ -14,7 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from exhibitors.models import Exhibitor, Sector
 from fairportal import clock
-from fairportal.models import Language, TimeStamped
+from fairportal.models import TimeStamped, language_field
 from fairportal.text import first_few
 
 # More seats than any hall at Mê Linh holds: a typo with extra zeros, not a seminar.
@@ -427,9 +427,7 @@ class EventRegistration(TimeStamped):
     zalo = models.CharField(_("Zalo"), max_length=20, blank=True)
     organisation = models.CharField(_("đơn vị"), max_length=200, blank=True)
     job_title = models.CharField(_("chức danh"), max_length=200, blank=True)
-    language = models.CharField(
-        _("ngôn ngữ"), max_length=5, choices=Language.choices, default=Language.VI
-    )
+    language = language_field()
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
     )
@@ -508,9 +506,7 @@ class MeetingRequest(TimeStamped):
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    language = models.CharField(
-        _("ngôn ngữ"), max_length=5, choices=Language.choices, default=Language.VI
-    )
+    language = language_field()
     token_hash = models.CharField(_("mã bí mật (băm)"), max_length=64, unique=True, editable=False)
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True)
     decided_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)

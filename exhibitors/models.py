@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from exhibitors.validators import normalize_tax_code, validate_country_code, validate_tax_code
-from fairportal.models import Language, TimeStamped
+from fairportal.models import TimeStamped, language_field
 from fairportal.text import search_text, sort_key
 
 
@@ -100,11 +100,8 @@ class Exhibitor(TimeStamped):
     logo_thumb = models.ImageField(_("logo thu nhỏ"), upload_to="logos/thumbs/", blank=True)
     website = models.URLField(_("trang web"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    language = models.CharField(
+    language = language_field(
         _("ngôn ngữ e-mail"),
-        max_length=5,
-        choices=Language.choices,
-        default=Language.VI,
         help_text=_(
             "Ngôn ngữ của e-mail gửi địa chỉ e-mail của doanh nghiệp: ngôn ngữ doanh "
             "nghiệp dùng khi đăng ký gian hàng."

@@ -29,6 +29,17 @@ class Language(models.TextChoices):
     EN = "en", pgettext_lazy("language name", "Tiếng Anh")
 
 
+def language_field(verbose_name=None, **kwargs) -> models.CharField:
+    """The language someone is written to in (`Language`), Vietnamese unless known."""
+    return models.CharField(
+        verbose_name or _("ngôn ngữ"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.VI,
+        **kwargs,
+    )
+
+
 class _LinkRows(models.Manager):
     """The rows of a many-to-many table with both sides they link, in one query."""
 
@@ -71,11 +82,8 @@ class User(AbstractUser):
     """A person who signs in: a board officer or an exhibitor's representative."""
 
     email = models.EmailField(_("e-mail"), unique=True)
-    language = models.CharField(
+    language = language_field(
         _("ngôn ngữ e-mail"),
-        max_length=5,
-        choices=Language.choices,
-        default=Language.VI,
         help_text=_(
             "Ngôn ngữ người này dùng cổng lần gần nhất (hoặc của lời mời): e-mail gửi "
             "người đại diện viết bằng ngôn ngữ này."
