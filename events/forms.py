@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from events import selectors
 from exhibitors.models import Sector
 from exhibitors.validators import normalize_phone
+from fairportal.countries import COUNTRY_CHOICES
 from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
@@ -22,40 +23,6 @@ from fairportal.forms import (
 )
 from fairportal.languages import fallback_language
 from fairportal.templatetags.portal import slot_hours
-
-# Where the fair's visitors and investors come from first, then the rest of the region
-# and the main trading partners (ISO 3166-1 alpha-2).
-COUNTRIES = [
-    ("VN", _("Việt Nam")),
-    ("JP", _("Nhật Bản")),
-    ("KR", _("Hàn Quốc")),
-    ("SG", _("Singapore")),
-    ("HK", _("Hồng Kông (Trung Quốc)")),
-    ("TW", _("Đài Loan (Trung Quốc)")),
-    ("CN", _("Trung Quốc")),
-    ("TH", _("Thái Lan")),
-    ("MY", _("Malaysia")),
-    ("ID", _("Indonesia")),
-    ("PH", _("Philippines")),
-    ("LA", _("Lào")),
-    ("KH", _("Campuchia")),
-    ("MM", _("Myanmar")),
-    ("IN", _("Ấn Độ")),
-    ("AU", _("Úc")),
-    ("NZ", _("New Zealand")),
-    ("US", _("Hoa Kỳ")),
-    ("CA", _("Canada")),
-    ("GB", _("Vương quốc Anh")),
-    ("DE", _("Đức")),
-    ("FR", _("Pháp")),
-    ("NL", _("Hà Lan")),
-    ("IT", _("Ý")),
-    ("SE", _("Thụy Điển")),
-    ("CH", _("Thụy Sĩ")),
-    ("IL", _("Israel")),
-    ("AE", _("Các Tiểu vương quốc Ả Rập Thống nhất")),
-    ("RU", _("Nga")),
-]
 
 
 class PhoneField(forms.CharField):
@@ -224,7 +191,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
     # Vietnam is chosen beforehand on Vietnamese pages only (see __init__).
     country = forms.ChoiceField(
         label=_("Quốc gia"),
-        choices=COUNTRIES,
+        choices=COUNTRY_CHOICES,
         widget=forms.Select(attrs={"autocomplete": "country"}),
         error_messages={"required": _("Hãy chọn quốc gia của bạn.")},
     )
@@ -272,7 +239,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         else:
             # Many who ask in English come from abroad: Vietnam chosen for them would
             # go to the company unnoticed. They choose; nothing is chosen beforehand.
-            self.fields["country"].choices = [("", _("— Chưa chọn —")), *COUNTRIES]
+            self.fields["country"].choices = [("", _("— Chưa chọn —")), *COUNTRY_CHOICES]
         self.fields["sector"].queryset = Sector.objects.order_by("position", "slug")
         self.fields["slots"].choices = [
             (

@@ -34,6 +34,41 @@ COUNTRY_NAMES = {
 }
 
 
+# Where the fair's visitors and investors come from first, then the rest of the region
+# and the main trading partners (ISO 3166-1 alpha-2).
+COUNTRY_CHOICES = [
+    ("VN", _("Việt Nam")),
+    ("JP", _("Nhật Bản")),
+    ("KR", _("Hàn Quốc")),
+    ("SG", _("Singapore")),
+    ("HK", _("Hồng Kông (Trung Quốc)")),
+    ("TW", _("Đài Loan (Trung Quốc)")),
+    ("CN", _("Trung Quốc")),
+    ("TH", _("Thái Lan")),
+    ("MY", _("Malaysia")),
+    ("ID", _("Indonesia")),
+    ("PH", _("Philippines")),
+    ("LA", _("Lào")),
+    ("KH", _("Campuchia")),
+    ("MM", _("Myanmar")),
+    ("IN", _("Ấn Độ")),
+    ("AU", _("Úc")),
+    ("NZ", _("New Zealand")),
+    ("US", _("Hoa Kỳ")),
+    ("CA", _("Canada")),
+    ("GB", _("Vương quốc Anh")),
+    ("DE", _("Đức")),
+    ("FR", _("Pháp")),
+    ("NL", _("Hà Lan")),
+    ("IT", _("Ý")),
+    ("SE", _("Thụy Điển")),
+    ("CH", _("Thụy Sĩ")),
+    ("IL", _("Israel")),
+    ("AE", _("Các Tiểu vương quốc Ả Rập Thống nhất")),
+    ("RU", _("Nga")),
+]
+
+
 # Every code ISO 3166-1 assigns (alpha-2, 249 of them): an origin outside it is a typo
 # ("JA" for Japan, "UK" for the United Kingdom) that no page could name.
 ISO_CODES = frozenset(
