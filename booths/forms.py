@@ -11,6 +11,7 @@ from booths.services import NO_BOOTH_FOR_BADGES
 from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
+from fairportal.countries import COUNTRY_CHOICES
 from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
@@ -82,6 +83,15 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
     )
     address = forms.CharField(label=_("Địa chỉ"), max_length=300)
     zone = ZoneChoiceField(label=_("Khu công nghiệp"))
+    # Chosen, not assumed: a Japanese or Thai firm that skipped it would be shown as
+    # Vietnamese in the directory once approved.
+    origin_country = forms.ChoiceField(
+        label=_("Quốc gia của nhà đầu tư"),
+        choices=[("", _("— Chưa chọn —")), *COUNTRY_CHOICES],
+        error_messages={
+            "required": _("Hãy chọn quốc gia của nhà đầu tư (Việt Nam nếu vốn trong nước).")
+        },
+    )
     sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
-from exhibitors.validators import normalize_tax_code, validate_tax_code
+from exhibitors.validators import normalize_tax_code, validate_country_code, validate_tax_code
 from fairportal.models import TimeStamped, language_field
 
 
@@ -191,6 +191,13 @@ class BoothApplication(TimeStamped):
         related_name="applications",
         help_text=_("Để trống nếu doanh nghiệp ở ngoài các khu công nghiệp."),
     )
+    origin_country = models.CharField(
+        _("quốc gia xuất xứ"),
+        max_length=2,
+        default="VN",
+        validators=[validate_country_code],
+        help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
+    )
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("ngành"), blank=True, related_name="applications"
     )
@@ -274,6 +281,7 @@ class BoothApplication(TimeStamped):
             "legal_name": self.legal_name,
             "address_vi": self.address,
             "zone": self.zone,
+            "origin_country": self.origin_country,
             "website": self.website,
         }
         values = {name: value for name, value in given.items() if value or existing is None}

@@ -96,6 +96,7 @@ APPLICATION_FIELDS = (
     "trading_name_en",
     "tax_code",
     "address",
+    "origin_country",
     "contact_name",
     "contact_title",
     "email",

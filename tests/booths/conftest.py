@@ -63,6 +63,7 @@ def payload(sector, zone, booths):
         "tax_code": "0100109106",
         "address": "Lô 12, KCN Quang Minh, Mê Linh, Hà Nội",
         "zone": str(zone.pk),
+        "origin_country": "VN",
         "sectors": [str(sector.pk)],
         "contact_name": "Nguyễn Thị Hoa",
         "contact_title": "Giám đốc kinh doanh",

@@ -641,3 +641,36 @@ def test_booth_sizes_read_the_same_on_the_apply_page_the_plan_and_the_admin(
     assert f"<td>{size}</td>" in apply_page
     assert size in plan
     assert "4,50" not in plan and "4.50" not in plan and "3,0 m" not in plan
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Hãy chọn quốc gia của nhà đầu tư (Việt Nam nếu vốn trong nước)."),
+        ("/en", "Choose the investor's country (Vietnam for a domestic company)."),
+    ],
+)
+def test_apply_investor_country_is_chosen_not_assumed(client, payload, prefix, message):
+    page = client.get(prefix + APPLY).content.decode()
+    response = client.post(prefix + APPLY, {**payload, "origin_country": ""})
+
+    assert '<option value="" selected>' in page.split('name="origin_country"')[1][:200]
+    assert_rejected(response, "origin_country", message)
+
+
+def test_apply_investor_country_goes_to_the_company_on_approval(client, payload, booths):
+    from booths import services
+    from tests.factories import make_user
+
+    client.post("/en" + APPLY, {**payload, "origin_country": "JP"})
+    application = BoothApplication.objects.get()
+    application.email_confirmed_at = application.created_at
+    application.save()
+
+    services.approve_application(
+        application=application, booths=[booths["A01"]], reviewer=make_user(is_staff=True)
+    )
+
+    application.refresh_from_db()
+    assert application.origin_country == "JP"
+    assert application.exhibitor.origin_country == "JP"

@@ -488,3 +488,12 @@ def test_status_of_a_new_company_approved_says_the_set_password_mail_was_sent(
     page = html.unescape(client.get(f"/booths/applications/{token}/").content.decode())
 
     assert INVITED in page
+
+
+@pytest.mark.parametrize(("prefix", "said"), [("", "Nhật Bản"), ("/en", "Japan")])
+def test_status_page_names_the_investors_country(client, fair, prefix, said):
+    _application, token = application_with_token(fair, origin_country="JP")
+
+    page = client.get(f"{prefix}/booths/applications/{token}/").content.decode()
+
+    assert f"<dd>{said}</dd>" in page

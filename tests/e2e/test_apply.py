@@ -34,6 +34,7 @@ def test_apply_from_floor_plan(live_server, page):
     page.get_by_label("Tên giao dịch (tiếng Việt)").fill("Cơ khí Đông Anh")
     page.get_by_label("Mã số thuế").fill("0101248141")
     page.get_by_label("Khu công nghiệp").select_option(label="KCN Thăng Long")
+    page.get_by_label("Quốc gia của nhà đầu tư").select_option(label="Việt Nam")
     page.get_by_label("Địa chỉ").fill("KCN Thăng Long, Đông Anh, Hà Nội")
     page.get_by_label("Cơ khí chế tạo").check()
     page.get_by_label("Người liên hệ").fill("Phạm Minh Tuấn")
