@@ -13,8 +13,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Fair
-from exhibitors.models import Exhibitor, IndustrialZone, Sector
-from exhibitors.validators import normalize_tax_code, validate_country_code, validate_tax_code
+from exhibitors.models import Exhibitor, IndustrialZone, Sector, origin_country_field
+from exhibitors.validators import normalize_tax_code, validate_tax_code
 from fairportal.models import TimeStamped, language_field
 
 
@@ -191,13 +191,7 @@ class BoothApplication(TimeStamped):
         related_name="applications",
         help_text=_("Để trống nếu doanh nghiệp ở ngoài các khu công nghiệp."),
     )
-    origin_country = models.CharField(
-        _("quốc gia xuất xứ"),
-        max_length=2,
-        default="VN",
-        validators=[validate_country_code],
-        help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
-    )
+    origin_country = origin_country_field()
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("ngành"), blank=True, related_name="applications"
     )

@@ -18,6 +18,18 @@ from fairportal.models import TimeStamped, language_field
 from fairportal.text import search_text, sort_key
 
 
+def origin_country_field() -> models.CharField:
+    """The investor's country (ISO 3166 alpha-2), Vietnam unless said: a company's and
+    its booth application's."""
+    return models.CharField(
+        _("quốc gia xuất xứ"),
+        max_length=2,
+        default="VN",
+        validators=[validate_country_code],
+        help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
+    )
+
+
 class IndustrialZone(TimeStamped):
     name = models.CharField(_("tên"), max_length=200)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
@@ -117,13 +129,7 @@ class Exhibitor(TimeStamped):
         on_delete=models.PROTECT,
         related_name="exhibitors",
     )
-    origin_country = models.CharField(
-        _("quốc gia xuất xứ"),
-        max_length=2,
-        default="VN",
-        validators=[validate_country_code],
-        help_text=_("Mã ISO 3166 hai chữ cái của nhà đầu tư."),
-    )
+    origin_country = origin_country_field()
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("ngành"), blank=True, related_name="exhibitors"
     )
