@@ -55,6 +55,17 @@ def _find_booth_url(typed: str) -> str:
     return f"{reverse('booths:find_booth')}?{urlencode({'booth': typed})}"
 
 
+def _booth_code(fair, typed: str | None) -> str | None:
+    """The code of `fair`'s booth that `typed` names ("a 12" is A12), or None. What no
+    booth code can be (a stray sign, 300 letters) is looked up nowhere."""
+    wanted = normalize_booth_code(typed)
+    if not (fair and wanted and len(wanted) <= CODE_LENGTH):
+        return None
+    if not validate_booth_code.regex.match(wanted):
+        return None
+    return Booth.objects.filter(fair=fair, code=wanted).values_list("code", flat=True).first()
+
+
 class FloorPlanView(TemplateView):
     """The plan, cached for every visitor; `?booth=A12` (the links of profiles, mails and
     the booth box) highlights a booth. Only a booth's own code gets a cached page of its
@@ -64,12 +75,11 @@ class FloorPlanView(TemplateView):
     template_name = "booths/floor_plan.html"
 
     def get(self, request, *args, **kwargs):
-        context = self.get_context_data(**kwargs)
         typed = request.GET.get("booth")
-        highlighted = context["highlighted"]
-        if typed is not None and (highlighted is None or typed != highlighted.code):
+        # Sent on before the plan is built: a redirect needs none of it.
+        if typed is not None and typed != _booth_code(current_fair(), typed):
             return redirect(_find_booth_url(typed))
-        return self.render_to_response(context)
+        return self.render_to_response(self.get_context_data(**kwargs))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,17 +118,9 @@ class FindBoothView(FloorPlanView):
     fair shows the plan saying so, built for this request and never cached."""
 
     def get(self, request, *args, **kwargs):
-        wanted = normalize_booth_code(request.GET.get("booth"))
-        if not wanted:
+        if not normalize_booth_code(request.GET.get("booth")):
             return redirect("booths:floor_plan")
-        fair = current_fair()
-        # What no booth code can be (a stray sign, a NUL, 300 letters) is looked up nowhere.
-        could_be_a_code = len(wanted) <= CODE_LENGTH and validate_booth_code.regex.match(wanted)
-        code = (
-            Booth.objects.filter(fair=fair, code=wanted).values_list("code", flat=True).first()
-            if fair and could_be_a_code
-            else None
-        )
+        code = _booth_code(current_fair(), request.GET.get("booth"))
         if code:
             plan = reverse("booths:floor_plan")
             return redirect(f"{plan}?{urlencode({'booth': code})}#booth-{code}")
