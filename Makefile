@@ -52,12 +52,18 @@ serve: collectstatic
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput -v 0
 	$(SERVE_ENV) exec $(BIN)/gunicorn -c fairportal/gunicorn_conf.py
 
+# backup and restore never install: run from cron during the fair, a pip install after
+# a pyproject.toml change would need the network, and could fail, before the backup.
+NEEDS_VENV = @test -x $(BIN)/python || { echo "make $@: no $(BIN) here; run make install first"; exit 2; }
+
 ## backup: database + media into var/backups/<time> (BACKUP_ENV: DATABASE_URL etc.)
-backup: $(STAMP)
+backup:
+	$(NEEDS_VENV)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py backup_portal $(if $(BACKUP),--output $(BACKUP),)
 
 ## restore: make restore BACKUP=var/backups/<time>
-restore: $(STAMP)
+restore:
+	$(NEEDS_VENV)
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<folder>"; exit 2)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore_portal $(BACKUP)
 

@@ -64,3 +64,32 @@ def test_make_serve_without_a_secret_key_refuses_instead_of_inventing_one(tmp_pa
         "make serve: set DJANGO_SECRET_KEY (the same on every instance), e.g. "
         "DJANGO_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
     )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize("target", ["backup", "restore BACKUP=var/backups/x"])
+def test_backup_and_restore_run_without_installing_after_pyproject_changed(target):
+    # From cron during the fair: a pip install (the network, a failure) before the
+    # backup would be no backup at all. -W: as if pyproject.toml had just changed.
+    result = subprocess.run(
+        ["make", "-n", "-W", "pyproject.toml", *target.split()],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert "pip install" not in result.stdout
+    assert "manage.py " + target.split()[0] + "_portal" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_backup_without_the_virtualenv_says_to_install_first(tmp_path):
+    (tmp_path / "Makefile").write_text((ROOT / "Makefile").read_text())
+    (tmp_path / "pyproject.toml").write_text("")
+
+    result = subprocess.run(
+        ["make", "-s", "backup"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 2
+    assert result.stdout.strip() == "make backup: no .venv/bin here; run make install first"
+    assert not (tmp_path / ".venv").exists()
