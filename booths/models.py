@@ -1,6 +1,7 @@
 """The floor: booths on the plan, applications for them, and exhibitor staff badges."""
 
 import unicodedata
+from urllib.parse import quote
 
 from django import forms
 from django.conf import settings
@@ -16,6 +17,17 @@ from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Sector, origin_country_field
 from exhibitors.validators import normalize_tax_code, validate_tax_code
 from fairportal.models import TimeStamped, language_field
+
+
+def booth_on_plan_url(code: str, plan_url: str | None = None) -> str:
+    """The floor plan opened at a booth: `/floor-plan/?booth=A12#booth-A12`. The query
+    highlights the booth; the fragment scrolls to it, also without JavaScript (every
+    booth on the plan carries `id="booth-CODE"`). `plan_url` spares the reverse when a
+    page links many booths."""
+    if plan_url is None:
+        plan_url = reverse("booths:floor_plan")
+    code = quote(str(code), safe="")
+    return f"{plan_url}?booth={code}#booth-{code}"
 
 
 def normalize_booth_code(value) -> str:
@@ -153,7 +165,7 @@ class Booth(TimeStamped):
         return self.width_m * self.depth_m
 
     def get_absolute_url(self):
-        return reverse("booths:floor_plan") + f"?booth={self.code}"
+        return booth_on_plan_url(self.code)
 
 
 class BoothApplication(TimeStamped):

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothApplication, ExhibitorStaff
+from booths.models import Booth, BoothApplication, ExhibitorStaff, booth_on_plan_url
 from booths.selectors import applicant_access, company_on_portal, holds_booth
 from booths.signals import refresh_exhibitors_search
 from events.selectors import current_fair, exhibitor_recipients
@@ -601,7 +601,7 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
                 "fair": fair_name,
                 "before": before,
                 "after": after,
-                "plan_link": f"{plan_url}?booth={(new or after)[0]}" if links else "",
+                "plan_link": booth_on_plan_url((new or after)[0], plan_url) if links else "",
                 "booths_url": booths_url if links else "",
             },
             language=language,

@@ -21,6 +21,7 @@ from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from booths.models import booth_on_plan_url
 from fairportal.countries import country_name
 from fairportal.languages import lang_attribute
 
@@ -74,7 +75,7 @@ def _booth_links(codes, plan_url: str) -> str:
         return " ".join(f'<span class="booth-code">{escape(code)}</span>' for code in codes)
     label = gettext("Gian %(code)s trên sơ đồ")
     return " ".join(
-        f'<a class="booth-code" href="{escape(plan_url)}?booth={escape(quote(code, safe=""))}"'
+        f'<a class="booth-code" href="{escape(booth_on_plan_url(code, plan_url))}"'
         f' aria-label="{escape(label % {"code": code})}">{escape(code)}</a>'
         for code in codes
     )

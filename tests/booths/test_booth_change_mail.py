@@ -62,7 +62,7 @@ def test_a_move_tells_the_company_its_old_and_new_booths(
     assert message.reply_to == [settings.BOARD_EMAIL]
     assert "Gian trước đây: A01\n" in message.body
     assert "Gian hiện nay: B01\n" in message.body
-    assert f"{settings.PORTAL_BASE_URL}/floor-plan/?booth=B01" in message.body
+    assert f"{settings.PORTAL_BASE_URL}/floor-plan/?booth=B01#booth-B01" in message.body
     assert f"{settings.PORTAL_BASE_URL}/account/booths/" in message.body
 
 
@@ -100,7 +100,7 @@ def test_a_move_tells_an_english_speaking_company_in_english_and_each_person_in_
         "The booths of Canon Vietnam at Hanoi Industrial Zones Fair 2027 have changed"
     )
     assert "Booths before: A01\nBooths now: B01\n" in english.body
-    assert f"{settings.PORTAL_BASE_URL}/en/floor-plan/?booth=B01" in english.body
+    assert f"{settings.PORTAL_BASE_URL}/en/floor-plan/?booth=B01#booth-B01" in english.body
     assert f"{settings.PORTAL_BASE_URL}/en/account/booths/" in english.body
     assert english.reply_to == [settings.BOARD_EMAIL]
 
@@ -134,7 +134,7 @@ def test_a_release_and_a_new_booth_are_both_told(floor, board, django_capture_on
     given, added, freed = (message.body for message in mail.outbox)
     assert "Gian trước đây: không có\nGian hiện nay: A01\n" in given
     assert "Gian trước đây: A01\nGian hiện nay: A01, B01\n" in added
-    assert "/floor-plan/?booth=B01" in added  # the new one is the one to find
+    assert "/floor-plan/?booth=B01#booth-B01" in added  # the new one is the one to find
     assert "Gian trước đây: A01, B01\nGian hiện nay: B01\n" in freed
 
     mail.outbox.clear()

@@ -349,3 +349,22 @@ def test_floor_plan_html_holds_no_visitors_plan(client):
     assert '<li class="legend-saved" hidden>' in html
     assert "is-saved" not in html
     assert "holds no one" not in html  # the template's comment stays out of the page
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])
+def test_booth_links_open_the_plan_at_an_element_of_that_booth(client, booths, prefix):
+    # Without JavaScript the browser scrolls to the fragment's element: each link to a
+    # booth on the plan names one, and the plan has it, whatever the booth's state.
+    canon = make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam")
+    booths["A02"].exhibitor = canon
+    booths["A02"].save()
+    links = [booth.get_absolute_url() for booth in booths.values()]
+    html = client.get(prefix + PLAN).content.decode()
+
+    assert [link.split("#")[1] for link in links] == [
+        "booth-A01",
+        "booth-A02",
+        "booth-A03",
+        "booth-B01",
+    ]
+    assert [html.count(f'id="{link.split("#")[1]}"') for link in links] == [1, 1, 1, 1]

@@ -69,7 +69,7 @@ def test_apply_confirm_approve_invite_set_password(
     assert "A01 – Điện tử Quang Minh" in plan
     status_after = applicant.get(status_path).content.decode()
     assert "Đã duyệt" in status_after
-    assert 'href="/floor-plan/?booth=A01"' in status_after
+    assert 'href="/floor-plan/?booth=A01#booth-A01"' in status_after
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])

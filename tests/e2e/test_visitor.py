@@ -34,7 +34,7 @@ def test_visitor_searches_opens_profile_and_finds_booth_link(page, live_server):
     booth = page.locator(".profile-booths .booth-code")
     assert booth.inner_text() == "A07"
     if booth.evaluate("el => el.tagName") == "A":
-        assert booth.get_attribute("href") == "/floor-plan/?booth=A07"
+        assert booth.get_attribute("href") == "/floor-plan/?booth=A07#booth-A07"
     else:
         # The floor plan page arrives with another branch; until then the code is plain text.
         assert booth.evaluate("el => el.tagName") == "SPAN"

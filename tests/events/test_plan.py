@@ -223,7 +223,7 @@ def test_plan_links_each_booth_to_its_place_on_the_floor_plan(client, fair, pref
 
     label = "Booth A07 on the floor plan" if prefix else "Gian A07 trên sơ đồ"
     assert (
-        f'<a class="booth-code" href="{prefix}/floor-plan/?booth=A07" aria-label="{label}">A07</a>'
+        f'<a class="booth-code" href="{prefix}/floor-plan/?booth=A07#booth-A07" aria-label="{label}">A07</a>'
         in html
     )
-    assert f'href="{prefix}/floor-plan/?booth=A08"' in html
+    assert f'href="{prefix}/floor-plan/?booth=A08#booth-A08"' in html

@@ -223,12 +223,12 @@ def test_product_cards_show_the_makers_booths_linked_to_the_floor_plan(client, c
 
     card = html[html.index("Máy in laser") : html.index("Xúc xích tiệt trùng")]
     assert (
-        'Gian <a class="booth-code" href="/floor-plan/?booth=A07" aria-label="Gian A07 trên sơ đồ">'
-        'A07</a> <a class="booth-code" href="/floor-plan/?booth=A08"'
+        'Gian <a class="booth-code" href="/floor-plan/?booth=A07#booth-A07" aria-label="Gian A07 trên sơ đồ">'
+        'A07</a> <a class="booth-code" href="/floor-plan/?booth=A08#booth-A08"'
     ) in card
     assert "Z99" not in html
-    assert '<a class="booth-code" href="/floor-plan/?booth=B01"' in html
+    assert '<a class="booth-code" href="/floor-plan/?booth=B01#booth-B01"' in html
     assert (
-        'Booth <a class="booth-code" href="/en/floor-plan/?booth=A07"'
+        'Booth <a class="booth-code" href="/en/floor-plan/?booth=A07#booth-A07"'
         ' aria-label="Booth A07 on the floor plan">A07</a>'
     ) in english

@@ -44,7 +44,7 @@ def test_profile_booth_code_shown_and_linked_when_floor_plan_exists(client, fair
     except NoReverseMatch:
         assert '<span class="booth-code">A07</span>' in response.text
     else:
-        assert f'href="{plan}?booth=A07"' in response.text
+        assert f'href="{plan}?booth=A07#booth-A07"' in response.text
 
 
 def test_profile_shows_only_booths_of_current_fair(client, fair, canon):
