@@ -72,7 +72,31 @@ def _page_number(asked: str | None, paginator) -> int:
     return min(number, paginator.num_pages)
 
 
-class DirectoryView(FairMixin, ListPageMixin, ListView):
+class ZoneFilterMixin:
+    """The `?zone=` of a list, kept only when it names an industrial zone. A zone that
+    does not exist (a mistyped or stale link) is left out of the filters and named on
+    the page: filtering by it would empty the list and every other filter with it."""
+
+    @cached_property
+    def zones(self) -> list:
+        # Read once: the facets need the zones too (no query of its own).
+        return selectors.industrial_zones()
+
+    @cached_property
+    def typed_zone(self) -> str:
+        return _clean_text(self.request.GET.get("zone"), 120)
+
+    @cached_property
+    def zone(self) -> str:
+        typed = self.typed_zone
+        return typed if typed and any(z.slug == typed for z in self.zones) else ""
+
+    @property
+    def unknown_zone(self) -> str:
+        return "" if self.zone else self.typed_zone
+
+
+class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/directory.html"
     context_object_name = "exhibitors"
     paginate_by = selectors.PAGE_SIZE
@@ -84,7 +108,7 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
         return {
             "q": _search_query(params)[0],
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
-            "zone": _clean_text(params.get("zone"), 120),
+            "zone": self.zone,
             "country": country if country.isalpha() and len(country) == 2 else "",
         }
 
@@ -121,7 +145,9 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
 
     @cached_property
     def facets(self) -> dict:
-        return selectors.directory_facets(fair=self.fair, phrase=self.phrase, **self.filters)
+        return selectors.directory_facets(
+            fair=self.fair, phrase=self.phrase, zones=self.zones, **self.filters
+        )
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The facets' query has counted the results already: no COUNT query of its own.
@@ -135,7 +161,7 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
             filters=self.filters,
             unsearchable_q=_search_query(self.request.GET)[1],
             unknown_sectors=_not_offered(self.filters["sectors"], self.facets["sectors"]),
-            unknown_zone=_not_offered([self.filters["zone"]], self.facets["zones"]),
+            unknown_zone=self.unknown_zone,
             sort=self.sort,
             # The phrase's firms are shown and others hold the words apart: the page
             # says so and links to them all; and back, once there.
@@ -149,9 +175,9 @@ class DirectoryView(FairMixin, ListPageMixin, ListView):
 
 
 def _not_offered(chosen, options) -> list[str]:
-    """Values in the query string that no option has: a chosen sector or zone is always
-    offered, so these are ones the fair does not have (a mistyped or stale link). The
-    page names them, or its "0 found" would come with every filter looking empty."""
+    """Values in the query string that no option has: a chosen sector is always offered,
+    so these are ones the fair does not have (a mistyped or stale link). The page names
+    them, or its "0 found" would come with every filter looking empty."""
     offered = {option["value"] for option in options}
     return [value for value in chosen if value and value not in offered]
 
@@ -234,7 +260,7 @@ def qr_png(request, slug):
     return response
 
 
-class CatalogueView(FairMixin, ListPageMixin, ListView):
+class CatalogueView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/products.html"
     context_object_name = "products"
     paginate_by = selectors.PAGE_SIZE
@@ -245,7 +271,7 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
         return {
             "q": _search_query(params)[0],
             "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
-            "zone": _clean_text(params.get("zone"), 120),
+            "zone": self.zone,
         }
 
     def get_queryset(self):
@@ -255,7 +281,7 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
 
     @cached_property
     def facets(self) -> dict:
-        return selectors.catalogue_facets(fair=self.fair, **self.filters)
+        return selectors.catalogue_facets(fair=self.fair, zones=self.zones, **self.filters)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The facets have counted the products already: no COUNT query of its own.
@@ -271,7 +297,7 @@ class CatalogueView(FairMixin, ListPageMixin, ListView):
             sector_options=sector_options,
             unknown_sectors=_not_offered(self.filters["sectors"], sector_options),
             zone_options=self.facets["zones"],
-            unknown_zone=_not_offered([self.filters["zone"]], self.facets["zones"]),
+            unknown_zone=self.unknown_zone,
             is_filtered=any(self.filters.values()),
             page_query=_query_without_page(self.request),
         )

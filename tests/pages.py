@@ -1,5 +1,7 @@
 """Checks of what a page shows that several test modules share."""
 
+import re
+
 
 def assert_link_no_longer_works(vi, en, *, next_step: str, button: str, button_en: str):
     """The 404 of a personal link that matches nothing (tampered, or replaced by a
@@ -13,3 +15,12 @@ def assert_link_no_longer_works(vi, en, *, next_step: str, button: str, button_e
     # The words, not the letters: the link's random token, in the page's URLs, can
     # hold "QR" (a test failed on "…wQRX…").
     assert "quét mã QR" not in vi.text and "QR code" not in en.text
+
+
+def sector_boxes(response) -> list[tuple[str, str, str]]:
+    """The sector check boxes a visitor sees: (value, label, count)."""
+    return re.findall(
+        r'<input type="checkbox" id="sector-[^"]+" name="sector" value="([^"]+)"[^>]*>\s*'
+        r'<label for="sector-[^"]+"[^>]*>(.*?) <span class="count">\((\d+)\)</span>',
+        response.text,
+    )

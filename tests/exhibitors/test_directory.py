@@ -12,6 +12,7 @@ from tests.factories import (
     make_sector,
     make_zone,
 )
+from tests.pages import sector_boxes
 
 pytestmark = pytest.mark.django_db
 
@@ -325,6 +326,23 @@ def test_a_sector_or_zone_the_fair_does_not_have_is_named_on_the_page(client, fa
     both = client.get("/exhibitors/", {"sector": ["khong-co", sectors[0].slug]})
     assert names(both) == ["Ăn Ngon"]
     assert "Không có ngành “khong-co”: bộ lọc này không khớp gì cả." in both.text
+
+
+def test_directory_zone_the_fair_does_not_have_is_named_and_left_out(client, fair):
+    # A mistyped or stale zone in a link: the directory still lists the exhibitors and
+    # offers its sector boxes, and says which zone it did not know.
+    food = make_sector(name_vi="Thực phẩm", name_en="Food", slug="thuc-pham")
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=[food]))
+
+    vi = client.get("/exhibitors/", {"zone": "nonexistent"})
+    listed = names(vi)  # read before the English page changes the active language
+    en = client.get("/en/exhibitors/", {"zone": "nonexistent"})
+
+    assert listed == ["Ăn Ngon"]
+    assert sector_boxes(vi) == [("thuc-pham", "Thực phẩm", "1")]
+    assert sector_boxes(en) == [("thuc-pham", "Food", "1")]
+    assert "Không có khu công nghiệp “nonexistent”: bộ lọc này đã được bỏ qua." in vi.text
+    assert "There is no industrial zone “nonexistent”: this filter was left out." in en.text
 
 
 def test_directory_facet_counts_apply_the_search(client, fair):
