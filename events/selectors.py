@@ -487,6 +487,35 @@ def matching_schedule(session: SideEvent) -> dict:
 # The visitor's plan ----------------------------------------------------------
 
 
+def plan_meetings(tokens) -> list[MeetingRequest]:
+    """The meeting requests behind the personal links a visitor's plan keeps (`tokens`),
+    in one query, ordered by `when`: the agreed slot, else the first slot proposed (the
+    session's start when none can be read). Each carries its `token` (its page's link),
+    its proposed `slots` and `awaiting_visitor` (the company proposed another time). A
+    link replaced since by a newer one finds nothing."""
+    by_hash = {hash_token(token): token for token in tokens if token}
+    if not by_hash:
+        return []
+    meetings = list(
+        MeetingRequest.objects.filter(token_hash__in=list(by_hash)).select_related(
+            "session", "exhibitor"
+        )
+    )
+    for meeting in meetings:
+        meeting.token = by_hash[meeting.token_hash]
+        meeting.slots = proposed_slot_datetimes(meeting)
+        meeting.awaiting_visitor = bool(
+            meeting.status == MeetingRequest.Status.PENDING
+            and meeting.other_slot_proposed_at
+            and len(meeting.slots) == 1
+        )
+        meeting.when = meeting.slot_start or (
+            meeting.slots[0] if meeting.slots else meeting.session.starts_at
+        )
+    meetings.sort(key=lambda meeting: (meeting.when, meeting.pk))
+    return meetings
+
+
 def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
     """The starred exhibitors (with their booth codes in `fair`) and events, in two queries
     each, and the pairs of starred events, neither cancelled, that overlap."""

@@ -51,6 +51,10 @@ from fairportal.tokens import UnknownLink
 
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
+# The personal links of the meeting requests sent or opened in this browser, for My
+# plan (the session is kept on the server; its cookie carries only the session's key).
+PLAN_MEETINGS_SESSION_KEY = "plan_meetings"
+PLAN_MEETINGS_KEPT = 30
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -62,6 +66,21 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 def _plan(request) -> dict:
     plan = request.session.get(PLAN_SESSION_KEY) or {}
     return {kind: list(plan.get(kind, [])) for kind in PLAN_KINDS}
+
+
+def _plan_meeting_tokens(request) -> list[str]:
+    tokens = request.session.get(PLAN_MEETINGS_SESSION_KEY) or []
+    return [token for token in tokens if isinstance(token, str)]
+
+
+def _remember_meeting(request, token: str) -> None:
+    """Keep a meeting request's personal link in the visitor's plan: the one they sent
+    from this browser, or opened in it from their e-mail."""
+    tokens = _plan_meeting_tokens(request)
+    if token in tokens:
+        return
+    request.session[PLAN_MEETINGS_SESSION_KEY] = [*tokens, token][-PLAN_MEETINGS_KEPT:]
+    _keep_plan_until_after_the_fair(request)
 
 
 def _programme_parts_key(request, fair, kinds) -> str | None:
@@ -432,6 +451,7 @@ class MeetView(View):
                 )
             form.add_error(None, error.message)
             return self.render_page(request, exhibitor, form, offered, status=400)
+        _remember_meeting(request, token)
         messages.success(
             request,
             _("Đã gửi yêu cầu gặp %(exhibitor)s. Bạn sẽ nhận e-mail khi doanh nghiệp trả lời.")
@@ -483,6 +503,7 @@ class MeetingView(View):
 
     def get(self, request, token):
         meeting = self.get_meeting(token)
+        _remember_meeting(request, token)
         slots = selectors.proposed_slot_datetimes(meeting)
         # The company's time instead of the visitor's: theirs to confirm, not a request
         # of theirs still waiting for the company.
@@ -697,18 +718,27 @@ class AccountMeetingsView(LoginRequiredMixin, View):
 # The visitor's plan ------------------------------------------------------------
 
 
+# The visitor's own page, with the personal links of their meeting requests: no shared
+# cache keeps it.
+@method_decorator(never_cache, name="dispatch")
 class PlanView(TemplateView):
     template_name = "events/plan.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = _plan(self.request)
+        tokens = _plan_meeting_tokens(self.request)
+        meetings = selectors.plan_meetings(tokens)
+        if len(meetings) < len(tokens):  # links replaced by newer ones since
+            kept = {meeting.token for meeting in meetings}
+            self.request.session[PLAN_MEETINGS_SESSION_KEY] = [t for t in tokens if t in kept]
         context.update(
             selectors.plan_items(
                 fair=selectors.current_fair(),
                 exhibitor_slugs=plan["exhibitor"],
                 event_slugs=plan["event"],
-            )
+            ),
+            meetings=meetings,
         )
         return context
 

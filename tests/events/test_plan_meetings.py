@@ -1,0 +1,102 @@
+"""My plan lists the visitor's B2B meeting requests: the ones sent from this browser or
+opened in it from their personal link, with status, time and a link to each one's page."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from events.models import MeetingRequest
+from fairportal.tokens import new_token
+from tests.events.conftest import at, meeting_data
+from tests.factories import make_exhibitor, make_meeting_request
+
+pytestmark = pytest.mark.django_db
+
+MEET = "/exhibitors/canon-viet-nam/meet/"
+
+
+def plan_meetings(response) -> list[str]:
+    """The meeting requests of My plan as a visitor reads them, one line each."""
+    section = re.search(
+        r'<section aria-labelledby="plan-meetings">(.*?)</section>', response.text, re.S
+    )
+    assert section, "My plan has no section of meeting requests"
+    items = re.findall(r'<li class="event-item">(.*?)</li>', section.group(1), re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in items]
+
+
+def meeting_links(response) -> list[str]:
+    return re.findall(r'<h3><a href="(/(?:en/)?events/meetings/[^"]+/)">', response.text)
+
+
+def test_plan_lists_the_meeting_request_sent_from_this_browser(client, session, exhibitor):
+    sent = client.post(MEET, meeting_data([at(15), at(14)]))
+
+    vi = client.get("/plan/")
+    en = client.get("/en/plan/")
+
+    assert plan_meetings(vi) == [
+        "20/09/2024 14:00–14:30 giờ bạn đề xuất Gặp Canon Việt Nam Chờ trả lời"
+        " · Kết nối doanh nghiệp ngày 1 Các giờ bạn đề xuất: 20/09 14:00–14:30; 20/09 15:00–15:30"
+    ]
+    assert plan_meetings(en) == [
+        "20/09/2024 14:00–14:30 time you proposed Meet Canon Vietnam Awaiting reply"
+        " · Business matching day 1 The times you proposed: 20/09 14:00–14:30; 20/09 15:00–15:30"
+    ]
+    assert meeting_links(vi) == [sent["Location"]]
+    assert meeting_links(en) == ["/en" + sent["Location"]]
+    assert "Giờ Hà Nội (UTC+7)" in vi.text
+
+
+def test_plan_lists_a_meeting_request_opened_from_its_personal_link(client, session, exhibitor):
+    token, digest = new_token()
+    make_meeting_request(
+        session,
+        exhibitor,
+        token_hash=digest,
+        status=MeetingRequest.Status.ACCEPTED,
+        slot_start=at(14, 30),
+        table_number=2,
+    )
+    other = make_meeting_request(session, make_exhibitor(name_vi="TOTO Việt Nam"))
+
+    client.get(f"/events/meetings/{token}/")  # the link of the confirmation mail
+    plan = client.get("/plan/")
+
+    assert plan_meetings(plan) == [
+        "20/09/2024 14:30–15:00 Gặp Canon Việt Nam Đã nhận lời · Kết nối doanh nghiệp ngày 1"
+        " · bàn số 2"
+    ]
+    assert meeting_links(plan) == [f"/events/meetings/{token}/"]
+    assert other.exhibitor.name_vi not in plan.text
+
+
+def test_plan_meetings_are_the_visitors_own_and_never_cached(client, session, exhibitor):
+    token, digest = new_token()
+    make_meeting_request(session, exhibitor, token_hash=digest, proposed_slots=[at(14).isoformat()])
+    client.get(f"/events/meetings/{token}/")
+
+    mine = client.get("/plan/")
+    someone_else = Client().get("/plan/")
+
+    assert "no-store" in mine["Cache-Control"] and "private" in mine["Cache-Control"]
+    assert meeting_links(mine) == [f"/events/meetings/{token}/"]
+    assert meeting_links(someone_else) == []
+    assert plan_meetings(someone_else) == []
+    assert "Chưa có yêu cầu gặp gỡ nào." in someone_else.text
+
+
+def test_plan_drops_a_meeting_link_replaced_by_a_newer_one(client, session, exhibitor):
+    token, digest = new_token()
+    meeting = make_meeting_request(
+        session, exhibitor, token_hash=digest, proposed_slots=[at(14).isoformat()]
+    )
+    client.get(f"/events/meetings/{token}/")
+    meeting.token_hash = new_token()[1]  # the visitor asked for their link again
+    meeting.save()
+
+    plan = client.get("/plan/")
+
+    assert plan_meetings(plan) == []
+    assert client.session["plan_meetings"] == []
