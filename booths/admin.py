@@ -26,8 +26,9 @@ from booths.forms import (
     StaffAdminForm,
     WaitlistForm,
 )
-from booths.models import Booth, BoothApplication, ExhibitorStaff
+from booths.models import Booth, BoothApplication, EventPlace, ExhibitorStaff
 from events.selectors import current_fair
+from exhibitors.admin import AUDIT_FIELDSET, BoardModelAdmin
 from fairportal.admin_mixins import (
     AuditedAdminMixin,
     FoldedColumnsSearchMixin,
@@ -906,3 +907,19 @@ class ExhibitorStaffAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.Mod
     list_select_related = ["exhibitor", "fair"]
     autocomplete_fields = ["exhibitor"]
     ordering = ["fair", "exhibitor__name_sort", "full_name"]
+
+
+@admin.register(EventPlace)
+class EventPlaceAdmin(BoardModelAdmin):
+    list_display = ("name", "kind", fair_column, "hall", "plan_x", "plan_y", "english_status")
+    list_filter = ("fair", "kind", "hall")
+    list_select_related = ("fair",)
+    search_fields = ("name_vi", "name_en")
+    fieldsets = (
+        (None, {"fields": ("fair", "kind", ("name_vi", "name_en"))}),
+        (
+            _("Trên sơ đồ gian hàng"),
+            {"fields": ("hall", ("plan_x", "plan_y"), ("plan_w", "plan_h"))},
+        ),
+        AUDIT_FIELDSET,
+    )

@@ -168,6 +168,50 @@ class Booth(TimeStamped):
         return booth_on_plan_url(self.code)
 
 
+class EventPlace(TimeStamped):
+    """Where side events happen inside the halls (the stage, a seminar room, the
+    business-matching area), drawn on the floor plan beside the booths, in the plan's
+    units of the hall it stands in. The events name their place in words (`room`); the
+    board draws each place once per fair."""
+
+    class Kind(models.TextChoices):
+        STAGE = "stage", _("Sân khấu")
+        SEMINAR_ROOM = "seminar_room", _("Phòng hội thảo")
+        BUSINESS_MATCHING = "business_matching", _("Khu kết nối doanh nghiệp")
+
+    fair = models.ForeignKey(
+        Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="event_places"
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    name = models.CharField(
+        _("tên"),
+        max_length=120,
+        help_text=_("Như sự kiện ghi ở mục phòng, ví dụ “Phòng hội thảo 1”."),
+    )
+    hall = models.CharField(_("nhà/khu"), max_length=10, help_text=_("Ví dụ A, B, C."))
+    plan_x = models.PositiveIntegerField(_("toạ độ x trên sơ đồ"), default=0)
+    plan_y = models.PositiveIntegerField(_("toạ độ y trên sơ đồ"), default=0)
+    plan_w = models.PositiveIntegerField(
+        _("rộng trên sơ đồ"), default=60, help_text=_("10 đơn vị sơ đồ là 1 m.")
+    )
+    plan_h = models.PositiveIntegerField(_("cao trên sơ đồ"), default=60)
+
+    class Meta:
+        verbose_name = _("nơi diễn ra sự kiện")
+        verbose_name_plural = pgettext_lazy("plural", "nơi diễn ra sự kiện")
+        ordering = ["fair", "hall", "plan_y", "plan_x"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(plan_w__gt=0) & Q(plan_h__gt=0),
+                name="event_place_size_positive",
+                violation_error_message=_("Nơi diễn ra sự kiện phải rộng và cao hơn 0 trên sơ đồ."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class BoothApplication(TimeStamped):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Đã gửi")

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothApplication
+from booths.models import Booth, BoothApplication, EventPlace
 from events.models import EventRegistration, MeetingRequest
 from exhibitors.access import signs_in
 from exhibitors.models import Exhibitor
@@ -22,6 +22,13 @@ def fair_booths(fair):
     if fair is None:
         return Booth.objects.none()
     return Booth.objects.filter(fair=fair).select_related("exhibitor").order_by("hall", "code")
+
+
+def event_places(fair):
+    """Where the side events of `fair` happen, hall by hall (one query)."""
+    if fair is None:
+        return EventPlace.objects.none()
+    return EventPlace.objects.filter(fair=fair).order_by("hall", "plan_y", "plan_x", "pk")
 
 
 def holds_booth(*, fair, exhibitor) -> bool:
@@ -42,6 +49,7 @@ def free_booths(fair):
 class Hall:
     name: str
     booths: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # where side events happen (EventPlace)
     width: int = 0
     height: int = 0
 
@@ -90,7 +98,8 @@ _PLAN_HOLDER_FIELDS = ("id", "slug", "is_published", "name_vi", "name_en")
 
 
 def floor_plan(fair) -> list[Hall]:
-    """The booths of `fair` grouped by hall, each hall sized to hold its drawing."""
+    """The booths of `fair` and the places of its side events, grouped by hall, each
+    hall sized to hold its drawing."""
     halls: dict[str, Hall] = {}
     booth_fields = [f.attname for f in Booth._meta.concrete_fields]
     booths = fair_booths(fair).only(
@@ -105,6 +114,13 @@ def floor_plan(fair) -> list[Hall]:
         booth.tip_y = booth.plan_y - 26
         booth.label_x = booth.plan_x + booth.plan_w // 2
         booth.label_y = booth.plan_y + booth.plan_h // 2 + 4
+    for place in event_places(fair):
+        hall = halls.setdefault(place.hall, Hall(name=place.hall))
+        hall.places.append(place)
+        hall.width = max(hall.width, place.plan_x + place.plan_w)
+        hall.height = max(hall.height, place.plan_y + place.plan_h)
+        place.label_x = place.plan_x + place.plan_w // 2
+        place.label_y = place.plan_y + place.plan_h // 2 + 4
     for hall in halls.values():
         hall.width += 2 * PLAN_MARGIN
         hall.height += PLAN_MARGIN + PLAN_LABEL_ROOM

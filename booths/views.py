@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -28,6 +29,7 @@ from booths.models import (
     Booth,
     BoothApplication,
     BoothKind,
+    EventPlace,
     ExhibitorStaff,
     normalize_booth_code,
     validate_booth_code,
@@ -66,6 +68,15 @@ def _booth_code(fair, typed: str | None) -> str | None:
     return Booth.objects.filter(fair=fair, code=wanted).values_list("code", flat=True).first()
 
 
+# How each kind of place is outlined on the plan (booths.css), said in the legend: the
+# colours alone would tell them apart only to some.
+PLACE_OUTLINES = {
+    EventPlace.Kind.STAGE: gettext_lazy("viền liền"),
+    EventPlace.Kind.SEMINAR_ROOM: gettext_lazy("viền gạch"),
+    EventPlace.Kind.BUSINESS_MATCHING: gettext_lazy("viền chấm"),
+}
+
+
 class FloorPlanView(TemplateView):
     """The plan, cached for every visitor; `?booth=A12` (the links of profiles, mails and
     the booth box) highlights a booth. Only a booth's own code gets a cached page of its
@@ -100,9 +111,21 @@ class FloorPlanView(TemplateView):
         for hall in halls:
             for state, count in hall.counts.items():
                 totals[state] += count
+        places = [place for hall in halls for place in hall.places]
+        for place in places:
+            # "Phòng hội thảo 1" says what it is; "Hội trường Sen" is labelled a seminar room.
+            place.says_kind = str(place.get_kind_display()).lower() in str(place.name).lower()
+        kinds_here = {place.kind for place in places}
         context.update(
             fair=fair,
             halls=halls,
+            places=places,
+            # The legend's kinds of places, in their order, those on this plan only.
+            place_kinds=[
+                (kind, label, PLACE_OUTLINES[kind])
+                for kind, label in EventPlace.Kind.choices
+                if kind in kinds_here
+            ],
             highlighted=highlighted,
             wanted=wanted,
             totals=totals,

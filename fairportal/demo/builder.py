@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
 
-from booths.models import Booth
+from booths.models import Booth, EventPlace
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
@@ -75,6 +75,7 @@ def build_demo_fair(*, year: int = fair_data.BASE_YEAR) -> DemoCounts:
         exhibitors = _write_exhibitors(zones, sectors)
         logos_drawn = _draw_missing_logos(exhibitors.values())
         _write_booths(fair, exhibitors, shift)
+        _write_event_places(fair)
         _write_events(fair, exhibitors, year, shift)
         # Bulk-safe: the same recomputation as `manage.py rebuild_search`.
         call_command("rebuild_search", stdout=io.StringIO())
@@ -283,6 +284,24 @@ def _write_booths(fair: Fair, exhibitors, shift: datetime.timedelta) -> None:
                 "assigned_at": assigned_at if exhibitor else None,
                 "fascia_name": exhibitor.name_vi if exhibitor else (kept[0] if kept else ""),
                 "is_blocked": kept is not None,
+            },
+        )
+
+
+def _write_event_places(fair: Fair) -> None:
+    unit = floor.PLAN_UNITS_PER_METRE
+    for kind, name_vi, name_en, hall, x, y, width, depth in floor.EVENT_PLACES:
+        EventPlace.objects.update_or_create(
+            fair=fair,
+            name_vi=name_vi,
+            defaults={
+                "kind": kind,
+                "name_en": name_en,
+                "hall": hall,
+                "plan_x": x * unit,
+                "plan_y": y * unit,
+                "plan_w": width * unit,
+                "plan_h": depth * unit,
             },
         )
 

@@ -75,6 +75,16 @@ KEPT = {
 LEFT_FREE = {"A10", "A20", "A30", "A40", "A50", "B18", "B30", "B40", "C10", "C20"}
 
 
+# Where the side events happen (the programme's rooms), drawn beside the booths:
+# (kind, name_vi, name_en, hall, x, y, width, depth in metres). Sample layout.
+EVENT_PLACES = [
+    ("stage", "Sân khấu chính", "Main stage", "A", 2, 26, 12, 6),
+    ("seminar_room", "Phòng hội thảo 1", "Seminar room 1", "A", 17, 26, 12, 6),
+    ("business_matching", "Khu kết nối doanh nghiệp", "Business matching area", "B", 2, 23, 18, 8),
+    ("seminar_room", "Phòng hội thảo 2", "Seminar room 2", "B", 23, 23, 12, 8),
+]
+
+
 def booth_spots() -> list[BoothSpot]:
     spots: list[BoothSpot] = []
     numbers: dict[str, int] = {}

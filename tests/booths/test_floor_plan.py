@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from booths.models import EventPlace
 from tests.factories import make_booth, make_exhibitor, make_fair
 
 pytestmark = pytest.mark.django_db
@@ -368,3 +369,155 @@ def test_booth_links_open_the_plan_at_an_element_of_that_booth(client, booths, p
         "booth-B01",
     ]
     assert [html.count(f'id="{link.split("#")[1]}"') for link in links] == [1, 1, 1, 1]
+
+
+def make_event_places(fair):
+    stage = EventPlace.objects.create(
+        fair=fair,
+        kind=EventPlace.Kind.STAGE,
+        name_vi="Sân khấu chính",
+        name_en="Main stage",
+        hall="A",
+        plan_x=0,
+        plan_y=60,
+        plan_w=120,
+        plan_h=60,
+    )
+    matching = EventPlace.objects.create(
+        fair=fair,
+        kind=EventPlace.Kind.BUSINESS_MATCHING,
+        name_vi="Khu kết nối doanh nghiệp",
+        name_en="Business matching area",
+        hall="B",
+        plan_x=0,
+        plan_y=60,
+        plan_w=180,
+        plan_h=80,
+    )
+    return stage, matching
+
+
+def visible_text(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+@pytest.mark.parametrize(
+    ("prefix", "stage_words", "matching_words", "legend", "listed"),
+    [
+        (
+            "",
+            "Sân khấu chính",
+            "Khu kết nối doanh nghiệp",
+            ["Sân khấu (viền liền)", "Khu kết nối doanh nghiệp (viền chấm)"],
+            [
+                "Sân khấu chính · Sân khấu · Khu A",
+                "Khu kết nối doanh nghiệp · Khu kết nối doanh nghiệp · Khu B",
+            ],
+        ),
+        (
+            "/en",
+            "Main stage",
+            "Business matching area",
+            ["Stage (solid outline)", "Business matching area (dotted outline)"],
+            [
+                "Main stage · Stage · Hall A",
+                "Business matching area · Business matching area · Hall B",
+            ],
+        ),
+    ],
+    ids=["vi", "en"],
+)
+def test_floor_plan_marks_where_side_events_happen_with_a_legend(
+    client, booths, prefix, stage_words, matching_words, legend, listed
+):
+    stage, matching = make_event_places(booths["A01"].fair)
+
+    html = client.get(prefix + PLAN).content.decode()
+
+    drawn = {pk: markup for markup, pk in re.findall(r'(<g id="place-(\d+)".*?</g>)', html, re.S)}
+    assert visible_text(drawn[str(stage.pk)]) == stage_words
+    assert visible_text(drawn[str(matching.pk)]) == matching_words
+    # Each kind has its own outline (booths.css), which the legend names: not colour alone.
+    assert 'class="place-box place-stage"' in drawn[str(stage.pk)]
+    legend_items = re.findall(
+        r'class="place-box place-[a-z_]+"></rect></svg>\s*<span>(.*?)</span>', html
+    )
+    assert legend_items == legend
+    section = re.search(r'<section class="plan-places".*?</section>', html, re.S).group(0)
+    assert [visible_text(li) for li in re.findall(r"<li>(.*?)</li>", section, re.S)] == listed
+    assert f'href="#place-{stage.pk}"' in section
+
+
+def test_floor_plan_names_each_event_place_for_screen_readers(client, booths):
+    stage, matching = make_event_places(booths["A01"].fair)
+
+    vi = client.get(PLAN).content.decode()
+    en = client.get("/en" + PLAN).content.decode()
+
+    assert (
+        f'<g id="place-{stage.pk}" class="event-place" role="img" aria-label="Sân khấu: Sân khấu chính">'
+        in vi
+    )
+    assert (
+        f'<g id="place-{stage.pk}" class="event-place" role="img" aria-label="Stage: Main stage">'
+        in en
+    )
+
+
+def test_floor_plan_without_event_places_has_no_such_legend_or_list(client, booths):
+    html = client.get(PLAN).content.decode()
+
+    assert "place-box" not in html
+    assert "Nơi diễn ra sự kiện" not in html
+
+
+def test_board_adds_an_event_place_in_the_admin_and_the_plan_shows_it(board_client, booths):
+    fair = booths["A01"].fair
+
+    response = board_client.post(
+        "/admin/booths/eventplace/add/",
+        {
+            "fair": fair.pk,
+            "kind": "seminar_room",
+            "name_vi": "Phòng hội thảo 1",
+            "name_en": "Seminar room 1",
+            "hall": "A",
+            "plan_x": "0",
+            "plan_y": "60",
+            "plan_w": "120",
+            "plan_h": "60",
+        },
+    )
+    board_client.logout()
+    html = board_client.get(PLAN).content.decode()
+
+    assert response.status_code == 302
+    place = EventPlace.objects.get()
+    assert (place.fair, place.kind, place.name_vi, place.hall) == (
+        fair,
+        "seminar_room",
+        "Phòng hội thảo 1",
+        "A",
+    )
+    assert 'aria-label="Phòng hội thảo: Phòng hội thảo 1"' in html
+    assert "Phòng hội thảo (viền gạch)" in html
+
+
+def test_floor_plan_writes_the_kind_of_a_place_whose_name_does_not_say_it(client, booths):
+    hall = EventPlace.objects.create(
+        fair=booths["A01"].fair,
+        kind=EventPlace.Kind.SEMINAR_ROOM,
+        name_vi="Hội trường Sen",
+        name_en="Lotus Hall",
+        hall="A",
+        plan_y=60,
+        plan_w=120,
+        plan_h=60,
+    )
+
+    vi = client.get(PLAN).content.decode()
+    en = client.get("/en" + PLAN).content.decode()
+
+    pattern = rf'<g id="place-{hall.pk}".*?</g>'
+    assert visible_text(re.search(pattern, vi, re.S).group(0)) == "Phòng hội thảo Hội trường Sen"
+    assert visible_text(re.search(pattern, en, re.S).group(0)) == "Seminar room Lotus Hall"
