@@ -235,3 +235,29 @@ def test_on_a_phone_without_javascript_the_booth_box_opens_the_plan_at_the_booth
         )
     finally:
         context.close()
+
+
+def test_without_javascript_a_profiles_booth_link_opens_the_plan_at_the_booth(browser, live_server):
+    # A booth far down the plan: the link must bring it into view, not open at the top.
+    fair = make_fair()
+    for row in range(12):
+        make_booth(fair=fair, code=f"A{row + 1:02d}", hall="A", plan_y=row * 60)
+    make_booth(
+        fair=fair,
+        code="A20",
+        hall="A",
+        plan_y=12 * 60,
+        exhibitor=make_exhibitor(name_vi="Canon Việt Nam", slug="canon-viet-nam"),
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/exhibitors/canon-viet-nam/")
+        page.locator(".profile-booths .booth-code").click()
+        page.wait_for_url("**/floor-plan/?booth=A20*")
+
+        box = page.locator("#booth-A20").bounding_box()
+        assert page.evaluate("window.scrollY") > 0
+        assert 0 <= box["y"] < 800
+    finally:
+        context.close()
