@@ -163,7 +163,7 @@ def test_my_plan_fits_a_phone_at_400_percent_zoom(browser, live_server):
     try:
         page.goto(f"{live_server.url}/plan/")
 
-        assert page.locator("h2").all_inner_texts() == ["Sự kiện", "Doanh nghiệp"]
+        assert page.locator("h2").all_inner_texts() == ["Sự kiện", "Yêu cầu gặp gỡ", "Doanh nghiệp"]
         assert page.evaluate("document.documentElement.scrollWidth") == 320
     finally:
         context.close()
