@@ -262,6 +262,7 @@ def directory_facets(
     country: str = "",
     phrase: bool = False,
     zones: list[IndustrialZone] | None = None,
+    sector_rows: list[Sector] | None = None,
 ) -> dict:
     """Each facet's options with the number of exhibitors choosing it would give, and
     the number of results (`count`); `phrase` as in `search_exhibitors`.
@@ -270,13 +271,13 @@ def directory_facets(
     visitor sees how many results each option would lead to. Four queries: the
     sectors, their counts, the zones, and the exhibitors matching the search and
     sectors counted by (zone, country), from which the zone and country counts and
-    the number of results are summed. `zones`: `industrial_zones()` if the caller has
-    read them already.
+    the number of results are summed. `zones`: `industrial_zones()`, and
+    `sector_rows`: `all_sectors()`, if the caller has read them already.
     """
     sectors = tuple(sectors)
     base = fair_exhibitors(fair)
 
-    sector_options = _sector_tree(Sector.objects.order_by("position", "slug"))
+    sector_options = _sector_tree(all_sectors() if sector_rows is None else sector_rows)
     sector_counts = _sector_exhibitor_counts(
         _apply_filters(base, q=q, zone=zone, country=country, phrase=phrase).values("pk"),
         sub_sectors=any(s.depth for s in sector_options),
@@ -321,6 +322,11 @@ def directory_facets(
 def industrial_zones() -> list[IndustrialZone]:
     """Every industrial zone, in the order of the zone filter."""
     return list(IndustrialZone.objects.order_by("position", "slug"))
+
+
+def all_sectors() -> list[Sector]:
+    """Every sector and sub-sector, in the order of the sector filter."""
+    return list(Sector.objects.order_by("position", "slug"))
 
 
 def _zone_choices(zone_options, counts: dict, selected: str) -> list[dict]:
@@ -519,13 +525,14 @@ def catalogue_facets(
     sectors: Iterable[str] = (),
     zone: str = "",
     zones: list[IndustrialZone] | None = None,
+    sector_rows: list[Sector] | None = None,
 ) -> dict:
     """The catalogue's sector and zone filters, each option with the number of products
     choosing it would give (search and the other filter applied, as the directory's
     facets), and `count`, the products the page lists: from one count of the matching
     products per (sector, zone) and the (small) sector and zone tables. No COUNT of the
     page's own, and no join of every product of every fair to the sectors (24 ms at
-    20,000 products). `zones` as in `directory_facets`."""
+    20,000 products). `zones` and `sector_rows` as in `directory_facets`."""
     sectors = tuple(sectors)
     matching = filter_by_words(
         Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
@@ -534,7 +541,7 @@ def catalogue_facets(
     groups = (
         matching.order_by().values_list("sector_id", "exhibitor__zone_id").annotate(n=Count("pk"))
     )
-    options = _sector_tree(Sector.objects.order_by("position", "slug"))
+    options = _sector_tree(all_sectors() if sector_rows is None else sector_rows)
     chosen = None  # every sector, products with none too
     if sectors:
         # As `in_sectors`: the ticked sectors and their sub-sectors.

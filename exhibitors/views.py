@@ -72,15 +72,21 @@ def _page_number(asked: str | None, paginator) -> int:
     return min(number, paginator.num_pages)
 
 
-class ZoneFilterMixin:
-    """The `?zone=` of a list, kept only when it names an industrial zone. A zone that
-    does not exist (a mistyped or stale link) is left out of the filters and named on
-    the page: filtering by it would empty the list and every other filter with it."""
+class KnownChoicesMixin:
+    """The `?zone=` and `?sector=` of a list, kept only when they name an industrial
+    zone or a sector. One that does not exist (a mistyped or stale link) is left out of
+    the filters and named on the page: filtering by it would empty the list and every
+    other filter with it."""
 
     @cached_property
     def zones(self) -> list:
         # Read once: the facets need the zones too (no query of its own).
         return selectors.industrial_zones()
+
+    @cached_property
+    def sector_rows(self) -> list:
+        # Read once, as the zones.
+        return selectors.all_sectors()
 
     @cached_property
     def typed_zone(self) -> str:
@@ -95,8 +101,22 @@ class ZoneFilterMixin:
     def unknown_zone(self) -> str:
         return "" if self.zone else self.typed_zone
 
+    @cached_property
+    def typed_sectors(self) -> list[str]:
+        typed = [_clean_text(s, 120) for s in self.request.GET.getlist("sector") if s.strip()]
+        return list(dict.fromkeys(typed))[:20]
 
-class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
+    @cached_property
+    def sectors(self) -> list[str]:
+        known = {s.slug for s in self.sector_rows}
+        return [slug for slug in self.typed_sectors if slug in known]
+
+    @property
+    def unknown_sectors(self) -> list[str]:
+        return [slug for slug in self.typed_sectors if slug not in self.sectors]
+
+
+class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/directory.html"
     context_object_name = "exhibitors"
     paginate_by = selectors.PAGE_SIZE
@@ -107,7 +127,7 @@ class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
         country = _clean_text(params.get("country"), 2).upper()
         return {
             "q": _search_query(params)[0],
-            "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
+            "sectors": self.sectors,
             "zone": self.zone,
             "country": country if country.isalpha() and len(country) == 2 else "",
         }
@@ -146,7 +166,11 @@ class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
     @cached_property
     def facets(self) -> dict:
         return selectors.directory_facets(
-            fair=self.fair, phrase=self.phrase, zones=self.zones, **self.filters
+            fair=self.fair,
+            phrase=self.phrase,
+            zones=self.zones,
+            sector_rows=self.sector_rows,
+            **self.filters,
         )
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -160,7 +184,7 @@ class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
             facets=self.facets,
             filters=self.filters,
             unsearchable_q=_search_query(self.request.GET)[1],
-            unknown_sectors=_not_offered(self.filters["sectors"], self.facets["sectors"]),
+            unknown_sectors=self.unknown_sectors,
             unknown_zone=self.unknown_zone,
             sort=self.sort,
             # The phrase's firms are shown and others hold the words apart: the page
@@ -172,14 +196,6 @@ class DirectoryView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
             page_query=_query_without_page(self.request),
         )
         return context
-
-
-def _not_offered(chosen, options) -> list[str]:
-    """Values in the query string that no option has: a chosen sector is always offered,
-    so these are ones the fair does not have (a mistyped or stale link). The page names
-    them, or its "0 found" would come with every filter looking empty."""
-    offered = {option["value"] for option in options}
-    return [value for value in chosen if value and value not in offered]
 
 
 class _CountedPaginator(Paginator):
@@ -260,7 +276,7 @@ def qr_png(request, slug):
     return response
 
 
-class CatalogueView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
+class CatalogueView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
     template_name = "exhibitors/products.html"
     context_object_name = "products"
     paginate_by = selectors.PAGE_SIZE
@@ -270,7 +286,7 @@ class CatalogueView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
         params = self.request.GET
         return {
             "q": _search_query(params)[0],
-            "sectors": [_clean_text(s, 120) for s in params.getlist("sector") if s.strip()][:20],
+            "sectors": self.sectors,
             "zone": self.zone,
         }
 
@@ -281,7 +297,9 @@ class CatalogueView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
 
     @cached_property
     def facets(self) -> dict:
-        return selectors.catalogue_facets(fair=self.fair, zones=self.zones, **self.filters)
+        return selectors.catalogue_facets(
+            fair=self.fair, zones=self.zones, sector_rows=self.sector_rows, **self.filters
+        )
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The facets have counted the products already: no COUNT query of its own.
@@ -295,7 +313,7 @@ class CatalogueView(ZoneFilterMixin, FairMixin, ListPageMixin, ListView):
             filters=self.filters,
             unsearchable_q=_search_query(self.request.GET)[1],
             sector_options=sector_options,
-            unknown_sectors=_not_offered(self.filters["sectors"], sector_options),
+            unknown_sectors=self.unknown_sectors,
             zone_options=self.facets["zones"],
             unknown_zone=self.unknown_zone,
             is_filtered=any(self.filters.values()),

@@ -309,23 +309,34 @@ def test_a_ticked_sub_sector_without_results_is_not_indented_under_a_hidden_pare
     ] == [("linh-kien-dien-tu", 0, 0)]
 
 
-def test_a_sector_or_zone_the_fair_does_not_have_is_named_on_the_page(client, fair):
+def test_a_sector_or_zone_the_fair_does_not_have_is_named_and_left_out(client, fair):
+    # A mistyped or stale sector in a link: the list is the one without it, its zone
+    # and country options too, and the page says which sector it did not know.
     sectors = [make_sector()]
-    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=sectors))
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(name_vi="Ăn Ngon", sectors=sectors, origin_country="JP"),
+    )
 
     sector = client.get("/exhibitors/", {"sector": "khong-co"})
+    listed = names(sector)  # read before the English page changes the active language
     zone = client.get("/en/exhibitors/", {"zone": "kcn-zzz"})
     products = client.get("/products/", {"sector": "khong-co"})
+    en = client.get("/en/exhibitors/", {"sector": "khong-co"})
 
-    assert names(sector) == []
-    assert "Không có ngành “khong-co”: bộ lọc này không khớp gì cả." in sector.text
+    assert listed == ["Ăn Ngon"]
+    assert "Không có ngành “khong-co”: bộ lọc này đã được bỏ qua." in sector.text
+    assert "There is no sector “khong-co”: this filter was left out." in en.text
+    assert [o["value"] for o in sector.context["facets"]["countries"]] == ["JP"]
+    assert [o["count"] for o in sector.context["facets"]["sectors"]] == [1]
     assert "There is no industrial zone “kcn-zzz”" in zone.text
-    assert "Không có ngành “khong-co”" in products.text
+    assert "Không có ngành “khong-co”: bộ lọc này đã được bỏ qua." in products.text
     assert "Không có ngành" not in client.get("/exhibitors/").text
-    # With a sector that exists too (any of them): its results, and the note on the other.
+    # With a sector that exists too: its results, and the note on the other.
     both = client.get("/exhibitors/", {"sector": ["khong-co", sectors[0].slug]})
     assert names(both) == ["Ăn Ngon"]
-    assert "Không có ngành “khong-co”: bộ lọc này không khớp gì cả." in both.text
+    assert "Không có ngành “khong-co”: bộ lọc này đã được bỏ qua." in both.text
+    assert f'value="{sectors[0].slug}" checked>' in both.text
 
 
 def test_directory_zone_the_fair_does_not_have_is_named_and_left_out(client, fair):
