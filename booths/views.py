@@ -40,6 +40,7 @@ from exhibitors.access import (
     FormOfAnotherCompany,
     NoLongerThere,
     current_exhibitor,
+    had_row,
     posted_exhibitor,
     refuse_form,
 )
@@ -449,12 +450,12 @@ class AccountBoothsView(LoginRequiredMixin, View):
 def _own_staff(exhibitor, fair, pk) -> ExhibitorStaff:
     """A person on `exhibitor`'s badge list for `fair` (the current one); 404 for
     anyone else, and for a number that is not one (or too long for the database);
-    `NoLongerThere` when nobody on any list has that number."""
+    `NoLongerThere` for one the audit shows on this company's list once."""
     number = row_id(pk) or 0
     staff = ExhibitorStaff.objects.filter(pk=number, exhibitor=exhibitor, fair=fair).first()
     if staff is None:
-        if not ExhibitorStaff.objects.filter(pk=number).exists():
-            raise NoLongerThere("No badge-list entry has this number")
+        if had_row(exhibitor, ExhibitorStaff, number):
+            raise NoLongerThere("This company's badge-list entry no more")
         raise Http404("No such person on your company's badge list")
     return staff
 

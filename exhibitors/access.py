@@ -155,14 +155,30 @@ def refuse_form(request, refusal: FormOfAnotherCompany, show_again):
 
 
 class NoLongerThere(Http404):
-    """The row a form was posted for no longer exists at all (most often the removal's
-    button pressed twice, or a colleague removed it first). Uncaught it is a 404; a
-    removal's POST catches it and says so on the list instead."""
+    """The row a form was posted for was this company's and is no longer (most often
+    the removal's button pressed twice, or a colleague removed it first). Uncaught it is
+    a 404; a removal's POST catches it and says so on the list instead."""
+
+
+def had_row(exhibitor: Exhibitor, model, pk) -> bool:
+    """The audit shows that `exhibitor` once had the `model` row numbered `pk` (its
+    services record the company with each product and badge-list entry). Only such a
+    row earns the friendly "no longer there": any other number, whether another
+    company's row or none at all, answers the same 404, so that a representative
+    cannot tell which numbers exist at other companies."""
+    number = row_id(pk)
+    if number is None:
+        return False
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(number),
+        changes__exhibitor=exhibitor.pk,
+    ).exists()
 
 
 def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Product:
     """A product of `exhibitor` (by default the company the representative is working
-    on); 404 for any other (`NoLongerThere` when no product has that number)."""
+    on); 404 for any other (`NoLongerThere` for one the audit shows this company had)."""
     exhibitor = exhibitor or current_exhibitor(request)
     product = (
         Product.objects.filter(pk=pk, exhibitor=exhibitor, exhibitor__members=request.user)
@@ -170,16 +186,15 @@ def access_product(request, pk, *, exhibitor: Exhibitor | None = None) -> Produc
         .first()
     )
     if product is None:
-        if not Product.objects.filter(pk=row_id(pk) or 0).exists():
-            raise NoLongerThere("No product has this number")
+        if had_row(exhibitor, Product, pk):
+            raise NoLongerThere("This company's product no more")
         raise Http404("No such product among your company's")
     return product
 
 
 def access_representative(request, pk, *, exhibitor: Exhibitor | None = None):
     """A fellow representative of `exhibitor` (by default the current company); 404 for
-    anyone else (`NoLongerThere` for one this company removed, or who represents no
-    company at all)."""
+    anyone else (`NoLongerThere` for one the audit shows this company removed)."""
     exhibitor = exhibitor or current_exhibitor(request)
     user = exhibitor.members.filter(pk=pk).first()
     if user is None:
@@ -191,12 +206,13 @@ def access_representative(request, pk, *, exhibitor: Exhibitor | None = None):
 
 def _removed_from(exhibitor: Exhibitor, user_pk: int) -> bool:
     """The user numbered `user_pk` was once a representative of `exhibitor` and was
-    taken off it (the audit says so), or represents no company at all: a removal's
-    confirmation pressed twice, or a colleague's removal first. Someone who only ever
-    represented other companies is not (their page is a 404, as before)."""
+    taken off it (the audit says so): a removal's confirmation pressed twice, or a
+    colleague's removal first. Anyone else, whether an account of another company, of
+    no company or none at all, is a 404 alike: the answer must not tell which accounts
+    exist."""
     user = get_user_model().objects.filter(pk=user_pk).only("email").first()
-    if user is None or not Exhibitor.objects.filter(members=user).exists():
-        return True
+    if user is None:
+        return False
     return AuditEntry.objects.filter(
         action="exhibitor.representative_removed",
         content_type=ContentType.objects.get_for_model(Exhibitor),

@@ -7,8 +7,10 @@ they were.
 import pytest
 from django.urls import reverse
 
+from booths import services as booth_services
 from booths.models import ExhibitorStaff
 from events.models import MeetingRequest
+from exhibitors import services as exhibitor_services
 from exhibitors.models import Product
 from tests.factories import (
     make_booth,
@@ -118,3 +120,32 @@ def test_company_a_does_not_see_company_b_meetings_or_representatives(client, tw
     booths = client.get(reverse("booths:account_booths")).content.decode()
     assert "Lê B" not in booths
     assert "CÔNG TY B" not in booths
+
+
+def test_company_a_cannot_tell_which_numbers_exist_at_other_companies(client, two_companies):
+    # B's rows that exist, B's rows B removed, and numbers that never existed: A's
+    # removal forms answer each with the same 404, as if none had ever been there.
+    b = two_companies
+    removed_product = make_product(b["company"], name_vi="Máy B đã xoá")
+    removed_product_pk = removed_product.pk
+    exhibitor_services.delete_product(product=removed_product, actor=b["rep"])
+    removed_staff = ExhibitorStaff.objects.create(
+        fair=b["staff"].fair, exhibitor=b["company"], full_name="Trần B"
+    )
+    removed_staff_pk = removed_staff.pk
+    booth_services.remove_staff(staff=removed_staff, actor=b["rep"])
+    nobodys = make_user(username="khong-dai-dien")
+    unused = 10**6
+    asked = {
+        "account:product_delete": [b["product"].pk, removed_product_pk, unused],
+        "booths:staff_remove": [b["staff"].pk, removed_staff_pk, unused],
+        "account:remove_representative": [b["rep"].pk, nobodys.pk, unused],
+    }
+
+    answers = {
+        (name, pk): client.post(reverse(name, args=[pk]), {"confirm": "yes"}).status_code
+        for name, numbers in asked.items()
+        for pk in numbers
+    }
+
+    assert answers == dict.fromkeys(answers, 404)
