@@ -362,8 +362,11 @@ def _exhibitor_for(
         )
     for name, value in application.profile_values(None if created else exhibitor).items():
         setattr(exhibitor, name, value)
-    # The company's own address is written to in the language it applied in.
-    exhibitor.language = application.language
+    if created:
+        # A new company's own address is written to in the language it applied in; an
+        # existing one keeps its own: one applicant's pages say nothing of whoever reads
+        # the company's mailbox.
+        exhibitor.language = application.language
     # The contact person's own e-mail and phone were given to the board, not for
     # publication (the consent covers the application): the public profile's contacts
     # stay as they were, for the representative to fill in /account/profile/.

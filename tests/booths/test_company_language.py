@@ -165,3 +165,69 @@ def test_a_representative_who_signs_in_on_english_pages_gets_the_companys_mails_
     )
     manager.refresh_from_db()
     assert manager.language == "en"
+
+
+@pytest.mark.parametrize("invite_applicant", [False, True], ids=["member", "invited"])
+def test_an_existing_company_keeps_its_mail_language_when_someone_applies_in_another(
+    fair, booths, django_capture_on_commit_callbacks, invite_applicant
+):
+    # Quang Minh's office reads Vietnamese; its Japanese manager (a representative
+    # already, or invited by the board) applies from the English pages.
+    from django.utils import timezone
+
+    from tests.factories import make_application, make_exhibitor
+
+    manager = make_user(email="sato@quangminh.example.vn")
+    company = make_exhibitor(
+        name_vi="Điện tử Quang Minh",
+        tax_code="0100109106",
+        email="info@quangminh.example.vn",
+        language="vi",
+    )
+    if not invite_applicant:
+        company.members.add(manager)
+    application = make_application(
+        fair,
+        trading_name_vi="Điện tử Quang Minh",
+        trading_name_en="Quang Minh Electronics",
+        tax_code="0100109106",
+        email="sato@quangminh.example.vn",
+        language="en",
+        email_confirmed_at=timezone.now(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application,
+            booths=[booths["A01"]],
+            reviewer=make_user(is_staff=True),
+            invite_applicant=invite_applicant,
+        )
+    session = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        starts_at=datetime.datetime(2024, 9, 20, 14, 0, tzinfo=HANOI),
+        registration_open=False,
+        capacity=0,
+        tables=3,
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        events_services.request_meeting(
+            exhibitor=Exhibitor.objects.get(pk=company.pk),
+            session=session,
+            data={
+                "name": "Nguyễn Văn Nam",
+                "company": "Cơ khí Hà Nội",
+                "country": "VN",
+                "email": "nam@cokhi.example.vn",
+                "phone": "0912 345 678",
+                "message": "Linh kiện",
+            },
+            slots=[datetime.datetime(2024, 9, 20, 14, 30, tzinfo=HANOI)],
+            language="vi",
+        )
+
+    to_office = [m for m in mail.outbox if "info@quangminh.example.vn" in m.to]
+    assert [m.subject for m in to_office] == ["Yêu cầu gặp gỡ mới từ Cơ khí Hà Nội"]
+    assert Exhibitor.objects.get(pk=company.pk).language == "vi"
