@@ -501,6 +501,9 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             "admin/booths/approve.html",
             gettext("Duyệt hồ sơ %(reference)s") % {"reference": application.reference},
             profile_update=profile_update,
+            english=selectors.english_application(
+                application, profile_update.exhibitor if profile_update else None
+            ),
         )
 
     def reject_view(self, request, pk):

@@ -323,13 +323,20 @@ class BoothApplication(TimeStamped):
         """The public profile's fields that approving this application writes, into
         the `existing` company's profile or a new one. What the application leaves
         empty keeps the existing company's value (its zone, website…), and so does an
-        existing company's own English name (not a copy of its Vietnamese one). An
-        English address that no longer matches the new Vietnamese one is emptied (the
-        English pages then show the Vietnamese one)."""
+        existing company's own English name (not a copy of its Vietnamese one).
+
+        The address and the main products were typed in the language of the form:
+        they go to that language's columns (`address_en` from the English form). The
+        main products become the introduction only where that language has none. A
+        Vietnamese address is what the Vietnamese pages show (they fall back to no
+        other language): an English form's address fills it too where the company
+        has none, or where its English address changed (the Vietnamese one went with
+        the old place); the board is told (`copies_address_to_vietnamese`). From the
+        Vietnamese form, an English address that no longer matches the new Vietnamese
+        one is emptied (the English pages then show the Vietnamese one)."""
         given = {
             "name_vi": self.trading_name_vi,
             "legal_name": self.legal_name,
-            "address_vi": self.address,
             "zone": self.zone,
             "origin_country": self.origin_country,
             "website": self.website,
@@ -341,14 +348,32 @@ class BoothApplication(TimeStamped):
             # No English name stays empty: English pages show the Vietnamese one, marked
             # as Vietnamese, instead of a copy they would take for English.
             values["name_en"] = self.trading_name_en
-        if (
-            existing is not None
-            and existing.address_en
-            and "address_vi" in values
-            and existing.address_vi != values["address_vi"]
-        ):
-            values["address_en"] = ""
+        if self.in_english:
+            values["address_en"] = self.address
+            if self.copies_address_to_vietnamese(existing):
+                values["address_vi"] = self.address
+        else:
+            values["address_vi"] = self.address
+            if existing is not None and existing.address_en and existing.address_vi != self.address:
+                values["address_en"] = ""
+        description = f"description_{'en' if self.in_english else 'vi'}"
+        if self.product_summary and (existing is None or not getattr(existing, description)):
+            values[description] = self.product_summary
         return values
+
+    @property
+    def in_english(self) -> bool:
+        """Typed on the English form: its address and main products are English."""
+        return self.language == "en"
+
+    def copies_address_to_vietnamese(self, existing=None) -> bool:
+        """Whether approving this English application writes its (English) address as
+        the company's Vietnamese one too (see `profile_values`)."""
+        if not self.in_english or not self.address:
+            return False
+        if existing is None or not existing.address_vi:
+            return True
+        return bool(existing.address_en) and existing.address_en != self.address
 
     def booth_request(self, preferred=None) -> dict:
         """What the company asked for, as the summaries show it: the booths it ticked

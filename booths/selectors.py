@@ -238,9 +238,6 @@ def profile_update(application) -> ProfileUpdate | None:
         if (current or "") != (value or ""):
             label = Exhibitor._meta.get_field(name).verbose_name
             update.changes.append((label, current, value))
-    if not exhibitor.description_vi and application.product_summary:
-        label = Exhibitor._meta.get_field("description_vi").verbose_name
-        update.changes.append((label, "", application.product_summary))
     sectors = list(exhibitor.sectors.all())
     if added := [s for s in application.sectors.all() if s not in sectors]:
         names = [s.name for s in sectors]
@@ -248,6 +245,28 @@ def profile_update(application) -> ProfileUpdate | None:
             (_("ngành (thêm vào)"), ", ".join(names), ", ".join([*names, *(s.name for s in added)]))
         )
     return update
+
+
+@dataclass
+class EnglishApplication:
+    """What approving an application typed on the English form writes where, for the
+    board's decision page: its address and main products go to the profile's English
+    texts; the Vietnamese pages need their own."""
+
+    address_to_vietnamese: bool  # the English address also becomes the Vietnamese one
+    no_vietnamese_description: bool  # the Vietnamese pages will show no introduction
+
+
+def english_application(application, exhibitor=None) -> EnglishApplication | None:
+    """None for an application typed in Vietnamese; `exhibitor` is the existing
+    company with its tax code (None for a new one)."""
+    if not application.in_english:
+        return None
+    return EnglishApplication(
+        address_to_vietnamese=application.copies_address_to_vietnamese(exhibitor),
+        no_vietnamese_description=bool(application.product_summary)
+        and (exhibitor is None or not exhibitor.description_vi),
+    )
 
 
 def undecided_applications():

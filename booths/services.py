@@ -370,8 +370,6 @@ def _exhibitor_for(
     # The contact person's own e-mail and phone were given to the board, not for
     # publication (the consent covers the application): the public profile's contacts
     # stay as they were, for the representative to fill in /account/profile/.
-    if not exhibitor.description_vi and application.product_summary:
-        exhibitor.description_vi = application.product_summary
     if application.logo:
         with application.logo.open("rb") as source:
             full, thumb = reencode_image(source, prefix="logo")
