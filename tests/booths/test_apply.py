@@ -38,7 +38,7 @@ def test_apply_page_lists_free_booths_with_kind_size_price_and_vat(client, booth
     assert "15.000.000\u00a0₫" in html
     assert "22.500.000\u00a0₫" in html
     assert "chưa gồm VAT" in html
-    assert "<td>3 × 3 m</td>" in html  # no ",0": the size as the admin writes it
+    assert '<td role="cell">3 × 3 m</td>' in html  # no ",0": the size as the admin writes it
 
 
 def test_apply_page_preselects_booth_from_query(client, booths):
@@ -638,7 +638,7 @@ def test_booth_sizes_read_the_same_on_the_apply_page_the_plan_and_the_admin(
     apply_page = client.get(prefix + APPLY).content.decode()
     plan = client.get(prefix + "/floor-plan/").content.decode()
 
-    assert f"<td>{size}</td>" in apply_page
+    assert f'<td role="cell">{size}</td>' in apply_page
     assert size in plan
     assert "4,50" not in plan and "4.50" not in plan and "3,0 m" not in plan
 

@@ -48,3 +48,47 @@ def test_apply_from_floor_plan(live_server, page):
     assert page.locator(".reference").inner_text() == application.reference
     assert list(application.preferred_booths.values_list("code", flat=True)) == ["A02"]
     assert application.phone == "+842438812345"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "header", "details"),
+    [
+        ("", "Giá", ["Góc", "3 × 3 m", "đã gồm VAT"]),
+        ("/en", "Price", ["Corner", "3 × 3 m", "VAT included"]),
+    ],
+    ids=["vi", "en"],
+)
+def test_preferred_booths_read_on_a_phone_without_sideways_scrolling(
+    live_server, browser, prefix, header, details
+):
+    fair = make_fair(is_current=True)
+    make_booth(fair=fair, code="A01", hall="A", kind="corner", price_vnd=14_000_000)
+    make_booth(fair=fair, code="A02", hall="A", price_vnd=12_000_000)
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{prefix}/booths/apply/")
+        box = page.locator(".booth-table-wrap")
+        widths = box.evaluate("w => [w.scrollWidth, w.clientWidth]")
+        row = page.get_by_role("row").filter(has=page.get_by_label("A01", exact=True))
+        cells = row.get_by_role("cell").all_inner_texts()
+        in_sight = row.get_by_role("cell").evaluate_all(
+            "cells => cells.every(c => c.getBoundingClientRect().right <= 390)"
+        )
+        headers = page.get_by_role("columnheader", name=header).count()
+        row.get_by_label("A01", exact=True).check()
+        total = page.locator(".live-total").inner_text()
+    finally:
+        context.close()
+
+    assert widths[0] == widths[1]
+    assert in_sight is True
+    assert [text.strip() for text in cells] == [
+        "A01",
+        "14.000.000\u00a0₫",
+        details[2],
+        details[0],
+        details[1],
+    ]
+    assert headers == 1
+    assert total == "14.000.000\u00a0₫"
