@@ -175,6 +175,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "booth_kind",
         "booth_count",
         "preferred",
+        "fascia_name",
         "message",
         "language",
         "consent_at",
@@ -220,7 +221,10 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                 ]
             },
         ),
-        (_("Gian hàng"), {"fields": ["booth_count", "preferred", "booth_kind", "message"]}),
+        (
+            _("Gian hàng"),
+            {"fields": ["booth_count", "preferred", "booth_kind", "fascia_name", "message"]},
+        ),
         (
             _("Quyết định"),
             {"fields": ["exhibitor", "reviewer", "decided_at", "decision_note", "decision_log"]},

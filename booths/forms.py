@@ -3,9 +3,10 @@ decisions in the admin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothKind, ExhibitorStaff
+from booths.models import FASCIA_MAX_LENGTH, Booth, BoothKind, ExhibitorStaff, fascia_from_name
 from booths.selectors import free_booths, holds_booth
 from booths.services import NO_BOOTH_FOR_BADGES
 from exhibitors.images import IMAGE_LIMITS_HELP, validate_image_upload
@@ -137,6 +138,15 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Chọn tối đa 3 gian còn trống trong bảng."),
     )
+    fascia_name = forms.CharField(
+        label=_("Tên trên bảng tên gian"),
+        max_length=FASCIA_MAX_LENGTH,
+        required=False,
+        help_text=_(
+            "Chữ in trên băng rôn phía trên gian hàng. Để trống: tên giao dịch của doanh "
+            "nghiệp, viết hoa."
+        ),
+    )
     message = forms.CharField(
         label=_("Lời nhắn cho Ban tổ chức"),
         max_length=2000,
@@ -161,6 +171,27 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
             else Booth.objects.none()
         )
         self.offered = list(free_booths(fair)) if fair else []
+        self.fields["fascia_name"].widget.attrs["data-fascia-from"] = " ".join(
+            self[name].auto_id for name in self.fascia_sources()
+        )
+
+    @staticmethod
+    def fascia_sources() -> list[str]:
+        """The fields whose name becomes the fascia when none is typed, the first one
+        filled in: the English trading name on the English form, else the Vietnamese."""
+        if get_language() == "en":
+            return ["trading_name_en", "trading_name_vi"]
+        return ["trading_name_vi"]
+
+    def clean_fascia_name(self):
+        """As typed; when left empty, the trading name in capitals (`fascia_sources`).
+        The page's script fills the box so while the name is typed, but the default
+        holds without it."""
+        typed = " ".join(self.cleaned_data.get("fascia_name", "").split())
+        if typed:
+            return typed
+        names = (self.cleaned_data.get(name, "") for name in self.fascia_sources())
+        return fascia_from_name(next((name for name in names if name), ""))
 
     def clean_tax_code(self):
         value = normalize_tax_code(self.cleaned_data["tax_code"])

@@ -64,6 +64,16 @@ class BoothKind(models.TextChoices):
     RAW_SPACE = "raw_space", _("Đất trống")
 
 
+FASCIA_MAX_LENGTH = 120
+
+
+def fascia_from_name(name: str) -> str:
+    """The board's text for a company that names no other: its trading name in
+    capitals, as fascia boards are lettered ("Điện tử Quang Minh" → "ĐIỆN TỬ QUANG
+    MINH"), cut to what a board holds."""
+    return " ".join(name.split()).upper()[:FASCIA_MAX_LENGTH].strip()
+
+
 class Booth(TimeStamped):
     fair = models.ForeignKey(
         Fair, verbose_name=_("kỳ hội chợ"), on_delete=models.CASCADE, related_name="booths"
@@ -92,7 +102,7 @@ class Booth(TimeStamped):
     assigned_at = models.DateTimeField(_("giao lúc"), null=True, blank=True)
     fascia_name = models.CharField(
         _("tên trên bảng tên gian"),
-        max_length=120,
+        max_length=FASCIA_MAX_LENGTH,
         blank=True,
         help_text=_("Tên in trên băng rôn phía trên gian hàng."),
     )
@@ -265,6 +275,12 @@ class BoothApplication(TimeStamped):
     preferred_booths = models.ManyToManyField(
         Booth, verbose_name=_("gian mong muốn"), blank=True, related_name="preferred_by"
     )
+    fascia_name = models.CharField(
+        _("tên trên bảng tên gian"),
+        max_length=FASCIA_MAX_LENGTH,
+        blank=True,
+        help_text=_("Chữ in trên băng rôn phía trên gian hàng; được ghi lên các gian khi duyệt."),
+    )
     message = models.TextField(_("lời nhắn"), blank=True)
     language = language_field()
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"))
@@ -374,6 +390,13 @@ class BoothApplication(TimeStamped):
         if existing is None or not existing.address_vi:
             return True
         return bool(existing.address_en) and existing.address_en != self.address
+
+    @property
+    def fascia(self) -> str:
+        """The text for the fascia of the booths it gets: as the company gave it, or
+        (an application from before the form asked) its Vietnamese trading name in
+        capitals."""
+        return self.fascia_name or fascia_from_name(self.trading_name_vi)
 
     def booth_request(self, preferred=None) -> dict:
         """What the company asked for, as the summaries show it: the booths it ticked

@@ -105,6 +105,7 @@ APPLICATION_FIELDS = (
     "product_summary",
     "booth_kind",
     "booth_count",
+    "fascia_name",
     "message",
 )
 
@@ -289,13 +290,14 @@ def _holder_of(booth: Booth) -> Booth:
     return Booth.objects.select_related("exhibitor").get(pk=booth.pk)
 
 
-def _take_booths(*, booths, exhibitor: Exhibitor, fair, now) -> list[Booth]:
-    """One conditional UPDATE per booth, in code order; BoothTaken on the first refusal."""
+def _take_booths(*, booths, exhibitor: Exhibitor, fair, now, fascia_name: str = "") -> list[Booth]:
+    """One conditional UPDATE per booth, in code order; BoothTaken on the first refusal.
+    A free booth has no fascia name: it gets `fascia_name` (or stays without one)."""
     taken = []
     for booth in sorted(booths, key=lambda b: b.code):
         updated = Booth.objects.filter(
             pk=booth.pk, fair=fair, exhibitor__isnull=True, is_blocked=False
-        ).update(exhibitor=exhibitor, assigned_at=now, updated_at=now)
+        ).update(exhibitor=exhibitor, assigned_at=now, fascia_name=fascia_name, updated_at=now)
         if updated != 1:
             current = _holder_of(booth)
             raise BoothTaken(current, current.exhibitor)
@@ -443,7 +445,13 @@ def approve_application(
             )
         application.refresh_from_db()
         exhibitor, created = _exhibitor_for(application, invite_applicant=invite_applicant)
-        _take_booths(booths=booths, exhibitor=exhibitor, fair=application.fair, now=now)
+        _take_booths(
+            booths=booths,
+            exhibitor=exhibitor,
+            fair=application.fair,
+            now=now,
+            fascia_name=application.fascia,
+        )
         BoothApplication.objects.filter(pk=application.pk).update(exhibitor=exhibitor)
         application.exhibitor = exhibitor
         refresh_exhibitors_search({exhibitor.pk})

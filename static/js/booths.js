@@ -147,9 +147,39 @@
     }
   }
 
+  // The fascia box follows the trading name, in capitals as boards are lettered, until
+  // the company types a text of its own (emptied, it follows the name again). Without the
+  // script the server writes the same default when the box is left empty.
+  function prefillFascia() {
+    var fascia = document.querySelector(".apply-form [data-fascia-from]");
+    if (!fascia) { return; }
+    var sources = fascia.getAttribute("data-fascia-from").split(" ").map(function (id) {
+      return document.getElementById(id);
+    }).filter(Boolean);
+    var limit = parseInt(fascia.getAttribute("maxlength") || "120", 10);
+    function fromName() {
+      var name = "";
+      sources.forEach(function (source) {
+        if (!name) { name = source.value.trim().replace(/\s+/g, " "); }
+      });
+      return name.toLocaleUpperCase("vi").slice(0, limit).trim();
+    }
+    // A text of its own: not the one the name gives (a form shown again keeps following).
+    function typed() { return fascia.value.trim() !== "" && fascia.value !== fromName(); }
+    var own = typed();
+    if (!own) { fascia.value = fromName(); }
+    fascia.addEventListener("input", function () { own = typed(); });
+    sources.forEach(function (source) {
+      source.addEventListener("input", function () {
+        if (!own) { fascia.value = fromName(); }
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     enhancePlan();
     markSavedBooths();
     enhanceApplyForm();
+    prefillFascia();
   });
 })();

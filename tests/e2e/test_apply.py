@@ -92,3 +92,19 @@ def test_preferred_booths_read_on_a_phone_without_sideways_scrolling(
     ]
     assert headers == 1
     assert total == "14.000.000\u00a0₫"
+
+
+def test_fascia_box_follows_the_trading_name_until_the_company_types_its_own(live_server, page):
+    make_fair(is_current=True)
+    page.goto(f"{live_server.url}/booths/apply/")
+    fascia = page.get_by_label("Tên trên bảng tên gian")
+    name = page.get_by_label("Tên giao dịch (tiếng Việt)")
+
+    name.press_sequentially("Cơ khí Đông Anh")
+    followed = fascia.input_value()
+    fascia.fill("CƠ KHÍ ĐÔNG ANH - HÀ NỘI")
+    name.fill("Cơ khí chính xác Đông Anh")
+    kept = fascia.input_value()
+
+    assert followed == "CƠ KHÍ ĐÔNG ANH"
+    assert kept == "CƠ KHÍ ĐÔNG ANH - HÀ NỘI"

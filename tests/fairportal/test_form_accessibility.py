@@ -88,6 +88,7 @@ def test_apply_form_labels_say_which_fields_may_be_left_empty(client, forms_data
         "Sản phẩm chính (không bắt buộc):",
         "Chức vụ (không bắt buộc):",
         "Gian mong muốn (không bắt buộc)",
+        "Tên trên bảng tên gian (không bắt buộc):",
         "Lời nhắn cho Ban tổ chức (không bắt buộc):",
     ]
     # The zone is chosen, "outside the zones" included: nothing is assumed for a company.
