@@ -92,8 +92,29 @@ def country_name(code: str) -> str:
     return str(COUNTRY_NAMES.get(code, code))
 
 
-# English names a visitor types besides the listed ones ("South Korea" is "Korea").
-OTHER_NAMES = {"KR": ("Korea",), "US": ("USA",), "GB": ("UK",)}
+# English names a visitor types besides the listed ones ("South Korea" is "Korea"),
+# and the adjectives a buyer types for the country's makers ("Japanese electronics",
+# "Korean suppliers"). Not "Thai": unaccented, it is the "thái" of "Thái Nguyên".
+OTHER_NAMES = {
+    "VN": ("Vietnamese",),
+    "JP": ("Japanese",),
+    "KR": ("Korea", "Korean", "South Korean"),
+    "SG": ("Singaporean",),
+    "TW": ("Taiwanese",),
+    "CN": ("Chinese",),
+    "MY": ("Malaysian",),
+    "ID": ("Indonesian",),
+    "PH": ("Filipino",),
+    "IN": ("Indian",),
+    "US": ("USA", "American"),
+    "DE": ("German",),
+    "FR": ("French",),
+    "GB": ("UK", "British"),
+    "NL": ("Dutch",),
+    "IT": ("Italian",),
+    "CH": ("Swiss",),
+    "AU": ("Australian",),
+}
 
 
 def country_words(code: str, language: str) -> str:

@@ -166,6 +166,24 @@ def test_a_country_and_other_words_in_english(client, firms):
     assert found(client, "dien tu japan") == ["Canon Office", "Điện tử Kyocera"]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("japanese", ["Canon Office", "Yamaha Motor", "Điện tử Kyocera"]),
+        ("dien tu japanese", ["Canon Office", "Điện tử Kyocera"]),
+        ("korean", ["Doosan Vina"]),
+        ("South Korean", ["Doosan Vina"]),
+        ("chinese", ["Haier Electric"]),
+        ("taiwanese", ["Foxconn"]),
+        ("german", ["Bosch Rexroth"]),
+        ("american", ["Emerson Automation"]),
+    ],
+)
+def test_a_country_adjective_in_english_finds_the_country_s_firms(client, firms, query, expected):
+    # A buyer types "Japanese electronics makers", not "Japan electronics".
+    assert found(client, query) == expected
+
+
 def test_relevance_puts_first_the_firm_whose_text_starts_with_the_other_words(client, firms):
     response = search(client, "điện tử nhật bản", sort="relevance")
 
