@@ -110,6 +110,17 @@ def normalize_phone(value: str, *, international: bool = True) -> str:
         national = raw[1:]
         if re.fullmatch(r"[35789][0-9]{8}", national) or re.fullmatch(r"2[0-9]{9}", national):
             return "+84" + national
+        if international:
+            # A visitor from abroad types their own national number ("010-1234-5678"
+            # in Korea, "090-…" in Japan): it starts with 0 too, so say how to write it.
+            raise ValidationError(
+                _(
+                    "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, "
+                    "máy bàn như 024 và 8 chữ số. Số nước ngoài: thêm + và mã quốc gia, "
+                    "bỏ số 0 đầu (ví dụ +82 10 1234 5678)."
+                ),
+                code="phone_vn",
+            )
         raise ValidationError(
             _(
                 "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, "

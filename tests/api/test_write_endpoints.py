@@ -212,7 +212,8 @@ def test_unknown_event_is_a_404(client, fair):
             {
                 "phone": [
                     "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, máy bàn "
-                    "như 024 và 8 chữ số."
+                    "như 024 và 8 chữ số. Số nước ngoài: thêm + và mã quốc gia, bỏ số 0 đầu "
+                    "(ví dụ +82 10 1234 5678)."
                 ]
             },
         ),

@@ -179,6 +179,36 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
     assert MeetingRequest.objects.get().requester_phone == "+821012345678"
 
 
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        (
+            "",
+            "Số điện thoại Việt Nam không hợp lệ: di động gồm 0 và 9 chữ số, máy bàn như 024 "
+            "và 8 chữ số. Số nước ngoài: thêm + và mã quốc gia, bỏ số 0 đầu (ví dụ +82 10 "
+            "1234 5678).",
+        ),
+        (
+            "/en",
+            "Invalid Vietnamese phone number: mobiles are 0 plus 9 digits, landlines are like "
+            "024 plus 8 digits. For a number abroad, add + and the country code and drop the "
+            "leading 0 (e.g. +82 10 1234 5678).",
+        ),
+    ],
+)
+def test_meet_request_with_a_korean_number_as_dialled_in_korea_says_to_add_the_country_code(
+    client, session, exhibitor, prefix, message
+):
+    # A Korean buyer types the number on their card: 010-1234-5678.
+    response = client.post(
+        prefix + MEET, meeting_data([at(14)], phone="010-1234-5678", country="KR")
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["phone"] == [message]
+    assert MeetingRequest.objects.count() == 0
+
+
 def test_meet_request_reads_a_phone_typed_with_84_but_without_plus_as_vietnamese(
     client, session, exhibitor
 ):
