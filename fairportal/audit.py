@@ -101,7 +101,47 @@ DETAIL_LABELS = {
     "copied_from": pgettext_lazy("audit detail", "sao chép từ kỳ"),
     "figures": pgettext_lazy("audit detail", "số liệu nổi bật"),
     "side_events": pgettext_lazy("audit detail", "sự kiện bên lề"),
+    "invitation_sent": pgettext_lazy("audit detail", "đã gửi e-mail mời"),
+    "email": pgettext_lazy("audit detail", "e-mail"),
+    "set_password_link": pgettext_lazy("audit detail", "kèm liên kết đặt mật khẩu"),
+    "event": pgettext_lazy("audit detail", "sự kiện"),
+    "waitlist_position": pgettext_lazy("audit detail", "thứ tự trong danh sách chờ"),
+    "status": pgettext_lazy("audit detail", "trạng thái"),
+    "slot_start": pgettext_lazy("audit detail", "giờ gặp"),
+    "table_number": pgettext_lazy("audit detail", "bàn số"),
+    "proposed_slots": pgettext_lazy("audit detail", "khung giờ đề xuất"),
+    "registration_open": pgettext_lazy("audit detail", "mở đăng ký"),
+    "from": pgettext_lazy("audit detail", "từ gian"),
+    "to": pgettext_lazy("audit detail", "sang gian"),
+    "direction": pgettext_lazy("audit detail", "chuyển"),
+    "position": pgettext_lazy("audit detail", "vị trí"),
+    "exhibitors": pgettext_lazy("audit detail", "số doanh nghiệp"),
+    "name_vi": pgettext_lazy("audit detail", "tên (tiếng Việt)"),
+    "sectors": pgettext_lazy("audit detail", "ngành"),
+    "sector": pgettext_lazy("audit detail", "ngành"),
+    "logo": pgettext_lazy("audit detail", "logo"),
+    "image": pgettext_lazy("audit detail", "ảnh"),
+    "meeting_requests": pgettext_lazy("audit detail", "yêu cầu gặp gỡ"),
+    "booth_applications": pgettext_lazy("audit detail", "hồ sơ gian hàng"),
+    "user_accounts": pgettext_lazy("audit detail", "tài khoản"),
 }
+
+# Values that services log as codes: a product moved "up"/"down".
+_DIRECTIONS = {
+    "up": pgettext_lazy("audit detail", "lên"),
+    "down": pgettext_lazy("audit detail", "xuống"),
+}
+
+
+def _status_labels() -> dict:
+    """The registrations' and meeting requests' status codes (the ones services log in
+    "status": [before, after]) in the board's words."""
+    from events.models import EventRegistration, MeetingRequest
+
+    return {
+        **dict(EventRegistration.Status.choices),
+        **dict(MeetingRequest.Status.choices),
+    }
 
 
 def readable_value(value) -> str:
@@ -144,5 +184,10 @@ def describe_details(changes: dict, names: dict | None = None) -> str:
             value = names.get(value, value)
         elif key == "language":
             value = dict(Language.choices).get(value, value)
+        elif key == "direction":
+            value = _DIRECTIONS.get(value, value)
+        elif key == "status" and isinstance(value, (list, tuple)):
+            labels = _status_labels()
+            value = " → ".join(str(labels.get(item, item)) for item in value)
         parts.append(f"{DETAIL_LABELS.get(key, key)}: {readable_value(value)}")
     return "; ".join(parts)

@@ -612,6 +612,19 @@ def test_approve_through_admin_assigns_and_logs(
     assert "new_exhibitor" not in page
 
 
+def test_decision_log_of_an_approval_names_every_detail_in_the_boards_words(
+    board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, tax_code="0100109106")
+    with django_capture_on_commit_callbacks(execute=True):
+        board_client.post(f"{LIST}{application.pk}/approve/", {"booths": [booths["B01"].pk]})
+
+    page = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+
+    assert "mời người nộp đơn làm đại diện: có; đã gửi e-mail mời: có" in page
+    assert "invitation_sent" not in page
+
+
 def test_approve_booth_taken_meanwhile_shows_who_holds_it(board_client, fair, booths):
     application = confirmed(fair)
     form_page = board_client.get(f"{LIST}{application.pk}/approve/")

@@ -412,6 +412,27 @@ def test_audit_list_names_actions_in_the_boards_words(admin_client, superuser):
     assert f"{when:%d/%m/%Y %H:%M}" in vi
 
 
+def test_audit_entry_details_of_a_meeting_are_in_the_boards_words(admin_client):
+    # As the events services write them: a request declined, then one accepted.
+    company = make_exhibitor()
+    declined = record(
+        action="meeting.declined", obj=company, changes={"status": ["pending", "declined"]}
+    )
+    accepted = record(
+        action="meeting.accepted",
+        obj=company,
+        changes={"slot_start": "2027-09-20T14:00:00+07:00", "table_number": 3},
+    )
+
+    def detail(entry):
+        url = reverse("admin:fairportal_auditentry_change", args=[entry.pk])
+        return admin_client.get(url).content.decode()
+
+    assert "trạng thái: Chờ trả lời → Từ chối" in detail(declined)
+    assert "giờ gặp: 20/09/2027 14:00; bàn số: 3" in detail(accepted)
+    assert "table_number" not in detail(accepted)
+
+
 def test_audit_entry_detail_is_read_only(admin_client, superuser):
     entry = record(
         action="admin.changed",
