@@ -92,14 +92,34 @@ def in_sectors(slugs) -> Q:
     return Q(sector__in=chosen)
 
 
+# Words that join two countries in a query ("Japan and Korea", "Nhật Bản và Hàn Quốc").
+_BETWEEN_COUNTRIES = frozenset({"and", "or", "va", "hoac"})
+
+
 def _country_readings(q: str) -> list[tuple[str, list[str]]]:
     """(country code, the other words) for each country `q` names as a whole
-    (`countries_named`): "điện tử nhật bản" is ("JP", ["dien", "tu"])."""
+    (`countries_named`): "điện tử nhật bản" is ("JP", ["dien", "tu"]).
+
+    A query naming several countries ("korean japanese electronics") also reads as each
+    of them with the words left once every name is out: ("KR", ["electronics"]) and
+    ("JP", ["electronics"]), the firms of either; a buyer sourcing from two countries
+    types both, and each name was otherwise a word the other country's firms lack."""
     words = search_words(q)
-    readings = (
-        (code, words[:start] + words[end:])
-        for start, end, code in countries_named(words, typed_words(q))
-    )
+    named = countries_named(words, typed_words(q))
+    readings = [(code, words[:start] + words[end:]) for start, end, code in named]
+    runs, end_of_last = [], 0
+    for start, end, code in sorted(named, key=lambda run: (run[0], run[0] - run[1])):
+        if start >= end_of_last:
+            runs.append((start, end, code))
+            end_of_last = end
+    if len({code for _, _, code in runs}) > 1:
+        names = {index for start, end, _ in runs for index in range(start, end)}
+        rest = [
+            word
+            for index, word in enumerate(words)
+            if index not in names and word not in _BETWEEN_COUNTRIES
+        ]
+        readings += [(code, rest) for _, _, code in runs]
     return list({(code, tuple(rest)): (code, rest) for code, rest in readings}.values())
 
 

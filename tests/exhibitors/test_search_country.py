@@ -184,6 +184,23 @@ def test_a_country_adjective_in_english_finds_the_country_s_firms(client, firms,
     assert found(client, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("korean japanese dien tu", ["Canon Office", "Điện tử Kyocera"]),
+        ("điện tử nhật bản hàn quốc", ["Canon Office", "Điện tử Kyocera"]),
+        ("dien tu han quoc va nhat ban", ["Canon Office", "Điện tử Kyocera"]),
+        (
+            "japan and korea",
+            ["Canon Office", "Doosan Vina", "Yamaha Motor", "Điện tử Kyocera"],
+        ),
+        ("china taiwan", ["Foxconn", "Haier Electric"]),
+    ],
+)
+def test_a_query_naming_two_countries_finds_the_firms_of_either(client, firms, query, expected):
+    assert found(client, query) == expected
+
+
 def test_relevance_puts_first_the_firm_whose_text_starts_with_the_other_words(client, firms):
     response = search(client, "điện tử nhật bản", sort="relevance")
 
