@@ -2359,3 +2359,21 @@ def test_a_stray_tap_on_cancel_request_keeps_the_meeting_until_the_visitor_confi
     assert "Chưa huỷ: hãy bấm nút xác nhận để huỷ." in tapped.content.decode()
     assert MeetingRequest.objects.get().status == "pending"
     assert mail.outbox == []
+
+
+def test_cancelled_meeting_page_leads_back_to_the_company_to_send_a_new_request(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = client.post("/en" + MEET, meeting_data([at(14)]))["Location"]
+        client.post(link, {"action": "cancel", "confirm": "yes"})
+
+    page = html.unescape(client.get(link).content.decode())
+
+    assert MeetingRequest.objects.get().status == "cancelled"
+    assert '<a href="/en/exhibitors/canon-viet-nam/">Canon Vietnam</a>' in page
+    assert (
+        'Still want to meet? You can send a new request from <a href="/en/exhibitors/'
+        'canon-viet-nam/">the company’s page</a>, or <a href="/en/exhibitors/">search for '
+        "other exhibitors</a>." in page
+    )
