@@ -462,3 +462,28 @@ def test_a_locked_out_representative_is_offered_the_reset_and_it_lifts_the_lock(
     )
 
     assert signed_in.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Mật khẩu quá giống với e-mail."),
+        ("/en", "The password is too similar to the e-mail."),
+    ],
+)
+def test_welcome_password_like_the_email_names_the_email_not_a_username(
+    client, django_capture_on_commit_callbacks, prefix, message
+):
+    # The representative only ever sees their e-mail; their username is the same text.
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_representative(exhibitor=make_exhibitor(), email="minhphat@congty.vn")
+    link = re.search(r"https://hoicho\.example\.vn(/account/welcome/\S+/)", mail.outbox[0].body)
+    form_page = client.get(prefix + link.group(1), follow=True)
+
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "MinhPhat@congty", "new_password2": "MinhPhat@congty"},
+    )
+
+    errors = response.context["form"].errors["new_password2"]
+    assert errors == [message]
