@@ -672,9 +672,29 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "fascia_name",
         "assigned_at",
     ]
-    readonly_fields = ["exhibitor", "assigned_at", "booth_log"]
+    readonly_fields = ["holder", "assigned_at", "booth_log"]
     actions = ["release_selected", "swap_two", "move_selected"]
     ordering = ["fair", "code"]
+
+    @admin.display(description=_("doanh nghiệp"))
+    def holder(self, obj):
+        """The company holding the booth; for a free booth of the current fair, the way
+        to give it to one (the floor plan's form, with this booth chosen): the company
+        cannot be set here, and the page said only "-"."""
+        if obj.exhibitor_id:
+            url = reverse("admin:exhibitors_exhibitor_change", args=[obj.exhibitor_id])
+            return format_html('<a href="{}">{}</a>', url, obj.exhibitor)
+        if obj.pk and obj.state == "free":
+            fair = current_fair()
+            if fair is not None and fair.pk == obj.fair_id:
+                url = reverse("admin:booths_booth_floor_plan")
+                return format_html(
+                    '— <a href="{}?booth={}">{}</a>',
+                    url,
+                    obj.pk,
+                    _("Giao gian này cho một doanh nghiệp (sơ đồ gian hàng)"),
+                )
+        return "—"
 
     @admin.display(description=_("kích thước"))
     def size(self, obj):

@@ -895,6 +895,19 @@ def test_board_floor_plan_assigns_free_booth(board_client, fair, booths):
     assert AuditEntry.objects.get().action == "booth.assigned"
 
 
+def test_free_booth_page_leads_to_the_floor_plan_form_with_the_booth_chosen(
+    board_client, fair, booths
+):
+    booth = booths["A01"]
+    url = f"/admin/booths/booth/floor-plan/?booth={booth.pk}"
+
+    page = board_client.get(f"/admin/booths/booth/{booth.pk}/change/").content.decode()
+    plan = board_client.get(url).content.decode()
+
+    assert f'<a href="{url}">Giao gian này cho một doanh nghiệp (sơ đồ gian hàng)</a>' in page
+    assert re.search(rf'<option value="{booth.pk}" selected>A01', plan)
+
+
 def test_english_floor_plan_names_the_company_in_english(board_client, fair, booths):
     canon = make_exhibitor(name_vi="Canon Việt Nam", name_en="Canon Vietnam")
 
