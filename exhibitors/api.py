@@ -16,7 +16,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_f
 from rest_framework import serializers
 
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from exhibitors.selectors import in_sectors, search_exhibitors
+from exhibitors.selectors import in_sectors, search_exhibitors, search_products
 from fairportal.api import (
     CONDITIONAL_PARAMETERS,
     FAIR_PARAMETER,
@@ -34,7 +34,6 @@ from fairportal.api import (
     read_responses,
     search_filter,
 )
-from fairportal.text import filter_by_words
 
 # --- Serializers ---------------------------------------------------------------------
 
@@ -352,7 +351,7 @@ class ProductFilter(filters.FilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value):
-        return filter_by_words(queryset, value)
+        return search_products(queryset, value)
 
     def filter_sector(self, queryset, name, value):
         return queryset.filter(in_sectors(s.slug for s in value))

@@ -29,7 +29,6 @@ from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.countries import countries_named
 from fairportal.text import (
     english_singular,
-    filter_by_words,
     search_words,
     typed_words,
     words_condition,
@@ -161,6 +160,21 @@ def search_exhibitors(queryset, q: str, *, phrase: bool = False):
     if not search_words(q):
         return queryset
     return queryset.filter(_search_condition(q, phrase=phrase))
+
+
+def search_products(queryset, q: str):
+    """The products `q` finds: each of its words starts a word of their search text, or
+    `q` names their maker's country of origin and each of its other words does
+    ("korean display", "màn hình hàn quốc": displays made by Korean firms; "japan":
+    every Japanese firm's products), as `search_exhibitors` reads a country."""
+    words = search_words(q)
+    if not words:
+        return queryset
+    condition = words_condition(words)
+    for code, rest in _country_readings(q):
+        from_country = Q(exhibitor__origin_country=code)
+        condition |= from_country & words_condition(rest) if rest else from_country
+    return queryset.filter(condition)
 
 
 def search_reach(
@@ -515,7 +529,7 @@ def catalogue(
     queryset = Product.objects.filter(
         is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")
     )
-    queryset = filter_by_words(queryset, q)
+    queryset = search_products(queryset, q)
     sectors = tuple(sectors)
     if sectors:
         queryset = queryset.filter(in_sectors(sectors))
@@ -531,7 +545,16 @@ def catalogue(
     by_name = _by_name(language)
     words = search_words(q)
     if words:
-        phrase_at = _phrase_at(words, _search_columns(language))
+        columns = _search_columns(language)
+        phrase_at = _phrase_at(words, columns)
+        # A product found through its maker's country: where the other words are.
+        through_country = [
+            When(exhibitor__origin_country=code, then=_phrase_at(rest, columns))
+            for code, rest in _country_readings(q)
+            if rest
+        ]
+        if through_country:
+            phrase_at = Coalesce(phrase_at, Case(*through_country))
         return queryset.annotate(phrase_at=phrase_at).order_by(
             F("phrase_at").asc(nulls_last=True), *by_name
         )
@@ -554,7 +577,7 @@ def catalogue_facets(
     page's own, and no join of every product of every fair to the sectors (24 ms at
     20,000 products). `zones` and `sector_rows` as in `directory_facets`."""
     sectors = tuple(sectors)
-    matching = filter_by_words(
+    matching = search_products(
         Product.objects.filter(is_published=True, exhibitor__in=fair_exhibitors(fair).values("pk")),
         q,
     )

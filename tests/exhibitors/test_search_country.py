@@ -10,7 +10,8 @@ from collections import Counter
 
 import pytest
 
-from tests.factories import make_booth, make_exhibitor, make_sector
+from exhibitors.models import Exhibitor
+from tests.factories import make_booth, make_exhibitor, make_product, make_sector
 
 pytestmark = pytest.mark.django_db
 
@@ -242,3 +243,44 @@ def test_the_api_searches_as_the_directory(client, firms):
     assert api("korea") == ["Doosan Vina"]
     assert api("điện tử nhật bản") == ["Canon Office", "Điện tử Kyocera"]
     assert api("đúc") == ["Cơ khí Minh Đức", "Đúc Thành Công"]
+
+
+@pytest.fixture
+def products(firms):
+    def made_by(firm, name_vi, name_en):
+        exhibitor = Exhibitor.objects.get(name_vi=firm)
+        make_product(
+            exhibitor, name_vi=name_vi, name_en=name_en, description_vi="", description_en=""
+        )
+
+    made_by("Canon Office", "Máy in laser", "Laser printer")
+    made_by("Doosan Vina", "Máy nén khí trục vít", "Screw air compressor")
+    made_by("Hàn Việt", "Máy hàn que", "Stick welder")
+    made_by("Haier Electric", "Máy nén khí điều hòa", "Air-conditioner compressor")
+
+
+def products_found(client, q, prefix=""):
+    response = client.get(prefix + "/products/", {"q": q})
+    assert response.status_code == 200
+    return sorted(p.name_en for p in response.context["products"])
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"),
+    [
+        ("/en", "korean compressor", ["Screw air compressor"]),
+        ("", "máy nén khí hàn quốc", ["Screw air compressor"]),
+        ("/en", "japan", ["Laser printer"]),
+        ("/en", "chinese compressor", ["Air-conditioner compressor"]),
+    ],
+)
+def test_a_product_search_naming_a_country_finds_the_products_of_its_firms(
+    client, products, prefix, query, expected
+):
+    assert products_found(client, query, prefix) == expected
+
+
+def test_the_product_api_searches_as_the_catalogue(client, products):
+    response = client.get("/api/v1/products/", {"q": "korean compressor"})
+
+    assert [row["name"]["en"] for row in response.json()["results"]] == ["Screw air compressor"]
