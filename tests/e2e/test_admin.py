@@ -63,3 +63,32 @@ def test_admin_application_decision_log_fits_a_phone_screen(live_server, browser
     assert note.is_visible()
     assert "Chi tiết" in log.inner_text()  # each row still says what its cells are
     context.close()
+
+
+def test_admin_registration_list_shows_its_check_in_column_on_a_laptop(live_server, browser):
+    from tests.factories import make_event, make_registration
+
+    event = make_event(
+        fair=make_fair(is_current=True),
+        title_vi="Hội thảo: Tham gia chuỗi cung ứng của doanh nghiệp FDI Nhật Bản",
+    )
+    make_registration(
+        event=event, name="Kim Min-jun", email="minjun.kim@example.kr", organisation="Hanwool"
+    )
+    make_user(username="bql", is_staff=True, is_superuser=True, password="Ban-quan-ly-2024")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "bql")
+    page.fill("#id_password", "Ban-quan-ly-2024")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/events/eventregistration/")
+
+    # The seminar's long title wraps: the last column (check-in) is on screen, not
+    # behind a sideways scroll.
+    results = page.locator(".results").bounding_box()
+    check_in = page.locator("#result_list thead th.column-attended_at").bounding_box()
+    assert check_in["x"] + check_in["width"] <= results["x"] + results["width"]
+    context.close()
