@@ -273,6 +273,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Files served at the site's root: /favicon.ico, which browsers, feed readers and bots
+# ask for whatever the pages link (an SVG icon); each ask was a 404 page built for it.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 

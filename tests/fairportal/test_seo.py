@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from PIL import Image
 
 from tests.factories import make_booth, make_exhibitor, make_fair
 
@@ -88,3 +91,15 @@ def test_a_page_behind_a_personal_link_is_kept_out_of_caches_and_search(client, 
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert 'property="og:url"' not in page and 'rel="canonical"' not in page
     assert f"Disallow: {prefix}/events/{kind}s/" in client.get("/robots.txt").content.decode()
+
+
+def test_favicon_ico_is_the_portals_icon_not_a_404_page(client):
+    # Browsers, feed readers and bots ask for /favicon.ico whatever the pages link.
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO"
+    assert {(16, 16), (32, 32)} <= icon.ico.sizes()
+    assert "max-age" in response["Cache-Control"]
