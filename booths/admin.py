@@ -40,6 +40,7 @@ from fairportal.admin_mixins import (
     save_changed_fields,
 )
 from fairportal.audit import action_label, describe_details, exhibitor_names
+from fairportal.countries import country_name
 from fairportal.models import AuditEntry
 from fairportal.templatetags.portal import booth_size, vnd
 from fairportal.text import row_id, search_words
@@ -163,7 +164,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "company_on_portal",
         "address",
         "zone",
-        "origin_country",
+        "origin_country_name",
         "sector_names",
         "contact_name",
         "contact_title",
@@ -200,7 +201,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                     "company_on_portal",
                     "address",
                     "zone",
-                    "origin_country",
+                    "origin_country_name",
                     "sector_names",
                     "website",
                     "logo",
@@ -297,6 +298,11 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
             exhibitor.name,
             said % {"email": obj.email, "company": exhibitor.name},
         )
+
+    @admin.display(description=_("Quốc gia của nhà đầu tư"))
+    def origin_country_name(self, obj):
+        # The country's name in the page's language, not its ISO code ("VN").
+        return country_name(obj.origin_country)
 
     @admin.display(description=_("ngành"))
     def sector_names(self, obj):

@@ -1391,3 +1391,17 @@ def test_board_can_fix_a_typo_on_a_badge_kept_after_its_companys_booth_was_relea
     # Moving the entry to another company without a booth is still refused.
     assert moved.status_code == 200
     assert "không có gian nào" in moved.content.decode()
+
+
+def test_application_page_names_the_investors_country_not_its_code(board_client, fair, booths):
+    application = confirmed(fair, tax_code="0101234567")
+    application.origin_country = "JP"
+    application.save()
+
+    vi = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+    en = html.unescape(board_client.get(f"/en{LIST}{application.pk}/change/").content.decode())
+
+    assert "<label>Quốc gia của nhà đầu tư:</label>" in vi
+    assert '<div class="readonly">Nhật Bản</div>' in vi
+    assert '<div class="readonly">Japan</div>' in en
+    assert '<div class="readonly">JP</div>' not in vi
