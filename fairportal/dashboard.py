@@ -227,14 +227,51 @@ def _booth_charts(fair, summary):
 
 
 def _applications_chart(fair):
-    counts = dict(
+    """One bar per status; "submitted" in two, as the board meets them: waiting for its
+    decision (e-mail confirmed, the figure of "Đang chờ Ban tổ chức") and waiting for
+    the applicant to confirm the e-mail (nothing for the board to do yet)."""
+    rows = (
         BoothApplication.objects.filter(fair=fair)
-        .values_list("status")
+        .annotate(confirmed=Q(email_confirmed_at__isnull=False))
+        .values_list("status", "confirmed")
         .annotate(n=Count("id"))
         .order_by()
     )
+    counts, unconfirmed = {}, 0
+    for status, confirmed, n in rows:
+        if status == BoothApplication.Status.SUBMITTED and not confirmed:
+            unconfirmed += n
+        else:
+            counts[status] = counts.get(status, 0) + n
     chart = Chart("applications", _("Hồ sơ đăng ký gian hàng theo trạng thái"))
+    submitted = BoothApplication.Status.SUBMITTED
     for status, label in BoothApplication.Status.choices:
+        if status == submitted:
+            chart.bars.append(
+                Bar(
+                    str(_("Đã gửi, chờ xét duyệt")),
+                    counts.get(status, 0),
+                    _url(
+                        "booths_boothapplication",
+                        fair__id__exact=fair.pk,
+                        status__exact=status,
+                        confirmed="yes",
+                    ),
+                )
+            )
+            chart.bars.append(
+                Bar(
+                    str(_("Đã gửi, chờ xác nhận e-mail")),
+                    unconfirmed,
+                    _url(
+                        "booths_boothapplication",
+                        fair__id__exact=fair.pk,
+                        status__exact=status,
+                        confirmed="no",
+                    ),
+                )
+            )
+            continue
         chart.bars.append(
             Bar(
                 str(label),

@@ -86,8 +86,14 @@ def test_dashboard_figures_equal_the_database_counts(admin_client):
     assert halls == {"Khu A": (3, 3), "Khu B": (3, 3), "Khu C": (0, 6)}
     applications, _chart = _bars(response, "applications")
     for status, label in BoothApplication.Status.choices:
+        if status == BoothApplication.Status.SUBMITTED:
+            continue
         expected = BoothApplication.objects.filter(fair=fair, status=status).count()
         assert applications[str(label)] == (expected, None)
+    submitted = BoothApplication.objects.filter(fair=fair, status="submitted")
+    confirmed = submitted.filter(email_confirmed_at__isnull=False).count()
+    assert applications["Đã gửi, chờ xét duyệt"] == (confirmed, None)
+    assert applications["Đã gửi, chờ xác nhận e-mail"] == (submitted.count() - confirmed, None)
     sectors_bars, _chart = _bars(response, "sectors")
     assert sectors_bars == {"Điện tử": (3, None), "Cơ khí": (3, None)}
     countries, _chart = _bars(response, "countries")
@@ -315,3 +321,32 @@ def test_a_cancelled_seminar_is_marked_so_on_the_registrations_chart(admin_clien
 
     registrations, _chart = _bars(response, "registrations")
     assert set(registrations) == {said, "Hội thảo B" if not prefix else "Seminar B"}
+
+
+def test_applications_chart_splits_those_waiting_for_the_board_from_unconfirmed_ones(
+    admin_client,
+):
+    # The board read "2 waiting for a decision" above a bar "Submitted: 3": the third
+    # had not confirmed its e-mail, nothing for the board to do yet.
+    fair = make_fair()
+    for confirmed in (True, True, False):
+        application = make_application(fair=fair, status="submitted")
+        application.email_confirmed_at = timezone.now() if confirmed else None
+        application.save()
+
+    response = admin_client.get(reverse("admin:index"))
+    en = admin_client.get("/en" + reverse("admin:index"))
+
+    applications, chart = _bars(response, "applications")
+    assert applications["Đã gửi, chờ xét duyệt"] == (2, None)
+    assert applications["Đã gửi, chờ xác nhận e-mail"] == (1, None)
+    assert 'data-todo="applications-waiting">2<' in response.content.decode()
+    assert [bar.url for bar in chart.bars[:2]] == [
+        f"/admin/booths/boothapplication/?fair__id__exact={fair.pk}&status__exact=submitted"
+        "&confirmed=yes",
+        f"/admin/booths/boothapplication/?fair__id__exact={fair.pk}&status__exact=submitted"
+        "&confirmed=no",
+    ]
+    en_bars, _chart = _bars(en, "applications")
+    assert en_bars["Submitted, awaiting a decision"] == (2, None)
+    assert en_bars["Submitted, e-mail not confirmed yet"] == (1, None)
