@@ -114,9 +114,8 @@ class SideEventAdmin(
         fair_column,
         "starts_at",
         "room",
-        "capacity",
-        "seats_taken",
-        "registration_open",
+        "seats",
+        "takes_sign_ups",
         "cancelled_at",
         "english_status",
     ]
@@ -289,6 +288,16 @@ class SideEventAdmin(
             if any(live.get(event.pk, (0, 0)))
         ]
         return deleted, counts, perms_needed, protected
+
+    # Short headers (and seats as "2/120"): the field names, in either language, pushed
+    # the last columns off a 1280 px screen.
+    @admin.display(description=_("đã đăng ký/số chỗ"), ordering="seats_taken")
+    def seats(self, obj):
+        return f"{obj.seats_taken}/{obj.capacity}"
+
+    @admin.display(description=_("nhận đăng ký"), boolean=True, ordering="registration_open")
+    def takes_sign_ups(self, obj):
+        return obj.registration_open
 
     @admin.display(description=_("lịch kết nối"))
     def matching_schedule_link(self, obj):

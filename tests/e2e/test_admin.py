@@ -65,30 +65,67 @@ def test_admin_application_decision_log_fits_a_phone_screen(live_server, browser
     context.close()
 
 
-def test_admin_registration_list_shows_its_check_in_column_on_a_laptop(live_server, browser):
-    from tests.factories import make_event, make_registration
-
-    event = make_event(
-        fair=make_fair(is_current=True),
-        title_vi="Hội thảo: Tham gia chuỗi cung ứng của doanh nghiệp FDI Nhật Bản",
-    )
-    make_registration(
-        event=event, name="Kim Min-jun", email="minjun.kim@example.kr", organisation="Hanwool"
-    )
+def _sign_in_at(browser, live_server, width):
     make_user(username="bql", is_staff=True, is_superuser=True, password="Ban-quan-ly-2024")
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
     page = context.new_page()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "bql")
     page.fill("#id_password", "Ban-quan-ly-2024")
     page.click("input[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
+    return context, page
+
+
+def _results_fit(page) -> bool:
+    return page.evaluate(
+        "() => { const r = document.querySelector('#changelist .results');"
+        " return r.scrollWidth <= r.clientWidth; }"
+    )
+
+
+def test_admin_registration_list_shows_every_column_on_a_laptop_screen(live_server, browser):
+    from tests.factories import make_event, make_registration
+
+    event = make_event(
+        fair=make_fair(is_current=True),
+        title_vi="Tọa đàm: An toàn thực phẩm và tiêu chuẩn xuất khẩu sang Nhật Bản",
+    )
+    make_registration(
+        event=event,
+        name="Lê Minh Châu",
+        email="khach3@vidu.example.vn",
+        organisation="Công ty CP Nhựa Đông Anh",
+    )
+    context, page = _sign_in_at(browser, live_server, 1280)
 
     page.goto(f"{live_server.url}/admin/events/eventregistration/")
 
-    # The seminar's long title wraps: the last column (check-in) is on screen, not
-    # behind a sideways scroll.
-    results = page.locator(".results").bounding_box()
-    check_in = page.locator("#result_list thead th.column-attended_at").bounding_box()
-    assert check_in["x"] + check_in["width"] <= results["x"] + results["width"]
+    results = page.locator("#changelist .results").bounding_box()
+    last_header = page.locator("#result_list thead th").last
+    header_box = last_header.bounding_box()
+    assert last_header.inner_text().strip().lower() == "có mặt lúc"
+    assert header_box["x"] + header_box["width"] <= results["x"] + results["width"]
+    assert _results_fit(page)
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_admin_side_event_list_shows_every_column_on_a_laptop_screen(live_server, browser, prefix):
+    from tests.factories import make_event
+
+    make_event(
+        fair=make_fair(is_current=True, short_name_vi="Hội chợ KCN Hà Nội 2027"),
+        title_vi="Hội thảo: Phát triển công nghiệp hỗ trợ trong các KCN Hà Nội",
+        title_en="Seminar: Growing supporting industries in Hanoi's industrial zones",
+        room_vi="Phòng hội thảo 1, Nhà A",
+        room_en="Seminar room 1, Hall A",
+        capacity=120,
+    )
+    context, page = _sign_in_at(browser, live_server, 1280)
+
+    page.goto(f"{live_server.url}{prefix}/admin/events/sideevent/")
+
+    assert _results_fit(page)
+    assert "0/120" in page.locator("#result_list tbody").inner_text()  # taken/capacity
     context.close()
