@@ -69,7 +69,35 @@ def test_create_local_superuser_refuses_an_empty_username(username, settings):
     with pytest.raises(CommandError) as error:
         call_command("create_local_superuser", username=username, stdout=io.StringIO())
 
-    assert str(error.value) == "--username must not be empty."
+    assert str(error.value) == "--username không được để trống."
+
+
+@pytest.mark.django_db
+def test_create_local_superuser_speaks_vietnamese_as_the_other_commands(settings):
+    settings.DEBUG = True
+    settings.PORTAL_BASE_URL = "http://127.0.0.1:8000"
+    first, again = io.StringIO(), io.StringIO()
+
+    call_command("create_local_superuser", stdout=first)
+    call_command("create_local_superuser", stdout=again)
+
+    assert first.getvalue().startswith("Đã tạo tài khoản quản trị cục bộ: admin / ")
+    assert first.getvalue().endswith(
+        " (chỉ hiện một lần; trang quản trị: http://127.0.0.1:8000/admin/)\n"
+    )
+    assert again.getvalue() == (
+        "Tài khoản quản trị “admin” đã có; mật khẩu của nó đã được in khi tạo. Đặt mật "
+        "khẩu mới bằng: .venv/bin/python manage.py changepassword admin\n"
+    )
+
+
+def test_create_local_superuser_refuses_without_debug_in_vietnamese(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError) as error:
+        call_command("create_local_superuser", stdout=io.StringIO())
+
+    assert str(error.value) == ("create_local_superuser chỉ dùng khi phát triển (DJANGO_DEBUG=1).")
 
 
 def _broken(data):

@@ -34,7 +34,7 @@ def test_the_local_superuser_is_told_the_admin_of_the_portal_it_runs(settings):
 
     call_command("create_local_superuser", stdout=out)
 
-    assert "admin at http://127.0.0.1:8773/admin/)" in out.getvalue()
+    assert "trang quản trị: http://127.0.0.1:8773/admin/)" in out.getvalue()
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")

@@ -5,33 +5,53 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
-    help = "Create the local development superuser 'admin' with a random password (DEBUG only)."
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
+    help = (
+        "Tạo tài khoản quản trị cục bộ 'admin' với mật khẩu ngẫu nhiên, chỉ khi phát triển "
+        "(DJANGO_DEBUG=1)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default="admin")
-        parser.add_argument("--email", default="admin@localhost.localdomain")
+        parser.add_argument("--username", default="admin", help="Tên đăng nhập (mặc định: admin).")
+        parser.add_argument(
+            "--email", default="admin@localhost.localdomain", help="E-mail của tài khoản."
+        )
 
     def handle(self, *args, username, email, **options):
         if not settings.DEBUG:
-            raise CommandError("create_local_superuser is for development (DJANGO_DEBUG=1) only.")
+            raise CommandError(
+                _("create_local_superuser chỉ dùng khi phát triển (DJANGO_DEBUG=1).")
+            )
         username = username.strip()
         if not username:
-            raise CommandError("--username must not be empty.")
+            raise CommandError(_("--username không được để trống."))
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(
-                f"Superuser '{username}' already exists; its password was printed when it was "
-                f"created. Set a new one with: .venv/bin/python manage.py changepassword {username}"
+                _(
+                    "Tài khoản quản trị “%(username)s” đã có; mật khẩu của nó đã được in khi "
+                    "tạo. Đặt mật khẩu mới bằng: .venv/bin/python manage.py changepassword "
+                    "%(username)s"
+                )
+                % {"username": username}
             )
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email=email, password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Local superuser created: {username} / {password}  (shown once; "
-                f"admin at {settings.PORTAL_BASE_URL}/admin/)"
+                _(
+                    "Đã tạo tài khoản quản trị cục bộ: %(username)s / %(password)s (chỉ hiện "
+                    "một lần; trang quản trị: %(admin)s)"
+                )
+                % {
+                    "username": username,
+                    "password": password,
+                    "admin": f"{settings.PORTAL_BASE_URL}/admin/",
+                }
             )
         )
