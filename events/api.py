@@ -83,7 +83,7 @@ class FairSerializer(serializers.ModelSerializer):
     opens_at = LocalTimeField()
     closes_at = LocalTimeField()
     last_day_closes_at = LocalTimeField(
-        allow_null=True, help_text=_("Giờ đóng cửa ngày cuối, nếu khác; hoặc null.")
+        allow_null=True, help_text=_("Giờ đóng cửa ngày bế mạc, nếu khác; hoặc null.")
     )
 
     class Meta:

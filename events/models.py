@@ -33,7 +33,7 @@ class Fair(TimeStamped):
     opens_at = models.TimeField(_("giờ mở cửa"), default=datetime.time(8, 0))
     closes_at = models.TimeField(_("giờ đóng cửa"), default=datetime.time(17, 0))
     last_day_closes_at = models.TimeField(
-        _("giờ đóng cửa ngày cuối"),
+        _("giờ đóng cửa ngày bế mạc"),
         null=True,
         blank=True,
         help_text=_("Để trống nếu như các ngày khác."),
@@ -77,7 +77,7 @@ class Fair(TimeStamped):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="fair_ends_after_start",
-                violation_error_message=_("Ngày kết thúc không được trước ngày khai mạc."),
+                violation_error_message=_("Ngày bế mạc không được trước ngày khai mạc."),
             ),
         ]
 

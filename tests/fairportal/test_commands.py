@@ -200,7 +200,7 @@ EXHIBITOR = "Không nhập gì cả: doanh nghiệp trưng bày “canon-viet-na
         (
             _fair_ends_before_it_starts,
             "Không nhập gì cả: kỳ hội chợ “hoi-cho-2027” (mục “fair”): trường “ends_on” (ngày bế "
-            "mạc), “starts_on” (ngày khai mạc): Ngày kết thúc không được trước ngày khai mạc.",
+            "mạc), “starts_on” (ngày khai mạc): Ngày bế mạc không được trước ngày khai mạc.",
         ),
         (
             _unknown_kind,

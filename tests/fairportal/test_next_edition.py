@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 
 from booths.models import Booth
 from events.models import EventRegistration, Fair, FairFigure, SideEvent
@@ -476,3 +477,31 @@ def test_next_edition_without_the_right_to_add_events_refuses_copying_them(clien
     assert after_refusal == before
     assert done.status_code == 302
     assert Fair.objects.get(slug="hoi-cho-kcn-ha-noi-2025").booths.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("prefix", "labels"),
+    [
+        ("", ["Ngày khai mạc", "Ngày bế mạc", "Giờ đóng cửa ngày bế mạc"]),
+        ("/en", ["Opening day", "Closing day", "Closing time on the closing day"]),
+    ],
+)
+def test_fair_page_names_the_fairs_days_as_the_next_edition_form_does(
+    admin_client, source, prefix, labels
+):
+    fair_page = admin_client.get(f"{prefix}{LIST}{source.pk}/change/").content.decode()
+    next_page = admin_client.get(f"{prefix}{LIST}{source.pk}/next-edition/").content.decode()
+
+    for label in labels:
+        assert f">{label}:</label>" in fair_page
+    assert f">{labels[0]}:</label>" in next_page and f">{labels[1]}:</label>" in next_page
+
+
+def test_fair_ending_before_it_starts_is_refused_with_the_closing_day_named():
+    fair = make_fair(starts_on=datetime.date(2027, 9, 20), ends_on=datetime.date(2027, 9, 22))
+    fair.ends_on = datetime.date(2027, 9, 19)
+
+    with pytest.raises(ValidationError) as raised:
+        fair.full_clean()
+
+    assert raised.value.messages == ["Ngày bế mạc không được trước ngày khai mạc."]
