@@ -16,6 +16,8 @@ these applications is left as it is, so a second run writes nothing twice.
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from booths import services as booth_services
@@ -26,8 +28,18 @@ from events.models import Fair, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from fairportal import clock, mail
 from fairportal.demo.companies import demo_tax_code
+from fairportal.roles import EDITORS
 
 DOMAIN = "vidu.example.vn"
+
+# The board member who took the demo's decisions, so that the decision log names
+# someone, as a real one would. No usable password: nobody signs in as them.
+BOARD_MEMBER = {
+    "username": "bql.mau",
+    "email": f"bql@{DOMAIN}",
+    "first_name": "Lan",
+    "last_name": "Trần Thị",
+}
 
 
 @dataclass(frozen=True)
@@ -212,6 +224,7 @@ def _write_applications(fair: Fair, still_to_come: bool) -> int:
     free = list(
         Booth.objects.filter(fair=fair, exhibitor__isnull=True, is_blocked=False).order_by("code")
     )
+    board = _board_member()
     written = 0
     for index, applicant in enumerate(APPLICANTS):
         if applicant.stage not in DECIDED and not still_to_come:
@@ -248,15 +261,31 @@ def _write_applications(fair: Fair, still_to_come: bool) -> int:
         booth_services.confirm_application(application=application)
         if applicant.stage == "waitlisted":
             booth_services.waitlist_application(
-                application=application, reviewer=None, note=applicant.note
+                application=application, reviewer=board, note=applicant.note
             )
         elif applicant.stage == "rejected":
             booth_services.reject_application(
-                application=application, reviewer=None, reason=applicant.note
+                application=application, reviewer=board, reason=applicant.note
             )
         elif applicant.stage == "withdrawn":
             booth_services.withdraw_application(application=application)
     return written
+
+
+def _board_member():
+    """The demo's board member (an editor of the board), made once and shared by every
+    edition's demo."""
+    user, created = get_user_model().objects.get_or_create(
+        username=BOARD_MEMBER["username"],
+        defaults={**BOARD_MEMBER, "is_staff": True},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        editors = Group.objects.filter(name=EDITORS).first()
+        if editors is not None:
+            user.groups.add(editors)
+    return user
 
 
 def _write_registrations(fair: Fair) -> int:

@@ -10,6 +10,7 @@ from django.test import override_settings
 from booths.models import BoothApplication
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal import clock
+from fairportal.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,23 @@ def test_the_board_sees_the_waiting_applications_in_the_admin(admin_client):
     page = response.content.decode()
     assert "Bao bì Sóc Sơn" in page
     assert "Thiết bị điện Quang Minh" in page
+
+
+def test_the_demos_decisions_name_the_board_member_who_took_them(admin_client):
+    load("--year", "2027")
+    rejected = BoothApplication.objects.get(fair__slug="hoi-cho-kcn-ha-noi-2027", status="rejected")
+
+    page = admin_client.get(
+        f"/admin/booths/boothapplication/{rejected.pk}/change/"
+    ).content.decode()
+
+    decisions = AuditEntry.objects.filter(
+        action__in=["application.rejected", "application.waitlisted"]
+    ).order_by("action")
+    assert [(e.action, e.actor_label) for e in decisions] == [
+        ("application.rejected", "bql.mau"),
+        ("application.waitlisted", "bql.mau"),
+    ]
+    assert rejected.reviewer.get_full_name() == "Lan Trần Thị"
+    assert not rejected.reviewer.has_usable_password()  # nobody signs in as them
+    assert "bql.mau" in page
