@@ -930,16 +930,88 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/booths/move.html", context)
 
 
+class HoldsBoothFilter(admin.SimpleListFilter):
+    title = _("gian của doanh nghiệp")
+    parameter_name = "booth"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Còn gian (in thẻ)")),
+            ("no", _("Không còn gian (không in thẻ)")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(holds_booth=True)
+        if self.value() == "no":
+            return queryset.filter(holds_booth=False)
+        return queryset
+
+
 @admin.register(ExhibitorStaff)
 class ExhibitorStaffAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.ModelAdmin):
+    """The badge list the board prints from. An entry whose company no longer holds a
+    booth at its fair stays (to be fixed or to count again when a booth is given), but
+    is marked in the list and left out of the exported (printed) list."""
+
     form = StaffAdminForm
-    list_display = ["full_name", "job_title", "exhibitor", fair_column]
-    list_filter = ["fair"]
+    list_display = ["full_name", "job_title", "exhibitor", "booth_column", fair_column]
+    list_filter = ["fair", HoldsBoothFilter]
     search_fields = ["full_name"]
     folded_search_fields = ("full_name", "job_title", "exhibitor__search_text")
     list_select_related = ["exhibitor", "fair"]
     autocomplete_fields = ["exhibitor"]
     ordering = ["fair", "exhibitor__name_sort", "full_name"]
+
+    def get_queryset(self, request):
+        return selectors.badge_list(super().get_queryset(request))
+
+    @admin.display(description=_("gian"))
+    def booth_column(self, obj):
+        codes = selectors.booth_codes(obj)
+        if codes:
+            return codes
+        return format_html(
+            '<strong class="badge-void">{}</strong>', gettext("Không còn gian: không in thẻ")
+        )
+
+    def get_export_table(self, request, queryset):
+        """The printable list: only people of companies holding a booth at the fair,
+        with their booths; the board is told how many were left out."""
+        entries = list(queryset)
+        printable = [staff for staff in entries if staff.holds_booth]
+        left_out = len(entries) - len(printable)
+        if left_out:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s người không có trong tệp xuất: doanh nghiệp của họ không còn "
+                    "gian tại kỳ hội chợ đó, nên không in thẻ.",
+                    "%(count)s người không có trong tệp xuất: doanh nghiệp của họ không còn "
+                    "gian tại kỳ hội chợ đó, nên không in thẻ.",
+                    left_out,
+                )
+                % {"count": left_out},
+                messages.WARNING,
+            )
+        headers = [
+            gettext("Họ và tên"),
+            gettext("Chức danh"),
+            pgettext("cột", "Doanh nghiệp"),
+            gettext("Gian"),
+            gettext("Kỳ hội chợ"),
+        ]
+        rows = [
+            [
+                staff.full_name,
+                staff.job_title,
+                staff.exhibitor.name,
+                selectors.booth_codes(staff),
+                fair_column(staff),
+            ]
+            for staff in printable
+        ]
+        return headers, rows
 
 
 @admin.register(EventPlace)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +35,24 @@ def holds_booth(*, fair, exhibitor) -> bool:
     """Whether `exhibitor` exhibits at `fair` (holds a booth there): what its badge list
     for that fair needs."""
     return Booth.objects.filter(fair=fair, exhibitor=exhibitor).exists()
+
+
+def badge_list(queryset):
+    """Badge-list entries (ExhibitorStaff) with `holds_booth`: whether the company still
+    holds a booth at the entry's fair. An entry is kept when its company's booth is
+    released (the board may fix it, or the company get a booth again), but it is no
+    badge to print. The companies' booths come prefetched, in code order."""
+    return queryset.annotate(
+        holds_booth=Exists(
+            Booth.objects.filter(fair=OuterRef("fair_id"), exhibitor=OuterRef("exhibitor_id"))
+        )
+    ).prefetch_related(Prefetch("exhibitor__booths", queryset=Booth.objects.order_by("code")))
+
+
+def booth_codes(staff) -> str:
+    """The codes of the booths the entry's company holds at the entry's fair ("A01, A02");
+    on an entry from `badge_list`, without a query."""
+    return ", ".join(b.code for b in staff.exhibitor.booths.all() if b.fair_id == staff.fair_id)
 
 
 def free_booths(fair):

@@ -1,7 +1,9 @@
 """The board in the Django admin: list, approve page, reject, waitlist, booths."""
 
+import csv
 import html
 import importlib
+import io
 import re
 import unicodedata
 from decimal import Decimal
@@ -1405,3 +1407,60 @@ def test_application_page_names_the_investors_country_not_its_code(board_client,
     assert '<div class="readonly">Nhật Bản</div>' in vi
     assert '<div class="readonly">Japan</div>' in en
     assert '<div class="readonly">JP</div>' not in vi
+
+
+def _badge_entries(fair, booths):
+    from booths.models import ExhibitorStaff
+
+    canon = make_exhibitor(name_vi="Canon Việt Nam")
+    toto = make_exhibitor(name_vi="TOTO Việt Nam")
+    booths["A01"].exhibitor = canon
+    booths["A01"].save()
+    booths["A02"].exhibitor = toto
+    booths["A02"].save()
+    kept = ExhibitorStaff.objects.create(
+        fair=fair, exhibitor=canon, full_name="Nguyễn Văn An", job_title="Kỹ sư"
+    )
+    lost = ExhibitorStaff.objects.create(fair=fair, exhibitor=toto, full_name="Trần Thị Bình")
+    # TOTO's booth released since: Bình is still listed, but has no booth to stand at.
+    booths["A02"].exhibitor = None
+    booths["A02"].save()
+    return kept, lost
+
+
+def test_board_sees_badges_of_a_company_that_lost_its_booth_marked_not_to_print(
+    board_client, fair, booths
+):
+    _badge_entries(fair, booths)
+
+    page = board_client.get("/admin/booths/exhibitorstaff/").content.decode()
+    not_printed = board_client.get("/admin/booths/exhibitorstaff/?booth=no").content.decode()
+
+    assert '<td class="field-booth_column">A01</td>' in page
+    assert (
+        '<td class="field-booth_column"><strong class="badge-void">'
+        "Không còn gian: không in thẻ</strong></td>"
+    ) in page
+    assert "Trần Thị Bình" in not_printed and "Nguyễn Văn An" not in not_printed
+
+
+def test_board_exported_badge_list_leaves_out_a_company_that_lost_its_booth(
+    board_client, fair, booths
+):
+    kept, lost = _badge_entries(fair, booths)
+
+    response = board_client.post(
+        "/admin/booths/exhibitorstaff/",
+        {"action": "export_csv", "_selected_action": [kept.pk, lost.pk]},
+    )
+    after = board_client.get("/admin/booths/exhibitorstaff/").content.decode()
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows == [
+        ["Họ và tên", "Chức danh", "Doanh nghiệp", "Gian", "Kỳ hội chợ"],
+        ["Nguyễn Văn An", "Kỹ sư", "Canon Việt Nam", "A01", fair.short_name or fair.name],
+    ]
+    assert (
+        "1 người không có trong tệp xuất: doanh nghiệp của họ không còn gian tại kỳ hội chợ "
+        "đó, nên không in thẻ."
+    ) in after
