@@ -116,6 +116,7 @@ class SideEventAdmin(
         "room",
         "seats",
         "takes_sign_ups",
+        "public",
         "cancelled_at",
         "english_status",
     ]
@@ -131,9 +132,10 @@ class SideEventAdmin(
         "capacity",
         "seats_taken",
         "registration_open",
+        "is_published",
         "cancelled_at",
     ]
-    list_filter = ["fair", "kind", "registration_open", MissingEnglishFilter]
+    list_filter = ["fair", "kind", "is_published", "registration_open", MissingEnglishFilter]
     # No search_text column: the titles, folded in Python (a fair has tens of events), so
     # "hoi thao" finds "Hội thảo: …" as every other list of the board does.
     search_fields = ["title_vi"]
@@ -150,7 +152,7 @@ class SideEventAdmin(
         "updated_at",
     ]
     inlines = [RegistrationInline]
-    actions = ["close_registration"]
+    actions = ["publish", "close_registration"]
     date_hierarchy = "starts_at"
     ordering = ["starts_at", "id"]
     fieldsets = [
@@ -173,7 +175,7 @@ class SideEventAdmin(
                     ("starts_at", "ends_at"),
                     ("room_vi", "room_en"),
                     ("capacity", "seats_taken"),
-                    "registration_open",
+                    ("is_published", "registration_open"),
                     "cancellation",
                 ]
             },
@@ -298,6 +300,28 @@ class SideEventAdmin(
     @admin.display(description=_("nhận đăng ký"), boolean=True, ordering="registration_open")
     def takes_sign_ups(self, obj):
         return obj.registration_open
+
+    @admin.display(description=_("công khai"), boolean=True, ordering="is_published")
+    def public(self, obj):
+        return obj.is_published
+
+    @admin.action(description=_("Đăng các sự kiện đã chọn"), permissions=["change"])
+    def publish(self, request, queryset):
+        published = services.publish_events(events=queryset, actor=request.user)
+        report_bulk_action(
+            self,
+            request,
+            published,
+            done_message=ngettext(
+                "Đã đăng %(n)s sự kiện: khách thấy chúng trên trang công khai.",
+                "Đã đăng %(n)s sự kiện: khách thấy chúng trên trang công khai.",
+                published,
+            )
+            % {"n": published},
+            nothing_message=gettext(
+                "Không có sự kiện nào được đăng: các sự kiện đã chọn đã công khai từ trước."
+            ),
+        )
 
     @admin.display(description=_("lịch kết nối"))
     def matching_schedule_link(self, obj):

@@ -261,7 +261,8 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
 
     def get_queryset(self):
         queryset = (
-            SideEvent.objects.select_related("fair")
+            SideEvent.objects.filter(is_published=True)
+            .select_related("fair")
             .prefetch_related("hosts")
             .order_by("starts_at", "pk")
         )

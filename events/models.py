@@ -146,6 +146,13 @@ class SideEvent(TimeStamped):
     )
     seats_taken = models.PositiveIntegerField(_("số chỗ đã đăng ký"), default=0, editable=False)
     registration_open = models.BooleanField(_("đang nhận đăng ký"), default=False)
+    is_published = models.BooleanField(
+        _("hiện trên trang công khai"),
+        default=True,
+        help_text=_(
+            "Bỏ đánh dấu để giữ sự kiện ở dạng nháp: khách không thấy và không đăng ký được."
+        ),
+    )
     hosts = models.ManyToManyField(
         Exhibitor,
         verbose_name=_("doanh nghiệp đồng tổ chức"),
@@ -383,8 +390,13 @@ class SideEvent(TimeStamped):
     @property
     def takes_registrations(self) -> bool:
         """Sign-ups are open: the board's switch, only until the event begins, and never
-        for an event the board cancelled."""
-        return self.registration_open and self.cancelled_at is None and self.starts_at > clock.now()
+        for an event the board cancelled or has not published (a draft)."""
+        return (
+            self.registration_open
+            and self.is_published
+            and self.cancelled_at is None
+            and self.starts_at > clock.now()
+        )
 
     @property
     def has_begun(self) -> bool:

@@ -37,10 +37,11 @@ def current_fair() -> Fair | None:
 
 
 def programme(*, fair: Fair | None, kinds=()):
-    """The side events of `fair` in time order, optionally of some kinds only (one query)."""
+    """The published side events of `fair` in time order (drafts the board is still
+    reviewing are left out), optionally of some kinds only (one query)."""
     if fair is None:
         return SideEvent.objects.none()
-    events = SideEvent.objects.filter(fair=fair).order_by("starts_at", "id")
+    events = SideEvent.objects.filter(fair=fair, is_published=True).order_by("starts_at", "id")
     if kinds:
         events = events.filter(kind__in=kinds)
     return events
@@ -81,11 +82,12 @@ def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:
 
 
 def event_for_page(slug: str) -> SideEvent | None:
-    """One event by slug, of any fair (past editions stay reachable), with its hosts."""
+    """One published event by slug, of any fair (past editions stay reachable), with its
+    hosts; None for a draft."""
     return (
         SideEvent.objects.select_related("fair")
         .prefetch_related(Prefetch("hosts", queryset=Exhibitor.objects.filter(is_published=True)))
-        .filter(slug=slug)
+        .filter(slug=slug, is_published=True)
         .first()
     )
 
@@ -247,7 +249,10 @@ def matching_sessions(fair: Fair | None):
     if fair is None:
         return SideEvent.objects.none()
     return SideEvent.objects.filter(
-        fair=fair, kind=SideEvent.Kind.BUSINESS_MATCHING, cancelled_at__isnull=True
+        fair=fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        cancelled_at__isnull=True,
+        is_published=True,
     ).order_by("starts_at", "id")
 
 
@@ -531,7 +536,7 @@ def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
             if fair is not None and booth.fair_id == fair.pk
         )
     events = list(
-        SideEvent.objects.filter(slug__in=list(event_slugs))
+        SideEvent.objects.filter(slug__in=list(event_slugs), is_published=True)
         .select_related("fair")
         .order_by("starts_at", "id")
     )

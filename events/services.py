@@ -475,6 +475,29 @@ def close_registration(*, event: SideEvent, actor) -> bool:
     return bool(closed)
 
 
+def publish_events(*, events, actor) -> int:
+    """Show the board's draft events on the public pages (the copies of a new edition
+    start as drafts); how many were drafts. Side effects: one transaction; records
+    `event.published` per event; public pages invalidated on commit."""
+    with transaction.atomic():
+        drafts = list(
+            SideEvent.objects.filter(pk__in=[event.pk for event in events], is_published=False)
+        )
+        published = SideEvent.objects.filter(
+            pk__in=[event.pk for event in drafts], is_published=False
+        ).update(is_published=True, updated_at=timezone.now())
+        if published:
+            public_data_changed()
+            for event in drafts:
+                record(
+                    action="event.published",
+                    obj=event,
+                    actor=actor,
+                    changes={"is_published": [False, True]},
+                )
+    return published
+
+
 # The board changes or cancels an event ---------------------------------------
 
 

@@ -339,7 +339,9 @@ class RegistrationLinkView(ResendLinkView):
     def get_target(self, slug):
         # A business-matching session has meeting requests, no registrations.
         return get_object_or_404(
-            SideEvent.objects.exclude(kind=SideEvent.Kind.BUSINESS_MATCHING), slug=slug
+            SideEvent.objects.exclude(kind=SideEvent.Kind.BUSINESS_MATCHING),
+            slug=slug,
+            is_published=True,
         )
 
     def resend(self, target, email):
@@ -364,7 +366,7 @@ def agenda_ics(request):
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(SideEvent, slug=slug)
+    event = get_object_or_404(SideEvent, slug=slug, is_published=True)
     return _ics_response(
         calendars.event_calendar(event=event, language=get_language()), f"{event.slug}.ics"
     )
@@ -752,7 +754,7 @@ def plan_toggle(request):
     item = (
         Exhibitor.objects.filter(slug=slug, is_published=True)
         if kind == "exhibitor"
-        else SideEvent.objects.filter(slug=slug)
+        else SideEvent.objects.filter(slug=slug, is_published=True)
     ).first()
     if item is None:
         raise Http404(_("Không có mục này."))

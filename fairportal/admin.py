@@ -602,10 +602,12 @@ class NextEditionForm(ComposedTextMixin, forms.Form):
         self.fields["copy_side_events"].help_text = ngettext(
             "%(count)s sự kiện (không kể sự kiện đã huỷ), dời theo ngày khai mạc mới và giữ "
             "giờ trong ngày; không có người đăng ký, chưa mở đăng ký, không có doanh nghiệp "
-            "đồng tổ chức.",
+            "đồng tổ chức; ở dạng nháp, chưa hiện trên trang công khai cho đến khi Ban tổ "
+            "chức xem lại và đăng.",
             "%(count)s sự kiện (không kể sự kiện đã huỷ), dời theo ngày khai mạc mới và giữ "
             "giờ trong ngày; không có người đăng ký, chưa mở đăng ký, không có doanh nghiệp "
-            "đồng tổ chức.",
+            "đồng tổ chức; ở dạng nháp, chưa hiện trên trang công khai cho đến khi Ban tổ "
+            "chức xem lại và đăng.",
             events,
         ) % {"count": events}
 
@@ -851,10 +853,21 @@ def _next_edition_done(source, copy) -> str:
         ngettext("%(n)s sự kiện bên lề", "%(n)s sự kiện bên lề", copy.side_events)
         % {"n": copy.side_events},
     ]
-    return gettext(
+    done = gettext(
         "Đã tạo “%(fair)s” từ “%(source)s”, sao chép %(copied)s. Kỳ mới chưa phải kỳ hiện "
         "tại: khi sẵn sàng, hãy bỏ đánh dấu “kỳ hiện tại” ở kỳ đang chạy rồi đánh dấu ở kỳ này."
     ) % {"fair": copy.fair.name, "source": source.name, "copied": ", ".join(parts)}
+    if copy.side_events:
+        done += " " + ngettext(
+            "%(n)s sự kiện bên lề được sao chép ở dạng nháp, chưa hiện trên trang công khai: "
+            "hãy xem lại tiêu đề, giờ và nội dung rồi đăng chúng (danh sách sự kiện bên lề, "
+            "thao tác “Đăng các sự kiện đã chọn”).",
+            "%(n)s sự kiện bên lề được sao chép ở dạng nháp, chưa hiện trên trang công khai: "
+            "hãy xem lại tiêu đề, giờ và nội dung rồi đăng chúng (danh sách sự kiện bên lề, "
+            "thao tác “Đăng các sự kiện đã chọn”).",
+            copy.side_events,
+        ) % {"n": copy.side_events}
+    return done
 
 
 @admin.register(FairFigure)

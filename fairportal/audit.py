@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "registration.cancelled": pgettext_lazy("audit action", "Huỷ đăng ký sự kiện"),
     "registration.attended": pgettext_lazy("audit action", "Điểm danh tại sự kiện"),
     "event.registration_closed": pgettext_lazy("audit action", "Đóng đăng ký sự kiện"),
+    "event.published": pgettext_lazy("audit action", "Đăng sự kiện lên trang công khai"),
     "event.moved": pgettext_lazy("audit action", "Đổi thời gian, địa điểm sự kiện"),
     "event.cancelled": pgettext_lazy("audit action", "Huỷ sự kiện"),
     "meeting.requested": pgettext_lazy("audit action", "Yêu cầu gặp gỡ được gửi"),

@@ -534,12 +534,11 @@ BOOTH_LAYOUT_FIELDS = (
     "plan_h",
     "is_blocked",
 )
-# What a copied side event keeps: its content and room. Not its hosts (last year's
-# companies), its registrations and seats, nor a cancellation.
+# What a copied side event keeps: its content and room (its title with the year moved
+# on). Not its hosts (last year's companies), its registrations and seats, nor a
+# cancellation; and it starts as a draft, for the board to review before it is shown.
 EVENT_FIELDS = (
     "kind",
-    "title_vi",
-    "title_en",
     "summary_vi",
     "summary_en",
     "description_vi",
@@ -584,6 +583,14 @@ def _shifted(moment: datetime.datetime, days: int) -> datetime.datetime:
     )
 
 
+def _moved_year(text: str, *, old_year: int, new_year: int) -> str:
+    """`text` with the year `old_year` (as a whole number) made `new_year`:
+    "Hội thảo 2027" → "Hội thảo 2028"; text without it (or none) is returned as it is."""
+    if not text:
+        return text
+    return re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), text)
+
+
 def _event_slug(slug: str, *, old_year: int, new_year: int, taken: set[str]) -> str:
     """The year in the slug moved on ("hoi-thao-2027" → "hoi-thao-2028"), or the new
     year added; then -2, -3 … until no event (nor one copied before it) holds it."""
@@ -623,7 +630,8 @@ def copy_edition(
     (fire exits and the organisers' own booths stay where the hall has them); they
     have no exhibitor and no fascia name. Side events move by the days between the two
     opening days at the same local time, with no registrations, registration closed,
-    no hosts and new slugs; cancelled ones are left out.
+    no hosts, the year in their titles and slugs moved on, and as drafts (not shown on
+    the public pages until the board publishes them); cancelled ones are left out.
 
     Raises ValidationError (by the form's field names) for a fair the model refuses
     (slug taken, last day before the first…) or events the new days would leave out.
@@ -701,10 +709,13 @@ def copy_edition(
                         )
                     )
             taken: set[str] = set()
+            years = {"old_year": source.starts_on.year, "new_year": starts_on.year}
             for event in events:
                 SideEvent.objects.create(
                     fair=fair,
                     **{name: getattr(event, name) for name in EVENT_FIELDS},
+                    title_vi=_moved_year(event.title_vi, **years),
+                    title_en=_moved_year(event.title_en, **years),
                     slug=_event_slug(
                         event.slug,
                         old_year=source.starts_on.year,
@@ -714,6 +725,7 @@ def copy_edition(
                     starts_at=event.starts_at,
                     ends_at=event.ends_at,
                     registration_open=False,
+                    is_published=False,
                 )
             record(
                 action="fair.copied",

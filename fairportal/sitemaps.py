@@ -62,7 +62,7 @@ class EventsSitemap(PortalSitemap):
         if fair is None:
             return []
         return list(
-            SideEvent.objects.filter(fair=fair)
+            SideEvent.objects.filter(fair=fair, is_published=True)
             .only("slug", "updated_at")
             .order_by("starts_at", "pk")
         )

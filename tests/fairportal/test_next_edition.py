@@ -312,7 +312,10 @@ def test_next_edition_says_what_was_copied_and_records_it(editor_client, editor,
         "Đã tạo “Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2025” từ "
         "“Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024”, sao chép 3 gian "
         "hàng, 2 số liệu nổi bật, 1 sự kiện bên lề. Kỳ mới chưa phải kỳ hiện tại: khi sẵn "
-        "sàng, hãy bỏ đánh dấu “kỳ hiện tại” ở kỳ đang chạy rồi đánh dấu ở kỳ này."
+        "sàng, hãy bỏ đánh dấu “kỳ hiện tại” ở kỳ đang chạy rồi đánh dấu ở kỳ này. 1 sự "
+        "kiện bên lề được sao chép ở dạng nháp, chưa hiện trên trang công khai: hãy xem lại "
+        "tiêu đề, giờ và nội dung rồi đăng chúng (danh sách sự kiện bên lề, thao tác “Đăng "
+        "các sự kiện đã chọn”)."
     ]
     entry = AuditEntry.objects.get(action="fair.copied")
     assert (entry.actor, entry.object_id, entry.changes) == (
@@ -505,3 +508,51 @@ def test_fair_ending_before_it_starts_is_refused_with_the_closing_day_named():
         fair.full_clean()
 
     assert raised.value.messages == ["Ngày bế mạc không được trước ngày khai mạc."]
+
+
+def test_next_edition_copies_events_as_drafts_the_public_does_not_see(
+    editor_client, client, source
+):
+    SideEvent.objects.filter(slug="hoi-thao-cong-nghiep-ho-tro-2024").update(
+        title_vi="Hội thảo công nghiệp hỗ trợ 2024", title_en="Supporting industry 2024"
+    )
+    form_page = editor_client.get(_open_form(editor_client, source)).content.decode()
+    editor_client.post(_open_form(editor_client, source), _form(copy_side_events="on"))
+    new = Fair.objects.get(slug="hoi-cho-kcn-ha-noi-2025")
+    Fair.objects.filter(pk=source.pk).update(is_current=False)
+    Fair.objects.filter(pk=new.pk).update(is_current=True)  # even once the new one is current
+
+    copy = new.side_events.get()
+    detail = client.get("/events/hoi-thao-cong-nghiep-ho-tro-2025/")
+    programme = client.get("/events/").content.decode()
+    api = client.get("/api/v1/events/hoi-thao-cong-nghiep-ho-tro-2025/")
+
+    assert "Sự kiện bên lề được sao chép ở dạng nháp" in html.unescape(form_page)
+    assert (copy.title_vi, copy.title_en, copy.is_published) == (
+        "Hội thảo công nghiệp hỗ trợ 2025",
+        "Supporting industry 2025",
+        False,
+    )
+    assert detail.status_code == 404
+    assert "Hội thảo công nghiệp hỗ trợ 2025" not in programme
+    assert api.status_code == 404
+
+
+def test_board_publishes_copied_events_and_the_public_sees_them(
+    editor_client, editor, client, source
+):
+    editor_client.post(_open_form(editor_client, source), _form(copy_side_events="on"))
+    copy = SideEvent.objects.get(slug="hoi-thao-cong-nghiep-ho-tro-2025")
+
+    response = editor_client.post(
+        "/admin/events/sideevent/",
+        {"action": "publish", "_selected_action": [copy.pk]},
+        follow=True,
+    )
+
+    assert [str(m) for m in get_messages(response.wsgi_request)][-1] == (
+        "Đã đăng 1 sự kiện: khách thấy chúng trên trang công khai."
+    )
+    assert client.get("/events/hoi-thao-cong-nghiep-ho-tro-2025/").status_code == 200
+    entry = AuditEntry.objects.get(action="event.published")
+    assert (entry.actor, entry.object_id) == (editor, str(copy.pk))
