@@ -52,8 +52,11 @@ from fairportal.tokens import UnknownLink
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
 # The personal links of the meeting requests sent or opened in this browser, for My
-# plan (the session is kept on the server; its cookie carries only the session's key).
-PLAN_MEETINGS_SESSION_KEY = "plan_meetings"
+# plan: kept in the visitor's own browser (a signed, HttpOnly cookie), never on the
+# server, where the requests keep only their links' hashes (and sessions are in the
+# database, Redis and every backup).
+PLAN_MEETINGS_COOKIE = "plan_meetings"
+PLAN_MEETINGS_SALT = "events.plan-meetings"
 PLAN_MEETINGS_KEPT = 30
 
 
@@ -69,18 +72,49 @@ def _plan(request) -> dict:
 
 
 def _plan_meeting_tokens(request) -> list[str]:
-    tokens = request.session.get(PLAN_MEETINGS_SESSION_KEY) or []
-    return [token for token in tokens if isinstance(token, str)]
+    pending = getattr(request, "_plan_meeting_tokens", None)
+    if pending is not None:
+        return pending
+    raw = request.get_signed_cookie(PLAN_MEETINGS_COOKIE, default="", salt=PLAN_MEETINGS_SALT)
+    return [token for token in raw.split(",") if token][-PLAN_MEETINGS_KEPT:]
 
 
 def _remember_meeting(request, token: str) -> None:
     """Keep a meeting request's personal link in the visitor's plan: the one they sent
-    from this browser, or opened in it from their e-mail."""
+    from this browser, or opened in it from their e-mail (`_with_meeting_links` writes
+    the cookie on the response)."""
     tokens = _plan_meeting_tokens(request)
-    if token in tokens:
-        return
-    request.session[PLAN_MEETINGS_SESSION_KEY] = [*tokens, token][-PLAN_MEETINGS_KEPT:]
-    _keep_plan_until_after_the_fair(request)
+    if token not in tokens:
+        request._plan_meeting_tokens = [*tokens, token][-PLAN_MEETINGS_KEPT:]
+
+
+def _with_meeting_links(request, response):
+    """The response, carrying the visitor's meeting links when they changed: until a
+    month after the fair, as their plan."""
+    tokens = getattr(request, "_plan_meeting_tokens", None)
+    if tokens is None:
+        return response
+    if not tokens:
+        response.delete_cookie(PLAN_MEETINGS_COOKIE, samesite="Lax")
+        return response
+    max_age = settings.SESSION_COOKIE_AGE
+    fair = selectors.current_fair()
+    if fair is not None:
+        until = (
+            timezone.make_aware(datetime.datetime.combine(fair.ends_on, datetime.time.max))
+            + PLAN_KEPT_AFTER_THE_FAIR
+        )
+        max_age = max(max_age, int((until - timezone.now()).total_seconds()))
+    response.set_signed_cookie(
+        PLAN_MEETINGS_COOKIE,
+        ",".join(tokens),
+        salt=PLAN_MEETINGS_SALT,
+        max_age=max_age,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _programme_parts_key(request, fair, kinds) -> str | None:
@@ -459,7 +493,7 @@ class MeetView(View):
             _("Đã gửi yêu cầu gặp %(exhibitor)s. Bạn sẽ nhận e-mail khi doanh nghiệp trả lời.")
             % {"exhibitor": exhibitor.name},
         )
-        return redirect("events:meeting", token=token)
+        return _with_meeting_links(request, redirect("events:meeting", token=token))
 
 
 class MeetingLinkView(ResendLinkView):
@@ -518,7 +552,7 @@ class MeetingView(View):
         refusal = (
             services.proposal_refusal(meeting=meeting, slot=slots[0]) if awaiting_visitor else None
         )
-        return render(
+        response = render(
             request,
             self.template_name,
             {
@@ -531,6 +565,7 @@ class MeetingView(View):
                 "token": token,
             },
         )
+        return _with_meeting_links(request, response)
 
     def post(self, request, token):
         meeting = self.get_meeting(token)
@@ -726,6 +761,9 @@ class AccountMeetingsView(LoginRequiredMixin, View):
 class PlanView(TemplateView):
     template_name = "events/plan.html"
 
+    def get(self, request, *args, **kwargs):
+        return _with_meeting_links(request, super().get(request, *args, **kwargs))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = _plan(self.request)
@@ -733,7 +771,7 @@ class PlanView(TemplateView):
         meetings = selectors.plan_meetings(tokens)
         if len(meetings) < len(tokens):  # links replaced by newer ones since
             kept = {meeting.token for meeting in meetings}
-            self.request.session[PLAN_MEETINGS_SESSION_KEY] = [t for t in tokens if t in kept]
+            self.request._plan_meeting_tokens = [t for t in tokens if t in kept]
         context.update(
             selectors.plan_items(
                 fair=selectors.current_fair(),

@@ -99,4 +99,26 @@ def test_plan_drops_a_meeting_link_replaced_by_a_newer_one(client, session, exhi
     plan = client.get("/plan/")
 
     assert plan_meetings(plan) == []
-    assert client.session["plan_meetings"] == []
+    assert plan.cookies["plan_meetings"].value == ""  # the browser forgets the old link
+
+
+def test_personal_links_stay_in_the_visitors_browser_not_on_the_server(client, session, exhibitor):
+    # The requests keep only their links' hashes; sessions are in the database, Redis
+    # and every backup: none may hold a link that opens or cancels a meeting.
+    from django.contrib.sessions.models import Session
+
+    token, digest = new_token()
+    make_meeting_request(session, exhibitor, token_hash=digest, proposed_slots=[at(14).isoformat()])
+    client.post("/plan/toggle/", {"kind": "exhibitor", "slug": exhibitor.slug})  # a session
+
+    opened = client.get(f"/events/meetings/{token}/")
+
+    cookie = opened.cookies["plan_meetings"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert Session.objects.exists()
+    for stored in Session.objects.all():
+        assert token not in str(stored.get_decoded())
+    assert meeting_links(client.get("/plan/")) == [f"/events/meetings/{token}/"]
+    # A cookie changed by hand is not read (it is signed).
+    client.cookies["plan_meetings"] = token
+    assert meeting_links(client.get("/plan/")) == []
