@@ -86,7 +86,13 @@ def _ensure_open_for_registration(event: SideEvent) -> None:
         raise EventsError(
             _("Sự kiện này thuộc một kỳ hội chợ đã qua, không nhận đăng ký."), "other_fair"
         )
-    if not event.registration_open or event.kind == SideEvent.Kind.BUSINESS_MATCHING:
+    # A draft (not shown on the public pages yet) takes no sign-up either, even from a
+    # page loaded before the board took it off.
+    if (
+        not event.registration_open
+        or not event.is_published
+        or event.kind == SideEvent.Kind.BUSINESS_MATCHING
+    ):
         raise EventsError(_("Sự kiện này hiện không nhận đăng ký."), "closed")
     if event.starts_at <= clock.now():
         raise EventsError(_("Sự kiện đã bắt đầu nên không nhận đăng ký trực tuyến nữa."), "started")
@@ -870,6 +876,8 @@ def request_meeting(
             raise EventsError(_("Phiên kết nối này không thuộc kỳ hội chợ hiện tại."), "other_fair")
         if session.cancelled_at is not None:
             raise EventsError(_("Phiên kết nối này đã bị huỷ."), "cancelled")
+        if not session.is_published:
+            raise EventsError(_("Phiên kết nối này hiện không nhận yêu cầu gặp gỡ."), "closed")
         if not exhibitor.is_published:
             raise EventsError(_("Doanh nghiệp này không nhận yêu cầu gặp gỡ."), "unpublished")
         slots = sorted(set(slots))

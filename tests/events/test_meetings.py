@@ -584,6 +584,31 @@ def test_request_meeting_refuses_session_of_another_fair(exhibitor, fair):
     assert MeetingRequest.objects.count() == 0
 
 
+def test_request_meeting_refuses_a_session_taken_off_the_public_pages(exhibitor, session):
+    # The board unpublished the session while a visitor still had the form open.
+    SideEvent.objects.filter(pk=session.pk).update(is_published=False)
+    session.refresh_from_db()
+
+    with pytest.raises(services.EventsError) as error:
+        services.request_meeting(
+            exhibitor=exhibitor,
+            session=session,
+            data={
+                "name": "A",
+                "company": "B",
+                "country": "JP",
+                "email": "a@b.jp",
+                "phone": "+81312345678",
+                "message": "x",
+            },
+            slots=[at(14)],
+            language="vi",
+        )
+
+    assert error.value.code == "closed"
+    assert MeetingRequest.objects.count() == 0
+
+
 def test_accept_assigns_lowest_free_table_and_mails_ics_to_both(
     session, exhibitor, django_capture_on_commit_callbacks
 ):

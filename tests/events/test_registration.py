@@ -195,6 +195,17 @@ def test_register_service_refuses_closed_event(seminar):
     assert EventRegistration.objects.count() == 0
 
 
+def test_register_service_refuses_a_draft_taken_off_after_its_page_was_loaded(seminar):
+    # The board unpublished the seminar while a visitor still had its form open.
+    SideEvent.objects.filter(pk=seminar.pk).update(is_published=False)
+
+    with pytest.raises(services.EventsError) as error:
+        services.register_attendee(event=seminar, data=registration_data(), language="vi")
+
+    assert error.value.code == "closed"
+    assert EventRegistration.objects.count() == 0
+
+
 def test_registration_for_event_of_another_fair_is_refused(client, fair):
     old = make_fair(
         is_current=False,
