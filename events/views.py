@@ -789,16 +789,17 @@ def plan_toggle(request):
     kind, slug = request.POST.get("kind", ""), request.POST.get("slug", "")
     if kind not in PLAN_KINDS:
         return HttpResponse(_("Loại mục không hợp lệ."), status=400)
-    item = (
-        Exhibitor.objects.filter(slug=slug, is_published=True)
-        if kind == "exhibitor"
-        else SideEvent.objects.filter(slug=slug, is_published=True)
-    ).first()
-    if item is None:
-        raise Http404(_("Không có mục này."))
     plan = _plan(request)
     # What the button said; a toggle for a client that says nothing.
     intent = request.POST.get("intent", "")
+    model = Exhibitor if kind == "exhibitor" else SideEvent
+    item = model.objects.filter(slug=slug, is_published=True).first()
+    if item is None and intent == "remove" and slug in plan[kind]:
+        # Taken off the public pages since it was saved: the visitor can still drop it
+        # (else it would come back with the item).
+        item = model.objects.filter(slug=slug).first() or model(slug=slug)
+    if item is None:
+        raise Http404(_("Không có mục này."))
     starred = intent == "add" if intent in ("add", "remove") else slug not in plan[kind]
     if starred and slug not in plan[kind]:
         plan[kind].append(slug)
@@ -811,7 +812,7 @@ def plan_toggle(request):
     # Without JavaScript: the page the star was on may come from the public cache,
     # where every star reads "not saved". The plan page is the visitor's own and shows
     # what changed.
-    name = item.name if kind == "exhibitor" else item.title
+    name = (item.name if kind == "exhibitor" else item.title) or slug
     if starred:
         messages.success(request, _("Đã lưu “%(name)s” vào lịch của bạn.") % {"name": name})
     else:

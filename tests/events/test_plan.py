@@ -39,6 +39,24 @@ def test_a_star_does_what_its_button_says_even_from_a_page_shown_again(client, s
     assert 'name="intent" value="remove"' in client.get("/plan/").text
 
 
+def test_an_event_taken_off_the_public_pages_can_still_be_removed_from_a_plan(client, seminar):
+    from events.models import SideEvent
+
+    save = {"kind": "event", "slug": seminar.slug, "intent": "add"}
+    client.post("/plan/toggle/", save)
+    SideEvent.objects.filter(pk=seminar.pk).update(is_published=False)
+
+    refused = client.post("/plan/toggle/", save)  # no saving it again
+    removed = client.post("/plan/toggle/", {**save, "intent": "remove"})
+
+    assert refused.status_code == 404
+    assert removed.status_code == 302
+    assert client.session["plan"]["event"] == []
+    assert f"Đã bỏ “{seminar.title_vi}” khỏi lịch của bạn." in client.get("/plan/").text
+    # Nothing there to remove: still a 404.
+    assert client.post("/plan/toggle/", {**save, "intent": "remove"}).status_code == 404
+
+
 def test_a_plan_is_kept_until_a_month_after_the_fair(client, seminar, fair, django_user_model):
     import datetime
 
