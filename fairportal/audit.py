@@ -155,7 +155,8 @@ def readable_value(value) -> str:
     elif isinstance(value, int):
         text = number_format(value, force_grouping=True)
     elif isinstance(value, (list, tuple)):
-        text = ", ".join(str(item) for item in value)
+        # Each item as a value of its own: proposed meeting times are lists of moments.
+        text = ", ".join(readable_value(item) for item in value)
     else:
         text = str(value)
         if "T" in text and text[:4].isdigit():
@@ -176,6 +177,10 @@ def exhibitor_names(changes_list) -> dict:
     return dict(Exhibitor.objects.filter(pk__in=ids).values_list("pk", "name_vi")) if ids else {}
 
 
+# Details the services log as [before, after].
+BEFORE_AND_AFTER = frozenset({"registration_open", "is_published", "proposed_slots"})
+
+
 def describe_details(changes: dict, names: dict | None = None) -> str:
     """An entry's details as a line the board reads: "gian mong muốn: A01, A02; ngôn ngữ:
     Tiếng Việt". Exhibitors are named from `names` (see `exhibitor_names`)."""
@@ -190,5 +195,7 @@ def describe_details(changes: dict, names: dict | None = None) -> str:
         elif key == "status" and isinstance(value, (list, tuple)):
             labels = _status_labels()
             value = " → ".join(str(labels.get(item, item)) for item in value)
+        elif key in BEFORE_AND_AFTER and isinstance(value, (list, tuple)) and len(value) == 2:
+            value = " → ".join(readable_value(item) for item in value)
         parts.append(f"{DETAIL_LABELS.get(key, key)}: {readable_value(value)}")
     return "; ".join(parts)

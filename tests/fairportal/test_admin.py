@@ -1,6 +1,7 @@
 """The board's admin: lists, accent-free search, forms with inlines, uploads, audit."""
 
 import datetime
+import html
 import io
 import re
 
@@ -431,6 +432,38 @@ def test_audit_entry_details_of_a_meeting_are_in_the_boards_words(admin_client):
     assert "trạng thái: Chờ trả lời → Từ chối" in detail(declined)
     assert "giờ gặp: 20/09/2027 14:00; bàn số: 3" in detail(accepted)
     assert "table_number" not in detail(accepted)
+
+
+def test_audit_entry_of_another_time_proposed_reads_before_and_after_in_hanoi_time(
+    admin_client,
+):
+    # As `propose_other_slot` writes it: the times the visitor asked, then the one the
+    # company proposed (stored in UTC by some callers).
+    entry = record(
+        action="meeting.other_slot_proposed",
+        obj=make_exhibitor(),
+        changes={
+            "proposed_slots": [
+                ["2027-09-20T14:00:00+07:00", "2027-09-20T14:30:00+07:00"],
+                ["2027-09-20T08:00:00+00:00"],
+            ],
+        },
+    )
+    closed = record(
+        action="event.registration_closed",
+        obj=make_exhibitor(),
+        changes={"registration_open": [True, False]},
+    )
+
+    def detail(entry):
+        url = reverse("admin:fairportal_auditentry_change", args=[entry.pk])
+        return html.unescape(admin_client.get(url).content.decode())
+
+    assert "khung giờ đề xuất: 20/09/2027 14:00, 20/09/2027 14:30 → 20/09/2027 15:00" in detail(
+        entry
+    )
+    assert "2027-09-20T" not in detail(entry)
+    assert "mở đăng ký: có → không" in detail(closed)
 
 
 def test_audit_entry_detail_is_read_only(admin_client, superuser):
