@@ -592,6 +592,11 @@ class NextEditionForm(ComposedTextMixin, forms.Form):
             "%(kept)s gian Ban Quản lý giữ lại (lối thoát hiểm, khu ban tổ chức) vẫn được giữ lại.",
             booths,
         ) % {"count": booths, "kept": kept}
+        if source.event_places.exists():
+            self.fields["copy_booths"].help_text += " " + gettext(
+                "Nơi diễn ra sự kiện vẽ trên sơ đồ (sân khấu, phòng hội thảo, khu kết nối "
+                "doanh nghiệp) được chép cùng các gian."
+            )
         figures = source.figures.count()
         self.fields["copy_figures"].help_text = ngettext(
             "%(count)s số liệu trên trang chủ, để cập nhật sau.",

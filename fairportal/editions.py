@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from booths.models import Booth, normalize_booth_code
+from booths.models import Booth, EventPlace, normalize_booth_code
 from events.models import Fair, FairFigure, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.admin_mixins import translated_field_names
@@ -160,6 +160,7 @@ def export_edition(slug: str) -> dict:
     exhibitor_fields = _plain_fields(Exhibitor)
     product_fields = _plain_fields(Product)
     booth_fields = _plain_fields(Booth)
+    place_fields = _plain_fields(EventPlace)
     event_fields = _plain_fields(SideEvent)
     return {
         "format": FORMAT,
@@ -203,6 +204,10 @@ def export_edition(slug: str) -> dict:
                 "exhibitor": booth.exhibitor.slug if booth.exhibitor_id else None,
             }
             for booth in booths
+        ],
+        "event_places": [
+            _dump(place, place_fields)
+            for place in fair.event_places.order_by("hall", "plan_y", "plan_x", "pk")
         ],
         "side_events": [
             {
@@ -286,6 +291,10 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
                 values = _load(Booth, item, _plain_fields(Booth))
                 exhibitor = _reference(exhibitors, item.get("exhibitor"), "exhibitor", Exhibitor)
                 _save(Booth(fair=fair, exhibitor=exhibitor, **values))
+        for label, item in _items(sections, "event_places", EventPlace, "name_vi"):
+            with _reading(label, EventPlace):
+                values = _load(EventPlace, item, _plain_fields(EventPlace))
+                _save(EventPlace(fair=fair, **values))
         for label, item in _items(sections, "side_events", SideEvent, "slug"):
             with _reading(label, SideEvent):
                 values = _load(SideEvent, item, _plain_fields(SideEvent))
@@ -320,7 +329,15 @@ def _sections(data) -> dict[str, list]:
     if not isinstance(data.get("fair"), dict):
         raise EditionError(_("Tệp thiếu mục “fair” (kỳ hội chợ) hoặc mục đó không phải {…}."))
     sections = {}
-    for section in ("figures", "zones", "sectors", "exhibitors", "booths", "side_events"):
+    for section in (
+        "figures",
+        "zones",
+        "sectors",
+        "exhibitors",
+        "booths",
+        "event_places",  # none in files written before the places were drawn
+        "side_events",
+    ):
         items = data.get(section, [])
         if not isinstance(items, list):
             raise EditionError(
@@ -553,6 +570,9 @@ EVENT_FIELDS = (
 )
 
 
+PLACE_LAYOUT_FIELDS = ("kind", "name_vi", "name_en", "hall", "plan_x", "plan_y", "plan_w", "plan_h")
+
+
 @dataclasses.dataclass(frozen=True)
 class EditionCopy:
     fair: Fair
@@ -628,7 +648,8 @@ def copy_edition(
     The new fair is not the current one (the board marks it when ready). Booths keep
     their code, hall, kind, size, price and place on the plan, and the board's keeping
     (fire exits and the organisers' own booths stay where the hall has them); they
-    have no exhibitor and no fascia name. Side events move by the days between the two
+    have no exhibitor and no fascia name. The places of side events drawn on the plan
+    come with the booths. Side events move by the days between the two
     opening days at the same local time, with no registrations, registration closed,
     no hosts, the year in their titles and slugs moved on, and as drafts (not shown on
     the public pages until the board publishes them); cancelled ones are left out.
@@ -693,6 +714,14 @@ def copy_edition(
                 booths = Booth.objects.bulk_create(
                     Booth(fair=fair, **{name: getattr(booth, name) for name in BOOTH_LAYOUT_FIELDS})
                     for booth in source.booths.order_by("code")
+                )
+                # The stage, the seminar rooms and the matching area stay where the
+                # hall has them, as the booths do.
+                EventPlace.objects.bulk_create(
+                    EventPlace(
+                        fair=fair, **{name: getattr(place, name) for name in PLACE_LAYOUT_FIELDS}
+                    )
+                    for place in source.event_places.order_by("pk")
                 )
                 # bulk_create sends no post_save: the floor plan and the API list them.
                 public_data_changed()

@@ -393,3 +393,37 @@ def test_import_fair_speaks_english_when_the_operator_does(tmp_path):
         "Nothing imported: booth “A01” (item 1 of “booths”): field “price_vnd” (price "
         "(VND)): A booth's price cannot be negative."
     )
+
+
+@pytest.mark.django_db
+def test_export_and_import_fair_carry_the_places_of_side_events(tmp_path):
+    from booths.models import EventPlace
+
+    fair = make_fair(slug="hoi-cho-2027")
+    make_booth(fair=fair, code="A01")
+    EventPlace.objects.create(
+        fair=fair,
+        kind=EventPlace.Kind.STAGE,
+        name_vi="Sân khấu chính",
+        name_en="Main stage",
+        hall="A",
+        plan_x=20,
+        plan_y=300,
+        plan_w=200,
+        plan_h=120,
+    )
+    path = tmp_path / "edition.json"
+    call_command("export_fair", "hoi-cho-2027", "--output", str(path), stdout=io.StringIO())
+    fair.delete()  # the database the edition is carried to
+
+    call_command("import_fair", str(path), stdout=io.StringIO())
+
+    place = EventPlace.objects.get()
+    assert place.fair.slug == "hoi-cho-2027"
+    assert (place.kind, place.name_vi, place.name_en, place.hall) == (
+        "stage",
+        "Sân khấu chính",
+        "Main stage",
+        "A",
+    )
+    assert (place.plan_x, place.plan_y, place.plan_w, place.plan_h) == (20, 300, 200, 120)

@@ -174,6 +174,38 @@ def test_next_edition_copies_the_booths_with_layout_and_price_but_free(editor_cl
     ]
 
 
+def test_next_edition_copies_the_places_of_side_events_with_the_booths(editor_client, source):
+    from booths.models import EventPlace
+
+    EventPlace.objects.create(
+        fair=source,
+        kind=EventPlace.Kind.SEMINAR_ROOM,
+        name_vi="Phòng hội thảo 1",
+        name_en="Seminar room 1",
+        hall="A",
+        plan_x=400,
+        plan_y=40,
+        plan_w=160,
+        plan_h=100,
+    )
+    url = _open_form(editor_client, source)
+    form_page = html.unescape(editor_client.get(url).content.decode())
+
+    editor_client.post(url, _form())
+
+    new = Fair.objects.get(slug="hoi-cho-kcn-ha-noi-2025")
+    assert "được chép cùng các gian" in form_page
+    assert list(
+        new.event_places.values_list("kind", "name_vi", "name_en", "hall", "plan_x", "plan_w")
+    ) == [("seminar_room", "Phòng hội thảo 1", "Seminar room 1", "A", 400, 160)]
+    assert source.event_places.count() == 1
+    # Not asked for the booths: no places either.
+    editor_client.post(
+        url, _form(copy_booths=None, slug="hoi-cho-kcn-ha-noi-2026", name_vi="Kỳ 2026")
+    )
+    assert not Fair.objects.get(slug="hoi-cho-kcn-ha-noi-2026").event_places.exists()
+
+
 def _plan(fair, code):
     booth = fair.booths.get(code=code)
     return (booth.plan_x, booth.plan_y, booth.plan_w, booth.plan_h)
