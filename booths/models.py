@@ -30,6 +30,11 @@ def booth_on_plan_url(code: str, plan_url: str | None = None) -> str:
     return f"{plan_url}?booth={code}#booth-{code}"
 
 
+def normalize_hall(value) -> str:
+    """A hall's name as the plan groups booths: upper case, single spaces ("a" is A)."""
+    return " ".join(unicodedata.normalize("NFKC", value or "").split()).upper()
+
+
 def normalize_booth_code(value) -> str:
     """A booth code as the plan prints it: upper case, no spaces ("a 20" is A20)."""
     return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
@@ -217,6 +222,16 @@ class EventPlace(TimeStamped):
                 violation_error_message=_("Nơi diễn ra sự kiện phải rộng và cao hơn 0 trên sơ đồ."),
             ),
         ]
+
+    def clean_fields(self, exclude=None):
+        # As the booth codes: "a" is the hall A the booths stand in, not another hall
+        # drawn empty beside it.
+        self.hall = normalize_hall(self.hall)
+        super().clean_fields(exclude)
+
+    def save(self, *args, **kwargs):
+        self.hall = normalize_hall(self.hall)
+        super().save(*args, **kwargs)
 
     def __str__(self):
         return self.name

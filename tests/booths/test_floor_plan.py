@@ -503,6 +503,31 @@ def test_board_adds_an_event_place_in_the_admin_and_the_plan_shows_it(board_clie
     assert "Phòng hội thảo (viền gạch)" in html
 
 
+def test_a_place_typed_in_hall_a_lower_case_stands_in_hall_a(board_client, booths):
+    # Typed "a " in the admin: not a second, empty "Khu a" drawn beside the booths' A.
+    fair = booths["A01"].fair
+    board_client.post(
+        "/admin/booths/eventplace/add/",
+        {
+            "fair": fair.pk,
+            "kind": "stage",
+            "name_vi": "Sân khấu chính",
+            "name_en": "Main stage",
+            "hall": " a ",
+            "plan_x": "0",
+            "plan_y": "60",
+            "plan_w": "120",
+            "plan_h": "60",
+        },
+    )
+    board_client.logout()
+
+    halls = [hall.name for hall in board_client.get(PLAN).context["halls"]]
+
+    assert EventPlace.objects.get().hall == "A"
+    assert halls.count("A") == 1 and "a" not in halls
+
+
 def test_floor_plan_writes_the_kind_of_a_place_whose_name_does_not_say_it(client, booths):
     hall = EventPlace.objects.create(
         fair=booths["A01"].fair,
