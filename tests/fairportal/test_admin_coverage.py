@@ -325,7 +325,7 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
     kept = make_booth(fair, code="A02", hall="A", is_blocked=True)
     make_booth(other_fair, code="A01", hall="A")
     submitted = make_application(fair, email_confirmed_at=timezone.now())
-    make_application(fair)  # not confirmed: in "submitted", not waiting for the board
+    unconfirmed = make_application(fair)  # not waiting for the board: a bar of its own
     make_application(fair, status=BoothApplication.Status.REJECTED)
     make_application(other_fair)
     seminar = make_event(fair)
@@ -348,8 +348,9 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
         return followed[f"{path}?{urlencode(params)}"]
 
     booths = "/admin/booths/booth/"
-    # taken, kinds, halls, statuses, seminar, states, and what waits for the board that
-    # no chart links: confirmed applications waiting, a seminar's waiting list
+    # taken, kinds, halls, statuses (submitted in two: confirmed, the link of what
+    # waits for the board, and not), seminar, states, and what waits for the board that
+    # no other chart links: confirmed applications waiting, a seminar's waiting list
     assert len(followed) == 1 + 2 + 2 + 6 + 1 + 5 + 2
     assert rows(booths, fair__id__exact=fair.pk, state="taken") == [taken.pk]
     assert rows(booths, fair__id__exact=fair.pk, kind__exact="standard") == sorted(
@@ -357,7 +358,9 @@ def test_every_dashboard_link_opens_the_filtered_list(admin_client, fair, sessio
     )
     assert rows(booths, fair__id__exact=fair.pk, hall__exact="B") == [free.pk]
     applications = "/admin/booths/boothapplication/"
-    assert len(rows(applications, fair__id__exact=fair.pk, status__exact="submitted")) == 2
+    assert rows(
+        applications, fair__id__exact=fair.pk, status__exact="submitted", confirmed="no"
+    ) == [unconfirmed.pk]
     assert rows(applications, fair__id__exact=fair.pk, status__exact="approved") == []
     assert rows("/admin/events/eventregistration/", event__id__exact=seminar.pk) == [
         registration.pk
