@@ -252,21 +252,7 @@ def directory(
     by_name = _by_name(language)
     words = search_words(q)
     if sort == "relevance" and words:
-        # Where the phrase starts a word (1-based) in the text of the page's language,
-        # else in the other one; NULL where it is in neither (StrIndex gives 0).
-        columns = _search_columns(language)
-        phrase_at = _phrase_at(words, columns)
-        # A firm found through its country: where the other words are.
-        through_country = [
-            When(origin_country=code, then=_phrase_at(rest, columns))
-            for code, rest in _country_readings(q)
-            if rest
-        ]
-        if through_country:
-            phrase_at = Coalesce(phrase_at, Case(*through_country))
-        return queryset.annotate(phrase_at=phrase_at).order_by(
-            F("phrase_at").asc(nulls_last=True), *by_name
-        )
+        return _phrase_first(queryset, q, words, language, by_name, "origin_country")
     if sort == "booth" and fair is not None:
         first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
         return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
@@ -278,6 +264,25 @@ def _search_columns(language: str) -> tuple[str, str]:
     if language == "en":
         return ("search_text_en", "search_text")
     return ("search_text", "search_text_en")
+
+
+def _phrase_first(queryset, q: str, words, language: str, by_name, country_field: str):
+    """`queryset` ordered by where the query's phrase starts a word (1-based) in the text
+    of the page's language, else in the other one, those holding it nowhere last (NULL:
+    StrIndex gives 0), then by name. A row found through its country (`country_field`,
+    the firm's or the maker's) is placed by where the query's other words are."""
+    columns = _search_columns(language)
+    phrase_at = _phrase_at(words, columns)
+    through_country = [
+        When(**{country_field: code}, then=_phrase_at(rest, columns))
+        for code, rest in _country_readings(q)
+        if rest
+    ]
+    if through_country:
+        phrase_at = Coalesce(phrase_at, Case(*through_country))
+    return queryset.annotate(phrase_at=phrase_at).order_by(
+        F("phrase_at").asc(nulls_last=True), *by_name
+    )
 
 
 def _phrase_at(words: list[str], columns: tuple[str, str]) -> Coalesce:
@@ -545,19 +550,7 @@ def catalogue(
     by_name = _by_name(language)
     words = search_words(q)
     if words:
-        columns = _search_columns(language)
-        phrase_at = _phrase_at(words, columns)
-        # A product found through its maker's country: where the other words are.
-        through_country = [
-            When(exhibitor__origin_country=code, then=_phrase_at(rest, columns))
-            for code, rest in _country_readings(q)
-            if rest
-        ]
-        if through_country:
-            phrase_at = Coalesce(phrase_at, Case(*through_country))
-        return queryset.annotate(phrase_at=phrase_at).order_by(
-            F("phrase_at").asc(nulls_last=True), *by_name
-        )
+        return _phrase_first(queryset, q, words, language, by_name, "exhibitor__origin_country")
     return queryset.order_by(*by_name)
 
 
