@@ -249,7 +249,7 @@ def _applications_chart(fair):
         if status == submitted:
             chart.bars.append(
                 Bar(
-                    str(_("Đã gửi, chờ xét duyệt")),
+                    str(_("Chờ xét duyệt")),
                     counts.get(status, 0),
                     _url(
                         "booths_boothapplication",
@@ -261,7 +261,7 @@ def _applications_chart(fair):
             )
             chart.bars.append(
                 Bar(
-                    str(_("Đã gửi, chờ xác nhận e-mail")),
+                    str(_("Chờ xác nhận e-mail")),
                     unconfirmed,
                     _url(
                         "booths_boothapplication",

@@ -92,8 +92,8 @@ def test_dashboard_figures_equal_the_database_counts(admin_client):
         assert applications[str(label)] == (expected, None)
     submitted = BoothApplication.objects.filter(fair=fair, status="submitted")
     confirmed = submitted.filter(email_confirmed_at__isnull=False).count()
-    assert applications["Đã gửi, chờ xét duyệt"] == (confirmed, None)
-    assert applications["Đã gửi, chờ xác nhận e-mail"] == (submitted.count() - confirmed, None)
+    assert applications["Chờ xét duyệt"] == (confirmed, None)
+    assert applications["Chờ xác nhận e-mail"] == (submitted.count() - confirmed, None)
     sectors_bars, _chart = _bars(response, "sectors")
     assert sectors_bars == {"Điện tử": (3, None), "Cơ khí": (3, None)}
     countries, _chart = _bars(response, "countries")
@@ -338,8 +338,8 @@ def test_applications_chart_splits_those_waiting_for_the_board_from_unconfirmed_
     en = admin_client.get("/en" + reverse("admin:index"))
 
     applications, chart = _bars(response, "applications")
-    assert applications["Đã gửi, chờ xét duyệt"] == (2, None)
-    assert applications["Đã gửi, chờ xác nhận e-mail"] == (1, None)
+    assert applications["Chờ xét duyệt"] == (2, None)
+    assert applications["Chờ xác nhận e-mail"] == (1, None)
     assert 'data-todo="applications-waiting">2<' in response.content.decode()
     assert [bar.url for bar in chart.bars[:2]] == [
         f"/admin/booths/boothapplication/?fair__id__exact={fair.pk}&status__exact=submitted"
@@ -348,5 +348,5 @@ def test_applications_chart_splits_those_waiting_for_the_board_from_unconfirmed_
         "&confirmed=no",
     ]
     en_bars, _chart = _bars(en, "applications")
-    assert en_bars["Submitted, awaiting a decision"] == (2, None)
-    assert en_bars["Submitted, e-mail not confirmed yet"] == (1, None)
+    assert en_bars["Awaiting a decision"] == (2, None)
+    assert en_bars["E-mail not confirmed"] == (1, None)
