@@ -88,6 +88,14 @@ def _remember_meeting(request, token: str) -> None:
         request._plan_meeting_tokens = [*tokens, token][-PLAN_MEETINGS_KEPT:]
 
 
+def _add_to_plan(request, kind: str, slug: str) -> None:
+    plan = _plan(request)
+    if slug not in plan[kind]:
+        plan[kind].append(slug)
+        request.session[PLAN_SESSION_KEY] = plan
+        _keep_plan_until_after_the_fair(request)
+
+
 def _with_meeting_links(request, response):
     """The response, carrying the visitor's meeting links when they changed: until a
     month after the fair, as their plan."""
@@ -254,6 +262,8 @@ class EventDetailView(View):
         except services.EventsError as error:
             form.add_error(None, error.message)
             return self.render_page(request, event, form, status=400, error=error.message)
+        # A seminar signed up for is one the visitor plans to attend: in My plan too.
+        _add_to_plan(request, "event", event.slug)
         if result.waitlist_position:
             messages.warning(
                 request,

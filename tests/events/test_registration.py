@@ -3,6 +3,7 @@ import unicodedata
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -53,6 +54,19 @@ def test_registration_confirms_a_seat_and_mails_ics_and_link(
     event = Calendar.from_ical(content).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Hội thảo chuỗi cung ứng linh kiện điện tử"
     assert AuditEntry.objects.filter(action="registration.confirmed").count() == 1
+
+
+def test_a_seminar_signed_up_for_is_in_my_plan(client, seminar, django_capture_on_commit_callbacks):
+    _post(client, django_capture_on_commit_callbacks)
+
+    plan = client.get("/plan/").text
+
+    assert client.session["plan"]["event"] == [seminar.slug]
+    assert seminar.title_vi in plan
+    # Failed sign-ups add nothing.
+    other = Client()
+    other.post(URL, registration_data(email="sai"))
+    assert "plan" not in other.session
 
 
 def test_registration_page_behind_link_shows_status(
