@@ -129,3 +129,85 @@ def test_admin_side_event_list_shows_every_column_on_a_laptop_screen(live_server
     assert _results_fit(page)
     assert "0/120" in page.locator("#result_list tbody").inner_text()  # taken/capacity
     context.close()
+
+
+def _five_lists_with_long_names():
+    """Realistic long names in the columns that pushed five lists off a 1280 px screen."""
+    from events.models import SideEvent
+    from tests.factories import (
+        make_application,
+        make_booth,
+        make_event,
+        make_exhibitor,
+        make_meeting_request,
+        make_product,
+        make_sector,
+        make_zone,
+    )
+
+    fair = make_fair(
+        is_current=True,
+        venue_vi="Trung tâm Hội chợ Triển lãm Quốc gia, Đông Anh",
+        venue_en="National Exhibition and Convention Center, Dong Anh",
+    )
+    zone = make_zone(
+        name_vi="KCN Bắc Thăng Long mở rộng giai đoạn 2",
+        name_en="Bac Thang Long Industrial Park, extension phase 2",
+    )
+    make_application(
+        fair=fair,
+        zone=zone,
+        trading_name_vi="Công ty Cổ phần Cơ khí Chính xác và Khuôn mẫu Đông Anh",
+        trading_name_en="Dong Anh Precision Engineering and Mould Joint Stock Company",
+    )
+    exhibitor = make_exhibitor(
+        name_vi="Công ty TNHH Linh kiện Điện tử Công nghệ cao Thăng Long",
+        name_en="Thang Long High-Tech Electronic Components Co., Ltd.",
+        zone=zone,
+    )
+    make_booth(
+        fair=fair,
+        exhibitor=exhibitor,
+        fascia_name="THANG LONG HIGH-TECH ELECTRONIC COMPONENTS",
+    )
+    sector = make_sector(
+        name_vi="Linh kiện điện tử và thiết bị điện gia dụng",
+        name_en="Electronic components and household electrical appliances",
+    )
+    make_product(
+        exhibitor=exhibitor,
+        sector=sector,
+        name_vi="Bảng mạch in nhiều lớp cho thiết bị điều khiển công nghiệp",
+        name_en="Multilayer printed circuit boards for industrial controllers",
+    )
+    session = make_event(
+        fair=fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        title_vi="Kết nối giao thương với các nhà đầu tư Nhật Bản và Hàn Quốc",
+        title_en="Business matching with Japanese and Korean investors",
+    )
+    make_meeting_request(
+        session=session,
+        exhibitor=exhibitor,
+        requester_company="Yamamoto Precision Industrial Components Trading Co., Ltd.",
+        requester_name="Yamamoto Haruki",
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/booths/boothapplication/",
+        "/en/admin/booths/boothapplication/",
+        "/en/admin/events/fair/",
+    ],
+)
+def test_admin_list_fits_a_laptop_screen_with_long_names(live_server, browser, url):
+    _five_lists_with_long_names()
+    context, page = _sign_in_at(browser, live_server, 1280)
+
+    page.goto(f"{live_server.url}{url}")
+
+    assert page.locator("#result_list tbody tr").count() >= 1
+    assert _results_fit(page)
+    context.close()
