@@ -817,12 +817,19 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return redirect(reverse("admin:booths_booth_floor_plan"))
+        halls = selectors.floor_plan(fair)
+        kinds_here = {place.kind for hall in halls for place in hall.places}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Sơ đồ gian hàng: %(fair)s") % {"fair": fair.name},
             "fair": fair,
-            "halls": selectors.floor_plan(fair),
+            "halls": halls,
+            # The stage, seminar rooms and matching area, drawn where the plan leaves
+            # room for them and named in the legend: places, not booths to give away.
+            "place_kinds": [
+                (kind, label) for kind, label in EventPlace.Kind.choices if kind in kinds_here
+            ],
             "form": form,
         }
         return TemplateResponse(request, "admin/booths/floor_plan.html", context)

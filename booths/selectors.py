@@ -139,6 +139,8 @@ def floor_plan(fair) -> list[Hall]:
         hall.height = max(hall.height, place.plan_y + place.plan_h)
         place.label_x = place.plan_x + place.plan_w // 2
         place.label_y = place.plan_y + place.plan_h // 2 + 4
+        # "Phòng hội thảo 1" says what it is; "Hội trường Sen" is labelled a seminar room.
+        place.says_kind = str(place.get_kind_display()).lower() in str(place.name).lower()
     for hall in halls.values():
         hall.width += 2 * PLAN_MARGIN
         hall.height += PLAN_MARGIN + PLAN_LABEL_ROOM

@@ -113,9 +113,6 @@ class FloorPlanView(TemplateView):
             for state, count in hall.counts.items():
                 totals[state] += count
         places = [place for hall in halls for place in hall.places]
-        for place in places:
-            # "Phòng hội thảo 1" says what it is; "Hội trường Sen" is labelled a seminar room.
-            place.says_kind = str(place.get_kind_display()).lower() in str(place.name).lower()
         kinds_here = {place.kind for place in places}
         context.update(
             fair=fair,

@@ -1466,3 +1466,34 @@ def test_board_exported_badge_list_leaves_out_a_company_that_lost_its_booth(
         "1 người không có trong tệp xuất: doanh nghiệp của họ không còn gian tại kỳ hội chợ "
         "đó, nên không in thẻ."
     ) in after
+
+
+@pytest.mark.parametrize(
+    ("prefix", "stage", "matching"),
+    [
+        ("", "Sân khấu: Sân khấu chính", "Khu kết nối doanh nghiệp: Khu kết nối doanh nghiệp"),
+        ("/en", "Stage: Main stage", "Business matching area: Business matching area"),
+    ],
+)
+def test_board_floor_plan_draws_the_side_event_places_beside_the_booths(
+    board_client, fair, booths, prefix, stage, matching
+):
+    from tests.booths.test_floor_plan import make_event_places, visible_text
+
+    main_stage, matching_area = make_event_places(fair)
+
+    page = board_client.get(f"{prefix}/admin/booths/booth/floor-plan/").content.decode()
+
+    # Each place is drawn in its hall, where the plan left room for it, with its name on
+    # it; it is no booth: no link to choose it or to open a booth's page.
+    drawn = re.findall(r'<g id="place-(\d+)" class="event-place"[^>]*>(.*?)</g>', page, re.S)
+    assert [int(pk) for pk, _ in drawn] == [main_stage.pk, matching_area.pk]
+    assert [visible_text(markup) for _, markup in drawn] == [
+        stage.split(": ")[1],
+        matching.split(": ")[1],
+    ]
+    labels = re.findall(r'class="event-place" role="img" aria-label="([^"]+)"', page)
+    assert [html.unescape(label) for label in labels] == [stage, matching]
+    assert 'class="place-box place-stage"' in drawn[0][1]
+    assert 'class="place-box place-business_matching"' in drawn[1][1]
+    assert all("<a " not in markup for _, markup in drawn)
