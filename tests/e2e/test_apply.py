@@ -6,7 +6,14 @@ import re
 import pytest
 
 from booths.models import BoothApplication
-from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
+from tests.factories import (
+    make_application,
+    make_booth,
+    make_exhibitor,
+    make_fair,
+    make_sector,
+    make_zone,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
@@ -108,3 +115,67 @@ def test_fascia_box_follows_the_trading_name_until_the_company_types_its_own(liv
 
     assert followed == "CƠ KHÍ ĐÔNG ANH"
     assert kept == "CƠ KHÍ ĐÔNG ANH - HÀ NỘI"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "header", "cells_read"),
+    [
+        ("", "Giá", ["A01", "Góc", "3 × 3 m", "14.000.000\u00a0₫", "đã gồm VAT"]),
+        ("/en", "Price", ["A01", "Corner", "3 × 3 m", "14.000.000\u00a0₫", "VAT included"]),
+    ],
+    ids=["vi", "en"],
+)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chosen_booths_on_the_done_page_read_without_sideways_scrolling(
+    live_server, browser, prefix, header, cells_read, width
+):
+    from django.conf import settings
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    from booths.views import SESSION_LAST_APPLICATION
+
+    fair = make_fair(is_current=True)
+    corner = make_booth(
+        fair=fair,
+        code="A01",
+        hall="A",
+        kind="corner",
+        price_vnd=14_000_000,
+        price_includes_vat=True,
+    )
+    standard = make_booth(fair=fair, code="A02", hall="A", price_vnd=12_000_000)
+    application = make_application(fair=fair, booth_count=2)
+    application.preferred_booths.set([corner, standard])
+    session = SessionStore()
+    session[SESSION_LAST_APPLICATION] = application.pk
+    session.create()
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{prefix}/booths/apply/done/")
+        box = page.locator(".booth-table").locator("xpath=..")
+        widths = box.evaluate("w => [w.scrollWidth, w.clientWidth]")
+        row = page.get_by_role("row").filter(has_text="A01")
+        cells = row.locator("th, td").all_inner_texts()
+        in_sight = row.locator("th, td").evaluate_all(
+            f"cells => cells.every(c => c.getBoundingClientRect().right <= {width})"
+        )
+        headers = page.get_by_role("columnheader", name=header).count()
+        total = page.locator(".booth-table .total").inner_text()
+    finally:
+        context.close()
+
+    assert widths[0] == widths[1]
+    assert in_sight is True
+    assert [text.strip() for text in cells] == cells_read
+    assert headers == 1
+    assert total == "26.000.000\u00a0₫"
