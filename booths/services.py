@@ -18,7 +18,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothApplication, ExhibitorStaff, booth_on_plan_url
+from booths.models import (
+    Booth,
+    BoothApplication,
+    ExhibitorStaff,
+    booth_on_plan_url,
+    fascia_from_name,
+)
 from booths.selectors import applicant_access, company_on_portal, holds_booth
 from booths.signals import refresh_exhibitors_search
 from events.selectors import current_fair, exhibitor_recipients
@@ -306,6 +312,22 @@ def _take_booths(*, booths, exhibitor: Exhibitor, fair, now, fascia_name: str = 
     return taken
 
 
+def _fascia_of(*, exhibitor: Exhibitor, fair, carried: str = "") -> str:
+    """The fascia for a booth the board gives `exhibitor` outside an approval: the one
+    it brings from a booth it leaves (`carried`), else the one on its other booths at
+    `fair`, else its Vietnamese trading name in capitals, as an approval letters it."""
+    if carried:
+        return carried
+    held = (
+        Booth.objects.filter(fair=fair, exhibitor=exhibitor)
+        .exclude(fascia_name="")
+        .order_by("code")
+        .values_list("fascia_name", flat=True)
+        .first()
+    )
+    return held or fascia_from_name(exhibitor.name_vi or exhibitor.name)
+
+
 def _release(*, booth: Booth, exhibitor: Exhibitor, now) -> None:
     updated = Booth.objects.filter(pk=booth.pk, exhibitor=exhibitor).update(
         exhibitor=None, assigned_at=None, fascia_name="", updated_at=now
@@ -581,8 +603,8 @@ def _codes_held(exhibitor_id: int, fair) -> list[str]:
 
 def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None:
     """The board changed a company's booths: on commit, the company's addresses hear
-    which booths it held and which it holds now, where they are, and that the fascia
-    name stays with the old booth. Nothing for a fair that is over, nor when no booth
+    which booths it held and which it holds now, where they are, and that the new
+    booths carry the fascia name the company uses. Nothing for a fair that is over, nor when no booth
     changed. Each address in its language (`exhibitor_recipients`); a reply reaches
     the board."""
     after = _codes_held(exhibitor_id, fair)
@@ -623,7 +645,13 @@ def assign_booth(*, booth, exhibitor, actor):
     now = timezone.now()
     with transaction.atomic():
         before = _codes_held(exhibitor.pk, booth.fair)
-        _take_booths(booths=[booth], exhibitor=exhibitor, fair=booth.fair, now=now)
+        _take_booths(
+            booths=[booth],
+            exhibitor=exhibitor,
+            fair=booth.fair,
+            now=now,
+            fascia_name=_fascia_of(exhibitor=exhibitor, fair=booth.fair),
+        )
         refresh_exhibitors_search({exhibitor.pk})
         record(action="booth.assigned", obj=booth, actor=actor, changes={"exhibitor": exhibitor.pk})
         _tell_of_booth_change(exhibitor_id=exhibitor.pk, fair=booth.fair, before=before)
@@ -678,9 +706,14 @@ def move_exhibitor(*, exhibitor, from_booths, to_booths, actor):
     now = timezone.now()
     with transaction.atomic():
         before = _codes_held(exhibitor.pk, fair)
+        left = Booth.objects.filter(pk__in=[b.pk for b in from_booths], exhibitor=exhibitor)
+        carried = (
+            left.exclude(fascia_name="").order_by("code").values_list("fascia_name", flat=True)
+        )
+        fascia = _fascia_of(exhibitor=exhibitor, fair=fair, carried=carried.first() or "")
         for booth in sorted(from_booths, key=lambda b: b.code):
             _release(booth=booth, exhibitor=exhibitor, now=now)
-        _take_booths(booths=to_booths, exhibitor=exhibitor, fair=fair, now=now)
+        _take_booths(booths=to_booths, exhibitor=exhibitor, fair=fair, now=now, fascia_name=fascia)
         refresh_exhibitors_search({exhibitor.pk})
         record(
             action="booth.moved",
@@ -709,12 +742,16 @@ def swap_booths(*, booth_a, booth_b, actor):
             raise BoothError(_("Hai gian thuộc cùng một doanh nghiệp."))
         holders = (first.exhibitor_id, second.exhibitor_id)
         before = {holder: _codes_held(holder, first.fair) for holder in holders}
-        for booth, holder, newcomer in (
-            (first, first.exhibitor_id, second.exhibitor_id),
-            (second, second.exhibitor_id, first.exhibitor_id),
+        # Each company takes the other's booth with the fascia of the booth it leaves.
+        for booth, holder, newcomer, fascia in (
+            (first, first.exhibitor_id, second.exhibitor, second.fascia_name),
+            (second, second.exhibitor_id, first.exhibitor, first.fascia_name),
         ):
             updated = Booth.objects.filter(pk=booth.pk, exhibitor_id=holder).update(
-                exhibitor_id=newcomer, assigned_at=now, fascia_name="", updated_at=now
+                exhibitor=newcomer,
+                assigned_at=now,
+                fascia_name=_fascia_of(exhibitor=newcomer, fair=first.fair, carried=fascia),
+                updated_at=now,
             )
             if updated != 1:
                 raise BoothTaken(_holder_of(booth), None)

@@ -66,6 +66,23 @@ def test_a_move_tells_the_company_its_old_and_new_booths(
     assert f"{settings.PORTAL_BASE_URL}/account/booths/" in message.body
 
 
+def test_a_move_tells_the_company_its_fascia_name_comes_along(
+    floor, board, django_capture_on_commit_callbacks
+):
+    canon = company("Canon Việt Nam", "canon.example.vn")
+    services.assign_booth(booth=floor["A01"], exhibitor=canon, actor=board)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_exhibitor(
+            exhibitor=canon, from_booths=[floor["A01"]], to_booths=[floor["B01"]], actor=board
+        )
+
+    [message] = mail.outbox
+    assert "Gian mới mang tên bảng mà doanh nghiệp đang dùng." in message.body
+    assert "không đi theo" not in message.body
+
+
 def test_a_move_tells_an_english_speaking_company_in_english_and_each_person_in_theirs(
     coming_fair, floor, board, django_capture_on_commit_callbacks
 ):

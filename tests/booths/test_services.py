@@ -606,6 +606,64 @@ def test_swap_with_free_booth_refused(fair, booths, reviewer):
         services.swap_booths(booth_a=booths["A01"], booth_b=booths["A02"], actor=reviewer)
 
 
+def fascias() -> dict[str, str]:
+    return dict(Booth.objects.exclude(exhibitor=None).values_list("code", "fascia_name"))
+
+
+def test_an_assigned_booth_is_lettered_with_the_company_name_in_capitals(fair, booths, reviewer):
+    company = make_exhibitor(name_vi="Điện tử Quang Minh", name_en="Quang Minh Electronics")
+
+    services.assign_booth(booth=booths["A01"], exhibitor=company, actor=reviewer)
+
+    assert fascias() == {"A01": "ĐIỆN TỬ QUANG MINH"}
+
+
+def test_a_second_booth_is_lettered_as_the_company_letters_its_first(fair, booths, reviewer):
+    company = make_exhibitor(name_vi="Điện tử Quang Minh")
+    services.assign_booth(booth=booths["A01"], exhibitor=company, actor=reviewer)
+    services.set_fascia_name(
+        booth=booths["A01"], exhibitor=company, fascia_name="QUANG MINH ELECTRONICS", actor=None
+    )
+
+    services.assign_booth(booth=booths["A02"], exhibitor=company, actor=reviewer)
+
+    assert fascias() == {"A01": "QUANG MINH ELECTRONICS", "A02": "QUANG MINH ELECTRONICS"}
+
+
+def test_a_booth_of_another_fair_does_not_letter_this_one(fair, booths, reviewer):
+    company = make_exhibitor(name_vi="Điện tử Quang Minh")
+    make_booth(code="C01", exhibitor=company, fascia_name="QM 2024")
+
+    services.assign_booth(booth=booths["A01"], exhibitor=company, actor=reviewer)
+
+    assert Booth.objects.get(fair=fair, code="A01").fascia_name == "ĐIỆN TỬ QUANG MINH"
+
+
+def test_a_move_carries_the_fascia_from_the_old_booth(fair, booths, reviewer):
+    company = make_exhibitor(name_vi="Điện tử Quang Minh")
+    services.assign_booth(booth=booths["A01"], exhibitor=company, actor=reviewer)
+    services.set_fascia_name(
+        booth=booths["A01"], exhibitor=company, fascia_name="QM TECH", actor=None
+    )
+
+    services.move_exhibitor(
+        exhibitor=company, from_booths=[booths["A01"]], to_booths=[booths["B01"]], actor=reviewer
+    )
+
+    assert fascias() == {"B01": "QM TECH"}
+
+
+def test_a_swap_gives_each_company_its_own_fascia(fair, booths, reviewer):
+    canon, toto = make_exhibitor(name_vi="Canon Việt Nam"), make_exhibitor(name_vi="TOTO")
+    services.assign_booth(booth=booths["A01"], exhibitor=canon, actor=reviewer)
+    services.assign_booth(booth=booths["B01"], exhibitor=toto, actor=reviewer)
+    services.set_fascia_name(booth=booths["A01"], exhibitor=canon, fascia_name="CANON", actor=None)
+
+    services.swap_booths(booth_a=booths["A01"], booth_b=booths["B01"], actor=reviewer)
+
+    assert fascias() == {"A01": "TOTO", "B01": "CANON"}
+
+
 def test_booth_of_another_fair_not_given(fair, reviewer):
     application = confirmed(fair)
     elsewhere = make_booth(code="A01")
