@@ -16,6 +16,8 @@ from pathlib import Path
 import dj_database_url
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fairportal.cache import ATTENDANCE, CATALOGUE, public_data_changed
 
@@ -47,18 +49,25 @@ class BackupError(Exception):
     """A backup or restore that could not be done; the message says why, for the board."""
 
 
+# What failed, as the operator's message opens (the command's language).
+FAILED = {
+    "backup": gettext_lazy("Sao lưu không thành công"),
+    "restore": gettext_lazy("Khôi phục không thành công"),
+}
+
+
 def _run(tool: str, args: list[str], env: dict, doing: str) -> None:
     try:
         subprocess.run([tool, *args], check=True, env=env)
     except FileNotFoundError:
         raise BackupError(
-            f"The {doing} failed: {tool} is not installed (on Debian: apt-get install "
-            "postgresql-client)"
+            _("%(failed)s: chưa cài %(tool)s (trên Debian: apt-get install postgresql-client)")
+            % {"failed": FAILED[doing], "tool": tool}
         ) from None
     except subprocess.CalledProcessError as error:
         raise BackupError(
-            f"The {doing} failed: {tool} stopped with exit status {error.returncode} "
-            "(its message is above)"
+            _("%(failed)s: %(tool)s dừng với mã thoát %(status)s (thông báo của nó ở trên)")
+            % {"failed": FAILED[doing], "tool": tool, "status": error.returncode}
         ) from None
 
 
@@ -91,7 +100,9 @@ def backup(output: Path) -> dict:
     except BackupError as error:
         if made:
             shutil.rmtree(output, ignore_errors=True)
-        raise BackupError(f"{error}; nothing was kept in {output}.") from None
+        raise BackupError(
+            _("%(error)s; không giữ lại gì trong %(folder)s.") % {"error": error, "folder": output}
+        ) from None
     media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(output / MEDIA, "w:gz") as archive:
         if media_root.exists():
@@ -114,13 +125,14 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
         manifest["vendor"], manifest["created_at"]
     except (OSError, ValueError, KeyError, TypeError):
         raise BackupError(
-            f"{source} is not a backup folder (manifest.json is unreadable)."
+            _("%(folder)s không phải thư mục sao lưu (không đọc được manifest.json).")
+            % {"folder": source}
         ) from None
     db = dj_database_url.parse(database_url) if database_url else connection.settings_dict
     engine = db["ENGINE"]
     if manifest["vendor"] == "postgresql":
         if "postgresql" not in engine:
-            raise BackupError("A PostgreSQL backup restores only into PostgreSQL.")
+            raise BackupError(_("Bản sao lưu PostgreSQL chỉ khôi phục được vào PostgreSQL."))
         _run(
             "pg_restore",
             ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error",
@@ -129,7 +141,7 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
         )  # fmt: skip
     else:
         if "sqlite3" not in engine:
-            raise BackupError("An SQLite backup restores only into SQLite.")
+            raise BackupError(_("Bản sao lưu SQLite chỉ khôi phục được vào SQLite."))
         backup_db = sqlite3.connect(source / DUMP_SQLITE)
         if database_url:
             target = sqlite3.connect(db["NAME"])

@@ -12,6 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from events.models import Fair
 from exhibitors.models import Exhibitor, Product
@@ -118,8 +119,8 @@ def test_a_backup_whose_dump_fails_says_so_and_leaves_no_half_folder(tmp_path, m
         call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
 
     assert str(error.value) == (
-        "The backup failed: pg_dump stopped with exit status 1 (its message is above); "
-        f"nothing was kept in {tmp_path / 'bk'}."
+        "Sao lưu không thành công: pg_dump dừng với mã thoát 1 (thông báo của nó ở trên); "
+        f"không giữ lại gì trong {tmp_path / 'bk'}."
     )
     assert (tmp_path / "bk").exists() is False
 
@@ -141,7 +142,7 @@ def test_a_restore_whose_tool_fails_says_so(tmp_path, monkeypatch):
             database_url="postgres://fair@127.0.0.1:1/fair", stdout=io.StringIO(),
         )  # fmt: skip
 
-    assert str(error.value).startswith("The restore failed: pg_restore stopped with exit status")
+    assert str(error.value).startswith("Khôi phục không thành công: pg_restore dừng với mã thoát")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -151,4 +152,54 @@ def test_a_folder_with_a_broken_manifest_is_named_as_no_backup(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("restore_portal", str(tmp_path), stdout=io.StringIO())
 
-    assert str(error.value) == f"{tmp_path} is not a backup folder (manifest.json is unreadable)."
+    assert str(error.value) == (
+        f"{tmp_path} không phải thư mục sao lưu (không đọc được manifest.json)."
+    )
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_say_what_they_did_in_vietnamese(tmp_path):
+    said_backup, said_restore = io.StringIO(), io.StringIO()
+    call_command("backup_portal", output=str(tmp_path / "bk"), stdout=said_backup)
+    manifest = tmp_path / "bk" / "manifest.json"
+    manifest.write_text(json.dumps({"vendor": "sqlite", "created_at": "2027-09-19T16:00:00+00:00"}))
+
+    call_command(
+        "restore_portal", str(tmp_path / "bk"), database_url=f"sqlite:///{tmp_path / 'r.db'}",
+        media_root=str(tmp_path / "media"), stdout=said_restore,
+    )  # fmt: skip
+
+    assert said_backup.getvalue() == (
+        f"Đã sao lưu cơ sở dữ liệu sqlite và các tệp media vào {tmp_path / 'bk'}\n"
+    )
+    assert said_restore.getvalue() == "Đã khôi phục bản sao lưu sqlite tạo lúc 19/09/2027 23:00.\n"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_of_a_folder_without_manifest_says_so_in_the_operators_language(tmp_path):
+    with translation.override("en"), pytest.raises(CommandError) as english:
+        call_command("restore_portal", str(tmp_path), stdout=io.StringIO())
+    with pytest.raises(CommandError) as vietnamese:
+        call_command("restore_portal", str(tmp_path), stdout=io.StringIO())
+
+    assert str(english.value) == f"{tmp_path} is not a backup folder (no manifest.json)."
+    assert str(vietnamese.value) == (
+        f"{tmp_path} không phải thư mục sao lưu (không có manifest.json)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("backup_portal", ["Sao lưu cơ sở dữ liệu", "Thư mục để ghi"]),
+        ("restore_portal", ["Khôi phục một thư mục sao lưu", "Khôi phục media vào thư mục này"]),
+    ],
+)
+def test_backup_and_restore_help_speaks_vietnamese_as_the_other_commands(capsys, command, says):
+    with pytest.raises(SystemExit):
+        call_command(command, "--help")
+
+    text = capsys.readouterr().out
+    assert [phrase in text for phrase in says] == [True, True]
+    assert "Back up the database" not in text and "Restore a backup" not in text

@@ -2,15 +2,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fairportal.backups import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database (pg_dump or SQLite online backup) and the media files."
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
+    help = "Sao lưu cơ sở dữ liệu (pg_dump, hoặc sao lưu trực tuyến của SQLite) và các tệp media."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", help="folder to write (default var/backups/<time>)")
+        parser.add_argument("--output", help="Thư mục để ghi (mặc định: var/backups/<thời điểm>).")
 
     def handle(self, *args, output=None, **options):
         from django.conf import settings
@@ -22,4 +24,7 @@ class Command(BaseCommand):
             manifest = backup(folder)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Backed up the {manifest['vendor']} database and media into {folder}")
+        self.stdout.write(
+            _("Đã sao lưu cơ sở dữ liệu %(vendor)s và các tệp media vào %(folder)s")
+            % {"vendor": manifest["vendor"], "folder": folder}
+        )
