@@ -364,9 +364,9 @@ def test_load_demo_fair_on_the_production_settings_leaves_the_real_fair_alone(se
         call_command("load_demo_fair", "--year", "2027", stdout=io.StringIO())
 
     assert str(error.value) == (
-        "load_demo_fair is for development and demonstrations (DJANGO_DEBUG=1): on this "
-        "database it would add its sample companies to the directory and make the demo "
-        "the current fair. Add --force to load it anyway."
+        "load_demo_fair dùng khi phát triển và trình diễn (DJANGO_DEBUG=1): trên cơ sở dữ "
+        "liệu này, nó sẽ thêm các doanh nghiệp mẫu vào danh bạ và đặt bản demo là kỳ hội "
+        "chợ hiện tại. Thêm --force nếu vẫn muốn nạp."
     )
     assert (list(Fair.objects.values_list("slug", "is_current")), Exhibitor.objects.count()) == (
         [(real.slug, True)],
@@ -427,3 +427,51 @@ def test_export_and_import_fair_carry_the_places_of_side_events(tmp_path):
         "A",
     )
     assert (place.plan_x, place.plan_y, place.plan_w, place.plan_h) == (20, 300, 200, 120)
+
+
+@pytest.mark.parametrize(
+    ("command", "says", "not_said"),
+    [
+        ("load_demo_fair", ["Dựng kỳ hội chợ 2024", "Năm của kỳ hội chợ"], "Build the 2024"),
+        ("setup_roles", ["Tạo hoặc bổ sung hai nhóm", "--help"], "Create or complete"),
+    ],
+)
+def test_load_demo_fair_and_setup_roles_help_speaks_vietnamese(capsys, command, says, not_said):
+    with pytest.raises(SystemExit):
+        call_command(command, "--help")
+
+    text = capsys.readouterr().out
+    assert [phrase in text for phrase in says] == [True, True]
+    assert not_said not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("vi", "--year phải từ 2000 đến 2100."), ("en", "--year must be between 2000 and 2100.")],
+)
+def test_load_demo_fair_of_a_year_out_of_range_says_so_in_the_commands_language(
+    settings, language, said
+):
+    settings.DEBUG = True
+
+    with translation.override(language), pytest.raises(CommandError) as error:
+        call_command("load_demo_fair", "--year", "1999", stdout=io.StringIO())
+
+    assert str(error.value) == said
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "unit"), [("vi", "quyền"), ("en", "permissions")])
+def test_setup_roles_counts_each_groups_permissions_in_the_commands_language(language, unit):
+    from django.contrib.auth.models import Group
+
+    out = io.StringIO()
+    with translation.override(language):
+        call_command("setup_roles", stdout=out)
+
+    expected = [
+        f"{group.name}: {group.permissions.count()} {unit}"
+        for group in Group.objects.filter(name__startswith="Ban tổ chức").order_by("-name")
+    ]
+    assert sorted(out.getvalue().splitlines()) == sorted(expected)
+    assert len(expected) == 2

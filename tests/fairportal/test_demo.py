@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from modeltranslation.translator import translator
 
 from booths.models import Booth, BoothApplication
@@ -77,20 +78,39 @@ def test_load_demo_fair_twice_leaves_the_same_rows_and_no_new_files(demo, settin
     assert not settings.MEDIA_ROOT.exists() or list(settings.MEDIA_ROOT.rglob("*.png")) == []
     assert demo["output"].splitlines()[1:4] == output.splitlines()[1:4]
     assert output.splitlines()[1:] == [
+        "Khu công nghiệp: 10",
+        "Ngành: 12",
+        "Gian hàng: 110 (đã giao 88, còn trống 18, Ban tổ chức giữ 4)",
+        "Doanh nghiệp: 42 (mẫu; vẽ 0 logo)",
+        "Sản phẩm: 126",
+        "Sự kiện bên lề: 10",
+        "Số liệu nổi bật: 9",
+        "Hoạt động ghi lúc này: 0 hồ sơ đăng ký gian hàng, 0 lượt đăng ký sự kiện, 0 yêu "
+        "cầu gặp gỡ B2B (lần chạy lại không ghi thêm)",
+    ]
+    assert "Doanh nghiệp: 42 (mẫu; vẽ 42 logo)" in demo["output"]
+    assert (
+        "Hoạt động ghi lúc này: 2 hồ sơ đăng ký gian hàng, 18 lượt đăng ký sự kiện, 2 yêu "
+        "cầu gặp gỡ B2B" in demo["output"]
+    )
+    assert demo["output"].splitlines()[0] == (
+        "Kỳ hội chợ: Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024 "
+        "(hoi-cho-kcn-ha-noi-2024), 20/09/2024–22/09/2024, kỳ hiện tại"
+    )
+
+
+def test_load_demo_fair_speaks_english_when_the_operator_does():
+    with translation.override("en"):
+        output = load()
+
+    assert output.splitlines()[1:4] == [
         "Zones: 10",
         "Sectors: 12",
         "Booths: 110 (assigned 88, free 18, kept by the board 4)",
-        "Exhibitors: 42 (sample; 0 logos drawn)",
-        "Products: 126",
-        "Side events: 10",
-        "Figures: 9",
-        "Activity written now: 0 booth applications, 0 sign-ups, 0 meeting requests "
-        "(none on a second run)",
     ]
-    assert "Exhibitors: 42 (sample; 42 logos drawn)" in demo["output"]
-    assert (
-        "Activity written now: 2 booth applications, 18 sign-ups, 2 meeting requests"
-        in (demo["output"])
+    assert output.splitlines()[-1] == (
+        "Activity written now: 0 booth applications, 0 sign-ups, 0 meeting requests "
+        "(none on a second run)"
     )
 
 

@@ -1,14 +1,16 @@
 """Re-apply the board's groups and permissions (after new models appear)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from fairportal.roles import apply_roles, create_all_permissions
 
 
 class Command(BaseCommand):
-    help = "Create or complete the board's two groups (editors and viewers)."
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
+    help = "Tạo hoặc bổ sung hai nhóm của Ban tổ chức (biên tập và chỉ xem) cùng quyền của chúng."
 
     def handle(self, *args, **options):
         create_all_permissions()
         for name, count in apply_roles().items():
-            self.stdout.write(f"{name}: {count} permissions")
+            self.stdout.write(_("%(group)s: %(count)s quyền") % {"group": name, "count": count})
