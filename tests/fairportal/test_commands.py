@@ -475,3 +475,28 @@ def test_setup_roles_counts_each_groups_permissions_in_the_commands_language(lan
     ]
     assert sorted(out.getvalue().splitlines()) == sorted(expected)
     assert len(expected) == 2
+
+
+@pytest.mark.django_db
+def test_build_synthetic_fair_says_what_it_built_and_kept_in_vietnamese():
+    args = ["--exhibitors", "3", "--products-per", "1", "--booths", "4", "--events", "2"]
+    built, kept = io.StringIO(), io.StringIO()
+
+    call_command("build_synthetic_fair", *args, stdout=built)
+    call_command("build_synthetic_fair", *args, stdout=kept)
+
+    assert built.getvalue().splitlines() == [
+        "Đã tính lại văn bản tìm kiếm của 3 doanh nghiệp và 3 sản phẩm.",
+        "Kỳ hội chợ tổng hợp synthetic-3: 3 doanh nghiệp, 3 sản phẩm, 4 gian, 2 sự kiện.",
+    ]
+    assert kept.getvalue() == "Kỳ hội chợ tổng hợp synthetic-3 đã có; giữ nguyên.\n"
+
+
+def test_build_synthetic_fair_help_speaks_vietnamese(capsys):
+    with pytest.raises(SystemExit):
+        call_command("build_synthetic_fair", "--help")
+
+    text = capsys.readouterr().out
+    assert "Dựng (hoặc giữ) một kỳ hội chợ tổng hợp" in text
+    assert "Số doanh nghiệp (mặc định 500)." in text
+    assert "Build (or keep)" not in text

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
 from fairportal.text import sort_key
@@ -10,7 +11,8 @@ FIELDS = ["search_text", "search_text_en", "name_sort"]
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search texts and name_sort for exhibitors and products."
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
+    help = "Tính lại văn bản tìm kiếm và khóa sắp xếp tên của doanh nghiệp và sản phẩm."
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -26,5 +28,8 @@ class Command(BaseCommand):
                 exhibitor.name_sort = sort_key(exhibitor.name_vi or exhibitor.name)
             Exhibitor.objects.bulk_update(exhibitors, FIELDS, batch_size=500)
         self.stdout.write(
-            f"Rebuilt search text of {len(exhibitors)} exhibitors and {len(products)} products."
+            _(
+                "Đã tính lại văn bản tìm kiếm của %(exhibitors)s doanh nghiệp và %(products)s sản phẩm."
+            )
+            % {"exhibitors": len(exhibitors), "products": len(products)}
         )

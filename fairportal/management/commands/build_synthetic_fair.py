@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from booths.models import Booth
 from events.models import Fair, SideEvent
@@ -36,20 +37,32 @@ YEAR = datetime.date.today().year + 1
 
 
 class Command(BaseCommand):
-    help = "Build (or keep) a synthetic fair for benchmarks: --exhibitors N."
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
+    help = "Dựng (hoặc giữ) một kỳ hội chợ tổng hợp để đo hiệu năng: --exhibitors N."
 
     def add_arguments(self, parser):
-        parser.add_argument("--exhibitors", type=int, default=500)
-        parser.add_argument("--products-per", type=int, default=4)
-        parser.add_argument("--booths", type=int, default=1100)
-        parser.add_argument("--events", type=int, default=200)
-        parser.add_argument("--seed", type=int, default=2024)
+        parser.add_argument(
+            "--exhibitors", type=int, default=500, help="Số doanh nghiệp (mặc định 500)."
+        )
+        parser.add_argument(
+            "--products-per",
+            type=int,
+            default=4,
+            help="Số sản phẩm của mỗi doanh nghiệp (mặc định 4).",
+        )
+        parser.add_argument("--booths", type=int, default=1100, help="Số gian (mặc định 1100).")
+        parser.add_argument(
+            "--events", type=int, default=200, help="Số sự kiện bên lề (mặc định 200)."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2024, help="Hạt giống ngẫu nhiên (mặc định 2024)."
+        )
 
     def handle(self, *args, exhibitors, products_per, booths, events, seed, **options):
         slug = f"synthetic-{exhibitors}"
         if Fair.objects.filter(slug=slug).exists() and Exhibitor.objects.count() >= exhibitors:
             self._move_to_come(Fair.objects.get(slug=slug))
-            self.stdout.write(f"Synthetic fair {slug} already there; kept.")
+            self.stdout.write(_("Kỳ hội chợ tổng hợp %(slug)s đã có; giữ nguyên.") % {"slug": slug})
             self._analyze()
             return
         rng = random.Random(seed)
@@ -58,9 +71,17 @@ class Command(BaseCommand):
         call_command("rebuild_search", stdout=self.stdout)
         self._analyze()
         self.stdout.write(
-            f"Synthetic fair {slug}: {Exhibitor.objects.count()} exhibitors, "
-            f"{Product.objects.count()} products, {Booth.objects.count()} booths, "
-            f"{SideEvent.objects.count()} events."
+            _(
+                "Kỳ hội chợ tổng hợp %(slug)s: %(exhibitors)s doanh nghiệp, %(products)s sản "
+                "phẩm, %(booths)s gian, %(events)s sự kiện."
+            )
+            % {
+                "slug": slug,
+                "exhibitors": Exhibitor.objects.count(),
+                "products": Product.objects.count(),
+                "booths": Booth.objects.count(),
+                "events": SideEvent.objects.count(),
+            }
         )
 
     def _move_to_come(self, fair):
@@ -74,7 +95,10 @@ class Command(BaseCommand):
         SideEvent.objects.filter(fair=fair).update(
             starts_at=F("starts_at") + shift, ends_at=F("ends_at") + shift
         )
-        self.stdout.write(f"Synthetic fair {fair.slug} moved to {YEAR}.")
+        self.stdout.write(
+            _("Kỳ hội chợ tổng hợp %(slug)s đã dời sang năm %(year)s.")
+            % {"slug": fair.slug, "year": YEAR}
+        )
 
     def _analyze(self):
         """Fresh planner statistics: right after a bulk load PostgreSQL still believes
