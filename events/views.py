@@ -106,12 +106,8 @@ def _with_meeting_links(request, response):
         response.delete_cookie(PLAN_MEETINGS_COOKIE, samesite="Lax")
         return response
     max_age = settings.SESSION_COOKIE_AGE
-    fair = selectors.current_fair()
-    if fair is not None:
-        until = (
-            timezone.make_aware(datetime.datetime.combine(fair.ends_on, datetime.time.max))
-            + PLAN_KEPT_AFTER_THE_FAIR
-        )
+    until = _plan_kept_until()
+    if until is not None:
         max_age = max(max_age, int((until - timezone.now()).total_seconds()))
     response.set_signed_cookie(
         PLAN_MEETINGS_COOKIE,
@@ -840,15 +836,23 @@ def _keep_plan_until_after_the_fair(request) -> None:
     sign-in keeps its own lifetime."""
     if request.user.is_authenticated:
         return
+    until = _plan_kept_until()
+    if until is None:
+        return
+    if until > timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE):
+        request.session.set_expiry(until)
+
+
+def _plan_kept_until() -> datetime.datetime | None:
+    """A month after the current fair's last day (None without a fair): how long a
+    visitor's plan and meeting links are kept."""
     fair = selectors.current_fair()
     if fair is None:
-        return
-    until = (
+        return None
+    return (
         timezone.make_aware(datetime.datetime.combine(fair.ends_on, datetime.time.max))
         + PLAN_KEPT_AFTER_THE_FAIR
     )
-    if until > timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE):
-        request.session.set_expiry(until)
 
 
 def plan_starred(request):
