@@ -100,6 +100,7 @@ DETAIL_LABELS = {
     "meetings": pgettext_lazy("audit detail", "số yêu cầu gặp bị huỷ"),
     "event_cancelled": pgettext_lazy("audit detail", "do sự kiện bị huỷ"),
     "copied_from": pgettext_lazy("audit detail", "sao chép từ kỳ"),
+    "file_slug": pgettext_lazy("audit detail", "đường dẫn trong tệp"),
     "figures": pgettext_lazy("audit detail", "số liệu nổi bật"),
     "side_events": pgettext_lazy("audit detail", "sự kiện bên lề"),
     "invitation_sent": pgettext_lazy("audit detail", "đã gửi e-mail mời"),

@@ -242,9 +242,17 @@ def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
+def import_edition(
+    data: dict, *, slug: str | None = None, actor_label: str = "import_fair"
+) -> "EditionImport":
     """Create the edition; zones, sectors, exhibitors and products are created or
-    updated by slug. Refuses an edition whose fair slug already exists.
+    updated by slug. Refuses an edition whose fair slug already exists
+    (`EditionExists`, which says what the database holds and what the board can do).
+
+    With `slug`, the edition becomes a fair of that slug instead of the file's: a copy
+    of an edition the database may already hold. Its side events whose slug is taken
+    (by that edition's own events) take the first free "-2", "-3" … and are listed in
+    the result.
 
     Every row is checked as the admin's forms check it (`_validate`: field values and
     choices, clean(), unique values, constraints) before it is written; the first item
@@ -254,9 +262,19 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
     Side effects: one transaction; records `fair.imported`.
     """
     sections = _sections(data)
-    slug = data["fair"].get("slug")
-    if isinstance(slug, str) and Fair.objects.filter(slug=slug).exists():
-        raise EditionError(_("Kỳ hội chợ “%(slug)s” đã có trong cơ sở dữ liệu.") % {"slug": slug})
+    file_slug = data["fair"].get("slug")
+    if slug is not None:
+        data = {**data, "fair": {**data["fair"], "slug": slug}}
+    else:
+        slug = file_slug
+    existing = Fair.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+    if existing is not None:
+        raise EditionExists(
+            existing,
+            given=slug != file_slug,
+            base=file_slug if isinstance(file_slug, str) and file_slug else slug,
+        )
+    renamed = []
     with transaction.atomic():
         zones = {}
         for label, item in _items(sections, "zones", IndustrialZone, "slug"):
@@ -298,6 +316,11 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
         for label, item in _items(sections, "side_events", SideEvent, "slug"):
             with _reading(label, SideEvent):
                 values = _load(SideEvent, item, _plain_fields(SideEvent))
+                if slug != file_slug and isinstance(values.get("slug"), str):
+                    free = _free_slug(SideEvent, values["slug"])
+                    if free != values["slug"]:
+                        renamed.append((values["slug"], free))
+                        values["slug"] = free
                 hosts = [
                     _reference(exhibitors, host, "hosts", Exhibitor)
                     for host in _list(item, "hosts")
@@ -314,9 +337,57 @@ def import_edition(data: dict, *, actor_label: str = "import_fair") -> Fair:
                 "booths": len(sections["booths"]),
                 "exhibitors": len(sections["exhibitors"]),
                 "side_events": len(sections["side_events"]),
+                **({"file_slug": file_slug} if slug != file_slug else {}),
             },
         )
-    return fair
+    return EditionImport(fair=fair, renamed_events=renamed)
+
+
+@dataclasses.dataclass(frozen=True)
+class EditionImport:
+    fair: Fair
+    renamed_events: list  # (the file's slug, the slug given), for events whose slug was taken
+
+
+class EditionExists(EditionError):
+    """The database already holds a fair of the edition's slug: the message names it
+    (name, days, booths, side events) and says how to import the file all the same."""
+
+    def __init__(self, fair: Fair, *, given: bool, base: str):
+        self.fair = fair
+        free = _free_slug(Fair, base)
+        facts = _(
+            "cơ sở dữ liệu này đã có kỳ hội chợ “%(slug)s” (%(name)s, %(starts)s – %(ends)s, "
+            "%(booths)s gian hàng, %(events)s sự kiện bên lề)."
+        ) % {
+            "slug": fair.slug,
+            "name": fair.name,
+            "starts": f"{fair.starts_on:%d/%m/%Y}",
+            "ends": f"{fair.ends_on:%d/%m/%Y}",
+            "booths": fair.booths.count(),
+            "events": fair.side_events.count(),
+        }
+        if given:
+            advice = _("Hãy chọn một đường dẫn chưa dùng, ví dụ --slug %(free)s.") % {"free": free}
+        else:
+            advice = _(
+                "import_fair không ghi đè một kỳ đã có. Để nhập tệp thành một kỳ riêng, chạy "
+                "lại với một đường dẫn chưa dùng, ví dụ --slug %(free)s (sự kiện bên lề trùng "
+                "đường dẫn được thêm -2, -3…). Để thay hẳn kỳ đã có, xoá nó trong trang quản "
+                "trị (Kỳ hội chợ) rồi chạy lại: trang xoá nói điều gì còn giữ nó lại."
+            ) % {"free": free}
+        super().__init__(f"{facts} {advice}")
+
+
+def _free_slug(model, base: str) -> str:
+    """`base`, or else `base` with the first free -2, -3 … (within the field's length)."""
+    max_length = model._meta.get_field("slug").max_length
+    candidate, number = base[:max_length], 1
+    while model.objects.filter(slug=candidate).exists():
+        number += 1
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+    return candidate
 
 
 def _sections(data) -> dict[str, list]:

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from events import calendars, services
@@ -1309,14 +1309,37 @@ def test_a_request_for_a_later_slot_waits_while_its_session_runs(session, exhibi
     assert later.status == "expired"  # once 15:00 itself had come
 
 
-def test_expire_meetings_management_command_runs(session, exhibitor, capsys, fair_clock):
+def test_expire_meetings_says_how_many_expired_and_when_in_hanoi_time(
+    session, exhibitor, capsys, fair_clock
+):
     make_meeting_request(session, exhibitor)
     fair_clock.set(at(16))  # after the session
 
     call_command("expire_meetings")
+    call_command("expire_meetings")
 
     assert MeetingRequest.objects.get().status == "expired"
-    assert "expired: 1" in capsys.readouterr().out
+    assert capsys.readouterr().out.splitlines() == [
+        "Lúc 20/09/2024 16:00 (giờ Hà Nội): 1 yêu cầu gặp gỡ chưa được trả lời đã hết hạn, "
+        "vì mọi giờ đề xuất đã bắt đầu.",
+        "Lúc 20/09/2024 16:00 (giờ Hà Nội): không có yêu cầu gặp gỡ nào hết hạn.",
+    ]
+
+
+def test_expire_meetings_speaks_english_when_the_operator_does(
+    session, exhibitor, capsys, fair_clock
+):
+    make_meeting_request(session, exhibitor)
+    make_meeting_request(session, make_exhibitor())
+    fair_clock.set(at(16))
+
+    with translation.override("en"):
+        call_command("expire_meetings")
+
+    assert capsys.readouterr().out == (
+        "At 20/09/2024 16:00 (Hanoi time): 2 unanswered meeting requests expired, as all "
+        "their proposed times have begun.\n"
+    )
 
 
 def test_reminders_go_to_both_sides_once_the_day_before(
@@ -1364,10 +1387,34 @@ def test_a_meeting_agreed_after_the_mornings_reminders_is_reminded_by_the_next_r
     assert morning.requester_email not in [m.to[0] for m in mail.outbox]
 
 
-def test_send_meeting_reminders_command_runs(db, capsys):
-    call_command("send_meeting_reminders")
+def test_send_meeting_reminders_says_how_many_meetings_of_which_day(
+    fair, exhibitor, capsys, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    start = datetime.datetime.combine(tomorrow, datetime.time(14, 0), tzinfo=HANOI)
+    session = make_event(
+        fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        slug="ket-noi-ngay-mai",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    meeting = make_meeting_request(
+        session, exhibitor, status="accepted", slot_start=start, table_number=1
+    )
 
-    assert "reminded: 0" in capsys.readouterr().out
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_meeting_reminders")
+        call_command("send_meeting_reminders")
+
+    assert capsys.readouterr().out.splitlines() == [
+        f"Đã gửi e-mail nhắc lịch cho 1 cuộc gặp ngày mai ({tomorrow:%d/%m/%Y}), tới cả "
+        "doanh nghiệp và khách.",
+        f"Không có cuộc gặp đã chốt nào ngày mai ({tomorrow:%d/%m/%Y}) còn chờ nhắc lịch.",
+    ]
+    assert [m.to for m in mail.outbox] == [[meeting.requester_email], ["contact@canon.example.vn"]]
 
 
 # /account/meetings/ --------------------------------------------------------------

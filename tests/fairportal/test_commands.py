@@ -1,21 +1,25 @@
 """The board's management commands answer bad arguments with a message and exit 1."""
 
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events.models import Fair
 from exhibitors.models import Exhibitor
 from fairportal.editions import export_edition
 from tests.factories import (
+    HANOI,
+    make_application,
     make_booth,
     make_event,
     make_exhibitor,
     make_fair,
     make_product,
+    make_registration,
     make_sector,
     valid_tax_code,
 )
@@ -500,3 +504,187 @@ def test_build_synthetic_fair_help_speaks_vietnamese(capsys):
     assert "Dựng (hoặc giữ) một kỳ hội chợ tổng hợp" in text
     assert "Số doanh nghiệp (mặc định 500)." in text
     assert "Build (or keep)" not in text
+
+
+# --- the cron commands and personal_data say what they did ------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "one", "none"),
+    [
+        (
+            "vi",
+            "2 hồ sơ đăng ký gian hàng đã hết hạn: e-mail không được xác nhận trong 48 giờ.",
+            "Không có hồ sơ đăng ký gian hàng nào quá 48 giờ chưa xác nhận e-mail.",
+        ),
+        (
+            "en",
+            "2 booth applications expired: their e-mail was not confirmed within 48 hours.",
+            "No booth application has gone 48 hours with its e-mail unconfirmed.",
+        ),
+    ],
+)
+def test_expire_applications_says_how_many_expired_in_the_commands_language(language, one, none):
+    fair = make_fair()
+    gone = timezone.now() - datetime.timedelta(hours=1)
+    make_application(fair, expires_at=gone)
+    make_application(fair, expires_at=gone)
+    out = io.StringIO()
+
+    with translation.override(language):
+        call_command("expire_applications", stdout=out)
+        call_command("expire_applications", stdout=out)
+
+    assert out.getvalue().splitlines() == [one, none]
+
+
+@pytest.mark.parametrize(
+    ("command", "says", "not_said"),
+    [
+        ("expire_applications", "Chuyển sang “hết hạn” các hồ sơ đăng ký gian hàng", "Mark booth"),
+        ("personal_data", "email Địa chỉ e-mail của người yêu cầu.", "Export"),
+        ("import_fair", "Nhập thành kỳ hội chợ có đường dẫn này", "Import"),
+    ],
+)
+def test_cron_and_data_commands_help_speaks_vietnamese(capsys, command, says, not_said):
+    with pytest.raises(SystemExit):
+        call_command(command, "--help")
+
+    text = " ".join(capsys.readouterr().out.split())
+    assert says in text
+    assert not_said not in text
+
+
+PERSON = "lan.tran@example.vn"
+
+
+@pytest.mark.django_db
+def test_personal_data_erase_says_what_it_will_erase_then_what_it_erased():
+    fair = make_fair()
+    make_registration(make_event(fair), email=PERSON)
+    make_application(fair, email=PERSON)
+    done = io.StringIO()
+
+    with pytest.raises(CommandError) as asked:
+        call_command("personal_data", "erase", "  Lan.Tran@example.vn ", stdout=io.StringIO())
+    call_command("personal_data", "erase", PERSON, "--yes", stdout=done)
+    call_command("personal_data", "erase", PERSON, "--yes", stdout=done)
+
+    assert str(asked.value) == (
+        "Sẽ xoá dữ liệu gắn với lan.tran@example.vn: 1 đăng ký sự kiện và 0 yêu cầu gặp gỡ "
+        "bị huỷ rồi xoá, 1 hồ sơ gian hàng được ẩn danh, 0 tài khoản bị khoá. Việc này không "
+        "hoàn tác được: chạy lại với --yes để xác nhận."
+    )
+    assert done.getvalue().splitlines() == [
+        "Đã xoá dữ liệu: 1 đăng ký, 0 yêu cầu gặp gỡ, 1 hồ sơ gian hàng ẩn danh, 0 tài khoản khoá.",
+        "Không có dữ liệu nào gắn với lan.tran@example.vn.",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", ["lan.tran", "@", "lan@", "lan tran@example.vn"])
+def test_personal_data_of_something_not_an_address_says_so(email):
+    with pytest.raises(CommandError) as error:
+        call_command("personal_data", "export", email, stdout=io.StringIO())
+
+    assert str(error.value) == f"“{email}” không phải một địa chỉ e-mail."
+
+
+# --- import_fair of an edition the database already holds -------------------------
+
+
+def _held_edition(tmp_path):
+    fair = make_fair(
+        slug="hoi-cho-2027",
+        name_vi="Hội chợ KCN Hà Nội 2027",
+        starts_on=datetime.date(2027, 9, 20),
+        ends_on=datetime.date(2027, 9, 22),
+    )
+    make_booth(fair=fair, code="A01")
+    make_booth(fair=fair, code="A02")
+    starts = datetime.datetime(2027, 9, 20, 9, 0, tzinfo=HANOI)
+    make_event(
+        fair=fair,
+        slug="hoi-thao-2027",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+    )
+    path = tmp_path / "edition.json"
+    call_command("export_fair", "hoi-cho-2027", output=str(path))
+    return fair, path
+
+
+@pytest.mark.django_db
+def test_import_fair_of_a_held_edition_says_what_is_held_and_what_to_do(tmp_path):
+    _fair, path = _held_edition(tmp_path)
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "Không nhập gì cả: cơ sở dữ liệu này đã có kỳ hội chợ “hoi-cho-2027” (Hội chợ KCN Hà "
+        "Nội 2027, 20/09/2027 – 22/09/2027, 2 gian hàng, 1 sự kiện bên lề). import_fair không "
+        "ghi đè một kỳ đã có. Để nhập tệp thành một kỳ riêng, chạy lại với một đường dẫn chưa "
+        "dùng, ví dụ --slug hoi-cho-2027-2 (sự kiện bên lề trùng đường dẫn được thêm -2, "
+        "-3…). Để thay hẳn kỳ đã có, xoá nó trong trang quản trị (Kỳ hội chợ) rồi chạy lại: "
+        "trang xoá nói điều gì còn giữ nó lại."
+    )
+    assert Fair.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_fair_under_another_slug_makes_a_second_edition_and_says_what_it_renamed(
+    tmp_path,
+):
+    fair, path = _held_edition(tmp_path)
+    out = io.StringIO()
+
+    call_command("import_fair", str(path), "--slug", "hoi-cho-2027-2", stdout=out)
+
+    copy = Fair.objects.get(slug="hoi-cho-2027-2")
+    assert out.getvalue().splitlines() == [
+        "Đã nhập hoi-cho-2027-2: 2 gian hàng, 0 doanh nghiệp, 1 sự kiện bên lề.",
+        "Kỳ này trùng tên với kỳ “hoi-cho-2027”: đổi tên một trong hai trong trang quản trị "
+        "(Kỳ hội chợ) để phân biệt.",
+        "Sự kiện bên lề mang đường dẫn mới vì đường dẫn trong tệp đã có: hoi-thao-2027 → "
+        "hoi-thao-2027-2.",
+    ]
+    assert sorted(copy.booths.values_list("code", flat=True)) == ["A01", "A02"]
+    assert list(copy.side_events.values_list("slug", flat=True)) == ["hoi-thao-2027-2"]
+    assert list(fair.side_events.values_list("slug", flat=True)) == ["hoi-thao-2027"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "said"),
+    [
+        (
+            "hoi-cho-2026",
+            "Không nhập gì cả: cơ sở dữ liệu này đã có kỳ hội chợ “hoi-cho-2026” (Hội chợ KCN Hà "
+            "Nội 2026, 20/09/2026 – 22/09/2026, 0 gian hàng, 0 sự kiện bên lề). Hãy chọn một "
+            "đường dẫn chưa dùng, ví dụ --slug hoi-cho-2027-2.",
+        ),
+        (
+            "Hội chợ 2027",
+            "Không nhập gì cả: --slug “Hội chợ 2027”: Đường dẫn chỉ gồm chữ cái không dấu, chữ "
+            "số, dấu gạch dưới hoặc gạch ngang.",
+        ),
+        ("", "Không nhập gì cả: --slug “”: Trường này không được để trắng."),
+    ],
+)
+def test_import_fair_under_a_slug_it_cannot_take_says_why(tmp_path, slug, said):
+    _fair, path = _held_edition(tmp_path)
+    make_fair(
+        slug="hoi-cho-2026",
+        name_vi="Hội chợ KCN Hà Nội 2026",
+        starts_on=datetime.date(2026, 9, 20),
+        ends_on=datetime.date(2026, 9, 22),
+        is_current=False,
+    )
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), "--slug", slug, stdout=io.StringIO())
+
+    assert str(error.value) == said
+    assert Fair.objects.count() == 2

@@ -559,8 +559,11 @@ def test_import_fair_refuses_an_existing_edition(tmp_path):
     with pytest.raises(CommandError) as raised:
         call_command("import_fair", str(path), stdout=io.StringIO())
 
-    assert str(raised.value) == (
-        "Không nhập gì cả: Kỳ hội chợ “hoi-cho-2024” đã có trong cơ sở dữ liệu."
+    assert str(raised.value).startswith(
+        "Không nhập gì cả: cơ sở dữ liệu này đã có kỳ hội chợ “hoi-cho-2024” (Hội chợ sản "
+        "phẩm công nghiệp trong các khu công nghiệp Hà Nội 2024, 20/09/2024 – 22/09/2024, 2 "
+        "gian hàng, 1 sự kiện bên lề). import_fair không ghi đè một kỳ đã có. Để nhập tệp "
+        "thành một kỳ riêng, chạy lại với một đường dẫn chưa dùng, ví dụ --slug hoi-cho-2024-2 "
     )
     assert Booth.objects.count() == 2
 

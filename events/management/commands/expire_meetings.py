@@ -2,13 +2,37 @@
 none of their proposed times is still to come."""
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events import services
+from fairportal import clock
 
 
 class Command(BaseCommand):
-    help = "Hết hạn các yêu cầu gặp gỡ chưa được trả lời khi mọi giờ đề xuất đã bắt đầu."
+    help = (
+        "Cho hết hạn các yêu cầu gặp gỡ chưa được trả lời khi mọi giờ đề xuất đã bắt đầu "
+        "(chạy định kỳ bằng cron)."
+    )
 
     def handle(self, *args, **options):
-        count = services.expire_pending()
-        self.stdout.write(f"expired: {count}")
+        now = clock.now()
+        count = services.expire_pending(now=now)
+        when = timezone.localtime(now).strftime("%d/%m/%Y %H:%M")
+        if not count:
+            self.stdout.write(
+                _("Lúc %(when)s (giờ Hà Nội): không có yêu cầu gặp gỡ nào hết hạn.")
+                % {"when": when}
+            )
+            return
+        self.stdout.write(
+            ngettext(
+                "Lúc %(when)s (giờ Hà Nội): %(count)s yêu cầu gặp gỡ chưa được trả lời đã hết "
+                "hạn, vì mọi giờ đề xuất đã bắt đầu.",
+                "Lúc %(when)s (giờ Hà Nội): %(count)s yêu cầu gặp gỡ chưa được trả lời đã hết "
+                "hạn, vì mọi giờ đề xuất đã bắt đầu.",
+                count,
+            )
+            % {"when": when, "count": count}
+        )

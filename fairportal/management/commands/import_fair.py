@@ -5,10 +5,12 @@ traceback, and nothing is written: the import is one transaction."""
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from events.models import Fair
 from fairportal.editions import EditionError, import_edition
 
 
@@ -20,8 +22,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Tệp JSON do export_fair ghi.")
+        parser.add_argument(
+            "--slug",
+            help=(
+                "Nhập thành kỳ hội chợ có đường dẫn này thay cho đường dẫn trong tệp (khi cơ "
+                "sở dữ liệu đã có kỳ đó); sự kiện bên lề trùng đường dẫn được thêm -2, -3…"
+            ),
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, slug=None, **options):
         try:
             with open(file, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -29,8 +38,15 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Không đọc được %(file)s: %(error)s") % {"file": file, "error": error}
             ) from error
+        if slug is not None:
+            try:
+                Fair._meta.get_field("slug").clean(slug, None)
+            except ValidationError as error:
+                raise CommandError(
+                    self._nothing_imported(f"--slug “{slug}”: {' '.join(error.messages)}")
+                ) from error
         try:
-            fair = import_edition(data)
+            imported = import_edition(data, slug=slug)
         except EditionError as error:
             raise CommandError(self._nothing_imported(error)) from error
         except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -46,6 +62,7 @@ class Command(BaseCommand):
             raise CommandError(
                 self._nothing_imported(_("cơ sở dữ liệu từ chối: %(reason)s") % {"reason": reason})
             ) from error
+        fair = imported.fair
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -60,6 +77,24 @@ class Command(BaseCommand):
                 }
             )
         )
+        twin = (
+            Fair.objects.filter(name_vi=fair.name_vi).exclude(pk=fair.pk).first()
+            if slug is not None
+            else None
+        )
+        if twin is not None:
+            self.stdout.write(
+                _(
+                    "Kỳ này trùng tên với kỳ “%(slug)s”: đổi tên một trong hai trong trang "
+                    "quản trị (Kỳ hội chợ) để phân biệt."
+                )
+                % {"slug": twin.slug}
+            )
+        if imported.renamed_events:
+            self.stdout.write(
+                _("Sự kiện bên lề mang đường dẫn mới vì đường dẫn trong tệp đã có: %(events)s.")
+                % {"events": ", ".join(f"{old} → {new}" for old, new in imported.renamed_events)}
+            )
 
     @staticmethod
     def _nothing_imported(reason) -> str:

@@ -2,31 +2,70 @@
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from fairportal import personal_data
 
 
 class Command(BaseCommand):
+    # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = "Xuất (JSON) hoặc xoá mọi dữ liệu cá nhân gắn với một địa chỉ e-mail."
 
     def add_arguments(self, parser):
-        parser.add_argument("operation", choices=["export", "erase"])
-        parser.add_argument("email")
+        parser.add_argument(
+            "operation",
+            choices=["export", "erase"],
+            help="export: in dữ liệu ra dạng JSON; erase: xoá dữ liệu (cần --yes).",
+        )
+        parser.add_argument("email", help="Địa chỉ e-mail của người yêu cầu.")
         parser.add_argument("--yes", action="store_true", help="Xác nhận xoá (bắt buộc với erase).")
 
     def handle(self, *args, operation, email, yes, **options):
-        if "@" not in email:
-            raise CommandError("Địa chỉ e-mail không hợp lệ.")
+        email = personal_data.normalise(email)
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise CommandError(
+                _("“%(email)s” không phải một địa chỉ e-mail.") % {"email": email}
+            ) from None
         if operation == "export":
             data = personal_data.export(email=email, actor=None)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         found = personal_data.counts(personal_data.collect(email))
+        if not any(found.values()):
+            self.stdout.write(_("Không có dữ liệu nào gắn với %(email)s.") % {"email": email})
+            return
         if not yes:
             raise CommandError(
-                f"Sẽ xoá/ẩn danh: {json.dumps(found, ensure_ascii=False)}. "
-                "Chạy lại với --yes để xác nhận."
+                _(
+                    "Sẽ xoá dữ liệu gắn với %(email)s: %(registrations)s đăng ký sự kiện và "
+                    "%(meetings)s yêu cầu gặp gỡ bị huỷ rồi xoá, %(applications)s hồ sơ gian "
+                    "hàng được ẩn danh, %(users)s tài khoản bị khoá. Việc này không hoàn tác "
+                    "được: chạy lại với --yes để xác nhận."
+                )
+                % {
+                    "email": email,
+                    "registrations": found["registrations"],
+                    "meetings": found["meeting_requests"],
+                    "applications": found["booth_applications"],
+                    "users": found["user_accounts"],
+                }
             )
         done = personal_data.erase(email=email, actor=None)
-        self.stdout.write(json.dumps(done, ensure_ascii=False))
+        self.stdout.write(
+            # The admin's page says the same.
+            _(
+                "Đã xoá dữ liệu: %(registrations)s đăng ký, %(meetings)s yêu cầu gặp gỡ, "
+                "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá."
+            )
+            % {
+                "registrations": done["registrations"],
+                "meetings": done["meeting_requests"],
+                "applications": done["booth_applications"],
+                "users": done["user_accounts"],
+            }
+        )
