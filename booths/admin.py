@@ -75,7 +75,7 @@ def audit_table(obj):
                 headings[2],
                 action_label(entry.action),
                 headings[3],
-                describe_details(entry.changes, names) or "—",
+                describe_details(entry.changes, names, type(obj)) or "—",
             )
             for entry in entries
         ),

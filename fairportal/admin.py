@@ -40,7 +40,13 @@ from fairportal.admin_mixins import (
     people_and_meetings,
     save_changed_fields,
 )
-from fairportal.audit import action_label, describe_details, exhibitor_names, readable_value
+from fairportal.audit import (
+    action_label,
+    describe_details,
+    exhibitor_names,
+    ordered_fields,
+    readable_value,
+)
 from fairportal.forms import ComposedTextMixin
 from fairportal.models import AuditEntry, User
 from fairportal.text import first_few
@@ -326,17 +332,18 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def changes_table(self, obj):
         changes = obj.changes or {}
         fields = changes.get("fields") if isinstance(changes.get("fields"), dict) else None
+        model = obj.content_type.model_class() if obj.content_type_id else None
         rows = []
         if fields:
-            model = obj.content_type.model_class() if obj.content_type_id else None
+            # In the model's field order: PostgreSQL's jsonb returns the keys shortest first.
             rows = [
                 (
                     _field_label(model, name),
-                    readable_value(value.get("from")),
-                    readable_value(value.get("to")),
+                    readable_value(fields[name].get("from")),
+                    readable_value(fields[name].get("to")),
                 )
-                for name, value in fields.items()
-                if isinstance(value, dict)
+                for name in ordered_fields(fields, model)
+                if isinstance(fields[name], dict)
             ]
         others = {key: value for key, value in changes.items() if key != "fields" or not fields}
         parts = []
@@ -354,7 +361,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
             )
         if others:
             names = exhibitor_names([others])
-            parts.append(format_html("<p>{}</p>", describe_details(others, names)))
+            parts.append(format_html("<p>{}</p>", describe_details(others, names, model)))
         return format_html_join("", "{}", ((part,) for part in parts)) if parts else "—"
 
 

@@ -182,11 +182,117 @@ def exhibitor_names(changes_list) -> dict:
 BEFORE_AND_AFTER = frozenset({"registration_open", "is_published", "proposed_slots"})
 
 
-def describe_details(changes: dict, names: dict | None = None) -> str:
+# The order the board reads an entry's details in: what was decided about whom, then
+# what followed, the note last. PostgreSQL's jsonb keeps an object's keys in its own
+# order (shortest first), not the order the service wrote them, so the order is
+# chosen here. Keys named here are read in this order; the entry's model fields (an
+# event moved: starts_at, room…) in the model's order where FIELDS stands; any other
+# key (a booth code of a swap) after them, alphabetically.
+FIELDS = "*fields*"
+DETAIL_ORDER = (
+    "copied_from",
+    "application",
+    "reference",
+    "preferred",
+    "language",
+    "booths",
+    "from",
+    "to",
+    "code",
+    "exhibitor",
+    "new_exhibitor",
+    "fascia_name",
+    "applicant_invited",
+    "invitation_sent",
+    "email",
+    "set_password_link",
+    "full_name",
+    "event",
+    "title",
+    "registration",
+    "waitlist_position",
+    "meeting",
+    "status",
+    "slot",
+    "slot_start",
+    "table_number",
+    "proposed_slots",
+    "registration_open",
+    "is_published",
+    "event_cancelled",
+    "created",
+    "name_vi",
+    "direction",
+    "position",
+    FIELDS,
+    "sectors",
+    "sector",
+    "logo",
+    "image",
+    "products",
+    "file_slug",
+    "figures",
+    "side_events",
+    "exhibitors",
+    "registrations",
+    "meetings",
+    "meeting_requests",
+    "booth_applications",
+    "user_accounts",
+    "told",
+    "reason",
+    "note",
+)
+_DETAIL_RANK = {key: rank for rank, key in enumerate(DETAIL_ORDER)}
+
+
+def model_field_order(model) -> dict:
+    """Field name → its place in `model` (translated columns beside their field)."""
+    if model is None:
+        return {}
+    fields = [
+        field for field in model._meta.get_fields() if not field.auto_created or field.concrete
+    ]
+    return {field.name: place for place, field in enumerate(fields)}
+
+
+def ordered_fields(names, model) -> list:
+    """Field names in `model`'s order (as its admin form lists them), others after."""
+    fields = model_field_order(model)
+    return sorted(names, key=lambda name: (fields.get(name, len(fields)), str(name)))
+
+
+def ordered_keys(keys, model=None) -> list:
+    """`keys` of an entry's details in the board's reading order (see DETAIL_ORDER)."""
+    fields = model_field_order(model)
+    at_fields = _DETAIL_RANK[FIELDS]
+
+    def rank(key):
+        if key in _DETAIL_RANK:
+            return (_DETAIL_RANK[key], 0, "")
+        if key in fields:
+            return (at_fields, fields[key], "")
+        return (len(DETAIL_ORDER), 0, str(key))
+
+    return sorted(keys, key=rank)
+
+
+def describe_details(changes: dict, names: dict | None = None, model=None) -> str:
     """An entry's details as a line the board reads: "gian mong muốn: A01, A02; ngôn ngữ:
-    Tiếng Việt". Exhibitors are named from `names` (see `exhibitor_names`)."""
+    Tiếng Việt", in the order of DETAIL_ORDER whichever order the database returns the
+    keys in. Exhibitors are named from `names` (see `exhibitor_names`); `model` is the
+    entry's object's, whose fields a detail may name."""
     parts = []
-    for key, value in (changes or {}).items():
+    changes = changes or {}
+    fields = model_field_order(model)
+    for key in ordered_keys(changes, model):
+        value = changes[key]
+        label = DETAIL_LABELS.get(key)
+        if label is None and key in fields:
+            # A field of the object logged as [before, after] (an event moved).
+            label = model._meta.get_field(key).verbose_name
+            if isinstance(value, (list, tuple)) and len(value) == 2:
+                value = " → ".join(readable_value(item) for item in value)
         if key == "exhibitor" and names is not None:
             value = names.get(value, value)
         elif key == "language":
@@ -198,5 +304,5 @@ def describe_details(changes: dict, names: dict | None = None) -> str:
             value = " → ".join(str(labels.get(item, item)) for item in value)
         elif key in BEFORE_AND_AFTER and isinstance(value, (list, tuple)) and len(value) == 2:
             value = " → ".join(readable_value(item) for item in value)
-        parts.append(f"{DETAIL_LABELS.get(key, key)}: {readable_value(value)}")
+        parts.append(f"{label if label is not None else key}: {readable_value(value)}")
     return "; ".join(parts)

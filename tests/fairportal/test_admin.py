@@ -519,6 +519,67 @@ def test_audit_entry_detail_reads_in_the_boards_words(admin_client, superuser):
     )
 
 
+def test_audit_entry_detail_reads_in_the_same_order_on_every_database(admin_client, superuser):
+    # Written in the order PostgreSQL's jsonb returns the keys (shortest first), not the
+    # order of the form or the service: the page reads in the form's and the service's.
+    event = make_event()
+    changed = record(
+        action="admin.changed",
+        obj=event,
+        actor=superuser,
+        changes={
+            "fields": {
+                "capacity": {"from": 100, "to": 120},
+                "starts_at": {
+                    "from": "2024-09-20T09:00:00+07:00",
+                    "to": "2024-09-20T10:00:00+07:00",
+                },
+                "title_vi": {"from": "Hội thảo", "to": "Hội thảo chuỗi cung ứng"},
+            }
+        },
+    )
+    approved = record(
+        action="application.approved",
+        obj=make_exhibitor(name_vi="Canon Việt Nam"),
+        actor=superuser,
+        changes={
+            "booths": ["A01"],
+            "exhibitor": None,
+            "new_exhibitor": True,
+            "invitation_sent": True,
+            "applicant_invited": True,
+        },
+    )
+    moved = record(
+        action="event.moved",
+        obj=event,
+        actor=superuser,
+        changes={
+            "told": 3,
+            "room_vi": ["Phòng 1", "Phòng 2"],
+            "starts_at": ["2024-09-20T09:00:00+07:00", "2024-09-20T10:00:00+07:00"],
+        },
+    )
+
+    def detail(entry):
+        url = reverse("admin:fairportal_auditentry_change", args=[entry.pk])
+        return html.unescape(admin_client.get(url).content.decode())
+
+    assert re.findall(r"<tr><td>([^<]*)</td><td>", detail(changed)) == [
+        "Tiêu đề [vi]",
+        "Bắt đầu",
+        "Số chỗ",
+    ]
+    assert (
+        "gian: A01; doanh nghiệp: —; doanh nghiệp mới: có; mời người nộp đơn làm đại diện: "
+        "có; đã gửi e-mail mời: có</p>"
+    ) in detail(approved)
+    assert (
+        "bắt đầu: 20/09/2024 09:00 → 20/09/2024 10:00; phòng [vi]: Phòng 1 → Phòng 2; số "
+        "người được báo: 3</p>"
+    ) in detail(moved)
+
+
 def test_fair_booth_inline_shows_exhibitor_read_only(admin_client):
     fair = make_fair()
     exhibitor = make_exhibitor(name_vi="Canon Việt Nam")
