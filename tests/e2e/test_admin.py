@@ -131,6 +131,27 @@ def test_admin_side_event_list_shows_every_column_on_a_laptop_screen(live_server
     context.close()
 
 
+def test_admin_side_event_dates_and_times_stay_inside_the_form_on_a_phone(live_server, browser):
+    from tests.factories import make_event
+
+    event = make_event(fair=make_fair(is_current=True))
+    context, page = _sign_in_at(browser, live_server, 390)
+
+    page.goto(f"{live_server.url}/admin/events/sideevent/{event.pk}/change/")
+
+    room = page.locator("#id_room_vi").bounding_box()
+    edges = [
+        (round(box["x"]), round(box["x"] + box["width"]))
+        for box in (
+            page.locator(f"#id_{name}").bounding_box()
+            for name in ("starts_at_0", "starts_at_1", "ends_at_0", "ends_at_1")
+        )
+    ]
+    # Level with the room's input, as every other input of the form.
+    assert edges == [(round(room["x"]), round(room["x"] + room["width"]))] * 4
+    context.close()
+
+
 def _five_lists_with_long_names():
     """Realistic long names in the columns that pushed five lists off a 1280 px screen."""
     from events.models import SideEvent
