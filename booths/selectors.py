@@ -1,5 +1,6 @@
 """Reads of the floor shared by the floor plan, the application form and the admin."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -373,3 +374,64 @@ def live_in_fairs(fair_ids) -> dict[int, LiveInFair]:
     ):
         live[fair_id].applications.append(reference)
     return live
+
+
+@dataclass(frozen=True)
+class BoothBill:
+    """What an approved company's booths cost: each booth with its price, and the total
+    only when every booth has one (a price of 0 is one the board has not set yet)."""
+
+    booths: list
+    total: int | None
+    # "included", "excluded" or "mixed": what the total says about VAT.
+    vat: str
+
+
+def booth_bill(booths) -> BoothBill:
+    booths = list(booths)
+    priced = bool(booths) and all(booth.price_vnd > 0 for booth in booths)
+    included = {booth.price_includes_vat for booth in booths if booth.price_vnd > 0}
+    vat = "mixed" if len(included) > 1 else ("excluded" if included == {False} else "included")
+    return BoothBill(
+        booths=booths, total=sum(b.price_vnd for b in booths) if priced else None, vat=vat
+    )
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    """What an approved company does next, from what the board set on the fair: any
+    date left empty there is left out here (the pages then say the board will tell)."""
+
+    contract_by: object  # datetime.date | None
+    payment_due_on: object  # datetime.date | None
+    move_in_starts_at: object  # datetime.datetime | None
+    starts_on: object
+    opens_at: object
+    hotline: str
+
+
+def next_steps(*, fair, approved_on=None) -> NextSteps:
+    """`approved_on` (a local date): when the company's booths were given, from which
+    the contract's date is counted. A payment deadline earlier than the contract (a late
+    approval) is not shown: the contract then says when to pay."""
+    contract_by = None
+    if approved_on is not None and fair.contract_within_days is not None:
+        contract_by = approved_on + datetime.timedelta(days=fair.contract_within_days)
+    payment_due_on = fair.payment_due_on
+    earliest = contract_by or approved_on
+    if payment_due_on is not None and earliest is not None and payment_due_on < earliest:
+        payment_due_on = None
+    return NextSteps(
+        contract_by=contract_by,
+        payment_due_on=payment_due_on,
+        move_in_starts_at=fair.move_in_starts_at,
+        starts_on=fair.starts_on,
+        opens_at=fair.opens_at,
+        hotline=fair.hotline,
+    )
+
+
+def approved_on(booths):
+    """The local day the first of `booths` was given to the company, or None."""
+    days = [timezone.localdate(b.assigned_at) for b in booths if b.assigned_at]
+    return min(days) if days else None

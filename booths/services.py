@@ -25,7 +25,13 @@ from booths.models import (
     booth_on_plan_url,
     fascia_from_name,
 )
-from booths.selectors import applicant_access, company_on_portal, holds_booth
+from booths.selectors import (
+    applicant_access,
+    booth_bill,
+    company_on_portal,
+    holds_booth,
+    next_steps,
+)
 from booths.signals import refresh_exhibitors_search
 from events.selectors import current_fair, exhibitor_recipients
 from exhibitors.access import signs_in
@@ -521,7 +527,8 @@ def approve_application(
             body_template="booths/email/application_approved.txt",
             context={
                 "application": application,
-                "codes": codes,
+                "bill": booth_bill(sorted(booths, key=lambda b: b.code)),
+                "steps": next_steps(fair=application.fair, approved_on=timezone.localdate(now)),
                 "fair": application.fair,
                 "exhibitor": exhibitor,
                 # As the status page reads it: from the members, after the invitation.

@@ -7,7 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -303,6 +303,12 @@ class ApplicationStatusView(View):
         return HttpResponseRedirect(request.path)
 
     def render(self, request, application, duplicate=None):
+        booths = (
+            list(application.exhibitor.booths.filter(fair=application.fair).order_by("code"))
+            if application.exhibitor_id
+            else []
+        )
+        approved = application.status == BoothApplication.Status.APPROVED
         return render(
             request,
             self.template_name,
@@ -310,20 +316,24 @@ class ApplicationStatusView(View):
                 "application": application,
                 "duplicate": duplicate,
                 "booth_request": application.booth_request(),
-                "booths": application.exhibitor.booths.filter(fair=application.fair).order_by(
-                    "code"
+                "booths": booths,
+                "bill": selectors.booth_bill(booths),
+                "steps": selectors.next_steps(
+                    fair=application.fair, approved_on=timezone.localdate(application.decided_at)
                 )
-                if application.exhibitor_id
-                else [],
+                if approved and booths and application.decided_at
+                else None,
                 "can_withdraw": application.status in BoothApplication.OPEN
                 and application.email_confirmed_at is not None,
-                "access": selectors.applicant_access(application)
-                if application.status == BoothApplication.Status.APPROVED
-                else None,
-                # Whom to ask, as the approval mail says (it replies to the same address).
-                "board_email": format_html('<a href="mailto:{0}">{0}</a>', settings.BOARD_EMAIL),
+                "access": selectors.applicant_access(application) if approved else None,
+                "board_email": _board_email_link(),
             },
         )
+
+
+def _board_email_link():
+    """Whom to ask, as the approval mail says (it replies to the same address)."""
+    return format_html('<a href="mailto:{0}">{0}</a>', settings.BOARD_EMAIL)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -437,6 +447,11 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 "exhibitor": exhibitor,
                 "fair": fair,
                 "booths": booths,
+                "bill": selectors.booth_bill(booths),
+                "steps": selectors.next_steps(fair=fair, approved_on=selectors.approved_on(booths))
+                if fair
+                else None,
+                "board_email": _board_email_link(),
                 "staff": staff,
                 "staff_form": staff_form or StaffForm(prefix="staff"),
             },

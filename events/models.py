@@ -57,6 +57,23 @@ class Fair(TimeStamped):
     )
     move_in_starts_at = models.DateTimeField(_("bắt đầu dàn dựng"), null=True, blank=True)
     move_out_ends_at = models.DateTimeField(_("hạn tháo dỡ"), null=True, blank=True)
+    # What an approved company is told comes next (approval mail, its booth pages).
+    contract_within_days = models.PositiveSmallIntegerField(
+        _("gửi hợp đồng trong (ngày)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(90, message=_("Tối đa 90 ngày."))],
+        help_text=_(
+            "Số ngày sau khi duyệt hồ sơ mà Ban tổ chức gửi hợp đồng thuê gian. "
+            "Để trống nếu chưa định."
+        ),
+    )
+    payment_due_on = models.DateField(
+        _("hạn thanh toán tiền thuê gian"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu thanh toán theo hạn ghi trong hợp đồng."),
+    )
     applications_open = models.BooleanField(_("đang nhận đăng ký gian hàng"), default=True)
     is_current = models.BooleanField(_("kỳ hiện tại"), default=False)
     is_sample = models.BooleanField(_("có dữ liệu mẫu"), default=False)

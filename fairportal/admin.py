@@ -690,6 +690,7 @@ class FairAdmin(
                     ("starts_on", "ends_on"),
                     ("opens_at", "closes_at", "last_day_closes_at"),
                     ("move_in_starts_at", "move_out_ends_at"),
+                    ("contract_within_days", "payment_due_on"),
                 )
             },
         ),

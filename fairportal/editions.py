@@ -747,6 +747,8 @@ def copy_edition(
     for name in ("move_in_starts_at", "move_out_ends_at"):
         if getattr(source, name):
             setattr(fair, name, _shifted(getattr(source, name), shift))
+    if source.payment_due_on:
+        fair.payment_due_on = source.payment_due_on + datetime.timedelta(days=shift)
     fair.full_clean()
 
     events = []

@@ -146,6 +146,8 @@ def _write_fair(year: int, shift: datetime.timedelta) -> Fair:
         **text,
         "starts_on": fair_data.FAIR_DATES["starts_on"] + shift,
         "ends_on": fair_data.FAIR_DATES["ends_on"] + shift,
+        "payment_due_on": fair_data.FAIR_DATES["payment_due_on"] + shift,
+        "contract_within_days": fair_data.CONTRACT_WITHIN_DAYS,
         **{key: _local(value, shift) for key, value in fair_data.FAIR_DATETIMES.items()},
         "latitude": Decimal(lat),
         "longitude": Decimal(lon),

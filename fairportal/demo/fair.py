@@ -68,7 +68,11 @@ FAIR = {
 FAIR_DATES = {
     "starts_on": datetime.date(2024, 9, 20),
     "ends_on": datetime.date(2024, 9, 22),
+    # Sample data, as the hotline and move-in times: not published for 2024.
+    "payment_due_on": datetime.date(2024, 9, 6),
 }
+# Sample data: days after approval within which the board sends the booth contract.
+CONTRACT_WITHIN_DAYS = 7
 FAIR_DATETIMES = {
     "move_in_starts_at": datetime.datetime(2024, 9, 18, 8, 0),
     "move_out_ends_at": datetime.datetime(2024, 9, 22, 22, 0),

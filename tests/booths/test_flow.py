@@ -58,7 +58,12 @@ def test_apply_confirm_approve_invite_set_password(
         set_password_page.redirect_chain[-1][0],
         {"new_password1": "Gian-A01-Quang-Minh", "new_password2": "Gian-A01-Quang-Minh"},
     )
-    assert "A01, A02" in decision.body
+    assert (
+        "Gian được giao:\n"
+        "- A01 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)\n"
+        "- A02 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)\n"
+        "Tổng tiền thuê gian: 30.000.000\xa0₫ (đã gồm VAT)\n"
+    ) in decision.body
 
     exhibitor = Exhibitor.objects.get(tax_code="0100109106")
     assert exhibitor.is_published is True

@@ -73,7 +73,12 @@ def test_approve_creates_exhibitor_assigns_booths_and_invites(
     assert "a01" in exhibitor.search_text and "a02" in exhibitor.search_text
     assert [m.to for m in mail.outbox] == [["hoa@qm.example.vn"], ["hoa@qm.example.vn"]]
     # The decision first, then the invitation it announces.
-    assert "A01, A02" in mail.outbox[0].body
+    assert (
+        "Booths assigned:\n"
+        "- A01 · Standard · 3 × 3 m: 15.000.000\xa0₫ (VAT included)\n"
+        "- A02 · Standard · 3 × 3 m: 15.000.000\xa0₫ (VAT included)\n"
+        "Total booth rental: 30.000.000\xa0₫ (VAT included)\n"
+    ) in mail.outbox[0].body
     assert "/en/account/welcome/" in mail.outbox[1].body
     assert exhibitor.members.get().email == "hoa@qm.example.vn"
     actions = sorted(AuditEntry.objects.values_list("action", flat=True))
@@ -315,11 +320,18 @@ def test_approve_for_a_representative_who_signs_in_sends_no_invitation_but_the_s
         (["lan@canon.example.vn"], f"Hồ sơ {application.reference} đã được duyệt")
     ]
     assert mail.outbox[0].body.endswith(
-        "Gian được giao: A01\n\n"
+        "Gian được giao:\n"
+        "- A01 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)\n"
+        "Tổng tiền thuê gian: 15.000.000\xa0₫ (đã gồm VAT)\n\n"
         "Bạn đã là người đại diện của Canon VN trên cổng hội chợ nên không cần đặt mật khẩu "
         "mới: hãy đăng nhập khu vực doanh nghiệp như thường lệ để quản lý hồ sơ doanh "
         "nghiệp, sản phẩm, tên bảng gian hàng và nhân sự trực gian.\n"
         f"Đăng nhập khu vực doanh nghiệp: {settings.PORTAL_BASE_URL}/account/?company={canon.pk}\n\n"
+        "Bước tiếp theo:\n"
+        "1. Ban tổ chức sẽ gửi hợp đồng thuê gian qua e-mail.\n"
+        "2. Thanh toán tiền thuê gian theo hướng dẫn trong hợp đồng.\n"
+        "3. Ban tổ chức sẽ báo ngày giờ dàn dựng gian hàng.\n"
+        f"Cần hỏi: viết đến {settings.BOARD_EMAIL}.\n\n"
         "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
     )
     assert not AuditEntry.objects.filter(action="exhibitor.representative_invited").exists()

@@ -406,7 +406,7 @@ def test_status_of_an_approval_without_invitation_says_the_representatives_manag
     assert f"{PROFILE_KEPT}\n\n{REPRESENTATIVES_MANAGE.format(email=settings.BOARD_EMAIL)}" in (
         approval_mail
     )
-    assert "Gian được giao: <a" in page
+    assert '<h2>Gian được giao</h2>\n  <ul class="assigned-booths">\n    <li><a href="' in page
 
 
 def test_status_of_an_approval_for_a_company_without_representatives_says_ask_the_organiser(
