@@ -327,6 +327,7 @@ class ApplicationStatusView(View):
                 and application.email_confirmed_at is not None,
                 "access": selectors.applicant_access(application) if approved else None,
                 "board_email": _board_email_link(),
+                "hotline_link": _hotline_link(application.fair),
             },
         )
 
@@ -334,6 +335,14 @@ class ApplicationStatusView(View):
 def _board_email_link():
     """Whom to ask, as the approval mail says (it replies to the same address)."""
     return format_html('<a href="mailto:{0}">{0}</a>', settings.BOARD_EMAIL)
+
+
+def _hotline_link(fair):
+    """The fair's hotline, one tap to call on a phone (as in the footer)."""
+    if fair is None or not fair.hotline:
+        return ""
+    number = fair.hotline.replace(" ", "").replace(".", "")
+    return format_html('<a href="tel:{}">{}</a>', number, fair.hotline)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -452,6 +461,7 @@ class AccountBoothsView(LoginRequiredMixin, View):
                 if fair
                 else None,
                 "board_email": _board_email_link(),
+                "hotline_link": _hotline_link(fair),
                 "staff": staff,
                 "staff_form": staff_form or StaffForm(prefix="staff"),
             },

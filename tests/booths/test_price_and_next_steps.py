@@ -77,6 +77,9 @@ def test_account_booths_shows_each_price_the_total_and_next_steps_in_vietnamese(
         "Thanh toán tiền thuê gian trước ngày 06/09/2024, theo hướng dẫn trong hợp đồng.",
         f"Cần hỏi: gọi đường dây nóng 024 3333 4444 hoặc viết đến {BOARD}.",
     ]
+    # One tap to call on a phone.
+    section = re.search(r'<section aria-labelledby="next-steps-title".*?</section>', html, re.S)
+    assert re.findall(r'href="tel:[^"]*"', section.group(0)) == ['href="tel:02433334444"']
 
 
 def test_account_booths_shows_each_price_the_total_and_next_steps_in_english(
