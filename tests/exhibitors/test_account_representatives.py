@@ -1,7 +1,10 @@
 """Inviting and removing a company's representatives."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.utils.html import strip_tags
 
 from fairportal.models import AuditEntry
 from tests.exhibitors.account_support import representative
@@ -145,3 +148,21 @@ def test_remove_pressed_twice_for_someone_who_also_represents_another_company(cl
     assert again.redirect_chain == [("/account/representatives/", 302)]
     assert "Người này không còn trong danh sách đại diện" in again.content.decode()
     assert list(exhibitor.members.all()) == [user]
+
+
+def test_representatives_list_names_each_person_once(client):
+    """A person with a name reads "name e-mail"; one without a name (invited without
+    one) reads the e-mail once, not twice."""
+    user, exhibitor = representative(client)
+    user.first_name, user.last_name = "", ""
+    user.save()
+    exhibitor.members.add(make_user(email="hoa@saomai.vn", first_name="Hoa", last_name="Nguyễn"))
+
+    html = client.get("/account/representatives/").content.decode()
+
+    people = re.findall(r'<ul class="people">.*?</ul>', html, re.S)[0]
+    names = [
+        re.sub(r"\s+", " ", strip_tags(item)).strip()
+        for item in re.findall(r"<li>\s*<span>(.*?)</span>\s*</span>", people, re.S)
+    ]
+    assert sorted(names) == sorted([f"{user.email} Bạn", "Hoa Nguyễn hoa@saomai.vn"])
