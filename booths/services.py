@@ -623,6 +623,7 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
     shown = current_fair()
     links = bool(after) and shown is not None and shown.pk == fair.pk
     new = [code for code in after if code not in before]
+    bill = booth_bill(Booth.objects.filter(fair=fair, exhibitor_id=exhibitor_id).order_by("code"))
     for language, to in exhibitor_recipients(exhibitor):
         with translation.override(language):
             plan_url = reverse("booths:floor_plan")
@@ -639,6 +640,7 @@ def _tell_of_booth_change(*, exhibitor_id: int, fair, before: list[str]) -> None
                 "fair": fair_name,
                 "before": before,
                 "after": after,
+                "bill": bill,
                 "plan_link": booth_on_plan_url((new or after)[0], plan_url) if links else "",
                 "booths_url": booths_url if links else "",
             },

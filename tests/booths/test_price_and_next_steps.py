@@ -330,3 +330,22 @@ def test_status_page_of_an_approved_application_lists_prices_total_and_next_step
         f"Build-up starts {day(58)} 08:00; the fair opens at 08:00 on {day(60)}.",
         f"Questions: call the hotline 024 3333 4444 or write to {BOARD}.",
     ]
+
+
+def test_booth_change_mail_gives_the_total_of_the_booths_held_now(
+    fair, booths, django_capture_on_commit_callbacks
+):
+    exhibitor = make_exhibitor(name_vi="Canon Việt Nam", email="info@canon.example.vn")
+    Booth.objects.filter(pk=booths["A01"].pk).update(exhibitor=exhibitor, assigned_at=ASSIGNED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign_booth(
+            booth=booths["B01"], exhibitor=exhibitor, actor=make_user(is_staff=True)
+        )
+
+    lines = mail.outbox[0].body.splitlines()
+    assert lines[3:6] == [
+        "Gian trước đây: A01",
+        "Gian hiện nay: A01, B01",
+        "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)",
+    ]
