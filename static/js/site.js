@@ -58,10 +58,60 @@ window.addEventListener("pageshow", function () {
 // link. The links sit in cached pages, the same for every visitor: the anchor is added
 // here, in the visitor's browser, and followed when it changes on the page.
 function carryAnchorToLanguageLinks() {
-  document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (link) {
+  document.querySelectorAll(".lang-switch a[hreflang], .lang-offer a[hreflang]").forEach(function (link) {
     var href = link.getAttribute("href").split("#")[0];
     link.setAttribute("href", href + window.location.hash);
   });
 }
 document.addEventListener("DOMContentLoaded", carryAnchorToLanguageLinks);
 window.addEventListener("hashchange", carryAnchorToLanguageLinks);
+
+// Vietnamese pages offer their English version to a visitor whose browser asks for
+// English, Korean, Japanese… before Vietnamese: a buyer who scanned a booth sign's code
+// or followed a search result. The bar is in every Vietnamese page, hidden and the same
+// for everyone (pages are cached); only this browser knows its languages. Once the
+// visitor says no, or picks a language with the switch, the choice is kept here and
+// the bar stays hidden on every page.
+var LANGUAGE_CHOICE_KEY = "fair-language-choice";
+
+function languageChoice() {
+  try {
+    return window.localStorage.getItem(LANGUAGE_CHOICE_KEY);
+  } catch (error) {
+    return null; // storage turned off: the bar is offered again on the next page
+  }
+}
+
+function rememberLanguageChoice(choice) {
+  try {
+    window.localStorage.setItem(LANGUAGE_CHOICE_KEY, choice);
+  } catch (error) { /* storage turned off or full */ }
+}
+
+// The first of Vietnamese or English in the browser's list decides; a list with
+// neither (Korean and Japanese only) is offered English.
+function browserPrefersVietnamese() {
+  var languages = navigator.languages && navigator.languages.length
+    ? navigator.languages : [navigator.language || ""];
+  for (var i = 0; i < languages.length; i++) {
+    var primary = String(languages[i]).toLowerCase().split("-")[0];
+    if (primary === "vi") return true;
+    if (primary === "en") return false;
+  }
+  return false;
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      rememberLanguageChoice(link.getAttribute("hreflang"));
+    });
+  });
+  var offer = document.querySelector("[data-lang-offer]");
+  if (!offer || languageChoice() || browserPrefersVietnamese()) return;
+  offer.hidden = false;
+  offer.querySelector("[data-lang-offer-dismiss]").addEventListener("click", function () {
+    rememberLanguageChoice("dismissed");
+    offer.hidden = true;
+  });
+});
