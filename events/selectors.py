@@ -6,12 +6,13 @@ from collections import Counter, OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from exhibitors.models import Exhibitor, Sector
 from fairportal import clock
 from fairportal.cache import public_data_version
+from fairportal.text import english_singular, search_text, search_words
 from fairportal.tokens import hash_token
 
 _NO_FAIR = "none"
@@ -45,6 +46,43 @@ def programme(*, fair: Fair | None, kinds=()):
     if kinds:
         events = events.filter(kind__in=kinds)
     return events
+
+
+def search_programme(events, query: str | None) -> list:
+    """The `events` whose every word of `query` starts a word of their title, summary,
+    room, speakers or kind, in Vietnamese or English: "hoi thao" finds the seminars
+    ("Hội thảo") even where a title does not say it, "duoc pham" the pharmaceutical
+    one, "seminars" the seminars in English. In Python: a fair has a few dozen events,
+    with no `search_text` column to query."""
+    words = search_words(query)
+    if not words:
+        return list(events)
+    kinds = {}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for value, label in SideEvent.Kind.choices:
+                kinds.setdefault(value, []).append(str(label))
+    found = []
+    for event in events:
+        text = search_text(
+            event.title_vi,
+            event.title_en,
+            event.summary_vi,
+            event.summary_en,
+            event.room_vi,
+            event.room_en,
+            event.speakers_vi,
+            event.speakers_en,
+            *kinds.get(event.kind, ()),
+        )
+        padded = text + " "
+        if all(
+            f" {word}" in text
+            or (english_singular(word) and f" {english_singular(word)} " in padded)
+            for word in words
+        ):
+            found.append(event)
+    return found
 
 
 def programme_seats(*, fair: Fair, kinds=()) -> dict[int, tuple[str, int, int, bool, str]]:

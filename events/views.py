@@ -132,7 +132,7 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
     return f"programme-parts:v3:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 
 
-def _programme_days(request, fair, kinds) -> list:
+def _programme_days(request, fair, kinds, query="") -> list:
     """[(day, markup of its events)…] of the programme.
 
     All day long on the fair's mornings, registrations change the seats left and so
@@ -140,14 +140,15 @@ def _programme_days(request, fair, kinds) -> list:
     With the page cache on, that rest is kept in the shared cache (per catalogue
     version, language and kinds), so building the page after a registration reads the
     seats only (see docs/performance.md, eighth round)."""
-    key = _programme_parts_key(request, fair, kinds)
+    # A search is rare and its pages many: built from the events, not kept in parts.
+    key = None if query else _programme_parts_key(request, fair, kinds)
     parts = cache.get(key) if key else None
     if parts is not None:
         seats = selectors.programme_seats(fair=fair, kinds=kinds)
         if set(seats) == {pk for _day, items in parts for pk, *_markup in items}:
             return _with_seats(parts, seats)
         # else an event came or went after this page's version was read: read them all
-    events = list(selectors.programme(fair=fair, kinds=kinds))
+    events = selectors.search_programme(selectors.programme(fair=fair, kinds=kinds), query)
     parts = [(day, programme_parts(on_day)) for day, on_day in selectors.group_by_day(events)]
     if key:
         cache.set(key, parts, settings.PUBLIC_CACHE_SECONDS)
@@ -192,11 +193,13 @@ class ProgrammeView(TemplateView):
         fair = selectors.current_fair()
         valid = {value for value, _label in SideEvent.Kind.choices}
         kinds = [kind for kind in self.request.GET.getlist("kind") if kind in valid]
+        query = self.request.GET.get("q", "").strip()[:100]
         context.update(
             fair=fair,
-            days=_programme_days(self.request, fair, kinds) if fair else [],
+            days=_programme_days(self.request, fair, kinds, query) if fair else [],
             kinds=SideEvent.Kind.choices,
             selected_kinds=kinds,
+            query=query,
         )
         return context
 

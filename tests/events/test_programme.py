@@ -375,3 +375,42 @@ def test_matching_session_page_does_not_invite_to_register(
     assert f'<h2 id="register-title">{heading}</h2>' in matching
     assert not_said not in matching
     assert f'<h2 id="register-title">{not_said}</h2>' in seminar_page
+
+
+def test_programme_finds_seminars_typed_without_diacritics(client, fair, seminar, session):
+    make_event(
+        fair,
+        kind=SideEvent.Kind.SEMINAR,
+        title_vi="Sản xuất dược phẩm đạt chuẩn GMP",
+        title_en="Pharmaceutical manufacturing to GMP standards",
+        slug="gmp-duoc-pham",
+        starts_at=at(9, day=22),
+    )
+
+    seminars = client.get("/events/", {"q": "hoi thao"}).content.decode()
+    pharma = client.get("/events/", {"q": "duoc pham"}).content.decode()
+
+    # "Hội thảo" is the seminars' kind even where the title does not say it.
+    assert "Hội thảo chuỗi cung ứng" in seminars
+    assert "Sản xuất dược phẩm đạt chuẩn GMP" in seminars
+    assert "Kết nối doanh nghiệp ngày 1" not in seminars
+    assert 'name="q" value="hoi thao"' in seminars
+    assert "Sản xuất dược phẩm đạt chuẩn GMP" in pharma
+    assert "Hội thảo chuỗi cung ứng" not in pharma
+
+
+def test_programme_search_in_english_and_with_no_match(client, fair, seminar, session):
+    english = client.get("/en/events/", {"q": "seminars"}).content.decode()
+    nothing = client.get("/events/", {"q": "co khi"}).content.decode()
+
+    assert "Electronics components supply chain seminar" in english
+    assert "Business matching day 1" not in english
+    assert "Không có sự kiện nào khớp với “co khi”." in nothing
+    assert "Hội thảo chuỗi cung ứng" not in nothing
+
+
+def test_directory_with_no_exhibitor_found_points_to_the_programme(client, fair):
+    response = client.get("/exhibitors/", {"q": "hoi thao"})
+
+    html = response.content.decode()
+    assert '<a href="/events/?q=hoi%20thao">Tìm “hoi thao” trong chương trình sự kiện</a>' in html
