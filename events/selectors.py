@@ -559,6 +559,32 @@ def plan_meetings(tokens) -> list[MeetingRequest]:
     return meetings
 
 
+def meeting_overlaps(meetings, events) -> list[tuple]:
+    """[(meeting, [slot starts], event)…]: where a meeting of My plan, agreed or still
+    proposed, takes time of a saved event that is not cancelled (its own matching
+    session aside: the meeting is held there). A visitor planning the day sees that the
+    meeting at 09:00 falls in the seminar they meant to attend."""
+    live = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
+    happening = [event for event in events if event.cancelled_at is None]
+    found = []
+    for meeting in meetings:
+        if meeting.status not in live:
+            continue
+        length = datetime.timedelta(minutes=meeting.session.slot_minutes)
+        starts = [meeting.slot_start] if meeting.slot_start else meeting.slots
+        for event in happening:
+            if event.pk == meeting.session_id:
+                continue
+            clashing = [
+                start
+                for start in starts
+                if start < event.ends_at and event.starts_at < start + length
+            ]
+            if clashing:
+                found.append((meeting, clashing, event))
+    return found
+
+
 def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
     """The starred exhibitors (with their booth codes in `fair`) and events, in two queries
     each, and the pairs of starred events, neither cancelled, that overlap."""

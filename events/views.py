@@ -781,13 +781,15 @@ class PlanView(TemplateView):
         if len(meetings) < len(tokens):  # links replaced by newer ones since
             kept = {meeting.token for meeting in meetings}
             self.request._plan_meeting_tokens = [t for t in tokens if t in kept]
+        items = selectors.plan_items(
+            fair=selectors.current_fair(),
+            exhibitor_slugs=plan["exhibitor"],
+            event_slugs=plan["event"],
+        )
         context.update(
-            selectors.plan_items(
-                fair=selectors.current_fair(),
-                exhibitor_slugs=plan["exhibitor"],
-                event_slugs=plan["event"],
-            ),
+            items,
             meetings=meetings,
+            meeting_overlaps=selectors.meeting_overlaps(meetings, items["events"]),
         )
         return context
 

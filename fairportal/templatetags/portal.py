@@ -57,6 +57,12 @@ def slot_hours(start, minutes) -> str:
 
 
 @register.filter
+def slot_hours_list(starts, minutes) -> str:
+    """Slots of one day as `slot_hours` gives each, joined: "09:00–09:30, 09:30–10:00"."""
+    return ", ".join(slot_hours(start, minutes) for start in starts)
+
+
+@register.filter
 def lang_attr(obj, field: str) -> str:
     """`<h1{{ exhibitor|lang_attr:"name" }}>`: ` lang="vi"` when the English page shows
     the Vietnamese text of `field` for want of an English one, nothing otherwise."""

@@ -9,7 +9,7 @@ from django.test import Client
 from events.models import MeetingRequest
 from fairportal.tokens import new_token
 from tests.events.conftest import at, meeting_data
-from tests.factories import make_exhibitor, make_meeting_request
+from tests.factories import make_event, make_exhibitor, make_meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,41 @@ def test_personal_links_stay_in_the_visitors_browser_not_on_the_server(client, s
     # A cookie changed by hand is not read (it is signed).
     client.cookies["plan_meetings"] = token
     assert meeting_links(client.get("/plan/")) == []
+
+
+def plan_warning(response) -> str:
+    """The plan's warning about things at the same time, as a visitor reads it."""
+    box = re.search(
+        r'<div class="message message-warning" role="note">(.*?)</div>', response.text, re.S
+    )
+    return " ".join(re.sub(r"<[^>]+>", " ", box.group(1)).split()) if box else ""
+
+
+def test_plan_warns_that_a_meeting_falls_in_a_saved_seminar(client, fair, session, exhibitor):
+    make_event(
+        fair,
+        title_vi="Tọa đàm chuyển đổi số",
+        title_en="Digital transformation panel",
+        slug="toa-dam-chuyen-doi-so",
+        starts_at=at(14),
+        ends_at=at(15, 30),
+    )
+    client.post("/plan/toggle/", {"kind": "event", "slug": "toa-dam-chuyen-doi-so"})
+    # The matching session itself, saved too, is where the meeting is held: no clash.
+    client.post("/plan/toggle/", {"kind": "event", "slug": "ket-noi-ngay-1"})
+    client.post(MEET, meeting_data([at(14, 30), at(15), at(15, 30)]))
+
+    proposed = client.get("/plan/")
+    MeetingRequest.objects.update(status=MeetingRequest.Status.ACCEPTED, slot_start=at(14, 30))
+    accepted = client.get("/en/plan/")
+
+    assert plan_warning(proposed) == (
+        "Trùng giờ: “Kết nối doanh nghiệp ngày 1” trùng giờ với “Tọa đàm chuyển đổi số”"
+        " Giờ đề xuất gặp Canon Việt Nam (20/09 14:30–15:00, 15:00–15:30) trùng giờ với"
+        " “Tọa đàm chuyển đổi số”"
+    )
+    assert plan_warning(accepted) == (
+        "Time clash: “Business matching day 1” overlaps with “Digital transformation panel”"
+        " Your meeting with Canon Vietnam (20/09 14:30–15:00) overlaps with"
+        " “Digital transformation panel”"
+    )
