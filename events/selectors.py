@@ -559,6 +559,22 @@ def plan_meetings(tokens) -> list[MeetingRequest]:
     return meetings
 
 
+def plan_registrations(tokens) -> dict[int, EventRegistration]:
+    """{event id: registration} behind the personal links of the sign-ups made in a
+    visitor's browser (`tokens`), in one query; the latest per event."""
+    by_hash = {hash_token(token): token for token in tokens if token}
+    if not by_hash:
+        return {}
+    rows = EventRegistration.objects.filter(token_hash__in=list(by_hash)).order_by(
+        "created_at", "pk"
+    )
+    found = {}
+    for registration in rows:
+        registration.token = by_hash[registration.token_hash]
+        found[registration.event_id] = registration
+    return found
+
+
 def meeting_overlaps(meetings, events) -> list[tuple]:
     """[(meeting, [slot starts], event)…]: where a meeting of My plan, agreed or still
     proposed, takes time of a saved event that is not cancelled (its own matching

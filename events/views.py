@@ -51,6 +51,9 @@ from fairportal.tokens import UnknownLink
 
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
+# {event slug: personal link token} of the sign-ups made in this browser, so that My
+# plan tells a seat from a place on the waiting list.
+PLAN_REGISTRATIONS_KEY = "plan_registrations"
 # The personal links of the meeting requests sent or opened in this browser, for My
 # plan: kept in the visitor's own browser (a signed, HttpOnly cookie), never on the
 # server, where the requests keep only their links' hashes (and sessions are in the
@@ -263,6 +266,9 @@ class EventDetailView(View):
             return self.render_page(request, event, form, status=400, error=error.message)
         # A seminar signed up for is one the visitor plans to attend: in My plan too.
         _add_to_plan(request, "event", event.slug)
+        registrations = dict(request.session.get(PLAN_REGISTRATIONS_KEY) or {})
+        registrations[event.slug] = result.token
+        request.session[PLAN_REGISTRATIONS_KEY] = registrations
         if result.waitlist_position:
             messages.warning(
                 request,
@@ -786,6 +792,11 @@ class PlanView(TemplateView):
             exhibitor_slugs=plan["exhibitor"],
             event_slugs=plan["event"],
         )
+        registrations = selectors.plan_registrations(
+            (self.request.session.get(PLAN_REGISTRATIONS_KEY) or {}).values()
+        )
+        for event in items["events"]:
+            event.my_registration = registrations.get(event.pk)
         context.update(
             items,
             meetings=meetings,

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from icalendar import Calendar
 
 from events import services
-from tests.events.conftest import at
+from tests.events.conftest import at, registration_data
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +247,23 @@ def test_plan_links_each_booth_to_its_place_on_the_floor_plan(client, fair, pref
         in html
     )
     assert f'href="{prefix}/floor-plan/?booth=A08#booth-A08"' in html
+
+
+def test_plan_tells_a_seat_from_a_place_on_the_waiting_list(client, fair, seminar):
+
+    full = make_event(
+        fair, title_vi="Hội thảo GMP dược phẩm", slug="hoi-thao-gmp", capacity=1, seats_taken=1
+    )
+    client.post("/events/hoi-thao-chuoi-cung-ung/", registration_data())
+    client.post(f"/events/{full.slug}/", registration_data())
+
+    html = client.get("/plan/").content.decode()
+
+    items = re.findall(r'<li class="event-item">(.*?)</li>', html, re.S)
+    read = [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in items]
+    assert [line.split(" ★")[0] for line in read] == [
+        "20/09/2024 09:00 –11:00 Hội thảo chuỗi cung ứng linh kiện điện tử Hội thảo ·"
+        " Phòng hội thảo 1 Bạn đã đăng ký: có chỗ",
+        "20/09/2024 09:00 –11:00 Hội thảo GMP dược phẩm Hội thảo · Phòng hội thảo 1"
+        " Bạn đang trong danh sách chờ, chưa có chỗ",
+    ]
