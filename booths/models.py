@@ -236,6 +236,17 @@ class EventPlace(TimeStamped):
     def __str__(self):
         return self.name
 
+    @property
+    def anchor(self) -> str:
+        """Its id on the floor plan (`place-12`): the events' "see on the floor plan"
+        links end with it."""
+        return f"place-{self.pk}"
+
+    def get_absolute_url(self, plan_url: str | None = None) -> str:
+        """The floor plan opened at this place; `plan_url` spares the reverse when a page
+        links many places."""
+        return f"{plan_url or reverse('booths:floor_plan')}#{self.anchor}"
+
 
 class BoothApplication(TimeStamped):
     class Status(models.TextChoices):

@@ -72,6 +72,36 @@ class SideEventAdminForm(forms.ModelForm):
         model = SideEvent
         fields = ["capacity"]  # the admin passes the fieldsets' fields
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        place = self.fields.get("place")
+        if place is not None:
+            # The places drawn on the plan of the event's fair only (the one chosen in
+            # the form; for a new event, the fair it starts with).
+            place.queryset = place.queryset.filter(fair_id=self._fair_id()).order_by(
+                "hall", "name_vi"
+            )
+            place.label_from_instance = lambda p: (
+                gettext("%(place)s · khu %(hall)s")
+                % {
+                    "place": p.name,
+                    "hall": p.hall,
+                }
+            )
+            # Deleting a place of the plan is the plan's business, not the event's.
+            place.widget.can_delete_related = False
+            place.error_messages["invalid_choice"] = _(
+                "Hãy chọn một nơi trên sơ đồ của chính kỳ hội chợ của sự kiện."
+            )
+
+    def _fair_id(self):
+        chosen = self.data.get(self.add_prefix("fair")) if self.is_bound else None
+        chosen = chosen or self.instance.fair_id or self.initial.get("fair")
+        if chosen is None:
+            fair = selectors.current_fair()
+            return fair.pk if fair else None
+        return int(chosen) if str(chosen).isdigit() else None
+
     def clean(self):
         """Take the fair's row, then the event's, before `SideEvent.clean` checks the
         fair's days and the session's agreed meetings and waiting requests: the fair's
@@ -174,6 +204,7 @@ class SideEventAdmin(
                 "fields": [
                     ("starts_at", "ends_at"),
                     ("room_vi", "room_en"),
+                    "place",
                     ("capacity", "seats_taken"),
                     ("is_published", "registration_open"),
                     "cancellation",

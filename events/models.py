@@ -156,6 +156,19 @@ class SideEvent(TimeStamped):
     starts_at = models.DateTimeField(_("bắt đầu"))
     ends_at = models.DateTimeField(_("kết thúc"))
     room = models.CharField(_("phòng"), max_length=200, blank=True)
+    # By name: the places are drawn on the floor plan (booths), which builds on events.
+    place = models.ForeignKey(
+        "booths.EventPlace",
+        verbose_name=_("nơi trên sơ đồ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="side_events",
+        help_text=_(
+            "Nơi diễn ra sự kiện đã vẽ trên sơ đồ của kỳ hội chợ này: trang sự kiện và "
+            "chương trình có liên kết “Xem trên sơ đồ” tới đó."
+        ),
+    )
     capacity = models.PositiveIntegerField(
         _("số chỗ"),
         default=0,
@@ -223,8 +236,13 @@ class SideEvent(TimeStamped):
 
     def clean(self):
         """The programme is the fair's: an event falls within the fair's days. A
-        matching session keeps the meetings already agreed in it."""
+        matching session keeps the meetings already agreed in it. Its place on the plan
+        is one of its own fair's."""
         super().clean()
+        if self.place_id is not None and self.fair_id and self.place.fair_id != self.fair_id:
+            raise ValidationError(
+                {"place": _("Hãy chọn một nơi trên sơ đồ của chính kỳ hội chợ của sự kiện.")}
+            )
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
         self._keeps_its_meetings()

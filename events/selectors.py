@@ -39,10 +39,15 @@ def current_fair() -> Fair | None:
 
 def programme(*, fair: Fair | None, kinds=()):
     """The published side events of `fair` in time order (drafts the board is still
-    reviewing are left out), optionally of some kinds only (one query)."""
+    reviewing are left out), optionally of some kinds only, with their places on the
+    plan (one query)."""
     if fair is None:
         return SideEvent.objects.none()
-    events = SideEvent.objects.filter(fair=fair, is_published=True).order_by("starts_at", "id")
+    events = (
+        SideEvent.objects.filter(fair=fair, is_published=True)
+        .select_related("place")
+        .order_by("starts_at", "id")
+    )
     if kinds:
         events = events.filter(kind__in=kinds)
     return events
@@ -121,9 +126,9 @@ def group_by_day(events) -> list[tuple[datetime.date, list[SideEvent]]]:
 
 def event_for_page(slug: str) -> SideEvent | None:
     """One published event by slug, of any fair (past editions stay reachable), with its
-    hosts; None for a draft."""
+    place on the plan and its hosts; None for a draft."""
     return (
-        SideEvent.objects.select_related("fair")
+        SideEvent.objects.select_related("fair", "place")
         .prefetch_related(Prefetch("hosts", queryset=Exhibitor.objects.filter(is_published=True)))
         .filter(slug=slug, is_published=True)
         .first()

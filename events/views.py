@@ -131,8 +131,9 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
     catalogue = catalogue_version_of(request)
     kinds_key = ",".join(sorted(set(kinds)))
     # The "v" number goes up when the markup changes, so that a deploy does not serve
-    # parts cached by the previous code (v3: lang="vi" on text with no English).
-    return f"programme-parts:v3:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
+    # parts cached by the previous code (v3: lang="vi" on text with no English; v4: the
+    # events' links to their places on the floor plan).
+    return f"programme-parts:v4:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 
 
 def _programme_days(request, fair, kinds, query="") -> list:
@@ -234,6 +235,13 @@ class EventDetailView(View):
             "started": started,
             "ended": event.ends_at <= now,
             "is_matching": event.kind == SideEvent.Kind.BUSINESS_MATCHING,
+            # The plan shows the current fair's places only; a cancelled event sends
+            # nobody there.
+            "place_url": (
+                event.place.get_absolute_url()
+                if event.place_id and is_current and not event.cancelled_at
+                else ""
+            ),
             "starred": event.slug in _plan(request)["event"],
             "error": error,
             "registered_email": registered_email,

@@ -162,6 +162,10 @@ def export_edition(slug: str) -> dict:
     booth_fields = _plain_fields(Booth)
     place_fields = _plain_fields(EventPlace)
     event_fields = _plain_fields(SideEvent)
+    places = list(fair.event_places.order_by("hall", "plan_y", "plan_x", "pk"))
+    # An event names its place by the place's number in "event_places" (1, 2, …), as the
+    # import's messages number the items: two places may share a name.
+    place_numbers = {place.pk: number for number, place in enumerate(places, start=1)}
     return {
         "format": FORMAT,
         "fair": _dump(fair, fair_fields),
@@ -205,14 +209,12 @@ def export_edition(slug: str) -> dict:
             }
             for booth in booths
         ],
-        "event_places": [
-            _dump(place, place_fields)
-            for place in fair.event_places.order_by("hall", "plan_y", "plan_x", "pk")
-        ],
+        "event_places": [_dump(place, place_fields) for place in places],
         "side_events": [
             {
                 **_dump(event, event_fields),
                 "hosts": sorted(host.slug for host in event.hosts.all()),
+                "place": place_numbers.get(event.place_id),
             }
             for event in events
         ],
@@ -309,10 +311,11 @@ def import_edition(
                 values = _load(Booth, item, _plain_fields(Booth))
                 exhibitor = _reference(exhibitors, item.get("exhibitor"), "exhibitor", Exhibitor)
                 _save(Booth(fair=fair, exhibitor=exhibitor, **values))
+        places = []
         for label, item in _items(sections, "event_places", EventPlace, "name_vi"):
             with _reading(label, EventPlace):
                 values = _load(EventPlace, item, _plain_fields(EventPlace))
-                _save(EventPlace(fair=fair, **values))
+                places.append(_save(EventPlace(fair=fair, **values)))
         for label, item in _items(sections, "side_events", SideEvent, "slug"):
             with _reading(label, SideEvent):
                 values = _load(SideEvent, item, _plain_fields(SideEvent))
@@ -325,6 +328,7 @@ def import_edition(
                     _reference(exhibitors, host, "hosts", Exhibitor)
                     for host in _list(item, "hosts")
                 ]
+                values["place"] = _place(places, item.get("place"))
                 event = _save(SideEvent(fair=fair, **values))
                 event.hosts.set(hosts)
         for exhibitor in exhibitors.values():
@@ -551,6 +555,23 @@ def _reference(found: dict, slug, key: str, model):
     return found[slug]
 
 
+def _place(places: list, number):
+    """The place an event names by its number in the file's "event_places" (1 for the
+    first); None for none (files written before events named their places)."""
+    if number is None:
+        return None
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(places):
+        raise ValidationError(
+            {
+                "place": [
+                    _("Tệp không có nơi diễn ra sự kiện số %(number)s trong mục “event_places”.")
+                    % {"number": json.dumps(number, ensure_ascii=False)[:80]}
+                ]
+            }
+        )
+    return places[number - 1]
+
+
 def _write_by_slug(model, slug, values):
     """Update the row of that slug, or create it, once it passes `_validate`."""
     instance = model.objects.filter(slug=slug).first() if isinstance(slug, str) else None
@@ -720,7 +741,8 @@ def copy_edition(
     their code, hall, kind, size, price and place on the plan, and the board's keeping
     (fire exits and the organisers' own booths stay where the hall has them); they
     have no exhibitor and no fascia name. The places of side events drawn on the plan
-    come with the booths. Side events move by the days between the two
+    come with the booths, and the events copied are linked to the copies of their
+    places. Side events move by the days between the two
     opening days at the same local time, with no registrations, registration closed,
     no hosts, the year in their titles and slugs moved on, and as drafts (not shown on
     the public pages until the board publishes them); cancelled ones are left out.
@@ -783,6 +805,7 @@ def copy_edition(
         with transaction.atomic():
             fair.save()
             booths = []
+            places = {}  # the source's place id: its copy, for the events held there
             if copy_booths:
                 booths = Booth.objects.bulk_create(
                     Booth(fair=fair, **{name: getattr(booth, name) for name in BOOTH_LAYOUT_FIELDS})
@@ -790,12 +813,16 @@ def copy_edition(
                 )
                 # The stage, the seminar rooms and the matching area stay where the
                 # hall has them, as the booths do.
-                EventPlace.objects.bulk_create(
+                source_places = list(source.event_places.order_by("pk"))
+                copied_places = EventPlace.objects.bulk_create(
                     EventPlace(
                         fair=fair, **{name: getattr(place, name) for name in PLACE_LAYOUT_FIELDS}
                     )
-                    for place in source.event_places.order_by("pk")
+                    for place in source_places
                 )
+                places = {
+                    place.pk: copy for place, copy in zip(source_places, copied_places, strict=True)
+                }
                 # bulk_create sends no post_save: the floor plan and the API list them.
                 public_data_changed()
             figures = []
@@ -828,6 +855,8 @@ def copy_edition(
                     ends_at=event.ends_at,
                     registration_open=False,
                     is_published=False,
+                    # At the same place of the new plan; none when the plan is not copied.
+                    place=places.get(event.place_id),
                 )
             record(
                 action="fair.copied",

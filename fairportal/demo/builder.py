@@ -309,6 +309,7 @@ def _write_event_places(fair: Fair) -> None:
 
 
 def _write_events(fair: Fair, exhibitors, year: int, shift: datetime.timedelta) -> None:
+    places = {place.name_vi: place for place in EventPlace.objects.filter(fair=fair)}
     for event in fair_data.EVENTS:
         day = fair_data.BASE_STARTS_ON + datetime.timedelta(days=event["day"])
         starts = datetime.datetime.combine(day, datetime.time(*event["start"]))
@@ -326,6 +327,7 @@ def _write_events(fair: Fair, exhibitors, year: int, shift: datetime.timedelta) 
                 "registration_open": event["registration_open"],
                 "slot_minutes": event.get("slot_minutes", 30),
                 "tables": event.get("tables", 20),
+                "place": places[event["place"]] if "place" in event else None,
             },
         )
         side_event.hosts.set([exhibitors[slug] for slug in event["hosts"]])

@@ -106,7 +106,8 @@ FIGURES = [
 ]
 
 # The programme. Times are local (Asia/Ho_Chi_Minh) on the 2024 dates; speakers are
-# sample names. `hosts` are exhibitor slugs.
+# sample names. `hosts` are exhibitor slugs; `place` is the name_vi of its place in
+# floor.EVENT_PLACES (the tour meets at the gate, off the plan).
 EVENTS = [
     {
         "slug": "khai-mac",
@@ -129,6 +130,7 @@ EVENTS = [
             "booths."
         ),
         "room_vi": "Sân khấu chính, Nhà A",
+        "place": "Sân khấu chính",
         "room_en": "Main stage, Hall A",
         "capacity": 300,
         "registration_open": False,
@@ -157,6 +159,7 @@ EVENTS = [
             "and tier-2 suppliers."
         ),
         "room_vi": "Phòng hội thảo 1, Nhà A",
+        "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 120,
         "registration_open": True,
@@ -183,6 +186,7 @@ EVENTS = [
             "accepts, both sides meet at the agreed table in the matching area."
         ),
         "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 120,
         "registration_open": False,
@@ -211,6 +215,7 @@ EVENTS = [
             "and how to earn the quality certificates that open the door to their production."
         ),
         "room_vi": "Phòng hội thảo 1, Nhà A",
+        "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 120,
         "registration_open": True,
@@ -237,6 +242,7 @@ EVENTS = [
             "suppliers or agree subcontracting. Each meeting lasts 30 minutes at a booked table."
         ),
         "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 120,
         "registration_open": False,
@@ -265,6 +271,7 @@ EVENTS = [
             "checks and real-time production management, with a demonstration at the booths."
         ),
         "room_vi": "Phòng hội thảo 2, Nhà B",
+        "place": "Phòng hội thảo 2",
         "room_en": "Seminar room 2, Hall B",
         "capacity": 80,
         "registration_open": True,
@@ -317,6 +324,7 @@ EVENTS = [
             "laboratory and how to prepare files for demanding export markets."
         ),
         "room_vi": "Phòng hội thảo 1, Nhà A",
+        "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 100,
         "registration_open": True,
@@ -343,6 +351,7 @@ EVENTS = [
             "requirements of importers in Japan and Singapore."
         ),
         "room_vi": "Phòng hội thảo 2, Nhà B",
+        "place": "Phòng hội thảo 2",
         "room_en": "Seminar room 2, Hall B",
         "capacity": 80,
         "registration_open": True,
@@ -369,6 +378,7 @@ EVENTS = [
             "Each meeting lasts 30 minutes at a booked table."
         ),
         "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 100,
         "registration_open": False,

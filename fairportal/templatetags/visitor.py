@@ -165,19 +165,44 @@ def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
     return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
+def _text(obj, field: str, language: str) -> str:
+    """The field's text, escaped, marked `lang="vi"` when it stands in for a missing
+    English text."""
+    text = escape(getattr(obj, field))
+    if marked := lang_attribute(obj, field, language):
+        return f"<span{marked}>{text}</span>"
+    return text
+
+
 def _event_parts(
-    event, *, kinds: dict, url: tuple[str, str], cancelled_word: str, language: str
+    event,
+    *,
+    kinds: dict,
+    url: tuple[str, str],
+    cancelled_word: str,
+    language: str,
+    plan: tuple[str, str],
 ) -> tuple[str, str]:
-    """An event's `<li>` in two parts, before and after its seats (see `seats_html`)."""
+    """An event's `<li>` in two parts, before and after its seats (see `seats_html`).
+    `plan` is the floor plan's URL and its link's words, for an event with a place
+    drawn there (`event.place`, selected with it)."""
     starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
     meta = f'<span class="badge">{escape(kinds.get(event.kind, event.kind))}</span>'
     if event.cancelled_at:
         meta += f' <span class="badge badge-cancelled">{escape(cancelled_word)}</span>'
+    place = event.place if event.place_id else None
     if event.room:
-        room = escape(event.room)
-        if room_lang := lang_attribute(event, "room", language):
-            room = f"<span{room_lang}>{room}</span>"
-        meta += f" · {room}"
+        meta += f" · {_text(event, 'room', language)}"
+    elif place is not None:  # the room in words is not written: the place's name says it
+        meta += f" · {_text(place, 'name', language)}"
+    if place is not None and not event.cancelled_at and plan[0]:
+        # Many events link the plan: each link names its place in a screen reader's
+        # list of links.
+        meta += (
+            f' · <a class="place-link" href="{escape(place.get_absolute_url(plan[0]))}">'
+            f'{escape(plan[1])}<span class="visually-hidden">: '
+            f"{_text(place, 'name', language)}</span></a>"
+        )
     summary_lang = lang_attribute(event, "summary", language)
     summary = f"<p{summary_lang}>{escape(event.summary)}</p>" if event.summary else ""
     title_lang = lang_attribute(event, "title", language)
@@ -227,6 +252,7 @@ def programme_parts(events) -> list[tuple[int, str, str, bool]]:
     before, _slug, after = reverse("events:detail", kwargs={"slug": _SLUG}).rpartition(_SLUG)
     cancelled_word = cancelled_label()
     language = get_language()
+    plan = (_floor_plan_url(), gettext("Xem trên sơ đồ"))
     return [
         (
             e.pk,
@@ -236,6 +262,7 @@ def programme_parts(events) -> list[tuple[int, str, str, bool]]:
                 url=(before, after),
                 cancelled_word=cancelled_word,
                 language=language,
+                plan=plan,
             ),
             e.cancelled_at is not None,
         )
