@@ -386,7 +386,7 @@ class EditionExists(EditionError):
 def _free_slug(model, base: str) -> str:
     """`base`, or else `base` with the first free -2, -3 … (within the field's length)."""
     max_length = model._meta.get_field("slug").max_length
-    candidate, number = base[:max_length], 1
+    candidate, number = base, 1
     while model.objects.filter(slug=candidate).exists():
         number += 1
         suffix = f"-{number}"
