@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("booths", "0009_application_fascia_name"),
-        ("events", "0009_side_event_drafts"),
+        ("events", "0010_fair_next_steps"),
     ]
 
     operations = [
