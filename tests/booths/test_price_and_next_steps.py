@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from booths import services
 from booths.models import Booth
+from fairportal.editions import copy_edition
 from fairportal.tokens import new_token
 from tests.factories import HANOI, make_application, make_booth, make_exhibitor, make_user
 
@@ -349,3 +350,28 @@ def test_booth_change_mail_gives_the_total_of_the_booths_held_now(
         "Gian hiện nay: A01, B01",
         "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)",
     ]
+
+
+def test_next_edition_moves_the_payment_deadline_with_the_fair_and_keeps_the_contract_days(
+    fair,
+):
+    """The board copies the fair a year on: the deadline it set stays as many days
+    before the opening, so the next year's companies are not told a date gone by."""
+    fair.contract_within_days = 7
+    fair.payment_due_on = datetime.date(2024, 9, 6)
+    fair.save()
+
+    new = copy_edition(
+        source=fair,
+        name_vi="Hội chợ 2025",
+        name_en="Fair 2025",
+        slug="hoi-cho-2025",
+        starts_on=datetime.date(2025, 9, 19),
+        ends_on=datetime.date(2025, 9, 21),
+        copy_booths=False,
+        copy_figures=False,
+        copy_side_events=False,
+        actor=make_user(is_staff=True),
+    ).fair
+
+    assert (new.payment_due_on, new.contract_within_days) == (datetime.date(2025, 9, 5), 7)
