@@ -215,7 +215,7 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
         label=_("Nội dung muốn trao đổi"),
         max_length=2000,
         widget=Textarea(attrs={"rows": 4}),
-        help_text=_("Sản phẩm, nhu cầu mua hoặc hợp tác, số lượng dự kiến…"),
+        help_text=_("Sản phẩm, nhu cầu mua hoặc hợp tác, số lượng dự kiến… Tối đa 2000 ký tự."),
     )
     slots = SlotChoiceField(
         label=_("Khung giờ mong muốn (chọn từ một đến ba)"),

@@ -2449,3 +2449,21 @@ def test_cancelled_meeting_page_leads_back_to_the_company_to_send_a_new_request(
         'canon-viet-nam/">the company’s page</a>, or <a href="/en/exhibitors/">search for '
         "other exhibitors</a>." in page
     )
+
+
+def test_meet_form_says_how_long_the_message_may_be_before_the_box_cuts_a_paste(
+    client, session, exhibitor
+):
+    # The box stops at 2,000 characters without a word: a longer text pasted into it
+    # loses its end unless the visitor knew the limit.
+    vi = client.get(MEET).content.decode()
+    en = client.get("/en" + MEET).content.decode()
+
+    assert (
+        '<p class="help" id="id_message_helptext">Sản phẩm, nhu cầu mua hoặc hợp tác, số lượng'
+        " dự kiến… Tối đa 2000 ký tự.</p>" in vi
+    )
+    assert (
+        '<p class="help" id="id_message_helptext">Products, purchasing or partnership needs,'
+        " expected quantities… At most 2000 characters.</p>" in en
+    )
