@@ -48,7 +48,7 @@ FAIR = {
         "From Noi Bai airport: about 20 minutes by taxi."
     ),
     "parking_vi": (
-        "Bãi đỗ ô tô và xe máy miễn phí phía sau Nhà B; xe tải của doanh nghiệp trưng bày vào "
+        "Bãi đỗ ô tô và xe máy miễn phí phía sau Khu B; xe tải của doanh nghiệp trưng bày vào "
         "cổng phụ theo giờ dàn dựng (dữ liệu mẫu)."
     ),
     "parking_en": (
@@ -129,7 +129,7 @@ EVENTS = [
             "overview of investment in the zones, the ribbon cutting and a walk past leading "
             "booths."
         ),
-        "room_vi": "Sân khấu chính, Nhà A",
+        "room_vi": "Sân khấu chính, Khu A",
         "place": "Sân khấu chính",
         "room_en": "Main stage, Hall A",
         "capacity": 300,
@@ -158,7 +158,7 @@ EVENTS = [
             "parts suppliers, and what Vietnamese firms learnt on the way to becoming tier-1 "
             "and tier-2 suppliers."
         ),
-        "room_vi": "Phòng hội thảo 1, Nhà A",
+        "room_vi": "Phòng hội thảo 1, Khu A",
         "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 120,
@@ -185,7 +185,7 @@ EVENTS = [
             "Visitors pick an exhibitor on the portal and ask for a meeting; once the exhibitor "
             "accepts, both sides meet at the agreed table in the matching area."
         ),
-        "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "room_vi": "Khu kết nối doanh nghiệp, Khu B",
         "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 120,
@@ -214,7 +214,7 @@ EVENTS = [
             "Support schemes for supporting-industry firms, the parts that assembly plants need "
             "and how to earn the quality certificates that open the door to their production."
         ),
-        "room_vi": "Phòng hội thảo 1, Nhà A",
+        "room_vi": "Phòng hội thảo 1, Khu A",
         "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 120,
@@ -241,7 +241,7 @@ EVENTS = [
             "Firms from outside the zones meet manufacturers inside them to offer goods, find "
             "suppliers or agree subcontracting. Each meeting lasts 30 minutes at a booked table."
         ),
-        "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "room_vi": "Khu kết nối doanh nghiệp, Khu B",
         "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 120,
@@ -270,7 +270,7 @@ EVENTS = [
             "How to digitise a production line step by step: machine data, camera-based quality "
             "checks and real-time production management, with a demonstration at the booths."
         ),
-        "room_vi": "Phòng hội thảo 2, Nhà B",
+        "room_vi": "Phòng hội thảo 2, Khu B",
         "place": "Phòng hội thảo 2",
         "room_en": "Seminar room 2, Hall B",
         "capacity": 80,
@@ -323,7 +323,7 @@ EVENTS = [
             "The findings that GMP inspections raise most often, how to run a quality-control "
             "laboratory and how to prepare files for demanding export markets."
         ),
-        "room_vi": "Phòng hội thảo 1, Nhà A",
+        "room_vi": "Phòng hội thảo 1, Khu A",
         "place": "Phòng hội thảo 1",
         "room_en": "Seminar room 1, Hall A",
         "capacity": 100,
@@ -350,7 +350,7 @@ EVENTS = [
             "Food processors from the zones show how they built traceability and met the "
             "requirements of importers in Japan and Singapore."
         ),
-        "room_vi": "Phòng hội thảo 2, Nhà B",
+        "room_vi": "Phòng hội thảo 2, Khu B",
         "place": "Phòng hội thảo 2",
         "room_en": "Seminar room 2, Hall B",
         "capacity": 80,
@@ -377,7 +377,7 @@ EVENTS = [
             "For investors and importers who want to meet several exhibitors in one afternoon. "
             "Each meeting lasts 30 minutes at a booked table."
         ),
-        "room_vi": "Khu kết nối doanh nghiệp, Nhà B",
+        "room_vi": "Khu kết nối doanh nghiệp, Khu B",
         "place": "Khu kết nối doanh nghiệp",
         "room_en": "Business matching area, Hall B",
         "capacity": 100,
