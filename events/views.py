@@ -51,16 +51,18 @@ from fairportal.tokens import UnknownLink
 
 PLAN_SESSION_KEY = "plan"
 PLAN_KINDS = ("exhibitor", "event")
-# {event slug: personal link token} of the sign-ups made in this browser, so that My
-# plan tells a seat from a place on the waiting list.
-PLAN_REGISTRATIONS_KEY = "plan_registrations"
-# The personal links of the meeting requests sent or opened in this browser, for My
-# plan: kept in the visitor's own browser (a signed, HttpOnly cookie), never on the
-# server, where the requests keep only their links' hashes (and sessions are in the
-# database, Redis and every backup).
+# The personal links of the meeting requests sent or opened in this browser, and of
+# the seminars signed up for in it (so that My plan tells a seat from a place on the
+# waiting list): kept in the visitor's own browser (a signed, HttpOnly cookie each),
+# never on the server, where the requests and registrations keep only their links'
+# hashes (and sessions are in the database, Redis and every backup).
 PLAN_MEETINGS_COOKIE = "plan_meetings"
-PLAN_MEETINGS_SALT = "events.plan-meetings"
-PLAN_MEETINGS_KEPT = 30
+PLAN_REGISTRATIONS_COOKIE = "plan_registrations"
+PLAN_LINK_SALTS = {
+    PLAN_MEETINGS_COOKIE: "events.plan-meetings",
+    PLAN_REGISTRATIONS_COOKIE: "events.plan-registrations",
+}
+PLAN_LINKS_KEPT = 30
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -74,21 +76,30 @@ def _plan(request) -> dict:
     return {kind: list(plan.get(kind, [])) for kind in PLAN_KINDS}
 
 
-def _plan_meeting_tokens(request) -> list[str]:
-    pending = getattr(request, "_plan_meeting_tokens", None)
+def _plan_links(request, cookie: str) -> list[str]:
+    """The personal links kept in the visitor's browser under `cookie`, with the changes
+    this request made to them."""
+    pending = getattr(request, "_plan_links", {}).get(cookie)
     if pending is not None:
         return pending
-    raw = request.get_signed_cookie(PLAN_MEETINGS_COOKIE, default="", salt=PLAN_MEETINGS_SALT)
-    return [token for token in raw.split(",") if token][-PLAN_MEETINGS_KEPT:]
+    raw = request.get_signed_cookie(cookie, default="", salt=PLAN_LINK_SALTS[cookie])
+    return [token for token in raw.split(",") if token][-PLAN_LINKS_KEPT:]
 
 
-def _remember_meeting(request, token: str) -> None:
-    """Keep a meeting request's personal link in the visitor's plan: the one they sent
-    from this browser, or opened in it from their e-mail (`_with_meeting_links` writes
-    the cookie on the response)."""
-    tokens = _plan_meeting_tokens(request)
+def _set_plan_links(request, cookie: str, tokens: list[str]) -> None:
+    """Change the links kept under `cookie`; `_with_plan_links` writes the cookie on the
+    response."""
+    if not hasattr(request, "_plan_links"):
+        request._plan_links = {}
+    request._plan_links[cookie] = tokens[-PLAN_LINKS_KEPT:]
+
+
+def _remember_link(request, cookie: str, token: str) -> None:
+    """Keep a personal link in the visitor's plan: a meeting request they sent from this
+    browser, or opened in it from their e-mail; a seminar they signed up for in it."""
+    tokens = _plan_links(request, cookie)
     if token not in tokens:
-        request._plan_meeting_tokens = [*tokens, token][-PLAN_MEETINGS_KEPT:]
+        _set_plan_links(request, cookie, [*tokens, token])
 
 
 def _add_to_plan(request, kind: str, slug: str) -> None:
@@ -99,28 +110,29 @@ def _add_to_plan(request, kind: str, slug: str) -> None:
         _keep_plan_until_after_the_fair(request)
 
 
-def _with_meeting_links(request, response):
-    """The response, carrying the visitor's meeting links when they changed: until a
+def _with_plan_links(request, response):
+    """The response, carrying the visitor's personal links when they changed: until a
     month after the fair, as their plan."""
-    tokens = getattr(request, "_plan_meeting_tokens", None)
-    if tokens is None:
-        return response
-    if not tokens:
-        response.delete_cookie(PLAN_MEETINGS_COOKIE, samesite="Lax")
+    changed = getattr(request, "_plan_links", {})
+    if not changed:
         return response
     max_age = settings.SESSION_COOKIE_AGE
     until = _plan_kept_until()
     if until is not None:
         max_age = max(max_age, int((until - timezone.now()).total_seconds()))
-    response.set_signed_cookie(
-        PLAN_MEETINGS_COOKIE,
-        ",".join(tokens),
-        salt=PLAN_MEETINGS_SALT,
-        max_age=max_age,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
+    for cookie, tokens in changed.items():
+        if not tokens:
+            response.delete_cookie(cookie, samesite="Lax")
+            continue
+        response.set_signed_cookie(
+            cookie,
+            ",".join(tokens),
+            salt=PLAN_LINK_SALTS[cookie],
+            max_age=max_age,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
     return response
 
 
@@ -274,9 +286,7 @@ class EventDetailView(View):
             return self.render_page(request, event, form, status=400, error=error.message)
         # A seminar signed up for is one the visitor plans to attend: in My plan too.
         _add_to_plan(request, "event", event.slug)
-        registrations = dict(request.session.get(PLAN_REGISTRATIONS_KEY) or {})
-        registrations[event.slug] = result.token
-        request.session[PLAN_REGISTRATIONS_KEY] = registrations
+        _remember_link(request, PLAN_REGISTRATIONS_COOKIE, result.token)
         if result.waitlist_position:
             messages.warning(
                 request,
@@ -291,7 +301,7 @@ class EventDetailView(View):
                 request,
                 _("Đăng ký thành công. E-mail xác nhận kèm lịch (.ics) đã được gửi cho bạn."),
             )
-        return redirect("events:registration", token=result.token)
+        return _with_plan_links(request, redirect("events:registration", token=result.token))
 
 
 # A page behind a personal link shows a name, an e-mail and a phone: no shared cache
@@ -510,13 +520,13 @@ class MeetView(View):
                 )
             form.add_error(None, error.message)
             return self.render_page(request, exhibitor, form, offered, status=400)
-        _remember_meeting(request, token)
+        _remember_link(request, PLAN_MEETINGS_COOKIE, token)
         messages.success(
             request,
             _("Đã gửi yêu cầu gặp %(exhibitor)s. Bạn sẽ nhận e-mail khi doanh nghiệp trả lời.")
             % {"exhibitor": exhibitor.name},
         )
-        return _with_meeting_links(request, redirect("events:meeting", token=token))
+        return _with_plan_links(request, redirect("events:meeting", token=token))
 
 
 class MeetingLinkView(ResendLinkView):
@@ -562,7 +572,7 @@ class MeetingView(View):
 
     def get(self, request, token):
         meeting = self.get_meeting(token)
-        _remember_meeting(request, token)
+        _remember_link(request, PLAN_MEETINGS_COOKIE, token)
         slots = selectors.proposed_slot_datetimes(meeting)
         # The company's time instead of the visitor's: theirs to confirm, not a request
         # of theirs still waiting for the company.
@@ -588,7 +598,7 @@ class MeetingView(View):
                 "token": token,
             },
         )
-        return _with_meeting_links(request, response)
+        return _with_plan_links(request, response)
 
     def post(self, request, token):
         meeting = self.get_meeting(token)
@@ -785,24 +795,28 @@ class PlanView(TemplateView):
     template_name = "events/plan.html"
 
     def get(self, request, *args, **kwargs):
-        return _with_meeting_links(request, super().get(request, *args, **kwargs))
+        return _with_plan_links(request, super().get(request, *args, **kwargs))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = _plan(self.request)
-        tokens = _plan_meeting_tokens(self.request)
+        tokens = _plan_links(self.request, PLAN_MEETINGS_COOKIE)
         meetings = selectors.plan_meetings(tokens)
         if len(meetings) < len(tokens):  # links replaced by newer ones since
             kept = {meeting.token for meeting in meetings}
-            self.request._plan_meeting_tokens = [t for t in tokens if t in kept]
+            _set_plan_links(self.request, PLAN_MEETINGS_COOKIE, [t for t in tokens if t in kept])
         items = selectors.plan_items(
             fair=selectors.current_fair(),
             exhibitor_slugs=plan["exhibitor"],
             event_slugs=plan["event"],
         )
-        registrations = selectors.plan_registrations(
-            (self.request.session.get(PLAN_REGISTRATIONS_KEY) or {}).values()
-        )
+        tokens = _plan_links(self.request, PLAN_REGISTRATIONS_COOKIE)
+        registrations = selectors.plan_registrations(tokens)
+        found = {registration.token for registration in registrations.values()}
+        if set(tokens) - found:  # links replaced by newer ones, or an older sign-up's
+            _set_plan_links(
+                self.request, PLAN_REGISTRATIONS_COOKIE, [t for t in tokens if t in found]
+            )
         for event in items["events"]:
             event.my_registration = registrations.get(event.pk)
         context.update(

@@ -267,3 +267,22 @@ def test_plan_tells_a_seat_from_a_place_on_the_waiting_list(client, fair, semina
         "20/09/2024 09:00 –11:00 Hội thảo GMP dược phẩm Hội thảo · Phòng hội thảo 1"
         " Bạn đang trong danh sách chờ, chưa có chỗ",
     ]
+
+
+def test_a_sign_up_link_stays_in_the_visitors_browser_not_on_the_server(client, seminar):
+    # A registration keeps only its link's hash; sessions are in the database, Redis and
+    # every backup: none may hold the link that opens or cancels a seat.
+    from django.contrib.sessions.models import Session
+
+    signed_up = client.post("/events/hoi-thao-chuoi-cung-ung/", registration_data())
+
+    token = signed_up["Location"].rstrip("/").rsplit("/", 1)[-1]
+    cookie = signed_up.cookies["plan_registrations"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert Session.objects.exists()  # My plan holds the seminar
+    for stored in Session.objects.all():
+        assert token not in str(stored.get_decoded())
+    assert "Bạn đã đăng ký: có chỗ" in client.get("/plan/").text
+    # A cookie changed by hand is not read (it is signed).
+    client.cookies["plan_registrations"] = token
+    assert "Bạn đã đăng ký" not in client.get("/plan/").text
