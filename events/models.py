@@ -243,6 +243,10 @@ class SideEvent(TimeStamped):
             raise ValidationError(
                 {"place": _("Hãy chọn một nơi trên sơ đồ của chính kỳ hội chợ của sự kiện.")}
             )
+        if self.place_id is not None and not (self.room_vi or self.room_en):
+            # The room in words is what the mails, the calendar files and a change's
+            # notice give: a place picked with no room written names the room.
+            self.room_vi, self.room_en = self.place.name_vi, self.place.name_en
         if not (self.fair_id and self.starts_at and self.ends_at):
             return
         self._keeps_its_meetings()

@@ -344,3 +344,20 @@ def test_a_room_without_english_is_marked_vietnamese_and_the_link_is_not(client,
         f'<a class="place-link" href="/en/floor-plan/#place-{room.pk}">See on the floor plan</a>'
         "</dd>"
     ) in page
+
+
+def test_a_place_picked_with_no_room_written_names_the_room_in_mails_and_calendars(
+    client, board, seminar, room
+):
+    # The pages could show the place's name, but a seat's mail, its .ics and a change's
+    # notice give the room in words: left empty, it is the place's name.
+    response = board.post(
+        f"/admin/events/sideevent/{seminar.pk}/change/",
+        _change_data(board, seminar, place=room.pk, room_vi="", room_en=""),
+    )
+    event = SideEvent.objects.get(pk=seminar.pk)
+    ics = client.get(f"/events/{seminar.slug}/event.ics").content.decode()
+
+    assert response.status_code == 302
+    assert (event.room_vi, event.room_en) == ("Phòng hội thảo 1", "Seminar room 1")
+    assert "LOCATION:Phòng hội thảo 1\\," in ics
