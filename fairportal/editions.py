@@ -254,7 +254,10 @@ def import_edition(
     With `slug`, the edition becomes a fair of that slug instead of the file's: a copy
     of an edition the database may already hold. Its side events whose slug is taken
     (by that edition's own events) take the first free "-2", "-3" … and are listed in
-    the result.
+    the result. The file may be older than the database, so the zones, sectors and
+    companies it names that already exist are kept as they are (a kept company with
+    its products and sectors): only the missing ones are created. The result counts
+    the kept ones.
 
     Every row is checked as the admin's forms check it (`_validate`: field values and
     choices, clean(), unique values, constraints) before it is written; the first item
@@ -277,23 +280,25 @@ def import_edition(
             base=file_slug if isinstance(file_slug, str) and file_slug else slug,
         )
     renamed = []
+    # None: update what exists (a new edition); else count what is kept (a copy).
+    kept = {"exhibitors": 0, "zones": 0, "sectors": 0} if slug != file_slug else None
     with transaction.atomic():
         zones = {}
         for label, item in _items(sections, "zones", IndustrialZone, "slug"):
             with _reading(label, IndustrialZone):
                 values = _load(IndustrialZone, item, _plain_fields(IndustrialZone, skip={"slug"}))
-                zone = _write_by_slug(IndustrialZone, item.get("slug"), values)
+                zone = _write_by_slug(IndustrialZone, item.get("slug"), values, kept, "zones")
                 zones[zone.slug] = zone
         sectors = {}
         for label, item in _items(sections, "sectors", Sector, "slug"):
             with _reading(label, Sector):
                 values = _load(Sector, item, _plain_fields(Sector, skip={"slug"}))
                 values["parent"] = _reference(sectors, item.get("parent"), "parent", Sector)
-                sector = _write_by_slug(Sector, item.get("slug"), values)
+                sector = _write_by_slug(Sector, item.get("slug"), values, kept, "sectors")
                 sectors[sector.slug] = sector
         exhibitors = {}
         for label, item in _items(sections, "exhibitors", Exhibitor, "slug"):
-            exhibitor = _import_exhibitor(label, item, zones, sectors)
+            exhibitor = _import_exhibitor(label, item, zones, sectors, kept)
             exhibitors[exhibitor.slug] = exhibitor
 
         with _reading(_item_label(Fair, slug, "fair"), Fair):
@@ -341,16 +346,17 @@ def import_edition(
                 "booths": len(sections["booths"]),
                 "exhibitors": len(sections["exhibitors"]),
                 "side_events": len(sections["side_events"]),
-                **({"file_slug": file_slug} if slug != file_slug else {}),
+                **({"file_slug": file_slug, "kept": kept} if slug != file_slug else {}),
             },
         )
-    return EditionImport(fair=fair, renamed_events=renamed)
+    return EditionImport(fair=fair, renamed_events=renamed, kept=kept)
 
 
 @dataclasses.dataclass(frozen=True)
 class EditionImport:
     fair: Fair
     renamed_events: list  # (the file's slug, the slug given), for events whose slug was taken
+    kept: dict | None = None  # a copy's existing {"exhibitors", "zones", "sectors"} kept
 
 
 class EditionExists(EditionError):
@@ -377,7 +383,8 @@ class EditionExists(EditionError):
             advice = _(
                 "import_fair không ghi đè một kỳ đã có. Để nhập tệp thành một kỳ riêng, chạy "
                 "lại với một đường dẫn chưa dùng, ví dụ --slug %(free)s (sự kiện bên lề trùng "
-                "đường dẫn được thêm -2, -3…). Để thay hẳn kỳ đã có, xoá nó trong trang quản "
+                "đường dẫn được thêm -2, -3…; doanh nghiệp, khu công nghiệp và ngành đã có được "
+                "giữ nguyên, không lấy theo tệp). Để thay hẳn kỳ đã có, xoá nó trong trang quản "
                 "trị (Kỳ hội chợ) rồi chạy lại: trang xoá nói điều gì còn giữ nó lại."
             ) % {"free": free}
         super().__init__(f"{facts} {advice}")
@@ -422,7 +429,7 @@ def _sections(data) -> dict[str, list]:
     return sections
 
 
-def _import_exhibitor(label, item, zones, sectors) -> Exhibitor:
+def _import_exhibitor(label, item, zones, sectors, kept) -> Exhibitor:
     with _reading(label, Exhibitor):
         values = _load(Exhibitor, item, _plain_fields(Exhibitor, skip={"slug"}))
         values["zone"] = _reference(zones, item.get("zone"), "zone", IndustrialZone)
@@ -430,7 +437,15 @@ def _import_exhibitor(label, item, zones, sectors) -> Exhibitor:
             _reference(sectors, slug, "sectors", Sector) for slug in _list(item, "sectors")
         ]
         products = _list(item, "products")
-        exhibitor = _write_by_slug(Exhibitor, item.get("slug"), values)
+        slug = item.get("slug")
+        if (
+            kept is not None
+            and isinstance(slug, str)
+            and Exhibitor.objects.filter(slug=slug).exists()
+        ):
+            # A copy keeps the company as it is, with its sectors and products.
+            return _write_by_slug(Exhibitor, slug, values, kept, "exhibitors")
+        exhibitor = _write_by_slug(Exhibitor, slug, values)
         exhibitor.sectors.set(its_sectors)
     existing = {p.name_vi: p for p in exhibitor.products.all()}
     for position, product_item in enumerate(products, start=1):
@@ -572,9 +587,14 @@ def _place(places: list, number):
     return places[number - 1]
 
 
-def _write_by_slug(model, slug, values):
-    """Update the row of that slug, or create it, once it passes `_validate`."""
+def _write_by_slug(model, slug, values, kept=None, kind=""):
+    """Update the row of that slug, or create it, once it passes `_validate`. With
+    `kept` (a copy under another slug), an existing row is left as it is and counted
+    in kept[kind]."""
     instance = model.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+    if instance is not None and kept is not None:
+        kept[kind] += 1
+        return instance
     if instance is None:
         instance = model(slug=slug)
     for name, value in values.items():

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
 from events.models import Fair
-from exhibitors.models import Exhibitor
+from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.editions import export_edition
 from tests.factories import (
     HANOI,
@@ -21,6 +21,7 @@ from tests.factories import (
     make_product,
     make_registration,
     make_sector,
+    make_zone,
     valid_tax_code,
 )
 
@@ -627,7 +628,8 @@ def test_import_fair_of_a_held_edition_says_what_is_held_and_what_to_do(tmp_path
         "Nội 2027, 20/09/2027 – 22/09/2027, 2 gian hàng, 1 sự kiện bên lề). import_fair không "
         "ghi đè một kỳ đã có. Để nhập tệp thành một kỳ riêng, chạy lại với một đường dẫn chưa "
         "dùng, ví dụ --slug hoi-cho-2027-2 (sự kiện bên lề trùng đường dẫn được thêm -2, "
-        "-3…). Để thay hẳn kỳ đã có, xoá nó trong trang quản trị (Kỳ hội chợ) rồi chạy lại: "
+        "-3…; doanh nghiệp, khu công nghiệp và ngành đã có được giữ nguyên, không lấy theo "
+        "tệp). Để thay hẳn kỳ đã có, xoá nó trong trang quản trị (Kỳ hội chợ) rồi chạy lại: "
         "trang xoá nói điều gì còn giữ nó lại."
     )
     assert Fair.objects.count() == 1
@@ -688,3 +690,51 @@ def test_import_fair_under_a_slug_it_cannot_take_says_why(tmp_path, slug, said):
 
     assert str(error.value) == said
     assert Fair.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_import_fair_under_another_slug_keeps_the_companies_the_database_holds(tmp_path):
+    """The copy's file is older than the database: what the board changed since stays."""
+    fair = make_fair(slug="hoi-cho-2027", name_vi="Hội chợ KCN Hà Nội 2027")
+    zone = make_zone(slug="kcn-thang-long", name_vi="KCN Thăng Long")
+    sector = make_sector(slug="dien-tu", name_vi="Điện tử")
+    canon = make_exhibitor(slug="canon", zone=zone, sectors=[sector], description_vi="Cũ.")
+    make_product(canon, name_vi="Máy in", description_vi="Cũ.")
+    make_booth(fair=fair, code="A01", exhibitor=canon)
+    gone = make_exhibitor(slug="toto", name_vi="TOTO Việt Nam")
+    make_product(gone, name_vi="Bồn rửa")
+    gone_booth = make_booth(fair=fair, code="A02", exhibitor=gone)
+    path = tmp_path / "edition.json"
+    call_command("export_fair", "hoi-cho-2027", output=str(path))
+    # Since the export: the board rewrote the company, its product, the zone and the
+    # sector, and deleted another company.
+    Exhibitor.objects.filter(slug="canon").update(description_vi="Mới.")
+    Product.objects.filter(name_vi="Máy in").update(description_vi="Mới.")
+    IndustrialZone.objects.filter(slug="kcn-thang-long").update(name_vi="KCN Thăng Long I")
+    Sector.objects.filter(slug="dien-tu").update(name_vi="Điện tử, điện lạnh")
+    canon.sectors.clear()
+    gone_booth.delete()
+    gone.delete()
+    out = io.StringIO()
+
+    call_command("import_fair", str(path), "--slug", "ban-sao", stdout=out)
+
+    canon = Exhibitor.objects.get(slug="canon")
+    assert canon.description_vi == "Mới."
+    assert list(canon.sectors.all()) == []
+    assert list(canon.products.values_list("description_vi", flat=True)) == ["Mới."]
+    assert IndustrialZone.objects.get(slug="kcn-thang-long").name_vi == "KCN Thăng Long I"
+    assert Sector.objects.get(slug="dien-tu").name_vi == "Điện tử, điện lạnh"
+    # What the database no longer held comes back from the file.
+    toto = Exhibitor.objects.get(slug="toto")
+    assert list(toto.products.values_list("name_vi", flat=True)) == ["Bồn rửa"]
+    copy = Fair.objects.get(slug="ban-sao")
+    assert sorted(copy.booths.values_list("code", "exhibitor__slug")) == [
+        ("A01", "canon"),
+        ("A02", "toto"),
+    ]
+    assert out.getvalue().splitlines()[:2] == [
+        "Đã nhập ban-sao: 2 gian hàng, 2 doanh nghiệp, 0 sự kiện bên lề.",
+        "Giữ nguyên như trong cơ sở dữ liệu, không lấy theo tệp: 1 doanh nghiệp (cùng sản "
+        "phẩm và ngành của họ), 1 khu công nghiệp, 1 ngành.",
+    ]

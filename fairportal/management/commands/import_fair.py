@@ -26,7 +26,8 @@ class Command(BaseCommand):
             "--slug",
             help=(
                 "Nhập thành kỳ hội chợ có đường dẫn này thay cho đường dẫn trong tệp (khi cơ "
-                "sở dữ liệu đã có kỳ đó); sự kiện bên lề trùng đường dẫn được thêm -2, -3…"
+                "sở dữ liệu đã có kỳ đó); sự kiện bên lề trùng đường dẫn được thêm -2, -3…; "
+                "doanh nghiệp, khu công nghiệp và ngành đã có được giữ nguyên, không lấy theo tệp."
             ),
         )
 
@@ -77,6 +78,15 @@ class Command(BaseCommand):
                 }
             )
         )
+        if imported.kept and any(imported.kept.values()):
+            self.stdout.write(
+                _(
+                    "Giữ nguyên như trong cơ sở dữ liệu, không lấy theo tệp: %(exhibitors)s "
+                    "doanh nghiệp (cùng sản phẩm và ngành của họ), %(zones)s khu công nghiệp, "
+                    "%(sectors)s ngành."
+                )
+                % imported.kept
+            )
         twin = (
             Fair.objects.filter(name_vi=fair.name_vi).exclude(pk=fair.pk).first()
             if slug is not None
