@@ -201,6 +201,13 @@ def erase(*, email: str, actor) -> dict:
     return result
 
 
+def audit_mentions(email: str):
+    """The audit entries naming the address (as the one who acted, or in what they
+    acted on, as a registration's "Name <e-mail>"): erase scrubs them."""
+    email = normalise(email)
+    return AuditEntry.objects.filter(Q(actor_label__iexact=email) | Q(object_repr__icontains=email))
+
+
 def _scrub_audit(email: str, deleted_objects) -> None:
     """The audit log keeps what happened, not who: drop the address and deleted rows' names."""
     AuditEntry.objects.filter(actor_label__iexact=email).update(actor_label=ERASED)

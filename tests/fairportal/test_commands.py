@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from events.models import Fair
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.editions import export_edition
+from fairportal.models import AuditEntry
 from tests.factories import (
     HANOI,
     make_application,
@@ -574,12 +575,46 @@ def test_personal_data_erase_says_what_it_will_erase_then_what_it_erased():
 
     assert str(asked.value) == (
         "Sẽ xoá dữ liệu gắn với lan.tran@example.vn: 1 đăng ký sự kiện và 0 yêu cầu gặp gỡ "
-        "bị huỷ rồi xoá, 1 hồ sơ gian hàng được ẩn danh, 0 tài khoản bị khoá. Việc này không "
-        "hoàn tác được: chạy lại với --yes để xác nhận."
+        "bị huỷ rồi xoá, 1 hồ sơ gian hàng được ẩn danh, 0 tài khoản bị khoá, 0 mục nhật ký "
+        "thao tác được xoá địa chỉ. Việc này không hoàn tác được: chạy lại với --yes để "
+        "xác nhận."
     )
     assert done.getvalue().splitlines() == [
-        "Đã xoá dữ liệu: 1 đăng ký, 0 yêu cầu gặp gỡ, 1 hồ sơ gian hàng ẩn danh, 0 tài khoản khoá.",
+        "Đã xoá dữ liệu: 1 đăng ký, 0 yêu cầu gặp gỡ, 1 hồ sơ gian hàng ẩn danh, 0 tài khoản "
+        "khoá, 0 mục nhật ký xoá địa chỉ.",
         "Không có dữ liệu nào gắn với lan.tran@example.vn.",
+    ]
+
+
+@pytest.mark.django_db
+def test_personal_data_erase_cleans_the_audit_log_when_nothing_else_names_the_address():
+    # The rows are gone (erased by hand, or expired); the log still names the person.
+    AuditEntry.objects.create(action="registration.confirmed", actor_label="Lan.Tran@example.vn")
+    AuditEntry.objects.create(
+        action="registration.cancelled", object_repr="Trần Lan <lan.tran@example.vn>"
+    )
+    AuditEntry.objects.create(action="fair.updated", object_repr="Hội chợ 2027")
+    done = io.StringIO()
+
+    with pytest.raises(CommandError) as asked:
+        call_command("personal_data", "erase", PERSON, stdout=io.StringIO())
+    call_command("personal_data", "erase", PERSON, "--yes", stdout=done)
+
+    assert str(asked.value) == (
+        "Sẽ xoá dữ liệu gắn với lan.tran@example.vn: 0 đăng ký sự kiện và 0 yêu cầu gặp gỡ "
+        "bị huỷ rồi xoá, 0 hồ sơ gian hàng được ẩn danh, 0 tài khoản bị khoá, 2 mục nhật ký "
+        "thao tác được xoá địa chỉ. Việc này không hoàn tác được: chạy lại với --yes để "
+        "xác nhận."
+    )
+    assert done.getvalue().splitlines() == [
+        "Đã xoá dữ liệu: 0 đăng ký, 0 yêu cầu gặp gỡ, 0 hồ sơ gian hàng ẩn danh, 0 tài khoản "
+        "khoá, 2 mục nhật ký xoá địa chỉ."
+    ]
+    said = AuditEntry.objects.exclude(action="personal_data.erased").order_by("pk")
+    assert [(e.actor_label, e.object_repr) for e in said] == [
+        ("[đã xoá]", ""),
+        ("", "[đã xoá]"),
+        ("", "Hội chợ 2027"),
     ]
 
 

@@ -36,6 +36,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         found = personal_data.counts(personal_data.collect(email))
+        # The log may name the address after every row is gone: erase scrubs it too.
+        found["audit_entries"] = personal_data.audit_mentions(email).count()
         if not any(found.values()):
             self.stdout.write(_("Không có dữ liệu nào gắn với %(email)s.") % {"email": email})
             return
@@ -44,8 +46,9 @@ class Command(BaseCommand):
                 _(
                     "Sẽ xoá dữ liệu gắn với %(email)s: %(registrations)s đăng ký sự kiện và "
                     "%(meetings)s yêu cầu gặp gỡ bị huỷ rồi xoá, %(applications)s hồ sơ gian "
-                    "hàng được ẩn danh, %(users)s tài khoản bị khoá. Việc này không hoàn tác "
-                    "được: chạy lại với --yes để xác nhận."
+                    "hàng được ẩn danh, %(users)s tài khoản bị khoá, %(audit)s mục nhật ký thao "
+                    "tác được xoá địa chỉ. Việc này không hoàn tác được: chạy lại với --yes để "
+                    "xác nhận."
                 )
                 % {
                     "email": email,
@@ -53,19 +56,21 @@ class Command(BaseCommand):
                     "meetings": found["meeting_requests"],
                     "applications": found["booth_applications"],
                     "users": found["user_accounts"],
+                    "audit": found["audit_entries"],
                 }
             )
         done = personal_data.erase(email=email, actor=None)
         self.stdout.write(
-            # The admin's page says the same.
             _(
                 "Đã xoá dữ liệu: %(registrations)s đăng ký, %(meetings)s yêu cầu gặp gỡ, "
-                "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá."
+                "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá, "
+                "%(audit)s mục nhật ký xoá địa chỉ."
             )
             % {
                 "registrations": done["registrations"],
                 "meetings": done["meeting_requests"],
                 "applications": done["booth_applications"],
                 "users": done["user_accounts"],
+                "audit": found["audit_entries"],
             }
         )
