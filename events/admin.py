@@ -32,6 +32,7 @@ from fairportal.admin_mixins import (
 )
 from fairportal.exports import CSV_CONTENT_TYPE, csv_bytes
 from fairportal.templatetags.portal import slot_hours
+from fairportal.text import row_id
 
 CANCEL_AGREED_ACTION = _("Huỷ các cuộc gặp đã chốt và báo cho hai bên…")
 
@@ -100,7 +101,7 @@ class SideEventAdminForm(forms.ModelForm):
         if chosen is None:
             fair = selectors.current_fair()
             return fair.pk if fair else None
-        return int(chosen) if str(chosen).isdigit() else None
+        return row_id(chosen)  # "²" or 10**20 is no fair, not a 500
 
     def clean(self):
         """Take the fair's row, then the event's, before `SideEvent.clean` checks the

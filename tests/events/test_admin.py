@@ -1225,3 +1225,13 @@ def test_admin_registrations_filter_by_kind_leaves_out_business_matching(
     assert len(shown) == len(SideEvent.Kind.choices)  # "All" and every other kind
     assert "event__kind__exact=seminar" in response.content.decode()
     assert "event__kind__exact=business_matching" not in response.content.decode()
+
+
+@pytest.mark.parametrize("fair", ["²", "99999999999999999999999"])
+def test_admin_new_event_of_a_fair_that_is_no_id_gives_the_form(client, board, fair):
+    """A `?fair=` that is no row's id (a superscript digit, more than a bigint) is
+    ignored: the empty form, as for no fair at all."""
+    response = client.get(f"/admin/events/sideevent/add/?fair={fair}")
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.fields["place"].queryset) == []
