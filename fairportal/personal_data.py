@@ -14,6 +14,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from booths.models import BoothApplication
 from events import services as event_services
@@ -130,6 +131,29 @@ def counts(data: dict) -> dict:
     return {key: len(value) for key, value in data.items() if isinstance(value, list)}
 
 
+def held(email: str) -> dict:
+    """How much the portal holds of `email`, by kind, as `erase` will treat it: its rows,
+    and the audit entries naming it (scrubbed even when no row is left)."""
+    found = counts(collect(email))
+    found["audit_entries"] = audit_mentions(email).count()
+    return found
+
+
+def erased_message(done: dict) -> str:
+    """What `erase` did, in the board's words (the admin page and the command)."""
+    return gettext(
+        "Đã xoá dữ liệu: %(registrations)s đăng ký, %(meetings)s yêu cầu gặp gỡ, "
+        "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá, "
+        "%(audit)s mục nhật ký xoá địa chỉ."
+    ) % {
+        "registrations": done["registrations"],
+        "meetings": done["meeting_requests"],
+        "applications": done["booth_applications"],
+        "users": done["user_accounts"],
+        "audit": done["audit_entries"],
+    }
+
+
 def export(*, email: str, actor) -> dict:
     """The data of `email`; the export itself is audited (counts only)."""
     data = collect(email)
@@ -150,6 +174,9 @@ def erase(*, email: str, actor) -> dict:
     if not email:
         return {}
     with transaction.atomic():
+        # As the board was told before it confirmed (`held`): the log's own entries of
+        # this erasure's cancellations are scrubbed too, not counted.
+        audit_entries = audit_mentions(email).count()
         # In the events' order: each cancellation takes its event's row, and two
         # erasures taking the same events in two orders would deadlock.
         registrations = list(_registrations(email).order_by("event_id", "pk"))
@@ -196,6 +223,7 @@ def erase(*, email: str, actor) -> dict:
             "meeting_requests": len(meetings),
             "booth_applications": len(applications),
             "user_accounts": len(users),
+            "audit_entries": audit_entries,
         }
         record(action="personal_data.erased", actor=actor, changes=result)
     return result

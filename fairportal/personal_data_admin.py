@@ -58,21 +58,9 @@ def personal_data_view(model_admin, request):
         return response
     if operation == "erase" and request.POST.get("confirm") == "yes":
         done = personal_data.erase(email=email, actor=request.user)
-        messages.success(
-            request,
-            gettext(
-                "Đã xoá dữ liệu: %(registrations)s đăng ký, %(meetings)s yêu cầu gặp gỡ, "
-                "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá."
-            )
-            % {
-                "registrations": done["registrations"],
-                "meetings": done["meeting_requests"],
-                "applications": done["booth_applications"],
-                "users": done["user_accounts"],
-            },
-        )
+        messages.success(request, personal_data.erased_message(done))
         return redirect(reverse("admin:fairportal_personal_data"))
-    context["found"] = personal_data.counts(personal_data.collect(email))
+    context["found"] = personal_data.held(email)
     context["email"] = email
     context["found_any"] = any(context["found"].values())
     context["confirm_erase"] = operation == "erase"

@@ -596,6 +596,7 @@ def test_personal_data_page_exports_everything_as_json(admin_client, person):
         "meeting_requests": 1,
         "booth_applications": 1,
         "user_accounts": 1,
+        "audit_entries": 0,
     }
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(response.content)
@@ -640,7 +641,32 @@ def test_personal_data_page_erases_after_confirmation(
         "meeting_requests": 1,
         "booth_applications": 1,
         "user_accounts": 1,
+        "audit_entries": 0,
     }
+
+
+def test_personal_data_page_erases_an_address_only_the_audit_log_still_names(admin_client):
+    # The rows are gone (erased by hand, or expired); the log still names the person.
+    AuditEntry.objects.create(action="registration.confirmed", actor_label="Lan.Tran@example.vn")
+    AuditEntry.objects.create(
+        action="registration.cancelled", object_repr="Trần Lan <lan.tran@example.vn>"
+    )
+    url = reverse("admin:fairportal_personal_data")
+
+    preview = admin_client.post(url, {"email": PERSON, "operation": "preview"})
+    done = admin_client.post(
+        url, {"email": PERSON, "operation": "erase", "confirm": "yes"}, follow=True
+    )
+
+    assert preview.context["found_any"] is True
+    assert preview.context["found"]["audit_entries"] == 2
+    assert "Xoá dữ liệu…" in preview.content.decode()
+    assert [str(m) for m in done.context["messages"]] == [
+        "Đã xoá dữ liệu: 0 đăng ký, 0 yêu cầu gặp gỡ, 0 hồ sơ gian hàng ẩn danh, 0 tài khoản "
+        "khoá, 2 mục nhật ký xoá địa chỉ."
+    ]
+    assert not AuditEntry.objects.filter(actor_label__iexact=PERSON).exists()
+    assert not AuditEntry.objects.filter(object_repr__icontains=PERSON).exists()
 
 
 def test_personal_data_page_is_refused_to_viewers(client, viewer):

@@ -35,9 +35,7 @@ class Command(BaseCommand):
             data = personal_data.export(email=email, actor=None)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
-        found = personal_data.counts(personal_data.collect(email))
-        # The log may name the address after every row is gone: erase scrubs it too.
-        found["audit_entries"] = personal_data.audit_mentions(email).count()
+        found = personal_data.held(email)
         if not any(found.values()):
             self.stdout.write(_("Không có dữ liệu nào gắn với %(email)s.") % {"email": email})
             return
@@ -60,17 +58,4 @@ class Command(BaseCommand):
                 }
             )
         done = personal_data.erase(email=email, actor=None)
-        self.stdout.write(
-            _(
-                "Đã xoá dữ liệu: %(registrations)s đăng ký, %(meetings)s yêu cầu gặp gỡ, "
-                "%(applications)s hồ sơ gian hàng ẩn danh, %(users)s tài khoản khoá, "
-                "%(audit)s mục nhật ký xoá địa chỉ."
-            )
-            % {
-                "registrations": done["registrations"],
-                "meetings": done["meeting_requests"],
-                "applications": done["booth_applications"],
-                "users": done["user_accounts"],
-                "audit": found["audit_entries"],
-            }
-        )
+        self.stdout.write(personal_data.erased_message(done))
