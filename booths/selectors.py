@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from events.models import EventRegistration, MeetingRequest
 from exhibitors.access import signs_in
 from exhibitors.models import Exhibitor
 from fairportal import clock
+from fairportal.models import AuditEntry
 
 # Plan units: 10 per metre; a margin around each hall leaves room for the name labels.
 PLAN_MARGIN = 10
@@ -378,22 +380,24 @@ def live_in_fairs(fair_ids) -> dict[int, LiveInFair]:
 
 @dataclass(frozen=True)
 class BoothBill:
-    """What an approved company's booths cost: each booth with its price, and the total
-    only when every booth has one (a price of 0 is one the board has not set yet)."""
+    """What an approved company's booths cost: each booth with its price, and what they
+    add up to only when every booth has one (a price of 0 is one the board has not set
+    yet). A price with VAT and one without do not add up to anything anyone pays: the
+    booths that include VAT and those that exclude it are summed apart."""
 
     booths: list
-    total: int | None
-    # "included", "excluded" or "mixed": what the total says about VAT.
-    vat: str
+    priced: bool
+    with_vat: int  # the booths whose price includes VAT, 0 when none does
+    without_vat: int  # the booths whose price excludes VAT, 0 when none does
 
 
 def booth_bill(booths) -> BoothBill:
     booths = list(booths)
-    priced = bool(booths) and all(booth.price_vnd > 0 for booth in booths)
-    included = {booth.price_includes_vat for booth in booths if booth.price_vnd > 0}
-    vat = "mixed" if len(included) > 1 else ("excluded" if included == {False} else "included")
     return BoothBill(
-        booths=booths, total=sum(b.price_vnd for b in booths) if priced else None, vat=vat
+        booths=booths,
+        priced=bool(booths) and all(booth.price_vnd > 0 for booth in booths),
+        with_vat=sum(b.price_vnd for b in booths if b.price_includes_vat),
+        without_vat=sum(b.price_vnd for b in booths if not b.price_includes_vat),
     )
 
 
@@ -412,11 +416,19 @@ class NextSteps:
 
 def next_steps(*, fair, approved_on=None) -> NextSteps:
     """`approved_on` (a local date): when the company's booths were given, from which
-    the contract's date is counted. A payment deadline earlier than the contract (a late
-    approval) is not shown: the contract then says when to pay."""
+    the contract's date is counted, but no later than the day before the build-up (the
+    opening day when the fair has none): a late approval is not promised a contract
+    after the fair. A payment deadline earlier than the contract (a late approval) is
+    not shown: the contract then says when to pay."""
     contract_by = None
     if approved_on is not None and fair.contract_within_days is not None:
         contract_by = approved_on + datetime.timedelta(days=fair.contract_within_days)
+        first_day = (
+            timezone.localdate(fair.move_in_starts_at) if fair.move_in_starts_at else fair.starts_on
+        )
+        contract_by = min(contract_by, first_day - datetime.timedelta(days=1))
+        if contract_by < approved_on:  # given during the build-up or the fair itself
+            contract_by = None
     payment_due_on = fair.payment_due_on
     earliest = contract_by or approved_on
     if payment_due_on is not None and earliest is not None and payment_due_on < earliest:
@@ -435,3 +447,29 @@ def approved_on(booths):
     """The local day the first of `booths` was given to the company, or None."""
     days = [timezone.localdate(b.assigned_at) for b in booths if b.assigned_at]
     return min(days) if days else None
+
+
+def booths_given(application) -> list:
+    """The booths `application`'s approval gave that its company still holds, by code:
+    what the approval mail listed, less any the board has taken back or moved since.
+    The approval's audit entry names them: it is written in the same transaction as
+    the assignment and never changed. A booth's `assigned_at` is not enough (a swap
+    resets it), and the company's other booths in the fair were not this
+    application's."""
+    if application.exhibitor_id is None:
+        return []
+    entry = (
+        AuditEntry.objects.filter(
+            action="application.approved",
+            content_type=ContentType.objects.get_for_model(BoothApplication),
+            object_id=str(application.pk),
+        )
+        .order_by("-pk")
+        .first()
+    )
+    codes = entry.changes.get("booths", []) if entry is not None else []
+    return list(
+        Booth.objects.filter(
+            fair_id=application.fair_id, exhibitor_id=application.exhibitor_id, code__in=codes
+        ).order_by("code")
+    )

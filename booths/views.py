@@ -303,12 +303,10 @@ class ApplicationStatusView(View):
         return HttpResponseRedirect(request.path)
 
     def render(self, request, application, duplicate=None):
-        booths = (
-            list(application.exhibitor.booths.filter(fair=application.fair).order_by("code"))
-            if application.exhibitor_id
-            else []
-        )
         approved = application.status == BoothApplication.Status.APPROVED
+        # What this application was given, as its approval mail said; the company's
+        # other booths in the fair are on its booths page.
+        booths = selectors.booths_given(application) if approved else []
         return render(
             request,
             self.template_name,

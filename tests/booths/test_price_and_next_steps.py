@@ -70,7 +70,7 @@ def test_account_booths_shows_each_price_the_total_and_next_steps_in_vietnamese(
         "Giá: 22.500.000\xa0₫ (chưa gồm VAT)",
     ]
     assert texts(html, r'<p class="booth-total">(.*?)</p>') == [
-        "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)"
+        "Tổng tiền thuê gian: 15.000.000\xa0₫ đã gồm VAT + 22.500.000\xa0₫ chưa gồm VAT"
     ]
     # Build-up has its own section just below, with the opening and dismantling times.
     assert next_steps(html) == [
@@ -95,7 +95,7 @@ def test_account_booths_shows_each_price_the_total_and_next_steps_in_english(
         "Price: 22.500.000\xa0₫ (VAT excluded)",
     ]
     assert texts(html, r'<p class="booth-total">(.*?)</p>') == [
-        "Total booth rental: 37.500.000\xa0₫ (some booths exclude VAT)"
+        "Total booth rental: 15.000.000\xa0₫ VAT included + 22.500.000\xa0₫ VAT excluded"
     ]
     assert next_steps(html) == [
         "The organisers e-mail you the booth rental contract by 02/09/2024.",
@@ -135,6 +135,49 @@ def test_account_booths_of_a_fair_with_no_price_nor_dates_set_says_the_board_wil
         "Ban tổ chức sẽ gửi hợp đồng thuê gian qua e-mail.",
         "Thanh toán tiền thuê gian theo hướng dẫn trong hợp đồng.",
         f"Cần hỏi: viết đến {BOARD}.",
+    ]
+
+
+LATE = datetime.datetime(2024, 9, 15, 9, 0, tzinfo=HANOI)
+
+
+def test_account_booths_of_a_late_approval_gets_the_contract_before_the_build_up(
+    client, company, booths, representative
+):
+    """Given booths on 15/09 with 14 days for the contract, a company would be told
+    29/09 for a fair of 20–22/09: the contract comes before the build-up of 18/09."""
+    company.booths.update(assigned_at=LATE)
+    fair = booths["A01"].fair
+    fair.contract_within_days = 14
+    fair.save()
+    client.force_login(representative)
+
+    html = client.get(URL).content.decode()
+
+    assert next_steps(html)[:2] == [
+        "Ban tổ chức gửi hợp đồng thuê gian qua e-mail trước ngày 17/09/2024.",
+        "Thanh toán tiền thuê gian theo hướng dẫn trong hợp đồng.",
+    ]
+
+
+def test_account_booths_of_a_late_approval_without_build_up_keeps_the_payment_deadline(
+    client, company, booths, representative
+):
+    """No build-up date: the contract comes before the opening day (20/09), and a
+    payment deadline of 19/09 still stands."""
+    company.booths.update(assigned_at=LATE)
+    fair = booths["A01"].fair
+    fair.contract_within_days = 14
+    fair.move_in_starts_at = None
+    fair.payment_due_on = datetime.date(2024, 9, 19)
+    fair.save()
+    client.force_login(representative)
+
+    html = client.get(f"/en{URL}").content.decode()
+
+    assert next_steps(html)[:2] == [
+        "The organisers e-mail you the booth rental contract by 19/09/2024.",
+        "Pay for your booths by 19/09/2024, as the contract explains.",
     ]
 
 
@@ -204,13 +247,12 @@ def test_approval_mail_in_vietnamese_lists_prices_total_and_next_steps(
     )
 
     body = mail.outbox[0].body
-    assert mail_lines(
-        body, "Gian được giao:", "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)"
-    ) == [
+    total = "Tổng tiền thuê gian: 15.000.000\xa0₫ đã gồm VAT + 22.500.000\xa0₫ chưa gồm VAT"
+    assert mail_lines(body, "Gian được giao:", total) == [
         "Gian được giao:",
         "- A01 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)",
         "- B01 · Góc · 3 × 3 m: 22.500.000\xa0₫ (chưa gồm VAT)",
-        "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)",
+        total,
     ]
     assert mail_lines(
         body, "Bước tiếp theo:", "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
@@ -323,7 +365,7 @@ def test_status_page_of_an_approved_application_lists_prices_total_and_next_step
         "B01 · Corner · 3 × 3 m: 22.500.000\xa0₫ (VAT excluded)",
     ]
     assert texts(html, r'<p class="booth-total">(.*?)</p>') == [
-        "Total booth rental: 37.500.000\xa0₫ (some booths exclude VAT)"
+        "Total booth rental: 15.000.000\xa0₫ VAT included + 22.500.000\xa0₫ VAT excluded"
     ]
     assert next_steps(html) == [
         f"The organisers e-mail you the booth rental contract by {day(7)}.",
@@ -331,6 +373,37 @@ def test_status_page_of_an_approved_application_lists_prices_total_and_next_step
         f"Build-up starts {day(58)} 08:00; the fair opens at 08:00 on {day(60)}.",
         f"Questions: call the hotline 024 3333 4444 or write to {BOARD}.",
     ]
+
+
+def test_status_page_lists_and_totals_the_booths_of_this_application_as_its_mail_did(
+    client, future_fair, booths, django_capture_on_commit_callbacks
+):
+    """The company already holds B01 (another application's, or the board's): this
+    application was given A01 only, and its page says what its approval mail said."""
+    exhibitor = make_exhibitor(name_vi="Điện tử Quang Minh", tax_code="0100109106")
+    Booth.objects.filter(pk=booths["B01"].pk).update(exhibitor=exhibitor, assigned_at=ASSIGNED)
+    token, digest = new_token()
+    application = make_application(
+        fair=future_fair,
+        token_hash=digest,
+        tax_code="0100109106",
+        email_confirmed_at=timezone.now(),
+        language="vi",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application, booths=[booths["A01"]], reviewer=make_user(is_staff=True)
+        )
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    mail_total = "Tổng tiền thuê gian: 15.000.000\xa0₫ (đã gồm VAT)"
+    assert mail_total in mail.outbox[0].body.splitlines()
+    assigned = re.search(r'<ul class="assigned-booths">.*?</ul>', html, re.S).group(0)
+    assert texts(assigned, r"<li>(.*?)</li>") == [
+        "A01 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)"
+    ]
+    assert texts(html, r'<p class="booth-total">(.*?)</p>') == [mail_total]
 
 
 def test_booth_change_mail_gives_the_total_of_the_booths_held_now(
@@ -348,7 +421,7 @@ def test_booth_change_mail_gives_the_total_of_the_booths_held_now(
     assert lines[3:6] == [
         "Gian trước đây: A01",
         "Gian hiện nay: A01, B01",
-        "Tổng tiền thuê gian: 37.500.000\xa0₫ (có gian chưa gồm VAT)",
+        "Tổng tiền thuê gian: 15.000.000\xa0₫ đã gồm VAT + 22.500.000\xa0₫ chưa gồm VAT",
     ]
 
 
