@@ -418,7 +418,7 @@ def next_steps(*, fair, approved_on=None) -> NextSteps:
     """`approved_on` (a local date): when the company's booths were given, from which
     the contract's date is counted, but no later than the day before the build-up (the
     opening day when the fair has none): a late approval is not promised a contract
-    after the fair. A payment deadline earlier than the contract (a late approval) is
+    after the fair, nor one already passed. A payment deadline earlier than the contract (a late approval) is
     not shown: the contract then says when to pay."""
     contract_by = None
     if approved_on is not None and fair.contract_within_days is not None:
@@ -427,7 +427,7 @@ def next_steps(*, fair, approved_on=None) -> NextSteps:
             timezone.localdate(fair.move_in_starts_at) if fair.move_in_starts_at else fair.starts_on
         )
         contract_by = min(contract_by, first_day - datetime.timedelta(days=1))
-        if contract_by < approved_on:  # given during the build-up or the fair itself
+        if contract_by <= approved_on:  # given the day before the build-up, or later
             contract_by = None
     payment_due_on = fair.payment_due_on
     earliest = contract_by or approved_on

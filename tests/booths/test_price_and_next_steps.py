@@ -160,6 +160,22 @@ def test_account_booths_of_a_late_approval_gets_the_contract_before_the_build_up
     ]
 
 
+def test_account_booths_given_the_day_before_the_build_up_promise_no_date_already_here(
+    client, company, booths, representative
+):
+    """Given booths on 17/09, the day before the build-up of 18/09: "before 17/09" would
+    be a date already passed; the company is told the contract is on its way."""
+    company.booths.update(assigned_at=datetime.datetime(2024, 9, 17, 9, 0, tzinfo=HANOI))
+    fair = booths["A01"].fair
+    fair.contract_within_days = 14
+    fair.save()
+    client.force_login(representative)
+
+    html = client.get(URL).content.decode()
+
+    assert next_steps(html)[0] == "Ban tổ chức sẽ gửi hợp đồng thuê gian qua e-mail."
+
+
 def test_account_booths_of_a_late_approval_without_build_up_keeps_the_payment_deadline(
     client, company, booths, representative
 ):
