@@ -418,8 +418,8 @@ def next_steps(*, fair, approved_on=None) -> NextSteps:
     """`approved_on` (a local date): when the company's booths were given, from which
     the contract's date is counted, but no later than the day before the build-up (the
     opening day when the fair has none): a late approval is not promised a contract
-    after the fair, nor one already passed. A payment deadline earlier than the contract (a late approval) is
-    not shown: the contract then says when to pay."""
+    after the fair, nor by a day already here. A payment deadline earlier than the
+    contract (a late approval) is not shown: the contract then says when to pay."""
     contract_by = None
     if approved_on is not None and fair.contract_within_days is not None:
         contract_by = approved_on + datetime.timedelta(days=fair.contract_within_days)
