@@ -376,6 +376,7 @@ def test_erasing_a_visitor_while_the_board_cancels_their_event_erases_them(semin
         "meeting_requests": 0,
         "booth_applications": 0,
         "user_accounts": 0,
+        "audit_entries": 0,
     }
     assert not EventRegistration.objects.exists()
     seminar.refresh_from_db()
