@@ -101,3 +101,25 @@ def calendar_of(attachment) -> tuple[str, Calendar]:
 def sequence(vevent) -> int:
     """SEQUENCE, 0 when absent (RFC 5545)."""
     return int(vevent.get("SEQUENCE", 0))
+
+
+def side_event_change_data(client, seminar, **changes):
+    """The side event's admin change form as posted, with `changes` over it."""
+    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(
+        {
+            "fair": seminar.fair_id,
+            "starts_at_0": "20/09/2024",
+            "starts_at_1": "09:00:00",
+            "ends_at_0": "20/09/2024",
+            "ends_at_1": "11:00:00",
+            "registrations-TOTAL_FORMS": "0",
+            "registrations-INITIAL_FORMS": "0",
+            "registrations-MIN_NUM_FORMS": "0",
+            "registrations-MAX_NUM_FORMS": "1000",
+        }
+    )
+    data.update(changes)
+    return data

@@ -11,7 +11,7 @@ from django.core import mail
 from events import services
 from events.models import EventRegistration, Fair, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, calendar_of, registration_data
+from tests.events.conftest import at, calendar_of, registration_data, side_event_change_data
 from tests.factories import (
     make_event,
     make_exhibitor,
@@ -471,27 +471,6 @@ def test_admin_raising_capacity_promotes_waitlist(client, board, seminar):
     assert waiting.status == "confirmed"
 
 
-def _change_data(client, seminar, **changes):
-    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/")
-    form = page.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
-    data.update(
-        {
-            "fair": seminar.fair_id,
-            "starts_at_0": "20/09/2024",
-            "starts_at_1": "09:00:00",
-            "ends_at_0": "20/09/2024",
-            "ends_at_1": "11:00:00",
-            "registrations-TOTAL_FORMS": "0",
-            "registrations-INITIAL_FORMS": "0",
-            "registrations-MIN_NUM_FORMS": "0",
-            "registrations-MAX_NUM_FORMS": "1000",
-        }
-    )
-    data.update(changes)
-    return data
-
-
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
@@ -509,7 +488,8 @@ def test_admin_refuses_an_event_outside_the_fair_or_beyond_any_hall(
     before = SideEvent.objects.values_list("starts_at", "capacity").get(pk=seminar.pk)
 
     response = client.post(
-        f"/admin/events/sideevent/{seminar.pk}/change/", _change_data(client, seminar, **changes)
+        f"/admin/events/sideevent/{seminar.pk}/change/",
+        side_event_change_data(client, seminar, **changes),
     )
 
     assert response.status_code == 200
@@ -520,7 +500,7 @@ def test_admin_refuses_an_event_outside_the_fair_or_beyond_any_hall(
 
 def _event_on_the_last_day(client, seminar):
     """The add form's data: a copy of `seminar` on 22/09/2024, the fair's last day."""
-    return _change_data(
+    return side_event_change_data(
         client,
         seminar,
         title_vi="Hội thảo ngày bế mạc",
@@ -611,7 +591,7 @@ def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(
     client, board, session, exhibitor, changes, field, message
 ):
     _agreed_at_15_at_table_2(session, exhibitor)
-    data = _change_data(
+    data = side_event_change_data(
         client, session, **{"starts_at_1": "14:00:00", "ends_at_1": "16:00:00", **changes}
     )
 
@@ -626,7 +606,9 @@ def test_admin_keeps_a_sessions_agreed_meetings_on_its_grid(
 
 def test_admin_moves_a_session_whose_meetings_keep_their_slots(client, board, session, exhibitor):
     _agreed_at_15_at_table_2(session, exhibitor)
-    data = _change_data(client, session, starts_at_1="14:00:00", ends_at_1="17:00:00", tables="2")
+    data = side_event_change_data(
+        client, session, starts_at_1="14:00:00", ends_at_1="17:00:00", tables="2"
+    )
 
     response = client.post(f"/admin/events/sideevent/{session.pk}/change/", data)
 
@@ -778,7 +760,7 @@ def test_admin_event_with_people_registered_cannot_become_a_matching_session(
 ):
     make_registration(seminar, status="confirmed")
     make_registration(seminar, status="waitlisted")
-    data = _change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
+    data = side_event_change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
 
     response = client.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
 
@@ -797,7 +779,7 @@ def test_admin_event_whose_registrations_are_all_cancelled_can_become_a_matching
     client, board, seminar
 ):
     make_registration(seminar, status="cancelled")
-    data = _change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
+    data = side_event_change_data(client, seminar, kind=SideEvent.Kind.BUSINESS_MATCHING)
 
     response = client.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
 

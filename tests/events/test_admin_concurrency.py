@@ -23,8 +23,8 @@ from events.models import EventRegistration, MeetingRequest, SideEvent
 from events.selectors import session_slots
 from fairportal import personal_data
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, registration_data
-from tests.events.test_admin import _change_data, _event_on_the_last_day
+from tests.events.conftest import at, registration_data, side_event_change_data
+from tests.events.test_admin import _event_on_the_last_day
 from tests.factories import make_exhibitor, make_meeting_request, make_registration, make_user
 from tests.fairportal.test_admin import _fair_form
 
@@ -170,7 +170,7 @@ def test_a_meeting_accepted_while_its_session_loses_a_table_is_refused(session, 
     )
     meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
     event_admin = _board_client()
-    data = _change_data(
+    data = side_event_change_data(
         event_admin, session, starts_at_1="14:00:00", ends_at_1="16:00:00", tables="1"
     )
 
@@ -193,7 +193,9 @@ def test_a_meeting_accepted_while_its_session_loses_a_table_is_refused(session, 
 def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(session, exhibitor):
     meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(14).isoformat()])
     event_admin = _board_client()
-    data = _change_data(event_admin, session, starts_at_1="15:00:00", ends_at_1="17:00:00")
+    data = side_event_change_data(
+        event_admin, session, starts_at_1="15:00:00", ends_at_1="17:00:00"
+    )
 
     accepted, moved = _second_meanwhile(
         lambda: services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None),
@@ -215,7 +217,9 @@ def test_a_session_moved_while_a_meeting_is_accepted_in_it_is_a_form_error(sessi
 def test_another_time_proposed_while_its_session_moves_is_refused(session, exhibitor):
     meeting = make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
     event_admin = _board_client()
-    data = _change_data(event_admin, session, starts_at_1="14:30:00", ends_at_1="16:30:00")
+    data = side_event_change_data(
+        event_admin, session, starts_at_1="14:30:00", ends_at_1="16:30:00"
+    )
 
     moved, proposed = _second_meanwhile(
         lambda: event_admin.post(f"/admin/events/sideevent/{session.pk}/change/", data),
@@ -340,7 +344,9 @@ def test_a_visitor_cancelling_while_the_board_moves_the_event_is_told_the_move_t
     waiting = make_registration(seminar, email="minh@example.vn", status="waitlisted")
     SideEvent.objects.filter(pk=seminar.pk).update(capacity=1)
     event_admin = _board_client()
-    data = _change_data(event_admin, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
+    data = side_event_change_data(
+        event_admin, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00"
+    )
 
     moved, promoted = _second_meanwhile(
         _lock_event_as_the_admin_form(seminar),

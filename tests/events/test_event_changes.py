@@ -11,8 +11,13 @@ from icalendar import Calendar
 from events import selectors, services
 from events.models import EventRegistration, MeetingRequest, SideEvent
 from fairportal.models import AuditEntry
-from tests.events.conftest import at, calendar_of, registration_data, sequence
-from tests.events.test_admin import _change_data
+from tests.events.conftest import (
+    at,
+    calendar_of,
+    registration_data,
+    sequence,
+    side_event_change_data,
+)
 from tests.events.test_meetings import SIGNATURE
 from tests.factories import (
     make_event,
@@ -64,7 +69,7 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     _register(seminar, "hoa@example.vn", "vi", capture)
     _register(seminar, "minh@example.vn", "vi", capture)  # the waiting list: seats are 2
     make_registration(seminar, email="gone@example.vn", status="cancelled")
-    data = _change_data(
+    data = side_event_change_data(
         board,
         seminar,
         starts_at_1="10:00:00",
@@ -115,7 +120,9 @@ def test_moving_an_event_and_adding_seats_in_one_save_mails_the_promoted_once(
     _register(seminar, "hoa@example.vn", "vi", capture)
     _register(seminar, "minh@example.vn", "en", capture)  # waits: seats are 2
     _register(seminar, "tuan@example.vn", "vi", capture)  # waits, and still will
-    data = _change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00", capacity="3")
+    data = side_event_change_data(
+        board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00", capacity="3"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
@@ -159,7 +166,7 @@ def test_saving_an_event_without_moving_it_mails_nobody(
     board, seminar, django_capture_on_commit_callbacks
 ):
     _register(seminar, "lan@example.vn", "vi", django_capture_on_commit_callbacks)
-    data = _change_data(board, seminar, title_vi="Hội thảo chuỗi cung ứng (cập nhật)")
+    data = side_event_change_data(board, seminar, title_vi="Hội thảo chuỗi cung ứng (cập nhật)")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
@@ -177,7 +184,7 @@ def test_moving_an_event_with_nobody_to_tell_says_nothing_of_telling(
         make_registration(seminar, email="hoa@example.vn")
         services.cancel_event(event=seminar, actor=None)
         mail.outbox.clear()
-    data = _change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
+    data = side_event_change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
@@ -197,7 +204,7 @@ def test_a_room_renamed_in_english_only_tells_the_english_readers(
     capture = django_capture_on_commit_callbacks
     _register(seminar, "lan@example.vn", "en", capture)
     _register(seminar, "hoa@example.vn", "vi", capture)
-    data = _change_data(board, seminar, room_en="Seminar room 1 (ground floor)")
+    data = side_event_change_data(board, seminar, room_en="Seminar room 1 (ground floor)")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data, follow=True)
@@ -210,7 +217,7 @@ def test_a_seat_cancelled_after_a_move_withdraws_the_moved_calendar_entry(
     board, seminar, django_capture_on_commit_callbacks
 ):
     lan, _file = _register(seminar, "lan@example.vn", "en", django_capture_on_commit_callbacks)
-    data = _change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
+    data = side_event_change_data(board, seminar, starts_at_1="10:00:00", ends_at_1="12:00:00")
     with django_capture_on_commit_callbacks(execute=True):
         board.post(f"/admin/events/sideevent/{seminar.pk}/change/", data)
     [moved] = mail.outbox
@@ -230,7 +237,7 @@ def test_a_seat_cancelled_after_a_move_withdraws_the_moved_calendar_entry(
 
 def test_a_sessions_room_with_agreed_meetings_is_kept(board, session, exhibitor):
     make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=2)
-    data = _change_data(
+    data = side_event_change_data(
         board, session, starts_at_1="14:00:00", ends_at_1="16:00:00", room_vi="Sảnh B"
     )
 
@@ -252,7 +259,7 @@ def test_a_sessions_missing_english_room_name_can_be_added_with_agreed_meetings(
 ):
     SideEvent.objects.filter(pk=session.pk).update(room_en="")
     make_meeting_request(session, exhibitor, status="accepted", slot_start=at(15), table_number=2)
-    data = _change_data(
+    data = side_event_change_data(
         board, session, starts_at_1="14:00:00", ends_at_1="16:00:00", room_en="B2B area"
     )
 
@@ -303,7 +310,7 @@ def test_a_session_keeps_the_times_of_its_waiting_requests(
     make_meeting_request(
         session, exhibitor, status="declined", proposed_slots=[at(14, 30).isoformat()]
     )
-    data = _change_data(board, session, **changes)
+    data = side_event_change_data(board, session, **changes)
 
     response = board.post(f"/admin/events/sideevent/{session.pk}/change/", data)
 
@@ -321,7 +328,7 @@ def test_a_session_moved_with_its_waiting_requests_times_still_slots_is_saved(
     board, session, exhibitor
 ):
     make_meeting_request(session, exhibitor, proposed_slots=[at(15).isoformat()])
-    data = _change_data(board, session, starts_at_1="13:00:00", ends_at_1="16:00:00")
+    data = side_event_change_data(board, session, starts_at_1="13:00:00", ends_at_1="16:00:00")
 
     response = board.post(f"/admin/events/sideevent/{session.pk}/change/", data)
 

@@ -14,7 +14,7 @@ from django.test import override_settings
 from booths.models import EventPlace
 from events.models import Fair, SideEvent
 from fairportal import editions
-from tests.events.conftest import at
+from tests.events.conftest import at, side_event_change_data
 from tests.factories import make_booth, make_event, make_fair, make_user
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +140,7 @@ def test_a_place_changed_in_the_admin_shows_on_the_cached_pages_at_once(
 
     response = board.post(
         f"/admin/events/sideevent/{seminar.pk}/change/",
-        _change_data(board, seminar, place=stage.pk),
+        side_event_change_data(board, seminar, place=stage.pk),
     )
 
     assert response.status_code == 302
@@ -164,27 +164,6 @@ def test_a_deleted_place_leaves_the_event_without_a_link(client, seminar, room):
     assert SideEvent.objects.get(pk=seminar.pk).place is None
 
 
-def _change_data(client, event, **changes):
-    page = client.get(f"/admin/events/sideevent/{event.pk}/change/")
-    form = page.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
-    data.update(
-        {
-            "fair": event.fair_id,
-            "starts_at_0": "20/09/2024",
-            "starts_at_1": "09:00:00",
-            "ends_at_0": "20/09/2024",
-            "ends_at_1": "11:00:00",
-            "registrations-TOTAL_FORMS": "0",
-            "registrations-INITIAL_FORMS": "0",
-            "registrations-MIN_NUM_FORMS": "0",
-            "registrations-MAX_NUM_FORMS": "1000",
-        }
-    )
-    data.update(changes)
-    return data
-
-
 def test_admin_offers_the_places_of_the_events_own_fair_only(board, fair, seminar, room):
     other_fair = make_fair(is_current=False, slug="hoi-cho-2025")
     elsewhere = make_place(other_fair, "Phòng hội thảo 9", "Seminar room 9")
@@ -196,7 +175,7 @@ def test_admin_offers_the_places_of_the_events_own_fair_only(board, fair, semina
     ]
     refused = board.post(
         f"/admin/events/sideevent/{seminar.pk}/change/",
-        _change_data(board, seminar, place=elsewhere.pk),
+        side_event_change_data(board, seminar, place=elsewhere.pk),
     )
 
     assert [(str(value), label) for value, label in choices] == [
@@ -353,7 +332,7 @@ def test_a_place_picked_with_no_room_written_names_the_room_in_mails_and_calenda
     # notice give the room in words: left empty, it is the place's name.
     response = board.post(
         f"/admin/events/sideevent/{seminar.pk}/change/",
-        _change_data(board, seminar, place=room.pk, room_vi="", room_en=""),
+        side_event_change_data(board, seminar, place=room.pk, room_vi="", room_en=""),
     )
     event = SideEvent.objects.get(pk=seminar.pk)
     ics = client.get(f"/events/{seminar.slug}/event.ics").content.decode()
