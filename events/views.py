@@ -186,14 +186,21 @@ def _with_seats(parts, seats) -> list:
     full = full_word()
     # During the fair a visitor scanning the day sees at once what is on and what is over.
     states = {"now": escape(_("Đang diễn ra")), "over": escape(_("Đã kết thúc"))}
+    # Seats left → their markup: events share counts, and each translation and number
+    # format is dear next to the rest (this runs after every registration on fair days).
+    seat_words = {}
     days = []
     for day, items in parts:
         markup = []
         for pk, head, tail, cancelled in items:
             kind, capacity, taken, takes_registrations, state = seats[pk]
             # Seats left mean nothing where nobody can sign up (cancelled, walk-in, begun).
-            shown = not cancelled and takes_registrations and shows_seats(capacity, kind)
-            middle = seats_html(capacity, taken, full) if shown else ""
+            middle = ""
+            if not cancelled and takes_registrations and shows_seats(capacity, kind):
+                left = max(capacity - taken, 0)
+                middle = seat_words.get(left)
+                if middle is None:
+                    middle = seat_words[left] = seats_html(capacity, taken, full)
             if state and not cancelled:
                 middle += f' · <span class="event-state event-{state}">{states[state]}</span>'
             markup.append(head + middle + tail)
