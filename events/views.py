@@ -39,7 +39,7 @@ from exhibitors.access import (
 )
 from exhibitors.models import Exhibitor
 from fairportal import clock
-from fairportal.cache import catalogue_version_of
+from fairportal.cache import catalogue_version_of, seatless_page_key
 from fairportal.ratelimit import allow, too_many_requests
 from fairportal.templatetags.visitor import (
     full_word,
@@ -148,8 +148,8 @@ def _programme_parts_key(request, fair, kinds) -> str | None:
     return f"programme-parts:v4:{catalogue}:{get_language()}:{fair.pk}:{kinds_key}"
 
 
-def _programme_days(request, fair, kinds, query="") -> list:
-    """[(day, markup of its events)…] of the programme.
+def _programme_parts(request, fair, kinds, query="") -> tuple[list, dict]:
+    """([(day, parts of its events)…], seats of those events) of the programme.
 
     All day long on the fair's mornings, registrations change the seats left and so
     the cached programme; the rest of its markup changes only when the board edits.
@@ -162,7 +162,7 @@ def _programme_days(request, fair, kinds, query="") -> list:
     if parts is not None:
         seats = selectors.programme_seats(fair=fair, kinds=kinds)
         if set(seats) == {pk for _day, items in parts for pk, *_markup in items}:
-            return _with_seats(parts, seats)
+            return parts, seats
         # else an event came or went after this page's version was read: read them all
     events = selectors.search_programme(selectors.programme(fair=fair, kinds=kinds), query)
     parts = [(day, programme_parts(on_day)) for day, on_day in selectors.group_by_day(events)]
@@ -179,50 +179,120 @@ def _programme_days(request, fair, kinds, query="") -> list:
         )
         for e in events
     }
-    return _with_seats(parts, seats)
+    return parts, seats
 
 
-def _with_seats(parts, seats) -> list:
+def _seats_markup(seats, cancelled) -> dict[int, str]:
+    """{event id: what its line shows between its time and place and its summary}: the
+    seats left and whether it is on or over (nothing for a cancelled event)."""
     full = full_word()
     # During the fair a visitor scanning the day sees at once what is on and what is over.
     states = {"now": escape(_("Đang diễn ra")), "over": escape(_("Đã kết thúc"))}
     # Seats left → their markup: events share counts, and each translation and number
     # format is dear next to the rest (this runs after every registration on fair days).
     seat_words = {}
-    days = []
-    for day, items in parts:
-        markup = []
-        for pk, head, tail, cancelled in items:
-            kind, capacity, taken, takes_registrations, state = seats[pk]
-            # Seats left mean nothing where nobody can sign up (cancelled, walk-in, begun).
-            middle = ""
-            if not cancelled and takes_registrations and shows_seats(capacity, kind):
-                left = max(capacity - taken, 0)
-                middle = seat_words.get(left)
-                if middle is None:
-                    middle = seat_words[left] = seats_html(capacity, taken, full)
-            if state and not cancelled:
-                middle += f' · <span class="event-state event-{state}">{states[state]}</span>'
-            markup.append(head + middle + tail)
-        days.append((day, mark_safe("\n".join(markup))))  # noqa: S308 (escaped when made)
-    return days
+    markup = {}
+    for pk, (kind, capacity, taken, takes_registrations, state) in seats.items():
+        middle = ""
+        if pk in cancelled:
+            markup[pk] = middle
+            continue
+        # Seats left mean nothing where nobody can sign up (walk-in, begun).
+        if takes_registrations and shows_seats(capacity, kind):
+            left = max(capacity - taken, 0)
+            middle = seat_words.get(left)
+            if middle is None:
+                middle = seat_words[left] = seats_html(capacity, taken, full)
+        if state:
+            middle += f' · <span class="event-state event-{state}">{states[state]}</span>'
+        markup[pk] = middle
+    return markup
+
+
+def _with_seats(parts, middles) -> list:
+    """[(day, markup of its events)…], each event's `middles` put in its line."""
+    return [
+        (
+            day,
+            mark_safe(  # noqa: S308 (escaped when made)
+                "\n".join(head + middles[pk] + tail for pk, head, tail, _cancelled in items)
+            ),
+        )
+        for day, items in parts
+    ]
+
+
+def _cancelled(parts) -> set[int]:
+    return {pk for _day, items in parts for pk, _head, _tail, cancelled in items if cancelled}
+
+
+# Where an event's seats go in the programme kept without them (see ProgrammeView.get):
+# a character no markup of ours holds, around the event's id.
+SEATS_MARK = "\x1e"
+
+
+def _fill_seats(segments, cancelled, seats) -> str:
+    """The programme from its markup kept without seats: text, event id, text…"""
+    middles = _seats_markup(seats, cancelled)
+    filled = segments[:]
+    filled[1::2] = [middles[int(pk)] for pk in segments[1::2]]
+    return "".join(filled)
 
 
 class ProgrammeView(TemplateView):
     template_name = "events/programme.html"
 
+    def get(self, request, *args, **kwargs):
+        """After a registration, the only change to the programme is seats left: the
+        page cache's copy is rebuilt from the page's markup kept without them and one
+        query of the seats, not through the template (docs/performance.md, nineteenth
+        round: the fair day's programme is rebuilt five times a second)."""
+        self.fair = selectors.current_fair()
+        valid = {value for value, _label in SideEvent.Kind.choices}
+        self.kinds = [kind for kind in request.GET.getlist("kind") if kind in valid]
+        self.query = request.GET.get("q", "").strip()[:100]
+        self.seatless_key = seatless_page_key(request) if self.fair and not self.query else None
+        if self.seatless_key:
+            kept = cache.get(self.seatless_key)
+            if kept is not None:
+                segments, cancelled = kept
+                seats = selectors.programme_seats(fair=self.fair, kinds=self.kinds)
+                # An event that came or went without a signal: built again below.
+                if set(seats) == {int(pk) for pk in segments[1::2]}:
+                    return HttpResponse(_fill_seats(segments, cancelled, seats))
+        response = super().get(request, *args, **kwargs)
+        if not self.seatless_key:
+            return response
+        response.render()
+        segments = response.content.decode().split(SEATS_MARK)
+        if sorted(segments[1::2]) != sorted(str(pk) for pk in self.seats):
+            # The mark in an event's own text (a control character pasted into a title):
+            # this page is built the plain way and kept whole by the page cache only.
+            self.seatless_key = None
+            return super().get(request, *args, **kwargs)
+        cancelled = _cancelled(self.parts)
+        cache.set(self.seatless_key, (segments, cancelled), settings.PUBLIC_CACHE_SECONDS)
+        response.content = _fill_seats(segments, cancelled, self.seats)
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        fair = selectors.current_fair()
-        valid = {value for value, _label in SideEvent.Kind.choices}
-        kinds = [kind for kind in self.request.GET.getlist("kind") if kind in valid]
-        query = self.request.GET.get("q", "").strip()[:100]
+        days = []
+        if self.fair:
+            self.parts, self.seats = _programme_parts(
+                self.request, self.fair, self.kinds, self.query
+            )
+            if self.seatless_key:
+                middles = {pk: f"{SEATS_MARK}{pk}{SEATS_MARK}" for pk in self.seats}
+            else:
+                middles = _seats_markup(self.seats, _cancelled(self.parts))
+            days = _with_seats(self.parts, middles)
         context.update(
-            fair=fair,
-            days=_programme_days(self.request, fair, kinds, query) if fair else [],
+            fair=self.fair,
+            days=days,
             kinds=SideEvent.Kind.choices,
-            selected_kinds=kinds,
-            query=query,
+            selected_kinds=self.kinds,
+            query=self.query,
         )
         return context
 

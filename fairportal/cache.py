@@ -97,6 +97,18 @@ def catalogue_version_of(request) -> int:
     return pending[1][0] if pending else public_data_version()[0]
 
 
+def seatless_page_key(request) -> str | None:
+    """For a page with seats that the page cache is building for this request: where the
+    page may keep its markup without the seats, good while the catalogue and the clock's
+    quarter of an hour stay, so that a registration rebuilds it from the seats alone.
+    None when the page cache is not building this request (off, signed in, a form)."""
+    pending = getattr(request, "_public_cache", None)
+    if not pending:
+        return None
+    key, (catalogue, _seats, quarter), _changed_at = pending
+    return f"{key}:seatless:{catalogue}:{quarter}"
+
+
 def _bump(scope: str = CATALOGUE) -> None:
     key = _SCOPE_KEYS[scope]
     try:

@@ -276,8 +276,26 @@ def test_after_a_seat_is_taken_the_programme_is_rebuilt_from_the_seats_alone(
 
     assert rebuilt["X-Cache"] == "miss" and after in rebuilt.text
     assert rebuilt.content.decode() == _built_without_the_page_cache(path)
-    # The titles, rooms and times come from the first build, kept beside the page.
+    # The titles, rooms and times come from the first build, kept beside the page, and
+    # so does the rest of the page: no template is gone through again.
     assert "title" not in sql
+    assert rebuilt.templates == []
+
+
+def test_a_title_holding_the_seats_mark_still_gives_the_right_seats(client, fair, seminar):
+    # The kept programme marks where seats go with a control character; a title pasted
+    # with one in it must not mix up which seats are whose.
+    make_event(fair, title_vi="Tọa đàm \x1e 7 \x1e", slug="toa-dam-dau", capacity=7)
+    first = client.get("/events/")
+    assert first.status_code == 200 and "còn 7 chỗ" in first.text
+
+    _take_a_seat(seminar)
+    rebuilt = client.get("/events/")
+
+    assert (
+        rebuilt.status_code == 200 and "còn 1 chỗ" in rebuilt.text and "còn 7 chỗ" in rebuilt.text
+    )
+    assert rebuilt.content.decode() == _built_without_the_page_cache("/events/")
 
 
 def test_the_last_seat_taken_shows_the_waiting_list_on_the_rebuilt_programme(client, fair, seminar):
