@@ -118,6 +118,22 @@ class FairSerializer(serializers.ModelSerializer):
         read_only_fields = fields  # an answer only: all in every answer
 
 
+# The place is a `booths.EventPlace`, read through the event's key: events imports
+# nothing of booths, so this serializer names its fields by hand.
+class EventPlaceSerializer(serializers.Serializer):
+    name = TranslatedField()
+    kind = serializers.ChoiceField(
+        choices=["stage", "seminar_room", "business_matching"],
+        read_only=True,
+        help_text=_("Loại nơi: sân khấu, phòng hội thảo, khu kết nối doanh nghiệp."),
+    )
+    hall = serializers.CharField(read_only=True, help_text=_("Nhà/khu trên sơ đồ, ví dụ A."))
+    plan_url = PageUrlsField(
+        "/floor-plan/#place-{obj.pk}",
+        help_text=_("Sơ đồ mặt bằng mở tại nơi này, mỗi thứ tiếng một đường dẫn."),
+    )
+
+
 class SideEventSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", lookup_field="slug")
     fair = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -140,6 +156,11 @@ class SideEventSerializer(serializers.ModelSerializer):
     cancelled = serializers.BooleanField(
         source="is_cancelled", read_only=True, help_text=_("Ban tổ chức đã huỷ sự kiện.")
     )
+    place = EventPlaceSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text=_("Nơi diễn ra sự kiện trên sơ đồ mặt bằng; null khi Ban tổ chức chưa chọn."),
+    )
 
     class Meta:
         model = SideEvent
@@ -159,6 +180,7 @@ class SideEventSerializer(serializers.ModelSerializer):
             "seats_left",
             "registration_open",
             "cancelled",
+            "place",
             "slot_minutes",
             "hosts",
             "page_url",
@@ -257,12 +279,12 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
 
     serializer_class = SideEventSerializer
     filterset_class = SideEventFilter
-    modified_with = ("hosts",)
+    modified_with = ("hosts", "place")
 
     def get_queryset(self):
         queryset = (
             SideEvent.objects.filter(is_published=True)
-            .select_related("fair")
+            .select_related("fair", "place")
             .prefetch_related("hosts")
             .order_by("starts_at", "pk")
         )
@@ -300,6 +322,16 @@ class SideEventViewSet(FairScopedMixin, PublicReadOnlyViewSet):
                     "capacity": 120,
                     "seats_left": 37,
                     "registration_open": True,
+                    "cancelled": False,
+                    "place": {
+                        "name": {"vi": "Phòng hội thảo 1", "en": "Seminar room 1"},
+                        "kind": "seminar_room",
+                        "hall": "A",
+                        "plan_url": {
+                            "vi": "https://hoicho.example.vn/floor-plan/#place-3",
+                            "en": "https://hoicho.example.vn/en/floor-plan/#place-3",
+                        },
+                    },
                     "slot_minutes": 30,
                     "hosts": [],
                     "page_url": {

@@ -2,6 +2,7 @@
 
 import datetime
 
+from booths.models import EventPlace
 from events import services
 from events.models import SideEvent
 from tests.factories import HANOI, make_event, make_exhibitor, make_fair, make_sector, make_zone
@@ -48,6 +49,32 @@ def test_event_list_gives_the_programme_of_the_fair_with_seats_left(client, fair
     assert (row["capacity"], row["seats_left"], row["registration_open"]) == (50, 3, True)
     assert [host["slug"] for host in row["hosts"]] == ["canon-viet-nam"]
     assert row["page_url"]["en"] == "http://testserver/en/events/hoi-thao-cnht/"
+    assert row["place"] is None
+
+
+def test_event_gives_its_place_on_the_floor_plan_with_the_plan_links(client, fair):
+    hall = EventPlace.objects.create(
+        fair=fair,
+        kind=EventPlace.Kind.SEMINAR_ROOM,
+        name_vi="Phòng hội thảo 2",
+        name_en="Seminar room 2",
+        hall="B",
+    )
+    make_event(fair, slug="hoi-thao", place=hall)
+
+    row = client.get("/api/v1/events/").json()["results"][0]
+    detail = client.get("/api/v1/events/hoi-thao/").json()
+
+    assert row["place"] == {
+        "name": {"vi": "Phòng hội thảo 2", "en": "Seminar room 2"},
+        "kind": "seminar_room",
+        "hall": "B",
+        "plan_url": {
+            "vi": f"http://testserver/floor-plan/#place-{hall.pk}",
+            "en": f"http://testserver/en/floor-plan/#place-{hall.pk}",
+        },
+    }
+    assert detail["place"] == row["place"]
 
 
 def test_open_flags_follow_the_clock_as_the_pages_do(client, fair, fair_clock):

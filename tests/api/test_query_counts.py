@@ -2,6 +2,7 @@
 
 import pytest
 
+from booths.models import EventPlace
 from tests.factories import (
     make_booth,
     make_event,
@@ -25,7 +26,10 @@ def populate(fair, size):
         make_booth(fair, is_blocked=number % 2 == 0)
         make_product(exhibitor, sector=sectors[0])
         make_product(exhibitor, sector=sectors[1])
-        event = make_event(fair)
+        place = EventPlace.objects.create(
+            fair=fair, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi=f"Phòng {number}", hall="A"
+        )
+        event = make_event(fair, place=place)
         event.hosts.set([exhibitor])
         make_fair(is_current=False, slug=f"ky-{fair.pk}-{number}").figures.create(
             value="1", label_vi="gian"
@@ -41,7 +45,7 @@ LISTS = [
     ("/api/v1/exhibitors/?q=cong+ty&sector=dien-tu-x&ordering=-name", 6),  # + the sector
     ("/api/v1/products/", 3),  # fair, count, page (exhibitor and sector joined)
     ("/api/v1/booths/", 3),  # fair, count, page (exhibitor joined)
-    ("/api/v1/events/", 4),  # fair, count, page, hosts
+    ("/api/v1/events/", 4),  # fair, count, page (place joined), hosts
     ("/api/v1/events/?q=hoi+thao", 5),  # + the texts of the programme
 ]
 
