@@ -622,7 +622,7 @@ def plan_items(*, fair: Fair | None, exhibitor_slugs, event_slugs) -> dict:
         )
     events = list(
         SideEvent.objects.filter(slug__in=list(event_slugs), is_published=True)
-        .select_related("fair")
+        .select_related("fair", "place")
         .order_by("starts_at", "id")
     )
     # A cancelled event stays listed (marked cancelled) but takes no time of the day.

@@ -63,7 +63,11 @@ def home_context(fair, *, now: datetime.datetime | None = None) -> dict:
     now = now or clock.now()
     today = timezone.localdate(now)
     phase = fair_phase(fair, today)
-    events = SideEvent.objects.filter(fair=fair, is_published=True).order_by("starts_at", "id")
+    events = (
+        SideEvent.objects.filter(fair=fair, is_published=True)
+        .select_related("place")
+        .order_by("starts_at", "id")
+    )
     context = {
         "phase": phase,
         "figures": list(FairFigure.objects.filter(fair=fair).order_by("position", "id")),

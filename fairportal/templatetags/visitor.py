@@ -174,6 +174,38 @@ def _text(obj, field: str, language: str) -> str:
     return text
 
 
+def _event_place(event, *, language: str, plan: tuple[str, str]) -> str:
+    """ " · room · See on the floor plan": where an event is held, and the link to its
+    place on the plan when it has one (`event.place`, selected with it) and is not
+    cancelled. `plan` is the floor plan's URL and the link's words."""
+    place = event.place if event.place_id else None
+    markup = ""
+    if event.room:
+        markup += f" · {_text(event, 'room', language)}"
+    elif place is not None:  # the room in words is not written: the place's name says it
+        markup += f" · {_text(place, 'name', language)}"
+    if place is not None and not event.cancelled_at and plan[0]:
+        # Many events link the plan: each link names its place in a screen reader's
+        # list of links.
+        markup += (
+            f' · <a class="place-link" href="{escape(place.get_absolute_url(plan[0]))}">'
+            f'{escape(plan[1])}<span class="visually-hidden">: '
+            f"{_text(place, 'name', language)}</span></a>"
+        )
+    return markup
+
+
+@register.simple_tag
+def event_place(event, fair) -> str:
+    """The programme's room and "see on the floor plan" link of one event, for the
+    short lists of events (the home page, My plan): the same markup as the programme.
+    The plan shows `fair`'s places only (the current fair): an event of another
+    edition names its room without a link."""
+    on_plan = fair is not None and event.fair_id == fair.pk
+    plan = (_floor_plan_url() if on_plan else "", gettext("Xem trên sơ đồ"))
+    return mark_safe(_event_place(event, language=get_language(), plan=plan))  # noqa: S308
+
+
 def _event_parts(
     event,
     *,
@@ -190,19 +222,7 @@ def _event_parts(
     meta = f'<span class="badge">{escape(kinds.get(event.kind, event.kind))}</span>'
     if event.cancelled_at:
         meta += f' <span class="badge badge-cancelled">{escape(cancelled_word)}</span>'
-    place = event.place if event.place_id else None
-    if event.room:
-        meta += f" · {_text(event, 'room', language)}"
-    elif place is not None:  # the room in words is not written: the place's name says it
-        meta += f" · {_text(place, 'name', language)}"
-    if place is not None and not event.cancelled_at and plan[0]:
-        # Many events link the plan: each link names its place in a screen reader's
-        # list of links.
-        meta += (
-            f' · <a class="place-link" href="{escape(place.get_absolute_url(plan[0]))}">'
-            f'{escape(plan[1])}<span class="visually-hidden">: '
-            f"{_text(place, 'name', language)}</span></a>"
-        )
+    meta += _event_place(event, language=language, plan=plan)
     summary_lang = lang_attribute(event, "summary", language)
     summary = f"<p{summary_lang}>{escape(event.summary)}</p>" if event.summary else ""
     title_lang = lang_attribute(event, "title", language)

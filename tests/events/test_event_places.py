@@ -98,6 +98,27 @@ def test_programme_links_each_event_to_its_place_naming_it_to_screen_readers(
     ]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "words"), [("", "Xem trên sơ đồ"), ("/en", "See on the floor plan")]
+)
+def test_my_plan_links_each_starred_event_to_its_place(client, seminar, room, prefix, words):
+    SideEvent.objects.filter(pk=seminar.pk).update(place=room)
+    elsewhere = make_event(seminar.fair, slug="toa-dam")
+    past_fair = make_fair(is_current=False, slug="hoi-cho-2023")
+    past = make_event(past_fair, slug="ky-truoc", place=make_place(past_fair))
+    session = client.session
+    session["plan"] = {"event": [seminar.slug, elsewhere.slug, past.slug]}
+    session.save()
+
+    html = client.get(f"{prefix}/plan/").content.decode()
+
+    name = "Phòng hội thảo 1" if not prefix else "Seminar room 1"
+    assert _place_links(html) == [
+        f'<a class="place-link" href="{prefix}/floor-plan/#place-{room.pk}">{words}'
+        f'<span class="visually-hidden">: {name}</span></a>'
+    ]
+
+
 def test_an_event_with_no_room_in_words_shows_its_places_name(client, seminar, room):
     SideEvent.objects.filter(pk=seminar.pk).update(place=room, room_vi="", room_en="")
 

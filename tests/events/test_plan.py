@@ -3,6 +3,7 @@ import re
 import pytest
 from icalendar import Calendar
 
+from booths.models import EventPlace
 from events import services
 from tests.events.conftest import at, registration_data
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair
@@ -205,7 +206,14 @@ def test_plan_runs_fixed_queries(client, fair, size, django_assert_num_queries, 
         make_booth(fair, code=f"B{n:02d}", exhibitor=exhibitor)
         slugs.append(exhibitor.slug)
     events = [
-        make_event(fair, slug=f"sk-{size}-{n}", **({"title_en": ""} if n % 2 else {})).slug
+        make_event(
+            fair,
+            slug=f"sk-{size}-{n}",
+            place=EventPlace.objects.create(
+                fair=fair, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi=f"Phòng {n}", hall="A"
+            ),
+            **({"title_en": ""} if n % 2 else {}),
+        ).slug
         for n in range(size)
     ]
     session = client.session

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from booths.models import EventPlace
 from events.models import FairFigure
 from fairportal import home
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair, make_sector
@@ -243,3 +244,29 @@ def test_home_during_fair_marks_todays_events_on_now_and_over(client, fair_on, t
     assert '<span class="event-state event-now">Đang diễn ra</span>' in line("Hội thảo sáng")
     assert "event-state" not in line("Kết nối chiều")
     assert ">Over</span>" in english and ">On now</span>" in english
+
+
+@pytest.mark.parametrize(
+    ("start_offset", "prefix", "words"),
+    [(10, "", "Xem trên sơ đồ"), (0, "/en", "See on the floor plan")],
+    ids=["before-vi", "during-en"],
+)
+def test_home_links_each_event_to_its_place_on_the_floor_plan(
+    client, fair_on, today, start_offset, prefix, words
+):
+    fair = fair_on(start_offset)
+    room = EventPlace.objects.create(
+        fair=fair, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi="Phòng hội thảo 2", hall="A"
+    )
+    make_event(fair=fair, place=room, room_vi="", room_en="", starts_at=at(fair.starts_on, 23))
+    make_event(fair=fair, starts_at=at(fair.starts_on, 22))  # no place: no link
+
+    html = client.get(f"{prefix}/").content.decode()
+
+    name = "Phòng hội thảo 2" if not prefix else '<span lang="vi">Phòng hội thảo 2</span>'
+    assert html.count('class="place-link"') == 1
+    assert (
+        f" · {name} · "
+        f'<a class="place-link" href="{prefix}/floor-plan/#place-{room.pk}">{words}'
+        f'<span class="visually-hidden">: {name}</span></a>'
+    ) in html

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from booths.models import EventPlace
 from events.models import FairFigure
 from exhibitors.models import Exhibitor
 from tests.factories import (
@@ -57,6 +58,9 @@ def build_fair(size: int):
             )
         make_event(
             fair=fair,
+            place=EventPlace.objects.create(
+                fair=fair, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi=f"Phòng {n}", hall="A"
+            ),
             starts_at=timezone.now() + datetime.timedelta(days=6, hours=n),
             **({} if english else {"title_en": "", "room_en": ""}),
         )
