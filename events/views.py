@@ -277,7 +277,7 @@ class ProgrammeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        days = []
+        days, found = [], 0
         if self.fair:
             self.parts, self.seats = _programme_parts(
                 self.request, self.fair, self.kinds, self.query
@@ -286,10 +286,11 @@ class ProgrammeView(TemplateView):
                 middles = {pk: f"{SEATS_MARK}{pk}{SEATS_MARK}" for pk in self.seats}
             else:
                 middles = _seats_markup(self.seats, _cancelled(self.parts))
-            days = _with_seats(self.parts, middles)
+            days, found = _with_seats(self.parts, middles), len(self.seats)
         context.update(
             fair=self.fair,
             days=days,
+            found=found,
             kinds=SideEvent.Kind.choices,
             selected_kinds=self.kinds,
             query=self.query,

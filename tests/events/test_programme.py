@@ -427,6 +427,22 @@ def test_programme_search_in_english_and_with_no_match(client, fair, seminar, se
     assert "Hội thảo chuỗi cung ứng" not in nothing
 
 
+def test_programme_searched_names_the_words_in_its_title_and_says_how_many_match(
+    client, fair, seminar, session
+):
+    vi = client.get("/events/", {"q": "hội thảo"}).content.decode()
+    en = client.get("/en/events/", {"q": "<b>seminar</b>"}).content.decode()
+    plain = client.get("/events/").content.decode()
+
+    assert "<title>“hội thảo” · Chương trình sự kiện · Hội chợ KCN Hà Nội</title>" in vi
+    assert '<p class="muted" role="status">1 sự kiện khớp với “hội thảo”.</p>' in vi
+    assert (
+        "<title>“&lt;b&gt;seminar&lt;/b&gt;” · Event programme · Hanoi Industrial Zones Fair</title>"
+    ) in en
+    assert "<title>Chương trình sự kiện · Hội chợ KCN Hà Nội</title>" in plain
+    assert "khớp với" not in plain
+
+
 def test_directory_with_no_exhibitor_found_points_to_the_programme(client, fair):
     response = client.get("/exhibitors/", {"q": "hoi thao"})
 
