@@ -114,11 +114,12 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
         client.post(f"/en{MEET}", meeting_data([at(15, 30), at(14)]))
 
     (to_exhibitor,) = [m for m in mail.outbox if m.to == ["contact@canon.example.vn"]]
-    assert to_exhibitor.body.splitlines()[:9] == [
+    assert to_exhibitor.body.splitlines()[:10] == [
         "Xin chào,",
         "",
         "Tanaka Hiroshi (Tanaka Trading Co., Ltd.) muốn gặp Canon Việt Nam trong "
         "“Kết nối doanh nghiệp ngày 1”.",
+        "Quốc gia của khách: Nhật Bản",
         "",
         "Khung giờ khách đề xuất:",
         "- 20/09/2024, 14:00–14:30 (giờ Hà Nội)",
@@ -126,6 +127,29 @@ def test_meet_request_mail_to_the_exhibitor_lists_the_times_proposed(
         "",
         "Nội dung muốn trao đổi:",
     ]
+
+
+def test_meet_request_mail_to_the_exhibitor_names_the_visitors_country_in_its_language(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    exhibitor.members.add(make_user(email="rep@canon.example.vn", language="en"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/en{MEET}",
+            meeting_data([at(14)], name="Kim Min-jun", company="Hanbit Display", country="KR"),
+        )
+
+    (vi,) = [m for m in mail.outbox if m.to == ["contact@canon.example.vn"]]
+    (en,) = [m for m in mail.outbox if m.to == ["rep@canon.example.vn"]]
+    assert vi.body.splitlines()[2:5] == [
+        "Kim Min-jun (Hanbit Display) muốn gặp Canon Việt Nam trong “Kết nối doanh nghiệp ngày 1”.",
+        "Quốc gia của khách: Hàn Quốc",
+        "",
+    ]
+    assert en.body.splitlines()[3] == "Visitor's country: South Korea"
 
 
 @pytest.mark.parametrize(
