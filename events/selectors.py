@@ -149,7 +149,7 @@ def meeting_by_token(token: str) -> MeetingRequest | None:
     if not token:
         return None
     return (
-        MeetingRequest.objects.select_related("session", "exhibitor")
+        MeetingRequest.objects.select_related("session__place", "exhibitor")
         .filter(token_hash=hash_token(token))
         .first()
     )

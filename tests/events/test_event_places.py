@@ -12,10 +12,12 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from booths.models import EventPlace
+from events import services
 from events.models import Fair, SideEvent
 from fairportal import editions
+from fairportal.tokens import new_token
 from tests.events.conftest import at, side_event_change_data
-from tests.factories import make_booth, make_event, make_fair, make_user
+from tests.factories import make_booth, make_event, make_fair, make_meeting_request, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +119,37 @@ def test_my_plan_links_each_starred_event_to_its_place(client, seminar, room, pr
         f'<a class="place-link" href="{prefix}/floor-plan/#place-{room.pk}">{words}'
         f'<span class="visually-hidden">: {name}</span></a>'
     ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"), [("", "Xem trên sơ đồ"), ("/en", "See on the floor plan")]
+)
+def test_an_agreed_meeting_page_leads_the_visitor_to_the_sessions_place(
+    client, fair, session, prefix, words
+):
+    area = make_place(
+        fair,
+        "Khu kết nối doanh nghiệp",
+        "Business matching area",
+        hall="B",
+        kind="business_matching",
+    )
+    SideEvent.objects.filter(pk=session.pk).update(place=area)
+    token, token_hash = new_token()
+    pending_token, pending_hash = new_token()
+    meeting = make_meeting_request(session, token_hash=token_hash)
+    make_meeting_request(session, token_hash=pending_hash)
+    services.accept_meeting(meeting=meeting, slot_start=at(14), actor=None)
+
+    agreed = client.get(f"{prefix}/events/meetings/{token}/").content.decode()
+    pending = client.get(f"{prefix}/events/meetings/{pending_token}/").content.decode()
+
+    name = "Khu kết nối doanh nghiệp" if not prefix else "Business matching area"
+    assert _place_links(agreed) == [
+        f'<a class="place-link" href="{prefix}/floor-plan/#place-{area.pk}">{words}'
+        f'<span class="visually-hidden">: {name}</span></a>'
+    ]
+    assert _place_links(pending) == []  # no table yet: the time and place are not agreed
 
 
 def test_an_event_with_no_room_in_words_shows_its_places_name(client, seminar, room):
