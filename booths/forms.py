@@ -257,9 +257,12 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
 
 
 def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> dict:
-    """The price of the chosen booths; the rest of `booth_count` at the kind's lowest price."""
+    """The price of the chosen booths; the rest of `booth_count` at the kind's lowest price.
+    A chosen booth without a price (0: the board has not set it) leaves the total and the
+    estimate unknown (None), as `booths.selectors.booth_bill` adds nothing up then."""
     chosen = list(booths)
-    chosen_total = sum(b.price_vnd for b in chosen)
+    priced = all(b.price_vnd > 0 for b in chosen)
+    chosen_total = sum(b.price_vnd for b in chosen) if priced else None
     missing = max(booth_count - len(chosen), 0)
     kind_prices = sorted(b.price_vnd for b in offered if b.kind == booth_kind)
     unit = kind_prices[0] if kind_prices else 0
@@ -268,7 +271,7 @@ def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> 
         "chosen_total": chosen_total,
         "missing": missing,
         "unit_price": unit,
-        "estimate": chosen_total + missing * unit,
+        "estimate": chosen_total + missing * unit if priced else None,
         "all_include_vat": all(b.price_includes_vat for b in chosen) if chosen else True,
     }
 

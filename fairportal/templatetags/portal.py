@@ -13,6 +13,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from fairportal.languages import fallback_language, lang_attribute
 from fairportal.text import nfc
@@ -26,6 +27,18 @@ def vnd(amount) -> str:
     if amount is None or amount == "":
         return ""
     return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
+
+
+# A price of 0 (or none) is one the board has not set yet: every page and mail that
+# shows a company a booth's price says so in these words, never "0 ₫".
+BOARD_WILL_QUOTE = _("Ban tổ chức sẽ báo giá")
+
+
+@register.filter
+def booth_price(amount) -> str:
+    """A booth's price (or a total of them) as a company reads it: "15.000.000 ₫", or
+    "Ban tổ chức sẽ báo giá" while the board has not set it."""
+    return vnd(amount) if amount else str(BOARD_WILL_QUOTE)
 
 
 def metres(value) -> str:

@@ -123,20 +123,25 @@
       var boxes = table.querySelectorAll("input[name='preferred_booths']");
       var total = 0;
       var count = 0;
+      var unpriced = false;
       boxes.forEach(function (box) {
         var row = box.closest("tr");
         if (box.checked) {
-          total += parseInt(box.getAttribute("data-price"), 10) || 0;
+          var price = parseInt(box.getAttribute("data-price"), 10) || 0;
+          // A booth without a price (0) is one the board will quote: no sum is shown.
+          if (price === 0) { unpriced = true; }
+          total += price;
           count += 1;
         }
         if (row) { row.classList.toggle("is-chosen", box.checked); }
       });
+      var shown = unpriced ? output.getAttribute("data-unpriced") : formatVnd(total);
       if (count === 0) {
         output.textContent = output.getAttribute("data-empty");
       } else if (count > max) {
-        output.textContent = formatVnd(total) + " (" + output.getAttribute("data-over") + ")";
+        output.textContent = shown + " (" + output.getAttribute("data-over") + ")";
       } else {
-        output.textContent = formatVnd(total);
+        output.textContent = shown;
       }
     }
     table.addEventListener("change", update);
