@@ -455,7 +455,12 @@ def booths_given(application) -> list:
     The approval's audit entry names them: it is written in the same transaction as
     the assignment and never changed. A booth's `assigned_at` is not enough (a swap
     resets it), and the company's other booths in the fair were not this
-    application's."""
+    application's.
+
+    Each booth carries the price its approval recorded (`price_vnd`,
+    `price_includes_vat` set on the instance, never saved), as the mail told it: a
+    price the board changes later is the booth's, not this approval's. An approval
+    logged before prices were recorded shows the booth's price as it is now."""
     if application.exhibitor_id is None:
         return []
     entry = (
@@ -467,9 +472,21 @@ def booths_given(application) -> list:
         .order_by("-pk")
         .first()
     )
-    codes = entry.changes.get("booths", []) if entry is not None else []
-    return list(
+    changes = entry.changes if entry is not None else {}
+    codes = changes.get("booths", [])
+    booths = list(
         Booth.objects.filter(
             fair_id=application.fair_id, exhibitor_id=application.exhibitor_id, code__in=codes
         ).order_by("code")
     )
+    prices = changes.get("prices")
+    include_vat = changes.get("prices_include_vat")
+    if (
+        isinstance(prices, list)
+        and isinstance(include_vat, list)
+        and len(prices) == len(include_vat) == len(codes)
+    ):
+        as_approved = dict(zip(codes, zip(prices, include_vat, strict=True), strict=True))
+        for booth in booths:
+            booth.price_vnd, booth.price_includes_vat = as_approved[booth.code]
+    return booths

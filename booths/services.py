@@ -483,7 +483,8 @@ def approve_application(
         BoothApplication.objects.filter(pk=application.pk).update(exhibitor=exhibitor)
         application.exhibitor = exhibitor
         refresh_exhibitors_search({exhibitor.pk})
-        codes = sorted(b.code for b in booths)
+        given = sorted(booths, key=lambda b: b.code)
+        codes = [b.code for b in given]
         invited = created or invite_applicant or _represents(exhibitor, application.email)
         # Read before the invitation: someone with a password of their own (this
         # company's representative, or another's) signs in already, and a set-password
@@ -496,6 +497,10 @@ def approve_application(
             actor=reviewer,
             changes={
                 "booths": codes,
+                # What each booth cost when given, in the order of `booths`: the status
+                # page shows the prices the approval mail told, not later ones.
+                "prices": [b.price_vnd for b in given],
+                "prices_include_vat": [b.price_includes_vat for b in given],
                 "exhibitor": exhibitor.pk,
                 "new_exhibitor": created,
                 "applicant_invited": invited,

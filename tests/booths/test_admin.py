@@ -610,7 +610,10 @@ def test_approve_through_admin_assigns_and_logs(
     assert f'<span class="audit-label">Lúc: </span>{hanoi:%d/%m/%Y %H:%M}</td>' in page
     # Its details name the booth and the company, not a database id.
     name = html.escape(application.exhibitor.name_vi)
-    assert f"gian: B01; doanh nghiệp: {name}; doanh nghiệp mới: có" in page
+    assert (
+        f"gian: B01; giá gian (₫): 22.500.000; giá đã gồm VAT: không; doanh nghiệp: {name};"
+        " doanh nghiệp mới: có"
+    ) in page
     assert "new_exhibitor" not in page
 
 
@@ -628,7 +631,8 @@ def test_decision_log_of_an_approval_names_every_detail_in_the_boards_words(
     application.refresh_from_db()
     name = application.exhibitor.name_vi
     assert (
-        f"gian: B01; doanh nghiệp: {name}; doanh nghiệp mới: có; mời người nộp đơn làm đại "
+        f"gian: B01; giá gian (₫): 22.500.000; giá đã gồm VAT: không; doanh nghiệp: {name};"
+        " doanh nghiệp mới: có; mời người nộp đơn làm đại "
         "diện: có; đã gửi e-mail mời: có</td>"
     ) in page
     assert "invitation_sent" not in page

@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from booths import services
 from booths.models import Booth
 from fairportal.editions import copy_edition
+from fairportal.models import AuditEntry
 from fairportal.tokens import new_token
 from tests.factories import HANOI, make_application, make_booth, make_exhibitor, make_user
 
@@ -464,3 +465,50 @@ def test_next_edition_moves_the_payment_deadline_with_the_fair_and_keeps_the_con
     ).fair
 
     assert (new.payment_due_on, new.contract_within_days) == (datetime.date(2025, 9, 5), 7)
+
+
+def test_status_page_shows_the_prices_the_approval_gave_not_ones_changed_later(
+    client, future_fair, booths, django_capture_on_commit_callbacks
+):
+    _, token = approve(
+        future_fair,
+        [booths["A01"], booths["B01"]],
+        language="vi",
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    Booth.objects.filter(pk=booths["A01"].pk).update(price_vnd=18_000_000, price_includes_vat=False)
+    Booth.objects.filter(pk=booths["B01"].pk).update(price_vnd=0)
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assigned = re.search(r'<ul class="assigned-booths">.*?</ul>', html, re.S).group(0)
+    assert texts(assigned, r"<li>(.*?)</li>") == [
+        "A01 · Tiêu chuẩn · 3 × 3 m: 15.000.000\xa0₫ (đã gồm VAT)",
+        "B01 · Góc · 3 × 3 m: 22.500.000\xa0₫ (chưa gồm VAT)",
+    ]
+    total = "Tổng tiền thuê gian: 15.000.000\xa0₫ đã gồm VAT + 22.500.000\xa0₫ chưa gồm VAT"
+    assert texts(html, r'<p class="booth-total">(.*?)</p>') == [total]
+    assert total in mail.outbox[0].body.splitlines()
+
+
+def test_status_page_of_an_approval_logged_without_prices_shows_the_prices_of_now(
+    client, future_fair, booths, django_capture_on_commit_callbacks
+):
+    application, token = approve(
+        future_fair,
+        [booths["A01"]],
+        language="vi",
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    # As an approval logged before prices were recorded: its entry names the booths only.
+    entry = AuditEntry.objects.get(action="application.approved", object_id=str(application.pk))
+    entry.changes = {"booths": ["A01"], "exhibitor": application.exhibitor_id}
+    entry.save()
+    Booth.objects.filter(pk=booths["A01"].pk).update(price_vnd=18_000_000)
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assigned = re.search(r'<ul class="assigned-booths">.*?</ul>', html, re.S).group(0)
+    assert texts(assigned, r"<li>(.*?)</li>") == [
+        "A01 · Tiêu chuẩn · 3 × 3 m: 18.000.000\xa0₫ (đã gồm VAT)"
+    ]
