@@ -3,10 +3,12 @@ pixels, re-encoded without metadata, stored under generated names, with a thumbn
 
 import io
 import secrets
+from decimal import ROUND_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,12 +31,52 @@ def _limits_help() -> str:
 IMAGE_LIMITS_HELP = lazy(_limits_help, str)()
 
 
-def _too_many_pixels() -> ValidationError:
+def _too_many_pixels(size=None) -> ValidationError:
+    """The picture's own width and height against the limit, when they could be read."""
+    side = settings.IMAGE_MAX_PIXELS_SIDE
+    if size is None:
+        message = _("Ảnh quá lớn về kích thước: tối đa %(side)s × %(side)s điểm ảnh.") % {
+            "side": side
+        }
+    else:
+        message = _(
+            "Ảnh %(width)s × %(height)s điểm ảnh, quá giới hạn %(side)s × %(side)s điểm ảnh."
+        ) % {"width": size[0], "height": size[1], "side": side}
+    return ValidationError(message, code="image_pixels")
+
+
+def _too_many_bytes(size: int) -> ValidationError:
+    """The file's size in MB, one decimal in the page's way of writing it ("12,4" in
+    Vietnamese, "12.4" in English), rounded up: a file just over 5 MB never reads
+    "5,0 MB, quá giới hạn 5 MB"."""
+    megabytes = (Decimal(size) / (1024 * 1024)).quantize(Decimal("0.1"), rounding=ROUND_UP)
     return ValidationError(
-        _("Ảnh quá lớn về kích thước: tối đa %(side)s × %(side)s điểm ảnh.")
-        % {"side": settings.IMAGE_MAX_PIXELS_SIDE},
-        code="image_pixels",
+        _("Ảnh %(size)s MB, quá giới hạn %(limit)s MB.")
+        % {
+            "size": number_format(megabytes, decimal_pos=1),
+            "limit": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+        },
+        code="image_too_large",
     )
+
+
+def _declared_size(upload) -> tuple[int, int] | None:
+    """The width and height a PNG, JPEG or WebP header declares, read by Pillow's own
+    format readers without `Image.open`, which refuses to say what a picture too big to
+    decode safely measures (DecompressionBombError). Nothing is decoded."""
+    Image.init()
+    upload.seek(0)
+    prefix = upload.read(16)
+    for image_format in sorted(ALLOWED_FORMATS):
+        factory, accept = Image.OPEN[image_format]
+        if accept is not None and accept(prefix) is not True:
+            continue
+        upload.seek(0)
+        try:
+            return factory(upload, "").size
+        except (SyntaxError, OSError, ValueError, IndexError, TypeError):
+            continue
+    return None
 
 
 def validate_image_upload(upload) -> None:
@@ -42,10 +84,7 @@ def validate_image_upload(upload) -> None:
     max_bytes = settings.IMAGE_MAX_BYTES
     max_side = settings.IMAGE_MAX_PIXELS_SIDE
     if upload.size is not None and upload.size > max_bytes:
-        raise ValidationError(
-            _("Ảnh quá lớn: tối đa %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
-            code="image_too_large",
-        )
+        raise _too_many_bytes(upload.size)
     upload.seek(0)
     try:
         with Image.open(upload) as image:
@@ -54,7 +93,7 @@ def validate_image_upload(upload) -> None:
             if image_format not in ALLOWED_FORMATS:
                 raise ValidationError(_("Chỉ nhận ảnh PNG, JPEG hoặc WebP."), code="image_format")
             if width > max_side or height > max_side:
-                raise _too_many_pixels()
+                raise _too_many_pixels((width, height))
             image.verify()
         # verify() reads a JPEG's headers only: decoding it all finds a file cut short,
         # which would otherwise fail later, when it is re-encoded.
@@ -66,7 +105,7 @@ def validate_image_upload(upload) -> None:
     except Image.DecompressionBombError:
         # Pillow will not even open a picture this big (a 20000 px poster): it is a
         # real image, too large, not "not an image".
-        raise _too_many_pixels() from None
+        raise _too_many_pixels(_declared_size(upload)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("Tệp này không phải ảnh hợp lệ. Chỉ nhận ảnh PNG, JPEG hoặc WebP."),

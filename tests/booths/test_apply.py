@@ -16,7 +16,7 @@ from PIL import Image
 from booths.models import BoothApplication
 from fairportal.models import AuditEntry
 from fairportal.tokens import hash_token
-from tests.booths.helpers import png_bytes, png_upload
+from tests.booths.helpers import png_upload
 from tests.factories import make_booth, make_exhibitor
 
 pytestmark = pytest.mark.django_db
@@ -317,12 +317,20 @@ def test_apply_svg_logo_rejected(client, payload):
     assert_rejected(post(client, payload, logo=svg), "logo", "không phải ảnh hợp lệ")
 
 
-def test_apply_logo_over_5_mb_rejected(client, payload):
-    big = SimpleUploadedFile(
-        "logo.png", png_bytes() + b"\0" * (5 * 1024 * 1024), content_type="image/png"
-    )
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [("", "Ảnh 5,1 MB, quá giới hạn 5 MB."), ("/en", "The image is 5.1 MB, over the 5 MB limit.")],
+)
+def test_apply_logo_over_5_mb_rejected_saying_its_size(client, payload, prefix, message):
+    # A real picture saved uncompressed: 1180 rows of 4501 bytes, 5.07 MB with its chunks.
+    buffer = io.BytesIO()
+    Image.new("RGB", (1500, 1180), "navy").save(buffer, format="PNG", compress_level=0)
+    big = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
 
-    assert_rejected(post(client, payload, logo=big), "logo", "Ảnh quá lớn: tối đa 5 MB.")
+    response = client.post(prefix + APPLY, {**payload, "logo": big})
+
+    assert_rejected(response, "logo", message)
+    assert response.context["form"].errors["logo"] == [message]
 
 
 def test_apply_logo_over_6000_pixels_rejected(client, payload):
@@ -331,7 +339,7 @@ def test_apply_logo_over_6000_pixels_rejected(client, payload):
     assert_rejected(
         post(client, payload, logo=wide),
         "logo",
-        "Ảnh quá lớn về kích thước: tối đa 6000 × 6000 điểm ảnh.",
+        "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh.",
     )
 
 

@@ -154,8 +154,8 @@ def test_product_position_outside_its_column_shows_error(client, position, messa
     [
         (text_as_png_upload, "không phải ảnh hợp lệ"),
         (svg_upload, "không phải ảnh hợp lệ"),
-        (oversized_upload, "tối đa 5 MB"),
-        (too_many_pixels_upload, "tối đa 6000 × 6000"),
+        (oversized_upload, "quá giới hạn 5 MB"),
+        (too_many_pixels_upload, "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000"),
     ],
     ids=["text-named-png", "svg", "over-5mb", "over-6000px"],
 )
