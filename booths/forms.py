@@ -264,7 +264,9 @@ def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> 
     priced = all(b.price_vnd > 0 for b in chosen)
     chosen_total = sum(b.price_vnd for b in chosen) if priced else None
     missing = max(booth_count - len(chosen), 0)
-    kind_prices = sorted(b.price_vnd for b in offered if b.kind == booth_kind)
+    # The lowest price the board has set: a booth of the kind still unpriced (0) is not
+    # one that costs nothing, and would hide the estimate.
+    kind_prices = sorted(b.price_vnd for b in offered if b.kind == booth_kind and b.price_vnd)
     unit = kind_prices[0] if kind_prices else 0
     return {
         "chosen": chosen,

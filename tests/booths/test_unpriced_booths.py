@@ -86,3 +86,18 @@ def test_status_page_says_the_board_will_quote_a_given_booth_without_a_price(
         "A04 · Tiêu chuẩn · 3 × 3 m: Ban tổ chức sẽ báo giá"
     )
     assert not ZERO.search(html)
+
+
+def test_apply_done_estimates_the_rest_at_the_lowest_price_set_not_an_unpriced_booth(
+    client, payload, booths, unpriced
+):
+    # A04, a standard booth without a price, is not ticked: the two standard booths not
+    # yet chosen are counted at 15.000.000 ₫, the lowest price the board has set.
+    client.post(APPLY, {**payload, "preferred_booths": [str(booths["A01"].pk)], "booth_count": "3"})
+
+    html = client.get("/booths/apply/done/").content.decode()
+
+    assert (
+        "Còn 2 gian chưa chọn cụ thể, tính theo giá thấp nhất của loại này (15.000.000\xa0₫):"
+        " tổng ước tính 45.000.000\xa0₫."
+    ) in html
