@@ -2,6 +2,7 @@
 pixels, re-encoded without metadata, stored under generated names, with a thumbnail."""
 
 import io
+import re
 import secrets
 from decimal import ROUND_UP, Decimal
 
@@ -18,12 +19,25 @@ ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
 THUMB_SIZE = (480, 480)
 
 
+# The spaces inside a size ("6000 × 6000", "5 MB"): a phone broke the help text between
+# "6000 ×" and "6000". Made non-breaking after translation, so that no catalogue entry
+# has to carry them.
+_SPACES_IN_A_SIZE = re.compile(r"(?<=\d) (?=×|MB)|(?<=×) (?=\d)")
+
+
+def _unbroken(text: str) -> str:
+    return _SPACES_IN_A_SIZE.sub("\u00a0", str(text))
+
+
 def _limits_help() -> str:
     text = gettext("Ảnh PNG, JPEG hoặc WebP, tối đa %(mb)s MB và %(side)s × %(side)s điểm ảnh.")
-    return text % {
-        "mb": settings.IMAGE_MAX_BYTES // (1024 * 1024),
-        "side": settings.IMAGE_MAX_PIXELS_SIDE,
-    }
+    return _unbroken(
+        text
+        % {
+            "mb": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+            "side": settings.IMAGE_MAX_PIXELS_SIDE,
+        }
+    )
 
 
 # The help text of every image field: the limits `validate_image_upload` checks, in the
@@ -42,7 +56,7 @@ def _too_many_pixels(size=None) -> ValidationError:
         message = _(
             "Ảnh %(width)s × %(height)s điểm ảnh, quá giới hạn %(side)s × %(side)s điểm ảnh."
         ) % {"width": size[0], "height": size[1], "side": side}
-    return ValidationError(message, code="image_pixels")
+    return ValidationError(_unbroken(message), code="image_pixels")
 
 
 def _too_many_bytes(size: int) -> ValidationError:
@@ -50,14 +64,11 @@ def _too_many_bytes(size: int) -> ValidationError:
     Vietnamese, "12.4" in English), rounded up: a file just over 5 MB never reads
     "5,0 MB, quá giới hạn 5 MB"."""
     megabytes = (Decimal(size) / (1024 * 1024)).quantize(Decimal("0.1"), rounding=ROUND_UP)
-    return ValidationError(
-        _("Ảnh %(size)s MB, quá giới hạn %(limit)s MB.")
-        % {
-            "size": number_format(megabytes, decimal_pos=1),
-            "limit": settings.IMAGE_MAX_BYTES // (1024 * 1024),
-        },
-        code="image_too_large",
-    )
+    message = _("Ảnh %(size)s MB, quá giới hạn %(limit)s MB.") % {
+        "size": number_format(megabytes, decimal_pos=1),
+        "limit": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+    }
+    return ValidationError(_unbroken(message), code="image_too_large")
 
 
 def _declared_size(upload) -> tuple[int, int] | None:

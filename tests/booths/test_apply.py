@@ -319,7 +319,10 @@ def test_apply_svg_logo_rejected(client, payload):
 
 @pytest.mark.parametrize(
     ("prefix", "message"),
-    [("", "Ảnh 5,1 MB, quá giới hạn 5 MB."), ("/en", "The image is 5.1 MB, over the 5 MB limit.")],
+    [
+        ("", "Ảnh 5,1\xa0MB, quá giới hạn 5\xa0MB."),
+        ("/en", "The image is 5.1\xa0MB, over the 5\xa0MB limit."),
+    ],
 )
 def test_apply_logo_over_5_mb_rejected_saying_its_size(client, payload, prefix, message):
     # A real picture saved uncompressed: 1180 rows of 4501 bytes, 5.07 MB with its chunks.
@@ -339,7 +342,7 @@ def test_apply_logo_over_6000_pixels_rejected(client, payload):
     assert_rejected(
         post(client, payload, logo=wide),
         "logo",
-        "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh.",
+        "Ảnh 6001\xa0×\xa02 điểm ảnh, quá giới hạn 6000\xa0×\xa06000 điểm ảnh.",
     )
 
 
@@ -347,8 +350,8 @@ def test_apply_logo_help_gives_both_limits_as_the_account_forms_do(client, booth
     vietnamese = client.get(APPLY).content.decode()
     english = client.get("/en" + APPLY).content.decode()
 
-    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh." in vietnamese
-    assert "PNG, JPEG or WebP image, up to 5 MB and 6000 × 6000 pixels." in english
+    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5\xa0MB và 6000\xa0×\xa06000 điểm ảnh." in vietnamese
+    assert "PNG, JPEG or WebP image, up to 5\xa0MB and 6000\xa0×\xa06000 pixels." in english
 
 
 def test_apply_logo_metadata_dropped_and_name_generated(client, payload):

@@ -154,8 +154,8 @@ def test_product_position_outside_its_column_shows_error(client, position, messa
     [
         (text_as_png_upload, "không phải ảnh hợp lệ"),
         (svg_upload, "không phải ảnh hợp lệ"),
-        (oversized_upload, "quá giới hạn 5 MB"),
-        (too_many_pixels_upload, "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000"),
+        (oversized_upload, "quá giới hạn 5\xa0MB"),
+        (too_many_pixels_upload, "Ảnh 6001\xa0×\xa02 điểm ảnh, quá giới hạn 6000\xa0×\xa06000"),
     ],
     ids=["text-named-png", "svg", "over-5mb", "over-6000px"],
 )

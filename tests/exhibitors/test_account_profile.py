@@ -259,9 +259,12 @@ def test_profile_new_logo_replaces_old_files(client, django_capture_on_commit_ca
     [
         (text_as_png_upload, "không phải ảnh hợp lệ"),
         (svg_upload, "không phải ảnh hợp lệ"),
-        (oversized_upload, "quá giới hạn 5 MB"),
-        (too_many_pixels_upload, "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000"),
-        (beyond_pillow_pixels_upload, "Ảnh 20000 × 20000 điểm ảnh, quá giới hạn 6000 × 6000"),
+        (oversized_upload, "quá giới hạn 5\xa0MB"),
+        (too_many_pixels_upload, "Ảnh 6001\xa0×\xa02 điểm ảnh, quá giới hạn 6000\xa0×\xa06000"),
+        (
+            beyond_pillow_pixels_upload,
+            "Ảnh 20000\xa0×\xa020000 điểm ảnh, quá giới hạn 6000\xa0×\xa06000",
+        ),
     ],
     ids=["text-named-png", "svg", "over-5mb", "over-6000px", "20000px-poster"],
 )
@@ -292,12 +295,12 @@ def test_profile_logo_too_wide_says_so_in_words_people_use(client):
     english = client.post("/en/account/profile/", upload)
 
     assert vietnamese.context["form"].errors["logo_upload"] == [
-        "Ảnh 6001 × 2 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh."
+        "Ảnh 6001\xa0×\xa02 điểm ảnh, quá giới hạn 6000\xa0×\xa06000 điểm ảnh."
     ]
     assert english.context["form"].errors["logo_upload"] == [
-        "The image is 6001 × 2 pixels, over the 6000 × 6000 pixel limit."
+        "The image is 6001\xa0×\xa02 pixels, over the 6000\xa0×\xa06000 pixel limit."
     ]
-    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5 MB và 6000 × 6000 điểm ảnh." in (
+    assert "Ảnh PNG, JPEG hoặc WebP, tối đa 5\xa0MB và 6000\xa0×\xa06000 điểm ảnh." in (
         vietnamese.content.decode()
     )
 

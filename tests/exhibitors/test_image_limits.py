@@ -38,8 +38,8 @@ def wide_jpeg() -> SimpleUploadedFile:
     return SimpleUploadedFile("bang-ron.jpg", buffer.getvalue(), "image/jpeg")
 
 
-VI_BYTES = "Ảnh 12,4 MB, quá giới hạn 5 MB."
-EN_BYTES = "The image is 12.4 MB, over the 5 MB limit."
+VI_BYTES = "Ảnh 12,4\xa0MB, quá giới hạn 5\xa0MB."
+EN_BYTES = "The image is 12.4\xa0MB, over the 5\xa0MB limit."
 
 
 @pytest.mark.parametrize(
@@ -47,13 +47,21 @@ EN_BYTES = "The image is 12.4 MB, over the 5 MB limit."
     [
         ("", heavy_png, VI_BYTES),
         ("/en", heavy_png, EN_BYTES),
-        ("", wide_jpeg, "Ảnh 6400 × 480 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh."),
-        ("/en", wide_jpeg, "The image is 6400 × 480 pixels, over the 6000 × 6000 pixel limit."),
-        ("", poster_png, "Ảnh 20000 × 15000 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh."),
+        ("", wide_jpeg, "Ảnh 6400\xa0×\xa0480 điểm ảnh, quá giới hạn 6000\xa0×\xa06000 điểm ảnh."),
+        (
+            "/en",
+            wide_jpeg,
+            "The image is 6400\xa0×\xa0480 pixels, over the 6000\xa0×\xa06000 pixel limit.",
+        ),
+        (
+            "",
+            poster_png,
+            "Ảnh 20000\xa0×\xa015000 điểm ảnh, quá giới hạn 6000\xa0×\xa06000 điểm ảnh.",
+        ),
         (
             "/en",
             poster_png,
-            "The image is 20000 × 15000 pixels, over the 6000 × 6000 pixel limit.",
+            "The image is 20000\xa0×\xa015000 pixels, over the 6000\xa0×\xa06000 pixel limit.",
         ),
     ],
     ids=["bytes-vi", "bytes-en", "pixels-vi", "pixels-en", "poster-vi", "poster-en"],
@@ -73,8 +81,8 @@ def test_profile_logo_over_a_limit_says_how_big_it_is(client, prefix, make_uploa
 @pytest.mark.parametrize(
     ("prefix", "message"),
     [
-        ("", "Ảnh 6400 × 480 điểm ảnh, quá giới hạn 6000 × 6000 điểm ảnh."),
-        ("/en", "The image is 6400 × 480 pixels, over the 6000 × 6000 pixel limit."),
+        ("", "Ảnh 6400\xa0×\xa0480 điểm ảnh, quá giới hạn 6000\xa0×\xa06000 điểm ảnh."),
+        ("/en", "The image is 6400\xa0×\xa0480 pixels, over the 6000\xa0×\xa06000 pixel limit."),
     ],
 )
 def test_product_image_too_wide_says_how_wide_it_is(client, prefix, message):
