@@ -179,3 +179,17 @@ def test_chosen_booths_on_the_done_page_read_without_sideways_scrolling(
     assert [text.strip() for text in cells] == cells_read
     assert headers == 1
     assert total == "26.000.000\u00a0₫"
+
+
+def test_live_total_says_the_board_will_quote_when_an_unpriced_booth_is_ticked(live_server, page):
+    fair = make_fair(is_current=True)
+    make_booth(fair=fair, code="A01", hall="A", plan_x=0, plan_y=0, price_vnd=15_000_000)
+    make_booth(fair=fair, code="A02", hall="A", plan_x=30, plan_y=0, price_vnd=0)
+
+    page.goto(f"{live_server.url}/booths/apply/")
+    page.get_by_label("A01", exact=True).check()
+    priced = page.locator(".live-total").inner_text()
+    page.get_by_label("A02", exact=True).check()
+    with_unpriced = page.locator(".live-total").inner_text()
+
+    assert (priced, with_unpriced) == ("15.000.000\u00a0₫", "Ban tổ chức sẽ báo giá")
