@@ -245,11 +245,21 @@ def dumps(data: dict) -> str:
 
 
 def import_edition(
-    data: dict, *, slug: str | None = None, actor_label: str = "import_fair"
+    data: dict,
+    *,
+    slug: str | None = None,
+    update_existing: bool = False,
+    actor_label: str = "import_fair",
 ) -> "EditionImport":
     """Create the edition; zones, sectors, exhibitors and products are created or
     updated by slug. Refuses an edition whose fair slug already exists
     (`EditionExists`, which says what the database holds and what the board can do).
+
+    Updating the zones, sectors and companies the database already holds from the file
+    takes `update_existing`: the file may be last year's, and its profiles would
+    overwrite this year's. Without it, an import that would update any is refused
+    (`EditionWouldUpdate`, which names them), nothing written. The result names the
+    rows updated.
 
     With `slug`, the edition becomes a fair of that slug instead of the file's: a copy
     of an edition the database may already hold. Its side events whose slug is taken
@@ -282,6 +292,9 @@ def import_edition(
     renamed = []
     # None: update what exists (a new edition); else count what is kept (a copy).
     kept = {"exhibitors": 0, "zones": 0, "sectors": 0} if slug != file_slug else None
+    updated = existing_rows(sections) if kept is None else None
+    if updated and any(updated.values()) and not update_existing:
+        raise EditionWouldUpdate(updated, free=_free_slug(Fair, f"{slug}-2"))
     with transaction.atomic():
         zones = {}
         for label, item in _items(sections, "zones", IndustrialZone, "slug"):
@@ -347,9 +360,10 @@ def import_edition(
                 "exhibitors": len(sections["exhibitors"]),
                 "side_events": len(sections["side_events"]),
                 **({"file_slug": file_slug, "kept": kept} if slug != file_slug else {}),
+                **({"updated": updated} if updated and any(updated.values()) else {}),
             },
         )
-    return EditionImport(fair=fair, renamed_events=renamed, kept=kept)
+    return EditionImport(fair=fair, renamed_events=renamed, kept=kept, updated=updated)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -357,6 +371,58 @@ class EditionImport:
     fair: Fair
     renamed_events: list  # (the file's slug, the slug given), for events whose slug was taken
     kept: dict | None = None  # a copy's existing {"exhibitors", "zones", "sectors"} kept
+    updated: dict | None = None  # the names of the existing rows updated from the file
+
+
+def existing_rows(sections: dict[str, list]) -> dict[str, list[str]]:
+    """The Vietnamese names of the zones, sectors and companies of the file that the
+    database already holds by slug (what an import without --slug updates), by kind."""
+    found = {}
+    for kind, model in (
+        ("exhibitors", Exhibitor),
+        ("zones", IndustrialZone),
+        ("sectors", Sector),
+    ):
+        slugs = {
+            item["slug"]
+            for item in sections[kind]
+            if isinstance(item, dict) and isinstance(item.get("slug"), str)
+        }
+        # In the models' own order (companies in Vietnamese order, zones and sectors
+        # as the board placed them).
+        found[kind] = list(model.objects.filter(slug__in=slugs).values_list("name_vi", flat=True))
+    return found
+
+
+def describe_rows(rows: dict[str, list[str]]) -> str:
+    """ "2 doanh nghiệp (A, B); 1 khu công nghiệp (C)" for the kinds that have any."""
+    counted = {
+        "exhibitors": lambda n: ngettext("%(count)s doanh nghiệp", "%(count)s doanh nghiệp", n),
+        "zones": lambda n: ngettext("%(count)s khu công nghiệp", "%(count)s khu công nghiệp", n),
+        "sectors": lambda n: ngettext("%(count)s ngành", "%(count)s ngành", n),
+    }
+    return "; ".join(
+        f"{counted[kind](len(names)) % {'count': len(names)}} ({', '.join(names)})"
+        for kind, names in rows.items()
+        if names
+    )
+
+
+class EditionWouldUpdate(EditionError):
+    """The file names companies, zones or sectors the database already holds, and the
+    import was not told to update them: the message names them and the two ways on."""
+
+    def __init__(self, rows: dict[str, list[str]], *, free: str):
+        self.rows = rows
+        super().__init__(
+            _(
+                "tệp sẽ ghi đè những mục cơ sở dữ liệu đã có cùng đường dẫn: %(rows)s. Nếu "
+                "tệp là bản mới hơn và cần cập nhật chúng, chạy lại với --update-existing; "
+                "để giữ nguyên chúng và nhập tệp thành một kỳ riêng, chạy lại với --slug "
+                "(ví dụ --slug %(free)s)."
+            )
+            % {"rows": describe_rows(rows), "free": free}
+        )
 
 
 class EditionExists(EditionError):

@@ -256,7 +256,7 @@ def test_import_fair_of_a_spoilt_file_says_what_is_wrong_and_writes_nothing(
     path.write_text(json.dumps(data), encoding="utf-8")
 
     with pytest.raises(CommandError) as error:
-        call_command("import_fair", str(path), stdout=io.StringIO())
+        call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
 
     assert str(error.value) == message
     assert Fair.objects.count() == 0
@@ -281,7 +281,7 @@ def test_import_fair_refuses_what_the_database_already_holds_by_name(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
 
     with pytest.raises(CommandError) as error:
-        call_command("import_fair", str(path), stdout=io.StringIO())
+        call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
 
     assert str(error.value) == (
         "Không nhập gì cả: doanh nghiệp trưng bày “brother” (mục 1 của “exhibitors”): trường "
@@ -290,7 +290,7 @@ def test_import_fair_refuses_what_the_database_already_holds_by_name(tmp_path):
     data["exhibitors"] = []
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(CommandError) as error:
-        call_command("import_fair", str(path), stdout=io.StringIO())
+        call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
     assert str(error.value).startswith(
         "Không nhập gì cả: sự kiện bên lề “hoi-thao-2027” (mục 1 của “side_events”): trường "
         "“slug” (đường dẫn): "
@@ -773,3 +773,89 @@ def test_import_fair_under_another_slug_keeps_the_companies_the_database_holds(t
         "Giữ nguyên như trong cơ sở dữ liệu, không lấy theo tệp: 1 doanh nghiệp (cùng sản "
         "phẩm và ngành của họ), 1 khu công nghiệp, 1 ngành.",
     ]
+
+
+# --- import_fair of a file naming companies, zones and sectors the database holds ---
+
+
+def _last_years_file(tmp_path):
+    """A file exported last year; since then the board rewrote the company and its
+    zone this year and deleted the edition (a new database would not hold it)."""
+    fair = make_fair(slug="hoi-cho-2026", name_vi="Hội chợ KCN Hà Nội 2026")
+    zone = make_zone(slug="kcn-thang-long", name_vi="KCN Thăng Long")
+    sector = make_sector(slug="dien-tu", name_vi="Điện tử")
+    canon = make_exhibitor(
+        slug="canon", name_vi="Canon Việt Nam", zone=zone, sectors=[sector], description_vi="Cũ."
+    )
+    make_booth(fair=fair, code="A01", exhibitor=canon)
+    path = tmp_path / "edition.json"
+    call_command("export_fair", "hoi-cho-2026", output=str(path))
+    fair.delete()
+    Exhibitor.objects.filter(slug="canon").update(description_vi="Năm nay.")
+    IndustrialZone.objects.filter(slug="kcn-thang-long").update(name_vi="KCN Thăng Long I")
+    return path
+
+
+@pytest.mark.django_db
+def test_import_fair_refuses_to_overwrite_existing_companies_and_names_them(tmp_path):
+    path = _last_years_file(tmp_path)
+    audit_before = AuditEntry.objects.count()
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        "Không nhập gì cả: tệp sẽ ghi đè những mục cơ sở dữ liệu đã có cùng đường dẫn: "
+        "1 doanh nghiệp (Canon Việt Nam); 1 khu công nghiệp (KCN Thăng Long I); 1 ngành "
+        "(Điện tử). Nếu tệp là bản mới hơn và cần cập nhật chúng, chạy lại với "
+        "--update-existing; để giữ nguyên chúng và nhập tệp thành một kỳ riêng, chạy lại "
+        "với --slug (ví dụ --slug hoi-cho-2026-2)."
+    )
+    assert Exhibitor.objects.get(slug="canon").description_vi == "Năm nay."
+    assert IndustrialZone.objects.get(slug="kcn-thang-long").name_vi == "KCN Thăng Long I"
+    assert not Fair.objects.filter(slug="hoi-cho-2026").exists()
+    assert AuditEntry.objects.count() == audit_before
+
+
+@pytest.mark.django_db
+def test_import_fair_with_update_existing_overwrites_them_and_says_which(tmp_path):
+    path = _last_years_file(tmp_path)
+    out = io.StringIO()
+
+    call_command("import_fair", str(path), "--update-existing", stdout=out)
+
+    assert Exhibitor.objects.get(slug="canon").description_vi == "Cũ."
+    assert IndustrialZone.objects.get(slug="kcn-thang-long").name_vi == "KCN Thăng Long"
+    assert out.getvalue().splitlines() == [
+        "Đã nhập hoi-cho-2026: 1 gian hàng, 1 doanh nghiệp, 0 sự kiện bên lề.",
+        "Đã cập nhật theo tệp những mục đã có: 1 doanh nghiệp (Canon Việt Nam); 1 khu công "
+        "nghiệp (KCN Thăng Long I); 1 ngành (Điện tử).",
+    ]
+
+
+@pytest.mark.django_db
+def test_import_fair_of_a_file_naming_nothing_held_needs_no_update_existing(tmp_path):
+    path = _last_years_file(tmp_path)
+    Exhibitor.objects.all().delete()
+    IndustrialZone.objects.all().delete()
+    Sector.objects.all().delete()
+
+    call_command("import_fair", str(path), stdout=io.StringIO())
+
+    assert Exhibitor.objects.get(slug="canon").description_vi == "Cũ."
+
+
+@pytest.mark.django_db
+def test_import_fair_refuses_slug_and_update_existing_together(tmp_path):
+    path = _last_years_file(tmp_path)
+
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "import_fair", str(path), "--slug", "x", "--update-existing", stdout=io.StringIO()
+        )
+
+    assert str(error.value) == (
+        "Không nhập gì cả: --slug giữ nguyên doanh nghiệp, khu công nghiệp và ngành đã có, "
+        "còn --update-existing cập nhật chúng theo tệp: hãy chọn một trong hai."
+    )
+    assert Fair.objects.count() == 0

@@ -577,7 +577,7 @@ def test_import_fair_refuses_booth_codes_that_are_one_code_on_the_plan(tmp_path)
     path.write_text(json.dumps(data), encoding="utf-8")
 
     with pytest.raises(CommandError) as raised:
-        call_command("import_fair", str(path), stdout=io.StringIO())
+        call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
 
     assert str(raised.value) == (
         "Không nhập gì cả: Mã gian lặp lại khi viết như sơ đồ in (chữ in hoa, không dấu cách): A01."
@@ -599,13 +599,13 @@ def test_import_fair_writes_booth_codes_as_the_plan_prints_them(tmp_path, typed,
 
     if stored is None:
         with pytest.raises(CommandError) as raised:
-            call_command("import_fair", str(path), stdout=io.StringIO())
+            call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
         assert str(raised.value).startswith(
             "Không nhập gì cả: gian hàng “Đ02” (mục 2 của “booths”): trường “code” (mã gian): "
         )
         assert not Fair.objects.filter(slug="hoi-cho-2025").exists()
     else:
-        call_command("import_fair", str(path), stdout=io.StringIO())
+        call_command("import_fair", str(path), "--update-existing", stdout=io.StringIO())
         codes = Booth.objects.filter(fair__slug="hoi-cho-2025").values_list("code", flat=True)
         assert sorted(codes) == ["A01", stored]
 

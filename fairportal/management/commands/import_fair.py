@@ -11,13 +11,14 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from events.models import Fair
-from fairportal.editions import EditionError, import_edition
+from fairportal.editions import EditionError, describe_rows, import_edition
 
 
 class Command(BaseCommand):
     help = (
         "Nhập một kỳ hội chợ do export_fair xuất ra; từ chối nếu đã có kỳ cùng đường dẫn, "
-        "và kiểm tra từng mục như trang quản trị trước khi ghi."
+        "hoặc nếu tệp sẽ ghi đè doanh nghiệp, khu công nghiệp, ngành đã có mà không có "
+        "--update-existing; kiểm tra từng mục như trang quản trị trước khi ghi."
     )
 
     def add_arguments(self, parser):
@@ -30,8 +31,26 @@ class Command(BaseCommand):
                 "doanh nghiệp, khu công nghiệp và ngành đã có được giữ nguyên, không lấy theo tệp."
             ),
         )
+        parser.add_argument(
+            "--update-existing",
+            action="store_true",
+            help=(
+                "Cập nhật theo tệp doanh nghiệp (cùng sản phẩm và ngành của họ), khu công "
+                "nghiệp và ngành đã có cùng đường dẫn; không có nó, lệnh từ chối và kể tên "
+                "những mục sẽ bị ghi đè."
+            ),
+        )
 
-    def handle(self, *args, file, slug=None, **options):
+    def handle(self, *args, file, slug=None, update_existing=False, **options):
+        if slug is not None and update_existing:
+            raise CommandError(
+                self._nothing_imported(
+                    _(
+                        "--slug giữ nguyên doanh nghiệp, khu công nghiệp và ngành đã có, còn "
+                        "--update-existing cập nhật chúng theo tệp: hãy chọn một trong hai."
+                    )
+                )
+            )
         try:
             with open(file, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -47,7 +66,7 @@ class Command(BaseCommand):
                     self._nothing_imported(f"--slug “{slug}”: {' '.join(error.messages)}")
                 ) from error
         try:
-            imported = import_edition(data, slug=slug)
+            imported = import_edition(data, slug=slug, update_existing=update_existing)
         except EditionError as error:
             raise CommandError(self._nothing_imported(error)) from error
         except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -78,6 +97,11 @@ class Command(BaseCommand):
                 }
             )
         )
+        if imported.updated and any(imported.updated.values()):
+            self.stdout.write(
+                _("Đã cập nhật theo tệp những mục đã có: %(rows)s.")
+                % {"rows": describe_rows(imported.updated)}
+            )
         if imported.kept and any(imported.kept.values()):
             self.stdout.write(
                 _(
