@@ -859,3 +859,95 @@ def test_import_fair_refuses_slug_and_update_existing_together(tmp_path):
         "còn --update-existing cập nhật chúng theo tệp: hãy chọn một trong hai."
     )
     assert Fair.objects.count() == 0
+
+
+# --- argparse's own words (usage errors) in the commands' language -----------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "language", "said"),
+    [
+        (["import_fair"], "vi", "Lỗi: thiếu đối số bắt buộc: file"),
+        (["import_fair"], "en", "Error: the following arguments are required: file"),
+        (
+            ["export_fair", "hoi-cho-2027", "--bogus"],
+            "vi",
+            "Lỗi: lệnh không nhận các đối số: --bogus",
+        ),
+        (
+            ["personal_data", "frob", "a@example.com"],
+            "vi",
+            "Lỗi: đối số operation: lựa chọn không hợp lệ: 'frob' (chọn một trong 'export', "
+            "'erase')",
+        ),
+        (
+            ["personal_data", "frob", "a@example.com"],
+            "en",
+            "Error: argument operation: invalid choice: 'frob' (choose from 'export', 'erase')",
+        ),
+        (
+            ["load_demo_fair", "--year", "abc"],
+            "vi",
+            "Lỗi: đối số --year: giá trị 'abc' không hợp lệ (cần kiểu int)",
+        ),
+        (["expire_applications", "--days"], "vi", "Lỗi: lệnh không nhận các đối số: --days"),
+    ],
+)
+def test_usage_errors_speak_the_commands_language(arguments, language, said):
+    with translation.override(language), pytest.raises(CommandError) as error:
+        call_command(*arguments, stdout=io.StringIO())
+
+    assert str(error.value) == said
+
+
+def test_usage_error_on_the_command_line_is_vietnamese():
+    import os
+    import subprocess
+    import sys
+
+    finished = subprocess.run(
+        [sys.executable, "manage.py", "import_fair"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_DEBUG": "1"},
+        timeout=60,
+    )
+
+    assert finished.returncode == 2
+    assert finished.stderr.startswith("cách dùng: manage.py import_fair [-h] [--slug SLUG]")
+    assert finished.stderr.splitlines()[-1] == (
+        "manage.py import_fair: lỗi: thiếu đối số bắt buộc: file"
+    )
+
+
+def test_every_command_of_the_fair_speaks_its_usage_errors_in_vietnamese():
+    from pathlib import Path
+
+    from django.core.management import load_command_class
+
+    from fairportal.management.base import FairCommand
+
+    root = Path(__file__).resolve().parents[2]
+    commands = sorted(
+        (path.parents[2].name, path.stem)
+        for app in ("booths", "events", "exhibitors", "fairportal")
+        for path in (root / app / "management" / "commands").glob("[!_]*.py")
+    )
+
+    assert len(commands) == 13
+    assert [
+        name for app, name in commands if not isinstance(load_command_class(app, name), FairCommand)
+    ] == []
+
+
+def test_command_help_headings_and_djangos_options_speak_vietnamese(capsys):
+    with pytest.raises(SystemExit):
+        call_command("export_fair", "--help")
+
+    text = capsys.readouterr().out
+    assert text.startswith("cách dùng: ")
+    assert "\nđối số theo vị trí:\n" in text
+    assert "\ntuỳ chọn:\n" in text
+    assert "In hướng dẫn này rồi thoát." in text
+    assert "Bỏ qua bước kiểm tra hệ thống." in text
+    assert "Skip system checks" not in text

@@ -1,13 +1,13 @@
 """For cron: unconfirmed booth applications expire 48 hours after they were sent."""
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from booths.services import expire_applications
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = (
         "Chuyển sang “hết hạn” các hồ sơ đăng ký gian hàng có e-mail không được xác nhận "

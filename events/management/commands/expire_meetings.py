@@ -1,16 +1,16 @@
 """Cron: expire meeting requests still unanswered once their session has begun and
 none of their proposed times is still to come."""
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import services
 from fairportal import clock
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     help = (
         "Cho hết hạn các yêu cầu gặp gỡ chưa được trả lời khi mọi giờ đề xuất đã bắt đầu "
         "(chạy định kỳ bằng cron)."

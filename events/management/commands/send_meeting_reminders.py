@@ -2,15 +2,15 @@
 
 import datetime
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import services
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     help = (
         "Gửi e-mail nhắc lịch tới cả hai bên của các cuộc gặp đã chốt vào ngày mai, mỗi "
         "cuộc gặp một lần (chạy định kỳ bằng cron)."

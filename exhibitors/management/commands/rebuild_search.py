@@ -1,16 +1,16 @@
 """Recompute the search texts and name_sort of every exhibitor and product (after bulk writes)."""
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
+from fairportal.management.base import FairCommand
 from fairportal.text import sort_key
 
 FIELDS = ["search_text", "search_text_en", "name_sort"]
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = "Tính lại văn bản tìm kiếm và khóa sắp xếp tên của doanh nghiệp và sản phẩm."
 

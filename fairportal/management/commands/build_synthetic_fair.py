@@ -8,7 +8,6 @@ import datetime
 import random
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -18,6 +17,7 @@ from booths.models import Booth
 from events.models import Fair, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from exhibitors.validators import tax_code_check_digit
+from fairportal.management.base import FairCommand
 
 SYLLABLES = (
     "an bình minh phát đạt thành công hưng long thịnh việt nhật hàn thái sài đông nam bắc "
@@ -36,7 +36,7 @@ PRODUCT_WORDS = [
 YEAR = datetime.date.today().year + 1
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = "Dựng (hoặc giữ) một kỳ hội chợ tổng hợp để đo hiệu năng: --exhibitors N."
 

@@ -4,11 +4,13 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from fairportal.management.base import FairCommand
 
-class Command(BaseCommand):
+
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = (
         "Tạo tài khoản quản trị cục bộ 'admin' với mật khẩu ngẫu nhiên, chỉ khi phát triển "

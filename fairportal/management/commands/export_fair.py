@@ -1,12 +1,13 @@
 """Write a whole edition of the fair as JSON (see fairportal/editions.py)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from fairportal.editions import EditionError, dumps, export_edition
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = (
         "Xuất một kỳ hội chợ (kỳ hội chợ, số liệu, gian hàng, sự kiện bên lề và các doanh "

@@ -6,15 +6,16 @@ traceback, and nothing is written: the import is one transaction."""
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from events.models import Fair
 from fairportal.editions import EditionError, describe_rows, import_edition
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     help = (
         "Nhập một kỳ hội chợ do export_fair xuất ra; từ chối nếu đã có kỳ cùng đường dẫn, "
         "hoặc nếu tệp sẽ ghi đè doanh nghiệp, khu công nghiệp, ngành đã có mà không có "

@@ -1,14 +1,15 @@
 """`manage.py load_demo_fair [--year 2027]`: the demo edition of the fair, idempotent."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from fairportal.demo.builder import build_demo_fair
 from fairportal.demo.fair import BASE_YEAR
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = (
         "Dựng kỳ hội chợ 2024 với doanh nghiệp, gian hàng và chương trình mẫu; --year "

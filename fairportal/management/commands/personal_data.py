@@ -3,14 +3,15 @@
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from fairportal import personal_data
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = "Xuất (JSON) hoặc xoá mọi dữ liệu cá nhân gắn với một địa chỉ e-mail."
 

@@ -2,14 +2,15 @@ import datetime
 import tarfile
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fairportal.backups import BackupError, restore
+from fairportal.management.base import FairCommand
 
 
-class Command(BaseCommand):
+class Command(FairCommand):
     # Vietnamese as the other commands' help (argparse takes no lazy text).
     help = "Khôi phục một thư mục sao lưu do backup_portal ghi (cơ sở dữ liệu và media)."
 
