@@ -232,3 +232,71 @@ def test_admin_list_fits_a_laptop_screen_with_long_names(live_server, browser, u
     assert page.locator("#result_list tbody tr").count() >= 1
     assert _results_fit(page)
     context.close()
+
+
+# The header of a column and its lines: lines of a short word each ("NUMBER / OF /
+# BOOTHS", "NGÀY / KHAI / MẠC") are a header wrapped badly.
+_CHANGE_LIST_LAYOUT = """() => {
+  const results = document.querySelector('#changelist .results');
+  const headers = [...document.querySelectorAll(
+    '#result_list thead th:not(.action-checkbox-column) .text')].map(text => {
+    const tops = new Set();
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 0) tops.add(Math.round(rect.top));
+      }
+    }
+    return [text.innerText.trim().replace(/\\s+/g, ' '), tops.size];
+  });
+  return {
+    page: document.documentElement.scrollWidth,
+    results: results && [results.scrollWidth, results.clientWidth],
+    headers,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_admin_change_lists_keep_the_page_to_the_screen_and_headers_readable(
+    live_server, browser, settings, width, prefix
+):
+    """Every change list of the fair's models, with the demo fair's rows: the page is no
+    wider than the screen (a wide list scrolls in its own box, and on a laptop the list
+    fits), and no column header is cut into lines of a short word each."""
+    import io
+
+    from django.contrib import admin
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    call_command("load_demo_fair", "--year", "2027", stdout=io.StringIO())
+    lists = sorted(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for model in admin.site._registry
+        if model._meta.app_label in {"booths", "events", "exhibitors", "fairportal"}
+    )
+    context, page = _sign_in_at(browser, live_server, width)
+
+    wrong = []
+    for url in lists:
+        page.goto(f"{live_server.url}{prefix}{url}")
+        layout = page.evaluate(_CHANGE_LIST_LAYOUT)
+        if layout["page"] > width:
+            wrong.append((url, "page", layout["page"]))
+        if width == 1280 and layout["results"] and layout["results"][0] > layout["results"][1]:
+            wrong.append((url, "list", layout["results"]))
+        wrong += [
+            (url, header, lines)
+            for header, lines in layout["headers"]
+            if lines > 2 and len(header) / lines < 7
+        ]
+
+    assert len(lists) == 16
+    assert wrong == []
+    context.close()
