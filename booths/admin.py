@@ -383,9 +383,12 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         extra_context = extra_context or {}
         application = self.get_object(request, object_id)
         if application is not None:
+            # A board viewer may read the application, not decide it: no buttons to
+            # pages that answer 403.
             extra_context["decision_open"] = (
                 application.status in BoothApplication.OPEN
                 and application.email_confirmed_at is not None
+                and self.has_change_permission(request, application)
             )
             extra_context["can_waitlist"] = (
                 extra_context["decision_open"]
@@ -678,9 +681,24 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "fascia_name",
         "assigned_at",
     ]
-    readonly_fields = ["holder", "assigned_at", "booth_log"]
+    readonly_fields = ["holder", "holder_name", "assigned_at", "booth_log"]
     actions = ["release_selected", "swap_two", "move_selected"]
     ordering = ["fair", "code"]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return [field for field in fields if field != "holder_name"]
+        # A board viewer is refused the floor plan: the holder without the link to
+        # give the booth there.
+        return [field for field in fields if field != "holder"]
+
+    @admin.display(description=_("doanh nghiệp"))
+    def holder_name(self, obj):
+        if obj.exhibitor_id:
+            url = reverse("admin:exhibitors_exhibitor_change", args=[obj.exhibitor_id])
+            return format_html('<a href="{}">{}</a>', url, obj.exhibitor)
+        return "—"
 
     @admin.display(description=_("doanh nghiệp"))
     def holder(self, obj):

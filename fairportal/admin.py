@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
+from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import (
@@ -37,6 +38,7 @@ from fairportal.admin_mixins import (
     MissingEnglishFilter,
     TranslationCompletenessMixin,
     fair_column,
+    may_see_in_admin,
     people_and_meetings,
     save_changed_fields,
 )
@@ -273,7 +275,18 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "object_repr",
         "changes_table",
     )
-    readonly_fields = fields
+    readonly_fields = (*fields, "actor_name")
+
+    def get_fields(self, request, obj=None):
+        if may_see_in_admin(self, request, get_user_model()):
+            return self.fields
+        # Board members do not manage users: the actor's name, not a link to a page
+        # that answers 403.
+        return tuple("actor_name" if field == "actor" else field for field in self.fields)
+
+    @admin.display(description=AuditEntry._meta.get_field("actor").verbose_name)
+    def actor_name(self, obj):
+        return obj.actor.get_username() if obj.actor_id else None
 
     def has_add_permission(self, request):
         return False

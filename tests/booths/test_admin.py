@@ -1506,3 +1506,41 @@ def test_board_floor_plan_draws_the_side_event_places_beside_the_booths(
     assert 'class="place-box place-stage"' in drawn[0][1]
     assert 'class="place-box place-business_matching"' in drawn[1][1]
     assert all("<a " not in markup for _, markup in drawn)
+
+
+def _board_member(client, group):
+    from django.contrib.auth.models import Group
+
+    member = make_user(is_staff=True)
+    member.groups.add(Group.objects.get(name__contains=group))
+    client.force_login(member)
+    return client
+
+
+@pytest.mark.parametrize(("group", "offered"), [("biên tập", True), ("chỉ xem", False)])
+def test_application_page_offers_the_decisions_only_to_who_may_take_them(
+    client, fair, group, offered
+):
+    application = confirmed(fair, status="submitted")
+    client = _board_member(client, group)
+    decisions = [
+        f"{LIST}{application.pk}/{decision}/" for decision in ("approve", "waitlist", "reject")
+    ]
+
+    page = client.get(f"{LIST}{application.pk}/change/").content.decode()
+
+    assert [url in page for url in decisions] == [offered] * 3
+    assert [client.get(url).status_code for url in decisions] == [200 if offered else 403] * 3
+
+
+@pytest.mark.parametrize(("group", "offered"), [("biên tập", True), ("chỉ xem", False)])
+def test_free_booth_page_links_the_floor_plan_only_for_who_may_open_it(
+    client, booths, group, offered
+):
+    client = _board_member(client, group)
+    plan = f"/admin/booths/booth/floor-plan/?booth={booths['A01'].pk}"
+
+    page = client.get(f"/admin/booths/booth/{booths['A01'].pk}/change/").content.decode()
+
+    assert (html.escape(plan) in page) == offered
+    assert client.get(plan).status_code == (200 if offered else 403)

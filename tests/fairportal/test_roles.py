@@ -219,3 +219,24 @@ def test_board_member_with_staff_status_in_a_group_is_not_warned(client, superus
     )
 
     assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+@pytest.mark.parametrize("group", ["biên tập", "chỉ xem"])
+def test_audit_entry_names_its_actor_without_a_link_to_a_refused_user_page(client, group):
+    from fairportal.audit import record
+    from fairportal.models import AuditEntry
+    from tests.factories import make_fair, make_user
+
+    actor = make_user(is_staff=True, username="tran.minh")
+    record(action="fair.imported", obj=make_fair(), actor=actor)
+    entry = AuditEntry.objects.get(action="fair.imported")
+    member = make_user(is_staff=True)
+    member.groups.add(Group.objects.get(name__contains=group))
+    client.force_login(member)
+    user_url = f"/admin/fairportal/user/{actor.pk}/change/"
+
+    page = client.get(f"/admin/fairportal/auditentry/{entry.pk}/change/").content.decode()
+
+    assert client.get(user_url).status_code == 403
+    assert user_url not in page
+    assert "tran.minh" in page
