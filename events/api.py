@@ -130,7 +130,11 @@ class EventPlaceSerializer(serializers.Serializer):
     hall = serializers.CharField(read_only=True, help_text=_("Nhà/khu trên sơ đồ, ví dụ A."))
     plan_url = PageUrlsField(
         "/floor-plan/#place-{obj.pk}",
-        help_text=_("Sơ đồ mặt bằng mở tại nơi này, mỗi thứ tiếng một đường dẫn."),
+        allow_null=True,
+        help_text=_(
+            "Sơ đồ mặt bằng mở tại nơi này, mỗi thứ tiếng một đường dẫn; null với sự kiện "
+            "của kỳ trước hoặc đã huỷ (sơ đồ chỉ vẽ kỳ hiện tại)."
+        ),
     )
 
 
@@ -161,6 +165,14 @@ class SideEventSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("Nơi diễn ra sự kiện trên sơ đồ mặt bằng; null khi Ban tổ chức chưa chọn."),
     )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # As the pages: the plan draws the current fair's places only, and a cancelled
+        # event sends nobody there (the fair is read with the event, no query).
+        if data["place"] is not None and (not instance.fair.is_current or instance.is_cancelled):
+            data["place"]["plan_url"] = None
+        return data
 
     class Meta:
         model = SideEvent

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from booths.models import EventPlace
 from events import services
 from events.models import SideEvent
@@ -75,6 +77,28 @@ def test_event_gives_its_place_on_the_floor_plan_with_the_plan_links(client, fai
         },
     }
     assert detail["place"] == row["place"]
+
+
+def test_an_event_of_an_earlier_fair_or_cancelled_gives_its_place_without_a_plan_link(client, fair):
+    # The floor plan draws the current fair's places only, and the pages link neither.
+    earlier = make_fair(is_current=False, slug="hoi-cho-2023")
+    old_room = EventPlace.objects.create(
+        fair=earlier, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi="Phòng 3", hall="A"
+    )
+    room = EventPlace.objects.create(
+        fair=fair, kind=EventPlace.Kind.SEMINAR_ROOM, name_vi="Phòng 2", hall="B"
+    )
+    make_event(earlier, slug="hoi-thao-2023", place=old_room)
+    make_event(fair, slug="da-huy", place=room, cancelled_at=timezone.now())
+    make_event(fair, slug="dang-dien-ra", place=room)
+
+    earlier_row = client.get("/api/v1/events/?fair=hoi-cho-2023").json()["results"][0]
+    rows = {row["slug"]: row for row in client.get("/api/v1/events/").json()["results"]}
+
+    assert earlier_row["place"]["name"]["vi"] == "Phòng 3"
+    assert earlier_row["place"]["plan_url"] is None
+    assert rows["da-huy"]["place"]["plan_url"] is None
+    assert rows["dang-dien-ra"]["place"]["plan_url"]["vi"].endswith(f"#place-{room.pk}")
 
 
 def test_open_flags_follow_the_clock_as_the_pages_do(client, fair, fair_clock):
