@@ -460,7 +460,8 @@ def booths_given(application) -> list:
     Each booth carries the price its approval recorded (`price_vnd`,
     `price_includes_vat` set on the instance, never saved), as the mail told it: a
     price the board changes later is the booth's, not this approval's. An approval
-    logged before prices were recorded shows the booth's price as it is now."""
+    logged before prices were recorded, or of a booth not priced then, shows the
+    booth's price as it is now."""
     if application.exhibitor_id is None:
         return []
     entry = (
@@ -488,5 +489,9 @@ def booths_given(application) -> list:
     ):
         as_approved = dict(zip(codes, zip(prices, include_vat, strict=True), strict=True))
         for booth in booths:
-            booth.price_vnd, booth.price_includes_vat = as_approved[booth.code]
+            price, includes_vat = as_approved[booth.code]
+            # A booth approved before the board priced it: the price set since is the
+            # one to pay, where the approval could only say it would be quoted.
+            if price:
+                booth.price_vnd, booth.price_includes_vat = price, includes_vat
     return booths

@@ -512,3 +512,24 @@ def test_status_page_of_an_approval_logged_without_prices_shows_the_prices_of_no
     assert texts(assigned, r"<li>(.*?)</li>") == [
         "A01 · Tiêu chuẩn · 3 × 3 m: 18.000.000\xa0₫ (đã gồm VAT)"
     ]
+
+
+def test_status_page_of_a_booth_approved_unpriced_shows_the_price_set_since(
+    client, future_fair, booths, django_capture_on_commit_callbacks
+):
+    unpriced = make_booth(fair=future_fair, code="A04", hall="A", plan_x=90, price_vnd=0)
+    application, token = approve(
+        future_fair,
+        [unpriced],
+        language="vi",
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    assert any("Ban tổ chức sẽ báo giá" in message.body for message in mail.outbox)
+    Booth.objects.filter(pk=unpriced.pk).update(price_vnd=20_000_000)
+
+    html = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assigned = re.search(r'<ul class="assigned-booths">.*?</ul>', html, re.S).group(0)
+    assert texts(assigned, r"<li>(.*?)</li>") == [
+        "A04 · Tiêu chuẩn · 3 × 3 m: 20.000.000\xa0₫ (đã gồm VAT)"
+    ]
