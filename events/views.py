@@ -251,7 +251,10 @@ class ProgrammeView(TemplateView):
         valid = {value for value, _label in SideEvent.Kind.choices}
         self.kinds = [kind for kind in request.GET.getlist("kind") if kind in valid]
         self.query = request.GET.get("q", "").strip()[:100]
-        self.seatless_key = seatless_page_key(request) if self.fair and not self.query else None
+        # Kept for the programme and its kinds only: any other query string (a link's
+        # own junk) is one more copy of the whole page, uncompressed, in the cache.
+        plain = self.fair and not self.query and set(request.GET) <= {"kind"}
+        self.seatless_key = seatless_page_key(request) if plain else None
         if self.seatless_key:
             kept = cache.get(self.seatless_key)
             if kept is not None:

@@ -282,6 +282,18 @@ def test_after_a_seat_is_taken_the_programme_is_rebuilt_from_the_seats_alone(
     assert rebuilt.templates == []
 
 
+def test_a_programme_address_with_other_words_is_not_kept_a_second_time(client, fair, seminar):
+    # Whatever a shared link adds (?x=1) makes one more cached page; the copy without
+    # seats, as large as the page unzipped, is kept for the programme and its kinds only.
+    assert "còn 2 chỗ" in client.get("/events/?x=1").text
+
+    _take_a_seat(seminar)
+    rebuilt = client.get("/events/?x=1")
+
+    assert rebuilt["X-Cache"] == "miss" and "còn 1 chỗ" in rebuilt.text
+    assert rebuilt.templates != []  # built the plain way: nothing was kept without seats
+
+
 def test_a_title_holding_the_seats_mark_still_gives_the_right_seats(client, fair, seminar):
     # The kept programme marks where seats go with a control character; a title pasted
     # with one in it must not mix up which seats are whose.
