@@ -150,7 +150,7 @@ def _status_labels() -> dict:
 
 def readable_value(value) -> str:
     """A logged value as the board reads it: có/không, 15.000.000, 27/11/2026 19:02,
-    lists joined, "—" for nothing."""
+    lists joined (numbers by " / "), "—" for nothing."""
     if value in (None, "", [], ()):
         return "—"
     if isinstance(value, bool):
@@ -159,7 +159,9 @@ def readable_value(value) -> str:
         text = number_format(value, force_grouping=True)
     elif isinstance(value, (list, tuple)):
         # Each item as a value of its own: proposed meeting times are lists of moments.
-        text = ", ".join(readable_value(item) for item in value)
+        # Numbers apart by " / ": in English "15,000,000, 0" would read as three.
+        numbers = any(isinstance(item, int) and not isinstance(item, bool) for item in value)
+        text = (" / " if numbers else ", ").join(readable_value(item) for item in value)
     else:
         text = str(value)
         if "T" in text and text[:4].isdigit():

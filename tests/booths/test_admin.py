@@ -617,6 +617,23 @@ def test_approve_through_admin_assigns_and_logs(
     assert "new_exhibitor" not in page
 
 
+def test_decision_log_tells_the_prices_of_several_booths_apart_in_both_languages(
+    board_client, fair, booths, django_capture_on_commit_callbacks
+):
+    application = confirmed(fair, tax_code="0100109106")
+    with django_capture_on_commit_callbacks(execute=True):
+        board_client.post(
+            f"{LIST}{application.pk}/approve/", {"booths": [booths["A01"].pk, booths["B01"].pk]}
+        )
+
+    vi = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+    en = html.unescape(board_client.get(f"/en{LIST}{application.pk}/change/").content.decode())
+
+    assert "gian: A01, B01; giá gian (₫): 15.000.000 / 22.500.000;" in vi
+    # Thousands are grouped with commas in English: the prices must not run together.
+    assert "booth prices (₫): 15,000,000 / 22,500,000;" in en
+
+
 def test_decision_log_of_an_approval_names_every_detail_in_the_boards_words(
     board_client, fair, booths, django_capture_on_commit_callbacks
 ):
