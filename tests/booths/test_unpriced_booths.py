@@ -33,15 +33,18 @@ def unpriced(fair, booths):
 
 
 @pytest.mark.parametrize(
-    ("prefix", "quote"),
-    [("", "Ban tổ chức sẽ báo giá"), ("/en", "price to be confirmed by the organisers")],
+    ("prefix", "quote", "kind"),
+    [
+        ("", "Ban tổ chức sẽ báo giá", "Tiêu chuẩn"),
+        ("/en", "price to be confirmed by the organisers", "Standard"),
+    ],
 )
 def test_apply_form_says_the_board_will_quote_a_booth_without_a_price(
-    client, unpriced, prefix, quote
+    client, unpriced, prefix, quote, kind
 ):
     html = client.get(prefix + APPLY).content.decode()
 
-    assert cells(html, "A04") == ["A04", quote, "", cells(html, "A04")[3], "3 × 3 m"]
+    assert cells(html, "A04") == ["A04", quote, "", kind, "3 × 3 m"]
     assert not ZERO.search(html)
     # The live total (booths.js) says the same when such a booth is ticked.
     assert f'data-unpriced="{quote}"' in html
