@@ -119,11 +119,12 @@ class FairSerializer(serializers.ModelSerializer):
 
 
 # The place is a `booths.EventPlace`, read through the event's key: events imports
-# nothing of booths, so this serializer names its fields by hand.
+# nothing of booths, so this serializer names its fields by hand, and takes the kinds
+# from the model the key leads to.
 class EventPlaceSerializer(serializers.Serializer):
     name = TranslatedField()
     kind = serializers.ChoiceField(
-        choices=["stage", "seminar_room", "business_matching"],
+        choices=SideEvent._meta.get_field("place").related_model.Kind.choices,
         read_only=True,
         help_text=_("Loại nơi: sân khấu, phòng hội thảo, khu kết nối doanh nghiệp."),
     )
