@@ -394,15 +394,33 @@ def existing_rows(sections: dict[str, list]) -> dict[str, list[str]]:
     return found
 
 
+# Names shown of each kind: a file of last year's 300 companies is not read name by name.
+NAMES_SHOWN = 10
+
+
 def describe_rows(rows: dict[str, list[str]]) -> str:
-    """ "2 doanh nghiệp (A, B); 1 khu công nghiệp (C)" for the kinds that have any."""
+    """ "2 doanh nghiệp (A, B); 1 khu công nghiệp (C)" for the kinds that have any, the
+    first NAMES_SHOWN names of each ("A, B… và 290 mục khác")."""
     counted = {
         "exhibitors": lambda n: ngettext("%(count)s doanh nghiệp", "%(count)s doanh nghiệp", n),
         "zones": lambda n: ngettext("%(count)s khu công nghiệp", "%(count)s khu công nghiệp", n),
         "sectors": lambda n: ngettext("%(count)s ngành", "%(count)s ngành", n),
     }
+
+    def named(names):
+        shown = ", ".join(names[:NAMES_SHOWN])
+        more = len(names) - NAMES_SHOWN
+        if more <= 0:
+            return shown
+        return ngettext(
+            "%(names)s… và %(more)s mục khác", "%(names)s… và %(more)s mục khác", more
+        ) % {
+            "names": shown,
+            "more": more,
+        }
+
     return "; ".join(
-        f"{counted[kind](len(names)) % {'count': len(names)}} ({', '.join(names)})"
+        f"{counted[kind](len(names)) % {'count': len(names)}} ({named(names)})"
         for kind, names in rows.items()
         if names
     )

@@ -818,6 +818,27 @@ def test_import_fair_refuses_to_overwrite_existing_companies_and_names_them(tmp_
 
 
 @pytest.mark.django_db
+def test_import_fair_refusing_a_file_of_many_held_companies_names_the_first_ten(tmp_path):
+    fair = make_fair(slug="hoi-cho-2026")
+    for n in range(12):
+        make_booth(
+            fair=fair,
+            code=f"A{n:02d}",
+            exhibitor=make_exhibitor(slug=f"dn-{n:02d}", name_vi=f"Doanh nghiệp {n:02d}"),
+        )
+    path = tmp_path / "edition.json"
+    call_command("export_fair", "hoi-cho-2026", output=str(path))
+    fair.delete()
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    names = ", ".join(f"Doanh nghiệp {n:02d}" for n in range(10))
+    assert f"12 doanh nghiệp ({names}… và 2 mục khác)" in str(error.value)
+    assert "Doanh nghiệp 11" not in str(error.value)
+
+
+@pytest.mark.django_db
 def test_import_fair_with_update_existing_overwrites_them_and_says_which(tmp_path):
     path = _last_years_file(tmp_path)
     out = io.StringIO()
