@@ -42,7 +42,7 @@ from fairportal.admin_mixins import (
 from fairportal.audit import action_label, describe_details, exhibitor_names
 from fairportal.countries import country_name
 from fairportal.models import AuditEntry
-from fairportal.templatetags.portal import booth_size, vnd
+from fairportal.templatetags.portal import board_price, booth_size, vnd
 from fairportal.text import row_id, search_words
 
 
@@ -739,6 +739,8 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         # VAT under the price, not a column of its own: ten columns pushed the company
         # and the fascia name off a 1280 px screen.
         vat = _("đã gồm VAT") if obj.price_includes_vat else _("chưa gồm VAT")
+        if not obj.price_vnd:
+            return board_price(obj.price_vnd)  # VAT means nothing on no price
         return format_html('{}<br><span class="quiet">{}</span>', vnd(obj.price_vnd), vat)
 
     @admin.display(description=_("loại gian"), ordering="kind")

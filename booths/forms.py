@@ -21,7 +21,7 @@ from fairportal.forms import (
     SiteMessagesMixin,
     Textarea,
 )
-from fairportal.templatetags.portal import booth_size, vnd
+from fairportal.templatetags.portal import board_price, booth_size
 
 MAX_PREFERENCES = 3
 
@@ -424,7 +424,7 @@ class BoothCheckboxes(ModelMultipleChoiceField):
         return (
             f"{booth.code} · {booth.get_kind_display()}"
             f" · {booth_size(booth)}"
-            f" · {vnd(booth.price_vnd)}"
+            f" · {board_price(booth.price_vnd)}"
         )
 
 

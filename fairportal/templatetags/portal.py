@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.languages import fallback_language, lang_attribute
@@ -39,6 +39,12 @@ def booth_price(amount) -> str:
     """A booth's price (or a total of them) as a company reads it: "15.000.000 ₫", or
     "Ban tổ chức sẽ báo giá" while the board has not set it."""
     return vnd(amount) if amount else str(BOARD_WILL_QUOTE)
+
+
+def board_price(amount) -> str:
+    """A booth's price as the board reads it in the admin: "15.000.000 ₫", or "chưa đặt
+    giá" where it has not set one yet (a booth offered at "0 ₫" looks free)."""
+    return vnd(amount) if amount else gettext("chưa đặt giá")
 
 
 def metres(value) -> str:

@@ -156,6 +156,24 @@ def test_approve_page_writes_booth_sizes_with_decimals_only_when_needed(
     assert f"{half} · 22.500.000\xa0₫" in page
 
 
+@pytest.mark.parametrize(("prefix", "unset"), [("", "chưa đặt giá"), ("/en", "no price set")])
+def test_approve_page_and_booth_list_say_a_booth_has_no_price_yet_not_0_vnd(
+    board_client, fair, booths, prefix, unset
+):
+    # A booth offered at "0 ₫" reads as a free booth; the board has just not priced it.
+    make_booth(fair=fair, code="A04", hall="A", plan_x=90, price_vnd=0)
+    application = confirmed(fair)
+
+    approve = html.unescape(
+        board_client.get(f"{prefix}{LIST}{application.pk}/approve/").content.decode()
+    )
+    listed = html.unescape(board_client.get(f"{prefix}/admin/booths/booth/?q=A04").content.decode())
+
+    assert re.search(rf"A04 · [^·<]+ · 3 × 3 m · {unset}<", approve)
+    assert f">{unset}</td>" in listed
+    assert "0\xa0₫" not in approve.replace("000\xa0₫", "") and ">0\xa0₫" not in listed
+
+
 @pytest.mark.parametrize(("prefix", "half"), [("", "4,5 × 3 m"), ("/en", "4.5 × 3 m")])
 def test_booth_list_writes_sizes_as_the_approve_page_does(board_client, fair, booths, prefix, half):
     Booth.objects.filter(pk=booths["B01"].pk).update(width_m=Decimal("4.5"))
