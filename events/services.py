@@ -1249,11 +1249,18 @@ def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
                     "text/calendar",
                 )
             ]
+        # Where each side sees or calls off the meeting: the company on its meeting
+        # requests; the visitor on the meeting's page, whose link only their first mail
+        # holds (the portal keeps its hash), or by asking for it again.
+        if side == "requester":
+            link = _absolute(language, "events:meeting_link", slug=meeting.exhibitor.slug)
+        else:
+            link = _account_meetings_link(language, meeting.exhibitor)
         send_on_commit(
             to=to,
             subject=subject,
             body_template=f"events/email/{template}.txt",
-            context={"meeting": meeting, "side": side},
+            context={"meeting": meeting, "side": side, "link": link},
             language=language,
             attachments=attachments,
         )

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -1364,6 +1365,34 @@ def test_expire_meetings_speaks_english_when_the_operator_does(
         "At 20/09/2024 16:00 (Hanoi time): 2 unanswered meeting requests expired, as all "
         "their proposed times have begun.\n"
     )
+
+
+def test_agreement_and_reminder_mails_tell_each_side_where_to_see_or_call_off_the_meeting(
+    session, exhibitor, django_capture_on_commit_callbacks
+):
+    # The visitor's own link is in their first mail only (the portal keeps its hash):
+    # the later mails lead to the page that sends it again; the company to its requests.
+    exhibitor.email = "contact@canon.example.vn"
+    exhibitor.save()
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), language="en")
+    evening_before = datetime.datetime(2024, 9, 19, 18, 0, tzinfo=HANOI)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=make_user(is_staff=True))
+        services.send_meeting_reminders(now=evening_before)
+
+    base = settings.PORTAL_BASE_URL
+    visitor_link = f"{base}/en/exhibitors/{exhibitor.slug}/meet/link/"
+    company_link = f"{base}/account/meetings/?company={exhibitor.pk}"
+    bodies = {(m.to[0], m.subject.split(":")[0]): m.body for m in mail.outbox}
+    for subject in ("Meeting confirmed", "Reminder"):
+        visitor = bodies[meeting.requester_email, subject]
+        assert "Cannot come? Cancel the meeting on its page" in visitor
+        assert visitor_link in visitor and company_link not in visitor
+    for subject in ("Lịch gặp đã chốt", "Nhắc lịch gặp ngày mai"):
+        company = bodies["contact@canon.example.vn", subject]
+        assert f"Xem hoặc huỷ cuộc gặp tại:\n{company_link}" in company
+        assert "meet/link" not in company
 
 
 def test_reminders_go_to_both_sides_once_the_day_before(
