@@ -547,6 +547,7 @@ class RegistrationEventKindFilter(admin.ChoicesFieldListFilter):
 class MeetingRequestAdminForm(VisitorDetailsForm):
     email_field = "requester_email"
     phone_fields = ("requester_phone", "requester_zalo")
+    phone_country_field = "requester_country"
 
 
 @admin.register(EventRegistration)

@@ -198,12 +198,19 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
     email = forms.EmailField(
         max_length=254, label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    phone = PhoneField(
+    # Read with the country chosen above, in clean_phone and clean_zalo.
+    phone = forms.CharField(
         label=_("Điện thoại"),
         max_length=30,
         help_text=_("Số Việt Nam hoặc số quốc tế, ví dụ +81 3 1234 5678, +82 2 123 4567."),
+        widget=PhoneField.widget,
     )
-    zalo = PhoneField(label=_("Số Zalo (không bắt buộc)"), max_length=30, required=False)
+    zalo = forms.CharField(
+        label=_("Số Zalo (không bắt buộc)"),
+        max_length=30,
+        required=False,
+        widget=PhoneField.widget,
+    )
     sector = forms.ModelChoiceField(
         label=_("Ngành quan tâm"),
         queryset=Sector.objects.none(),
@@ -258,6 +265,19 @@ class MeetingRequestForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, 
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def _clean_phone(self, name):
+        # A buyer from Korea types the number on their card, "010-1234-5678": without
+        # "+", a number is one of the chosen country (Vietnam's when none is chosen).
+        value = self.cleaned_data.get(name, "")
+        country = self.cleaned_data.get("country", "")
+        return normalize_phone(value, country=country) if value else value
+
+    def clean_phone(self):
+        return self._clean_phone("phone")
+
+    def clean_zalo(self):
+        return self._clean_phone("zalo")
 
     def clean(self):
         cleaned = super().clean()

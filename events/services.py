@@ -856,8 +856,9 @@ def request_meeting(
     """
     if not 1 <= len(slots) <= 3:
         raise EventsError(_("Chọn từ một đến ba khung giờ."), "slot_count")
-    phone = normalize_phone(data.get("phone", ""))
-    zalo = normalize_phone(data["zalo"]) if data.get("zalo") else ""
+    country = data.get("country", "")
+    phone = normalize_phone(data.get("phone", ""), country=country)
+    zalo = normalize_phone(data["zalo"], country=country) if data.get("zalo") else ""
     email = (data.get("email") or "").strip().lower()
     with transaction.atomic():
         # Held to the end, as `register_attendee` holds an event's: a session cancelled

@@ -3,11 +3,12 @@ country codes."""
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from fairportal.countries import ISO_CODES
+from fairportal.countries import ISO_CODES, country_name
 
 TAX_CODE_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 _TAX_CODE = re.compile(r"^(\d{10})(?:-(\d{3}))?$", re.ASCII)
@@ -88,17 +89,89 @@ def format_phone(value: str, *, international: bool = False) -> str:
 _VIETNAMESE_WITHOUT_PLUS = re.compile(r"84(?:[35789][0-9]{8}|2[0-9]{9})", re.ASCII)
 
 
-def normalize_phone(value: str, *, international: bool = True) -> str:
+class Numbering(NamedTuple):
+    """How a country's numbers are dialled at home: the calling code, the trunk prefix
+    dialled before a national number (none in Singapore, Hong Kong and Italy, where
+    the leading 0 belongs to the number) and the national number's shortest and
+    longest length without that prefix."""
+
+    calling_code: str
+    trunk_prefix: str
+    shortest: int
+    longest: int
+
+
+# The countries the meeting form offers (fairportal.countries.COUNTRY_CHOICES) but
+# Vietnam, whose numbers have their own rules above. A buyer types the number on their
+# card, as dialled at home: "010-1234-5678" in Korea is +82 10 1234 5678.
+NATIONAL_NUMBERING = {
+    "JP": Numbering("81", "0", 9, 10),
+    "KR": Numbering("82", "0", 8, 10),
+    "SG": Numbering("65", "", 8, 8),
+    "HK": Numbering("852", "", 8, 8),
+    "TW": Numbering("886", "0", 8, 9),
+    "CN": Numbering("86", "0", 9, 11),
+    "TH": Numbering("66", "0", 8, 9),
+    "MY": Numbering("60", "0", 8, 10),
+    "ID": Numbering("62", "0", 8, 12),
+    "PH": Numbering("63", "0", 8, 10),
+    "LA": Numbering("856", "0", 8, 10),
+    "KH": Numbering("855", "0", 8, 9),
+    "MM": Numbering("95", "0", 7, 10),
+    "IN": Numbering("91", "0", 10, 10),
+    "AU": Numbering("61", "0", 9, 9),
+    "NZ": Numbering("64", "0", 8, 10),
+    "US": Numbering("1", "1", 10, 10),
+    "CA": Numbering("1", "1", 10, 10),
+    "GB": Numbering("44", "0", 9, 10),
+    "DE": Numbering("49", "0", 6, 11),
+    "FR": Numbering("33", "0", 9, 9),
+    "NL": Numbering("31", "0", 9, 9),
+    "IT": Numbering("39", "", 6, 11),
+    "SE": Numbering("46", "0", 7, 10),
+    "CH": Numbering("41", "0", 9, 9),
+    "IL": Numbering("972", "0", 8, 9),
+    "AE": Numbering("971", "0", 8, 9),
+    "RU": Numbering("7", "8", 10, 10),
+}
+
+
+def _national_phone(digits: str, country: str, numbering: Numbering) -> str:
+    """A number typed as dialled at home in `country`, in E.164; its trunk prefix is
+    dropped when what follows has a national number's length."""
+    if digits.isascii() and digits.isdigit():
+        fits = range(numbering.shortest, numbering.longest + 1)
+        prefix = numbering.trunk_prefix
+        if prefix and digits.startswith(prefix) and len(digits) - len(prefix) in fits:
+            return f"+{numbering.calling_code}{digits[len(prefix) :]}"
+        if len(digits) in fits:
+            return f"+{numbering.calling_code}{digits}"
+    raise ValidationError(
+        _(
+            "Số điện thoại không hợp lệ. Nhập số tại %(country)s như khi gọi trong nước, "
+            "hoặc số quốc tế bắt đầu bằng + và mã quốc gia."
+        ),
+        code="phone_national",
+        params={"country": country_name(country)},
+    )
+
+
+def normalize_phone(value: str, *, international: bool = True, country: str = "") -> str:
     """A phone number in E.164 ("+84912345678"), or ValidationError.
 
     Vietnamese numbers: mobiles 0 + 9 digits, landlines such as 024 + 8 digits, or
     +84…, also typed without its "+" ("84 912 345 678") when a Vietnamese number of
     the right length follows the 84; with `international`, any +country number of 8
-    to 15 digits (+81, +82 …).
+    to 15 digits (+81, +82 …). With `country` (the visitor's, ISO 3166 "KR") other than
+    Vietnam, a number without "+" is that country's, as dialled at home; a country
+    missing from NATIONAL_NUMBERING is read as if none were given.
     """
     raw = _PHONE_CHARS.sub("", unicodedata.normalize("NFKC", value or ""))
     if raw.startswith("00"):
         raw = "+" + raw[2:]
+    numbering = NATIONAL_NUMBERING.get(country or "")
+    if international and numbering is not None and not raw.startswith("+"):
+        return _national_phone(raw, country, numbering)
     if _VIETNAMESE_WITHOUT_PLUS.fullmatch(raw):
         raw = "+" + raw
     if raw.startswith("+84"):

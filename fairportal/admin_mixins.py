@@ -389,14 +389,18 @@ class CheckedPhonesForm(forms.ModelForm):
     left as it is, as the import keeps it."""
 
     phone_fields: tuple[str, ...] = ("phone",)
+    # The field of the country whose numbers the phones are when typed without "+"
+    # (`normalize_phone`'s `country`), as the public form that made the row reads them.
+    phone_country_field: str | None = None
 
     def clean(self):
         cleaned = super().clean()
+        country = cleaned.get(self.phone_country_field) or "" if self.phone_country_field else ""
         for name in self.phone_fields:
             value = (cleaned.get(name) or "").strip()
             if value and name in self.changed_data:
                 try:
-                    cleaned[name] = normalize_phone(value)
+                    cleaned[name] = normalize_phone(value, country=country)
                 except ValidationError as error:
                     self.add_error(name, error)
         return cleaned

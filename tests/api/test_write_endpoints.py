@@ -386,6 +386,18 @@ def test_meeting_request_accepts_a_korean_number(client, session, canon):
     assert MeetingRequest.objects.get().requester_phone == "+8221234567"
 
 
+def test_meeting_request_reads_a_number_without_plus_as_one_of_the_chosen_country(
+    client, session, canon
+):
+    # The app's form, as the page's: a Korean buyer types the number on their card.
+    response = post(
+        client, MEET, meeting([at(10).isoformat()], country="KR", phone="010-1234-5678")
+    )
+
+    assert response.status_code == 201
+    assert MeetingRequest.objects.get().requester_phone == "+821012345678"
+
+
 @pytest.mark.parametrize(
     "slots",
     [

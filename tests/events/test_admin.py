@@ -720,13 +720,26 @@ def test_admin_shows_and_exports_a_phone_typed_with_84_but_without_plus_as_plus_
 def test_admin_phone_typed_with_84_but_without_plus_is_stored_as_plus_84(
     client, board, session, exhibitor
 ):
-    meeting = make_meeting_request(session, exhibitor)
+    meeting = make_meeting_request(session, exhibitor, requester_country="VN")
     url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
 
     client.post(url, {**_change_form_data(client, url), "requester_phone": "84 24 3881 1234"})
 
     meeting.refresh_from_db()
     assert meeting.requester_phone == "+842438811234"
+
+
+def test_admin_phone_typed_without_plus_is_read_as_the_requesters_countrys(
+    client, board, session, exhibitor
+):
+    # The board copies the number from a Korean buyer's card, as the meeting form reads it.
+    meeting = make_meeting_request(session, exhibitor, requester_country="KR")
+    url = f"/admin/events/meetingrequest/{meeting.pk}/change/"
+
+    client.post(url, {**_change_form_data(client, url), "requester_phone": "010-1234-5678"})
+
+    meeting.refresh_from_db()
+    assert meeting.requester_phone == "+821012345678"
 
 
 def test_admin_phone_of_a_meeting_request_is_checked(client, board, session, exhibitor):

@@ -221,17 +221,84 @@ def test_meet_request_accepts_korean_phone(client, session, exhibitor):
         ),
     ],
 )
-def test_meet_request_with_a_korean_number_as_dialled_in_korea_says_to_add_the_country_code(
+def test_meet_request_from_vietnam_with_a_korean_number_as_dialled_in_korea_says_to_add_the_country_code(  # noqa: E501
     client, session, exhibitor, prefix, message
 ):
-    # A Korean buyer types the number on their card: 010-1234-5678.
+    # A number on a Korean card, 010-1234-5678, typed by a visitor who chose Vietnam:
+    # no Vietnamese number starts with 010.
     response = client.post(
-        prefix + MEET, meeting_data([at(14)], phone="010-1234-5678", country="KR")
+        prefix + MEET, meeting_data([at(14)], phone="010-1234-5678", country="VN")
     )
 
     assert response.status_code == 400
     assert response.context["form"].errors["phone"] == [message]
     assert MeetingRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["vi", "en"])
+@pytest.mark.parametrize(
+    ("country", "typed", "stored"),
+    [
+        # A Korean mobile as on the buyer's card, and a Tokyo landline: national numbers
+        # of the chosen country, their leading 0 (the trunk prefix) dropped.
+        ("KR", "010-1234-5678", "+821012345678"),
+        ("JP", "03-1234-5678", "+81312345678"),
+        ("TW", "0912 345 678", "+886912345678"),
+        ("US", "(415) 555-0123", "+14155550123"),
+        # Vietnam reads as it always did, and a number with + is the same whatever the
+        # country.
+        ("VN", "0912 345 678", "+84912345678"),
+        ("KR", "+84 912 345 678", "+84912345678"),
+        ("JP", "+82 10 1234 5678", "+821012345678"),
+    ],
+)
+def test_meet_request_reads_a_phone_without_plus_as_a_number_of_the_chosen_country(
+    client, session, exhibitor, prefix, country, typed, stored
+):
+    response = client.post(
+        prefix + MEET, meeting_data([at(14)], phone=typed, zalo=typed, country=country)
+    )
+
+    assert response.status_code == 302
+    meeting = MeetingRequest.objects.get()
+    assert (meeting.requester_phone, meeting.requester_zalo) == (stored, stored)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        (
+            "",
+            "Số điện thoại không hợp lệ. Nhập số tại Hàn Quốc như khi gọi trong nước, hoặc "
+            "số quốc tế bắt đầu bằng + và mã quốc gia.",
+        ),
+        (
+            "/en",
+            "Invalid phone number. Type a number in South Korea as you dial it at home, or an "
+            "international number starting with + and the country code.",
+        ),
+    ],
+    ids=["vi", "en"],
+)
+@pytest.mark.parametrize("typed", ["010-1234", "abc-1234-5678", "010-1234-5678-9999"])
+def test_meet_request_refuses_what_is_no_number_of_the_chosen_country(
+    client, session, exhibitor, prefix, message, typed
+):
+    response = client.post(prefix + MEET, meeting_data([at(14)], phone=typed, country="KR"))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["phone"] == [message]
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_meet_request_korean_number_reaches_the_exhibitor_as_stored(client, session, exhibitor):
+    # The company calls the number it reads in /account/meetings/: Korea's, not +84 10….
+    client.post("/en" + MEET, meeting_data([at(14)], phone="010-1234-5678", country="KR"))
+    _representative(client, exhibitor)
+
+    page = client.get("/account/meetings/").content.decode()
+
+    assert '<a href="tel:+821012345678">+821012345678</a>' in page
 
 
 def test_meet_request_reads_a_phone_typed_with_84_but_without_plus_as_vietnamese(

@@ -8,11 +8,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from exhibitors.validators import (
+    NATIONAL_NUMBERING,
     format_phone,
     normalize_phone,
     tax_code_check_digit,
     validate_tax_code,
 )
+from fairportal.countries import COUNTRY_CHOICES
 from fairportal.text import (
     fold,
     matches_words,
@@ -180,6 +182,46 @@ def test_phone_normaliser_returns_e164_or_raises_validation_error(text):
     except ValidationError:
         return
     assert value.startswith("+") and value[1:].isdigit() and 9 <= len(value) <= 16
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from(sorted(NATIONAL_NUMBERING)))
+def test_phone_of_a_chosen_country_is_e164_or_a_validation_error(text, country):
+    try:
+        value = normalize_phone(text, country=country)
+    except ValidationError:
+        return
+    assert value.startswith("+") and value[1:].isdigit() and 9 <= len(value) <= 16
+
+
+def test_every_country_the_meeting_form_offers_has_its_numbering():
+    # A country added to the form without one would read its buyers' numbers as
+    # Vietnamese again.
+    assert {code for code, _name in COUNTRY_CHOICES} - {"VN"} == set(NATIONAL_NUMBERING)
+
+
+@pytest.mark.parametrize(
+    ("country", "typed", "stored"),
+    [
+        ("HK", "9123 4567", "+85291234567"),  # no trunk prefix
+        ("IT", "06 1234 5678", "+390612345678"),  # the 0 belongs to the number
+        ("RU", "8 495 123-45-67", "+74951234567"),  # the trunk prefix is 8
+        ("RU", "800 123 4567", "+78001234567"),  # ... and a number may begin with 8
+        ("CN", "138 0013 8000", "+8613800138000"),  # typed without its trunk 0
+        ("KR", "０１０－１２３４－５６７８", "+821012345678"),  # a full-width keyboard
+    ],
+)
+def test_a_national_number_is_read_with_its_countrys_numbering(country, typed, stored):
+    assert normalize_phone(typed, country=country) == stored
+
+
+@pytest.mark.parametrize("country", ["", "VN", "BR"])
+def test_vietnam_no_country_or_one_without_numbering_reads_as_vietnamese(country):
+    assert normalize_phone("0912 345 678", country=country) == "+84912345678"
+    with pytest.raises(ValidationError) as error:
+        normalize_phone("010-1234-5678", country=country)
+
+    assert error.value.code == "phone_vn"
 
 
 @settings(max_examples=300, deadline=None)
