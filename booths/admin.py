@@ -693,12 +693,17 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         # give the booth there.
         return [field for field in fields if field != "holder"]
 
+    @staticmethod
+    def _company_link(obj):
+        """The holding company's admin page, or None for a booth nobody holds."""
+        if not obj.exhibitor_id:
+            return None
+        url = reverse("admin:exhibitors_exhibitor_change", args=[obj.exhibitor_id])
+        return format_html('<a href="{}">{}</a>', url, obj.exhibitor)
+
     @admin.display(description=_("doanh nghiệp"))
     def holder_name(self, obj):
-        if obj.exhibitor_id:
-            url = reverse("admin:exhibitors_exhibitor_change", args=[obj.exhibitor_id])
-            return format_html('<a href="{}">{}</a>', url, obj.exhibitor)
-        return "—"
+        return self._company_link(obj) or "—"
 
     @admin.display(description=_("doanh nghiệp"))
     def holder(self, obj):
@@ -706,8 +711,7 @@ class BoothAdmin(AuditedAdminMixin, admin.ModelAdmin):
         to give it to one (the floor plan's form, with this booth chosen): the company
         cannot be set here, and the page said only "-"."""
         if obj.exhibitor_id:
-            url = reverse("admin:exhibitors_exhibitor_change", args=[obj.exhibitor_id])
-            return format_html('<a href="{}">{}</a>', url, obj.exhibitor)
+            return self._company_link(obj)
         if obj.pk and obj.state == "free":
             fair = current_fair()
             if fair is not None and fair.pk == obj.fair_id:
