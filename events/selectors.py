@@ -1,6 +1,7 @@
 """Reads of fairs and the programme shared by pages, admin and API."""
 
 import datetime
+import pickle
 from collections import Counter, OrderedDict
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from fairportal.text import english_singular, search_text, search_words
 from fairportal.tokens import hash_token
 
 _NO_FAIR = "none"
+# (version, the fair pickled) last read by this process: a page asks twice or more.
+_current_fair_copy: tuple[int, bytes] | None = None
 
 
 def current_fair() -> Fair | None:
@@ -23,18 +26,26 @@ def current_fair() -> Fair | None:
 
     Every page asks for it (the header, the footer and the view itself), so it is kept
     in the cache under the public data version: any change to a fair bumps the version
-    (see fairportal.cache), and the next call reads the database again.
+    (see fairportal.cache), and the next call reads the database again. This process
+    keeps the last one it read too, good for as long as the version it was read under;
+    each call gets its own copy, which it may change.
     """
+    global _current_fair_copy
     version, _changed_at = public_data_version()
+    copy = _current_fair_copy
+    if copy is not None and copy[0] == version:
+        fair = pickle.loads(copy[1])
+        return None if fair == _NO_FAIR else fair
     key = f"current-fair:{version}"
     fair = cache.get(key)
-    if fair is not None:
-        return None if fair == _NO_FAIR else fair
-    fair = Fair.objects.filter(is_current=True).first()
     if fair is None:
-        fair = Fair.objects.order_by("-starts_on").first()
-    cache.set(key, _NO_FAIR if fair is None else fair, timeout=3600)
-    return fair
+        fair = Fair.objects.filter(is_current=True).first()
+        if fair is None:
+            fair = Fair.objects.order_by("-starts_on").first()
+        fair = _NO_FAIR if fair is None else fair
+        cache.set(key, fair, timeout=3600)
+    _current_fair_copy = (version, pickle.dumps(fair, pickle.HIGHEST_PROTOCOL))
+    return None if fair == _NO_FAIR else fair
 
 
 def programme(*, fair: Fair | None, kinds=()):

@@ -31,6 +31,7 @@ pages are compressed: they hold no secret (no CSRF token, nothing per visitor), 
 compression leaks nothing (BREACH).
 """
 
+import contextvars
 import gzip
 import hashlib
 import re
@@ -81,13 +82,33 @@ def _started(key: str) -> int:
     return cache.get(key, first)
 
 
+# The version a request read first (a cached page's lookup, or the first page part that
+# asked), so that the rest of the request (the current fair, asked for by the view, the
+# header and the footer) need not read it from Redis again. Pinned for that request
+# only (the page cache's middleware opens and closes it), and dropped by any change the
+# request makes. A page is built on a version read before its data, never after (the
+# page cache's rule): the data it reads can only be as new as the version or newer, and
+# a newer version throws the page away.
+_UNREAD = "unread"  # in a request; the version not read yet
+_pinned_version: contextvars.ContextVar[tuple[int, float] | str | None] = contextvars.ContextVar(
+    "public_data_version", default=None
+)
+
+
 def public_data_version() -> tuple[int, float]:
-    """(catalogue version, time of the last change) of the public data."""
+    """(catalogue version, time of the last change) of the public data: the one this
+    request read first, else read now."""
+    pinned = _pinned_version.get()
+    if pinned is not None and pinned is not _UNREAD:
+        return pinned
     stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
     version = stored.get(VERSION_KEY)
     if version is None:
         version = _started(VERSION_KEY)
-    return version, stored.get(CHANGED_KEY, _STARTED_AT)
+    read = (version, stored.get(CHANGED_KEY, _STARTED_AT))
+    if pinned is _UNREAD:
+        _pinned_version.set(read)
+    return read
 
 
 def catalogue_version_of(request) -> int:
@@ -110,6 +131,8 @@ def seatless_page_key(request) -> str | None:
 
 
 def _bump(scope: str = CATALOGUE) -> None:
+    if _pinned_version.get() is not None:
+        _pinned_version.set(_UNREAD)  # this request's own change: read the version again
     key = _SCOPE_KEYS[scope]
     try:
         cache.incr(key)
@@ -235,6 +258,9 @@ def _lookup(language: str, full_path: str, attendance: bool):
         if seats is None:
             seats = _started(ATTENDANCE_KEY)
     version = (catalogue, seats, _clock_quarter())
+    changed_at = got.get(CHANGED_KEY, _STARTED_AT)
+    if _pinned_version.get() is not None:  # in a request: its page is built on these
+        _pinned_version.set((catalogue, changed_at))
     stored = local if local is not None else got.get(key)
     if stored is not None and stored[0] != version and local is not None:
         stored = cache.get(key)  # the copy is outdated: another instance may have a newer
@@ -242,7 +268,7 @@ def _lookup(language: str, full_path: str, attendance: bool):
         stored = None
     if stored is not None and stored is not local:
         _local_copies.put(key, stored)
-    return key, version, got.get(CHANGED_KEY, _STARTED_AT), stored
+    return key, version, changed_at, stored
 
 
 # How long a request waits for the page another one is building, and how often it
@@ -267,8 +293,9 @@ def _claim_or_wait(request, key: str, version):
     page, the waiters build side by side rather than queue behind one another."""
     lock = _build_lock(key, version)
     owner = secrets.token_hex(8)
+    claimed_at = time.monotonic()
     if cache.add(lock, owner, timeout=BUILD_LOCK_SECONDS):
-        request._public_cache_lock = (lock, owner)
+        request._public_cache_lock = (lock, owner, claimed_at)
         # Built and released between this request's lookup and its claim?
         stored = cache.get(key)
         if stored is not None and stored[0] == version:
@@ -288,13 +315,15 @@ def _claim_or_wait(request, key: str, version):
 
 
 def _release(request) -> None:
-    """Drop this request's build lock, unless it expired and another request holds it."""
+    """Drop this request's build lock, unless it expired and another request holds it.
+    A lock taken less than BUILD_LOCK_SECONDS ago (less a second's margin) cannot have
+    expired yet, so it is still this request's: dropped without reading it first."""
     held = getattr(request, "_public_cache_lock", None)
     if held is not None:
         request._public_cache_lock = None
-        lock, owner = held
+        lock, owner, claimed_at = held
         with suppress(Exception):  # the lock expires anyway
-            if cache.get(lock) == owner:
+            if time.monotonic() - claimed_at < BUILD_LOCK_SECONDS - 1 or cache.get(lock) == owner:
                 cache.delete(lock)
 
 
@@ -371,11 +400,14 @@ class PublicPageCacheMiddleware:
         self.timeout = getattr(settings, "PUBLIC_CACHE_SECONDS", 600)
 
     def __call__(self, request):
+        outer = getattr(request, "_public_cache_outer", False)
+        pinned = None if outer else _pinned_version.set(_UNREAD)
         try:
             return self.store(request, self.get_response(request))
         finally:
-            if not getattr(request, "_public_cache_outer", False):
+            if not outer:
                 _release(request)  # else the hit middleware releases, once it stored
+                _pinned_version.reset(pinned)
 
     def _eligible(self, request) -> bool:
         match = getattr(request, "resolver_match", None)
@@ -398,7 +430,13 @@ class PublicPageCacheMiddleware:
             return None
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         attendance = request.resolver_match.view_name not in self.without_attendance
-        key, version, changed_at, stored = _lookup(language, request.get_full_path(), attendance)
+        wanted = (language, request.get_full_path(), attendance)
+        looked_up = getattr(request, "_public_cache_lookup", None)
+        if looked_up is not None and looked_up[0] == wanted:
+            # The hit middleware read the version and found no page a moment ago.
+            key, version, changed_at, stored = looked_up[1]
+        else:
+            key, version, changed_at, stored = _lookup(*wanted)
         request._public_cache = (key, version, changed_at)
         if stored is None:
             stored = _claim_or_wait(request, key, version)
@@ -449,6 +487,13 @@ class PublicPageCacheHitMiddleware:
 
     def __call__(self, request):
         request._public_cache_outer = True
+        pinned = _pinned_version.set(_UNREAD)
+        try:
+            return self.answer(request)
+        finally:
+            _pinned_version.reset(pinned)
+
+    def answer(self, request):
         response = self.hit(request)
         if response is not None:
             return response
@@ -494,8 +539,11 @@ class PublicPageCacheHitMiddleware:
             return None
         request._public_cache_candidate = True
         attendance = match.view_name not in self.without_attendance
-        _key, _version, _changed_at, stored = _lookup(language, request.get_full_path(), attendance)
+        wanted = (language, request.get_full_path(), attendance)
+        looked_up = _lookup(*wanted)
+        stored = looked_up[3]
         if stored is None:
+            request._public_cache_lookup = (wanted, looked_up)  # for the page's build
             return None
         response = _from_cache(request, stored)
         return get_conditional_response(
