@@ -14,10 +14,12 @@ from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.countries import COUNTRY_CHOICES
 from fairportal.forms import (
+    CheckboxSelectMultiple,
     ComposedTextMixin,
     HoneypotMixin,
     ModelMultipleChoiceField,
     OptionalFieldsMixin,
+    Select,
     SiteMessagesMixin,
     Textarea,
 )
@@ -83,7 +85,7 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     address = forms.CharField(label=_("Địa chỉ"), max_length=300)
-    zone = ZoneChoiceField(label=_("Khu công nghiệp"))
+    zone = ZoneChoiceField(label=_("Khu công nghiệp"), widget=Select)
     # Chosen, not assumed: a Japanese or Thai firm that skipped it would be shown as
     # Vietnamese in the directory once approved.
     origin_country = forms.ChoiceField(
@@ -96,7 +98,7 @@ class ApplicationForm(OptionalFieldsMixin, SiteMessagesMixin, HoneypotMixin, for
     sectors = ModelMultipleChoiceField(
         label=_("Ngành"),
         queryset=Sector.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     contact_name = forms.CharField(label=_("Người liên hệ"), max_length=200)
     contact_title = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)

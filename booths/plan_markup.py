@@ -103,8 +103,10 @@ class PlanMarkup:
                 f'<rect class="booth-box" {box}></rect>{label}</a>'
             )
         if booth.state == "taken":
+            tip_lang = ""
             if booth.exhibitor.is_published:
                 text = escape(self.t_taken % {"code": booth.code, "name": booth.tip_text})
+                tip_lang = lang_attribute(booth.exhibitor, "name", self.language)
             else:  # the tip shows the code alone, not the name of a holder not yet public
                 text = escape(self.t_taken_unpublished % {"code": booth.code})
             url = _profile_url(self.profile, booth.exhibitor.slug)
@@ -126,7 +128,7 @@ class PlanMarkup:
                 f'<g class="booth-tip" aria-hidden="true">'
                 f'<rect x="{booth.tip_x}" y="{booth.tip_y}" width="{booth.tip_w}" height="18" '
                 f'rx="3"></rect><text x="{booth.tip_text_x}" y="{booth.tip_text_y}" '
-                f'text-anchor="middle">{escape(booth.tip_text)}</text></g>{closing}'
+                f'text-anchor="middle"{tip_lang}>{escape(booth.tip_text)}</text></g>{closing}'
             )
         return mark_safe(  # noqa: S308
             f'<g id="booth-{code}" class="booth booth-kept{highlighted}">'

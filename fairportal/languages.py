@@ -96,3 +96,31 @@ def lang_attribute(obj, field: str, language: str | None = None) -> str:
     "" otherwise, so pages whose text is in their language are unchanged."""
     code = fallback_language(obj, field, language)
     return f' lang="{code}"' if code else ""
+
+
+# Letters that English never writes and Vietnamese writes in most of its syllables: the
+# vowels with a breve, circumflex or horn, đ, and every vowel with a tone mark but the
+# acute and grave on a plain vowel (which French or Spanish names may carry).
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựảãạẻẽẹỉĩịỏõọủũụỷỹỵỳ")
+
+
+def written_language(text: str) -> str:
+    """ "vi" for a free text written in Vietnamese (a note of the board, a company's
+    answer), "" otherwise. Such a field has no language column to ask: a text counts as
+    Vietnamese when at least a quarter of its words carry letters only Vietnamese writes
+    (most Vietnamese syllables do), so an English sentence naming "Nguyễn Văn An" stays
+    English."""
+    words = str(text or "").lower().split()
+    if not words:
+        return ""
+    marked = sum(1 for word in words if _VIETNAMESE_LETTERS.intersection(word))
+    return "vi" if marked * 4 >= len(words) else ""
+
+
+def text_lang_attribute(text: str, language: str | None = None) -> str:
+    """` lang="vi"` for the element holding a free text written in Vietnamese on a page
+    in another language (WCAG 3.1.2); "" otherwise."""
+    code = written_language(text)
+    if not code or code == (language or translation.get_language()):
+        return ""
+    return f' lang="{code}"'

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
-from fairportal.languages import fallback_language, lang_attribute
+from fairportal.languages import fallback_language, lang_attribute, text_lang_attribute
 from fairportal.text import nfc
 
 register = template.Library()
@@ -86,6 +86,14 @@ def lang_attr(obj, field: str) -> str:
     """`<h1{{ exhibitor|lang_attr:"name" }}>`: ` lang="vi"` when the English page shows
     the Vietnamese text of `field` for want of an English one, nothing otherwise."""
     return mark_safe(lang_attribute(obj, field))  # noqa: S308 (a language code we hold)
+
+
+@register.filter
+def text_lang(text) -> str:
+    """`<p{{ application.decision_note|text_lang }}>`: ` lang="vi"` when a free text with
+    no language of its own (a note of the board) is Vietnamese on a page in another
+    language, nothing otherwise."""
+    return mark_safe(text_lang_attribute(text))  # noqa: S308 (a language code we hold)
 
 
 @register.filter

@@ -233,6 +233,7 @@ def test_english_floor_plan_marks_the_holder_with_no_english(client, catalogue):
 
     assert marked_parts(response) == [
         ("a", "vi", "Cơ khí Đông Anh"),  # the notice of the booth asked for
+        ("{http://www.w3.org/2000/svg}text", "vi", "Cơ khí Đông Anh"),  # its booth's tip
         ("td", "vi", "Cơ khí Đông Anh"),  # the booth list
     ]
     assert ">Canon Vietnam</a></td>" in response.text
