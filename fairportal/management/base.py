@@ -66,6 +66,14 @@ BASE_OPTION_HELP = {
 }
 
 
+# The types of the commands' options, in words, for a value that is not of that type
+# (argparse would name the Python type: "int").
+TYPE_NEEDED = {
+    int: gettext_lazy("giá trị %(value)r không hợp lệ (cần một số nguyên)"),
+    float: gettext_lazy("giá trị %(value)r không hợp lệ (cần một số)"),
+}
+
+
 def _argparse_gettext(message):
     said = ARGPARSE_MESSAGES.get(message)
     return message if said is None else str(said)
@@ -106,6 +114,15 @@ class FairCommandParser(CommandParser):
         with _argparse_in_the_active_language():
             return super().format_help()
 
+    def _get_value(self, action, arg_string):
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError:
+            needed = TYPE_NEEDED.get(action.type)
+            if needed is None:
+                raise
+            raise argparse.ArgumentError(action, str(needed) % {"value": arg_string}) from None
+
     def error(self, message):
         if self.called_from_command_line:
             with _argparse_in_the_active_language():
@@ -122,6 +139,9 @@ class FairCommand(BaseCommand):
             parser = super().create_parser(prog_name, subcommand, **kwargs)
         # Django builds its own CommandParser; this one only adds the language.
         parser.__class__ = FairCommandParser
+        # call_command gives no program name: "manage.py export_fair" would become
+        # " export_fair", and the usage line "cách dùng:  export_fair".
+        parser.prog = parser.prog.strip()
         for action in parser._actions:
             for option in action.option_strings:
                 if option in BASE_OPTION_HELP:

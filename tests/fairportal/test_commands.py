@@ -909,7 +909,12 @@ def test_import_fair_refuses_slug_and_update_existing_together(tmp_path):
         (
             ["load_demo_fair", "--year", "abc"],
             "vi",
-            "Lỗi: đối số --year: giá trị 'abc' không hợp lệ (cần kiểu int)",
+            "Lỗi: đối số --year: giá trị 'abc' không hợp lệ (cần một số nguyên)",
+        ),
+        (
+            ["load_demo_fair", "--year", "abc"],
+            "en",
+            "Error: argument --year: invalid value 'abc' (a whole number is needed)",
         ),
         (["expire_applications", "--days"], "vi", "Lỗi: lệnh không nhận các đối số: --days"),
     ],
@@ -919,6 +924,20 @@ def test_usage_errors_speak_the_commands_language(arguments, language, said):
         call_command(*arguments, stdout=io.StringIO())
 
     assert str(error.value) == said
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("vi", "cách dùng: export_fair [-h]"), ("en", "usage: export_fair [-h]")],
+)
+def test_usage_line_of_a_command_run_by_call_command_names_it_once_spaced(language, said):
+    from django.core.management import load_command_class
+
+    command = load_command_class("fairportal", "export_fair")
+    with translation.override(language):
+        usage = command.create_parser("", "export_fair").format_usage()  # as call_command
+
+    assert usage.startswith(said)
 
 
 def test_usage_error_on_the_command_line_is_vietnamese():
