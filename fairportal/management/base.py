@@ -10,6 +10,7 @@ other messages do (`translation.override("en")` for an English operator).
 """
 
 import argparse
+import json
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -72,6 +73,28 @@ TYPE_NEEDED = {
     int: gettext_lazy("giá trị %(value)r không hợp lệ (cần một số nguyên)"),
     float: gettext_lazy("giá trị %(value)r không hợp lệ (cần một số)"),
 }
+
+
+def file_problem(error: Exception) -> str:
+    """What went wrong with a file a command reads or writes, in the command's language:
+    Python's own words ("[Errno 2] No such file or directory: …", "'utf-8' codec can't
+    decode byte 0xff…") are English inside a Vietnamese sentence."""
+    if isinstance(error, FileNotFoundError):
+        return _("không có tệp hoặc thư mục này")
+    if isinstance(error, IsADirectoryError):
+        return _("đây là một thư mục, không phải một tệp")
+    if isinstance(error, PermissionError):
+        return _("không có quyền với tệp này")
+    if isinstance(error, UnicodeDecodeError):
+        return _("tệp không phải văn bản UTF-8")
+    if isinstance(error, json.JSONDecodeError):
+        return _(
+            "nội dung không phải JSON hợp lệ (dòng %(line)s, cột %(column)s): tệp bị cắt "
+            "ngang hoặc bị sửa tay?"
+        ) % {"line": error.lineno, "column": error.colno}
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
 
 
 def _argparse_gettext(message):

@@ -35,9 +35,7 @@ def test_export_fair_into_a_missing_folder_says_it_cannot_write(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("export_fair", "hoi-cho-2027", output=str(target))
 
-    assert str(error.value) == (
-        f"Không ghi được {target}: [Errno 2] No such file or directory: '{target}'"
-    )
+    assert str(error.value) == f"Không ghi được {target}: không có tệp hoặc thư mục này"
 
 
 @pytest.mark.django_db
@@ -991,3 +989,45 @@ def test_command_help_headings_and_djangos_options_speak_vietnamese(capsys):
     assert "In hướng dẫn này rồi thoát." in text
     assert "Bỏ qua bước kiểm tra hệ thống." in text
     assert "Skip system checks" not in text
+
+
+# --- a file import_fair cannot read, or export_fair cannot write --------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "language", "said"),
+    [
+        (None, "vi", "không có tệp hoặc thư mục này"),
+        (None, "en", "there is no such file or folder"),
+        ("folder", "vi", "đây là một thư mục, không phải một tệp"),
+        (b"\xff\xfe{", "vi", "tệp không phải văn bản UTF-8"),
+        (b"\xff\xfe{", "en", "the file is not UTF-8 text"),
+        (
+            b'{"format":\n',
+            "vi",
+            "nội dung không phải JSON hợp lệ (dòng 2, cột 1): tệp bị cắt ngang hoặc bị sửa tay?",
+        ),
+        (
+            b'{"format":\n',
+            "en",
+            "its content is not valid JSON (line 2, column 1): was the file cut short or "
+            "edited by hand?",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_import_fair_says_in_the_commands_language_why_it_cannot_read_the_file(
+    tmp_path, content, language, said
+):
+    path = tmp_path / "ky-hoi-cho.json"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+
+    with translation.override(language), pytest.raises(CommandError) as error:
+        call_command("import_fair", str(path), stdout=io.StringIO())
+
+    cannot_read = "Không đọc được" if language == "vi" else "Cannot read"
+    assert str(error.value) == f"{cannot_read} {path}: {said}"
+    assert Fair.objects.count() == 0

@@ -4,7 +4,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from fairportal.editions import EditionError, dumps, export_edition
-from fairportal.management.base import FairCommand
+from fairportal.management.base import FairCommand, file_problem
 
 
 class Command(FairCommand):
@@ -29,7 +29,8 @@ class Command(FairCommand):
                     handle.write(text)
             except OSError as error:
                 raise CommandError(
-                    _("Không ghi được %(file)s: %(error)s") % {"file": output, "error": error}
+                    _("Không ghi được %(file)s: %(error)s")
+                    % {"file": output, "error": file_problem(error)}
                 ) from error
         else:
             self.stdout.write(text, ending="")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Fair
 from fairportal.editions import EditionError, describe_rows, import_edition
-from fairportal.management.base import FairCommand
+from fairportal.management.base import FairCommand, file_problem
 
 
 class Command(FairCommand):
@@ -57,7 +57,8 @@ class Command(FairCommand):
                 data = json.load(handle)
         except (OSError, ValueError) as error:
             raise CommandError(
-                _("Không đọc được %(file)s: %(error)s") % {"file": file, "error": error}
+                _("Không đọc được %(file)s: %(error)s")
+                % {"file": file, "error": file_problem(error)}
             ) from error
         if slug is not None:
             try:
