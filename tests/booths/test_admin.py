@@ -1579,3 +1579,34 @@ def test_free_booth_page_links_the_floor_plan_only_for_who_may_open_it(
 
     assert (html.escape(plan) in page) == offered
     assert client.get(plan).status_code == (200 if offered else 403)
+
+
+def test_decision_pages_tell_the_board_to_write_its_note_in_the_company_s_language(
+    board_client, fair
+):
+    english = confirmed(fair, email="lan@example.com", language="en")
+    vietnamese = confirmed(fair, email="hoa@example.vn")
+    hint = (
+        "<strong>Ngôn ngữ của doanh nghiệp:</strong> Tiếng Anh · e-mail gửi doanh nghiệp viết "
+        "bằng ngôn ngữ này và chép nguyên văn ghi chú bạn viết dưới đây: hãy viết ghi chú bằng "
+        "ngôn ngữ này."
+    )
+
+    pages = {
+        action: board_client.get(f"{LIST}{english.pk}/{action}/").content.decode()
+        for action in ("approve", "reject", "waitlist")
+    }
+    in_english = board_client.get(f"/en{LIST}{english.pk}/reject/").content.decode()
+    for_vietnamese = board_client.get(f"{LIST}{vietnamese.pk}/reject/").content.decode()
+
+    assert {action: hint in page for action, page in pages.items()} == {
+        "approve": True,
+        "reject": True,
+        "waitlist": True,
+    }
+    assert (
+        "<strong>Company's language:</strong> English · the company's e-mails are in this "
+        "language and carry the note you write below word for word: write the note in this "
+        "language."
+    ) in in_english
+    assert "Ngôn ngữ của doanh nghiệp" not in for_vietnamese
