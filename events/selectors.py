@@ -21,7 +21,7 @@ _NO_FAIR = "none"
 _current_fair_copy: tuple[int, bytes] | None = None
 
 
-def current_fair() -> Fair | None:
+def current_fair(*, fresh: bool = False) -> Fair | None:
     """The edition marked current, or the latest one.
 
     Every page asks for it (the header, the footer and the view itself), so it is kept
@@ -29,9 +29,12 @@ def current_fair() -> Fair | None:
     (see fairportal.cache), and the next call reads the database again. This process
     keeps the last one it read too, good for as long as the version it was read under;
     each call gets its own copy, which it may change.
+
+    `fresh`: the version is read now, not the one this request read first (see
+    fairportal.cache), for a check made under a lock.
     """
     global _current_fair_copy
-    version, _changed_at = public_data_version()
+    version, _changed_at = public_data_version(fresh=fresh)
     copy = _current_fair_copy
     if copy is not None and copy[0] == version:
         fair = pickle.loads(copy[1])

@@ -79,7 +79,7 @@ def _name_in(language: str, obj) -> str:
 
 
 def _ensure_open_for_registration(event: SideEvent) -> None:
-    fair = selectors.current_fair()
+    fair = selectors.current_fair(fresh=True)  # the board may have just switched fairs
     if event.cancelled_at is not None:
         raise EventsError(_("Sự kiện này đã bị huỷ, không nhận đăng ký."), "cancelled")
     if fair is None or event.fair_id != fair.pk:
@@ -868,7 +868,7 @@ def request_meeting(
             .select_for_update(no_key=True, of=("self",))
             .get(pk=session.pk)
         )
-        fair = selectors.current_fair()
+        fair = selectors.current_fair(fresh=True)  # under the lock: as it is now
         if (
             fair is None
             or session.fair_id != fair.pk

@@ -82,23 +82,26 @@ def _started(key: str) -> int:
     return cache.get(key, first)
 
 
-# The version a request read first (a cached page's lookup, or the first page part that
-# asked), so that the rest of the request (the current fair, asked for by the view, the
-# header and the footer) need not read it from Redis again. Pinned for that request
-# only (the page cache's middleware opens and closes it), and dropped by any change the
-# request makes. A page is built on a version read before its data, never after (the
-# page cache's rule): the data it reads can only be as new as the version or newer, and
-# a newer version throws the page away.
+# The version a GET (or HEAD) read first (a cached page's lookup, or the first part of
+# the page that asked), so that the rest of the request (the current fair, asked for by
+# the view, the header and the footer) need not read it from Redis again. Pinned for
+# that request only (the page cache's middleware opens and closes it), and dropped by
+# any change the request makes. A page is built on a version read before its data,
+# never after (the page cache's rule): the data it reads can only be as new as the
+# version or newer, and a newer version throws the page away. Never pinned for a
+# request that writes (POST…), and a service that checks the current fair while holding
+# a row lock reads it afresh (`current_fair(fresh=True)`): the board may have switched
+# fairs meanwhile, in another request.
 _UNREAD = "unread"  # in a request; the version not read yet
 _pinned_version: contextvars.ContextVar[tuple[int, float] | str | None] = contextvars.ContextVar(
     "public_data_version", default=None
 )
 
 
-def public_data_version() -> tuple[int, float]:
+def public_data_version(*, fresh: bool = False) -> tuple[int, float]:
     """(catalogue version, time of the last change) of the public data: the one this
-    request read first, else read now."""
-    pinned = _pinned_version.get()
+    request read first, else (or `fresh`) read now."""
+    pinned = None if fresh else _pinned_version.get()
     if pinned is not None and pinned is not _UNREAD:
         return pinned
     stored = cache.get_many([VERSION_KEY, CHANGED_KEY])  # one round trip to Redis
@@ -237,6 +240,11 @@ def _clock_quarter() -> int:
     return int(clock.now().timestamp()) // CLOCK_SECONDS
 
 
+def _pin_for(request):
+    """What a request starts with: a version to pin once read (GET, HEAD), or none."""
+    return _UNREAD if request.method in ("GET", "HEAD") else None
+
+
 def _lookup(language: str, full_path: str, attendance: bool):
     """(key, version, time of the last change, stored page or None), in one round trip
     to the cache: the data version and the page are read together (the page only when
@@ -293,9 +301,8 @@ def _claim_or_wait(request, key: str, version):
     page, the waiters build side by side rather than queue behind one another."""
     lock = _build_lock(key, version)
     owner = secrets.token_hex(8)
-    claimed_at = time.monotonic()
     if cache.add(lock, owner, timeout=BUILD_LOCK_SECONDS):
-        request._public_cache_lock = (lock, owner, claimed_at)
+        request._public_cache_lock = (lock, owner)
         # Built and released between this request's lookup and its claim?
         stored = cache.get(key)
         if stored is not None and stored[0] == version:
@@ -315,15 +322,18 @@ def _claim_or_wait(request, key: str, version):
 
 
 def _release(request) -> None:
-    """Drop this request's build lock, unless it expired and another request holds it.
-    A lock taken less than BUILD_LOCK_SECONDS ago (less a second's margin) cannot have
-    expired yet, so it is still this request's: dropped without reading it first."""
+    """Drop this request's build lock, unless it expired (or Redis lost it) and another
+    request holds it now: deleted only while it holds this request's token, in one step
+    (`delete_if`, fairportal.redis_cache) where the cache can, else read, then deleted."""
     held = getattr(request, "_public_cache_lock", None)
     if held is not None:
         request._public_cache_lock = None
-        lock, owner, claimed_at = held
+        lock, owner = held
         with suppress(Exception):  # the lock expires anyway
-            if time.monotonic() - claimed_at < BUILD_LOCK_SECONDS - 1 or cache.get(lock) == owner:
+            delete_if = getattr(cache, "delete_if", None)
+            if delete_if is not None:
+                delete_if(lock, owner)
+            elif cache.get(lock) == owner:
                 cache.delete(lock)
 
 
@@ -401,7 +411,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         outer = getattr(request, "_public_cache_outer", False)
-        pinned = None if outer else _pinned_version.set(_UNREAD)
+        pinned = None if outer else _pinned_version.set(_pin_for(request))
         try:
             return self.store(request, self.get_response(request))
         finally:
@@ -487,7 +497,7 @@ class PublicPageCacheHitMiddleware:
 
     def __call__(self, request):
         request._public_cache_outer = True
-        pinned = _pinned_version.set(_UNREAD)
+        pinned = _pinned_version.set(_pin_for(request))
         try:
             return self.answer(request)
         finally:

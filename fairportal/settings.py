@@ -205,7 +205,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Django's, with the lock release of the Redis one (see the module).
+            "BACKEND": "fairportal.redis_cache.LocMemCache",
             "LOCATION": "fairportal",
         }
     }

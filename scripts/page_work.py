@@ -35,7 +35,17 @@ from django.test import Client  # noqa: E402
 
 from fairportal.cache import ATTENDANCE, CATALOGUE, public_data_changed  # noqa: E402
 
-CACHE_CALLS = ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "incr")
+CACHE_CALLS = (
+    "get",
+    "get_many",
+    "set",
+    "set_many",
+    "add",
+    "delete",
+    "delete_many",
+    "incr",
+    "delete_if",
+)
 
 
 class CountedCache:

@@ -4,20 +4,24 @@ to Redis, paid by every visitor waiting for the page): counted like queries are.
 On the fair day, a page is rebuilt after each registration (the programme) or each
 edit (every page), while visitors wait for it (docs/performance.md, twentieth round)."""
 
+import contextvars
+import datetime
 from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
 
-from events.models import SideEvent
+from events.models import EventRegistration, Fair, SideEvent
+from events.selectors import current_fair
 from fairportal.cache import public_data_changed
 from tests.events.conftest import at
 from tests.factories import make_booth, make_event, make_exhibitor, make_fair
 
 pytestmark = pytest.mark.django_db
 
-CALLS = ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "incr")
+CALLS = ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "incr", "delete_if")
 
 
 @contextmanager
@@ -90,7 +94,7 @@ def test_the_programme_rebuilt_after_a_registration_takes_seven_trips(client, ca
         "get",  # built by another request meanwhile? no
         "get",  # the programme kept without its seats
         "set",  # the page, for every visitor after this one
-        "delete",  # the lock: those waiting take the page
+        "delete_if",  # the lock, if still this request's: those waiting take the page
     ]
 
 
@@ -118,34 +122,78 @@ def test_a_page_without_the_page_cache_reads_the_version_once(catalogue):
     assert calls == ["get_many"]
 
 
-def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(client, catalogue):
-    # The version a request read first is kept for the rest of it, except after a change
-    # the request made itself: the current fair it reads then is the changed one.
-    from django.test import RequestFactory
+def _switch_fairs_in_another_request(new_fair_name="Hội chợ 2025"):
+    """The board makes another fair current, from another request (its own context)."""
 
-    from events.selectors import current_fair
+    def switch():
+        Fair.objects.filter(is_current=True).update(is_current=False)
+        fair_2025 = {"starts_on": datetime.date(2025, 9, 20), "ends_on": datetime.date(2025, 9, 22)}
+        make_fair(is_current=True, name_vi=new_fair_name, **fair_2025)
+
+    contextvars.Context().run(switch)
+
+
+def _as_a_request(method, view):
     from fairportal.cache import PublicPageCacheHitMiddleware
 
+    request = getattr(RequestFactory(), method)("/")
+    return PublicPageCacheHitMiddleware(lambda request: view() or HttpResponse("ok"))(request)
+
+
+def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(catalogue):
+    # The version a request read first is kept for the rest of it, except after a change
+    # the request made itself: the current fair it reads then is the changed one.
     seen = []
 
-    def view(request):
+    def view():
         seen.append(current_fair().name_vi)
         fair = current_fair()
         fair.name_vi = "Hội chợ đổi tên"
         fair.save()  # its signal moves the version
         seen.append(current_fair().name_vi)
-        from django.http import HttpResponse
 
-        return HttpResponse("ok")
-
-    PublicPageCacheHitMiddleware(view)(RequestFactory().post("/"))
+    _as_a_request("get", view)
 
     assert seen[1] == "Hội chợ đổi tên" != seen[0]
 
 
-def test_each_caller_gets_its_own_copy_of_the_current_fair(catalogue):
-    from events.selectors import current_fair
+def test_a_request_that_writes_sees_the_fair_the_board_switched_to_meanwhile(catalogue):
+    seen = []
 
+    def view():
+        seen.append(current_fair().name_vi)
+        _switch_fairs_in_another_request()
+        seen.append(current_fair().name_vi)
+
+    _as_a_request("post", view)
+
+    assert seen[1] == "Hội chợ 2025" != seen[0]
+
+
+def test_a_registration_checks_the_fair_as_it_is_now_not_as_the_request_began(catalogue):
+    from events.services import EventsError
+
+    def view():
+        assert current_fair().pk == catalogue.fair_id  # the page's version, pinned
+        _switch_fairs_in_another_request()
+        with pytest.raises(EventsError) as refused:
+            _take_a_seat(catalogue)
+        assert refused.value.code == "other_fair"
+
+    _as_a_request("get", view)
+
+    assert not EventRegistration.objects.filter(event=catalogue).exists()
+
+
+def test_the_version_a_request_read_is_not_kept_after_it(client, catalogue):
+    client.get("/exhibitors/")  # reads (and keeps, while it runs) the version
+
+    _switch_fairs_in_another_request()
+
+    assert current_fair().name_vi == "Hội chợ 2025"
+
+
+def test_each_caller_gets_its_own_copy_of_the_current_fair(catalogue):
     first = current_fair()
     first.name_vi = "Đổi trong bộ nhớ, không lưu"
 
