@@ -94,6 +94,84 @@ def striped_upload(*, palette: bool) -> SimpleUploadedFile:
     return SimpleUploadedFile("soc.png", buffer.getvalue(), "image/png")
 
 
+def _s15fixed16(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def _xyz_tag(x: float, y: float, z: float) -> bytes:
+    return b"XYZ \0\0\0\0" + _s15fixed16(x) + _s15fixed16(y) + _s15fixed16(z)
+
+
+def rgb_colour_profile(name: str, red, green, blue, *, gamma: float = 2.2) -> bytes:
+    """An ICC v2 display profile of the matrix/TRC kind (the kind Display P3 and Adobe
+    RGB are): the primaries' XYZ (adapted to D50) and one gamma curve."""
+    text = name.encode("ascii") + b"\0"
+    description = (
+        b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + b"\0" * (4 + 4 + 2 + 1 + 67)
+    )
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(gamma * 256)) + b"\0\0"
+    tags = [
+        (b"desc", description),
+        (b"cprt", b"text\0\0\0\0test\0"),
+        (b"wtpt", _xyz_tag(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", _xyz_tag(*red)),
+        (b"gXYZ", _xyz_tag(*green)),
+        (b"bXYZ", _xyz_tag(*blue)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    header = (
+        struct.pack(">I", offset + len(data))
+        + b"lcms\x02\x10\0\0mntrRGB XYZ "
+        + b"\0" * 12  # date
+        + b"acsp"
+        + b"\0" * 28  # platform, flags, device, attributes, intent
+        + _xyz_tag(0.9642, 1.0, 0.8249)[8:]  # illuminant D50
+        + b"\0" * (4 + 16 + 28)  # creator, profile id, reserved
+    )
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+DISPLAY_P3 = rgb_colour_profile(
+    "Display P3 (test)",
+    (0.5151, 0.2412, -0.0011),
+    (0.2919, 0.6922, 0.0419),
+    (0.1571, 0.0666, 0.7841),
+)
+ADOBE_RGB = rgb_colour_profile(
+    "Adobe RGB (test)",
+    (0.6097, 0.3111, 0.0195),
+    (0.2053, 0.6257, 0.0609),
+    (0.1492, 0.0632, 0.7446),
+    gamma=563 / 256,
+)
+
+
+def photo_in_colour_profile_upload(
+    profile: bytes, color=(60, 160, 60), name="anh-san-pham.jpg"
+) -> SimpleUploadedFile:
+    """A phone's photo of one colour, its numbers in the colour space of `profile`."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), color).save(buffer, format="JPEG", quality=95, icc_profile=profile)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def transparent_logo_in_colour_profile_upload(profile: bytes, color) -> SimpleUploadedFile:
+    """A logo with a transparent background, its colours in the space of `profile`."""
+    image = Image.new("RGBA", (100, 100), (0, 0, 0, 0))
+    image.paste((*color, 255), (20, 20, 80, 80))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", icc_profile=profile)
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+
+
 def representative(client, **exhibitor_kwargs):
     """A user signed in on `client` who represents a new exhibitor: (user, exhibitor)."""
     user = make_user()

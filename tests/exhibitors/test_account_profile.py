@@ -12,10 +12,12 @@ from exhibitors.models import Exhibitor
 from exhibitors.services import update_exhibitor_profile
 from fairportal.models import AuditEntry
 from tests.exhibitors.account_support import (
+    ADOBE_RGB,
     beyond_pillow_pixels_upload,
     colour_keyed_png_upload,
     jpeg_with_exif_upload,
     oversized_upload,
+    photo_in_colour_profile_upload,
     png_upload,
     representative,
     sixteen_bit_grey_upload,
@@ -23,6 +25,7 @@ from tests.exhibitors.account_support import (
     svg_upload,
     text_as_png_upload,
     too_many_pixels_upload,
+    transparent_logo_in_colour_profile_upload,
 )
 from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_user
 
@@ -333,6 +336,37 @@ def test_profile_logo_with_a_transparent_colour_keeps_its_transparent_background
         image = Image.open(io.BytesIO(stored.read()))
         assert image.convert("RGBA").getpixel((5, 5))[3] == 0
         assert image.convert("RGBA").getpixel((50, 50)) == (200, 30, 30, 255)
+
+
+def test_profile_logo_in_adobe_rgb_keeps_its_red_and_its_transparent_background(client):
+    """A designer's logo in Adobe RGB: its red (200, 60, 40) is the sRGB red
+    (231, 57, 34). Read as sRGB numbers, it showed a dull brick red."""
+    _user, exhibitor = representative(client)
+    upload = transparent_logo_in_colour_profile_upload(ADOBE_RGB, (200, 60, 40))
+
+    client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": upload})
+
+    exhibitor.refresh_from_db()
+    for name in (exhibitor.logo.name, exhibitor.logo_thumb.name):
+        with default_storage.open(name) as stored:
+            image = Image.open(io.BytesIO(stored.read()))
+        assert image.format == "PNG"
+        assert image.getpixel((2, 2))[3] == 0
+        assert image.getpixel((image.width // 2, image.height // 2)) == (231, 57, 34, 255)
+        assert "icc_profile" not in image.info
+
+
+def test_profile_logo_with_an_unreadable_colour_profile_is_taken_as_it_reads(client):
+    _user, exhibitor = representative(client)
+    upload = photo_in_colour_profile_upload(b"not a colour profile", color=(60, 160, 60))
+
+    response = client.post("/account/profile/", {**profile_post(exhibitor), "logo_upload": upload})
+
+    assert response.status_code == 302
+    exhibitor.refresh_from_db()
+    with default_storage.open(exhibitor.logo.name) as stored:
+        red, green, blue = Image.open(io.BytesIO(stored.read())).getpixel((10, 10))
+    assert abs(red - 60) <= 2 and abs(green - 160) <= 2 and abs(blue - 60) <= 2
 
 
 def test_profile_palette_logo_is_shrunk_as_smoothly_as_a_full_colour_one(client):

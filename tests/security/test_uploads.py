@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from booths.models import BoothApplication
 from exhibitors.models import Exhibitor, Product
 from tests.exhibitors.account_support import (
+    DISPLAY_P3,
     jpeg_with_exif_upload,
     oversized_upload,
+    photo_in_colour_profile_upload,
     svg_upload,
     too_many_pixels_upload,
 )
@@ -111,6 +114,22 @@ def test_upload_paths_reencode_under_generated_names_inside_media_root(
         image = Image.open(io.BytesIO(stored.read_bytes()))
         assert dict(image.getexif()) == {}
         assert "Secret Camera Maker" not in stored.read_bytes().decode("latin-1")
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_upload_paths_show_a_display_p3_photo_in_its_own_colours(client, payload, path):
+    """An iPhone's photo is in Display P3: its green (60, 160, 60) is the sRGB green
+    (0, 164, 35). Stored as (60, 160, 60) without the profile, it showed grey-green."""
+    names = PATHS[path](client, payload, photo_in_colour_profile_upload(DISPLAY_P3))
+
+    assert names
+    for name in names:
+        with default_storage.open(name) as stored:
+            image = Image.open(io.BytesIO(stored.read()))
+        red, green, blue = image.convert("RGB").getpixel((10, 10))
+        # JPEG's rounding moves a value by a step or two, never by sixty.
+        assert abs(red - 0) <= 2 and abs(green - 164) <= 2 and abs(blue - 35) <= 2
+        assert "icc_profile" not in image.info
 
 
 def test_media_root_is_outside_the_code_tree():
