@@ -280,6 +280,7 @@ def test_approval_mail_in_vietnamese_lists_prices_total_and_next_steps(
         f"3. Dàn dựng gian hàng từ {day(58)} 08:00; hội chợ mở cửa 08:00 ngày {day(60)}.",
         f"Cần hỏi: gọi đường dây nóng 024 3333 4444 hoặc viết đến {BOARD}.",
         "",
+        "Ban tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội",
         "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội",
     ]
 
@@ -312,6 +313,7 @@ def test_approval_mail_in_english_lists_prices_total_and_next_steps(
         f"3. Build-up starts {day(58)} 08:00; the fair opens at 08:00 on {day(60)}.",
         f"Questions: call the hotline 024 3333 4444 or write to {BOARD}.",
         "",
+        "The organisers of the Hanoi Industrial Zones Industrial Products Fair",
         "Hanoi Industrial and Export Processing Zones Authority",
     ]
 

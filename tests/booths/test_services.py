@@ -332,6 +332,7 @@ def test_approve_for_a_representative_who_signs_in_sends_no_invitation_but_the_s
         "2. Thanh toán tiền thuê gian theo hướng dẫn trong hợp đồng.\n"
         "3. Ban tổ chức sẽ báo ngày giờ dàn dựng gian hàng.\n"
         f"Cần hỏi: viết đến {settings.BOARD_EMAIL}.\n\n"
+        "Ban tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội\n"
         "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
     )
     assert not AuditEntry.objects.filter(action="exhibitor.representative_invited").exists()

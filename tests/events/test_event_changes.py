@@ -88,7 +88,8 @@ def test_moving_an_event_mails_each_live_registration_its_new_time_and_place(
     assert lan.subject == "New time or place: Electronics components supply chain seminar"
     assert "Time: 20/09/2024, 10:00–12:00 (Hanoi time, UTC+7)\nVenue: Seminar room 2" in lan.body
     assert lan.body.rstrip().endswith(
-        "The organisers of the Hanoi Industrial Zones Industrial Products Fair"
+        "The organisers of the Hanoi Industrial Zones Industrial Products Fair\n"
+        "Hanoi Industrial and Export Processing Zones Authority"
     )
     assert "Before: 20/09/2024, 09:00–11:00, Seminar room 1" in lan.body
     method, vevent = calendar_of(lan.attachments[0])

@@ -2457,7 +2457,10 @@ def test_the_migration_cancels_all_but_the_latest_of_a_request_sent_twice(sessio
     assert statuses == {first.pk: "cancelled", again.pk: "pending", other.pk: "pending"}
 
 
-SIGNATURE = "Ban tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+SIGNATURE = (
+    "Ban tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội\n"
+    "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
+)
 
 
 def test_programme_mails_are_signed_with_the_fairs_full_name(
@@ -2475,7 +2478,8 @@ def test_programme_mails_are_signed_with_the_fairs_full_name(
     assert len(vietnamese) == 3  # the visitor's and the company's copies, a registration
     assert all(message.body.endswith(f"\n\n{SIGNATURE}") for message in vietnamese)
     assert english.body.endswith(
-        "\n\nThe organisers of the Hanoi Industrial Zones Industrial Products Fair"
+        "\n\nThe organisers of the Hanoi Industrial Zones Industrial Products Fair\n"
+        "Hanoi Industrial and Export Processing Zones Authority"
     )
 
 

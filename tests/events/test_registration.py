@@ -116,7 +116,8 @@ def test_registration_when_full_goes_to_waitlist_with_position(
     # One blank line before the signature, as in every other mail (not two).
     assert "\n\n\n" not in mail.outbox[0].body
     assert mail.outbox[0].body.endswith(
-        "/\n\nBan tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội"
+        "/\n\nBan tổ chức Hội chợ sản phẩm công nghiệp trong các khu công nghiệp Hà Nội\n"
+        "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội"
     )
 
 
