@@ -1,6 +1,8 @@
 """Pages of the floor: the public plan, applying for a booth, the applicant's status page
 and the exhibitor's own booth page. Views only translate HTTP; rules live in services."""
 
+import contextlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -154,7 +156,8 @@ class ApplyView(View):
 
     def get(self, request):
         fair = current_fair()
-        initial = _sent_again(request, fair) if request.GET.get("again") else {}
+        earlier = _earlier_application(request, fair) if request.GET.get("again") else None
+        initial = _sent_again(earlier, fair) if earlier else {}
         wanted = normalize_booth_code(request.GET.get("booth"))[:10]
         if fair and wanted:
             initial["preferred_booths"] = [
@@ -163,7 +166,7 @@ class ApplyView(View):
             if initial["preferred_booths"]:
                 initial["booth_kind"] = initial["preferred_booths"][0].kind
         form = ApplicationForm(fair=fair, initial=initial)
-        return self.render(request, form, fair)
+        return self.render(request, form, fair, earlier_logo=bool(earlier and earlier.logo))
 
     def post(self, request):
         fair = current_fair()
@@ -174,50 +177,70 @@ class ApplyView(View):
         if not allow(request, "form", kind="application"):
             return too_many_requests(request)
         form = ApplicationForm(request.POST, request.FILES, fair=fair)
+        # The logo of the application sent again (only this browser's own, still
+        # unconfirmed), unless another file is chosen.
+        earlier = (
+            _earlier_application(request, fair)
+            if request.POST.get("keep_earlier_logo") == "1"
+            else None
+        )
+        earlier_logo = earlier.logo if earlier and earlier.logo else None
         if form.is_valid():
             email = form.cleaned_data["email"]
             if not allow(request, "form", email, kind="application", count_ip=False):
                 return too_many_requests(request)
+            logo = form.cleaned_data.get("logo")
             try:
-                application, _token = services.submit_application(
-                    fair=fair,
-                    data=form.cleaned_data,
-                    logo=form.cleaned_data.get("logo"),
-                    language=translation.get_language() or "vi",
-                )
+                with contextlib.ExitStack() as files:
+                    if logo is None and earlier_logo:
+                        # A file gone from the storage sends the application without it.
+                        with contextlib.suppress(OSError):
+                            logo = files.enter_context(earlier_logo.open("rb"))
+                    application, _token = services.submit_application(
+                        fair=fair,
+                        data=form.cleaned_data,
+                        logo=logo,
+                        language=translation.get_language() or "vi",
+                    )
             except services.BoothError as error:
                 form.add_error("preferred_booths", error.message)
             else:
                 request.session[SESSION_LAST_APPLICATION] = application.pk
                 return redirect("booths:apply_done")
-        return self.render(request, form, fair, status=400)
+        return self.render(request, form, fair, status=400, earlier_logo=bool(earlier_logo))
 
-    def render(self, request, form, fair, status=200):
+    def render(self, request, form, fair, status=200, earlier_logo=False):
         return render(
             request,
             self.template_name,
-            {"form": form, "fair": fair, "kinds": BoothKind.choices},
+            {
+                "form": form,
+                "fair": fair,
+                "kinds": BoothKind.choices,
+                "earlier_logo": earlier_logo,
+            },
             status=status,
         )
 
 
-def _sent_again(request, fair) -> dict:
-    """The form filled with this browser's last application, still unconfirmed, for
-    the company to send it again with its e-mail corrected (the confirmation link went
-    to a mistyped address). The logo and the consent are given again."""
+def _earlier_application(request, fair):
+    """This browser's last application to `fair`, while it is still unconfirmed: the
+    one the company sends again with its e-mail corrected (the confirmation link went
+    to a mistyped address)."""
     pk = request.session.get(SESSION_LAST_APPLICATION)
-    application = (
-        BoothApplication.objects.filter(
-            pk=pk,
-            fair=fair,
-            status=BoothApplication.Status.SUBMITTED,
-            email_confirmed_at__isnull=True,
-        ).first()
-        if pk and fair
-        else None
-    )
-    if application is None:
-        return {}
+    if not pk or fair is None:
+        return None
+    return BoothApplication.objects.filter(
+        pk=pk,
+        fair=fair,
+        status=BoothApplication.Status.SUBMITTED,
+        email_confirmed_at__isnull=True,
+    ).first()
+
+
+def _sent_again(application, fair) -> dict:
+    """The form filled with the earlier application. The consent is given again; its
+    logo goes with the new one unless another file is chosen (`keep_earlier_logo`)."""
     initial = {name: getattr(application, name) for name in services.APPLICATION_FIELDS}
     free = {booth.pk for booth in selectors.free_booths(fair)}
     initial.update(

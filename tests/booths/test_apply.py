@@ -581,6 +581,46 @@ def test_apply_done_offers_to_send_again_with_the_form_filled_when_the_email_was
     assert form["consent"].value() is None
 
 
+@pytest.mark.parametrize(
+    ("prefix", "note"),
+    [
+        ("", "Logo của hồ sơ trước được gửi kèm; chọn tệp khác nếu muốn thay."),
+        (
+            "/en",
+            "The logo of your earlier application goes with this one; choose another file to replace it.",
+        ),
+    ],
+)
+def test_apply_again_sends_the_earlier_logo_unless_another_is_chosen(
+    client, payload, booths, prefix, note
+):
+    # A browser never fills a file input: the company correcting its e-mail would
+    # otherwise send the application again without the logo it had chosen.
+    client.post(
+        prefix + APPLY, {**payload, "email": "hoa@quangminh.exmple.vn", "logo": png_upload()}
+    )
+    earlier = BoothApplication.objects.get()
+
+    again = client.get(prefix + APPLY + "?again=1").content.decode()
+    form = {**payload, "email": "hoa@quangminh.example.vn", "keep_earlier_logo": "1"}
+    client.post(prefix + APPLY, form)
+
+    resent = BoothApplication.objects.exclude(pk=earlier.pk).get()
+    assert resent.logo.name not in ("", earlier.logo.name)
+    with resent.logo.open("rb") as stored:
+        assert Image.open(stored).size == (40, 20)
+    assert note in again
+
+
+def test_apply_again_keeps_no_logo_from_another_browsers_application(client, payload, booths):
+    client.post(APPLY, {**payload, "email": "hoa@quangminh.exmple.vn", "logo": png_upload()})
+    other = Client()
+
+    other.post(APPLY, {**payload, "email": "an@quangminh.example.vn", "keep_earlier_logo": "1"})
+
+    assert BoothApplication.objects.get(email="an@quangminh.example.vn").logo.name == ""
+
+
 def test_apply_again_in_english_links_the_english_form(client, payload, booths):
     client.post("/en" + APPLY, payload)
 
