@@ -261,3 +261,55 @@ def test_without_javascript_a_profiles_booth_link_opens_the_plan_at_the_booth(br
         assert 0 <= box["y"] < 800
     finally:
         context.close()
+
+
+def _tall_hall_with_a_place_at_its_foot(fair):
+    """Hall A runs 13 rows of booths down, with the seminar room under them; hall B follows."""
+    from booths.models import EventPlace
+
+    for row in range(13):
+        make_booth(fair=fair, code=f"A{row + 1:02d}", hall="A", plan_y=row * 60)
+    make_booth(fair=fair, code="B01", hall="B")
+    return EventPlace.objects.create(
+        fair=fair,
+        kind=EventPlace.Kind.SEMINAR_ROOM,
+        name_vi="Phòng hội thảo 1",
+        name_en="Seminar room 1",
+        hall="A",
+        plan_y=13 * 60,
+        plan_w=200,
+        plan_h=60,
+    )
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize(("width", "prefix", "hall"), [(390, "", "Khu A"), (1280, "/en", "Hall A")])
+def test_the_plan_opened_at_a_place_or_a_booth_shows_which_hall_it_is_in(
+    browser, live_server, width, prefix, hall, javascript
+):
+    # An event's "see on the floor plan" link and a profile's booth link open the plan
+    # low in a tall hall: the hall's name must be in sight, and not over what was asked.
+    fair = make_fair()
+    place = _tall_hall_with_a_place_at_its_foot(fair)
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    try:
+        for url, target in (
+            (f"/floor-plan/#place-{place.pk}", f"#place-{place.pk}"),
+            ("/floor-plan/?booth=A13#booth-A13", "#booth-A13"),
+        ):
+            page.goto(f"{live_server.url}{prefix}{url}")
+            page.wait_for_timeout(200)
+
+            heading = page.locator("#hall-a")
+            box = heading.bounding_box()
+            wanted = page.locator(target).bounding_box()
+            assert heading.inner_text().startswith(hall)
+            assert page.evaluate("window.scrollY") > 0
+            assert (url, box["y"] >= 0, box["y"] + box["height"] <= 800) == (url, True, True)
+            assert (url, wanted["y"] >= box["y"] + box["height"]) == (url, True)
+            assert (url, wanted["y"] + wanted["height"] <= 800) == (url, True)
+    finally:
+        context.close()
