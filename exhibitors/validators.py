@@ -63,12 +63,14 @@ _BIG_CITY_AREA_CODES = ("24", "28")
 
 def format_phone(value: str, *, international: bool = False) -> str:
     """A stored E.164 number as people write it: "0912 345 678" and "024 3881 1234" at
-    home, "+84 912 345 678" and "+84 24 3881 1234" for readers abroad. Numbers of other
-    countries are left in E.164, which every phone dials."""
+    home, "+84 912 345 678" and "+84 24 3881 1234" for readers abroad. A number of
+    another country is written as it is dialled from Vietnam, its calling code apart
+    and the rest grouped as that country groups it ("+82 10 1234 5678", "+65 6123
+    4567"); digits are never added or dropped, so the text reads back as the number."""
     value = value or ""
     match = re.fullmatch(r"\+84(\d{9,10})", value)
     if not match:
-        return value
+        return _format_foreign_phone(value)
     national = match.group(1)
     if national.startswith("2") and len(national) == 10:
         area_length = 2 if national[:2] in _BIG_CITY_AREA_CODES else 3
@@ -81,6 +83,29 @@ def format_phone(value: str, *, international: bool = False) -> str:
     if international:
         return "+84 " + " ".join(groups)
     return "0" + " ".join(groups)
+
+
+def _format_foreign_phone(value: str) -> str:
+    """See `format_phone`. A calling code the fair's countries do not use is left in
+    E.164: where it ends is not known."""
+    if not re.fullmatch(r"\+[1-9]\d{5,14}", value, re.ASCII):
+        return value
+    for length in (3, 2, 1):
+        country = _COUNTRY_OF_CALLING_CODE.get(value[1 : 1 + length])
+        if country:
+            calling_code, national = value[1 : 1 + length], value[1 + length :]
+            break
+    else:
+        return value
+    for pattern, sizes in PHONE_GROUPS.get(country, ()):
+        if re.fullmatch(pattern, national, re.ASCII):
+            groups, start = [], 0
+            for size in sizes:
+                end = len(national) if size is None else start + size
+                groups.append(national[start:end])
+                start = end
+            return f"+{calling_code} " + " ".join(groups)
+    return f"+{calling_code} {national}"
 
 
 # "84912345678": the country code typed without its "+". A domestic number starts
@@ -133,6 +158,106 @@ NATIONAL_NUMBERING = {
     "IL": Numbering("972", "0", 8, 9),
     "AE": Numbering("971", "0", 8, 9),
     "RU": Numbering("7", "8", 10, 10),
+}
+
+
+# How each country groups its numbers for a caller abroad (ITU-T E.123, the national
+# conventions), after the calling code and without the trunk prefix: the first rule
+# whose pattern takes the whole national number gives the sizes of its groups, None
+# for the rest. Mobiles first, then the big cities' short area codes, then the rest;
+# a number no rule takes is written whole after its calling code.
+PHONE_GROUPS: dict[str, tuple[tuple[str, tuple[int | None, ...]], ...]] = {
+    "JP": (
+        (r"[5789]0\d{8}", (2, 4, 4)),  # 090-1234-5678
+        (r"120\d{6}", (3, 3, 3)),  # 0120-123-456, free calls
+        (r"[36]\d{8}", (1, 4, 4)),  # Tokyo 03-1234-5678, Osaka 06
+        (r"\d{9}", (2, 3, 4)),
+    ),
+    "KR": (
+        (r"1\d{9}", (2, 4, 4)),  # 010-1234-5678
+        (r"1\d{8}", (2, 3, 4)),
+        (r"2\d{8}", (1, 4, 4)),  # Seoul 02-1234-5678
+        (r"2\d{7}", (1, 3, 4)),
+        (r"\d{10}", (2, 4, 4)),
+        (r"\d{9}", (2, 3, 4)),
+    ),
+    "SG": ((r"\d{8}", (4, 4)),),
+    "HK": ((r"\d{8}", (4, 4)),),
+    "TW": (
+        (r"9\d{8}", (3, 3, 3)),  # 0912-345-678
+        (r"\d{9}", (1, 4, 4)),  # Taipei 02-1234-5678
+        (r"\d{8}", (1, 3, 4)),
+    ),
+    "CN": (
+        (r"1[3-9]\d{9}", (3, 4, 4)),  # 138 1234 5678
+        (r"(?:10|2\d)\d{8}", (2, 4, 4)),  # Beijing 010, Shanghai 021
+        (r"\d{11}", (3, 4, 4)),
+        (r"\d{10}", (3, 3, 4)),
+    ),
+    "TH": (
+        (r"[689]\d{8}", (2, 3, 4)),  # 081 234 5678
+        (r"2\d{7}", (1, 3, 4)),  # Bangkok 02 123 4567
+        (r"\d{8}", (2, 3, 3)),
+    ),
+    "MY": (
+        (r"1\d{9}", (2, 4, 4)),
+        (r"1\d{8}", (2, 3, 4)),  # 012-345 6789
+        (r"3\d{8}", (1, 4, 4)),  # Kuala Lumpur 03-1234 5678
+        (r"\d{8}", (1, 3, 4)),
+    ),
+    "ID": (
+        (r"8\d{8,11}", (3, 4, None)),  # 0812-3456-7890
+        (r"(?:21|22|24|31|61)\d{7,8}", (2, 4, None)),  # Jakarta 021
+        (r"\d{8,10}", (3, 3, None)),
+    ),
+    "PH": (
+        (r"9\d{9}", (3, 3, 4)),  # 0917 123 4567
+        (r"2\d{8}", (1, 4, 4)),  # Manila 02
+        (r"\d{9}", (2, 3, 4)),
+    ),
+    "LA": ((r"20\d{8}", (2, 4, 4)), (r"\d{8}", (2, 3, 3))),
+    "KH": ((r"\d{8}", (2, 3, 3)), (r"\d{9}", (2, 3, 4))),
+    "MM": ((r"\d{7,10}", (1, 3, None)),),
+    "IN": ((r"[6-9]\d{9}", (5, 5)), (r"\d{10}", (2, 4, 4))),
+    "AU": ((r"[45]\d{8}", (3, 3, 3)), (r"\d{9}", (1, 4, 4))),
+    "NZ": ((r"2\d{7,9}", (2, 3, None)), (r"\d{8}", (1, 3, 4))),
+    "US": ((r"\d{10}", (3, 3, 4)),),
+    "CA": ((r"\d{10}", (3, 3, 4)),),
+    "GB": (
+        (r"7\d{9}", (4, 6)),  # 07700 900123
+        (r"2\d{9}", (2, 4, 4)),  # London 020 7946 0958
+        (r"1(?:1\d|\d1)\d{7}", (3, 3, 4)),  # 0161 496 0000
+        (r"1\d{9}", (4, 6)),
+        (r"\d{10}", (3, 3, 4)),
+        (r"\d{9}", (4, 5)),
+    ),
+    "DE": (
+        (r"1[5-7]\d{8,9}", (3, None)),  # 0151 23456789
+        (r"(?:30|40|69|89)\d{5,9}", (2, None)),  # Berlin 030 12345678
+        (r"\d{6,11}", (3, None)),
+    ),
+    "FR": ((r"\d{9}", (1, 2, 2, 2, 2)),),  # 06 12 34 56 78
+    "NL": (
+        (r"6\d{8}", (1, 4, 4)),
+        (r"(?:10|20|30|40|70)\d{7}", (2, 3, 4)),  # Amsterdam 020 123 4567
+        (r"\d{9}", (3, 3, 3)),
+    ),
+    "IT": (
+        (r"3\d{8,9}", (3, 3, None)),  # 312 345 6789
+        (r"0[26]\d{4,8}", (2, None)),  # Rome 06 12345678
+        (r"0\d{5,10}", (3, None)),
+    ),
+    "SE": ((r"7\d{8}", (2, 3, 2, 2)), (r"8\d{5,8}", (1, None)), (r"\d{7,9}", (2, None))),
+    "CH": ((r"\d{9}", (2, 3, 2, 2)),),
+    "IL": ((r"5\d{8}", (2, 3, 4)), (r"\d{8}", (1, 3, 4))),
+    "AE": ((r"5\d{8}", (2, 3, 4)), (r"\d{8}", (1, 3, 4))),
+    "RU": ((r"\d{10}", (3, 3, 2, 2)),),
+}
+
+# The United States and Canada share +1 and group alike; the first country listed
+# with a code stands for it.
+_COUNTRY_OF_CALLING_CODE = {
+    numbering.calling_code: country for country, numbering in reversed(NATIONAL_NUMBERING.items())
 }
 
 

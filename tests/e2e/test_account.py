@@ -6,8 +6,15 @@ import io
 import pytest
 from PIL import Image
 
+from events.models import SideEvent
 from exhibitors.models import Exhibitor, Product
-from tests.factories import make_exhibitor, make_sector, make_user
+from tests.factories import (
+    make_event,
+    make_exhibitor,
+    make_meeting_request,
+    make_sector,
+    make_user,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -75,3 +82,41 @@ def test_a_wrong_password_is_read_out_first_not_skipped_for_the_email_field(live
     ]
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "id_username"
+
+
+@pytest.mark.parametrize(("prefix", "country"), [("", "Hàn Quốc"), ("/en", "South Korea")])
+def test_on_a_phone_a_buyers_number_reads_on_one_line_in_its_groups(
+    browser, live_server, prefix, country
+):
+    # The company rings the buyer from the meeting request: a number broken over two
+    # lines ("+82 10" / "1234 5678") is misread.
+    user = make_user(username="mai", email="mai@saomai.vn", password="Sao-mai-2024-mk")
+    exhibitor = make_exhibitor(name_vi="Công ty Sao Mai", members=[user])
+    make_meeting_request(
+        make_event(kind=SideEvent.Kind.BUSINESS_MATCHING),
+        exhibitor,
+        requester_name="Kim Min-jun",
+        requester_company="Seoul Buyers Co.",
+        requester_country="KR",
+        requester_email="minjun@example.kr",
+        requester_phone="+821012345678",
+        requester_zalo="+84912345678",
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{prefix}/account/login/")
+        page.locator("#id_username").fill("mai@saomai.vn")
+        page.locator("#id_password").fill("Sao-mai-2024-mk")
+        page.locator("form button[type=submit]").click()
+        page.wait_for_load_state()
+        page.goto(f"{live_server.url}{prefix}/account/meetings/")
+
+        line = page.locator(".meeting-card p.muted").first
+        phone = line.locator('a[href="tel:+821012345678"]')
+        assert line.inner_text().startswith(country + " · ")
+        assert phone.inner_text() == "+82 10 1234 5678"
+        assert phone.evaluate("a => a.getClientRects().length") == 1
+        assert line.locator(".phone-number").evaluate("s => s.getClientRects().length") == 1
+    finally:
+        context.close()

@@ -291,14 +291,18 @@ def test_meet_request_refuses_what_is_no_number_of_the_chosen_country(
     assert MeetingRequest.objects.count() == 0
 
 
-def test_meet_request_korean_number_reaches_the_exhibitor_as_stored(client, session, exhibitor):
-    # The company calls the number it reads in /account/meetings/: Korea's, not +84 10….
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_meet_request_korean_number_reaches_the_exhibitor_grouped_as_dialled_from_vietnam(
+    client, session, exhibitor, prefix
+):
+    # The company calls the number it reads in /account/meetings/: Korea's, not +84 10…,
+    # in Korea's groups as for the Vietnamese number beside it, the link in E.164.
     client.post("/en" + MEET, meeting_data([at(14)], phone="010-1234-5678", country="KR"))
     _representative(client, exhibitor)
 
-    page = client.get("/account/meetings/").content.decode()
+    page = client.get(f"{prefix}/account/meetings/").content.decode()
 
-    assert '<a href="tel:+821012345678">+821012345678</a>' in page
+    assert '<a href="tel:+821012345678">+82 10 1234 5678</a>' in page
 
 
 def test_meet_request_reads_a_phone_typed_with_84_but_without_plus_as_vietnamese(
@@ -1620,10 +1624,27 @@ def test_account_meetings_name_the_visitors_country(client, session, exhibitor):
 @pytest.mark.parametrize(
     ("prefix", "phone", "zalo", "shown"),
     [
-        ("", "+84912345678", "+84987654321", '">0912 345 678</a> · Zalo 0987 654 321</p>'),
-        ("/en", "+84912345678", "+84987654321", '">+84 912 345 678</a> · Zalo +84 987 654 321</p>'),
-        # Numbers of other countries stay in E.164, which every phone dials (format_phone).
-        ("/en", "+81312345678", "+821012345678", '">+81312345678</a> · Zalo +821012345678</p>'),
+        ("", "+84912345678", "+84987654321", '">0912 345 678</a> · Zalo {0987 654 321}</p>'),
+        (
+            "/en",
+            "+84912345678",
+            "+84987654321",
+            '">+84 912 345 678</a> · Zalo {+84 987 654 321}</p>',
+        ),
+        # Numbers of other countries: their calling code, then their country's groups,
+        # in either language (format_phone).
+        (
+            "",
+            "+81312345678",
+            "+821012345678",
+            '">+81 3 1234 5678</a> · Zalo {+82 10 1234 5678}</p>',
+        ),
+        (
+            "/en",
+            "+81312345678",
+            "+821012345678",
+            '">+81 3 1234 5678</a> · Zalo {+82 10 1234 5678}</p>',
+        ),
     ],
 )
 def test_account_meetings_write_the_visitors_phone_and_zalo_as_people_do(
@@ -1634,6 +1655,7 @@ def test_account_meetings_write_the_visitors_phone_and_zalo_as_people_do(
 
     page = client.get(f"{prefix}/account/meetings/").content.decode()
 
+    shown = shown.replace("{", '<span class="phone-number">').replace("}", "</span>")
     assert f'<a href="tel:{phone}{shown}' in page
 
 
