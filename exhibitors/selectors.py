@@ -178,7 +178,7 @@ def search_products(queryset, q: str):
 
 
 def search_reach(
-    fair, q: str, *, sectors: Iterable[str] = (), zone: str = "", country: str = ""
+    fair, q: str, *, sectors: Iterable[str] = (), zone: str = "", countries: Iterable[str] = ()
 ) -> dict | None:
     """For a query of two words or more, how many of `fair`'s exhibitors that the
     other filters keep hold every word anywhere in their text (`words`) and how many
@@ -192,11 +192,11 @@ def search_reach(
     if len(search_words(q)) < 2:
         return None
     return _apply_filters(
-        fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, country=country
+        fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, countries=tuple(countries)
     ).aggregate(words=Count("pk"), phrase=Count("pk", filter=_search_condition(q, phrase=True)))
 
 
-def _apply_filters(queryset, *, q="", sectors=(), zone="", country="", phrase=False):
+def _apply_filters(queryset, *, q="", sectors=(), zone="", countries=(), phrase=False):
     queryset = search_exhibitors(queryset, q, phrase=phrase)
     if sectors:
         # OR between sectors; an exhibitor in two of them must not count twice.
@@ -206,8 +206,9 @@ def _apply_filters(queryset, *, q="", sectors=(), zone="", country="", phrase=Fa
         queryset = queryset.filter(Exists(tagged))
     if zone:
         queryset = queryset.filter(zone__slug=zone)
-    if country:
-        queryset = queryset.filter(origin_country=country)
+    if countries:
+        # OR between countries, as between sectors: a firm has one country of origin.
+        queryset = queryset.filter(origin_country__in=countries)
     return queryset
 
 
@@ -217,7 +218,7 @@ def directory(
     q: str = "",
     sectors: Iterable[str] = (),
     zone: str = "",
-    country: str = "",
+    countries: Iterable[str] = (),
     phrase: bool = False,
     sort: str = "name",
     language: str = "vi",
@@ -226,7 +227,7 @@ def directory(
 
     `q` must match the start of a word for each of its words (folded, any order), or
     name the country of origin and match with its other words (`search_exhibitors`);
-    `sectors` are combined with OR;
+    `sectors` are combined with OR, and so are `countries` (ISO codes of origin);
     `sort="booth"` orders by the first booth code; `sort="relevance"` puts first the
     exhibitors whose text holds the whole query as written, earliest first (the
     search text starts with the names, then descriptions, products and sectors: a
@@ -241,7 +242,7 @@ def directory(
         q=q,
         sectors=tuple(sectors),
         zone=zone,
-        country=country,
+        countries=tuple(countries),
         phrase=phrase,
     )
     queryset = (
@@ -298,7 +299,7 @@ def directory_facets(
     q: str = "",
     sectors: Iterable[str] = (),
     zone: str = "",
-    country: str = "",
+    countries: Iterable[str] = (),
     phrase: bool = False,
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
@@ -313,12 +314,12 @@ def directory_facets(
     the number of results are summed. `zones`: `industrial_zones()`, and
     `sector_rows`: `all_sectors()`, if the caller has read them already.
     """
-    sectors = tuple(sectors)
+    sectors, countries = tuple(sectors), tuple(countries)
     base = fair_exhibitors(fair)
 
     sector_options = _sector_tree(all_sectors() if sector_rows is None else sector_rows)
     sector_counts = _sector_exhibitor_counts(
-        _apply_filters(base, q=q, zone=zone, country=country, phrase=phrase).values("pk"),
+        _apply_filters(base, q=q, zone=zone, countries=countries, phrase=phrase).values("pk"),
         sub_sectors=any(s.depth for s in sector_options),
     )
     for s in sector_options:
@@ -336,24 +337,24 @@ def directory_facets(
     zone_counts, country_counts, total = {}, {}, 0
     for group_zone, group_country, count in groups:
         in_zone = zone_id is None or group_zone == zone_id
-        in_country = not country or group_country == country
+        in_country = not countries or group_country in countries
         if in_country:
             zone_counts[group_zone] = zone_counts.get(group_zone, 0) + count
         if in_zone:
             country_counts[group_country] = country_counts.get(group_country, 0) + count
         if in_zone and in_country:
             total += count
-    if country and country not in country_counts:
-        country_counts[country] = 0
+    for code in countries:
+        country_counts.setdefault(code, 0)
 
     return {
         "count": total,
         "sectors": _sector_choices(sector_options, sectors),
         "zones": _zone_choices(zone_options, zone_counts, zone),
         "countries": [
-            {"value": code, "label": code, "count": count, "selected": code == country}
+            {"value": code, "label": code, "count": count, "selected": code in countries}
             for code, count in sorted(country_counts.items())
-            if count or code == country
+            if count or code in countries
         ],
     }
 

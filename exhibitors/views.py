@@ -124,13 +124,20 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
     @cached_property
     def filters(self) -> dict:
         params = self.request.GET
-        country = _clean_text(params.get("country"), 2).upper()
         return {
             "q": _search_query(params)[0],
             "sectors": self.sectors,
             "zone": self.zone,
-            "country": country if country.isalpha() and len(country) == 2 else "",
+            "countries": self.countries,
         }
+
+    @cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The countries of origin ticked (`?country=JP&country=KR`: either), as codes;
+        what is no two-letter code is left out, and the list ends at 20 as the sectors'."""
+        typed = (_clean_text(c, 2).upper() for c in self.request.GET.getlist("country"))
+        codes = [code for code in typed if code.isascii() and code.isalpha() and len(code) == 2]
+        return tuple(dict.fromkeys(codes))[:20]
 
     @cached_property
     def sort(self) -> str:

@@ -476,8 +476,11 @@ def test_directory_form_is_a_plain_get_form_with_labels(client, fair, canon):
     response = client.get("/exhibitors/")
 
     assert '<form class="filters" method="get" action="/exhibitors/"' in response.text
-    for field in ["q", "zone", "country", "sort"]:
+    for field in ["q", "zone", "sort"]:
         assert f'<label for="{field}">' in response.text
+    assert '<label for="country-JP">Nhật Bản <span class="count">(1)</span></label>' in (
+        response.text
+    )
     assert response.text.count("<h1") == 1
 
 
@@ -666,3 +669,29 @@ def test_an_english_plural_typed_as_a_phrase_also_finds_its_singular(client, fai
     response = client.get("/en/exhibitors/", {"q": "spare parts"})
 
     assert sorted(names(response)) == ["Cơ khí Đông Anh", "Phụ tùng Sao Mai"]
+
+
+@pytest.mark.parametrize(("prefix", "label"), [("", "Hàn Quốc"), ("/en", "South Korea")])
+def test_directory_country_filter_takes_several_countries(client, fair, prefix, label):
+    # A buyer looking for Japanese and Korean suppliers ticks both.
+    for name, country in [("Canon", "JP"), ("Hanbit", "KR"), ("Traphaco", "VN"), ("CP", "TH")]:
+        make_booth(
+            fair=fair,
+            exhibitor=make_exhibitor(name_vi=name, name_en=name, origin_country=country),
+        )
+
+    japan = client.get(f"{prefix}/exhibitors/", {"country": "JP"})
+    both = client.get(f"{prefix}/exhibitors/", {"country": ["JP", "kr", "JP", "<b>"]})
+
+    # The page cache keeps each choice apart: the second page is not the first one's copy.
+    assert names(japan) == ["Canon"]
+    assert names(both) == ["Canon", "Hanbit"]
+    assert both.context["page_obj"].paginator.count == 2
+    assert [o["value"] for o in both.context["facets"]["countries"] if o["selected"]] == [
+        "JP",
+        "KR",
+    ]
+    assert (
+        f'<input type="checkbox" id="country-KR" name="country" value="KR" checked>\n'
+        f'      <label for="country-KR">{label} <span class="count">(1)</span></label>'
+    ) in both.text

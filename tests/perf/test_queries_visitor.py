@@ -85,8 +85,13 @@ def test_home_queries_are_fixed(client, django_assert_num_queries, size, prefix)
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
     "params",
-    [{}, {"q": "dien tu"}, {"sector": ["nganh-0", "nganh-1"], "zone": "kcn-1", "country": "JP"}],
-    ids=["plain", "searched", "faceted"],
+    [
+        {},
+        {"q": "dien tu"},
+        {"sector": ["nganh-0", "nganh-1"], "zone": "kcn-1", "country": "JP"},
+        {"sector": ["nganh-0"], "country": ["JP", "KR", "VN"]},
+    ],
+    ids=["plain", "searched", "faceted", "countries"],
 )
 def test_directory_queries_are_fixed(client, django_assert_num_queries, size, params, prefix):
     build_fair(size)
