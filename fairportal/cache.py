@@ -291,6 +291,26 @@ def _build_lock(key: str, version) -> str:
     return f"{key}:building:{version[0]}:{version[1]}:{version[2]}"
 
 
+def _only_seats_behind(stored_version, version) -> bool:
+    """A page of the same catalogue and quarter of an hour, older in its seats only."""
+    return (
+        stored_version[1] is not None
+        and stored_version[0] == version[0]
+        and stored_version[2] == version[2]
+        and stored_version[1] != version[1]
+    )
+
+
+def _being_built_since(lock: str) -> float | None:
+    """When the request holding `lock` took it (its token says), None if nobody holds it
+    or the token does not say."""
+    held = cache.get(lock)
+    try:
+        return float(str(held).rpartition("@")[2])
+    except ValueError:
+        return None
+
+
 def _claim_or_wait(request, key: str, version):
     """None when this request is to build the page: it holds the build lock, or the
     request that held it gave no page to store (a 404, a redirect), or it waited long
@@ -298,9 +318,17 @@ def _claim_or_wait(request, key: str, version):
 
     A waiter polls the lock, a few bytes, not the page: the page's key still holds the
     previous version's body until the new one is stored. When the lock goes without a
-    page, the waiters build side by side rather than queue behind one another."""
+    page, the waiters build side by side rather than queue behind one another.
+
+    A page whose seats alone changed (a registration, five a second on the fair's
+    mornings) is not waited for: while another request rebuilds it, this one takes the
+    copy this process holds of the moment before, as it would have had arriving a few
+    milliseconds earlier, marked `X-Cache: stale`. Never after a catalogue change (a
+    booth taken, an exhibitor approved: those are waited for), and not when the build
+    began over BUILD_WAIT_SECONDS ago (its request may have died): then it waits as
+    before."""
     lock = _build_lock(key, version)
-    owner = secrets.token_hex(8)
+    owner = f"{secrets.token_hex(8)}@{time.time():.3f}"
     if cache.add(lock, owner, timeout=BUILD_LOCK_SECONDS):
         request._public_cache_lock = (lock, owner)
         # Built and released between this request's lookup and its claim?
@@ -309,6 +337,12 @@ def _claim_or_wait(request, key: str, version):
             _release(request)
             return stored
         return None
+    earlier = _local_copies.get(key)
+    if earlier is not None and _only_seats_behind(earlier[0], version):
+        since = _being_built_since(lock)
+        if since is not None and time.time() - since < BUILD_WAIT_SECONDS:
+            request._public_cache_stale = True
+            return earlier
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(BUILD_POLL_SECONDS)
@@ -452,12 +486,15 @@ class PublicPageCacheMiddleware:
             stored = _claim_or_wait(request, key, version)
         if stored is None:
             return None  # this request builds the page
-        return _from_cache(request, stored)
+        response = _from_cache(request, stored)
+        if getattr(request, "_public_cache_stale", False):
+            response["X-Cache"] = "stale"
+        return response
 
     def store(self, request, response):
         pending = getattr(request, "_public_cache", None)
-        if pending is None or response.get("X-Cache") == "hit":
-            return response
+        if pending is None or response.get("X-Cache") in ("hit", "stale"):
+            return response  # from the cache: nothing to store
         if not _cacheable(request, response):
             return response
         if hasattr(response, "render") and callable(response.render):

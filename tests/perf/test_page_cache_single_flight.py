@@ -110,3 +110,74 @@ def test_a_browser_revalidating_after_a_change_gets_its_304_and_the_page_is_stor
 
     assert revalidated.status_code == 304
     assert after["X-Cache"] == "hit" and after.content == first.content
+
+
+def _programme_being_rebuilt_after_a_registration(client, built_at=None):
+    """The programme cached with 5 seats left, one taken, and another request (another
+    instance) holding the lock to rebuild it since `built_at` (now)."""
+    from events.services import register_attendee
+    from tests.factories import make_event
+
+    fair = make_fair(is_current=True)
+    seminar = make_event(fair, slug="hoi-thao", capacity=5)
+    assert "còn 5 chỗ" in client.get("/events/").text
+    data = {"name": "Lan", "email": "lan@example.vn", "phone": "0912345678", "consent": True}
+    register_attendee(event=seminar, data=data, language="vi")
+    key, version, _changed, stored = page_cache._lookup("vi", "/events/", attendance=True)
+    assert stored is None  # the cached copy is one registration behind
+    started = time.time() if built_at is None else built_at
+    lock = page_cache._build_lock(key, version)
+    assert page_cache.cache.add(lock, f"another-request@{started:.3f}")
+    return key, version, lock
+
+
+@pytest.mark.django_db
+def test_while_the_programme_is_rebuilt_after_a_registration_visitors_get_it_at_once(client):
+    # Five registrations a second on the fair's mornings: the visitors arriving during a
+    # rebuild take the page of a moment before instead of waiting for it.
+    key, version, lock = _programme_being_rebuilt_after_a_registration(client)
+
+    during = client.get("/events/")
+
+    assert during["X-Cache"] == "stale" and "còn 5 chỗ" in during.text
+    assert page_cache.cache.get(lock).startswith("another-request@")  # still building
+    page_cache._save(key, version, HttpResponse("<p>còn 4 chỗ</p>"), 600)  # it is built
+    page_cache.cache.delete(lock)
+    after = client.get("/events/")
+    assert after["X-Cache"] == "hit" and "còn 4 chỗ" in after.text
+
+
+@pytest.mark.django_db
+def test_a_rebuild_begun_long_ago_is_not_trusted_to_finish(client):
+    # The request that took the lock may have died: past the wait, the visitor's own
+    # request builds the page, with the seat taken.
+    too_long = time.time() - page_cache.BUILD_WAIT_SECONDS - 1
+    _programme_being_rebuilt_after_a_registration(client, built_at=too_long)
+
+    page = client.get("/events/")
+
+    assert page["X-Cache"] == "miss" and "còn 4 chỗ" in page.text
+
+
+@pytest.mark.django_db
+def test_after_a_catalogue_change_visitors_wait_for_the_new_page(client):
+    # An event edited by the board (or a booth taken) is never shown as it was: the
+    # visitors arriving during the rebuild wait for it, as before.
+    from tests.factories import make_event
+
+    fair = make_fair(is_current=True)
+    make_event(fair, slug="hoi-thao", capacity=5)
+    assert client.get("/events/")["X-Cache"] == "miss"
+    page_cache.public_data_changed()  # the board saved something
+    key, version, _changed, _stored = page_cache._lookup("vi", "/events/", attendance=True)
+    lock = page_cache._build_lock(key, version)
+    assert page_cache.cache.add(lock, f"another-request@{time.time():.3f}")
+
+    thread, outcome = _in_thread("/events/")
+    time.sleep(0.2)
+    page_cache._save(key, version, HttpResponse("<p>Chương trình đã sửa</p>"), 600)
+    page_cache.cache.delete(lock)
+    thread.join(timeout=10)
+
+    response = outcome["response"]
+    assert response["X-Cache"] == "hit" and "Chương trình đã sửa" in response.content.decode()
