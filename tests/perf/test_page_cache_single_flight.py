@@ -29,6 +29,17 @@ def _in_thread(path):
     return thread, outcome
 
 
+def _asked_while_another_builds(path, key, version, body):
+    """The answer to a visitor asking for `path` while another instance, holding its
+    build lock, builds it: stored with `body` a moment later, and the lock released."""
+    thread, outcome = _in_thread(path)
+    time.sleep(0.2)
+    page_cache._save(key, version, HttpResponse(body), 600)
+    page_cache.cache.delete(page_cache._build_lock(key, version))
+    thread.join(timeout=10)
+    return outcome["response"]
+
+
 @pytest.mark.django_db
 def test_a_visitor_waits_for_the_page_another_instance_is_building():
     key, version, _changed, stored = page_cache._lookup("vi", "/visit/", attendance=False)
@@ -36,13 +47,8 @@ def test_a_visitor_waits_for_the_page_another_instance_is_building():
     lock = page_cache._build_lock(key, version)
     assert page_cache.cache.add(lock, 1)  # another instance is building /visit/
 
-    thread, outcome = _in_thread("/visit/")
-    time.sleep(0.2)
-    page_cache._save(key, version, HttpResponse("<p>Trang do máy khác dựng</p>"), 600)
-    page_cache.cache.delete(lock)
-    thread.join(timeout=10)
+    response = _asked_while_another_builds("/visit/", key, version, "<p>Trang do máy khác dựng</p>")
 
-    response = outcome["response"]
     assert response.status_code == 200 and response["X-Cache"] == "hit"
     assert response.content.decode() == "<p>Trang do máy khác dựng</p>"
 
@@ -173,11 +179,6 @@ def test_after_a_catalogue_change_visitors_wait_for_the_new_page(client):
     lock = page_cache._build_lock(key, version)
     assert page_cache.cache.add(lock, f"another-request@{time.time():.3f}")
 
-    thread, outcome = _in_thread("/events/")
-    time.sleep(0.2)
-    page_cache._save(key, version, HttpResponse("<p>Chương trình đã sửa</p>"), 600)
-    page_cache.cache.delete(lock)
-    thread.join(timeout=10)
+    response = _asked_while_another_builds("/events/", key, version, "<p>Chương trình đã sửa</p>")
 
-    response = outcome["response"]
     assert response["X-Cache"] == "hit" and "Chương trình đã sửa" in response.content.decode()
