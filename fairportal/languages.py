@@ -10,6 +10,7 @@ On an English page a content field with no English shows its Vietnamese text
 """
 
 import functools
+import re
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -17,6 +18,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled, resolution_order
+
+from fairportal.text import nfc
 
 API_PREFIX = "/api/"
 
@@ -100,21 +103,46 @@ def lang_attribute(obj, field: str, language: str | None = None) -> str:
 
 # Letters that English never writes and Vietnamese writes in most of its syllables: the
 # vowels with a breve, circumflex or horn, đ, and every vowel with a tone mark but the
-# acute and grave on a plain vowel (which French or Spanish names may carry).
-_VIETNAMESE_LETTERS = frozenset("ăâđêôơưằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựảãạẻẽẹỉĩịỏõọủũụỷỹỵỳ")
+# acute and grave on a plain vowel, which French or Spanish names carry too ("Café
+# René"): those count only in a text with another sign of Vietnamese ("Công ty TNHH Thép
+# Hòa Phát").
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựảãạẻẽẹỉĩịỏõọủũụỷỹỵ")
+_ACUTE_OR_GRAVE = frozenset("áàéèíìóòúùýỳ")
+# Words written without accents that only Vietnamese uses ("Cong ty TNHH Kim Long").
+_VIETNAMESE_WORDS = frozenset(
+    "ty tnhh cua voi khong duoc chung toi cac nhung mot va cty xin cam".split()
+)
+# Short words of English that a note or a name in English is seldom without.
+_ENGLISH_WORDS = frozenset(
+    """the a an and or to of in on at for with from by is are was were be been will would
+    can could please thank thanks we you your our us i he she they it this that these
+    those not no yes call contact approved dear mr mrs ms co ltd limited company inc corp
+    corporation llc booth fair week today tomorrow before after""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def written_language(text: str) -> str:
     """ "vi" for a free text written in Vietnamese (a note of the board, a company's
-    answer), "" otherwise. Such a field has no language column to ask: a text counts as
-    Vietnamese when at least a quarter of its words carry letters only Vietnamese writes
-    (most Vietnamese syllables do), so an English sentence naming "Nguyễn Văn An" stays
+    answer or name), "" otherwise. Such a field has no language column to ask: a text
+    counts as Vietnamese when more of its words are Vietnamese (letters or words only
+    Vietnamese writes) than English (the short words of English), and at least a quarter
+    of them are: "Please call Nguyễn Văn An." and "Approved. Contact Ms Hương." stay
     English."""
-    words = str(text or "").lower().split()
+    words = _WORD.findall(nfc(str(text or "")).lower())
     if not words:
         return ""
-    marked = sum(1 for word in words if _VIETNAMESE_LETTERS.intersection(word))
-    return "vi" if marked * 4 >= len(words) else ""
+    vietnamese = sum(
+        1 for word in words if _VIETNAMESE_LETTERS.intersection(word) or word in _VIETNAMESE_WORDS
+    )
+    if vietnamese:
+        vietnamese += sum(
+            1
+            for word in words
+            if _ACUTE_OR_GRAVE.intersection(word) and not _VIETNAMESE_LETTERS.intersection(word)
+        )
+    english = sum(1 for word in words if word in _ENGLISH_WORDS)
+    return "vi" if vietnamese > english and vietnamese * 4 >= len(words) else ""
 
 
 def text_lang_attribute(text: str, language: str | None = None) -> str:

@@ -192,7 +192,24 @@ def test_meeting_page_marks_the_company_answer_written_in_vietnamese_on_the_engl
         ("Please call Mr Nguyễn Văn An at the board before Friday next week.", ""),
         ("Café René", ""),
         ("", ""),
+        # Short English notes naming a Vietnamese person stay English.
+        ("Please call Nguyễn Văn An.", ""),
+        ("Approved. Contact Ms Hương.", ""),
+        ("Cảm ơn! We are fully booked this week.", ""),
+        # Vietnamese names with few marked syllables, or none, are Vietnamese.
+        ("Công ty TNHH Thép Hòa Phát", "vi"),
+        ("Công ty TNHH Kim Long", "vi"),
+        ("Cong ty TNHH Kim Long", "vi"),
+        ("Canon Vietnam Co., Ltd.", ""),
     ],
 )
 def test_written_language_tells_vietnamese_free_text_from_english(text, language):
     assert written_language(text) == language
+
+
+def test_status_page_leaves_a_short_english_note_naming_a_person_unmarked(client, refused):
+    token = refused("Approved. Contact Nguyễn Văn An.")
+
+    parts = marked(client.get(f"/en/booths/applications/{token}/"), root="main")
+
+    assert [tag for tag, _lang, _words in parts if tag == "p"] == []
