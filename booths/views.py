@@ -178,13 +178,10 @@ class ApplyView(View):
             return too_many_requests(request)
         form = ApplicationForm(request.POST, request.FILES, fair=fair)
         # The logo of the application sent again (only this browser's own, still
-        # unconfirmed), unless another file is chosen.
-        earlier = (
-            _earlier_application(request, fair)
-            if request.POST.get("keep_earlier_logo") == "1"
-            else None
-        )
-        earlier_logo = earlier.logo if earlier and earlier.logo else None
+        # unconfirmed), while its box stays ticked and no other file is chosen.
+        earlier = _earlier_application(request, fair) if request.POST.get("again") else None
+        keep = request.POST.get("keep_earlier_logo") == "1"
+        earlier_logo = earlier.logo if earlier and earlier.logo and keep else None
         if form.is_valid():
             email = form.cleaned_data["email"]
             if not allow(request, "form", email, kind="application", count_ip=False):
@@ -207,9 +204,10 @@ class ApplyView(View):
             else:
                 request.session[SESSION_LAST_APPLICATION] = application.pk
                 return redirect("booths:apply_done")
-        return self.render(request, form, fair, status=400, earlier_logo=bool(earlier_logo))
+        shown = bool(earlier and earlier.logo)
+        return self.render(request, form, fair, status=400, earlier_logo=shown, keep_logo=keep)
 
-    def render(self, request, form, fair, status=200, earlier_logo=False):
+    def render(self, request, form, fair, status=200, earlier_logo=False, keep_logo=True):
         return render(
             request,
             self.template_name,
@@ -218,6 +216,7 @@ class ApplyView(View):
                 "fair": fair,
                 "kinds": BoothKind.choices,
                 "earlier_logo": earlier_logo,
+                "keep_earlier_logo": keep_logo,
             },
             status=status,
         )

@@ -602,7 +602,7 @@ def test_apply_again_sends_the_earlier_logo_unless_another_is_chosen(
     earlier = BoothApplication.objects.get()
 
     again = client.get(prefix + APPLY + "?again=1").content.decode()
-    form = {**payload, "email": "hoa@quangminh.example.vn", "keep_earlier_logo": "1"}
+    form = {**payload, "email": "hoa@quangminh.example.vn", "again": "1", "keep_earlier_logo": "1"}
     client.post(prefix + APPLY, form)
 
     resent = BoothApplication.objects.exclude(pk=earlier.pk).get()
@@ -616,7 +616,8 @@ def test_apply_again_keeps_no_logo_from_another_browsers_application(client, pay
     client.post(APPLY, {**payload, "email": "hoa@quangminh.exmple.vn", "logo": png_upload()})
     other = Client()
 
-    other.post(APPLY, {**payload, "email": "an@quangminh.example.vn", "keep_earlier_logo": "1"})
+    again = {"again": "1", "keep_earlier_logo": "1"}
+    other.post(APPLY, {**payload, "email": "an@quangminh.example.vn", **again})
 
     assert BoothApplication.objects.get(email="an@quangminh.example.vn").logo.name == ""
 
@@ -725,3 +726,29 @@ def test_apply_investor_country_goes_to_the_company_on_approval(client, payload,
     application.refresh_from_db()
     assert application.origin_country == "JP"
     assert application.exhibitor.origin_country == "JP"
+
+
+def test_apply_again_without_the_earlier_logo_when_its_box_is_unticked(client, payload, booths):
+    client.post(APPLY, {**payload, "email": "hoa@quangminh.exmple.vn", "logo": png_upload()})
+    again = client.get(APPLY + "?again=1").content.decode()
+    assert 'name="keep_earlier_logo" value="1" id="id_keep_earlier_logo" checked' in again
+
+    client.post(APPLY, {**payload, "email": "hoa@quangminh.example.vn", "again": "1"})
+
+    assert BoothApplication.objects.get(email="hoa@quangminh.example.vn").logo.name == ""
+
+
+def test_apply_again_with_an_error_shows_whether_the_earlier_logo_goes_with_it(
+    client, payload, booths
+):
+    # A new file chosen, then an error: the page says the file must be chosen again,
+    # and shows the box that sends the earlier logo meanwhile, as the company left it.
+    client.post(APPLY, {**payload, "email": "hoa@quangminh.exmple.vn", "logo": png_upload()})
+    wrong = {**payload, "email": "không-phải-email", "again": "1", "logo": png_upload()}
+
+    kept = client.post(APPLY, {**wrong, "keep_earlier_logo": "1"}).content.decode()
+    unticked = client.post(APPLY, {**wrong, "logo": png_upload()}).content.decode()
+
+    assert "Hãy chọn lại tệp trước khi gửi." in kept
+    assert 'id="id_keep_earlier_logo" checked' in kept
+    assert 'id="id_keep_earlier_logo">' in unticked  # shown, not ticked
