@@ -25,6 +25,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
+from exhibitors.facet_index import facet_index
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.countries import countries_named
 from fairportal.text import (
@@ -308,47 +309,54 @@ def directory_facets(
     the number of results (`count`); `phrase` as in `search_exhibitors`.
 
     A facet's counts apply the search and the other facets, not its own, so a
-    visitor sees how many results each option would lead to. Four queries: the
-    sectors, their counts, the zones, and the exhibitors matching the search and
-    sectors counted by (zone, country), from which the zone and country counts and
-    the number of results are summed. `zones`: `industrial_zones()`, and
-    `sector_rows`: `all_sectors()`, if the caller has read them already.
+    visitor sees how many results each option would lead to. Counted on the fair's
+    facet index (`exhibitors.facet_index`): no query, but one for the firms a search
+    finds. `zones`: `industrial_zones()`, and `sector_rows`: `all_sectors()`, if the
+    caller has read them already (else the index's copies).
     """
     sectors, countries = tuple(sectors), tuple(countries)
-    base = fair_exhibitors(fair)
+    index = facet_index(fair)
+    sector_options = _sector_tree(index.sector_rows() if sector_rows is None else sector_rows)
+    zone_options = index.zone_rows() if zones is None else zones
 
-    sector_options = _sector_tree(all_sectors() if sector_rows is None else sector_rows)
-    sector_counts = _sector_exhibitor_counts(
-        _apply_filters(base, q=q, zone=zone, countries=countries, phrase=phrase).values("pk"),
-        sub_sectors=any(s.depth for s in sector_options),
-    )
+    everyone = index.everyone
+    found = everyone
+    if search_words(q):
+        searched = search_exhibitors(fair_exhibitors(fair), q, phrase=phrase)
+        found = everyone.intersection(searched.rewrite(False).values_list("pk", flat=True))
+    in_sectors = in_zone = in_countries = None  # None: that facet keeps everyone
+    if sectors:
+        chosen = [s.pk for s in sector_options if s.slug in sectors]
+        in_sectors = frozenset().union(*(index.by_sector.get(pk, ()) for pk in chosen))
+    if zone:
+        # An unknown zone matches no exhibitor, as the directory's `zone__slug` filter.
+        zone_id = next((z.pk for z in zone_options if z.slug == zone), -1)
+        in_zone = index.by_zone.get(zone_id, frozenset())
+    if countries:
+        in_countries = frozenset().union(*(index.by_country.get(c, ()) for c in countries))
+
+    def kept_by(*facets) -> frozenset[int]:
+        kept = found
+        for facet in facets:
+            if facet is not None:
+                kept = kept & facet
+        return kept
+
+    def counts(groups: dict, kept: frozenset[int]) -> dict:
+        if kept is everyone:  # nothing narrows it: each group counts whole
+            return {value: len(pks) for value, pks in groups.items()}
+        return {value: n for value, pks in groups.items() if (n := len(pks & kept))}
+
+    sector_counts = counts(index.by_sector, kept_by(in_zone, in_countries))
     for s in sector_options:
         s.count = sector_counts.get(s.pk, 0)
-
-    zone_options = industrial_zones() if zones is None else zones
-    # An unknown zone matches no exhibitor, as the directory's `zone__slug` filter.
-    zone_id = next((z.pk for z in zone_options if z.slug == zone), -1) if zone else None
-    groups = (
-        _apply_filters(base, q=q, sectors=sectors, phrase=phrase)
-        .order_by()
-        .values_list("zone_id", "origin_country")
-        .annotate(count=Count("pk"))
-    )
-    zone_counts, country_counts, total = {}, {}, 0
-    for group_zone, group_country, count in groups:
-        in_zone = zone_id is None or group_zone == zone_id
-        in_country = not countries or group_country in countries
-        if in_country:
-            zone_counts[group_zone] = zone_counts.get(group_zone, 0) + count
-        if in_zone:
-            country_counts[group_country] = country_counts.get(group_country, 0) + count
-        if in_zone and in_country:
-            total += count
+    zone_counts = counts(index.by_zone, kept_by(in_sectors, in_countries))
+    country_counts = counts(index.by_country, kept_by(in_sectors, in_zone))
     for code in countries:
         country_counts.setdefault(code, 0)
 
     return {
-        "count": total,
+        "count": len(kept_by(in_sectors, in_zone, in_countries)),
         "sectors": _sector_choices(sector_options, sectors),
         "zones": _zone_choices(zone_options, zone_counts, zone),
         "countries": [
@@ -383,35 +391,6 @@ def _zone_choices(zone_options, counts: dict, selected: str) -> list[dict]:
         for z in zone_options
         if counts.get(z.pk) or z.slug == selected
     ]
-
-
-def _sector_exhibitor_counts(exhibitors, *, sub_sectors: bool = True) -> dict[int, int]:
-    """Sector id → how many of `exhibitors` (a values("pk") queryset) are in the sector
-    or in one of its sub-sectors, each exhibitor once.
-
-    Counted on the exhibitor–sector table (a pair is there once): a third of the time
-    of counting distinct exhibitors through a join from the sectors. One query, two
-    parts: the pairs themselves, and the pairs of sub-sectors counted for their parent
-    when the exhibitor is not tagged with the parent too (else it would count twice).
-    The second part is left out when the caller knows there are no sub-sectors.
-    """
-    pairs = Exhibitor.sectors.through.objects.filter(exhibitor__in=exhibitors).order_by()
-    own = pairs.values_list("sector_id").annotate(count=Count("exhibitor_id"))
-    if not sub_sectors:
-        return dict(own)
-    tagged_with_parent = Exhibitor.sectors.through.objects.filter(
-        exhibitor_id=OuterRef("exhibitor_id"), sector_id=OuterRef("sector__parent_id")
-    )
-    through_children = (
-        pairs.filter(sector__parent__isnull=False)
-        .exclude(Exists(tagged_with_parent))
-        .values_list("sector__parent_id")
-        .annotate(count=Count("exhibitor_id", distinct=True))
-    )
-    counts: dict[int, int] = {}
-    for sector_id, count in own.union(through_children, all=True):
-        counts[sector_id] = counts.get(sector_id, 0) + count
-    return counts
 
 
 def _sector_tree(sectors) -> list[Sector]:
@@ -627,13 +606,12 @@ def featured_exhibitors(*, fair, limit: int = 8) -> list[Exhibitor]:
 
 def sector_entry_points(*, fair) -> list[Sector]:
     """Top-level sectors with the number of exhibitors of the fair in each (its
-    sub-sectors' included, as the directory's filter takes them in)."""
-    counts = _sector_exhibitor_counts(fair_exhibitors(fair).values("pk"))
-    top = list(
-        Sector.objects.filter(parent__isnull=True, pk__in=list(counts)).order_by("position", "slug")
-    )
+    sub-sectors' included, as the directory's filter takes them in): from the facet
+    index, with no query while the catalogue stays."""
+    index = facet_index(fair)
+    top = [s for s in index.sector_rows() if s.parent_id is None and s.pk in index.by_sector]
     for sector in top:
-        sector.count = counts[sector.pk]
+        sector.count = len(index.by_sector[sector.pk])
     return top
 
 

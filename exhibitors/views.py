@@ -20,6 +20,7 @@ from django.views.generic import ListView, TemplateView
 
 from events.selectors import current_fair, takes_meeting_requests
 from exhibitors import selectors
+from exhibitors.facet_index import facet_index
 from fairportal.text import nfc, row_id, search_words
 
 
@@ -80,13 +81,14 @@ class KnownChoicesMixin:
 
     @cached_property
     def zones(self) -> list:
-        # Read once: the facets need the zones too (no query of its own).
-        return selectors.industrial_zones()
+        # The facet index's copy (no query while the catalogue stays): the facets
+        # need the zones too.
+        return facet_index(self.fair).zone_rows()
 
     @cached_property
     def sector_rows(self) -> list:
-        # Read once, as the zones.
-        return selectors.all_sectors()
+        # As the zones.
+        return facet_index(self.fair).sector_rows()
 
     @cached_property
     def typed_zone(self) -> str:

@@ -72,11 +72,18 @@ def build_fair(size: int):
 
 @PREFIXES
 @pytest.mark.parametrize("size", SIZES)
-def test_home_queries_are_fixed(client, django_assert_num_queries, size, prefix):
+def test_home_queries_are_fixed(client, django_assert_num_queries, settings, size, prefix):
+    settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
 
-    with django_assert_num_queries(7):
+    # The first page after a change builds the facet index, which counts the sectors'
+    # firms (exhibitors.facet_index: the zones, the sectors, the firms, their sectors).
+    with django_assert_num_queries(9):
         response = client.get(f"{prefix}/")
+    # The next ones count them on the index, the current fair kept too.
+    with django_assert_num_queries(4):
+        again = client.get(f"{prefix}/")
+    assert again.context["sectors"] == response.context["sectors"]
 
     assert response.status_code == 200
 
@@ -93,14 +100,28 @@ def test_home_queries_are_fixed(client, django_assert_num_queries, size, prefix)
     ],
     ids=["plain", "searched", "faceted", "countries"],
 )
-def test_directory_queries_are_fixed(client, django_assert_num_queries, size, params, prefix):
+def test_directory_queries_are_fixed(
+    client, django_assert_num_queries, settings, size, params, prefix
+):
+    settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
+    # A search asks for the firms it finds, to count the facets on them; of several
+    # words, it asks once more how far it reaches (selectors.search_reach).
+    words = len(params.get("q", "").split())
+    searching = (words > 0) + (words > 1)
 
-    # A search of several words asks once how far it reaches (selectors.search_reach).
-    with django_assert_num_queries(9 if len(params.get("q", "").split()) > 1 else 8):
+    # The first page after a change builds the facet index (exhibitors.facet_index):
+    # the zones, the sectors, the fair's firms and their sectors; with the current fair
+    # and the page of cards, its booths and its sectors.
+    with django_assert_num_queries(8 + searching):
         response = client.get(f"{prefix}/exhibitors/", params)
-
     assert len(response.context["exhibitors"]) > 0
+
+    # The next ones, the catalogue unchanged, count the facets on the index: only the
+    # page of cards, its booths and its sectors are read.
+    with django_assert_num_queries(3 + searching):
+        again = client.get(f"{prefix}/exhibitors/", params)
+    assert again.context["facets"] == response.context["facets"]
 
 
 @PREFIXES
@@ -124,7 +145,7 @@ def test_home_during_the_fair_queries_are_fixed(
     fair.starts_on = timezone.localdate() - datetime.timedelta(days=1)
     fair.save()
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):  # building the facet index, as above
         response = client.get(f"{prefix}/")
 
     assert response.context["phase"] == "during"
@@ -187,20 +208,28 @@ def test_profile_opened_at_a_product_queries_are_fixed(
     [{}, {"q": "linh kien", "sector": "nganh-1"}, {"zone": "kcn-1", "sector": "nganh-0"}],
     ids=["plain", "filtered", "zone"],
 )
-def test_products_queries_are_fixed(client, django_assert_num_queries, size, params, prefix):
+def test_products_queries_are_fixed(
+    client, django_assert_num_queries, settings, size, params, prefix
+):
+    settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
 
-    # The fair, the facets' counts, the sectors, the zones, the page, the makers' booths.
-    with django_assert_num_queries(6):
+    # The fair, the facet index (its zones and sectors, with the firms and their
+    # sectors: exhibitors.facet_index), the facets' counts, the page, the makers' booths.
+    with django_assert_num_queries(8):
         response = client.get(f"{prefix}/products/", params)
-
     assert len(response.context["products"]) > 0
+
+    # The next ones take the zones and sectors from the index.
+    with django_assert_num_queries(3):
+        again = client.get(f"{prefix}/products/", params)
+    assert list(again.context["products"]) == list(response.context["products"])
 
 
 @PREFIXES
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
-    "path,queries", [("/exhibitors/", 8), ("/products/", 6)], ids=["directory", "products"]
+    "path,queries", [("/exhibitors/", 8), ("/products/", 8)], ids=["directory", "products"]
 )
 @pytest.mark.parametrize("page", ["99", "abc"])
 def test_list_page_out_of_range_queries_are_those_of_a_page(

@@ -1,0 +1,98 @@
+"""The directory's facet index: which of a fair's exhibitors are in which industrial
+zone, country of origin and sector, kept by each process for one catalogue version.
+
+The directory counts, for every option of its filters, how many firms choosing it
+would give. Asked of the database, that was four queries on every page (the zones, the
+sectors, the counts per sector, the counts per zone and country), a fifth of the work
+of a directory page that the page cache has not kept. Here the firms of each option are
+a set of ids, read once per catalogue version (`fairportal.cache`: any change to a
+public row moves it, and the version is read before the rows, as the page cache reads
+it); each page intersects the sets it needs, in C, with no query unless it searches.
+
+This is an index of ids, not a stored page: what a page shows (names, booths, logos) is
+still read from the database on every request that the page cache does not answer.
+"""
+
+import pickle
+from dataclasses import dataclass
+
+from exhibitors.models import Exhibitor, IndustrialZone, Sector
+from fairportal.cache import public_data_version
+
+
+@dataclass(frozen=True)
+class FacetIndex:
+    """The ids of a fair's directory (published firms holding a booth), per option.
+
+    `by_sector` holds, for each sector, the firms tagged with it or with one of its
+    sub-sectors (the directory's sector filter takes those in: `selectors.in_sectors`).
+    `zones` and `sectors` are the zone and sector tables, pickled: each page unpickles
+    its own copy, which it may change (the sector filter notes depth and counts on them).
+    """
+
+    everyone: frozenset[int]
+    by_zone: dict[int | None, frozenset[int]]
+    by_country: dict[str, frozenset[int]]
+    by_sector: dict[int, frozenset[int]]
+    zones: bytes
+    sectors: bytes
+
+    def zone_rows(self) -> list[IndustrialZone]:
+        return pickle.loads(self.zones)
+
+    def sector_rows(self) -> list[Sector]:
+        return pickle.loads(self.sectors)
+
+
+# (catalogue version, fair id) and the index this process last built for them. An
+# index is never changed once built: threads share it.
+_kept: tuple[tuple[int, int | None], FacetIndex] | None = None
+
+
+def facet_index(fair) -> FacetIndex:
+    """The index of `fair` (None: an index of nobody) at this request's catalogue
+    version: the one this process holds, else built now (four queries)."""
+    global _kept
+    key = (public_data_version()[0], None if fair is None else fair.pk)  # before the rows
+    kept = _kept
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    index = _build(fair)
+    _kept = (key, index)
+    return index
+
+
+def _grouped(pairs) -> dict:
+    groups: dict = {}
+    for value, pk in pairs:
+        groups.setdefault(value, set()).add(pk)
+    return {value: frozenset(pks) for value, pks in groups.items()}
+
+
+def _build(fair) -> FacetIndex:
+    from exhibitors.selectors import all_sectors, fair_exhibitors, industrial_zones
+
+    zones, sectors = industrial_zones(), all_sectors()
+    firms = fair_exhibitors(fair)
+    # Not through modeltranslation's values (a dict per row): none of these is translated.
+    rows = list(firms.rewrite(False).values_list("pk", "zone_id", "origin_country"))
+    parent_of = {s.pk: s.parent_id for s in sectors}
+    tagged = (
+        Exhibitor.sectors.through.objects.filter(exhibitor__in=firms.values("pk"))
+        .order_by()
+        .values_list("sector_id", "exhibitor_id")
+    )
+    in_sector = []
+    for sector_id, pk in tagged:
+        in_sector.append((sector_id, pk))
+        parent_id = parent_of.get(sector_id)
+        if parent_id is not None:  # a sub-sector's firms count for its parent too
+            in_sector.append((parent_id, pk))
+    return FacetIndex(
+        everyone=frozenset(pk for pk, _zone, _country in rows),
+        by_zone=_grouped((zone_id, pk) for pk, zone_id, _country in rows),
+        by_country=_grouped((country, pk) for pk, _zone, country in rows),
+        by_sector=_grouped(in_sector),
+        zones=pickle.dumps(zones, pickle.HIGHEST_PROTOCOL),
+        sectors=pickle.dumps(sectors, pickle.HIGHEST_PROTOCOL),
+    )
