@@ -14,6 +14,8 @@ still read from the database on every request that the page cache does not answe
 """
 
 import pickle
+import threading
+import time
 from dataclasses import dataclass
 
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
@@ -44,21 +46,43 @@ class FacetIndex:
         return pickle.loads(self.sectors)
 
 
-# (catalogue version, fair id) and the index this process last built for them. An
+# The longest an index is trusted, in seconds, whatever the version says. A change moves
+# the version twice, at once and when it commits; should the second move be lost (an
+# earlier on-commit callback of the transaction raised, and Django ran no more of them),
+# an index built between the two would hold the rows from before the commit under the
+# new version. A cached page expires; so does this.
+INDEX_SECONDS = 60
+
+# ((catalogue version, fair id), the index this process last built for them, when). An
 # index is never changed once built: threads share it.
-_kept: tuple[tuple[int, int | None], FacetIndex] | None = None
+_kept: tuple[tuple[int, int | None], FacetIndex, float] | None = None
+_building = threading.Lock()
+
+
+def _usable(kept, key) -> bool:
+    return kept is not None and kept[0] == key and time.monotonic() - kept[2] < INDEX_SECONDS
 
 
 def facet_index(fair) -> FacetIndex:
     """The index of `fair` (None: an index of nobody) at this request's catalogue
-    version: the one this process holds, else built now (four queries)."""
+    version: the one this process holds, else built now (four queries).
+
+    One thread builds it while the others asking for it wait, then take it. A request
+    that read its version before a change (it began earlier) builds the index of its
+    version for itself, without replacing the newer one that the requests after the
+    change share (versions only grow)."""
     global _kept
     key = (public_data_version()[0], None if fair is None else fair.pk)  # before the rows
     kept = _kept
-    if kept is not None and kept[0] == key:
+    if _usable(kept, key):
         return kept[1]
-    index = _build(fair)
-    _kept = (key, index)
+    with _building:
+        kept = _kept
+        if _usable(kept, key):  # built by another thread meanwhile
+            return kept[1]
+        index = _build(fair)
+        if kept is None or key[0] >= kept[0][0]:
+            _kept = (key, index, time.monotonic())
     return index
 
 

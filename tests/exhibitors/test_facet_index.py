@@ -2,8 +2,14 @@
 it counts at once, as the pages built on it must: the page cache is off here, so what
 the directory shows comes from the index and the database alone."""
 
-import pytest
+import threading
+import time
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from exhibitors import facet_index as fi
 from exhibitors.facet_index import facet_index
 from exhibitors.models import Exhibitor, IndustrialZone
 from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
@@ -113,3 +119,75 @@ def test_each_caller_gets_its_own_zone_and_sector_rows(fair):
     assert not hasattr(second[0], "count")
     assert index.zone_rows()[0] is not index.zone_rows()[0]
     assert facet_index(fair) is index  # kept while the catalogue stays
+
+
+def test_an_older_request_does_not_throw_away_the_newer_index(fair, monkeypatch):
+    """Two requests in flight across a change: one pinned before it (V), one after (V+1).
+    The older one builds its own V index but must not replace the V+1 one, or every
+    later request would build the index again."""
+    version = {"v": 100}
+    monkeypatch.setattr(fi, "public_data_version", lambda: (version["v"], 0.0))
+    monkeypatch.setattr(fi, "_kept", None)
+    fi.facet_index(fair)  # V=100 built
+    version["v"] = 101
+    newer = fi.facet_index(fair)  # a request pinned after the change: V+1 built
+    version["v"] = 100
+    fi.facet_index(fair)  # a slow request pinned before the change: rebuilds, takes the slot
+    version["v"] = 101
+    with CaptureQueriesContext(connection) as queries:
+        again = fi.facet_index(fair)  # the next request at the current version
+    assert again is newer and len(queries) == 0, f"rebuilt: {len(queries)} queries"
+
+
+def test_threads_asking_while_the_index_is_built_wait_for_that_one(monkeypatch):
+    """One build per change in a process, not one per thread that asks meanwhile."""
+    builds = []
+
+    def slow_build(fair):
+        builds.append(threading.get_ident())
+        time.sleep(0.2)  # the 4 queries on a 5,000-firm fair
+        return object()
+
+    monkeypatch.setattr(fi, "public_data_version", lambda: (555, 0.0))
+    monkeypatch.setattr(fi, "_kept", None)
+    monkeypatch.setattr(fi, "_build", slow_build)
+    threads = [threading.Thread(target=fi.facet_index, args=(None,)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(builds) == 1, f"{len(builds)} builds of the same index"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_index_built_before_a_lost_commit_bump_is_dropped_after_its_age(fair):
+    """public_data_changed bumps before the commit and again on commit (a plain,
+    non-robust on_commit callback). An index another process builds in between holds
+    the committed, older rows under the new version; if the commit-time bump does not
+    run (an earlier on_commit callback raised: send_on_commit's SMTP send with
+    fail_silently=False, a storage delete), that index is kept with no expiry, while a
+    cached page would have expired after PUBLIC_CACHE_SECONDS: the index expires after
+    INDEX_SECONDS."""
+    from django.db import transaction
+
+    from exhibitors.models import Exhibitor
+    from fairportal.cache import public_data_version
+
+    before = fi._build(fair)  # what another process reads while the transaction is open
+    firm = Exhibitor.objects.filter(pk__in=before.everyone).first()
+
+    def smtp_down():
+        raise ConnectionRefusedError("smtp")
+
+    with pytest.raises(ConnectionRefusedError):
+        with transaction.atomic():
+            transaction.on_commit(smtp_down)  # e.g. a mail registered first
+            firm.is_published = False
+            firm.save()  # bump #1 now, bump #2 on commit
+            # the other reader, a moment before the index's age runs out
+            fi._kept = ((public_data_version()[0], fair.pk), before, time.monotonic())
+    assert firm.pk in fi.facet_index(fair).everyone  # the lost bump: stale, for a while
+
+    kept = fi._kept
+    fi._kept = (kept[0], kept[1], time.monotonic() - fi.INDEX_SECONDS - 1)
+    assert firm.pk not in fi.facet_index(fair).everyone, "unpublished firm still counted"

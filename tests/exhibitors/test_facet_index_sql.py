@@ -1,0 +1,170 @@
+"""The directory's facet index (exhibitors/facet_index.py) gives the counts the
+directory's own SQL filter gives, on random data with sub-sectors, firms in no zone,
+several booths, booths of another fair and unpublished firms; every write path that
+changes what it holds moves the catalogue version, so the index is built again; and
+the pages count on it with no fair at all."""
+
+import itertools
+import random
+
+import pytest
+
+from exhibitors import facet_index as fi
+from exhibitors import selectors
+from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fair():
+    rng = random.Random(7)
+    fair = make_fair(is_current=True)
+    other = make_fair(is_current=False)
+    a = make_sector(slug="a")
+    a1 = make_sector(slug="a1", parent=a)
+    a2 = make_sector(slug="a2", parent=a)
+    b = make_sector(slug="b")
+    make_sector(slug="empty")
+    sectors = [a, a1, a2, b]
+    zones = [make_zone(slug="z0"), make_zone(slug="z1"), None]
+    names = ["Điện tử", "Cơ khí chính xác", "Linh kiện điện tử", "Dệt may"]
+    for n in range(36):
+        firm = make_exhibitor(
+            name_vi=f"{rng.choice(names)} {n}",
+            slug=f"f{n}",
+            zone=rng.choice(zones),
+            origin_country=rng.choice(["VN", "JP", "KR", "DE"]),
+            sectors=rng.sample(sectors, rng.randint(0, 3)),
+            is_published=n % 11 != 0,
+        )
+        if n % 7 != 0:
+            make_booth(fair=fair, exhibitor=firm, code=f"A{n:02d}")
+            if n % 4 == 0:
+                make_booth(fair=fair, exhibitor=firm, code=f"B{n:02d}")
+        if n % 5 == 0:
+            make_booth(fair=other, exhibitor=firm, code=f"O{n:02d}")
+    return fair
+
+
+def _count(fair, **filters):
+    return selectors.directory(fair=fair, **filters).count()
+
+
+QUERIES = [
+    ("", False),
+    ("dien tu", False),
+    ("dien tu", True),
+    ("linh kien nhat ban", False),
+    ("japan", False),
+    ("co khi", True),
+]
+SECTORS = [(), ("a",), ("a1",), ("a", "a1"), ("a2", "b"), ("empty",)]
+ZONES = ["", "z0", "z1"]
+COUNTRIES = [(), ("VN",), ("JP", "KR"), ("FR",)]
+
+
+@pytest.mark.parametrize(("q", "phrase"), QUERIES)
+def test_facets_equal_the_directory_sql(fair, q, phrase):
+    for sectors, zone, countries in itertools.product(SECTORS, ZONES, COUNTRIES):
+        f = {"q": q, "phrase": phrase, "sectors": sectors, "zone": zone, "countries": countries}
+        facets = selectors.directory_facets(fair=fair, **f)
+        assert facets["count"] == _count(fair, **f), f
+        for o in facets["zones"]:
+            assert o["count"] == _count(fair, **{**f, "zone": o["value"]}), (f, o)
+        for o in facets["countries"]:
+            assert o["count"] == _count(fair, **{**f, "countries": (o["value"],)}), (f, o)
+        for o in facets["sectors"]:
+            assert o["count"] == _count(fair, **{**f, "sectors": (o["value"],)}), (f, o)
+
+
+def test_entry_points_equal_the_directory_sql(fair):
+    for s in selectors.sector_entry_points(fair=fair):
+        assert s.count == _count(fair, sectors=(s.slug,)), s.slug
+
+
+def _fresh(fair):
+    kept, built = fi.facet_index(fair), fi._build(fair)
+    return (kept.everyone, kept.by_zone, kept.by_country, kept.by_sector) == (
+        built.everyone,
+        built.by_zone,
+        built.by_country,
+        built.by_sector,
+    )
+
+
+def test_write_paths_move_the_version(fair, settings):
+    from booths import services
+    from booths.models import Booth
+    from exhibitors.models import Exhibitor, Sector
+    from exhibitors.services import update_exhibitor_profile
+    from tests.factories import make_user
+
+    settings.PUBLIC_CACHE_SECONDS = 0
+    actor = make_user(is_staff=True, is_superuser=True)
+    steps = []
+
+    def check(label):
+        steps.append((label, _fresh(fair)))
+
+    check("start")
+    free = make_booth(fair=fair, code="N01")
+    check("booth created")
+    newcomer = make_exhibitor(slug="new", zone=None, origin_country="FR")
+    check("firm created")
+    services.assign_booth(booth=free, exhibitor=newcomer, actor=actor)
+    check("assign_booth")
+    a, b = Booth.objects.filter(fair=fair, exhibitor__isnull=False).exclude(exhibitor=newcomer)[:2]
+    services.swap_booths(booth_a=a, booth_b=Booth.objects.get(pk=free.pk), actor=actor)
+    check("swap_booths")
+    held = list(Booth.objects.filter(fair=fair, exhibitor=newcomer))
+    services.release_booths(booths=held, actor=actor)
+    check("release_booths")
+    spare = make_booth(fair=fair, code="N02")
+    mover = Booth.objects.get(pk=b.pk).exhibitor
+    services.move_exhibitor(
+        exhibitor=mover,
+        from_booths=list(Booth.objects.filter(fair=fair, exhibitor=mover)),
+        to_booths=[spare],
+        actor=actor,
+    )
+    check("move_exhibitor")
+    firm = Exhibitor.objects.get(slug="f1")
+    update_exhibitor_profile(
+        exhibitor=firm, data={"sectors": [Sector.objects.get(slug="b")]}, actor=actor
+    )
+    check("profile sectors")
+    child = Sector.objects.get(slug="a1")
+    child.parent = Sector.objects.get(slug="b")
+    child.save()
+    check("re-parent")
+    Exhibitor.objects.filter(slug="f2").first().sectors.clear()
+    check("sectors.clear")
+    Exhibitor.objects.filter(pk=firm.pk).first().delete() if not Booth.objects.filter(
+        exhibitor=firm
+    ).exists() else None
+    Sector.objects.get(slug="a2").delete()
+    check("sector deleted")
+    moved = Booth.objects.filter(fair=fair, exhibitor__isnull=False).first()
+    moved.fair = make_fair(is_current=False)
+    moved.save()
+    check("booth moved to another fair")
+    Booth.objects.filter(fair=fair, exhibitor__isnull=False).first().delete()
+    check("booth deleted")
+    Booth.objects.filter(fair=fair, exhibitor__isnull=False).delete()
+    check("booths deleted as a queryset")
+    check("end")
+    assert [label for label, ok in steps if not ok] == []
+
+
+@pytest.mark.parametrize("page_cache", [0, 600])
+def test_pages_without_any_fair(client, settings, page_cache):
+    settings.PUBLIC_CACHE_SECONDS = page_cache
+    make_sector(slug="s"), make_zone(slug="z")
+    for url in (
+        "/",
+        "/exhibitors/",
+        "/exhibitors/?zone=z&sector=s&q=dien+tu&country=JP",
+        "/products/?zone=z",
+    ):
+        assert client.get(url).status_code == 200, url
