@@ -27,10 +27,11 @@ from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 
 from exhibitors.facet_index import facet_index
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
-from fairportal.countries import countries_named
+from fairportal.countries import countries_named, country_name
 from fairportal.text import (
     english_singular,
     search_words,
+    sort_key,
     typed_words,
     words_condition,
 )
@@ -359,12 +360,21 @@ def directory_facets(
         "count": len(kept_by(in_sectors, in_zone, in_countries)),
         "sectors": _sector_choices(sector_options, sectors),
         "zones": _zone_choices(zone_options, zone_counts, zone),
-        "countries": [
-            {"value": code, "label": code, "count": count, "selected": code in countries}
-            for code, count in sorted(country_counts.items())
-            if count or code in countries
-        ],
+        "countries": _country_choices(country_counts, countries),
     }
+
+
+def _country_choices(counts: dict, selected: tuple[str, ...]) -> list[dict]:
+    """The country boxes (`counts`: code → number), those with results or ticked, in
+    the order of their names in the active language: a visitor reads "Đức" or
+    "Germany", not "DE". Vietnamese collation for both languages (Đ after D, "Ấn Độ"
+    among the A's); English names are plain Latin letters, which it orders as usual."""
+    options = [
+        {"value": code, "label": country_name(code), "count": count, "selected": code in selected}
+        for code, count in counts.items()
+        if count or code in selected
+    ]
+    return sorted(options, key=lambda option: (sort_key(option["label"]), option["value"]))
 
 
 def industrial_zones() -> list[IndustrialZone]:

@@ -687,7 +687,8 @@ def test_directory_country_filter_takes_several_countries(client, fair, prefix, 
     assert names(japan) == ["Canon"]
     assert names(both) == ["Canon", "Hanbit"]
     assert both.context["page_obj"].paginator.count == 2
-    assert [o["value"] for o in both.context["facets"]["countries"] if o["selected"]] == [
+    # Ticked ones in any order here: the boxes follow the names of the page's language.
+    assert sorted(o["value"] for o in both.context["facets"]["countries"] if o["selected"]) == [
         "JP",
         "KR",
     ]
@@ -695,3 +696,38 @@ def test_directory_country_filter_takes_several_countries(client, fair, prefix, 
         f'<input type="checkbox" id="country-KR" name="country" value="KR" checked>\n'
         f'      <label for="country-KR">{label} <span class="count">(1)</span></label>'
     ) in both.text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        # Vietnamese order: Ấn among the A's, Đ after D, f in its Latin place after e.
+        ("", ["Ấn Độ", "DK", "Đài Loan (Trung Quốc)", "Đức", "FI", "Hàn Quốc", "Úc", "Việt Nam"]),
+        (
+            "/en",
+            [
+                "Australia",
+                "DK",
+                "FI",
+                "Germany",
+                "India",
+                "South Korea",
+                "Taiwan (China)",
+                "Vietnam",
+            ],
+        ),
+    ],
+)
+def test_directory_country_boxes_are_in_the_order_of_their_names(client, fair, prefix, expected):
+    # A visitor reads the names, not the codes: "Úc" (AU) is not first, "Đức" (DE) comes after
+    # every D, and an English visitor finds Germany under G.
+    for country in ["VN", "KR", "DE", "TW", "IN", "AU", "FI", "DK"]:
+        make_booth(
+            fair=fair,
+            exhibitor=make_exhibitor(name_vi=f"Hãng {country}", origin_country=country),
+        )
+
+    response = client.get(f"{prefix}/exhibitors/")
+
+    labels = re.findall(r'<label for="country-[A-Z]{2}">([^<]*) <span', response.text)
+    assert [html.unescape(label) for label in labels] == expected
