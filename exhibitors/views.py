@@ -21,6 +21,7 @@ from django.views.generic import ListView, TemplateView
 from events.selectors import current_fair, takes_meeting_requests
 from exhibitors import selectors
 from exhibitors.facet_index import facet_index
+from fairportal.countries import ISO_CODES
 from fairportal.text import nfc, row_id, search_words
 
 
@@ -134,12 +135,22 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         }
 
     @cached_property
+    def typed_countries(self) -> list[str]:
+        typed = [_clean_text(c, 20) for c in self.request.GET.getlist("country") if c.strip()]
+        return list(dict.fromkeys(typed))[:20]
+
+    @cached_property
     def countries(self) -> tuple[str, ...]:
-        """The countries of origin ticked (`?country=JP&country=KR`: either), as codes;
-        what is no two-letter code is left out, and the list ends at 20 as the sectors'."""
-        typed = (_clean_text(c, 2).upper() for c in self.request.GET.getlist("country"))
-        codes = [code for code in typed if code.isascii() and code.isalpha() and len(code) == 2]
-        return tuple(dict.fromkeys(codes))[:20]
+        """The countries of origin ticked (`?country=JP&country=KR`: either), as codes
+        ISO 3166-1 assigns, in either case. Anything else ("QQ", Japan's three-letter
+        "JPN") is left out and named, as an unknown zone is: cut to "JP" it would be a
+        guess, and kept it would tick a box that empties the list."""
+        codes = (code.upper() for code in self.typed_countries)
+        return tuple(dict.fromkeys(code for code in codes if code in ISO_CODES))
+
+    @property
+    def unknown_countries(self) -> list[str]:
+        return [code for code in self.typed_countries if code.upper() not in ISO_CODES]
 
     @cached_property
     def sort(self) -> str:
@@ -195,6 +206,7 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
             unsearchable_q=_search_query(self.request.GET)[1],
             unknown_sectors=self.unknown_sectors,
             unknown_zone=self.unknown_zone,
+            unknown_countries=self.unknown_countries,
             sort=self.sort,
             # The phrase's firms are shown and others hold the words apart: the page
             # says so and links to them all; and back, once there.

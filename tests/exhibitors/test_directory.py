@@ -731,3 +731,35 @@ def test_directory_country_boxes_are_in_the_order_of_their_names(client, fair, p
 
     labels = re.findall(r'<label for="country-[A-Z]{2}">([^<]*) <span', response.text)
     assert [html.unescape(label) for label in labels] == expected
+
+
+@pytest.mark.parametrize("typed", ["QQ", "JPN", "jpn", "J"])
+def test_a_country_code_iso_does_not_assign_is_named_and_left_out(client, fair, typed):
+    # A mistyped link (?country=QQ, or Japan's three-letter JPN): no box is ticked for it,
+    # the firms are listed as without it and the page says which code it left out,
+    # rather than ticking "QQ" with 0 results or reading JPN as Japan (JP) by a guess.
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Canon", origin_country="JP"))
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Traphaco", origin_country="VN"))
+
+    vi = client.get("/exhibitors/", {"country": typed})
+    listed = names(vi)  # read before the English page changes the active language
+    en = client.get("/en/exhibitors/", {"country": typed})
+
+    assert vi.status_code == 200
+    assert listed == ["Canon", "Traphaco"]
+    assert [o["value"] for o in vi.context["facets"]["countries"] if o["selected"]] == []
+    assert " checked" not in vi.text.split("Quốc gia xuất xứ")[-1].split("</fieldset>")[0]
+    assert f"Không có mã quốc gia “{typed}”: bộ lọc này đã được bỏ qua." in vi.text
+    assert f"There is no country code “{typed}”: this filter was left out." in en.text
+
+
+def test_an_unknown_country_code_beside_a_known_one_keeps_the_known_one(client, fair):
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Canon", origin_country="JP"))
+    make_booth(fair=fair, exhibitor=make_exhibitor(name_vi="Traphaco", origin_country="VN"))
+
+    response = client.get("/exhibitors/", {"country": ["QQ", "jp"]})
+
+    assert names(response) == ["Canon"]
+    assert [o["value"] for o in response.context["facets"]["countries"] if o["selected"]] == ["JP"]
+    assert "Không có mã quốc gia “QQ”: bộ lọc này đã được bỏ qua." in response.text
+    assert "“JP”" not in response.text
