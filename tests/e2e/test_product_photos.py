@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from exhibitors.images import reencode_image
-from tests.factories import make_booth, make_exhibitor, make_fair, make_product
+from tests.factories import make_booth, make_exhibitor, make_fair, make_product, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
@@ -65,5 +65,36 @@ def test_a_tall_products_photo_shows_the_whole_product(browser, live_server, wid
             "/exhibitors/bach-thao-an/": {"cap", "body", "base"},
             "/products/": {"cap", "body", "base"},
         }
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_tall_products_photo_is_whole_on_the_companys_own_product_list(
+    browser, live_server, width
+):
+    # The representative checks the photo they uploaded: the list of their products
+    # shows it as visitors will see it, not cut to a square.
+    user = make_user(username="lan", email="lan@bachthao.vn", password="Bach-thao-2027-mk")
+    maker = make_exhibitor(name_vi="Dược phẩm Bạch Thảo An", members=[user])
+    full, thumb = reencode_image(_bottle_photo(), prefix="chai-siro")
+    product = make_product(exhibitor=maker, name_vi="Siro ho chai 100 ml")
+    product.image.save(full.name, full, save=False)
+    product.image_thumb.save(thumb.name, thumb, save=False)
+    product.save()
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/account/products/")
+        page.get_by_label("E-mail hoặc tên đăng nhập").fill("lan@bachthao.vn")
+        page.get_by_label("Mật khẩu").fill("Bach-thao-2027-mk")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_url(f"{live_server.url}/account/products/")
+        photo = page.locator(".product-row img")
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+        )
+
+        assert _colours_seen(photo) == {"cap", "body", "base"}
     finally:
         context.close()
