@@ -14,7 +14,12 @@ from exhibitors.models import Exhibitor, Sector
 from fairportal import clock
 from fairportal.cache import public_data_version
 from fairportal.text import english_singular, search_text, search_words
-from fairportal.tokens import hash_token
+from fairportal.tokens import (
+    derived_token,
+    derived_token_matches,
+    derived_token_pk,
+    hash_token,
+)
 
 _NO_FAIR = "none"
 # (version, the fair pickled) last read by this process: a page asks twice or more.
@@ -159,14 +164,36 @@ def registration_by_token(token: str) -> EventRegistration | None:
     )
 
 
+# The mails after the first (agreed, reminder) carry a link derived from the token's
+# digest, as the token itself is not kept (`fairportal.tokens.derived_token`).
+MEETING_LINK_SALT = "events.meeting-link"
+
+
+def meeting_link_token(meeting: MeetingRequest) -> str:
+    """The visitor's link to `meeting`'s page that a later mail can carry; "" when the
+    request has no personal link."""
+    if not meeting.token_hash:
+        return ""
+    return derived_token(salt=MEETING_LINK_SALT, pk=meeting.pk, digest=meeting.token_hash)
+
+
+def _meeting_link_holds(token: str, meeting: MeetingRequest) -> bool:
+    return derived_token_matches(
+        token, salt=MEETING_LINK_SALT, pk=meeting.pk, digest=meeting.token_hash
+    )
+
+
 def meeting_by_token(token: str) -> MeetingRequest | None:
+    """The meeting request behind a personal link: the first mail's token, or the
+    link of a later mail (`meeting_link_token`)."""
     if not token:
         return None
-    return (
-        MeetingRequest.objects.select_related("session__place", "exhibitor")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    meetings = MeetingRequest.objects.select_related("session__place", "exhibitor")
+    pk = derived_token_pk(token)
+    if pk is None:
+        return meetings.filter(token_hash=hash_token(token)).first()
+    meeting = meetings.filter(pk=pk).first()
+    return meeting if meeting is not None and _meeting_link_holds(token, meeting) else None
 
 
 def registered_again(registration: EventRegistration) -> EventRegistration | None:
@@ -555,16 +582,24 @@ def plan_meetings(tokens) -> list[MeetingRequest]:
     session's start when none can be read). Each carries its `token` (its page's link),
     its proposed `slots` and `awaiting_visitor` (the company proposed another time). A
     link replaced since by a newer one finds nothing."""
-    by_hash = {hash_token(token): token for token in tokens if token}
-    if not by_hash:
+    tokens = [token for token in tokens if token]
+    by_hash = {hash_token(t): t for t in tokens if derived_token_pk(t) is None}
+    by_pk = {derived_token_pk(t): t for t in tokens if derived_token_pk(t) is not None}
+    if not by_hash and not by_pk:
         return []
-    meetings = list(
-        MeetingRequest.objects.filter(token_hash__in=list(by_hash)).select_related(
-            "session", "exhibitor"
-        )
-    )
-    for meeting in meetings:
-        meeting.token = by_hash[meeting.token_hash]
+    found = MeetingRequest.objects.filter(
+        Q(token_hash__in=list(by_hash)) | Q(pk__in=list(by_pk))
+    ).select_related("session", "exhibitor")
+    meetings = []
+    for meeting in found:
+        # The first mail's link and a later mail's may both be kept: the meeting once.
+        token = by_hash.get(meeting.token_hash)
+        if token is None:
+            token = by_pk[meeting.pk]
+            if not _meeting_link_holds(token, meeting):
+                continue  # replaced since by a newer link, or made up
+        meeting.token = token
+        meetings.append(meeting)
         meeting.slots = proposed_slot_datetimes(meeting)
         meeting.awaiting_visitor = bool(
             meeting.status == MeetingRequest.Status.PENDING

@@ -1251,9 +1251,13 @@ def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
                 )
             ]
         # Where each side sees or calls off the meeting: the company on its meeting
-        # requests; the visitor on the meeting's page, whose link only their first mail
-        # holds (the portal keeps its hash), or by asking for it again.
-        if side == "requester":
+        # requests; the visitor on the meeting's page, by a link derived from their
+        # first mail's (the portal keeps only that one's hash), or, for a request with
+        # no personal link, on the page that sends one.
+        personal = side == "requester" and selectors.meeting_link_token(meeting)
+        if personal:
+            link = _absolute(language, "events:meeting", token=personal)
+        elif side == "requester":
             link = _absolute(language, "events:meeting_link", slug=meeting.exhibitor.slug)
         else:
             link = _account_meetings_link(language, meeting.exhibitor)
@@ -1261,7 +1265,7 @@ def _mail_meeting_both(meeting, template: str, *, with_calendar: bool) -> None:
             to=to,
             subject=subject,
             body_template=f"events/email/{template}.txt",
-            context={"meeting": meeting, "side": side, "link": link},
+            context={"meeting": meeting, "side": side, "link": link, "personal": bool(personal)},
             language=language,
             attachments=attachments,
         )

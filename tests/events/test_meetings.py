@@ -1439,10 +1439,10 @@ def test_expire_meetings_speaks_english_when_the_operator_does(
 
 
 def test_agreement_and_reminder_mails_tell_each_side_where_to_see_or_call_off_the_meeting(
-    session, exhibitor, django_capture_on_commit_callbacks
+    client, session, exhibitor, django_capture_on_commit_callbacks
 ):
-    # The visitor's own link is in their first mail only (the portal keeps its hash):
-    # the later mails lead to the page that sends it again; the company to its requests.
+    # The visitor gets a personal link to their meeting's page, where they cancel; the
+    # company its meeting requests.
     exhibitor.email = "contact@canon.example.vn"
     exhibitor.save()
     meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)), language="en")
@@ -1453,17 +1453,50 @@ def test_agreement_and_reminder_mails_tell_each_side_where_to_see_or_call_off_th
         services.send_meeting_reminders(now=evening_before)
 
     base = settings.PORTAL_BASE_URL
-    visitor_link = f"{base}/en/exhibitors/{exhibitor.slug}/meet/link/"
     company_link = f"{base}/account/meetings/?company={exhibitor.pk}"
     bodies = {(m.to[0], m.subject.split(":")[0]): m.body for m in mail.outbox}
+    visitor_links = set()
     for subject in ("Meeting confirmed", "Reminder"):
         visitor = bodies[meeting.requester_email, subject]
-        assert "Cannot come? Cancel the meeting on its page" in visitor
-        assert visitor_link in visitor and company_link not in visitor
+        found = re.search(
+            r"Cannot come\? Cancel the meeting on its page, at your personal link \(keep it to "
+            r"yourself\):\n" + re.escape(base) + r"(/en/events/meetings/[^/\s]+/)\n",
+            visitor,
+        )
+        assert found, visitor
+        assert company_link not in visitor and "meet/link" not in visitor
+        visitor_links.add(found.group(1))
     for subject in ("Lịch gặp đã chốt", "Nhắc lịch gặp ngày mai"):
         company = bodies["contact@canon.example.vn", subject]
         assert f"Xem hoặc huỷ cuộc gặp tại:\n{company_link}" in company
-        assert "meet/link" not in company
+        assert "/events/meetings/" not in company
+    # One link, to this meeting's page, where the visitor can call it off.
+    (visitor_link,) = visitor_links
+    page = client.get(visitor_link)
+    assert page.status_code == 200
+    assert page.context["meeting"] == meeting
+    assert 'name="action" value="cancel"' in page.text
+
+
+def test_the_agreement_mail_link_is_no_guess_and_stops_working_with_the_first_one(
+    client, session, exhibitor, django_capture_on_commit_callbacks
+):
+    # The link is as secret as the first mail's: not the meeting's number with anything
+    # else after it, and it is replaced, as the first link is, when the visitor asks
+    # for their link again.
+    meeting = make_meeting_request(session, exhibitor, proposed_slots=_iso(at(14)))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_meeting(meeting=meeting, slot_start=at(14), actor=make_user(is_staff=True))
+    (agreed,) = mail.outbox
+    link = re.search(r"https?://\S+(/events/meetings/[^/\s]+/)", agreed.body).group(1)
+    token = link.split("/")[-2]
+    forged = f"/events/meetings/{meeting.pk}.{'A' * (len(token) - len(str(meeting.pk)) - 1)}/"
+
+    assert client.get(link).status_code == 200
+    assert client.get(forged).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resend_meeting_links(exhibitor=exhibitor, email=meeting.requester_email)
+    assert client.get(link).status_code == 404
 
 
 def test_reminders_go_to_both_sides_once_the_day_before(

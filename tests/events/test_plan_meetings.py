@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 
+from events import selectors
 from events.models import MeetingRequest
 from fairportal.tokens import new_token
 from tests.events.conftest import at, meeting_data
@@ -160,3 +161,27 @@ def test_plan_warns_that_a_meeting_falls_in_a_saved_seminar(client, fair, sessio
         " Your meeting with Canon Vietnam (20/09 14:30–15:00) overlaps with"
         " “Digital transformation panel”"
     )
+
+
+def test_plan_keeps_a_meeting_opened_from_its_agreement_mail_once(client, session, exhibitor):
+    # The visitor opens their request from the first mail, then the agreed meeting from
+    # the agreement mail's link: My plan lists it once; a newer link asked for since
+    # drops it, as it drops the first mail's.
+    token, digest = new_token()
+    meeting = make_meeting_request(
+        session, exhibitor, token_hash=digest, status="accepted", slot_start=at(14), table_number=1
+    )
+    later = selectors.meeting_link_token(meeting)
+    client.get(f"/events/meetings/{token}/")
+    client.get(f"/events/meetings/{later}/")
+
+    both = client.get("/plan/")
+    alone = Client()
+    alone.get(f"/en/events/meetings/{later}/")
+    from_agreement_only = alone.get("/en/plan/")
+    meeting.token_hash = new_token()[1]  # the visitor asked for their link again
+    meeting.save()
+
+    assert meeting_links(both) == [f"/events/meetings/{token}/"]
+    assert meeting_links(from_agreement_only) == [f"/en/events/meetings/{later}/"]
+    assert meeting_links(alone.get("/en/plan/")) == []
