@@ -87,9 +87,14 @@ ISO_CODES = frozenset(
 
 
 def country_name(code: str) -> str:
-    """The country's name in the active language; its ISO code when not listed."""
+    """The country's name in the active language, from the names above or the forms'
+    choices (a company approved from Laos or Canada is from "Lào", not "LA"); its ISO
+    code when neither lists it. Only `COUNTRY_NAMES` are read in searches."""
     code = (code or "").upper()
-    return str(COUNTRY_NAMES.get(code, code))
+    return str(COUNTRY_NAMES.get(code) or _CHOICE_NAMES.get(code, code))
+
+
+_CHOICE_NAMES = dict(COUNTRY_CHOICES)
 
 
 # English names a visitor types besides the listed ones ("South Korea" is "Korea"),

@@ -763,3 +763,19 @@ def test_an_unknown_country_code_beside_a_known_one_keeps_the_known_one(client, 
     assert [o["value"] for o in response.context["facets"]["countries"] if o["selected"]] == ["JP"]
     assert "Không có mã quốc gia “QQ”: bộ lọc này đã được bỏ qua." in response.text
     assert "“JP”" not in response.text
+
+
+@pytest.mark.parametrize(("prefix", "name"), [("", "Lào"), ("/en", "Laos")])
+def test_an_origin_from_the_application_forms_list_is_named_not_coded(client, fair, prefix, name):
+    # The booth application offers Laos, Cambodia, Canada…: an exhibitor approved from
+    # Laos shows the country's name on its profile and in the directory, not "LA".
+    make_booth(
+        fair=fair,
+        exhibitor=make_exhibitor(name_vi="Viêng Chăn", slug="vieng-chan", origin_country="LA"),
+    )
+
+    directory = client.get(f"{prefix}/exhibitors/")
+    profile = client.get(f"{prefix}/exhibitors/vieng-chan/")
+
+    assert f'<label for="country-LA">{name} <span class="count">(1)</span>' in directory.text
+    assert f"</span> {name}</dd>" in profile.text
