@@ -21,7 +21,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.core.paginator import EmptyPage
 from django.core.paginator import Paginator as DjangoPaginator
 from django.core.validators import RegexValidator
@@ -58,6 +58,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from events.models import Fair
 from events.selectors import current_fair
 from fairportal import ratelimit
+from fairportal.countries import ISO_CODES
 from fairportal.languages import API_PREFIX, request_language
 
 LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
@@ -548,8 +549,19 @@ class SlugsFilter(_BySlug, filters.ModelMultipleChoiceFilter):
     schema = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
 
 
+def _assigned_country(value: str) -> None:
+    # "QQ" would list nothing, as if no firm came from a country that does not exist.
+    # What is no two letters ("JPN") the pattern refuses: one message, not two.
+    if re.fullmatch(r"[A-Za-z]{2}", value or "") and value.upper() not in ISO_CODES:
+        raise ValidationError(
+            _("ISO 3166 không có quốc gia mang mã “%(code)s” (Nhật Bản là JP, Anh là GB)."),
+            code="unknown_country",
+            params={"code": value.upper()},
+        )
+
+
 class CountryFilter(filters.CharFilter):
-    """`?country=JP`: a two-letter ISO 3166 code, in either case."""
+    """`?country=JP`: a two-letter code ISO 3166 assigns, in either case."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
@@ -558,7 +570,8 @@ class CountryFilter(filters.CharFilter):
                 RegexValidator(
                     r"^[A-Za-z]{2}$",
                     _("Nhập mã quốc gia hai chữ cái theo ISO 3166 (ví dụ VN, JP)."),
-                )
+                ),
+                _assigned_country,
             ],
         )
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """GET /api/v1/exhibitors/ and /api/v1/exhibitors/<slug>/: who exhibits at a fair."""
 
+import pytest
+
 from exhibitors.models import Exhibitor
 from tests.factories import (
     make_booth,
@@ -256,6 +258,20 @@ def test_exhibitor_filters_by_zone_and_country(client, fair, exhibit):
     assert names(
         client.get("/api/v1/exhibitors/", {"country": "JP", "zone": "kcn-thang-long"})
     ) == ["Canon Việt Nam"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/exhibitors/", "/api/v1/products/"])
+def test_a_country_code_iso_does_not_assign_is_refused_not_an_empty_list(client, fair, path):
+    # "QQ" finds nothing because no country has it, not because no firm is from there:
+    # the caller is told, as for "JPN".
+    response = client.get(path, {"country": "qq"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "country": [
+            "ISO 3166 has no country with the code “QQ” (Japan is JP, the United Kingdom is GB)."
+        ]
+    }
 
 
 def test_exhibitor_list_pages_are_bounded_and_linked(client, fair, exhibit):
