@@ -497,3 +497,24 @@ def test_status_page_names_the_investors_country(client, fair, prefix, said):
     page = client.get(f"{prefix}/booths/applications/{token}/").content.decode()
 
     assert f"<dd>{said}</dd>" in page
+
+
+def test_status_of_an_approval_shows_the_boards_note_as_its_mail_did(
+    client, fair, booths, django_capture_on_commit_callbacks
+):
+    application, token = application_with_token(
+        fair, tax_code="0101234567", email="hoa@nhua.example.vn", email_confirmed_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_application(
+            application=application,
+            booths=[booths["A01"]],
+            reviewer=make_user(is_staff=True),
+            note="Mời anh chị đến nhận gian lúc 14:00 ngày 19/09.",
+        )
+
+    page = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assert "<h2>Ghi chú của Ban tổ chức</h2>" in page
+    assert "Mời anh chị đến nhận gian lúc 14:00 ngày 19/09.</p>" in page
+    assert "Mời anh chị đến nhận gian lúc 14:00 ngày 19/09." in mail.outbox[0].body
