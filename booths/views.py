@@ -289,6 +289,7 @@ class ApplicationStatusView(View):
     def get_application(self, token):
         application = (
             BoothApplication.objects.select_related("fair", "zone", "exhibitor")
+            .prefetch_related("sectors")
             .filter(token_hash=hash_token(token))
             .first()
         )

@@ -13,7 +13,8 @@ from booths.models import BoothApplication
 from exhibitors.models import Exhibitor
 from fairportal.models import AuditEntry
 from fairportal.tokens import new_token
-from tests.factories import make_application, make_exhibitor, make_user
+from tests.booths.helpers import png_upload
+from tests.factories import make_application, make_exhibitor, make_sector, make_user
 from tests.pages import assert_link_no_longer_works
 
 pytestmark = pytest.mark.django_db
@@ -518,3 +519,47 @@ def test_status_of_an_approval_shows_the_boards_note_as_its_mail_did(
     assert "<h2>Ghi chú của Ban tổ chức</h2>" in page
     assert "Mời anh chị đến nhận gian lúc 14:00 ngày 19/09.</p>" in page
     assert "Mời anh chị đến nhận gian lúc 14:00 ngày 19/09." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "sectors", "phone"),
+    [
+        ("", "<dt>Ngành</dt><dd>Điện tử, Cơ khí</dd>", "0912 345 678"),
+        ("/en", "<dt>Sectors</dt><dd>Electronics, Mechanical</dd>", "+84 912 345 678"),
+    ],
+)
+def test_status_page_shows_what_the_company_sent_with_its_logo(
+    client, fair, sector, zone, booths, prefix, sectors, phone
+):
+    application, token = services.submit_application(
+        fair=fair,
+        data={
+            "legal_name": "Công ty TNHH Điện tử Quang Minh",
+            "trading_name_vi": "Điện tử Quang Minh",
+            "tax_code": "0100109106",
+            "address": "Lô 12, KCN Quang Minh, Mê Linh, Hà Nội",
+            "zone": zone,
+            "origin_country": "VN",
+            "sectors": [sector, make_sector(name_vi="Cơ khí", name_en="Mechanical")],
+            "contact_name": "Nguyễn Thị Hoa",
+            "email": "hoa@quangminh.example.vn",
+            "phone": "+84912345678",
+            "website": "https://quangminh.example.vn",
+            "product_summary": "Bo mạch, linh kiện điện tử.",
+            "booth_kind": "standard",
+            "booth_count": 1,
+            "preferred_booths": [],
+            "fascia_name": "ĐIỆN TỬ QUANG MINH",
+        },
+        logo=png_upload(),
+    )
+
+    page = html.unescape(client.get(f"{prefix}/booths/applications/{token}/").content.decode())
+
+    assert ">Lô 12, KCN Quang Minh, Mê Linh, Hà Nội</dd>" in page
+    assert sectors in page
+    assert "<dd>hoa@quangminh.example.vn</dd>" in page
+    assert f"<dd>{phone}</dd>" in page
+    assert "<dd>https://quangminh.example.vn</dd>" in page
+    assert ">Bo mạch, linh kiện điện tử.</dd>" in page
+    assert f'<img class="sent-logo" src="{application.logo.url}"' in page
