@@ -13,6 +13,7 @@ import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
@@ -152,6 +153,9 @@ def _write_fair(year: int, shift: datetime.timedelta) -> Fair:
         "latitude": Decimal(lat),
         "longitude": Decimal(lon),
         "map_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}",
+        # The address the portal's mails reply to and its pages name for the board: the
+        # footer and the visit page name the same one, so a company writes to one address.
+        "email": settings.BOARD_EMAIL,
         "opens_at": data["opens_at"],
         "closes_at": data["closes_at"],
         "last_day_closes_at": data["last_day_closes_at"],

@@ -20,7 +20,6 @@ FAIR = {
     "organiser_vi": "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội",
     "organiser_en": "Hanoi Industrial and Export Processing Zones Authority",
     "hotline": "024 0000 0000",
-    "email": "hoicho@hoicho-kcn.example.vn",
     "summary_vi": (
         "Ba ngày giới thiệu và bán sản phẩm của các doanh nghiệp trong các khu công nghiệp "
         "Hà Nội cùng một số doanh nghiệp đối tác: 110 gian hàng, hội thảo chuyên đề và các "

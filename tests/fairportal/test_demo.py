@@ -413,3 +413,10 @@ def test_demo_names_hanois_zones_industrial_zones_in_english_everywhere():
     assert IndustrialZone.objects.get(slug="kcn-thang-long").name_en == "Thang Long Industrial Zone"
     tour = SideEvent.objects.get(slug="tham-quan-kcn-quang-minh-2024")
     assert tour.title_en == "Tour of Quang Minh Industrial Zone"
+
+
+def test_demo_footer_gives_companies_the_address_the_boards_mails_reply_to(client, settings):
+    page = client.get("/").content.decode()
+
+    assert f'E-mail: <a href="mailto:{settings.BOARD_EMAIL}">' in page
+    assert Fair.objects.get(is_current=True).email == settings.BOARD_EMAIL
