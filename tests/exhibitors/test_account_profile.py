@@ -1,5 +1,6 @@
 """/account/ and /account/profile/: the company's own profile, edited through the service."""
 
+import html
 import io
 
 import pytest
@@ -607,3 +608,19 @@ def test_profile_with_description_address_and_sector_is_saved_and_shown_publicly
     assert "Sản xuất khuôn mẫu chính xác." in public
     assert "Lô 5, KCN Thăng Long, Đông Anh, Hà Nội" in public
     assert "Cơ khí" in public
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"), [("", "Quốc gia của nhà đầu tư"), ("/en", "Investor's country")]
+)
+def test_account_profile_names_the_investors_country_as_the_apply_form_asks_it(
+    client, prefix, said
+):
+    make_fair(is_current=True)
+    representative(client, origin_country="JP")
+
+    profile = client.get(f"{prefix}/account/profile/").content.decode()
+    apply_form = html.unescape(Client().get(f"{prefix}/booths/apply/").content.decode())
+
+    assert f"<dt>{said}</dt><dd>" in profile
+    assert f">{said}:</label>" in apply_form
