@@ -283,7 +283,7 @@ def application_total(*, booths, booth_kind: str, booth_count: int, offered) -> 
 # --- Exhibitor's own page ------------------------------------------------------------
 
 
-class FasciaForm(ComposedTextMixin, SiteMessagesMixin, forms.Form):
+class FasciaForm(OptionalFieldsMixin, ComposedTextMixin, SiteMessagesMixin, forms.Form):
     booth = forms.IntegerField(widget=forms.HiddenInput)
     fascia_name = forms.CharField(
         label=_("Tên trên bảng tên gian"),
@@ -293,7 +293,7 @@ class FasciaForm(ComposedTextMixin, SiteMessagesMixin, forms.Form):
     )
 
 
-class StaffForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
+class StaffForm(OptionalFieldsMixin, ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     """One person who needs a badge. `listed` are the people already on the list: the
     same name with the same title again would print a second badge for one person.
     `has_booth`: whether the company holds a booth at the fair; badges are for

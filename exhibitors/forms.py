@@ -18,6 +18,7 @@ from fairportal.forms import (
     ComposedTextMixin,
     HoneypotMixin,
     ModelMultipleChoiceField,
+    OptionalFieldsMixin,
     Select,
     SiteMessagesMixin,
     Textarea,
@@ -94,7 +95,9 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
+class ExhibitorProfileForm(
+    OptionalFieldsMixin, ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
+):
     """What a representative may change; the board keeps the names, tax code and zone."""
 
     logo_upload = _image_field(_("Logo mới"))
@@ -180,7 +183,7 @@ class ExhibitorProfileForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ProductForm(ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
+class ProductForm(OptionalFieldsMixin, ComposedTextMixin, SiteMessagesMixin, forms.ModelForm):
     image_upload = _image_field(_("Ảnh sản phẩm"))
     remove_image = _remove_field(_("Bỏ ảnh hiện tại"))
 

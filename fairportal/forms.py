@@ -4,8 +4,9 @@ the API's)."""
 import unicodedata
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.html import format_html
-from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.languages import fallback_language
@@ -235,18 +236,37 @@ class Textarea(forms.Textarea):
         return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
+def _label_of(field, label) -> str:
+    """`label`, saying the field may be left empty when it may: "Trang web (không bắt
+    buộc)", and inside the brackets a label has already, "Địa chỉ (tiếng Anh, không bắt
+    buộc)", as the apply form writes its English trading name."""
+    text = str(label)
+    if field.required or str(_("không bắt buộc")) in text:  # "Số Zalo (không bắt buộc)"
+        return text
+    if text.endswith(")"):
+        return gettext("{label}, không bắt buộc)").format(label=text[:-1])
+    return gettext("{label} (không bắt buộc)").format(label=text)
+
+
+_lazy_label_of = lazy(_label_of, str)
+
+
 class OptionalFieldsMixin(forms.BaseForm):
     """Each optional field says so in its label ("Trang web (không bắt buộc)"), the way the
     visitor forms write "Số Zalo (không bắt buộc)": on a long form whose required and
     optional fields look alike, a visitor learns which ones must be filled only by
-    sending it. Screen readers hear the required ones from their `required` attribute."""
+    sending it. Screen readers hear the required ones from their `required` attribute.
+
+    The label reads `required` when the page is drawn, so a form's own `__init__` may
+    still make a field required or not. A lone checkbox is left as it is: ticking it or
+    not is the choice it offers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        optional = str(_("không bắt buộc"))
         for name, field in self.fields.items():
             # The honeypot is hidden from people: its label asks them to leave it empty.
-            if field.required or not field.label or name in HoneypotMixin.base_fields:
+            if not field.label or name in HoneypotMixin.base_fields:
                 continue
-            if optional not in str(field.label):  # "Số Zalo (không bắt buộc)" says it already
-                field.label = format_lazy(_("{label} (không bắt buộc)"), label=field.label)
+            if isinstance(field, forms.BooleanField):
+                continue
+            field.label = _lazy_label_of(field, field.label)
