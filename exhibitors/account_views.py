@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -269,6 +270,12 @@ class ChooseExhibitorView(View):
 
 class ProfileView(AccountView):
     template = "account/profile.html"
+
+    def render(self, template, context=None, status=200):
+        # The board keeps the names, tax code, zone and country: the page says where to
+        # write to have them changed, the address the portal's mails reply to.
+        board_email = format_html('<a href="mailto:{0}">{0}</a>', settings.BOARD_EMAIL)
+        return super().render(template, {"board_email": board_email, **(context or {})}, status)
 
     def get(self, request):
         return self.render(self.template, {"form": ExhibitorProfileForm(instance=self.exhibitor)})

@@ -624,3 +624,21 @@ def test_account_profile_names_the_investors_country_as_the_apply_form_asks_it(
 
     assert f"<dt>{said}</dt><dd>" in profile
     assert f">{said}:</label>" in apply_form
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"),
+    [
+        ("", "Cần sửa các thông tin này? Hãy liên hệ Ban tổ chức tại {link}."),
+        ("/en", "Need to change these details? Please write to the organisers at {link}."),
+    ],
+)
+def test_account_profile_says_where_to_ask_the_board_to_change_its_fields(
+    client, settings, prefix, said
+):
+    representative(client)
+    link = f'<a href="mailto:{settings.BOARD_EMAIL}">{settings.BOARD_EMAIL}</a>'
+
+    page = client.get(f"{prefix}/account/profile/").content.decode()
+
+    assert f'<p class="muted">{said.format(link=link)}</p>' in page
