@@ -563,3 +563,23 @@ def test_status_page_shows_what_the_company_sent_with_its_logo(
     assert "<dd>https://quangminh.example.vn</dd>" in page
     assert ">Bo mạch, linh kiện điện tử.</dd>" in page
     assert f'<img class="sent-logo" src="{application.logo.url}"' in page
+
+
+@pytest.mark.parametrize("status", ["rejected", "waitlisted"])
+def test_status_of_a_decision_without_booths_says_whom_to_ask(client, fair, settings, status):
+    fair.hotline = "024 3881 1234"
+    fair.save()
+    _application, token = application_with_token(
+        fair,
+        status=status,
+        email_confirmed_at=timezone.now(),
+        decision_note="Hết gian góc.",
+        decided_at=timezone.now(),
+    )
+
+    page = client.get(f"/booths/applications/{token}/").content.decode()
+
+    assert (
+        '<p>Cần hỏi: gọi đường dây nóng <a href="tel:02438811234">024 3881 1234</a> hoặc viết '
+        f'đến <a href="mailto:{settings.BOARD_EMAIL}">{settings.BOARD_EMAIL}</a>.</p>'
+    ) in page
