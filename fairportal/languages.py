@@ -102,12 +102,12 @@ def lang_attribute(obj, field: str, language: str | None = None) -> str:
 
 
 # Letters that English never writes and Vietnamese writes in most of its syllables: the
-# vowels with a breve, circumflex or horn, đ, and every vowel with a tone mark but the
-# acute and grave on a plain vowel, which French or Spanish names carry too ("Café
-# René"): those count only in a text with another sign of Vietnamese ("Công ty TNHH Thép
-# Hòa Phát").
-_VIETNAMESE_LETTERS = frozenset("ăâđêôơưằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựảãạẻẽẹỉĩịỏõọủũụỷỹỵ")
-_ACUTE_OR_GRAVE = frozenset("áàéèíìóòúùýỳ")
+# vowels with a breve, circumflex or horn, đ, and every vowel with a tone mark but those
+# other languages' names carry too: the acute and grave on a plain vowel (French,
+# Spanish: "Café René") and the tilde on a and o (Portuguese: "São Paulo"). Those count
+# only in a text with another sign of Vietnamese ("Công ty TNHH Thép Hòa Phát").
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữựảạẻẽẹỉĩịỏọủũụỷỹỵ")
+_SHARED_WITH_OTHER_LANGUAGES = frozenset("áàéèíìóòúùýỳãõ")
 # Words written without accents that only Vietnamese uses ("Cong ty TNHH Kim Long").
 _VIETNAMESE_WORDS = frozenset(
     "ty tnhh cua voi khong duoc chung toi cac nhung mot va cty xin cam".split()
@@ -139,7 +139,8 @@ def written_language(text: str) -> str:
         vietnamese += sum(
             1
             for word in words
-            if _ACUTE_OR_GRAVE.intersection(word) and not _VIETNAMESE_LETTERS.intersection(word)
+            if _SHARED_WITH_OTHER_LANGUAGES.intersection(word)
+            and not _VIETNAMESE_LETTERS.intersection(word)
         )
     english = sum(1 for word in words if word in _ENGLISH_WORDS)
     return "vi" if vietnamese > english and vietnamese * 4 >= len(words) else ""

@@ -201,6 +201,13 @@ def test_meeting_page_marks_the_company_answer_written_in_vietnamese_on_the_engl
         ("Công ty TNHH Kim Long", "vi"),
         ("Cong ty TNHH Kim Long", "vi"),
         ("Canon Vietnam Co., Ltd.", ""),
+        # ã and õ are Portuguese too: a Brazilian city or company is not Vietnamese,
+        # but a Vietnamese text with them still is.
+        ("São Paulo", ""),
+        ("Embraer São José dos Campos", ""),
+        ("Construções Gonçalves", ""),
+        ("Mã số thuế đã có", "vi"),
+        ("Ngã tư Sở", "vi"),
     ],
 )
 def test_written_language_tells_vietnamese_free_text_from_english(text, language):
