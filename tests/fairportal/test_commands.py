@@ -400,6 +400,24 @@ def test_import_fair_speaks_english_when_the_operator_does(tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_fair_reads_a_file_saved_with_a_byte_order_mark(tmp_path):
+    # Notepad and Excel's "CSV UTF-8" habit: the edition opened and saved again on
+    # Windows starts with a BOM, and is still the same edition.
+    fair = make_fair(slug="hoi-cho-2027")
+    make_booth(fair=fair, code="A01")
+    data = export_edition("hoi-cho-2027")
+    fair.delete()
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(data), encoding="utf-8-sig")
+    said = io.StringIO()
+
+    call_command("import_fair", str(path), stdout=said)
+
+    assert said.getvalue().startswith("Đã nhập hoi-cho-2027: 1 gian hàng,")
+    assert Fair.objects.get().booths.get().code == "A01"
+
+
+@pytest.mark.django_db
 def test_export_and_import_fair_carry_the_places_of_side_events(tmp_path):
     from booths.models import EventPlace
 

@@ -53,7 +53,8 @@ class Command(FairCommand):
                 )
             )
         try:
-            with open(file, encoding="utf-8") as handle:
+            # "utf-8-sig": a file opened and saved again in Notepad starts with a BOM.
+            with open(file, encoding="utf-8-sig") as handle:
                 data = json.load(handle)
         except (OSError, ValueError) as error:
             raise CommandError(
