@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import tarfile
+import zlib
 from pathlib import Path
 
 import dj_database_url
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fairportal.cache import ATTENDANCE, CATALOGUE, public_data_changed
+from fairportal.management.base import file_problem
 
 DUMP_PG = "database.pgdump"
 DUMP_SQLITE = "database.sqlite3"
@@ -93,25 +95,42 @@ def backup(output: Path) -> dict:
     its owner only: it holds visitors' personal data). A backup that fails halfway
     leaves no folder behind (when it made the folder)."""
     made = not output.exists()
-    output.mkdir(parents=True, exist_ok=True)
-    output.chmod(0o700)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        output.chmod(0o700)
+    except OSError as error:
+        raise BackupError(
+            _("%(failed)s: không ghi được %(folder)s: %(error)s")
+            % {"failed": FAILED["backup"], "folder": output, "error": file_problem(error)}
+        ) from None
     try:
         _dump_database(output)
-    except BackupError as error:
+        media_root = Path(settings.MEDIA_ROOT)
+        with tarfile.open(output / MEDIA, "w:gz") as archive:
+            if media_root.exists():
+                archive.add(media_root, arcname="media")
+        manifest = {
+            "vendor": connection.vendor,
+            "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
+        }
+        (output / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    except (BackupError, OSError, sqlite3.Error) as error:
         if made:
             shutil.rmtree(output, ignore_errors=True)
+        if isinstance(error, OSError):  # a full disk, a media file it may not read
+            error = _("%(failed)s: %(file)s: %(error)s") % {
+                "failed": FAILED["backup"],
+                "file": error.filename or output,
+                "error": file_problem(error),
+            }
+        elif isinstance(error, sqlite3.Error):
+            error = _("%(failed)s: không chép được cơ sở dữ liệu SQLite vào %(folder)s") % {
+                "failed": FAILED["backup"],
+                "folder": output,
+            }
         raise BackupError(
             _("%(error)s; không giữ lại gì trong %(folder)s.") % {"error": error, "folder": output}
         ) from None
-    media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(output / MEDIA, "w:gz") as archive:
-        if media_root.exists():
-            archive.add(media_root, arcname="media")
-    manifest = {
-        "vendor": connection.vendor,
-        "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
-    }
-    (output / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return manifest
 
 
@@ -130,9 +149,31 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
         ) from None
     db = dj_database_url.parse(database_url) if database_url else connection.settings_dict
     engine = db["ENGINE"]
-    if manifest["vendor"] == "postgresql":
-        if "postgresql" not in engine:
-            raise BackupError(_("Bản sao lưu PostgreSQL chỉ khôi phục được vào PostgreSQL."))
+    postgres = manifest["vendor"] == "postgresql"
+    if postgres and "postgresql" not in engine:
+        raise BackupError(_("Bản sao lưu PostgreSQL chỉ khôi phục được vào PostgreSQL."))
+    if not postgres and "sqlite3" not in engine:
+        raise BackupError(_("Bản sao lưu SQLite chỉ khôi phục được vào SQLite."))
+    destination = Path(media_root or settings.MEDIA_ROOT)
+    # What could stop the restore halfway is checked before the database is touched: a
+    # database restored with the media of the day before would show logos that are gone.
+    for name in (DUMP_PG if postgres else DUMP_SQLITE, MEDIA):
+        if not (source / name).is_file():
+            raise BackupError(
+                _(
+                    "%(failed)s: %(folder)s thiếu tệp %(file)s (bản sao lưu không đầy đủ); chưa khôi phục gì."
+                )
+                % {"failed": FAILED["restore"], "folder": source, "file": name}
+            )
+    media = _media_members(source / MEDIA)
+    try:
+        destination.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            _("%(failed)s: không ghi được %(folder)s: %(error)s; chưa khôi phục gì.")
+            % {"failed": FAILED["restore"], "folder": destination, "error": file_problem(error)}
+        ) from None
+    if postgres:
         _run(
             "pg_restore",
             ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error",
@@ -140,23 +181,9 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
             _pg_env(db), "restore",
         )  # fmt: skip
     else:
-        if "sqlite3" not in engine:
-            raise BackupError(_("Bản sao lưu SQLite chỉ khôi phục được vào SQLite."))
-        backup_db = sqlite3.connect(source / DUMP_SQLITE)
-        if database_url:
-            target = sqlite3.connect(db["NAME"])
-        else:
-            connection.ensure_connection()
-            target = connection.connection
-        with target:
-            backup_db.backup(target)
-        backup_db.close()
-        if database_url:
-            target.close()
-    destination = Path(media_root or settings.MEDIA_ROOT)
-    destination.mkdir(parents=True, exist_ok=True)
+        _restore_sqlite(source / DUMP_SQLITE, db["NAME"] if database_url else None)
     with tarfile.open(source / MEDIA, "r:gz") as archive:
-        for member in archive.getmembers():
+        for member in media:
             if member.name == "media":
                 continue
             member.name = member.name.removeprefix("media/")
@@ -164,3 +191,51 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
     public_data_changed(CATALOGUE)
     public_data_changed(ATTENDANCE)
     return manifest
+
+
+def _media_members(archive_path: Path) -> list:
+    """The media archive's entries, read through once before anything is restored: a
+    damaged archive (cut short by a full disk, copied half) is found then."""
+    try:
+        with tarfile.open(archive_path, "r:gz") as archive:
+            return archive.getmembers()
+    except (tarfile.TarError, EOFError, zlib.error, OSError):
+        raise BackupError(
+            _(
+                "%(failed)s: %(file)s không phải tệp nén media hợp lệ (hỏng hoặc bị cắt ngang?); chưa khôi phục gì."
+            )
+            % {"failed": FAILED["restore"], "file": archive_path}
+        ) from None
+
+
+def _restore_sqlite(copy: Path, target_name) -> None:
+    """Copy the backup's SQLite database into `target_name` (a file), or into the
+    portal's own database when None. The copy is opened read-only, so a missing one is
+    never created empty and restored over the portal."""
+    try:
+        backup_db = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        backup_db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        raise BackupError(
+            _("%(failed)s: %(file)s không phải cơ sở dữ liệu SQLite; chưa khôi phục gì.")
+            % {"failed": FAILED["restore"], "file": copy}
+        ) from None
+    try:
+        if target_name:
+            try:
+                target = sqlite3.connect(target_name)
+                target.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error:
+                raise BackupError(
+                    _("%(failed)s: không mở được cơ sở dữ liệu %(name)s; chưa khôi phục gì.")
+                    % {"failed": FAILED["restore"], "name": target_name}
+                ) from None
+        else:
+            connection.ensure_connection()
+            target = connection.connection
+        with target:
+            backup_db.backup(target)
+        if target_name:
+            target.close()
+    finally:
+        backup_db.close()

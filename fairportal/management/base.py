@@ -10,8 +10,11 @@ other messages do (`translation.override("en")` for an English operator).
 """
 
 import argparse
+import errno
 import json
+import os
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
@@ -83,8 +86,19 @@ def file_problem(error: Exception) -> str:
         return _("không có tệp hoặc thư mục này")
     if isinstance(error, IsADirectoryError):
         return _("đây là một thư mục, không phải một tệp")
+    if isinstance(error, NotADirectoryError):
+        in_the_way = _file_in_the_way(error.filename)
+        if in_the_way is None:
+            return _("một phần của đường dẫn là tệp, không phải thư mục")
+        return _("%(file)s là một tệp, không phải thư mục") % {"file": in_the_way}
+    if isinstance(error, FileExistsError):
+        return _("đã có một tệp cùng tên")
     if isinstance(error, PermissionError):
         return _("không có quyền với tệp này")
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return _("ổ đĩa đã đầy")
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return _("ổ đĩa chỉ cho đọc, không cho ghi")
     if isinstance(error, UnicodeDecodeError):
         return _("tệp không phải văn bản UTF-8")
     if isinstance(error, json.JSONDecodeError):
@@ -92,9 +106,21 @@ def file_problem(error: Exception) -> str:
             "nội dung không phải JSON hợp lệ (dòng %(line)s, cột %(column)s): tệp bị cắt "
             "ngang hoặc bị sửa tay?"
         ) % {"line": error.lineno, "column": error.colno}
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+    if isinstance(error, OSError) and error.errno in errno.errorcode:
+        # Python's words for the rarer ones are English: the code, which an
+        # administrator looks up, in a sentence of the command's language.
+        return _("hệ điều hành báo lỗi %(code)s") % {"code": errno.errorcode[error.errno]}
     return str(error)
+
+
+def _file_in_the_way(path) -> Path | None:
+    """The file standing where `path` needs a folder ("Not a directory"), if any."""
+    if not path:
+        return None
+    for folder in Path(os.fsdecode(path)).parents:
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def _argparse_gettext(message):

@@ -135,6 +135,7 @@ def test_a_restore_whose_tool_fails_says_so(tmp_path, monkeypatch):
     call_command("backup_portal", output=str(tmp_path / "bk"), stdout=io.StringIO())
     manifest = tmp_path / "bk" / "manifest.json"
     manifest.write_text(json.dumps({"vendor": "postgresql", "created_at": "2027-09-19"}))
+    (tmp_path / "bk" / "database.pgdump").touch()  # a PostgreSQL backup's file, on SQLite too
 
     with pytest.raises(CommandError) as error:
         call_command(
@@ -203,3 +204,149 @@ def test_backup_and_restore_help_speaks_vietnamese_as_the_other_commands(capsys,
     text = capsys.readouterr().out
     assert [phrase in text for phrase in says] == [True, True]
     assert "Back up the database" not in text and "Restore a backup" not in text
+
+
+# --- a folder or a file the commands cannot use: the path named, in words -----------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_into_a_folder_that_is_a_file_names_the_file(tmp_path):
+    (tmp_path / "sao-luu").write_text("một tệp, không phải thư mục")
+    output = tmp_path / "sao-luu" / "20270919"
+
+    with pytest.raises(CommandError) as error:
+        call_command("backup_portal", output=str(output), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        f"Sao lưu không thành công: không ghi được {output}: {tmp_path / 'sao-luu'} là một "
+        "tệp, không phải thư mục"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_into_a_folder_that_is_a_file_says_so_in_english(tmp_path):
+    (tmp_path / "backups").write_text("a file, not a folder")
+    output = tmp_path / "backups" / "20270919"
+
+    with translation.override("en"), pytest.raises(CommandError) as error:
+        call_command("backup_portal", output=str(output), stdout=io.StringIO())
+
+    assert str(error.value) == (
+        f"The backup failed: cannot write {output}: {tmp_path / 'backups'} is a file, not a folder"
+    )
+
+
+def _sqlite_backup(tmp_path):
+    folder = tmp_path / "bk"
+    call_command("backup_portal", output=str(folder), stdout=io.StringIO())
+    manifest = {"vendor": "sqlite", "created_at": "2027-09-19T16:00:00+00:00"}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    return folder
+
+
+def _restore(folder, target, media):
+    call_command(
+        "restore_portal", str(folder), database_url=f"sqlite:///{target}",
+        media_root=str(media), stdout=io.StringIO(),
+    )  # fmt: skip
+
+
+def _a_database_holding(path, name):
+    with sqlite3.connect(path) as database:
+        database.execute("CREATE TABLE kept (name TEXT)")
+        database.execute("INSERT INTO kept VALUES (?)", (name,))
+    database.close()
+
+
+def _kept(path):
+    with sqlite3.connect(path) as database:
+        rows = database.execute("SELECT name FROM kept").fetchall()
+    database.close()
+    return rows
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_from_a_folder_without_its_database_says_so_and_changes_nothing(tmp_path):
+    folder = _sqlite_backup(tmp_path)
+    (folder / "database.sqlite3").unlink()
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: {folder} thiếu tệp database.sqlite3 (bản sao lưu "
+        "không đầy đủ); chưa khôi phục gì."
+    )
+    assert _kept(target) == [("Canon Việt Nam",)]
+    assert (folder / "database.sqlite3").exists() is False
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_whose_media_archive_is_broken_says_so_and_changes_nothing(tmp_path):
+    folder = _sqlite_backup(tmp_path)
+    (folder / "media.tar.gz").write_bytes(b"not a gzip file")
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: {folder / 'media.tar.gz'} không phải tệp nén media "
+        "hợp lệ (hỏng hoặc bị cắt ngang?); chưa khôi phục gì."
+    )
+    assert _kept(target) == [("Canon Việt Nam",)]
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_whose_database_copy_is_not_a_database_says_so(tmp_path):
+    folder = _sqlite_backup(tmp_path)
+    (folder / "database.sqlite3").write_bytes(b"not a database" * 100)
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: {folder / 'database.sqlite3'} không phải cơ sở dữ "
+        "liệu SQLite; chưa khôi phục gì."
+    )
+    assert _kept(target) == [("Canon Việt Nam",)]
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_into_a_database_in_a_missing_folder_names_it(tmp_path):
+    folder = _sqlite_backup(tmp_path)
+    target = tmp_path / "khong-co" / "portal.sqlite3"
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: không mở được cơ sở dữ liệu {target}; chưa khôi phục gì."
+    )
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_into_a_media_folder_that_is_a_file_says_so_and_changes_nothing(tmp_path):
+    folder = _sqlite_backup(tmp_path)
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+    (tmp_path / "media").write_text("một tệp, không phải thư mục")
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media" / "uploads")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: không ghi được {tmp_path / 'media' / 'uploads'}: "
+        f"{tmp_path / 'media'} là một tệp, không phải thư mục; chưa khôi phục gì."
+    )
+    assert _kept(target) == [("Canon Việt Nam",)]

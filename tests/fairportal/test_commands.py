@@ -42,6 +42,25 @@ def test_export_fair_into_a_missing_folder_says_it_cannot_write(tmp_path):
 @pytest.mark.parametrize(
     ("language", "said"),
     [
+        ("vi", "Không ghi được {target}: {file} là một tệp, không phải thư mục"),
+        ("en", "Cannot write {target}: {file} is a file, not a folder"),
+    ],
+)
+def test_export_fair_into_a_folder_that_is_a_file_names_the_file(tmp_path, language, said):
+    make_fair(slug="hoi-cho-2027")
+    (tmp_path / "bao-cao").write_text("một tệp, không phải thư mục")
+    target = tmp_path / "bao-cao" / "hoi-cho-2027.json"
+
+    with translation.override(language), pytest.raises(CommandError) as error:
+        call_command("export_fair", "hoi-cho-2027", output=str(target))
+
+    assert str(error.value) == said.format(target=target, file=tmp_path / "bao-cao")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
         ("vi", "Không có kỳ hội chợ “hoi-cho-2031”."),
         ("en", "There is no fair edition “hoi-cho-2031”."),
     ],

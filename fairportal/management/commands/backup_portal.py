@@ -23,7 +23,7 @@ class Command(FairCommand):
         )
         try:
             manifest = backup(folder)
-        except (BackupError, OSError) as error:
+        except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             _("Đã sao lưu cơ sở dữ liệu %(vendor)s và các tệp media vào %(folder)s")

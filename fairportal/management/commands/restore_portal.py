@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fairportal.backups import BackupError, restore
-from fairportal.management.base import FairCommand
+from fairportal.management.base import FairCommand, file_problem
 
 
 class Command(FairCommand):
@@ -40,8 +40,15 @@ class Command(FairCommand):
                 database_url=database_url,
                 media_root=Path(media_root) if media_root else None,
             )
-        except (BackupError, OSError, tarfile.TarError) as error:
+        except BackupError as error:
             raise CommandError(str(error)) from error
+        except (OSError, tarfile.TarError) as error:
+            # Checked before the database was touched (see `restore`): what is left is a
+            # media file that could not be written, which names itself.
+            raise CommandError(
+                _("Khôi phục không thành công: %(file)s: %(error)s")
+                % {"file": getattr(error, "filename", None) or source, "error": file_problem(error)}
+            ) from error
         self.stdout.write(
             _("Đã khôi phục bản sao lưu %(vendor)s tạo lúc %(created)s.")
             % {"vendor": manifest["vendor"], "created": _made_at(manifest["created_at"])}
