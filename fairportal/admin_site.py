@@ -16,6 +16,10 @@ class BoardAdminSite(admin.AdminSite):
     index_template = "admin/board_index.html"
     # The lists are wide (thumbnails, filters): they get the whole width.
     enable_nav_sidebar = False
+    # Nothing to show, in every list and page: Django's own empty cells (a meeting's
+    # table before it is agreed) then read as the board's columns write it ("—" for a
+    # meeting time not agreed yet), not as a hyphen, which reads as a minus.
+    empty_value_display = "—"
 
     def __init__(self, name="admin"):
         super().__init__(name)

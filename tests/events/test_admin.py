@@ -323,6 +323,17 @@ def test_admin_meeting_list_and_page_show_the_meetings_time_range(
     assert '<div class="readonly">14:30–15:00, 20/09/2024</div>' in page
 
 
+def test_admin_meeting_list_shows_every_empty_cell_with_the_admins_one_dash(
+    client, board, session, exhibitor
+):
+    make_meeting_request(session, exhibitor)  # pending: no time, no table yet
+
+    listing = client.get("/admin/events/meetingrequest/").content.decode()
+
+    assert '<td class="field-meeting_time">—</td>' in listing
+    assert '<td class="field-table_number">—</td>' in listing
+
+
 def _waiting_on_tanaka(session, exhibitor):
     """A request from Tanaka Trading for 14:00, to which the company proposed 15:00."""
     waiting = make_meeting_request(
