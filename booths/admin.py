@@ -35,6 +35,7 @@ from fairportal.admin_mixins import (
     fair_column,
     form_changes,
     may_see_in_admin,
+    phone_text,
     replace_fields,
     report_bulk_action,
     save_changed_fields,
@@ -169,7 +170,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
         "contact_name",
         "contact_title",
         "email",
-        "phone",
+        "phone_number",
         "website",
         "logo",
         "product_summary",
@@ -216,7 +217,7 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
                     "contact_name",
                     "contact_title",
                     "email",
-                    "phone",
+                    "phone_number",
                     "language",
                     "consent_at",
                 ]
@@ -303,6 +304,10 @@ class BoothApplicationAdmin(AuditedAdminMixin, FoldedColumnsSearchMixin, admin.M
     def origin_country_name(self, obj):
         # The country's name in the page's language, not its ISO code ("VN").
         return country_name(obj.origin_country)
+
+    @admin.display(description=_("điện thoại"))
+    def phone_number(self, obj):
+        return phone_text(obj.phone)
 
     @admin.display(description=_("ngành"))
     def sector_names(self, obj):

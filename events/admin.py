@@ -27,6 +27,7 @@ from fairportal.admin_mixins import (
     fair_column,
     form_changes,
     people_and_meetings,
+    phone_text,
     replace_fields,
     report_bulk_action,
 )
@@ -61,11 +62,23 @@ class RegistrationInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = ["name", "email", "phone", "organisation", "status", "created_at", "attended_at"]
+    fields = [
+        "name",
+        "email",
+        "phone_number",
+        "organisation",
+        "status",
+        "created_at",
+        "attended_at",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("điện thoại"))
+    def phone_number(self, obj):
+        return phone_text(obj.phone)
 
 
 class SideEventAdminForm(forms.ModelForm):

@@ -28,11 +28,11 @@ from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.images import reencode_image, validate_image_upload
-from exhibitors.validators import normalize_phone
+from exhibitors.validators import format_phone, normalize_phone
 from fairportal.audit import record
 from fairportal.forms import composed_form, composed_formset
 from fairportal.models import AuditEntry
@@ -249,6 +249,14 @@ def people_and_meetings(registrations: int, meetings: int, *, agreed: bool = Fal
     }
 
 
+def phone_text(value: str) -> str:
+    """A stored phone on a board's page, grouped as the public pages write it for the
+    page's reader ("0912 345 678", "+84 912 345 678" in English); "—" for none."""
+    if not value:
+        return "—"
+    return format_phone(value, international=get_language() != "vi")
+
+
 def thumbnail(file, *, size: int = 48, alt: str = ""):
     """An <img> of a stored thumbnail (sized by attributes, never by a style)."""
     if not file:
@@ -393,12 +401,28 @@ class CheckedPhonesForm(forms.ModelForm):
     # (`normalize_phone`'s `country`), as the public form that made the row reads them.
     phone_country_field: str | None = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown grouped, as the public pages write it ("0912 345 678"); stored as before.
+        # A number of a buyer from abroad keeps its calling code, so that it reads back
+        # as the same number whichever country the row names.
+        country = getattr(self.instance, self.phone_country_field or "", "") or "VN"
+        international = get_language() != "vi" or country != "VN"
+        for name in self.phone_fields:
+            stored = getattr(self.instance, name, "")
+            if name in self.fields and stored:
+                self.initial[name] = format_phone(stored, international=international)
+
     def clean(self):
         cleaned = super().clean()
         country = cleaned.get(self.phone_country_field) or "" if self.phone_country_field else ""
         for name in self.phone_fields:
+            if name not in self.changed_data and name in cleaned:
+                # Left as shown (grouped): the number stored, not the text on the page.
+                cleaned[name] = getattr(self.instance, name)
+                continue
             value = (cleaned.get(name) or "").strip()
-            if value and name in self.changed_data:
+            if value:
                 try:
                     cleaned[name] = normalize_phone(value, country=country)
                 except ValidationError as error:

@@ -1610,3 +1610,19 @@ def test_decision_pages_tell_the_board_to_write_its_note_in_the_company_s_langua
         "language."
     ) in in_english
     assert "Ngôn ngữ của doanh nghiệp" not in for_vietnamese
+
+
+def test_application_page_shows_the_phone_grouped_as_the_public_pages_do(
+    board_client, fair, booths
+):
+    application = confirmed(fair, tax_code="0101234567")
+    application.phone = "+84936118520"
+    application.save()
+
+    vi = html.unescape(board_client.get(f"{LIST}{application.pk}/change/").content.decode())
+    en = html.unescape(board_client.get(f"/en{LIST}{application.pk}/change/").content.decode())
+
+    assert "<label>Điện thoại:</label>" in vi
+    assert '<div class="readonly">0936 118 520</div>' in vi
+    assert '<div class="readonly">+84 936 118 520</div>' in en
+    assert "+84936118520" not in vi

@@ -721,11 +721,55 @@ def test_admin_shows_and_exports_a_phone_typed_with_84_but_without_plus_as_plus_
         {"action": "export_csv", "_selected_action": [registration.pk]},
     )
 
-    assert page.context["adminform"].form["phone"].value() == "+84912345678"
+    assert page.context["adminform"].form["phone"].value() == "0912 345 678"
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert rows[0][3] == "điện thoại"
     # The export keeps a value that starts like a formula ("+") as text.
     assert rows[1][3] == "'+84912345678"
+
+
+def test_admin_shows_a_registrations_phones_grouped_and_keeps_them_stored_as_e164(
+    client, board, seminar
+):
+    registration = make_registration(seminar, phone="+84936118520", zalo="+842438811234")
+    url = f"/admin/events/eventregistration/{registration.pk}/change/"
+
+    vi = client.get(url).context["adminform"].form
+    en = client.get(f"/en{url}").context["adminform"].form
+    client.post(url, {**_change_form_data(client, url), "organisation": "Công ty Sông Hồng"})
+
+    assert (vi["phone"].value(), vi["zalo"].value()) == ("0936 118 520", "024 3881 1234")
+    assert (en["phone"].value(), en["zalo"].value()) == ("+84 936 118 520", "+84 24 3881 1234")
+    registration.refresh_from_db()
+    assert (registration.organisation, registration.phone, registration.zalo) == (
+        "Công ty Sông Hồng",
+        "+84936118520",
+        "+842438811234",
+    )
+
+
+def test_admin_shows_a_buyers_phone_from_abroad_with_its_calling_code(
+    client, board, session, exhibitor
+):
+    meeting = make_meeting_request(session, exhibitor, requester_phone="+81312345678")
+    vietnamese = make_meeting_request(
+        session, exhibitor, requester_country="VN", requester_phone="+84936118520"
+    )
+
+    abroad = client.get(f"/admin/events/meetingrequest/{meeting.pk}/change/")
+    at_home = client.get(f"/admin/events/meetingrequest/{vietnamese.pk}/change/")
+
+    assert abroad.context["adminform"].form["requester_phone"].value() == "+81 3 1234 5678"
+    assert at_home.context["adminform"].form["requester_phone"].value() == "0936 118 520"
+
+
+def test_admin_side_event_page_shows_the_registrations_phones_grouped(client, board, seminar):
+    make_registration(seminar, phone="+84936118520")
+
+    page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/").content.decode()
+
+    assert "<p>0936 118 520</p>" in page
+    assert "+84936118520" not in page
 
 
 def test_admin_phone_typed_with_84_but_without_plus_is_stored_as_plus_84(
