@@ -29,6 +29,7 @@ from exhibitors.models import Exhibitor, ExhibitorSlug, IndustrialZone, Product,
 from exhibitors.validators import normalize_phone, normalize_tax_code, validate_tax_code
 from fairportal.audit import record as audit_record
 from fairportal.countries import ISO_CODES
+from fairportal.exports import export_phone
 from fairportal.text import fold, nfc
 
 MAX_ROWS = 5000
@@ -730,7 +731,7 @@ def export_rows(queryset) -> tuple[list[str], list[list]]:
             exhibitor.origin_country,
             exhibitor.website,
             exhibitor.email,
-            exhibitor.phone,
+            export_phone(exhibitor.phone),
             exhibitor.address_vi or "",
             exhibitor.address_en or "",
             exhibitor.description_vi or "",

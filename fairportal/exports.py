@@ -14,6 +14,7 @@ import re
 
 from django.contrib import admin
 from django.contrib.admin.utils import label_for_field, lookup_field
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
@@ -23,6 +24,8 @@ from django.utils.safestring import SafeData
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from exhibitors.validators import format_phone, normalize_phone
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,9 +67,35 @@ def cell_text(value):
     return str(value).strip()
 
 
+def export_phone(value: str) -> str:
+    """A stored phone (E.164) as every exported list writes it: grouped as dialled from
+    Vietnam ("0936 118 520", "024 3881 1234"; a foreign one with its calling code, "+81
+    3 1234 5678"). The spaces keep it text in Excel, which would otherwise drop the
+    leading 0 or read "+84936118520" as the number 8.49E+10. A number stored before
+    numbers were checked, which the grouping would not read back as itself, is written
+    as stored: the import then keeps it."""
+    value = value or ""
+    written = format_phone(value)
+    try:
+        reads_back = normalize_phone(written) == value
+    except ValidationError:
+        reads_back = False
+    return written if reads_back else value
+
+
+def _is_phone(field) -> bool:
+    # The phones the portal stores in E.164: "phone", "zalo" and "requester_phone"…
+    return isinstance(field, models.CharField) and field.name.rsplit("_", 1)[-1] in (
+        "phone",
+        "zalo",
+    )
+
+
 def _field_value(name, obj, model_admin):
     field, attr, value = lookup_field(name, obj, model_admin)
     if field is not None:
+        if _is_phone(field):
+            return export_phone(value)
         if field.flatchoices:
             return dict(field.flatchoices).get(value, value)
         if isinstance(field, models.ManyToManyField):

@@ -132,6 +132,76 @@ def test_exhibitor_xlsx_export_writes_text_cells(admin_client, catalogue):
     assert first["product_name_vi"] is None
 
 
+# Every exported list writes a phone the same way, grouped as dialled from Vietnam: the
+# spaces keep it text in Excel (no leading 0 dropped, no "+84…" read as 8.49E+10).
+PHONE_LISTS = [
+    ("admin:exhibitors_exhibitor_changelist", "phone"),
+    ("admin:booths_boothapplication_changelist", "điện thoại"),
+    ("admin:events_eventregistration_changelist", "điện thoại"),
+    ("admin:events_meetingrequest_changelist", "điện thoại"),
+]
+
+
+def _rows_with_phone(url_name, phone):
+    from tests.factories import make_application, make_meeting_request, make_registration
+
+    if url_name == "admin:exhibitors_exhibitor_changelist":
+        return [make_exhibitor(slug="canon", phone=phone)]
+    if url_name == "admin:booths_boothapplication_changelist":
+        return [make_application(phone=phone)]
+    if url_name == "admin:events_eventregistration_changelist":
+        return [make_registration(make_event(), phone=phone)]
+    return [make_meeting_request(requester_country="VN", requester_phone=phone)]
+
+
+@pytest.mark.parametrize(("url_name", "header"), PHONE_LISTS)
+def test_every_list_exports_a_phone_grouped_in_csv_and_xlsx(admin_client, url_name, header):
+    rows = _rows_with_phone(url_name, "+84936118520")
+
+    in_csv = _csv_rows(_export(admin_client, url_name, "export_csv", rows))
+    in_xlsx = _xlsx_rows(_export(admin_client, url_name, "export_xlsx", rows).content)
+
+    assert in_csv[1][in_csv[0].index(header)] == "0936 118 520"
+    assert in_xlsx[1][list(in_xlsx[0]).index(header)] == "0936 118 520"
+
+
+@pytest.mark.parametrize(("url_name", "header"), PHONE_LISTS)
+def test_every_list_exports_a_landline_grouped_by_its_area_code(admin_client, url_name, header):
+    rows = _rows_with_phone(url_name, "+842438812075")
+
+    in_csv = _csv_rows(_export(admin_client, url_name, "export_csv", rows))
+
+    assert in_csv[1][in_csv[0].index(header)] == "024 3881 2075"
+
+
+def test_meeting_export_writes_a_phone_from_abroad_with_its_calling_code(admin_client):
+    from tests.factories import make_meeting_request
+
+    meeting = make_meeting_request(requester_country="JP", requester_phone="+81312345678")
+    url_name = "admin:events_meetingrequest_changelist"
+
+    in_csv = _csv_rows(_export(admin_client, url_name, "export_csv", [meeting]))
+    in_xlsx = _xlsx_rows(_export(admin_client, url_name, "export_xlsx", [meeting]).content)
+
+    # A cell starting with "+" is a formula for Excel: the CSV keeps its guard.
+    assert in_csv[1][in_csv[0].index("điện thoại")] == "'+81 3 1234 5678"
+    assert in_xlsx[1][list(in_xlsx[0]).index("điện thoại")] == "+81 3 1234 5678"
+
+
+def test_exhibitor_csv_export_of_a_grouped_phone_imports_back_unchanged(admin_client, catalogue):
+    make_exhibitor(slug="canon", phone="+842438812075")
+    exported = _export(admin_client, CHANGELIST, "export_csv", Exhibitor.objects.all())
+    before = _snapshot()
+
+    records = read_records(SimpleUploadedFile("x.csv", exported.content))
+    plan = plan_import(records)
+    apply_import(records, actor=None)
+
+    assert not plan.has_errors
+    assert plan.unchanged_count == 1
+    assert _snapshot() == before
+
+
 def test_booth_xlsx_export_shows_prices_with_thousands_grouped(admin_client):
     booth = make_booth(code="A01", price_vnd=12_000_000)
 
