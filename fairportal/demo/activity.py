@@ -26,6 +26,7 @@ from events import selectors as event_selectors
 from events import services as event_services
 from events.models import Fair, SideEvent
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
+from exhibitors.validators import normalize_phone
 from fairportal import clock, mail
 from fairportal.demo.companies import demo_tax_code
 from fairportal.roles import EDITORS
@@ -87,7 +88,7 @@ APPLICANTS = (
         trading_name_en="Quang Minh Electrical Equipment",
         contact_name="Lê Thị Thu Hà",
         contact_title="Phó giám đốc",
-        phone="0243 881 2075",
+        phone="024 3881 2075",
         zone="kcn-quang-minh",
         sectors=("dien",),
         product_summary="Tủ điện hạ thế, máng cáp và phụ kiện lắp đặt cho nhà xưởng.",
@@ -242,7 +243,7 @@ def _write_applications(fair: Fair, still_to_come: bool) -> int:
             "contact_name": applicant.contact_name,
             "contact_title": applicant.contact_title,
             "email": f"{applicant.key}@{DOMAIN}",
-            "phone": applicant.phone,
+            "phone": normalize_phone(applicant.phone),  # as the apply form stores it
             "website": "",
             "product_summary": applicant.product_summary,
             "booth_kind": applicant.booth_kind,

@@ -66,6 +66,17 @@ def test_a_fair_still_to_come_has_applications_to_decide_and_a_request_to_answer
     assert clock.now() == fair_clock.when
 
 
+def test_the_demos_applications_store_phones_as_the_public_form_does(fair_clock):
+    load("--year", "2027")
+
+    phones = set(BoothApplication.objects.values_list("phone", flat=True))
+
+    # E.164, as the apply form stores them; the admin and the exports group them.
+    assert "+842438812075" in phones
+    assert [phone for phone in phones if not phone.startswith("+84")] == []
+    assert [phone for phone in phones if " " in phone] == []
+
+
 def test_a_fair_that_is_over_keeps_only_what_was_decided():
     load()  # the 2024 edition: over today
 
