@@ -251,10 +251,16 @@ def people_and_meetings(registrations: int, meetings: int, *, agreed: bool = Fal
 
 def phone_text(value: str) -> str:
     """A stored phone on a board's page, grouped as the public pages write it for the
-    page's reader ("0912 345 678", "+84 912 345 678" in English); "—" for none."""
+    page's reader ("0912 345 678", "+84 912 345 678" in English), on one line; "—"
+    for none."""
     if not value:
         return "—"
-    return format_phone(value, international=get_language() != "vi")
+    # Kept on one line (admin.css): a narrow table column broke "+84 912 345 678" into
+    # four lines of digits.
+    return format_html(
+        '<span class="phone-number">{}</span>',
+        format_phone(value, international=get_language() != "vi"),
+    )
 
 
 def thumbnail(file, *, size: int = 48, alt: str = ""):

@@ -1623,6 +1623,6 @@ def test_application_page_shows_the_phone_grouped_as_the_public_pages_do(
     en = html.unescape(board_client.get(f"/en{LIST}{application.pk}/change/").content.decode())
 
     assert "<label>Điện thoại:</label>" in vi
-    assert '<div class="readonly">0936 118 520</div>' in vi
-    assert '<div class="readonly">+84 936 118 520</div>' in en
+    assert '<div class="readonly"><span class="phone-number">0936 118 520</span></div>' in vi
+    assert '<div class="readonly"><span class="phone-number">+84 936 118 520</span></div>' in en
     assert "+84936118520" not in vi

@@ -768,7 +768,7 @@ def test_admin_side_event_page_shows_the_registrations_phones_grouped(client, bo
 
     page = client.get(f"/admin/events/sideevent/{seminar.pk}/change/").content.decode()
 
-    assert "<p>0936 118 520</p>" in page
+    assert '<p><span class="phone-number">0936 118 520</span></p>' in page
     assert "+84936118520" not in page
 
 
