@@ -116,8 +116,21 @@ def export_table(model_admin, request, queryset):
         ]
     model = queryset.model
     headers = [str(label_for_field(name, model, model_admin)) for name in names]
-    rows = [[cell_text(_field_value(name, obj, model_admin)) for name in names] for obj in queryset]
+    # A column with nothing to show writes the admin's "—" on the page; a file gets an
+    # empty cell, as for an empty field beside it (a meeting's time and table).
+    nothing = str(model_admin.get_empty_value_display())
+    rows = [
+        [
+            _blank_if_nothing(cell_text(_field_value(name, obj, model_admin)), nothing)
+            for name in names
+        ]
+        for obj in queryset
+    ]
     return headers, rows
+
+
+def _blank_if_nothing(value, nothing: str):
+    return "" if value == nothing else value
 
 
 def _file_name(queryset, extension: str) -> str:

@@ -188,6 +188,21 @@ def test_meeting_export_writes_a_phone_from_abroad_with_its_calling_code(admin_c
     assert in_xlsx[1][list(in_xlsx[0]).index("điện thoại")] == "+81 3 1234 5678"
 
 
+def test_meeting_export_leaves_every_empty_cell_blank(admin_client):
+    from tests.factories import make_meeting_request
+
+    pending = make_meeting_request()  # no time agreed, no table
+    url_name = "admin:events_meetingrequest_changelist"
+
+    in_csv = _csv_rows(_export(admin_client, url_name, "export_csv", [pending]))
+    in_xlsx = _xlsx_rows(_export(admin_client, url_name, "export_xlsx", [pending]).content)
+
+    row = dict(zip(in_csv[0], in_csv[1], strict=True))
+    assert (row["giờ gặp đã chốt"], row["số bàn"]) == ("", "")
+    sheet_row = dict(zip(in_xlsx[0], in_xlsx[1], strict=True))
+    assert (sheet_row["giờ gặp đã chốt"], sheet_row["số bàn"]) == (None, None)
+
+
 def test_exhibitor_csv_export_of_a_grouped_phone_imports_back_unchanged(admin_client, catalogue):
     make_exhibitor(slug="canon", phone="+842438812075")
     exported = _export(admin_client, CHANGELIST, "export_csv", Exhibitor.objects.all())
