@@ -38,16 +38,22 @@ def _colours_seen(locator) -> set:
     }
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_a_tall_products_photo_shows_the_whole_product(browser, live_server, width):
-    fair = make_fair()
-    maker = make_exhibitor(name_vi="Dược phẩm Bạch Thảo An", slug="bach-thao-an")
-    make_booth(fair=fair, exhibitor=maker, code="B12")
+def _bottle_product(maker):
+    """A product of `maker` whose photo is a tall bottle, stored as an upload is."""
     full, thumb = reencode_image(_bottle_photo(), prefix="chai-siro")
     product = make_product(exhibitor=maker, name_vi="Siro ho chai 100 ml")
     product.image.save(full.name, full, save=False)
     product.image_thumb.save(thumb.name, thumb, save=False)
     product.save()
+    return product
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_tall_products_photo_shows_the_whole_product(browser, live_server, width):
+    fair = make_fair()
+    maker = make_exhibitor(name_vi="Dược phẩm Bạch Thảo An", slug="bach-thao-an")
+    make_booth(fair=fair, exhibitor=maker, code="B12")
+    _bottle_product(maker)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
     page = context.new_page()
     try:
@@ -77,11 +83,7 @@ def test_a_tall_products_photo_is_whole_on_the_companys_own_product_list(
     # shows it as visitors will see it, not cut to a square.
     user = make_user(username="lan", email="lan@bachthao.vn", password="Bach-thao-2027-mk")
     maker = make_exhibitor(name_vi="Dược phẩm Bạch Thảo An", members=[user])
-    full, thumb = reencode_image(_bottle_photo(), prefix="chai-siro")
-    product = make_product(exhibitor=maker, name_vi="Siro ho chai 100 ml")
-    product.image.save(full.name, full, save=False)
-    product.image_thumb.save(thumb.name, thumb, save=False)
-    product.save()
+    _bottle_product(maker)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
     page = context.new_page()
     try:
