@@ -165,7 +165,7 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
                 )
                 % {"failed": FAILED["restore"], "folder": source, "file": name}
             )
-    media = _media_members(source / MEDIA)
+    media = _media_members(source / MEDIA, destination)
     try:
         destination.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -176,7 +176,9 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
     if postgres:
         _run(
             "pg_restore",
-            ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error",
+            # One transaction: a dump that fails halfway (cut short) leaves the database
+            # as it was, not dropped and half re-created.
+            ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
              *_pg_args(db), "--dbname", str(db["NAME"]), str(source / DUMP_PG)],
             _pg_env(db), "restore",
         )  # fmt: skip
@@ -184,21 +186,21 @@ def restore(source: Path, *, database_url: str = "", media_root: Path | None = N
         _restore_sqlite(source / DUMP_SQLITE, db["NAME"] if database_url else None)
     with tarfile.open(source / MEDIA, "r:gz") as archive:
         for member in media:
-            if member.name == "media":
-                continue
-            member.name = member.name.removeprefix("media/")
             archive.extract(member, destination, filter="data")
     public_data_changed(CATALOGUE)
     public_data_changed(ATTENDANCE)
     return manifest
 
 
-def _media_members(archive_path: Path) -> list:
-    """The media archive's entries, read through once before anything is restored: a
-    damaged archive (cut short by a full disk, copied half) is found then."""
+def _media_members(archive_path: Path, destination: Path) -> list:
+    """The media archive's entries to extract into `destination`, named as there, read
+    through once before anything is restored: a damaged archive (cut short by a full
+    disk, copied half) is found then, and so is an entry the extraction's safety filter
+    would refuse (a link to an absolute path, a device), which would otherwise stop the
+    restore after the database was replaced."""
     try:
         with tarfile.open(archive_path, "r:gz") as archive:
-            return archive.getmembers()
+            members = archive.getmembers()
     except (tarfile.TarError, EOFError, zlib.error, OSError):
         raise BackupError(
             _(
@@ -206,6 +208,22 @@ def _media_members(archive_path: Path) -> list:
             )
             % {"failed": FAILED["restore"], "file": archive_path}
         ) from None
+    kept = []
+    for member in members:
+        if member.name == "media":
+            continue
+        member.name = member.name.removeprefix("media/")
+        try:
+            tarfile.data_filter(member, str(destination))
+        except tarfile.FilterError:
+            raise BackupError(
+                _(
+                    "%(failed)s: %(file)s chứa %(name)s, không phải tệp hay thư mục media thường (liên kết ra ngoài hoặc tệp đặc biệt); chưa khôi phục gì."
+                )
+                % {"failed": FAILED["restore"], "file": archive_path, "name": member.name}
+            ) from None
+        kept.append(member)
+    return kept
 
 
 def _restore_sqlite(copy: Path, target_name) -> None:
@@ -213,7 +231,10 @@ def _restore_sqlite(copy: Path, target_name) -> None:
     portal's own database when None. The copy is opened read-only, so a missing one is
     never created empty and restored over the portal."""
     try:
-        backup_db = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: read as it lies, without the -shm and -wal files SQLite would
+        # otherwise make beside a copy of a WAL database (and fail to, on a read-only
+        # backup volume).
+        backup_db = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         backup_db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error:
         raise BackupError(

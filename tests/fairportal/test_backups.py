@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import stat
+import tarfile
 import uuid
 
 import psycopg2
@@ -350,3 +351,95 @@ def test_a_restore_into_a_media_folder_that_is_a_file_says_so_and_changes_nothin
         f"{tmp_path / 'media'} là một tệp, không phải thư mục; chưa khôi phục gì."
     )
     assert _kept(target) == [("Canon Việt Nam",)]
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_whose_media_hold_a_link_outside_is_refused_before_the_database(tmp_path):
+    # A link to an absolute path in MEDIA_ROOT goes into the archive as a link; the
+    # extraction's safety filter refuses it. Found only after the database was
+    # replaced, it left the portal with today's database and no logos.
+    folder = _sqlite_backup(tmp_path)
+    link = tarfile.TarInfo("media/logos/link.png")
+    link.type, link.linkname = tarfile.SYMTYPE, "/etc/hostname"
+    with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
+        archive.addfile(link)
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+
+    with pytest.raises(CommandError) as error:
+        _restore(folder, target, tmp_path / "media")
+
+    assert str(error.value) == (
+        f"Khôi phục không thành công: {folder / 'media.tar.gz'} chứa logos/link.png, không "
+        "phải tệp hay thư mục media thường (liên kết ra ngoài hoặc tệp đặc biệt); chưa khôi "
+        "phục gì."
+    )
+    assert _kept(target) == [("Canon Việt Nam",)]
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_reads_a_wal_database_copy_without_writing_beside_it(tmp_path):
+    # The portal's SQLite runs in WAL mode, so its copy is marked WAL: opened plainly,
+    # even read-only, SQLite makes -shm and -wal files beside it, which a read-only
+    # backup volume refuses (and a writable one keeps, in the backup folder).
+    folder = _sqlite_backup(tmp_path)
+    copy = sqlite3.connect(folder / "database.sqlite3")
+    copy.execute("PRAGMA journal_mode=WAL")
+    copy.close()
+    target = tmp_path / "portal.sqlite3"
+    _a_database_holding(target, "Canon Việt Nam")
+
+    _restore(folder, target, tmp_path / "media")
+
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "database.sqlite3", "manifest.json", "media.tar.gz"
+    ]  # fmt: skip
+    with sqlite3.connect(target) as restored:
+        assert restored.execute("SELECT count(*) FROM exhibitors_exhibitor").fetchone()[0] >= 0
+    restored.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_postgres_restore_that_fails_halfway_leaves_the_database_as_it_was(tmp_path):
+    # pg_restore --clean drops the tables, then makes them again and loads their rows;
+    # statement by statement, a failure halfway (here a view of the operator's that
+    # holds on to a table the dump drops late) left the tables dropped before it gone.
+    _sample_data()
+    call_command("backup_portal", output=str(tmp_path / "bk"), stdout=open("/dev/null", "w"))
+    name = f"restore_{uuid.uuid4().hex[:8]}"
+    settings_dict = connection.settings_dict
+    credentials = {
+        "user": settings_dict["USER"] or None,
+        "host": settings_dict["HOST"] or None,
+        "port": settings_dict["PORT"] or None,
+    }
+    admin = psycopg2.connect(dbname="postgres", **credentials)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    url = (
+        f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{name}"
+    )
+    restore = {"database_url": url, "media_root": str(tmp_path / "m"), "stdout": io.StringIO()}
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+    try:
+        call_command("restore_portal", str(tmp_path / "bk"), **restore)
+        target = psycopg2.connect(dbname=name, **credentials)
+        with target, target.cursor() as cursor:
+            cursor.execute("CREATE VIEW operators_view AS SELECT * FROM auth_group")
+            cursor.execute(tables)
+            before = cursor.fetchone()[0]
+
+        with pytest.raises(CommandError):
+            call_command("restore_portal", str(tmp_path / "bk"), **restore)
+
+        with target, target.cursor() as cursor:
+            cursor.execute(tables)
+            assert cursor.fetchone()[0] == before
+            assert _rows(cursor) == (["Canon Việt Nam", "Đông Á"], 2)
+        target.close()
+    finally:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
