@@ -145,12 +145,12 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         ISO 3166-1 assigns, in either case. Anything else ("QQ", Japan's three-letter
         "JPN") is left out and named, as an unknown zone is: cut to "JP" it would be a
         guess, and kept it would tick a box that empties the list."""
-        codes = (code.upper() for code in self.typed_countries)
-        return tuple(dict.fromkeys(code for code in codes if code in ISO_CODES))
+        codes = dict.fromkeys(_country_code(typed) for typed in self.typed_countries)
+        return tuple(code for code in codes if code)
 
     @property
     def unknown_countries(self) -> list[str]:
-        return [code for code in self.typed_countries if code.upper() not in ISO_CODES]
+        return [typed for typed in self.typed_countries if not _country_code(typed)]
 
     @cached_property
     def sort(self) -> str:
@@ -217,6 +217,13 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
             page_query=_query_without_page(self.request),
         )
         return context
+
+
+def _country_code(typed: str) -> str:
+    """The ISO 3166-1 code `typed` is, in either case, else "". ASCII only: "ß" and
+    "ﬁ" are "SS" and "FI" in capitals, and would tick South Sudan or Finland."""
+    code = typed.upper() if typed.isascii() else ""
+    return code if code in ISO_CODES else ""
 
 
 class _CountedPaginator(Paginator):

@@ -733,7 +733,8 @@ def test_directory_country_boxes_are_in_the_order_of_their_names(client, fair, p
     assert [html.unescape(label) for label in labels] == expected
 
 
-@pytest.mark.parametrize("typed", ["QQ", "JPN", "jpn", "J"])
+# "ß" and "ﬁ" are "SS" and "FI" in capitals: no letter outside ASCII is read as a code.
+@pytest.mark.parametrize("typed", ["QQ", "JPN", "jpn", "J", "ß", "ﬁ"])
 def test_a_country_code_iso_does_not_assign_is_named_and_left_out(client, fair, typed):
     # A mistyped link (?country=QQ, or Japan's three-letter JPN): no box is ticked for it,
     # the firms are listed as without it and the page says which code it left out,
