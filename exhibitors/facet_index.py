@@ -9,14 +9,20 @@ a set of ids, read once per catalogue version (`fairportal.cache`: any change to
 public row moves it, and the version is read before the rows, as the page cache reads
 it); each page intersects the sets it needs, in C, with no query unless it searches.
 
-This is an index of ids, not a stored page: what a page shows (names, booths, logos) is
-still read from the database on every request that the page cache does not answer.
+Beside the sets, each index keeps what the directory's pages have asked of it at its
+version: the fair's firms in name and booth order (one query of ids the first time a
+language and order is asked for), and each firm's card as HTML, per language, made
+from the database the first time a page shows it (`fairportal.templatetags.visitor
+.directory_cards`). A page of the plain directory then runs no query at all. These are
+read after the version, as the page cache's pages are: never older than the version
+they are kept under, and dropped with the index when it moves.
 """
 
 import pickle
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from fairportal.cache import public_data_version
@@ -38,6 +44,17 @@ class FacetIndex:
     by_sector: dict[int, frozenset[int]]
     zones: bytes
     sectors: bytes
+    # Filled as pages ask (see the module's note); threads share them: a key is written
+    # whole, and two threads writing one key write the same value.
+    orders: dict = field(default_factory=dict, compare=False, repr=False)
+    cards: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def order(self, key, read: Callable[[], Iterable[int]]) -> tuple[int, ...]:
+        """The firms' ids in the order `key` names, `read()` the first time."""
+        order = self.orders.get(key)
+        if order is None:
+            order = self.orders[key] = tuple(read())
+        return order
 
     def zone_rows(self) -> list[IndustrialZone]:
         return pickle.loads(self.zones)

@@ -8,7 +8,7 @@ This app imports nothing from `events` or `booths`: the fair is passed in, and
 the booth model is reached through the reverse relation `Exhibitor.booths`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db.models import (
     Case,
@@ -24,6 +24,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
+from django.utils.functional import cached_property
 
 from exhibitors.facet_index import facet_index
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
@@ -247,19 +248,71 @@ def directory(
         countries=tuple(countries),
         phrase=phrase,
     )
-    queryset = (
+    by_name = _by_name(language)
+    words = search_words(q)
+    if sort == "relevance" and words:
+        queryset = _phrase_first(queryset, q, words, language, by_name, "origin_country")
+    elif sort == "booth" and fair is not None:
+        first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
+        queryset = queryset.annotate(first_booth=Subquery(first_code)).order_by(
+            "first_booth", *by_name
+        )
+    else:
+        queryset = queryset.order_by(*by_name)
+    return with_cards(queryset, fair=fair)
+
+
+def with_cards(queryset, *, fair) -> QuerySet:
+    """`queryset` of exhibitors with what their cards show (`CARD_FIELDS`, the sectors
+    and `fair_booths`, the booths of `fair`) fetched with them."""
+    return (
         queryset.select_related("zone")
         .only(*CARD_FIELDS)
         .prefetch_related(_card_sectors(), _card_booths(fair))
     )
-    by_name = _by_name(language)
-    words = search_words(q)
-    if sort == "relevance" and words:
-        return _phrase_first(queryset, q, words, language, by_name, "origin_country")
-    if sort == "booth" and fair is not None:
-        first_code = fair_booths(fair).filter(exhibitor=OuterRef("pk")).values("code")[:1]
-        return queryset.annotate(first_booth=Subquery(first_code)).order_by("first_booth", *by_name)
-    return queryset.order_by(*by_name)
+
+
+def directory_ids(**arguments) -> QuerySet:
+    """The ids of `directory(**arguments)`, in its order, without the cards."""
+    rows = directory(**arguments).select_related(None).prefetch_related(None)
+    return rows.rewrite(False).values_list("pk", flat=True)
+
+
+def directory_page_ids(*, facets: dict, sort: str, language: str, **arguments):
+    """The ids the directory lists, in order: those `facets` kept (`directory_facets`),
+    in the name or booth order the fair's index keeps, with no query once the index
+    holds that order; by best match (`sort="relevance"`), a query of ids. A total
+    order filtered is the filtered rows' order, so the list is the one
+    `directory(**arguments)` gives."""
+    if sort == "relevance" and search_words(arguments.get("q", "")):
+        return directory_ids(sort=sort, language=language, **arguments)
+    fair, kept = arguments["fair"], facets["ids"]
+    order = facet_index(fair).order(
+        (sort, language), lambda: directory_ids(fair=fair, sort=sort, language=language)
+    )
+    return [pk for pk in order if pk in kept]
+
+
+class ExhibitorPage(Sequence):
+    """The exhibitors of one directory page, as ids in the page's order (`ids`). The
+    page shows them as cards kept by the fair's index
+    (`fairportal.templatetags.visitor.directory_cards`); the exhibitors themselves, with
+    what a card shows, are read only if something iterates the page."""
+
+    def __init__(self, ids: Iterable[int], *, fair):
+        self.ids, self.fair = list(ids), fair
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    @cached_property
+    def rows(self) -> list[Exhibitor]:
+        rows = with_cards(fair_exhibitors(self.fair).filter(pk__in=self.ids), fair=self.fair)
+        found = {e.pk: e for e in rows}
+        return [found[pk] for pk in self.ids if pk in found]
 
 
 def _search_columns(language: str) -> tuple[str, str]:
@@ -356,8 +409,10 @@ def directory_facets(
     for code in countries:
         country_counts.setdefault(code, 0)
 
+    listed = kept_by(in_sectors, in_zone, in_countries)
     return {
-        "count": len(kept_by(in_sectors, in_zone, in_countries)),
+        "count": len(listed),
+        "ids": listed,
         "sectors": _sector_choices(sector_options, sectors),
         "zones": _zone_choices(zone_options, zone_counts, zone),
         "countries": _country_choices(country_counts, countries),

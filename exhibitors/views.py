@@ -175,13 +175,20 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         )
 
     def get_queryset(self):
-        return selectors.directory(
+        # Ids only: the page's cards come from the fair's index (ExhibitorPage).
+        return selectors.directory_page_ids(
+            facets=self.facets,
             fair=self.fair,
             sort=self.sort,
             language=translation.get_language(),
             phrase=self.phrase,
             **self.filters,
         )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, ids, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = selectors.ExhibitorPage(ids, fair=self.fair)
+        return paginator, page, page.object_list, is_paginated
 
     @cached_property
     def facets(self) -> dict:

@@ -165,6 +165,35 @@ def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
     return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
+@register.simple_tag
+def directory_cards(page) -> str:
+    """The directory's cards of `page` (`exhibitors.selectors.ExhibitorPage`), with the
+    sectors: each kept as HTML by the fair's index for the page's language, and made
+    (three queries for those of the page not kept yet) the first time a page of this
+    catalogue version shows it. A firm gone since the page read its ids is left out."""
+    from exhibitors.facet_index import facet_index
+    from exhibitors.selectors import fair_exhibitors, with_cards
+
+    language = get_language()
+    kept = facet_index(page.fair).cards
+    missing = [pk for pk in page.ids if (language, pk) not in kept]
+    if missing:
+        rows = with_cards(fair_exhibitors(page.fair).filter(pk__in=missing), fair=page.fair)
+        made = {
+            (language, e.pk): _exhibitor_card(
+                e,
+                plan_url=_floor_plan_url(),
+                booth_word=gettext("Gian"),
+                sectors_word=gettext("Ngành"),
+                language=language,
+            )
+            for e in rows
+        }
+        kept.update(made)
+    cards = (kept.get((language, pk), "") for pk in page.ids)
+    return mark_safe("".join(cards))  # noqa: S308 (every value escaped by _exhibitor_card)
+
+
 def _text(obj, field: str, language: str) -> str:
     """The field's text, escaped, marked `lang="vi"` when it stands in for a missing
     English text."""

@@ -168,3 +168,19 @@ def test_pages_without_any_fair(client, settings, page_cache):
         "/products/?zone=z",
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(("q", "phrase"), QUERIES)
+@pytest.mark.parametrize("sort", ["name", "booth", "relevance"])
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_listed_ids_equal_the_directory_sql(fair, q, phrase, sort, language):
+    """The ids a directory page lists, in order (the index's name and booth orders
+    filtered by the facets' set, or by best match a query), are the SQL's."""
+    for sectors, zone, countries in itertools.product(SECTORS, ZONES, COUNTRIES):
+        f = {"q": q, "phrase": phrase, "sectors": sectors, "zone": zone, "countries": countries}
+        facets = selectors.directory_facets(fair=fair, **f)
+        listed = selectors.directory_page_ids(
+            facets=facets, fair=fair, sort=sort, language=language, **f
+        )
+        expected = selectors.directory(fair=fair, sort=sort, language=language, **f)
+        assert list(listed) == [e.pk for e in expected], (sort, language, f)

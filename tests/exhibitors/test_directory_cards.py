@@ -1,0 +1,132 @@
+"""The directory's cards are kept as HTML by the fair's index, per language
+(fairportal.templatetags.visitor.directory_cards), and its name and booth orders too:
+a change to anything a card shows, or to the order, is on the next page at once. The
+page cache is off here, so what the directory shows comes from the index and the
+database alone."""
+
+import pytest
+
+from exhibitors import selectors
+from exhibitors.models import Exhibitor
+from fairportal.cache import public_data_changed
+from fairportal.templatetags.visitor import directory_cards
+from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def fair():
+    return make_fair(is_current=True)
+
+
+@pytest.fixture
+def firm(fair):
+    firm = make_exhibitor(
+        name_vi="Cơ khí Đông Anh",
+        name_en="Dong Anh Engineering",
+        slug="co-khi-dong-anh",
+        zone=make_zone(name_vi="KCN Thăng Long", name_en="Thang Long Park"),
+        sectors=[make_sector(name_vi="Cơ khí", name_en="Machinery")],
+    )
+    make_booth(fair=fair, exhibitor=firm, code="A01")
+    return firm
+
+
+def page(client, path="/exhibitors/", **params) -> str:
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_renamed_firm_shows_its_new_name_at_once(client, firm):
+    assert "Cơ khí Đông Anh" in page(client)
+
+    firm.name_vi = "Cơ khí chính xác Đông Anh"
+    firm.save()
+
+    assert "Cơ khí chính xác Đông Anh" in page(client)
+
+
+def test_a_name_written_by_update_shows_once_the_service_says_so(client, firm):
+    assert "Cơ khí Đông Anh" in page(client)
+
+    Exhibitor.objects.filter(pk=firm.pk).update(name_vi="Cơ khí Mê Linh")
+    public_data_changed()  # as the services do after update()
+
+    assert "Cơ khí Mê Linh" in page(client)
+
+
+def test_a_renamed_zone_and_sector_show_on_the_card(client, firm):
+    shown = page(client)
+    assert "KCN Thăng Long" in shown and "Cơ khí</li>" in shown
+
+    firm.zone.name_vi = "KCN Nội Bài"
+    firm.zone.save()
+    sector = firm.sectors.get()
+    sector.name_vi = "Cơ khí chế tạo"
+    sector.save()
+
+    shown = page(client)
+    assert "KCN Nội Bài" in shown and "KCN Thăng Long" not in shown
+    assert "Cơ khí chế tạo</li>" in shown
+
+
+def test_a_booth_moved_shows_its_new_code(client, fair, firm):
+    assert ">A01</a>" in page(client)
+
+    booth = firm.booths.get()
+    booth.code = "C07"
+    booth.save()
+
+    shown = page(client)
+    assert ">C07</a>" in shown and ">A01</a>" not in shown
+
+
+def test_each_language_has_its_own_cards(client, firm):
+    assert "Cơ khí Đông Anh" in page(client)
+    english = page(client, "/en/exhibitors/")
+    assert "Dong Anh Engineering" in english and "Machinery</li>" in english
+    assert "Thang Long Park" in english
+    again = page(client)
+    assert "Cơ khí Đông Anh" in again and "Dong Anh Engineering" not in again
+
+
+def test_a_new_firm_takes_its_place_in_name_order(client, fair, firm):
+    page(client)  # the index keeps the name order
+
+    newcomer = make_exhibitor(name_vi="An Phát", slug="an-phat")
+    make_booth(fair=fair, exhibitor=newcomer, code="B02")
+
+    shown = page(client)
+    assert shown.index("An Phát") < shown.index("Cơ khí Đông Anh")
+    by_booth = page(client, sort="booth")
+    assert by_booth.index("Cơ khí Đông Anh") < by_booth.index("An Phát")
+
+
+def test_an_unpublished_firm_leaves_the_page(client, firm):
+    assert "Cơ khí Đông Anh" in page(client)
+
+    firm.is_published = False
+    firm.save()
+
+    assert "Cơ khí Đông Anh" not in page(client)
+
+
+def test_a_firm_gone_since_the_page_read_its_ids_is_left_out(fair, firm):
+    """A page's ids read just before the firm was taken off the directory: its card is
+    not made, and the others are."""
+    other = make_exhibitor(name_vi="Dệt may Sóc Sơn", slug="det-may")
+    make_booth(fair=fair, exhibitor=other, code="A02")
+    ids = [firm.pk, other.pk]
+    Exhibitor.objects.filter(pk=firm.pk).update(is_published=False)
+
+    cards = directory_cards(selectors.ExhibitorPage(ids, fair=fair))
+
+    assert "Dệt may Sóc Sơn" in cards and "Cơ khí Đông Anh" not in cards
+    assert cards.count("<li><article") == 1
