@@ -278,19 +278,34 @@ def directory_ids(**arguments) -> QuerySet:
     return rows.rewrite(False).values_list("pk", flat=True)
 
 
-def directory_page_ids(*, facets: dict, sort: str, language: str, **arguments):
+def directory_page_ids(
+    *, facets: dict, sort: str, language: str, searched: list[int] | None = None, **arguments
+) -> list[int]:
     """The ids the directory lists, in order: those `facets` kept (`directory_facets`),
-    in the name or booth order the fair's index keeps, with no query once the index
-    holds that order; by best match (`sort="relevance"`), a query of ids. A total
-    order filtered is the filtered rows' order, so the list is the one
+    in the name or booth order the fair's index keeps (no query once the index holds
+    that order), or by best match (`sort="relevance"`): `searched`, the ids of every
+    firm the search finds in that order (`search_order`), else read now. A total order
+    filtered is the filtered rows' order, so the list is the one
     `directory(**arguments)` gives."""
-    if sort == "relevance" and search_words(arguments.get("q", "")):
-        return directory_ids(sort=sort, language=language, **arguments)
     fair, kept = arguments["fair"], facets["ids"]
-    order = facet_index(fair).order(
-        (sort, language), lambda: directory_ids(fair=fair, sort=sort, language=language)
-    )
+    if sort == "relevance" and search_words(q := arguments.get("q", "")):
+        if searched is None:
+            searched = search_order(
+                fair=fair, q=q, phrase=arguments.get("phrase", False), language=language
+            )
+        order = searched
+    else:
+        order = facet_index(fair).order(
+            (sort, language), lambda: directory_ids(fair=fair, sort=sort, language=language)
+        )
     return [pk for pk in order if pk in kept]
+
+
+def search_order(*, fair, q: str, phrase: bool, language: str) -> list[int]:
+    """The ids of the fair's firms `q` finds, best match first (`directory`'s relevance
+    order), whatever the other filters: one query serves the facets, which count on
+    these firms, and the page, which lists those of them the filters keep."""
+    return list(directory_ids(fair=fair, q=q, phrase=phrase, sort="relevance", language=language))
 
 
 class ExhibitorPage(Sequence):
@@ -358,6 +373,7 @@ def directory_facets(
     phrase: bool = False,
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
+    searched: Iterable[int] | None = None,
 ) -> dict:
     """Each facet's options with the number of exhibitors choosing it would give, and
     the number of results (`count`); `phrase` as in `search_exhibitors`.
@@ -366,7 +382,8 @@ def directory_facets(
     visitor sees how many results each option would lead to. Counted on the fair's
     facet index (`exhibitors.facet_index`): no query, but one for the firms a search
     finds. `zones`: `industrial_zones()`, and `sector_rows`: `all_sectors()`, if the
-    caller has read them already (else the index's copies).
+    caller has read them already (else the index's copies); `searched`: the ids of the
+    firms `q` finds (`search_order`), if the caller has read them already.
     """
     sectors, countries = tuple(sectors), tuple(countries)
     index = facet_index(fair)
@@ -376,8 +393,10 @@ def directory_facets(
     everyone = index.everyone
     found = everyone
     if search_words(q):
-        searched = search_exhibitors(fair_exhibitors(fair), q, phrase=phrase)
-        found = everyone.intersection(searched.rewrite(False).values_list("pk", flat=True))
+        if searched is None:
+            rows = search_exhibitors(fair_exhibitors(fair), q, phrase=phrase)
+            searched = rows.rewrite(False).values_list("pk", flat=True)
+        found = everyone.intersection(searched)
     in_sectors = in_zone = in_countries = None  # None: that facet keeps everyone
     if sectors:
         chosen = [s.pk for s in sector_options if s.slug in sectors]
@@ -607,6 +626,7 @@ def catalogue_facets(
     zone: str = "",
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
+    searched: Iterable[int] | None = None,
 ) -> dict:
     """The catalogue's sector and zone filters, each option with the number of products
     choosing it would give (search and the other filter applied, as the directory's

@@ -178,6 +178,7 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         # Ids only: the page's cards come from the fair's index (ExhibitorPage).
         return selectors.directory_page_ids(
             facets=self.facets,
+            searched=self.searched,
             fair=self.fair,
             sort=self.sort,
             language=translation.get_language(),
@@ -191,12 +192,27 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         return paginator, page, page.object_list, is_paginated
 
     @cached_property
+    def searched(self) -> list[int] | None:
+        """Best match first, the ids of every firm the search finds: one query for the
+        facets and the page (`selectors.search_order`). None otherwise: the facets ask
+        for the firms found themselves, in no order, and the page takes the index's."""
+        if self.sort != "relevance":
+            return None
+        return selectors.search_order(
+            fair=self.fair,
+            q=self.filters["q"],
+            phrase=self.phrase,
+            language=translation.get_language(),
+        )
+
+    @cached_property
     def facets(self) -> dict:
         return selectors.directory_facets(
             fair=self.fair,
             phrase=self.phrase,
             zones=self.zones,
             sector_rows=self.sector_rows,
+            searched=self.searched,
             **self.filters,
         )
 

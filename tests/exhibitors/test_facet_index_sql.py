@@ -173,14 +173,21 @@ def test_pages_without_any_fair(client, settings, page_cache):
 @pytest.mark.parametrize(("q", "phrase"), QUERIES)
 @pytest.mark.parametrize("sort", ["name", "booth", "relevance"])
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_listed_ids_equal_the_directory_sql(fair, q, phrase, sort, language):
+@pytest.mark.parametrize("read_once", [False, True], ids=["", "read-once"])
+def test_listed_ids_equal_the_directory_sql(fair, q, phrase, sort, language, read_once):
     """The ids a directory page lists, in order (the index's name and booth orders
-    filtered by the facets' set, or by best match a query), are the SQL's."""
+    filtered by the facets' set, or by best match the firms found, read once for the
+    facets and the page as the view does, or by each), are the SQL's; and so are the
+    facets' counts on the firms read once."""
+    searched = None
+    if read_once and q and sort == "relevance":
+        searched = selectors.search_order(fair=fair, q=q, phrase=phrase, language=language)
     for sectors, zone, countries in itertools.product(SECTORS, ZONES, COUNTRIES):
         f = {"q": q, "phrase": phrase, "sectors": sectors, "zone": zone, "countries": countries}
-        facets = selectors.directory_facets(fair=fair, **f)
+        facets = selectors.directory_facets(fair=fair, searched=searched, **f)
+        assert facets == selectors.directory_facets(fair=fair, **f)
         listed = selectors.directory_page_ids(
-            facets=facets, fair=fair, sort=sort, language=language, **f
+            facets=facets, fair=fair, sort=sort, language=language, searched=searched, **f
         )
         expected = selectors.directory(fair=fair, sort=sort, language=language, **f)
         assert list(listed) == [e.pk for e in expected], (sort, language, f)
