@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 from django.utils.functional import cached_property
 
-from exhibitors.facet_index import facet_index
+from exhibitors.facet_index import FacetIndex, facet_index
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.countries import countries_named, country_name
 from fairportal.text import (
@@ -279,14 +279,20 @@ def directory_ids(**arguments) -> QuerySet:
 
 
 def directory_page_ids(
-    *, facets: dict, sort: str, language: str, searched: list[int] | None = None, **arguments
+    *,
+    facets: dict,
+    sort: str,
+    language: str,
+    searched: list[int] | None = None,
+    index: FacetIndex | None = None,
+    **arguments,
 ) -> list[int]:
     """The ids the directory lists, in order: those `facets` kept (`directory_facets`),
     in the name or booth order the fair's index keeps (no query once the index holds
     that order), or by best match (`sort="relevance"`): `searched`, the ids of every
     firm the search finds in that order (`search_order`), else read now. A total order
     filtered is the filtered rows' order, so the list is the one
-    `directory(**arguments)` gives."""
+    `directory(**arguments)` gives. `index`: the fair's, if the caller holds it."""
     fair, kept = arguments["fair"], facets["ids"]
     if sort == "relevance" and search_words(q := arguments.get("q", "")):
         if searched is None:
@@ -295,7 +301,7 @@ def directory_page_ids(
             )
         order = searched
     else:
-        order = facet_index(fair).order(
+        order = (index or facet_index(fair)).order(
             (sort, language), lambda: directory_ids(fair=fair, sort=sort, language=language)
         )
     return [pk for pk in order if pk in kept]
@@ -314,8 +320,9 @@ class ExhibitorPage(Sequence):
     (`fairportal.templatetags.visitor.directory_cards`); the exhibitors themselves, with
     what a card shows, are read only if something iterates the page."""
 
-    def __init__(self, ids: Iterable[int], *, fair):
+    def __init__(self, ids: Iterable[int], *, fair, index: FacetIndex | None = None):
         self.ids, self.fair = list(ids), fair
+        self.index = index or facet_index(fair)  # the one the page's ids come from
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -374,6 +381,7 @@ def directory_facets(
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
     searched: Iterable[int] | None = None,
+    index: FacetIndex | None = None,
 ) -> dict:
     """Each facet's options with the number of exhibitors choosing it would give, and
     the number of results (`count`); `phrase` as in `search_exhibitors`.
@@ -383,10 +391,11 @@ def directory_facets(
     facet index (`exhibitors.facet_index`): no query, but one for the firms a search
     finds. `zones`: `industrial_zones()`, and `sector_rows`: `all_sectors()`, if the
     caller has read them already (else the index's copies); `searched`: the ids of the
-    firms `q` finds (`search_order`), if the caller has read them already.
+    firms `q` finds (`search_order`), if the caller has read them already; `index`: the
+    fair's, if the caller holds it.
     """
     sectors, countries = tuple(sectors), tuple(countries)
-    index = facet_index(fair)
+    index = index or facet_index(fair)
     sector_options = _sector_tree(index.sector_rows() if sector_rows is None else sector_rows)
     zone_options = index.zone_rows() if zones is None else zones
 
@@ -627,6 +636,7 @@ def catalogue_facets(
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
     searched: Iterable[int] | None = None,
+    index: FacetIndex | None = None,
 ) -> dict:
     """The catalogue's sector and zone filters, each option with the number of products
     choosing it would give (search and the other filter applied, as the directory's

@@ -81,15 +81,22 @@ class KnownChoicesMixin:
     other filter with it."""
 
     @cached_property
+    def index(self):
+        """The fair's facet index, taken once: what the page counts, lists and shows
+        comes from one index, and a request behind a newer version builds its own
+        once."""
+        return facet_index(self.fair)
+
+    @cached_property
     def zones(self) -> list:
         # The facet index's copy (no query while the catalogue stays): the facets
         # need the zones too.
-        return facet_index(self.fair).zone_rows()
+        return self.index.zone_rows()
 
     @cached_property
     def sector_rows(self) -> list:
         # As the zones.
-        return facet_index(self.fair).sector_rows()
+        return self.index.sector_rows()
 
     @cached_property
     def typed_zone(self) -> str:
@@ -179,6 +186,7 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         return selectors.directory_page_ids(
             facets=self.facets,
             searched=self.searched,
+            index=self.index,
             fair=self.fair,
             sort=self.sort,
             language=translation.get_language(),
@@ -188,7 +196,7 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, ids, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = selectors.ExhibitorPage(ids, fair=self.fair)
+        page.object_list = selectors.ExhibitorPage(ids, fair=self.fair, index=self.index)
         return paginator, page, page.object_list, is_paginated
 
     @cached_property
@@ -213,6 +221,7 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
             zones=self.zones,
             sector_rows=self.sector_rows,
             searched=self.searched,
+            index=self.index,
             **self.filters,
         )
 

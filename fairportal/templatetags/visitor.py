@@ -16,7 +16,7 @@ import segno
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -168,30 +168,31 @@ def exhibitor_cards(exhibitors, show_sectors: bool = False) -> str:
 @register.simple_tag
 def directory_cards(page) -> str:
     """The directory's cards of `page` (`exhibitors.selectors.ExhibitorPage`), with the
-    sectors: each kept as HTML by the fair's index for the page's language, and made
-    (three queries for those of the page not kept yet) the first time a page of this
-    catalogue version shows it. A firm gone since the page read its ids is left out."""
-    from exhibitors.facet_index import facet_index
+    sectors: each kept by the page's index for the page's language and script prefix
+    (its links), and made (three queries for those of the page not kept yet) the first
+    time a page of this catalogue version shows it. A firm gone since the page read
+    its ids is left out. Kept as UTF-8: each card holds a flag, above U+FFFF, which
+    would make Python keep the whole text at four bytes a character."""
     from exhibitors.selectors import fair_exhibitors, with_cards
 
-    language = get_language()
-    kept = facet_index(page.fair).cards
-    missing = [pk for pk in page.ids if (language, pk) not in kept]
+    key = (get_language(), get_script_prefix())
+    kept = page.index.cards
+    missing = [pk for pk in page.ids if (key, pk) not in kept]
     if missing:
         rows = with_cards(fair_exhibitors(page.fair).filter(pk__in=missing), fair=page.fair)
         made = {
-            (language, e.pk): _exhibitor_card(
+            (key, e.pk): _exhibitor_card(
                 e,
                 plan_url=_floor_plan_url(),
                 booth_word=gettext("Gian"),
                 sectors_word=gettext("Ngành"),
-                language=language,
-            )
+                language=key[0],
+            ).encode()
             for e in rows
         }
         kept.update(made)
-    cards = (kept.get((language, pk), "") for pk in page.ids)
-    return mark_safe("".join(cards))  # noqa: S308 (every value escaped by _exhibitor_card)
+    cards = b"".join(kept.get((key, pk), b"") for pk in page.ids)
+    return mark_safe(cards.decode())  # noqa: S308 (every value escaped by _exhibitor_card)
 
 
 # The directory's filters, built here as its cards are: some fifty options on every page,

@@ -4,8 +4,16 @@ a change to anything a card shows, or to the order, is on the next page at once.
 page cache is off here, so what the directory shows comes from the index and the
 database alone."""
 
-import pytest
+import io
+import time
 
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import set_script_prefix
+
+from exhibitors import facet_index as fi
 from exhibitors import selectors
 from exhibitors.models import Exhibitor
 from fairportal.cache import public_data_changed
@@ -130,3 +138,54 @@ def test_a_firm_gone_since_the_page_read_its_ids_is_left_out(fair, firm):
 
     assert "Dệt may Sóc Sơn" in cards and "Cơ khí Đông Anh" not in cards
     assert cards.count("<li><article") == 1
+
+
+def test_rebuilt_name_keys_reorder_the_directory_at_once(client, fair):
+    """`rebuild_search` writes the name keys with bulk_update, which sends no signal:
+    it says the catalogue changed, so the index's name order is read again."""
+    first = make_exhibitor(name_vi="An Phát", slug="an-phat")
+    second = make_exhibitor(name_vi="Bình Minh", slug="binh-minh")
+    make_booth(fair=fair, exhibitor=first, code="A01")
+    make_booth(fair=fair, exhibitor=second, code="A02")
+    Exhibitor.objects.filter(pk=first.pk).update(name_sort=b"\xff")  # an outdated key
+    public_data_changed()
+    before = page(client)
+    assert before.index("Bình Minh") < before.index("An Phát")
+
+    call_command("rebuild_search", stdout=io.StringIO())
+
+    after = page(client)
+    assert after.index("An Phát") < after.index("Bình Minh")
+
+
+def test_cards_follow_the_script_prefix(client, firm):
+    """A portal served under a prefix (SCRIPT_NAME) links its cards under it; the same
+    card at the root links at the root."""
+    set_script_prefix("/portal/")  # as Django's WSGI handler does from SCRIPT_NAME
+    try:
+        under = page(client)
+    finally:
+        set_script_prefix("/")
+    assert 'href="/portal/exhibitors/co-khi-dong-anh/"' in under
+    assert 'href="/portal/floor-plan/?booth=A01' in under
+
+    plain = page(client)
+    assert 'href="/exhibitors/co-khi-dong-anh/"' in plain
+    assert 'href="/floor-plan/?booth=A01' in plain
+
+
+def test_a_request_behind_a_newer_index_builds_its_own_once(client, fair, firm):
+    """A request that read its version before a change, while the process already
+    keeps the newer index, builds the index of its version once for the whole page:
+    its counts, order and cards come from that one."""
+    page(client)
+    (version, fair_pk), index, _at = fi._kept
+    fi._kept = ((version + 1, fair_pk), index, time.monotonic())  # a newer one is kept
+    try:
+        with CaptureQueriesContext(connection) as seen:
+            shown = page(client)
+    finally:
+        fi._kept = None
+    builds = [q for q in seen.captured_queries if 'FROM "exhibitors_industrialzone"' in q["sql"]]
+    assert len(builds) == 1
+    assert "Cơ khí Đông Anh" in shown

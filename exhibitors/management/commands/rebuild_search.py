@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Product
+from fairportal.cache import public_data_changed
 from fairportal.management.base import FairCommand
 from fairportal.text import sort_key
 
@@ -27,6 +28,9 @@ class Command(FairCommand):
                 exhibitor.search_text, exhibitor.search_text_en = exhibitor.build_search_texts()
                 exhibitor.name_sort = sort_key(exhibitor.name_vi or exhibitor.name)
             Exhibitor.objects.bulk_update(exhibitors, FIELDS, batch_size=500)
+            # bulk_update sends no signal: the pages, and the orders the directory's index
+            # keeps, are built again on the new name keys.
+            public_data_changed()
         self.stdout.write(
             _(
                 "Đã tính lại văn bản tìm kiếm của %(exhibitors)s doanh nghiệp và %(products)s sản phẩm."
