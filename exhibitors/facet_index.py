@@ -13,9 +13,12 @@ Beside the sets, each index keeps what the directory's pages have asked of it at
 version: the fair's firms in name and booth order (one query of ids the first time a
 language and order is asked for), and each firm's card as HTML (in UTF-8), per
 language and script prefix, made from the database the first time a page shows it
-(`fairportal.templatetags.visitor.directory_cards`). A page of the plain directory then runs no query at all. These are
-read after the version, as the page cache's pages are: never older than the version
-they are kept under, and dropped with the index when it moves.
+(`fairportal.templatetags.visitor.directory_cards`). A page of the plain directory then
+runs no query at all. These are read after the version, as the page cache's pages are:
+never older than the version they are kept under, and dropped with the index when it
+moves (or after `INDEX_SECONDS`). An order read later than the sets, in the moment
+between a change's commit and its version's move, can hold a firm the sets do not, or
+miss one they hold: the page lists only the firms both have, for that moment.
 """
 
 import pickle

@@ -635,8 +635,6 @@ def catalogue_facets(
     zone: str = "",
     zones: list[IndustrialZone] | None = None,
     sector_rows: list[Sector] | None = None,
-    searched: Iterable[int] | None = None,
-    index: FacetIndex | None = None,
 ) -> dict:
     """The catalogue's sector and zone filters, each option with the number of products
     choosing it would give (search and the other filter applied, as the directory's
