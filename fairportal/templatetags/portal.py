@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
@@ -185,3 +185,61 @@ def language_links(context) -> list[dict]:
 def absolute_url(context, path: str = "") -> str:
     request = context.get("request")
     return settings.PORTAL_BASE_URL + (path or (request.path if request else "/"))
+
+
+# The main menu: (URL name, its words). The words are marked for translation here and
+# translated when a page is drawn.
+MAIN_NAV = (
+    ("home", _("Trang chủ")),
+    ("exhibitors:list", _("Doanh nghiệp")),
+    ("exhibitors:products", _("Sản phẩm")),
+    ("booths:floor_plan", _("Sơ đồ gian hàng")),
+    ("events:list", _("Chương trình")),
+    ("visit", _("Tham quan")),
+    ("events:plan", _("Lịch của tôi")),
+    ("booths:apply", _("Đăng ký gian hàng")),
+)
+_nav_urls: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _main_nav_urls() -> tuple[str, ...]:
+    """The menu's URLs in the active language under the script prefix, reversed once
+    per process (the URL configuration does not change while it runs); "" for one
+    that is not installed."""
+    key = (get_language(), get_script_prefix())
+    urls = _nav_urls.get(key)
+    if urls is None:
+        found = []
+        for name, _words in MAIN_NAV:
+            try:
+                found.append(reverse(name))
+            except NoReverseMatch:
+                found.append("")
+        urls = _nav_urls[key] = tuple(found)
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context) -> str:
+    """The main menu's items (`<li>` each), the page's own marked `aria-current`: the
+    home page by its view, the others by their path. Built here rather than by an
+    include: every page draws it, and the include with its eight `{% url %}` was a
+    tenth of a page with no query (docs/performance.md, twenty-second round)."""
+    request = context.get("request")
+    path = request.path if request is not None else None
+    match = getattr(request, "resolver_match", None)
+    lines = [""]
+    for (name, words), url in zip(MAIN_NAV, _main_nav_urls(), strict=True):
+        if name == "home":
+            current = match is not None and match.view_name == "home"
+        elif not url:
+            lines.append("")
+            continue
+        else:
+            current = path == url
+        marked = ' aria-current="page"' if current else ""
+        lines.append(
+            f'<li><a href="{conditional_escape(url)}"{marked}>{conditional_escape(words)}</a></li>'
+        )
+    lines.append("")
+    return mark_safe("\n".join(lines))  # noqa: S308 (every value escaped)
