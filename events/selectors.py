@@ -2,6 +2,7 @@
 
 import datetime
 import pickle
+import time
 from collections import Counter, OrderedDict
 
 from django.conf import settings
@@ -342,13 +343,36 @@ def matching_sessions(fair: Fair | None):
 
 def takes_meeting_requests(fair: Fair | None) -> bool:
     """A business-matching session of `fair` has a slot still to come, by the fair's
-    clock (one query): exhibitors' profiles offer "request a meeting" only then. Read
-    when a page is built: a cached page is built again each quarter of an hour."""
+    clock: exhibitors' profiles offer "request a meeting" only then. Read when a page
+    is built: a cached page is built again each quarter of an hour. The start of the
+    last slot is kept per catalogue version (`_last_slot_start`), so a profile asks the
+    database nothing for it while the programme stays as it is."""
     if fair is None:
         return False
-    now = clock.now()
-    sessions = matching_sessions(fair).filter(ends_at__gt=now)
-    return any(slot > now for session in sessions for slot in session_slots(session))
+    last = _last_slot_start(fair)
+    return last is not None and last > clock.now()
+
+
+# The longest the start of a fair's last meeting slot is kept, whatever the version says
+# (as exhibitors.facet_index.INDEX_SECONDS: should a version's move on commit be lost).
+LAST_SLOT_SECONDS = 60
+# ((catalogue version, fair id), the start of its last meeting slot or None, when read).
+_last_slot_kept: tuple[tuple[int, int], datetime.datetime | None, float] | None = None
+
+
+def _last_slot_start(fair: Fair) -> datetime.datetime | None:
+    """When the last meeting slot of `fair`'s published, not cancelled business-matching
+    sessions starts: kept by this process for the request's catalogue version (read
+    before the sessions), which any change to a session or a fair moves."""
+    global _last_slot_kept
+    key = (public_data_version()[0], fair.pk)
+    kept = _last_slot_kept
+    if kept is not None and kept[0] == key and time.monotonic() - kept[2] < LAST_SLOT_SECONDS:
+        return kept[1]
+    slots = (slot for session in matching_sessions(fair) for slot in session_slots(session))
+    last = max(slots, default=None)
+    _last_slot_kept = (key, last, time.monotonic())
+    return last
 
 
 def offered_slots(*, fair: Fair | None, exhibitor: Exhibitor) -> list[tuple[SideEvent, list]]:

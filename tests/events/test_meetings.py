@@ -624,6 +624,32 @@ def test_profile_offers_a_meeting_while_a_session_slot_is_still_to_come(
     assert "Chọn từ một đến ba khung giờ" not in meet_after_the_fair
 
 
+def test_profile_follows_the_programme_at_once_with_the_page_cache_off(
+    client, settings, fair, session, exhibitor, fair_clock
+):
+    """The start of the fair's last meeting slot is kept per catalogue version
+    (events.selectors.takes_meeting_requests): a session cancelled by the board, or a
+    new one, is on the next profile, and the clock is read on every page."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+    fair_clock.set(at(10))  # the morning of the session's day
+    assert MEET_BUTTON in client.get(PROFILE).text
+    assert MEET_BUTTON in client.get(PROFILE).text  # kept: no query for it
+
+    services.cancel_event(event=session, actor=make_user(is_staff=True))
+    assert "/meet/" not in client.get(PROFILE).text
+
+    later = make_event(
+        fair=fair,
+        kind=SideEvent.Kind.BUSINESS_MATCHING,
+        starts_at=at(14, day=21),
+        ends_at=at(16, day=21),
+    )
+    assert MEET_BUTTON in client.get(PROFILE).text
+    fair_clock.set(at(15, 31, day=21))  # its last slot has begun: nothing else changed
+    assert "/meet/" not in client.get(PROFILE).text
+    assert later.slot_minutes == 30
+
+
 def test_profile_offers_no_meeting_when_the_fair_has_no_matching_session(client, fair, exhibitor):
     assert "/meet/" not in client.get(PROFILE).text
 

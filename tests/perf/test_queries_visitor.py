@@ -157,18 +157,26 @@ def test_home_during_the_fair_queries_are_fixed(
 
 @PREFIXES
 @pytest.mark.parametrize("size", SIZES)
-def test_profile_queries_are_fixed(client, django_assert_num_queries, size, prefix):
+def test_profile_queries_are_fixed(client, django_assert_num_queries, settings, size, prefix):
+    settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
     exhibitor = Exhibitor.objects.get(slug="dien-tu-01")
     for n in range(size):
         make_product(exhibitor=exhibitor, name_vi=f"Thêm {n}", name_en="" if n % 2 else f"More {n}")
 
-    # One of them: do the fair's matching sessions still take meeting requests?
+    # The first page after a change: the current fair, the firm, its sectors, its
+    # booths, its products, and do the fair's matching sessions still take meeting
+    # requests?
     with django_assert_num_queries(6):
         response = client.get(f"{prefix}/exhibitors/dien-tu-01/")
-
     assert response.status_code == 200
     assert len(response.context["products"]) == min(size + 2, 24)
+
+    # The next ones, the catalogue unchanged: the fair and the start of its last
+    # meeting slot are kept (events.selectors.takes_meeting_requests).
+    with django_assert_num_queries(4):
+        again = client.get(f"{prefix}/exhibitors/dien-tu-01/")
+    assert again.content == response.content
 
 
 @PREFIXES
