@@ -11,6 +11,7 @@ the booth model is reached through the reverse relation `Exhibitor.booths`.
 from collections.abc import Iterable, Sequence
 
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
@@ -181,7 +182,14 @@ def search_products(queryset, q: str):
 
 
 def search_reach(
-    fair, q: str, *, sectors: Iterable[str] = (), zone: str = "", countries: Iterable[str] = ()
+    fair,
+    q: str,
+    *,
+    sectors: Iterable[str] = (),
+    zone: str = "",
+    countries: Iterable[str] = (),
+    matches: list[tuple[int, bool]] | None = None,
+    index: FacetIndex | None = None,
 ) -> dict | None:
     """For a query of two words or more, how many of `fair`'s exhibitors that the
     other filters keep hold every word anywhere in their text (`words`) and how many
@@ -191,9 +199,30 @@ def search_reach(
     Quốc", "linh kiện"), and short syllables recur everywhere ("tu" starts "Tư" of the
     Hà Nội – Đài Tư zone): "dien tu" found 11 firms of which 3 make nothing
     electronic. The directory shows the phrase's firms when, with its filters, there
-    are any (a zone where none holds the phrase still lists those with the words)."""
+    are any (a zone where none holds the phrase still lists those with the words).
+
+    With `matches` (`search_matches`, read once for the page), counted on the fair's
+    facet index (`index`, if the caller holds it) with no query."""
     if len(search_words(q)) < 2:
         return None
+    if matches is not None:
+        index = index or facet_index(fair)
+        kept = index.everyone
+        filters = _facet_sets(
+            index,
+            index.sector_rows(),
+            index.zone_rows(),
+            sectors=tuple(sectors),
+            zone=zone,
+            countries=tuple(countries),
+        )
+        for firms in filters:
+            if firms is not None:
+                kept = kept & firms
+        return {
+            "words": sum(1 for pk, _phrase in matches if pk in kept),
+            "phrase": sum(1 for pk, in_phrase in matches if in_phrase and pk in kept),
+        }
     return _apply_filters(
         fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, countries=tuple(countries)
     ).aggregate(words=Count("pk"), phrase=Count("pk", filter=_search_condition(q, phrase=True)))
@@ -307,6 +336,23 @@ def directory_page_ids(
     return [pk for pk in order if pk in kept]
 
 
+def search_matches(*, fair, q: str, language: str) -> list[tuple[int, bool]]:
+    """Every firm of `fair` that `q` finds, holding its words anywhere, best match first
+    (`directory`'s relevance order), each with whether it holds them one after the
+    other (`search_reach`'s phrase; False for a query of one word): one query serves the
+    reach, the facets and the page (`DirectoryView`). The phrase's firms in this order
+    are `directory(phrase=True)`'s order: a total order filtered."""
+    rows = directory_ids(fair=fair, q=q, sort="relevance", language=language)
+    if len(search_words(q)) < 2:
+        return [(pk, False) for pk in rows]
+    in_phrase = Case(
+        When(_search_condition(q, phrase=True), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    return list(rows.annotate(in_phrase=in_phrase).values_list("pk", "in_phrase"))
+
+
 def search_order(*, fair, q: str, phrase: bool, language: str) -> list[int]:
     """The ids of the fair's firms `q` finds, best match first (`directory`'s relevance
     order), whatever the other filters: one query serves the facets, which count on
@@ -406,16 +452,9 @@ def directory_facets(
             rows = search_exhibitors(fair_exhibitors(fair), q, phrase=phrase)
             searched = rows.rewrite(False).values_list("pk", flat=True)
         found = everyone.intersection(searched)
-    in_sectors = in_zone = in_countries = None  # None: that facet keeps everyone
-    if sectors:
-        chosen = [s.pk for s in sector_options if s.slug in sectors]
-        in_sectors = frozenset().union(*(index.by_sector.get(pk, ()) for pk in chosen))
-    if zone:
-        # An unknown zone matches no exhibitor, as the directory's `zone__slug` filter.
-        zone_id = next((z.pk for z in zone_options if z.slug == zone), -1)
-        in_zone = index.by_zone.get(zone_id, frozenset())
-    if countries:
-        in_countries = frozenset().union(*(index.by_country.get(c, ()) for c in countries))
+    in_sectors, in_zone, in_countries = _facet_sets(
+        index, sector_options, zone_options, sectors=sectors, zone=zone, countries=countries
+    )
 
     def kept_by(*facets) -> frozenset[int]:
         kept = found
@@ -445,6 +484,22 @@ def directory_facets(
         "zones": _zone_choices(zone_options, zone_counts, zone),
         "countries": _country_choices(country_counts, countries),
     }
+
+
+def _facet_sets(index, sector_rows, zone_rows, *, sectors, zone, countries) -> tuple:
+    """The firms of `index` each of the three filters keeps (None: that filter is not
+    set and keeps everyone), as the directory's SQL filters keep them."""
+    in_sectors = in_zone = in_countries = None
+    if sectors:
+        chosen = [s.pk for s in sector_rows if s.slug in sectors]
+        in_sectors = frozenset().union(*(index.by_sector.get(pk, ()) for pk in chosen))
+    if zone:
+        # An unknown zone matches no exhibitor, as the directory's `zone__slug` filter.
+        zone_id = next((z.pk for z in zone_rows if z.slug == zone), -1)
+        in_zone = index.by_zone.get(zone_id, frozenset())
+    if countries:
+        in_countries = frozenset().union(*(index.by_country.get(c, ()) for c in countries))
+    return in_sectors, in_zone, in_countries
 
 
 def _country_choices(counts: dict, selected: tuple[str, ...]) -> list[dict]:

@@ -169,9 +169,22 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         return sort
 
     @cached_property
+    def matches(self) -> list[tuple[int, bool]] | None:
+        """Every firm the search finds, best match first, each with whether it holds
+        the words one after the other (`selectors.search_matches`): one query for the
+        reach, the facets and the page. None without a search."""
+        if not self.filters["q"]:
+            return None
+        return selectors.search_matches(
+            fair=self.fair, q=self.filters["q"], language=translation.get_language()
+        )
+
+    @cached_property
     def reach(self) -> dict | None:
         """How far a query of several words reaches (`selectors.search_reach`)."""
-        return selectors.search_reach(self.fair, **self.filters)
+        return selectors.search_reach(
+            self.fair, **self.filters, matches=self.matches, index=self.index
+        )
 
     @cached_property
     def phrase(self) -> bool:
@@ -201,17 +214,12 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
 
     @cached_property
     def searched(self) -> list[int] | None:
-        """Best match first, the ids of every firm the search finds: one query for the
-        facets and the page (`selectors.search_order`). None otherwise: the facets ask
-        for the firms found themselves, in no order, and the page takes the index's."""
-        if self.sort != "relevance":
+        """Best match first, the ids of the firms the search finds (those holding the
+        phrase, when the page shows only them), for the facets and the page. None
+        without a search."""
+        if self.matches is None:
             return None
-        return selectors.search_order(
-            fair=self.fair,
-            q=self.filters["q"],
-            phrase=self.phrase,
-            language=translation.get_language(),
-        )
+        return [pk for pk, in_phrase in self.matches if in_phrase or not self.phrase]
 
     @cached_property
     def facets(self) -> dict:

@@ -177,13 +177,18 @@ def test_pages_without_any_fair(client, settings, page_cache):
 def test_listed_ids_equal_the_directory_sql(fair, q, phrase, sort, language, read_once):
     """The ids a directory page lists, in order (the index's name and booth orders
     filtered by the facets' set, or by best match the firms found, read once for the
-    facets and the page as the view does, or by each), are the SQL's; and so are the
-    facets' counts on the firms read once."""
-    searched = None
-    if read_once and q and sort == "relevance":
-        searched = selectors.search_order(fair=fair, q=q, phrase=phrase, language=language)
+    reach, the facets and the page as the view does, or by each), are the SQL's; and
+    so are the reach and the facets' counts on the firms read once."""
+    searched = matches = None
+    if read_once and q:
+        matches = selectors.search_matches(fair=fair, q=q, language=language)
+        searched = [pk for pk, in_phrase in matches if in_phrase or not phrase]
     for sectors, zone, countries in itertools.product(SECTORS, ZONES, COUNTRIES):
         f = {"q": q, "phrase": phrase, "sectors": sectors, "zone": zone, "countries": countries}
+        if matches is not None:  # the reach counted on the matches read once, and by SQL
+            filters = {"sectors": sectors, "zone": zone, "countries": countries}
+            on_index = selectors.search_reach(fair, q, matches=matches, **filters)
+            assert on_index == selectors.search_reach(fair, q, **filters), f
         facets = selectors.directory_facets(fair=fair, searched=searched, **f)
         assert facets == selectors.directory_facets(fair=fair, **f)
         listed = selectors.directory_page_ids(

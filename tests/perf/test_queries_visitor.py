@@ -105,16 +105,15 @@ def test_directory_queries_are_fixed(
 ):
     settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
-    # A search asks for the firms it finds, to count the facets on them; of several
-    # words, it asks once more how far it reaches (selectors.search_reach).
-    words = len(params.get("q", "").split())
-    searching = (words > 0) + (words > 1)
+    # A search asks once for the firms it finds, best match first, each with whether it
+    # holds the words one after the other: the page, its facets and how far a query of
+    # several words reaches (selectors.search_matches) are counted on them.
+    searching = int(bool(params.get("q")))
 
     # The first page after a change builds the facet index (exhibitors.facet_index):
     # the zones, the sectors, the fair's firms and their sectors; with the current
-    # fair; then the ids in name order (searching, the firms found by best match, which
-    # serve the facets too); then the cards of the page, with their booths and sectors,
-    # which the index keeps.
+    # fair; then the ids in name order (searching, the firms found by best match); then
+    # the cards of the page, with their booths and sectors, which the index keeps.
     with django_assert_num_queries(5 + searching + (not searching) + 3):
         response = client.get(f"{prefix}/exhibitors/", params)
     assert len(response.context["exhibitors"]) > 0
