@@ -188,7 +188,7 @@ def search_reach(
     sectors: Iterable[str] = (),
     zone: str = "",
     countries: Iterable[str] = (),
-    matches: list[tuple[int, bool]] | None = None,
+    matches: list[tuple[int, bool, bool]] | None = None,
     index: FacetIndex | None = None,
 ) -> dict | None:
     """For a query of two words or more, how many of `fair`'s exhibitors that the
@@ -219,9 +219,12 @@ def search_reach(
         for firms in filters:
             if firms is not None:
                 kept = kept & firms
+        # As the SQL below: of the firms holding the words, those holding the phrase.
         return {
-            "words": sum(1 for pk, _phrase in matches if pk in kept),
-            "phrase": sum(1 for pk, in_phrase in matches if in_phrase and pk in kept),
+            "words": sum(1 for pk, in_words, _phrase in matches if in_words and pk in kept),
+            "phrase": sum(
+                1 for pk, in_words, phrase in matches if in_words and phrase and pk in kept
+            ),
         }
     return _apply_filters(
         fair_exhibitors(fair), q=q, sectors=tuple(sectors), zone=zone, countries=tuple(countries)
@@ -336,21 +339,29 @@ def directory_page_ids(
     return [pk for pk in order if pk in kept]
 
 
-def search_matches(*, fair, q: str, language: str) -> list[tuple[int, bool]]:
-    """Every firm of `fair` that `q` finds, holding its words anywhere, best match first
-    (`directory`'s relevance order), each with whether it holds them one after the
-    other (`search_reach`'s phrase; False for a query of one word): one query serves the
-    reach, the facets and the page (`DirectoryView`). The phrase's firms in this order
-    are `directory(phrase=True)`'s order: a total order filtered."""
-    rows = directory_ids(fair=fair, q=q, sort="relevance", language=language)
-    if len(search_words(q)) < 2:
-        return [(pk, False) for pk in rows]
-    in_phrase = Case(
-        When(_search_condition(q, phrase=True), then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
-    return list(rows.annotate(in_phrase=in_phrase).values_list("pk", "in_phrase"))
+def search_matches(*, fair, q: str, language: str) -> list[tuple[int, bool, bool]]:
+    """Every firm of `fair` that `q` finds, best match first (`directory`'s relevance
+    order), as (id, holds its words anywhere, holds them one after the other): the
+    firms of `directory(q=q)` and of `directory(q=q, phrase=True)` in one query, which
+    serves the reach, the facets and the page (`DirectoryView`). The two can differ
+    both ways: on the English side the phrase's last word may be the singular of the
+    one typed, starting a longer word ("high techs" holds "high technology"). In this
+    order, each set is its own query's order: a total order filtered."""
+    words = search_words(q)
+    if len(words) < 2:  # no phrase to ask about (search_reach: None)
+        rows = directory_ids(fair=fair, q=q, sort="relevance", language=language)
+        return [(pk, True, False) for pk in rows]
+    in_words, in_phrase = _search_condition(q), _search_condition(q, phrase=True)
+
+    def flag(condition):
+        return Case(
+            When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
+
+    found = fair_exhibitors(fair).filter(in_words | in_phrase)
+    ordered = _phrase_first(found, q, words, language, _by_name(language), "origin_country")
+    rows = ordered.annotate(in_words=flag(in_words), in_phrase=flag(in_phrase))
+    return list(rows.rewrite(False).values_list("pk", "in_words", "in_phrase"))
 
 
 def search_order(*, fair, q: str, phrase: bool, language: str) -> list[int]:

@@ -169,10 +169,10 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         return sort
 
     @cached_property
-    def matches(self) -> list[tuple[int, bool]] | None:
+    def matches(self) -> list[tuple[int, bool, bool]] | None:
         """Every firm the search finds, best match first, each with whether it holds
-        the words one after the other (`selectors.search_matches`): one query for the
-        reach, the facets and the page. None without a search."""
+        the words anywhere and one after the other (`selectors.search_matches`): one
+        query for the reach, the facets and the page. None without a search."""
         if not self.filters["q"]:
             return None
         return selectors.search_matches(
@@ -219,7 +219,9 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
         without a search."""
         if self.matches is None:
             return None
-        return [pk for pk, in_phrase in self.matches if in_phrase or not self.phrase]
+        if self.phrase:
+            return [pk for pk, _words, in_phrase in self.matches if in_phrase]
+        return [pk for pk, in_words, _phrase in self.matches if in_words]
 
     @cached_property
     def facets(self) -> dict:
