@@ -371,7 +371,10 @@ def _last_slot_start(fair: Fair) -> datetime.datetime | None:
         return kept[1]
     slots = (slot for session in matching_sessions(fair) for slot in session_slots(session))
     last = max(slots, default=None)
-    _last_slot_kept = (key, last, time.monotonic())
+    if kept is None or kept[0][1] != fair.pk or key[0] >= kept[0][0]:
+        # A request that read its version before a change keeps its value to itself,
+        # as the facet index does: versions only grow.
+        _last_slot_kept = (key, last, time.monotonic())
     return last
 
 
