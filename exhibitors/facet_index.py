@@ -13,8 +13,9 @@ Beside the sets, each index keeps what the directory's pages have asked of it at
 version: the fair's firms in name and booth order (one query of ids the first time a
 language and order is asked for), and each firm's card as HTML (in UTF-8), per
 language and script prefix, made from the database the first time a page shows it
-(`fairportal.templatetags.visitor.directory_cards`). A page of the plain directory then
-runs no query at all. These are read after the version, as the page cache's pages are:
+(`fairportal.templatetags.visitor.directory_cards`), and the search texts of its firms
+(one query the first time a search asks): a page of the plain directory then runs no
+query at all, and a search neither (`selectors.search_matches`). These are read after the version, as the page cache's pages are:
 never older than the version they are kept under, and dropped with the index when it
 moves (or after `INDEX_SECONDS`). An order read later than the sets, in the moment
 between a change's commit and its version's move, can hold a firm the sets do not, or
@@ -26,6 +27,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from django.db.models import Q
 
 from exhibitors.models import Exhibitor, IndustrialZone, Sector
 from fairportal.cache import public_data_version
@@ -51,6 +54,7 @@ class FacetIndex:
     # whole, and two threads writing one key write the same value.
     orders: dict = field(default_factory=dict, compare=False, repr=False)
     cards: dict = field(default_factory=dict, compare=False, repr=False)
+    texts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def order(self, key, read: Callable[[], Iterable[int]]) -> tuple[int, ...]:
         """The firms' ids in the order `key` names, `read()` the first time."""
@@ -59,11 +63,65 @@ class FacetIndex:
             order = self.orders[key] = tuple(read())
         return order
 
+    def search_columns(self, read: Callable[[], Iterable[tuple]]) -> dict[str, dict]:
+        """What a search reads of the firms, per column (`SEARCH_COLUMNS`): {id: value},
+        from `read()` (rows of the columns' values, the id first) the first time."""
+        columns = self.texts.get("columns")
+        if columns is None:
+            columns = {name: {} for name in SEARCH_COLUMNS}
+            for pk, *values in read():
+                for name, value in zip(SEARCH_COLUMNS, values, strict=True):
+                    columns[name][pk] = value or ""
+            self.texts["columns"] = columns
+        return columns
+
     def zone_rows(self) -> list[IndustrialZone]:
         return pickle.loads(self.zones)
 
     def sector_rows(self) -> list[Sector]:
         return pickle.loads(self.sectors)
+
+
+# The columns a search's condition reads (`selectors._search_condition`), kept by the
+# index for `ids_where`: a few hundred bytes a firm.
+SEARCH_COLUMNS = ("search_text", "search_text_en", "origin_country")
+
+
+def ids_where(condition: Q, columns: dict[str, dict]) -> set[int]:
+    """The ids of the rows `columns` holds (`FacetIndex.search_columns`) for which
+    `condition` holds, as the database would filter them: the search's conditions,
+    made of `contains`, `endswith` and equality on those columns, joined by AND and OR.
+    Each lookup is one pass over a column, and the sets are joined as the condition's
+    tree says; anything else raises ValueError rather than answer otherwise than SQL.
+
+    The texts are folded (lower case, no marks) and so are the words looked for, so
+    SQLite's LIKE, which ignores the case of ASCII letters, and PostgreSQL's agree with
+    Python's `in`; Django escapes `%` and `_` in the words, so they are plain text in
+    both."""
+    everyone = columns[SEARCH_COLUMNS[0]].keys()
+    found = []
+    for child in condition.children:
+        if isinstance(child, Q):
+            found.append(ids_where(child, columns))
+            continue
+        lookup, value = child
+        name, _, kind = lookup.partition("__")
+        if name not in columns or kind not in ("contains", "endswith", "", "exact"):
+            raise ValueError(f"not a search lookup: {lookup}")
+        values = columns[name].items()
+        if kind == "contains":
+            found.append({pk for pk, text in values if value in text})
+        elif kind == "endswith":
+            found.append({pk for pk, text in values if text.endswith(value)})
+        else:
+            found.append({pk for pk, text in values if text == value})
+    if condition.connector == Q.OR:
+        ids = set().union(*found)
+    elif condition.connector == Q.AND:
+        ids = set(everyone).intersection(*found)
+    else:
+        raise ValueError(f"not a search connector: {condition.connector}")
+    return set(everyone) - ids if condition.negated else ids
 
 
 # The longest an index is trusted, in seconds, whatever the version says. A change moves

@@ -11,7 +11,6 @@ the booth model is reached through the reverse relation `Exhibitor.booths`.
 from collections.abc import Iterable, Sequence
 
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     Exists,
@@ -27,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower, NullIf, StrIndex
 from django.utils.functional import cached_property
 
-from exhibitors.facet_index import FacetIndex, facet_index
+from exhibitors.facet_index import SEARCH_COLUMNS, FacetIndex, facet_index, ids_where
 from exhibitors.models import Exhibitor, IndustrialZone, Product, Sector
 from fairportal.countries import countries_named, country_name
 from fairportal.text import (
@@ -339,29 +338,73 @@ def directory_page_ids(
     return [pk for pk in order if pk in kept]
 
 
-def search_matches(*, fair, q: str, language: str) -> list[tuple[int, bool, bool]]:
+def search_matches(
+    *, fair, q: str, language: str, index: FacetIndex | None = None
+) -> list[tuple[int, bool, bool]]:
     """Every firm of `fair` that `q` finds, best match first (`directory`'s relevance
     order), as (id, holds its words anywhere, holds them one after the other): the
-    firms of `directory(q=q)` and of `directory(q=q, phrase=True)` in one query, which
-    serves the reach, the facets and the page (`DirectoryView`). The two can differ
-    both ways: on the English side the phrase's last word may be the singular of the
-    one typed, starting a longer word ("high techs" holds "high technology"). In this
-    order, each set is its own query's order: a total order filtered."""
+    firms of `directory(q=q)` and of `directory(q=q, phrase=True)`, which serve the
+    reach, the facets and the page (`DirectoryView`). The two can differ both ways: on
+    the English side the phrase's last word may be the singular of the one typed,
+    starting a longer word ("high techs" holds "high technology"). In this order, each
+    set is its own query's order: a total order filtered.
+
+    Answered by the fair's index (`index`, if the caller holds it), which keeps the
+    firms' search texts and their name order: the search's own conditions evaluated on
+    them (`facet_index.ids_where`), the best match placed as `_phrase_first` places it
+    (where the phrase starts a word, in the page's language first, the firms holding it
+    nowhere last, then by name). The SQL of `directory` is the oracle
+    (tests/exhibitors/test_facet_index_sql.py); no query while the catalogue stays."""
     words = search_words(q)
-    if len(words) < 2:  # no phrase to ask about (search_reach: None)
-        rows = directory_ids(fair=fair, q=q, sort="relevance", language=language)
-        return [(pk, True, False) for pk in rows]
-    in_words, in_phrase = _search_condition(q), _search_condition(q, phrase=True)
+    if not words:
+        return []
+    index = index or facet_index(fair)
+    columns = index.search_columns(
+        lambda: fair_exhibitors(fair).rewrite(False).values_list("pk", *SEARCH_COLUMNS).order_by()
+    )
+    in_words = ids_where(_search_condition(q), columns)
+    in_phrase = ids_where(_search_condition(q, phrase=True), columns) if len(words) > 1 else set()
+    found = in_words | in_phrase
+    name_order = index.order(
+        ("name", language), lambda: directory_ids(fair=fair, sort="name", language=language)
+    )
+    texts = [columns[name] for name in _search_columns(language)]
+    readings = [(code, _phrase(rest)) for code, rest in _country_readings(q) if rest]
+    countries = columns["origin_country"]
+    phrase = _phrase(words)
 
-    def flag(condition):
-        return Case(
-            When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
-        )
+    def phrase_at(pk: int) -> int | None:
+        at = _found_at(phrase, pk, texts)
+        if at is None:  # a firm found through its country: where the other words are
+            for code, rest in readings:
+                if countries[pk] == code:
+                    return _found_at(rest, pk, texts)
+        return at
 
-    found = fair_exhibitors(fair).filter(in_words | in_phrase)
-    ordered = _phrase_first(found, q, words, language, _by_name(language), "origin_country")
-    rows = ordered.annotate(in_words=flag(in_words), in_phrase=flag(in_phrase))
-    return list(rows.rewrite(False).values_list("pk", "in_words", "in_phrase"))
+    # Python's sort is stable: the name order stays among the firms placed alike.
+    placed = sorted(
+        (pk for pk in name_order if pk in found), key=lambda pk: _last_if_none(phrase_at(pk))
+    )
+    return [(pk, pk in in_words, pk in in_phrase) for pk in placed]
+
+
+def _last_if_none(at: int | None) -> tuple[bool, int]:
+    return (at is None, at or 0)
+
+
+def _phrase(words) -> str:
+    """The text `_phrase_at` looks for: each word starting a word, one after the other."""
+    return "".join(f" {word}" for word in words)
+
+
+def _found_at(phrase: str, pk: int, texts: list[dict]) -> int | None:
+    """`_phrase_at` in Python: where `phrase` is in the first of `texts` that holds it
+    (1-based, as StrIndex), None where none does."""
+    for text in texts:
+        at = text[pk].find(phrase)
+        if at >= 0:
+            return at + 1
+    return None
 
 
 def search_order(*, fair, q: str, phrase: bool, language: str) -> list[int]:
@@ -423,7 +466,7 @@ def _phrase_first(queryset, q: str, words, language: str, by_name, country_field
 def _phrase_at(words: list[str], columns: tuple[str, str]) -> Coalesce:
     """Where `words`, one after the other, start a word of the first of `columns`, else
     of the second (1-based); NULL where they are in neither."""
-    phrase = Value("".join(f" {word}" for word in words))
+    phrase = Value(_phrase(words))
     return Coalesce(*(NullIf(StrIndex(column, phrase), Value(0)) for column in columns))
 
 

@@ -171,12 +171,16 @@ class DirectoryView(KnownChoicesMixin, FairMixin, ListPageMixin, ListView):
     @cached_property
     def matches(self) -> list[tuple[int, bool, bool]] | None:
         """Every firm the search finds, best match first, each with whether it holds
-        the words anywhere and one after the other (`selectors.search_matches`): one
-        query for the reach, the facets and the page. None without a search."""
+        the words anywhere and one after the other (`selectors.search_matches`),
+        answered by the fair's index for the reach, the facets and the page. None
+        without a search."""
         if not self.filters["q"]:
             return None
         return selectors.search_matches(
-            fair=self.fair, q=self.filters["q"], language=translation.get_language()
+            fair=self.fair,
+            q=self.filters["q"],
+            language=translation.get_language(),
+            index=self.index,
         )
 
     @cached_property

@@ -217,3 +217,84 @@ def test_a_plural_phrase_lists_what_the_sql_phrase_lists(client):
     assert len(expected) == 2
     assert [e.pk for e in response.context["exhibitors"]] == [e.pk for e in expected]
     assert "Tìm thấy 2 doanh nghiệp" in response.content.decode()
+
+
+VI_PARTS = ["điện tử", "linh kiện điện tử", "phụ tùng", "camera", "máy in", "tủ điện", "dệt may"]
+EN_PARTS = ["electronic parts", "spare part", "high technology", "cameras", "printers", ""]
+SEARCHES = [
+    "dien tu",
+    "linh kien dien tu",
+    "tu dien",
+    "spare parts",
+    "high techs",
+    "camera",
+    "cameras",
+    "part",
+    "nhat ban",
+    "dien tu nhat ban",
+    "camera han quoc",
+    "korean japanese cameras",
+    "electronics japan",
+    "phu tung duc",
+    "x%_y",
+    "khong co dau",
+    "d",
+]
+
+
+@pytest.fixture
+def texts_fair():
+    """Firms whose texts hold the searches' words in both languages, in several orders,
+    from several countries, some in the fair and some not."""
+    rng = random.Random(11)
+    fair = make_fair(is_current=True)
+    for n in range(40):
+        firm = make_exhibitor(
+            name_vi=f"{rng.choice(VI_PARTS).capitalize()} {n}",
+            name_en=rng.choice(["", f"{rng.choice(EN_PARTS).title()} {n}"]),
+            slug=f"t{n}",
+            description_vi=" ".join(rng.sample(VI_PARTS, 3)),
+            description_en=" ".join(rng.sample(EN_PARTS, 2)),
+            origin_country=rng.choice(["VN", "JP", "KR", "DE", "US"]),
+            is_published=n % 13 != 0,
+        )
+        if n % 9 != 0:
+            make_booth(fair=fair, exhibitor=firm, code=f"A{n:02d}")
+    return fair
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_search_on_the_index_finds_what_the_sql_finds(texts_fair, language):
+    """A search answered by the fair's index (its search texts and name order, no
+    query) finds the firms the SQL of `directory` finds, with the words anywhere and
+    with the phrase, each in the SQL's best-match order, for plurals, singulars, words in
+    another order, countries named (one, two, with other words), `%` and `_`, and words
+    nobody holds."""
+    index = fi.facet_index(texts_fair)
+    found_any = 0
+    for q in SEARCHES:
+        matches = selectors.search_matches(fair=texts_fair, q=q, language=language, index=index)
+        several = len(selectors.search_words(q)) > 1  # one word: no phrase to ask about
+        for phrase, flag in ((False, 1), (True, 2)) if several else ((False, 1),):
+            expected = selectors.directory_ids(
+                fair=texts_fair, q=q, phrase=phrase, sort="relevance", language=language
+            )
+            assert [m[0] for m in matches if m[flag]] == list(expected), (q, phrase)
+        assert several or not any(in_phrase for _pk, _words, in_phrase in matches), q
+        found_any += bool(matches)
+    assert found_any > len(SEARCHES) // 2  # the data holds most searches' words
+
+
+def test_a_search_reads_the_texts_once_per_catalogue_version(texts_fair, django_assert_num_queries):
+    """The index reads the search texts with the first search, then answers every
+    search with no query until the catalogue moves; a firm's new text is found then."""
+    selectors.search_matches(fair=texts_fair, q="camera", language="vi")
+    with django_assert_num_queries(0):
+        for q in SEARCHES:
+            selectors.search_matches(fair=texts_fair, q=q, language="vi", index=None)
+    firm = selectors.fair_exhibitors(texts_fair).first()
+    firm.description_vi = "Máy bơm thủy lực"
+    firm.save()
+    assert [
+        m[0] for m in selectors.search_matches(fair=texts_fair, q="bom thuy luc", language="vi")
+    ] == [firm.pk]

@@ -105,23 +105,25 @@ def test_directory_queries_are_fixed(
 ):
     settings.PUBLIC_CACHE_SECONDS = 0  # each request builds its page
     build_fair(size)
-    # A search asks once for the firms it finds, best match first, each with whether it
-    # holds the words one after the other: the page, its facets and how far a query of
-    # several words reaches (selectors.search_matches) are counted on them.
+    # A search reads the firms' search texts once per catalogue version, kept by the
+    # fair's index beside its sets, and finds its firms on them (selectors.search_matches).
     searching = int(bool(params.get("q")))
 
     # The first page after a change builds the facet index (exhibitors.facet_index):
     # the zones, the sectors, the fair's firms and their sectors; with the current
-    # fair; then the ids in name order (searching, the firms found by best match); then
-    # the cards of the page, with their booths and sectors, which the index keeps.
-    with django_assert_num_queries(5 + searching + (not searching) + 3):
+    # fair; then the ids in name order (searching, also the search texts); then the
+    # cards of the page, with their booths and sectors, which the index keeps.
+    with django_assert_num_queries(5 + 1 + searching + 3):
         response = client.get(f"{prefix}/exhibitors/", params)
     assert len(response.context["exhibitors"]) > 0
 
-    # The next ones, the catalogue unchanged, count the facets and take the order and
-    # the cards from the index: no query, but a search's.
-    with django_assert_num_queries(searching):
+    # The next ones, the catalogue unchanged, count the facets, find a search's firms
+    # and take the order and the cards from the index: no query.
+    with django_assert_num_queries(0):
         again = client.get(f"{prefix}/exhibitors/", params)
+    assert [e.pk for e in again.context["exhibitors"]] == [
+        e.pk for e in response.context["exhibitors"]
+    ]
     assert again.context["facets"] == response.context["facets"]
 
 
