@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -243,3 +244,163 @@ def main_nav(context) -> str:
         )
     lines.append("")
     return mark_safe("\n".join(lines))  # noqa: S308 (every value escaped)
+
+
+# The layout's parts that no page changes (base.html): built here rather than by the
+# template's tags. Every page draws them, and drawn by the template engine (its loops
+# over the languages, its include, a dozen {% translate %}, {% static %} and {% url %})
+# they were half of the work of a page with no query (docs/performance.md,
+# twenty-third round). The markup is the template's, to the byte
+# (tests/fairportal/test_layout.py). A translated text of ours is written as
+# {% translate %} writes it: as it is in the catalogue, which holds no markup.
+
+
+def _langs(context) -> list[dict]:
+    langs = context.get("langs")
+    return language_links(context) if langs is None else langs
+
+
+def _day(day: datetime.date, year: bool = True) -> str:
+    """A date as the layout writes it: 20/09/2027 (20/09 without the year)."""
+    text = f"{day.day:02d}/{day.month:02d}"
+    return f"{text}/{day.year:04d}" if year else text
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context) -> str:
+    """The page in each language (`<link rel="alternate">`), the Vietnamese one also as
+    the default for other languages."""
+    langs = _langs(context)
+    lines = [
+        f'<link rel="alternate" hreflang="{lang["code"]}" href="{conditional_escape(lang["absolute_url"])}">\n  '
+        for lang in langs
+    ]
+    lines += [
+        f'<link rel="alternate" hreflang="x-default" href="{conditional_escape(lang["absolute_url"])}">'
+        for lang in langs
+        if lang["code"] == "vi"
+    ]
+    return mark_safe("".join(lines))  # noqa: S308 (every value escaped)
+
+
+def _language_offer(langs) -> str:
+    """For a visitor whose browser asks for another language than Vietnamese (an
+    English, Korean or Japanese buyer): the same page in English. Hidden, the same for
+    every visitor (the page is cached): static/js/site.js shows it after reading
+    navigator.languages. Written in English on the Vietnamese page, since that is who
+    it is for."""
+    parts = []
+    for lang in langs:
+        if lang["code"] != "en" or lang["is_current"]:
+            continue
+        with translation.override("en"):
+            offer = gettext("Trang này cũng có bằng tiếng Anh.")
+            see = gettext("Xem bằng tiếng Anh")
+            no = gettext("Không, cảm ơn")
+        parts.append(
+            f"""
+<div class="lang-offer" lang="en" data-lang-offer hidden>
+  <div class="wrap lang-offer-row">
+    <p>{offer}</p>
+    <a href="{conditional_escape(lang["url"])}" hreflang="en">{see} <span aria-hidden="true">→</span></a>
+    <button type="button" class="button-secondary" data-lang-offer-dismiss>{no}</button>
+  </div>
+</div>"""
+        )
+    return "".join(parts) + "\n"  # the template's last line end, kept
+
+
+def _language_switch(langs) -> str:
+    items = []
+    for lang in langs:
+        code = lang["code"]
+        name = f'{code.upper()}<span class="visually-hidden"> · {conditional_escape(lang["name"])}</span>'
+        if lang["is_current"]:
+            items.append(f'<li><span aria-current="true" lang="{code}">{name}</span></li>')
+        else:
+            url = conditional_escape(lang["url"])
+            items.append(f'<li><a href="{url}" hreflang="{code}" lang="{code}">{name}</a></li>')
+    return "".join(items)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """The top of every page: the link past the menus, the offer of the English page,
+    the fair's name and dates, the languages and the main menu (`main_nav`)."""
+    langs = _langs(context)
+    fair = context.get("current_fair")
+    when = ""
+    if fair:
+        when = (
+            f"{_day(fair.starts_on, year=False)}–{_day(fair.ends_on)} · "
+            f"{in_its_language(fair, 'venue')}"
+        )
+    home = _main_nav_urls()[0]
+    # Outside the f-string, where makemessages finds them.
+    skip, brand = gettext("Bỏ qua, đến nội dung chính"), gettext("Hội chợ KCN Hà Nội")
+    languages, menu = gettext("Ngôn ngữ"), gettext("Điều hướng chính")
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f"""<a class="skip-link" href="#main">{skip}</a>
+  {_language_offer(langs)}
+  <header class="site-header">
+    <div class="wrap header-row">
+      <a class="brand" href="{conditional_escape(home)}">
+        <img src="{conditional_escape(static("img/logo.svg"))}" alt="" width="40" height="40">
+        <span class="brand-text"><strong>{brand}</strong>
+        <small>{when}</small></span>
+      </a>
+      <nav class="lang-switch" aria-label="{languages}">
+        <ul>{_language_switch(langs)}</ul>
+      </nav>
+    </div>
+    <nav class="main-nav" aria-label="{menu}">
+      <ul class="wrap">
+        {main_nav(context)}
+      </ul>
+    </nav>
+  </header>"""
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """The foot of every page: the fair, its dates and venue, its organiser, its
+    hotline and e-mail, and the way to the visitors' page."""
+    fair = context.get("current_fair")
+    inside = ""
+    if fair:
+        hotline = email = ""
+        if fair.hotline:
+            dialled = fair.hotline.replace(" ", "").replace(".", "")
+            words = gettext("Đường dây nóng")
+            hotline = (
+                f'<p>{words}: <a href="tel:{conditional_escape(dialled)}">'
+                f"{conditional_escape(fair.hotline)}</a></p>"
+            )
+        if fair.email:
+            address = conditional_escape(fair.email)
+            email = f'<p>E-mail: <a href="mailto:{address}">{address}</a></p>'
+        visit = _main_nav_urls()[5]
+        if visit:
+            words = gettext("Giờ mở cửa và đường đến")
+            visit = f'<p><a href="{conditional_escape(visit)}">{words}</a></p>'
+        organiser = gettext("Đơn vị tổ chức")
+        inside = f"""
+      <div>
+        <p><strong{lang_attribute(fair, "name")}>{conditional_escape(fair.name)}</strong></p>
+        <p>{_day(fair.starts_on)} – {_day(fair.ends_on)} · {in_its_language(fair, "venue")}</p>
+        <p>{organiser}: {in_its_language(fair, "organiser")}</p>
+      </div>
+      <div>
+        {hotline}
+        {email}
+        {visit}
+      </div>
+      """
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f"""<footer class="site-footer">
+    <div class="wrap footer-grid">
+      {inside}
+    </div>
+  </footer>"""
+    )
