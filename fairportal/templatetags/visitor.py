@@ -420,3 +420,56 @@ def page_numbers(page_obj) -> list:
     pages, too many links for a phone)."""
     paginator = page_obj.paginator
     return list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, page_query=None, page_anchor=None) -> str:
+    """The links to a list's other pages (`page_numbers` around the current one, the
+    previous and the next), each keeping the list's query (`page_query`, from the
+    context unless given) and ending with `page_anchor` (optional: where the list
+    starts on a longer page); nothing for a list of one page. Built here rather than by
+    an include, as the cards are: the include with its loop was a fifth of a directory
+    page's markup work (docs/performance.md, twenty-third round); the markup is the
+    include's, to the byte."""
+    page_obj = context.get("page_obj")
+    if page_obj is None or not page_obj.has_other_pages():
+        return "\n"  # the include's last line end
+    query = context.get("page_query", "") if page_query is None else page_query
+    anchor = context.get("page_anchor", "") if page_anchor is None else page_anchor
+    start = f"?{escape(query)}&amp;page=" if query else "?page="
+    end = escape(anchor or "")
+    # Outside the f-strings, where makemessages finds them.
+    pages, previous, following = gettext("Phân trang"), gettext("Trang trước"), gettext("Trang sau")
+    page_label = gettext("Trang %(number)s")
+    ellipsis = page_obj.paginator.ELLIPSIS
+    prev_link = next_link = ""
+    if page_obj.has_previous():
+        number = formats.localize(page_obj.previous_page_number())
+        prev_link = f'<li><a href="{start}{number}{end}" rel="prev">‹ {previous}</a></li>'
+    if page_obj.has_next():
+        number = formats.localize(page_obj.next_page_number())
+        next_link = f'<li><a href="{start}{number}{end}" rel="next">{following} ›</a></li>'
+    items = []
+    for number in page_numbers(page_obj):
+        if number == page_obj.number:
+            # (the include's line ends after these two kinds of item, kept)
+            item = f'<li><span aria-current="page">{formats.localize(number)}</span></li>\n      '
+        elif number == ellipsis:
+            item = '<li><span class="page-gap" aria-hidden="true">…</span></li>\n      '
+        else:
+            shown = formats.localize(number)
+            label = page_label % {"number": shown}
+            item = f'<li><a href="{start}{shown}{end}" aria-label="{label}">{shown}</a></li>'
+        items.append(f"\n      {item}\n    ")
+    return mark_safe(  # noqa: S308 (every value escaped or ours)
+        f"""
+<nav class="pagination" aria-label="{pages}">
+  <ul>
+    {prev_link}
+    {"".join(items)}
+    {next_link}
+  </ul>
+</nav>
+
+"""
+    )
