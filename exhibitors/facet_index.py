@@ -55,6 +55,10 @@ class FacetIndex:
     orders: dict = field(default_factory=dict, compare=False, repr=False)
     cards: dict = field(default_factory=dict, compare=False, repr=False)
     texts: dict = field(default_factory=dict, compare=False, repr=False)
+    # The rows of the profiles pages have shown (`rows`), pickled, oldest first, at most
+    # ROWS_BYTES of them: the visitors' most read profiles, not all 1,100 (or a bot's).
+    kept_rows: dict = field(default_factory=dict, compare=False, repr=False)
+    _rows_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     def order(self, key, read: Callable[[], Iterable[int]]) -> tuple[int, ...]:
         """The firms' ids in the order `key` names, `read()` the first time."""
@@ -74,6 +78,24 @@ class FacetIndex:
                     columns[name][pk] = value or ""
             self.texts["columns"] = columns
         return columns
+
+    def rows(self, key, read: Callable[[], object]):
+        """What `read()` gives (rows of the database: model instances, lists of them,
+        ids), read the first time `key` is asked for at this version and kept pickled;
+        each call gets its own copy, which it may change. None is not kept."""
+        kept = self.kept_rows.get(key)
+        if kept is not None:
+            return pickle.loads(kept)
+        value = read()
+        if value is not None:
+            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            with self._rows_lock:
+                self.kept_rows[key] = data
+                total = sum(len(d) for d in self.kept_rows.values())
+                while total > ROWS_BYTES and len(self.kept_rows) > 1:
+                    oldest = next(iter(self.kept_rows))
+                    total -= len(self.kept_rows.pop(oldest))
+        return value
 
     def zone_rows(self) -> list[IndustrialZone]:
         return pickle.loads(self.zones)
@@ -123,6 +145,10 @@ def ids_where(condition: Q, columns: dict[str, dict]) -> set[int]:
         raise ValueError(f"not a search connector: {condition.connector}")
     return set(everyone) - ids if condition.negated else ids
 
+
+# The most bytes of pickled rows an index keeps for the profiles (`FacetIndex.rows`):
+# a profile with a page of its products is some 10 kB at fair_bench_5000.
+ROWS_BYTES = 2_000_000
 
 # The longest an index is trusted, in seconds, whatever the version says. A change moves
 # the version twice, at once and when it commits; should the second move be lost (an

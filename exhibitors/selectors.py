@@ -647,10 +647,20 @@ def _sector_choices(options, selected) -> list[dict]:
     ]
 
 
-def published_profile(slug: str, *, fair) -> Exhibitor | None:
+def published_profile(slug: str, *, fair, index: FacetIndex | None = None) -> Exhibitor | None:
     """A published exhibitor with what its profile shows, or None; its products come
     a page at a time (`profile_products`), counted here as `published_product_count`
-    so that the pages cost no COUNT query of their own."""
+    so that the pages cost no COUNT query of their own.
+
+    Kept by the fair's index (`FacetIndex.rows`, `index` if the caller holds it) until
+    the catalogue moves, as the directory's cards are: three queries the first time a
+    profile is shown at a catalogue version, none after."""
+    return (index or facet_index(fair)).rows(
+        ("profile", slug), lambda: _read_profile(slug, fair=fair)
+    )
+
+
+def _read_profile(slug: str, *, fair) -> Exhibitor | None:
     counted = (
         Product.objects.filter(exhibitor=OuterRef("pk"), is_published=True)
         .order_by()
@@ -680,11 +690,17 @@ def profile_products(exhibitor: Exhibitor) -> QuerySet:
     )
 
 
-def profile_product_place(exhibitor: Exhibitor, product_pk: int) -> int | None:
+def profile_product_place(
+    exhibitor: Exhibitor, product_pk: int, *, index: FacetIndex
+) -> int | None:
     """Where a published product of `exhibitor` stands in its profile's list, counted
     from 0; None for any other product. Reads the ids of the company's published
-    products: a few hundred numbers at most, in one query."""
-    ids = list(profile_products(exhibitor).values_list("pk", flat=True))
+    products (a few hundred numbers at most, in one query), kept by the fair's index
+    (`index`, the profile's) as the profile is."""
+    ids = index.rows(
+        ("product ids", exhibitor.pk),
+        lambda: list(profile_products(exhibitor).values_list("pk", flat=True)),
+    )
     return ids.index(product_pk) if product_pk in ids else None
 
 

@@ -289,9 +289,14 @@ def _query_without_page(request) -> str:
 class ProfileView(FairMixin, TemplateView):
     template_name = "exhibitors/profile.html"
 
+    @cached_property
+    def index(self):
+        """The fair's index, which keeps the profile's rows (`FacetIndex.rows`)."""
+        return facet_index(self.fair)
+
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
-        self.exhibitor = selectors.published_profile(slug, fair=self.fair)
+        self.exhibitor = selectors.published_profile(slug, fair=self.fair, index=self.index)
         if self.exhibitor is None:
             new_slug = selectors.renamed_slug_target(slug)
             if new_slug:
@@ -313,11 +318,17 @@ class ProfileView(FairMixin, TemplateView):
         )
         params = self.request.GET
         product = row_id(params.get("product"))
+        number = None
         if "page" not in params and product is not None:
-            place = selectors.profile_product_place(exhibitor, product)
+            place = selectors.profile_product_place(exhibitor, product, index=self.index)
             if place is not None:
-                return paginator.page(place // paginator.per_page + 1)
-        return paginator.page(_page_number(params.get("page"), paginator))
+                number = place // paginator.per_page + 1
+        page = paginator.page(number or _page_number(params.get("page"), paginator))
+        # The page's products, kept by the fair's index with the profile.
+        page.object_list = self.index.rows(
+            ("products", exhibitor.pk, page.number), lambda: list(page.object_list)
+        )
+        return page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
