@@ -311,10 +311,9 @@ class ProfileView(FairMixin, TemplateView):
         `?page=` as on the lists (any value leads to a page), or the page holding
         `?product=` (a product's link, `Product.get_absolute_url`)."""
         exhibitor = self.exhibitor
+        # Numbers only: the page's products come from the fair's index (below).
         paginator = _CountedPaginator(
-            selectors.profile_products(exhibitor),
-            selectors.PAGE_SIZE,
-            count=exhibitor.published_product_count,
+            (), selectors.PAGE_SIZE, count=exhibitor.published_product_count
         )
         params = self.request.GET
         product = row_id(params.get("product"))
@@ -324,9 +323,12 @@ class ProfileView(FairMixin, TemplateView):
             if place is not None:
                 number = place // paginator.per_page + 1
         page = paginator.page(number or _page_number(params.get("page"), paginator))
-        # The page's products, kept by the fair's index with the profile.
+        # The page's products, kept by the fair's index with the profile (one query
+        # the first time this page is shown at a catalogue version).
+        first = (page.number - 1) * paginator.per_page
         page.object_list = self.index.rows(
-            ("products", exhibitor.pk, page.number), lambda: list(page.object_list)
+            ("products", exhibitor.pk, page.number),
+            lambda: list(selectors.profile_products(exhibitor)[first : first + paginator.per_page]),
         )
         return page
 
