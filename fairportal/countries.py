@@ -4,7 +4,10 @@ pages, the board's dashboard and the directory's search (`countries_named`)."""
 import functools
 from typing import NamedTuple
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from fairportal.text import search_words, typed_words
@@ -91,7 +94,20 @@ def country_name(code: str) -> str:
     choices (a company approved from Laos or Canada is from "Lào", not "LA"); its ISO
     code when neither lists it. Only `COUNTRY_NAMES` are read in searches."""
     code = (code or "").upper()
-    return str(COUNTRY_NAMES.get(code) or _CHOICE_NAMES.get(code, code))
+    key = (get_language(), code)
+    name = _kept_names.get(key)
+    if name is None:  # each name translated once per language and process
+        name = _kept_names[key] = str(COUNTRY_NAMES.get(code) or _CHOICE_NAMES.get(code, code))
+    return name
+
+
+_kept_names: dict[tuple[str | None, str], str] = {}
+
+
+@receiver(setting_changed)
+def _forget_names(*, setting, **kwargs):
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _kept_names.clear()
 
 
 _CHOICE_NAMES = dict(COUNTRY_CHOICES)

@@ -14,6 +14,8 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
@@ -153,3 +155,33 @@ def text_lang_attribute(text: str, language: str | None = None) -> str:
     if not code or code == (language or translation.get_language()):
         return ""
     return f' lang="{code}"'
+
+
+# The interface's words per language, read from the catalogues once per process
+# (`words`); cleared when a test changes the languages or the catalogues' paths.
+_WORDS: dict[tuple[str, str], str] = {}
+
+
+def words(*messages: str, language: str | None = None) -> list[str]:
+    """`gettext` of each of `messages` in `language` (the active one by default), kept:
+    the catalogues do not change while a process runs, and the tags that draw every
+    page ask for some forty words, each a walk through the active translation's
+    catalogue and its fallbacks (a tenth of a directory page's work). Mark the
+    messages with `gettext_noop` where they are written, for makemessages."""
+    language = language or translation.get_language()
+    if language is None:  # translations deactivated: the messages as written
+        return list(messages)
+    found = []
+    for message in messages:
+        text = _WORDS.get((language, message))
+        if text is None:
+            with translation.override(language):
+                text = _WORDS[(language, message)] = translation.gettext(message)
+        found.append(text)
+    return found
+
+
+@receiver(setting_changed)
+def _forget_words(*, setting, **kwargs):
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _WORDS.clear()

@@ -9,14 +9,14 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from fairportal.languages import fallback_language, lang_attribute, text_lang_attribute
+from fairportal.languages import fallback_language, lang_attribute, text_lang_attribute, words
 from fairportal.text import nfc
 
 register = template.Library()
@@ -191,14 +191,14 @@ def absolute_url(context, path: str = "") -> str:
 # The main menu: (URL name, its words). The words are marked for translation here and
 # translated when a page is drawn.
 MAIN_NAV = (
-    ("home", _("Trang chủ")),
-    ("exhibitors:list", _("Doanh nghiệp")),
-    ("exhibitors:products", _("Sản phẩm")),
-    ("booths:floor_plan", _("Sơ đồ gian hàng")),
-    ("events:list", _("Chương trình")),
-    ("visit", _("Tham quan")),
-    ("events:plan", _("Lịch của tôi")),
-    ("booths:apply", _("Đăng ký gian hàng")),
+    ("home", gettext_noop("Trang chủ")),
+    ("exhibitors:list", gettext_noop("Doanh nghiệp")),
+    ("exhibitors:products", gettext_noop("Sản phẩm")),
+    ("booths:floor_plan", gettext_noop("Sơ đồ gian hàng")),
+    ("events:list", gettext_noop("Chương trình")),
+    ("visit", gettext_noop("Tham quan")),
+    ("events:plan", gettext_noop("Lịch của tôi")),
+    ("booths:apply", gettext_noop("Đăng ký gian hàng")),
 )
 _nav_urls: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -211,7 +211,7 @@ def _main_nav_urls() -> tuple[str, ...]:
     urls = _nav_urls.get(key)
     if urls is None:
         found = []
-        for name, _words in MAIN_NAV:
+        for name, _message in MAIN_NAV:
             try:
                 found.append(reverse(name))
             except NoReverseMatch:
@@ -230,7 +230,8 @@ def main_nav(context) -> str:
     path = request.path if request is not None else None
     match = getattr(request, "resolver_match", None)
     lines = [""]
-    for (name, words), url in zip(MAIN_NAV, _main_nav_urls(), strict=True):
+    labels = words(*(message for _name, message in MAIN_NAV))
+    for (name, _message), label, url in zip(MAIN_NAV, labels, _main_nav_urls(), strict=True):
         if name == "home":
             current = match is not None and match.view_name == "home"
         elif not url:
@@ -240,7 +241,7 @@ def main_nav(context) -> str:
             current = path == url
         marked = ' aria-current="page"' if current else ""
         lines.append(
-            f'<li><a href="{conditional_escape(url)}"{marked}>{conditional_escape(words)}</a></li>'
+            f'<li><a href="{conditional_escape(url)}"{marked}>{conditional_escape(label)}</a></li>'
         )
     lines.append("")
     return mark_safe("\n".join(lines))  # noqa: S308 (every value escaped)
@@ -293,10 +294,12 @@ def _language_offer(langs) -> str:
     for lang in langs:
         if lang["code"] != "en" or lang["is_current"]:
             continue
-        with translation.override("en"):
-            offer = gettext("Trang này cũng có bằng tiếng Anh.")
-            see = gettext("Xem bằng tiếng Anh")
-            no = gettext("Không, cảm ơn")
+        offer, see, no = words(
+            gettext_noop("Trang này cũng có bằng tiếng Anh."),
+            gettext_noop("Xem bằng tiếng Anh"),
+            gettext_noop("Không, cảm ơn"),
+            language="en",
+        )
         parts.append(
             f"""
 <div class="lang-offer" lang="en" data-lang-offer hidden>
@@ -337,8 +340,12 @@ def site_header(context) -> str:
         )
     home = _main_nav_urls()[0]
     # Outside the f-string, where makemessages finds them.
-    skip, brand = gettext("Bỏ qua, đến nội dung chính"), gettext("Hội chợ KCN Hà Nội")
-    languages, menu = gettext("Ngôn ngữ"), gettext("Điều hướng chính")
+    skip, brand, languages, menu = words(
+        gettext_noop("Bỏ qua, đến nội dung chính"),
+        gettext_noop("Hội chợ KCN Hà Nội"),
+        gettext_noop("Ngôn ngữ"),
+        gettext_noop("Điều hướng chính"),
+    )
     return mark_safe(  # noqa: S308 (every value escaped)
         f"""<a class="skip-link" href="#main">{skip}</a>
   {_language_offer(langs)}
@@ -369,12 +376,16 @@ def site_footer(context) -> str:
     fair = context.get("current_fair")
     inside = ""
     if fair:
+        hotline_word, visit_words, organiser = words(
+            gettext_noop("Đường dây nóng"),
+            gettext_noop("Giờ mở cửa và đường đến"),
+            gettext_noop("Đơn vị tổ chức"),
+        )
         hotline = email = ""
         if fair.hotline:
             dialled = fair.hotline.replace(" ", "").replace(".", "")
-            words = gettext("Đường dây nóng")
             hotline = (
-                f'<p>{words}: <a href="tel:{conditional_escape(dialled)}">'
+                f'<p>{hotline_word}: <a href="tel:{conditional_escape(dialled)}">'
                 f"{conditional_escape(fair.hotline)}</a></p>"
             )
         if fair.email:
@@ -382,9 +393,7 @@ def site_footer(context) -> str:
             email = f'<p>E-mail: <a href="mailto:{address}">{address}</a></p>'
         visit = _main_nav_urls()[5]
         if visit:
-            words = gettext("Giờ mở cửa và đường đến")
-            visit = f'<p><a href="{conditional_escape(visit)}">{words}</a></p>'
-        organiser = gettext("Đơn vị tổ chức")
+            visit = f'<p><a href="{conditional_escape(visit)}">{visit_words}</a></p>'
         inside = f"""
       <div>
         <p><strong{lang_attribute(fair, "name")}>{conditional_escape(fair.name)}</strong></p>

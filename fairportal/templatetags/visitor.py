@@ -20,11 +20,11 @@ from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from booths.models import booth_on_plan_url
 from fairportal.countries import country_name
-from fairportal.languages import lang_attribute
+from fairportal.languages import lang_attribute, words
 
 register = template.Library()
 
@@ -440,8 +440,12 @@ def pagination(context, page_query=None, page_anchor=None) -> str:
     start = f"?{escape(query)}&amp;page=" if query else "?page="
     end = escape(anchor or "")
     # Outside the f-strings, where makemessages finds them.
-    pages, previous, following = gettext("Phân trang"), gettext("Trang trước"), gettext("Trang sau")
-    page_label = gettext("Trang %(number)s")
+    pages, previous, following, page_label = words(
+        gettext_noop("Phân trang"),
+        gettext_noop("Trang trước"),
+        gettext_noop("Trang sau"),
+        gettext_noop("Trang %(number)s"),
+    )
     ellipsis = page_obj.paginator.ELLIPSIS
     prev_link = next_link = ""
     if page_obj.has_previous():
@@ -496,26 +500,34 @@ def _directory_notes(context) -> str:
         )
     scope = ""
     if context.get("phrase_only"):
-        shown = gettext("Đang hiện các doanh nghiệp có cụm từ “%(q)s”.") % {
+        shown = words(gettext_noop("Đang hiện các doanh nghiệp có cụm từ “%(q)s”."))[0] % {
             "q": _short(filters["q"])
         }
         link = escape(query_with(context, match="words", page=None))
-        every = gettext("Xem cả các doanh nghiệp có đủ các từ này nhưng không liền nhau")
+        every = words(
+            gettext_noop("Xem cả các doanh nghiệp có đủ các từ này nhưng không liền nhau")
+        )[0]
         scope = (
             f'<p class="query-note search-scope" role="status">{shown} <a href="{link}">'
             f"{every}</a></p>\n  "
         )
     elif context.get("every_word"):
-        shown = gettext("Đang hiện mọi doanh nghiệp có đủ các từ bạn gõ, ở bất kỳ đâu.")
+        shown = words(
+            gettext_noop("Đang hiện mọi doanh nghiệp có đủ các từ bạn gõ, ở bất kỳ đâu.")
+        )[0]
         link = escape(query_with(context, match=None, page=None))
-        only = gettext("Chỉ xem các doanh nghiệp có cụm từ “%(q)s”") % {"q": _short(filters["q"])}
+        only = words(gettext_noop("Chỉ xem các doanh nghiệp có cụm từ “%(q)s”"))[0] % {
+            "q": _short(filters["q"])
+        }
         scope = (
             f'<p class="query-note search-scope" role="status">{shown} <a href="{link}">'
             f"{only}</a></p>"
         )
-    no_sector = gettext("Không có ngành “%(slug)s”: bộ lọc này đã được bỏ qua.")
-    no_zone = gettext("Không có khu công nghiệp “%(slug)s”: bộ lọc này đã được bỏ qua.")
-    no_country = gettext("Không có mã quốc gia “%(code)s”: bộ lọc này đã được bỏ qua.")
+    no_sector, no_zone, no_country = words(
+        gettext_noop("Không có ngành “%(slug)s”: bộ lọc này đã được bỏ qua."),
+        gettext_noop("Không có khu công nghiệp “%(slug)s”: bộ lọc này đã được bỏ qua."),
+        gettext_noop("Không có mã quốc gia “%(code)s”: bộ lọc này đã được bỏ qua."),
+    )
     sectors = "".join(
         f'<p class="query-note" role="status">{no_sector % {"slug": escape(slug)}}</p>'
         for slug in context.get("unknown_sectors") or ()
@@ -540,8 +552,9 @@ def _sort_options(filters, sort: str) -> str:
     """The sort select's options: by best match first when searching (the empty
     value, so that a new search from the form is ordered by best match, whatever order
     the list had before), by name otherwise; by booth."""
-    by_match, by_name = gettext("Phù hợp nhất"), gettext("Theo tên (A–Z)")
-    by_booth = gettext("Theo mã gian")
+    by_match, by_name, by_booth = words(
+        gettext_noop("Phù hợp nhất"), gettext_noop("Theo tên (A–Z)"), gettext_noop("Theo mã gian")
+    )
 
     def chosen(value):
         return " selected" if sort == value else ""
@@ -558,6 +571,29 @@ def _sort_options(filters, sort: str) -> str:
     return f"{blank}{blank}{first}\n        {booth}\n      "
 
 
+# The directory page's words (`directory_content`), marked for makemessages.
+_DIRECTORY_WORDS = {
+    "sector": gettext_noop("Ngành"),
+    "country": gettext_noop("Quốc gia xuất xứ"),
+    "clear": gettext_noop("Xoá bộ lọc"),
+    "retry": gettext_noop("Hãy thử bớt từ khoá hoặc bỏ bớt bộ lọc."),
+    "clear_all": gettext_noop("Xoá bộ lọc, xem tất cả doanh nghiệp"),
+    "none_found": gettext_noop("Không tìm thấy doanh nghiệp nào phù hợp."),
+    "title": gettext_noop("Doanh nghiệp tham gia"),
+    "search_form": gettext_noop("Tìm doanh nghiệp"),
+    "search": gettext_noop("Tìm kiếm"),
+    "search_help": gettext_noop(
+        "Tên, sản phẩm, ngành, quốc gia hoặc mã gian; gõ có dấu hay không dấu đều được."
+    ),
+    "more": gettext_noop("Lọc theo ngành, khu công nghiệp, quốc gia"),
+    "zone": gettext_noop("Khu công nghiệp"),
+    "all": gettext_noop("Tất cả"),
+    "sort": gettext_noop("Sắp xếp"),
+    "filter": gettext_noop("Lọc kết quả"),
+    "results": gettext_noop("Kết quả"),
+}
+
+
 @register.simple_tag(takes_context=True)
 def directory_content(context) -> str:
     """The directory's page below the menu: its title and notes, the search and
@@ -568,34 +604,16 @@ def directory_content(context) -> str:
     the template's, to the byte (75 pages compared when it moved here; what a visitor
     reads of it: tests/exhibitors/test_directory_filter_markup.py and test_directory.py)."""
     filters, facets = context["filters"], context["facets"]
-    # Outside the f-strings, where makemessages finds them.
-    t = {
-        "sector": gettext("Ngành"),
-        "country": gettext("Quốc gia xuất xứ"),
-        "clear": gettext("Xoá bộ lọc"),
-        "retry": gettext("Hãy thử bớt từ khoá hoặc bỏ bớt bộ lọc."),
-        "clear_all": gettext("Xoá bộ lọc, xem tất cả doanh nghiệp"),
-        "none_found": gettext("Không tìm thấy doanh nghiệp nào phù hợp."),
-        "title": gettext("Doanh nghiệp tham gia"),
-        "search_form": gettext("Tìm doanh nghiệp"),
-        "search": gettext("Tìm kiếm"),
-        "search_help": gettext(
-            "Tên, sản phẩm, ngành, quốc gia hoặc mã gian; gõ có dấu hay không dấu đều được."
-        ),
-        "more": gettext("Lọc theo ngành, khu công nghiệp, quốc gia"),
-        "zone": gettext("Khu công nghiệp"),
-        "all": gettext("Tất cả"),
-        "sort": gettext("Sắp xếp"),
-        "filter": gettext("Lọc kết quả"),
-        "results": gettext("Kết quả"),
-    }
+    t = dict(zip(_DIRECTORY_WORDS, words(*_DIRECTORY_WORDS.values()), strict=True))
     path = escape(context["request"].path)
     unsearchable = context.get("unsearchable_q") or ""
     is_filtered = context.get("is_filtered")
     typed = escape(filters["q"] or unsearchable)
     unsearchable_note = ""
     if unsearchable:
-        note = gettext("“%(q)s” không có chữ hay số nào để tìm nên không được dùng để lọc.")
+        note = words(
+            gettext_noop("“%(q)s” không có chữ hay số nào để tìm nên không được dùng để lọc.")
+        )[0]
         unsearchable_note = (
             f'<p class="help query-note" role="status">{note % {"q": _short(unsearchable)}}</p>'
         )
@@ -636,7 +654,9 @@ def directory_content(context) -> str:
             )
         events = ""
         if filters["q"]:
-            look = gettext("Tìm “%(q)s” trong chương trình sự kiện") % {"q": _short(filters["q"])}
+            look = words(gettext_noop("Tìm “%(q)s” trong chương trình sự kiện"))[0] % {
+                "q": _short(filters["q"])
+            }
             events = (
                 f'<p><a href="{escape(reverse("events:list"))}?q={quote(filters["q"], safe="")}">'
                 f"{look}</a></p>"
