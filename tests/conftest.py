@@ -135,3 +135,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Each request builds its page: for tests of what a page shows after a change,
+    or of what it reads, with the page cache out of the way (mark a module with
+    `pytest.mark.usefixtures("page_cache_off")`)."""
+    settings.PUBLIC_CACHE_SECONDS = 0

@@ -20,12 +20,7 @@ from fairportal.cache import public_data_changed
 from fairportal.templatetags.visitor import directory_cards
 from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PUBLIC_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture

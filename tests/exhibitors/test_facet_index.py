@@ -14,12 +14,7 @@ from exhibitors.facet_index import facet_index
 from exhibitors.models import Exhibitor, IndustrialZone
 from tests.factories import make_booth, make_exhibitor, make_fair, make_sector, make_zone
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PUBLIC_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture

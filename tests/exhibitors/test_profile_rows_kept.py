@@ -12,25 +12,14 @@ from fairportal.cache import public_data_changed
 from tests.factories import (
     make_booth,
     make_exhibitor,
-    make_fair,
     make_product,
     make_sector,
     make_user,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 PROFILE = "/exhibitors/cong-ty-a/"
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PUBLIC_CACHE_SECONDS = 0
-
-
-@pytest.fixture
-def fair():
-    return make_fair(is_current=True)
 
 
 @pytest.fixture

@@ -8,12 +8,7 @@ import pytest
 
 from tests.factories import make_fair
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PUBLIC_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def _between(html: str, start: str, end: str) -> str:
