@@ -15,6 +15,7 @@ from exhibitors.images import reencode_image
 from exhibitors.models import Exhibitor, Product
 from exhibitors.selectors import product_place
 from fairportal.audit import record
+from fairportal.cache import public_data_changed
 from fairportal.mail import send_on_commit
 
 
@@ -261,10 +262,16 @@ def _place_product(product: Product, place: int) -> None:
 
 def _number_in_order(products: list[Product]) -> None:
     """Number `products` 0…n-1 in the order given, writing only the changed ones."""
+    moved = False
     for position, item in enumerate(products):
         if item.position != position:
             Product.objects.filter(pk=item.pk).update(position=position)
             item.position = position
+            moved = True
+    if moved:
+        # update() sends no signal: the profile lists the products in this order, and
+        # its cached page and the rows the fair's index keeps must follow at once.
+        public_data_changed()
 
 
 def _next_position(exhibitor: Exhibitor) -> int:

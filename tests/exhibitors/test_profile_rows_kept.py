@@ -102,3 +102,19 @@ def test_the_rows_kept_are_bounded_and_the_pages_stay_right(client, fair, monkey
             assert f"Hãng số {n}" in page and f"Sản phẩm của hãng {n}" in page
 
     assert len(fi.facet_index(fair).kept_rows) == 1
+
+
+def test_a_product_moved_by_the_company_shows_in_its_new_place_at_once(client, firm):
+    """The company's "up"/"down" renumbers its products with update(), which sends no
+    signal: the service says the catalogue changed, so the profile and a product's
+    link follow at once."""
+    from exhibitors.services import move_product
+
+    second = make_product(exhibitor=firm, name_vi="Máy thứ hai")
+    page = client.get(PROFILE).text
+    assert page.index("Máy cũ") < page.index("Máy thứ hai")
+
+    move_product(product=second, direction="up", actor=make_user())
+
+    page = client.get(PROFILE).text
+    assert page.index("Máy thứ hai") < page.index("Máy cũ")
